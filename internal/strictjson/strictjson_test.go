@@ -1,0 +1,174 @@
+package strictjson
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type color int
+
+func (c *color) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "red":
+		*c = 1
+	case "blue":
+		*c = 2
+	default:
+		return enumErr(string(b))
+	}
+	return nil
+}
+
+type enumErr string
+
+func (e enumErr) Error() string   { return fmt.Sprintf("unknown color %q", string(e)) }
+func (e enumErr) EnumError() bool { return true }
+
+type amount struct{ V, U string }
+
+type fieldErr struct {
+	field string
+	err   error
+}
+
+func (e *fieldErr) Error() string     { return e.field + ": " + e.err.Error() }
+func (e *fieldErr) FieldName() string { return e.field }
+func (e *fieldErr) Unwrap() error     { return e.err }
+
+func (a *amount) UnmarshalJSON(b []byte) error {
+	if strings.Contains(string(b), "bad-unit") {
+		return &fieldErr{"unit", errors.New(`unknown unit "bad-unit"`)}
+	}
+	a.V = string(b)
+	return nil
+}
+
+type item struct {
+	Name   string  `json:"name"`
+	Amount amount  `json:"amount"`
+	Color  color   `json:"color,omitempty"`
+	Count  *int    `json:"count,omitempty"`
+	Ratio  float64 `json:"ratio"`
+}
+
+type doc struct {
+	ID    string            `json:"id"`
+	Items []item            `json:"items"`
+	Tags  map[string]string `json:"tags"`
+	OK    bool              `json:"ok"`
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		want  []Issue // Offset ignored
+		check func(t *testing.T, d doc)
+	}{
+		{name: "valid document decodes on the fast path", in: `{"id":"a","items":[{"name":"x","amount":1,"color":"red","count":0}],"ok":true}`,
+			check: func(t *testing.T, d doc) {
+				require.Len(t, d.Items, 1)
+				assert.Equal(t, color(1), d.Items[0].Color)
+				require.NotNil(t, d.Items[0].Count, "present zero stays distinct from absent")
+				assert.Equal(t, 0, *d.Items[0].Count)
+			}},
+		{name: "unknown field is named with its path", in: `{"id":"a","items":[{},{"nmae":"x"}]}`,
+			want: []Issue{{Path: "items[1].nmae", Code: CodeUnknownField, Message: `unknown field "nmae" (did you mean "name"?)`}}},
+		{name: "every problem is reported at once", in: `{"id":1,"items":[{"color":"green","count":1.5}],"extra":true}`,
+			want: []Issue{
+				{Path: "id", Code: CodeType, Message: "expected a string, got number"},
+				{Path: "items[0].color", Code: CodeEnum, Message: `unknown color "green"`},
+				{Path: "items[0].count", Code: CodeNumber, Message: "1.5 is not a whole number in range"},
+				{Path: "extra", Code: CodeUnknownField, Message: `unknown field "extra"`},
+			}},
+		{name: "leaf field errors extend the path", in: `{"items":[{"amount":{"unit":"bad-unit"}}]}`,
+			want: []Issue{{Path: "items[0].amount.unit", Code: CodeType, Message: `unknown unit "bad-unit"`}}},
+		{name: "trailing data is an error", in: `{"id":"a"} {"id":"b"}`,
+			want: []Issue{{Code: CodeTrailing, Message: "unexpected data after the document"}}},
+		{name: "null document is not an object", in: `null`,
+			want: []Issue{{Code: CodeType, Message: "expected an object, got null"}}},
+		{name: "empty input", in: ` `, want: []Issue{{Code: CodeSyntax, Message: "empty document"}}},
+		{name: "syntax error carries the path being read", in: `{"items":[{"name":"x"},{"name":tru}]}`,
+			want: []Issue{{Path: "items[1].name", Code: CodeSyntax, Message: "invalid literal (want true)"}}},
+		{name: "malformed number", in: `{"items":[{"ratio":01}]}`,
+			want: []Issue{{Path: "items[0].ratio", Code: CodeSyntax, Message: "malformed number: leading zero"}}},
+		{name: "duplicate field is reported when the document has other problems", in: `{"id":"a","id":"b","zz":1}`,
+			want: []Issue{{Path: "id", Code: CodeDuplicate, Message: `field "id" appears more than once`}, {Path: "zz", Code: CodeUnknownField, Message: `unknown field "zz"`}}},
+		{name: "map keys that are not identifiers are quoted", in: `{"tags":{"a b":1}}`,
+			want: []Issue{{Path: `tags["a b"]`, Code: CodeType, Message: "expected a string, got number"}}},
+		{name: "number out of range for float", in: `{"items":[{"ratio":1e999}]}`,
+			want: []Issue{{Path: "items[0].ratio", Code: CodeNumber, Message: "1e999 is out of range"}}},
+		{name: "deep nesting is bounded", in: strings.Repeat("[", 10000),
+			want: []Issue{{Path: strings.Repeat("[0]", 512), Code: CodeSyntax, Message: "nesting deeper than 512 levels"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d doc
+			got := Decode([]byte(tt.in), &d, Options{})
+			for i := range got {
+				got[i].Offset = 0
+			}
+			if tt.want == nil {
+				require.Empty(t, got)
+			} else {
+				require.Equal(t, tt.want, got)
+			}
+			if tt.check != nil {
+				tt.check(t, d)
+			}
+		})
+	}
+}
+
+func TestDecodeTooLarge(t *testing.T) {
+	var d doc
+	got := Decode([]byte(`{"id":"abcdef"}`), &d, Options{MaxBytes: 5})
+	require.Len(t, got, 1)
+	assert.Equal(t, CodeTooLarge, got[0].Code)
+}
+
+func TestLocate(t *testing.T) {
+	data := []byte("{\n  \"items\": [\n    {\"name\": \"x\"},\n    {\"name\": \"y\", \"a.b\": 2}\n  ]\n}")
+	tests := []struct {
+		path       string
+		line, col  int
+		wantExact  bool
+		reasonText string
+	}{
+		{"items[1].name", 4, 14, true, "a field inside a list element"},
+		{`items[1]["a.b"]`, 4, 26, true, "a quoted key"},
+		{"items[1].missing", 4, 5, false, "a missing field falls back to its parent"},
+		{"items[7]", 2, 12, false, "an index past the end falls back to the list"},
+		{"", 1, 1, true, "the empty path is the document"},
+	}
+	for _, tt := range tests {
+		off, exact := Locate(data, tt.path)
+		line, col := LineCol(data, off)
+		assert.Equal(t, tt.wantExact, exact, tt.reasonText)
+		assert.Equal(t, [2]int{tt.line, tt.col}, [2]int{line, col}, tt.reasonText)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"id":"a","items":[{"name":"x","amount":1,"color":"red","count":0}],"ok":true}`))
+	f.Add([]byte(`{"items":[{"amount":{"unit":"bad-unit"}}]}`))
+	f.Add([]byte(`[{"x":"\u00e9\/"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d doc
+		issues := Decode(data, &d, Options{MaxBytes: 1 << 16})
+		for _, is := range issues {
+			if is.Code == "" || is.Message == "" {
+				t.Fatalf("issue without code or message: %+v", is)
+			}
+		}
+		off, _ := Locate(data, "items[0].name")
+		if off < 0 || off > len(data) {
+			t.Fatalf("offset %d out of range", off)
+		}
+	})
+}

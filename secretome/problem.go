@@ -1,0 +1,239 @@
+package secretome
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says how much a Problem matters. Errors make a document invalid;
+// warnings and notes are reported beside them but do not.
+type Severity uint8
+
+// The severities, from least to most serious. The zero value is SeverityInfo.
+const (
+	SeverityInfo Severity = iota
+	SeverityWarning
+	SeverityError
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+// String returns the stable lowercase spelling: "info", "warning" or "error".
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("Severity(%d)", s)
+}
+
+// MarshalText encodes the severity as its stable spelling.
+func (s Severity) MarshalText() ([]byte, error) {
+	if int(s) >= len(severityNames) {
+		return nil, fmt.Errorf("secretome: invalid severity %d", s)
+	}
+	return []byte(severityNames[s]), nil
+}
+
+// UnmarshalText decodes a stable spelling.
+func (s *Severity) UnmarshalText(b []byte) error {
+	for i, n := range severityNames {
+		if string(b) == n {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown severity %q (want info, warning or error)", b)
+}
+
+// Code is a stable machine-readable identifier of a kind of problem, such as
+// "required" or "unit.dimension". Codes are part of the API: callers may
+// branch on them, and they never change meaning. Messages may be reworded.
+type Code string
+
+// Problem codes shared by decoding and validation. Each package may define
+// more; the full list is in the package documentation.
+const (
+	// CodeSyntax: the input is not well-formed JSON (or YAML).
+	CodeSyntax Code = "syntax"
+	// CodeUnknownField: the input has a field the format does not define.
+	CodeUnknownField Code = "field.unknown"
+	// CodeType: a value has the wrong JSON type (a string for a number, ...).
+	CodeType Code = "type"
+	// CodeNumber: a number is malformed or out of range.
+	CodeNumber Code = "number"
+	// CodeEnum: a value is not one of the allowed spellings.
+	CodeEnum Code = "enum"
+	// CodeTrailing: there is data after the document.
+	CodeTrailing Code = "trailing"
+	// CodeTooLarge: the input exceeds the size bound.
+	CodeTooLarge Code = "size"
+	// CodeRequired: a required field is missing or empty.
+	CodeRequired Code = "required"
+	// CodeRange: a value is outside its allowed range.
+	CodeRange Code = "range"
+	// CodeFormat: a string does not have the required format (a code, a date).
+	CodeFormat Code = "format"
+	// CodeUnit: a quantity's unit does not fit what is measured.
+	CodeUnit Code = "unit"
+	// CodeDuplicate: something that must be unique appears twice.
+	CodeDuplicate Code = "duplicate"
+	// CodeInconsistent: two fields contradict each other.
+	CodeInconsistent Code = "inconsistent"
+)
+
+// Problem is one thing wrong with a document, located by its field path.
+type Problem struct {
+	// Path names the field, for example "composition[2].quantity.unit".
+	// The empty path is the document itself.
+	Path string `json:"path"`
+	// Code is the stable kind of problem.
+	Code Code `json:"code"`
+	// Severity says whether the problem invalidates the document.
+	Severity Severity `json:"severity"`
+	// Message explains the problem to a person.
+	Message string `json:"message"`
+	// Line and Column locate the problem in the source text when known
+	// (1-based; 0 means unknown).
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+}
+
+// Error renders the problem as "path: message (code)".
+func (p *Problem) Error() string {
+	var b strings.Builder
+	if p.Path != "" {
+		b.WriteString(p.Path)
+		b.WriteString(": ")
+	}
+	if p.Severity != SeverityError {
+		b.WriteString(p.Severity.String())
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	b.WriteString(" [")
+	b.WriteString(string(p.Code))
+	b.WriteString("]")
+	return b.String()
+}
+
+// ValidationError holds every problem found in a document at once. It is
+// returned by decoding and validation whenever at least one problem has
+// severity error; use errors.As to reach it, and Unwrap to walk each
+// *Problem with errors.Is/As.
+type ValidationError struct {
+	// Problems lists every problem, sorted by path, then code.
+	Problems []Problem
+}
+
+// Error lists all problems, one per line; it never hides any.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	n := e.Count(SeverityError)
+	fmt.Fprintf(&b, "%d problem", n)
+	if n != 1 {
+		b.WriteString("s")
+	}
+	for i := range e.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(e.Problems[i].Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns each problem as an error, for errors.Is and errors.As.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Problems))
+	for i := range e.Problems {
+		errs[i] = &e.Problems[i]
+	}
+	return errs
+}
+
+// Count returns how many problems have at least the given severity.
+func (e *ValidationError) Count(min Severity) int {
+	n := 0
+	for _, p := range e.Problems {
+		if p.Severity >= min {
+			n++
+		}
+	}
+	return n
+}
+
+// Has reports whether some problem has the given code.
+func (e *ValidationError) Has(code Code) bool {
+	return slices.ContainsFunc(e.Problems, func(p Problem) bool { return p.Code == code })
+}
+
+// At returns the problems whose path is path.
+func (e *ValidationError) At(path string) []Problem {
+	var out []Problem
+	for _, p := range e.Problems {
+		if p.Path == path {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Problems is a list of problems under construction. Validators append to it
+// and call Err at the end. The zero value is ready to use.
+type Problems struct {
+	list []Problem
+}
+
+// Add records a problem.
+func (ps *Problems) Add(path string, sev Severity, code Code, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	ps.list = append(ps.list, Problem{Path: path, Code: code, Severity: sev, Message: msg})
+}
+
+// Append records problems that were found elsewhere, such as by a decoder,
+// with their paths prefixed by base.
+func (ps *Problems) Append(list ...Problem) { ps.list = append(ps.list, list...) }
+
+// Len returns the number of problems recorded so far.
+func (ps *Problems) Len() int { return len(ps.list) }
+
+// List returns the problems, sorted deterministically.
+func (ps *Problems) List() []Problem {
+	SortProblems(ps.list)
+	return ps.list
+}
+
+// Err returns a *ValidationError holding every problem when at least one is
+// an error, and nil otherwise.
+func (ps *Problems) Err() error {
+	for _, p := range ps.list {
+		if p.Severity == SeverityError {
+			return &ValidationError{Problems: ps.List()}
+		}
+	}
+	return nil
+}
+
+// SortProblems orders problems by path, then code, then message, so that
+// the same input always reports the same problems in the same order.
+// Sorting is stable: equal problems keep the order they were found in.
+func SortProblems(list []Problem) {
+	slices.SortStableFunc(list, func(a, b Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Code, b.Code),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// AsValidationError returns the *ValidationError inside err, if any.
+func AsValidationError(err error) (*ValidationError, bool) {
+	var ve *ValidationError
+	ok := errors.As(err, &ve)
+	return ve, ok
+}
