@@ -1,0 +1,453 @@
+package evidence
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// Method is the model used to pool effects: a common-effect model, or a
+// random-effects model with a given estimator of the between-study
+// variance tau².
+//
+// The zero value is MethodREML, metafor's default. Text and JSON use the
+// stable spellings "reml", "dl" and "common".
+type Method uint8
+
+// The pooling methods.
+const (
+	// MethodREML is the random-effects model with tau² estimated by
+	// restricted maximum likelihood (Fisher scoring, as metafor's
+	// rma(method = "REML")).
+	MethodREML Method = iota
+	// MethodDL is the random-effects model with the DerSimonian-Laird
+	// moment estimator of tau².
+	MethodDL
+	// MethodCommon is the common-effect (equal-, "fixed"-effect) inverse
+	// variance model: tau² is 0 by assumption (metafor's method = "EE").
+	MethodCommon
+)
+
+var methodNames = [...]string{"reml", "dl", "common"}
+
+// String returns the stable spelling, or "Method(n)" for an unknown value.
+func (m Method) String() string {
+	if int(m) < len(methodNames) {
+		return methodNames[m]
+	}
+	return fmt.Sprintf("Method(%d)", uint8(m))
+}
+
+// IsRandom reports whether the method fits a random-effects model.
+func (m Method) IsRandom() bool { return m == MethodREML || m == MethodDL }
+
+// MarshalText encodes the method as its stable spelling.
+func (m Method) MarshalText() ([]byte, error) {
+	if int(m) >= len(methodNames) {
+		return nil, fmt.Errorf("evidence: invalid method %d", uint8(m))
+	}
+	return []byte(methodNames[m]), nil
+}
+
+// UnmarshalText decodes a stable spelling; anything else is an error that
+// lists the allowed spellings.
+func (m *Method) UnmarshalText(b []byte) error {
+	v, err := ParseMethod(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// ParseMethod returns the method with the given stable spelling.
+func ParseMethod(s string) (Method, error) {
+	for i, n := range methodNames {
+		if s == n {
+			return Method(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown method %q (want one of %s)", s, strings.Join(methodNames[:], ", "))
+}
+
+// PoolOptions configures Pool. The zero value asks for metafor's defaults:
+// REML, normal (z) tests and 95 % intervals.
+type PoolOptions struct {
+	// Method is the model; the zero value is MethodREML.
+	Method Method
+	// HartungKnapp asks for the Knapp-Hartung adjustment (metafor's
+	// test = "knha"): the variance of the estimate is multiplied by
+	// s² = Σw*(yi − μ)²/(k − 1), without truncation at 1, and tests,
+	// confidence and prediction intervals use Student's t with k − 1
+	// degrees of freedom. It needs at least two effects. As in metafor,
+	// s² is set to 0 when the weighted residual sum of squares is at most
+	// the machine epsilon (all estimates equal).
+	HartungKnapp bool
+	// Level is the confidence level of the intervals, strictly between 0
+	// and 1; 0 means 0.95.
+	Level float64
+	// MaxIter bounds the REML Fisher scoring iterations; 0 means 100.
+	MaxIter int
+	// Tol ends the REML iterations once a step changes tau² by at most
+	// Tol times the typical within-study variance (k−1)/tr(P), so that
+	// the criterion does not depend on the measure's units; 0 means 1e-10.
+	Tol float64
+}
+
+// ErrNotConverged is returned (wrapped) by Pool when the REML iterations
+// do not settle within PoolOptions.MaxIter steps. Test for it with
+// errors.Is.
+var ErrNotConverged = errors.New("evidence: REML estimation of tau² did not converge")
+
+// Result is a pooled estimate with its heterogeneity statistics, following
+// metafor's rma.uni for an intercept-only model. Estimates, standard
+// errors and intervals are on the analysis scale (log scale for ratio
+// measures); BackTransform gives the ratio scale.
+type Result struct {
+	// Measure is the measure of the pooled effects.
+	Measure Measure `json:"measure"`
+	// Method is the model that was fitted.
+	Method Method `json:"method"`
+	// HartungKnapp reports whether the Knapp-Hartung adjustment was used.
+	HartungKnapp bool `json:"hartungKnapp"`
+	// Level is the confidence level of CI and PI.
+	Level float64 `json:"level"`
+	// K is the number of pooled effects.
+	K int `json:"k"`
+
+	// Estimate is the pooled effect μ̂ = Σw*·yi / Σw*, with
+	// w* = 1/(vi + tau²).
+	Estimate float64 `json:"estimate"`
+	// SE is the standard error of Estimate: 1/sqrt(Σw*), multiplied by
+	// the Knapp-Hartung factor sqrt(s²) when that is used.
+	SE float64 `json:"se"`
+	// Statistic is Estimate/SE: a z value, or a t value on DF degrees of
+	// freedom under Knapp-Hartung. When SE is 0 it is 0 for a zero
+	// estimate and ±Inf otherwise.
+	Statistic float64 `json:"statistic"`
+	// DF is the degrees of freedom of Statistic under Knapp-Hartung
+	// (k − 1), and 0 for the normal test.
+	DF int `json:"df"`
+	// P is the two-sided p-value of Statistic.
+	P float64 `json:"p"`
+	// CI is the confidence interval Estimate ± crit·SE, with crit the
+	// normal or t critical value for Level.
+	CI Interval `json:"ci"`
+	// PI is the prediction interval for the effect in a new study,
+	// Estimate ± crit·sqrt(SE² + tau²), as metafor's predict.rma computes
+	// it by default. For MethodCommon, where tau² is 0, it equals CI.
+	PI Interval `json:"pi"`
+
+	// Tau2 is the estimated between-study variance (0 for MethodCommon
+	// and whenever k = 1).
+	Tau2 float64 `json:"tau2"`
+	// SETau2 is the standard error of Tau2: for DL the moment formula,
+	// for REML sqrt(2/tr(P·P)) from the Fisher information. It is 0 when
+	// tau² is not estimated (MethodCommon, k = 1).
+	SETau2 float64 `json:"seTau2"`
+	// Tau is sqrt(Tau2).
+	Tau float64 `json:"tau"`
+	// I2 is the percentage of total variability due to heterogeneity.
+	// For random-effects models it is 100·tau²/(ṽ + tau²) with the
+	// typical within-study variance ṽ = (k−1)/tr(P); for the common-effect
+	// model it is max(0, 100·(Q − (k−1))/Q). It is 0 when k = 1 or Q = 0.
+	I2 float64 `json:"i2"`
+	// H2 is tau²/ṽ + 1 for random-effects models and Q/(k−1) for the
+	// common-effect model (so 0 when all estimates are equal); 1 when
+	// k = 1.
+	H2 float64 `json:"h2"`
+	// Q is Cochran's heterogeneity statistic with inverse-variance weights
+	// 1/vi, whatever the method; 0 when k = 1.
+	Q float64 `json:"q"`
+	// QDF is the degrees of freedom of Q, k − 1.
+	QDF int `json:"qdf"`
+	// QP is the chi-square p-value of Q; 1 when k = 1.
+	QP float64 `json:"qp"`
+
+	// Weights gives each effect's weight in percent, w*ᵢ/Σw*·100, in the
+	// order of the input.
+	Weights []float64 `json:"weights"`
+	// Iterations is the number of REML Fisher scoring steps taken; 0 for
+	// the non-iterative methods and for k = 1.
+	Iterations int `json:"iterations"`
+}
+
+// BackTransform returns the estimate and the confidence and prediction
+// intervals on the reading scale: exponentiated for ratio measures,
+// unchanged otherwise.
+func (r Result) BackTransform() (estimate float64, ci, pi Interval) {
+	return r.Measure.BackTransform(r.Estimate), r.CI.BackTransform(r.Measure), r.PI.BackTransform(r.Measure)
+}
+
+const (
+	defaultLevel   = 0.95
+	defaultMaxIter = 100
+	defaultTol     = 1e-10
+	// ll0Tol is metafor's tolerance (.Machine$double.eps^0.25) for
+	// preferring tau² = 0 when its restricted likelihood is higher.
+	ll0Tol = 1.220703125e-04
+)
+
+// Pool combines the effects into one estimate by inverse-variance
+// weighting, as metafor's rma.uni does for a model without moderators.
+//
+// The effects must share one valid measure and have finite yi and finite,
+// positive vi; every violation is reported in one *secretome.ValidationError
+// whose paths name the effect, such as "effects[3].vi". An empty slice is
+// an error. With a single effect the result is that effect: tau² is 0, Q
+// is 0 with p = 1, I² is 0 and H² is 1 (as metafor fits it); Knapp-Hartung
+// needs at least two effects.
+//
+// Tau² is truncated at 0. DL uses the moment estimator
+// (Q − (k−1))/tr(P) with tr(P) = Σw − Σw²/Σw. REML starts from the Hedges
+// estimate, takes Fisher scoring steps (Y'PPY − tr P)/tr(PP), halving a
+// step that would make tau² negative, and, like metafor, falls back to
+// tau² = 0 when that has a higher restricted likelihood; when it does not
+// settle within MaxIter steps, the error wraps ErrNotConverged.
+//
+// Pool allocates only the Weights slice.
+func Pool(effects []Effect, opts PoolOptions) (Result, error) {
+	if err := checkPool(effects, &opts); err != nil {
+		return Result{}, err
+	}
+	k := len(effects)
+	r := Result{
+		Measure:      effects[0].Measure,
+		Method:       opts.Method,
+		HartungKnapp: opts.HartungKnapp,
+		Level:        opts.Level,
+		K:            k,
+		QDF:          k - 1,
+		QP:           1,
+		H2:           1,
+	}
+
+	// Common-effect sums: Q, tr(P) and tr(PP) with weights 1/vi.
+	fe := weightSums(effects, 0)
+	var trP, vTypical float64
+	if k > 1 {
+		r.Q = fe.rss
+		r.QP = chi2Upper(r.Q, float64(k-1))
+		trP = fe.trP()
+		vTypical = float64(k-1) / trP
+	}
+
+	switch {
+	case k == 1 || opts.Method == MethodCommon:
+		// tau² = 0 by assumption or because it cannot be estimated.
+	case opts.Method == MethodDL:
+		r.Tau2 = max(0, (r.Q-float64(k-1))/trP)
+		t2 := r.Tau2
+		r.SETau2 = math.Sqrt(2*float64(k-1)+4*t2*trP+2*t2*t2*fe.trPP()) / trP
+	default:
+		tau2, iter, err := remlTau2(effects, opts, vTypical)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Tau2, r.Iterations = tau2, iter
+		r.SETau2 = math.Sqrt(2 / weightSums(effects, tau2).trPP())
+	}
+	r.Tau = math.Sqrt(r.Tau2)
+
+	if k > 1 {
+		if opts.Method == MethodCommon {
+			if r.Q > 0 {
+				r.I2 = max(0, 100*(r.Q-float64(k-1))/r.Q)
+			}
+			r.H2 = r.Q / float64(k-1)
+		} else {
+			r.I2 = 100 * r.Tau2 / (vTypical + r.Tau2)
+			r.H2 = r.Tau2/vTypical + 1
+		}
+	}
+
+	re := fe
+	if r.Tau2 != 0 {
+		re = weightSums(effects, r.Tau2)
+	}
+	r.Estimate = re.mean
+	variance := 1 / re.sw
+	var crit float64
+	alpha := 1 - opts.Level
+	if opts.HartungKnapp {
+		s2 := 0.0
+		if re.rss > epsilon {
+			s2 = re.rss / float64(k-1)
+		}
+		variance *= s2
+		r.DF = k - 1
+		crit = tCritical(alpha, float64(r.DF))
+	} else {
+		crit = normCritical(alpha)
+	}
+	r.SE = math.Sqrt(variance)
+	switch {
+	case r.SE > 0:
+		r.Statistic = r.Estimate / r.SE
+	case r.Estimate != 0:
+		r.Statistic = math.Copysign(math.Inf(1), r.Estimate)
+	}
+	if opts.HartungKnapp {
+		r.P = 2 * tUpper(math.Abs(r.Statistic), float64(r.DF))
+	} else {
+		r.P = math.Erfc(math.Abs(r.Statistic) / math.Sqrt2)
+	}
+	r.CI = Interval{Lower: r.Estimate - crit*r.SE, Upper: r.Estimate + crit*r.SE}
+	h := crit * math.Sqrt(variance+r.Tau2)
+	r.PI = Interval{Lower: r.Estimate - h, Upper: r.Estimate + h}
+
+	r.Weights = make([]float64, k)
+	for i, e := range effects {
+		r.Weights[i] = 100 / (e.Vi + r.Tau2) / re.sw
+	}
+	return r, nil
+}
+
+// epsilon is the machine epsilon for float64 (.Machine$double.eps in R).
+const epsilon = 0x1p-52
+
+// checkPool validates the effects and fills in option defaults.
+func checkPool(effects []Effect, opts *PoolOptions) error {
+	var ps secretome.Problems
+	if int(opts.Method) >= len(methodNames) {
+		ps.Add("method", secretome.SeverityError, secretome.CodeEnum, "unknown method %d (want one of %s)", uint8(opts.Method), strings.Join(methodNames[:], ", "))
+	}
+	switch {
+	case opts.Level == 0:
+		opts.Level = defaultLevel
+	case !(opts.Level > 0 && opts.Level < 1):
+		ps.Add("level", secretome.SeverityError, secretome.CodeRange, "must be strictly between 0 and 1 (0.95 for 95 %%), got %v", opts.Level)
+	}
+	switch {
+	case opts.MaxIter == 0:
+		opts.MaxIter = defaultMaxIter
+	case opts.MaxIter < 0:
+		ps.Add("maxIter", secretome.SeverityError, secretome.CodeRange, "must not be negative, got %d", opts.MaxIter)
+	}
+	switch {
+	case opts.Tol == 0:
+		opts.Tol = defaultTol
+	case !(opts.Tol > 0) || math.IsInf(opts.Tol, 1):
+		ps.Add("tol", secretome.SeverityError, secretome.CodeRange, "must be a positive finite number, got %v", opts.Tol)
+	}
+	if len(effects) == 0 {
+		ps.Add("effects", secretome.SeverityError, secretome.CodeRequired, "no effects to pool")
+	} else if opts.HartungKnapp && len(effects) < 2 {
+		ps.Add("effects", secretome.SeverityError, secretome.CodeRange, "Knapp-Hartung needs at least 2 effects, got %d", len(effects))
+	}
+	for i, e := range effects {
+		if !e.Measure.valid() {
+			ps.Add(fmt.Sprintf("effects[%d].measure", i), secretome.SeverityError, secretome.CodeEnum, "unknown measure %d (want one of %s)", uint8(e.Measure), strings.Join(measureNames[1:], ", "))
+		} else if e.Measure != effects[0].Measure && effects[0].Measure.valid() {
+			ps.Add(fmt.Sprintf("effects[%d].measure", i), secretome.SeverityError, secretome.CodeInconsistent, "%s differs from the measure of effects[0] (%s)", e.Measure, effects[0].Measure)
+		}
+		if math.IsNaN(e.Yi) || math.IsInf(e.Yi, 0) {
+			ps.Add(fmt.Sprintf("effects[%d].yi", i), secretome.SeverityError, secretome.CodeNumber, "must be a finite number, got %v", e.Yi)
+		}
+		switch {
+		case math.IsNaN(e.Vi) || math.IsInf(e.Vi, 0):
+			ps.Add(fmt.Sprintf("effects[%d].vi", i), secretome.SeverityError, secretome.CodeNumber, "must be a finite number, got %v", e.Vi)
+		case e.Vi <= 0:
+			ps.Add(fmt.Sprintf("effects[%d].vi", i), secretome.SeverityError, secretome.CodeRange, "must be positive, got %v", e.Vi)
+		}
+	}
+	return ps.Err()
+}
+
+// sums holds weighted sums over the effects for weights w = 1/(vi + tau²).
+type sums struct {
+	sw, sw2, sw3 float64 // Σw, Σw², Σw³
+	mean         float64 // Σw·y / Σw
+	rss          float64 // Σw·(y − mean)², = Y'PY
+	rssP         float64 // Σw²·(y − mean)², = Y'PPY
+}
+
+// trP returns tr(P) = Σw − Σw²/Σw for P = W − W1(1'W1)⁻¹1'W.
+func (s sums) trP() float64 { return s.sw - s.sw2/s.sw }
+
+// trPP returns tr(PP) = ΣᵢⱼPᵢⱼ² = Σw² − 2Σw³/Σw + (Σw²/Σw)².
+func (s sums) trPP() float64 {
+	q := s.sw2 / s.sw
+	return s.sw2 - 2*s.sw3/s.sw + q*q
+}
+
+func weightSums(effects []Effect, tau2 float64) sums {
+	var s sums
+	var swy float64
+	for _, e := range effects {
+		w := 1 / (e.Vi + tau2)
+		s.sw += w
+		s.sw2 += w * w
+		s.sw3 += w * w * w
+		swy += w * e.Yi
+	}
+	s.mean = swy / s.sw
+	for _, e := range effects {
+		w := 1 / (e.Vi + tau2)
+		d := e.Yi - s.mean
+		s.rss += w * d * d
+		s.rssP += w * w * d * d
+	}
+	return s
+}
+
+// remlTau2 estimates tau² by Fisher scoring on the restricted likelihood,
+// starting from the Hedges (HE) estimate as metafor does. scale is the
+// typical within-study variance that makes the tolerance unit-free.
+func remlTau2(effects []Effect, opts PoolOptions, scale float64) (tau2 float64, iter int, err error) {
+	k := float64(len(effects))
+	var sy, sv float64
+	for _, e := range effects {
+		sy += e.Yi
+		sv += e.Vi
+	}
+	ybar := sy / k
+	var ss float64
+	for _, e := range effects {
+		d := e.Yi - ybar
+		ss += d * d
+	}
+	tau2 = max(0, (ss-sv*(k-1)/k)/(k-1))
+
+	tol := opts.Tol * scale
+	for {
+		iter++
+		if iter > opts.MaxIter {
+			return 0, iter - 1, fmt.Errorf("%w after %d iterations (tau² = %g); try a larger MaxIter or method DL", ErrNotConverged, opts.MaxIter, tau2)
+		}
+		s := weightSums(effects, tau2)
+		adj := (s.rssP - s.trP()) / s.trPP()
+		if tau2+adj < 0 {
+			// Step halving keeps tau² inside the parameter space; at
+			// the boundary a step outwards means the optimum is 0.
+			for n := 0; n < 64 && tau2+adj < 0; n++ {
+				adj /= 2
+			}
+			if tau2+adj < 0 {
+				adj = -tau2
+			}
+		}
+		tau2 += adj
+		if math.Abs(adj) <= tol {
+			break
+		}
+	}
+	if tau2 > 0 && remlLogLik(effects, 0)-remlLogLik(effects, tau2) > ll0Tol {
+		tau2 = 0
+	}
+	return tau2, iter, nil
+}
+
+// remlLogLik returns the restricted log-likelihood of tau² up to a
+// constant: −½ Σ ln(vi + tau²) − ½ ln Σw − ½ Σw(yi − μ̂)².
+func remlLogLik(effects []Effect, tau2 float64) float64 {
+	s := weightSums(effects, tau2)
+	var sl float64
+	for _, e := range effects {
+		sl += math.Log(e.Vi + tau2)
+	}
+	return -0.5*sl - 0.5*math.Log(s.sw) - 0.5*s.rss
+}
