@@ -60,6 +60,8 @@ type Issue struct {
 	Message string
 	// Offset is the byte offset in the input where the value starts, or -1.
 	Offset int64
+	// Line and Column locate Offset (1-based); both are 0 when Offset is -1.
+	Line, Column int
 }
 
 // FieldError is implemented by errors from a leaf type's UnmarshalJSON that
@@ -81,6 +83,16 @@ type EnumError interface {
 // Decode decodes data into v, which must be a non-nil pointer, and returns
 // every problem it finds, sorted by offset. A nil result means success.
 func Decode(data []byte, v any, opt Options) []Issue {
+	issues := decode(data, v, opt)
+	for i := range issues {
+		if issues[i].Offset >= 0 {
+			issues[i].Line, issues[i].Column = LineCol(data, int(issues[i].Offset))
+		}
+	}
+	return issues
+}
+
+func decode(data []byte, v any, opt Options) []Issue {
 	max := opt.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxBytes

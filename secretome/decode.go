@@ -1,0 +1,41 @@
+package secretome
+
+import (
+	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/internal/strictjson"
+)
+
+// MaxDocumentBytes is the largest JSON document DecodeProduct accepts.
+const MaxDocumentBytes = strictjson.DefaultMaxBytes
+
+// DecodeProduct reads a product from JSON strictly and validates it.
+//
+// Decoding rejects unknown fields, values of the wrong type, unknown enum
+// spellings, malformed numbers, trailing data and documents larger than
+// MaxDocumentBytes. Every problem, from decoding and from validation, comes
+// back at once in a *ValidationError, each with its field path and, for
+// decoding problems, its line and column. When decoding fails, validation
+// is not run and the product is nil. When only validation finds errors,
+// the decoded product is returned beside the error, so that callers can
+// still show it.
+func DecodeProduct(data []byte) (*Product, error) {
+	var p Product
+	if issues := strictjson.Decode(data, &p, strictjson.Options{MaxBytes: MaxDocumentBytes}); len(issues) > 0 {
+		return nil, &ValidationError{Problems: problemsFromIssues(issues, "")}
+	}
+	if err := p.Validate(); err != nil {
+		return &p, err
+	}
+	return &p, nil
+}
+
+// problemsFromIssues converts strict-decoding issues to problems with
+// severity error, their paths placed below base.
+func problemsFromIssues(issues []strictjson.Issue, base string) []Problem {
+	out := make([]Problem, len(issues))
+	for i, is := range issues {
+		out[i] = Problem{Path: fieldpath.Join(base, is.Path), Code: Code(is.Code), Severity: SeverityError,
+			Message: is.Message, Line: is.Line, Column: is.Column}
+	}
+	return out
+}

@@ -1,0 +1,182 @@
+package secretome
+
+import "github.com/shopspring/decimal"
+
+// DosageForm is the pharmaceutical form of the product as supplied.
+type DosageForm uint8
+
+// Dosage forms. DosageFormUnspecified (the zero value) means not given.
+const (
+	DosageFormUnspecified DosageForm = iota
+	DosageFormGel
+	DosageFormCream
+	DosageFormOintment
+	DosageFormSerum // cosmetic serum
+	DosageFormSolutionForInjection
+	DosageFormEyeDrops
+	DosageFormSpray
+	DosageFormPowderForReconstitution
+	DosageFormDressing
+	DosageFormSolution
+)
+
+var dosageFormNames = enumNames[DosageForm]{"dosage form", []string{"", "gel", "cream", "ointment", "serum",
+	"solution_for_injection", "eye_drops", "spray", "powder_for_reconstitution", "dressing", "solution"}}
+
+// String returns the stable spelling, such as "gel".
+func (v DosageForm) String() string { return dosageFormNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v DosageForm) MarshalText() ([]byte, error) { return dosageFormNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *DosageForm) UnmarshalText(b []byte) error { return dosageFormNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (DosageForm) Values() []string { return dosageFormNames.values() }
+
+// Route is how the product reaches the body.
+type Route uint8
+
+// Routes. RouteUnspecified (the zero value) means not given.
+const (
+	RouteUnspecified Route = iota
+	RouteTopical
+	RouteTopicalWound // onto broken skin or an open wound
+	RouteMicroneedling
+	RouteIntradermal
+	RouteSubcutaneous
+	RouteIntramuscular
+	RouteIntravenous
+	RouteIntraArticular
+	RouteIntrathecal
+	RouteOphthalmic
+	RouteIntranasal
+	RouteInhalation
+	RouteLocalImplant // applied into a surgical site, such as a bone defect
+)
+
+var routeNames = enumNames[Route]{"route", []string{"", "topical", "topical_wound", "microneedling",
+	"intradermal", "subcutaneous", "intramuscular", "intravenous", "intra_articular", "intrathecal",
+	"ophthalmic", "intranasal", "inhalation", "local_implant"}}
+
+// String returns the stable spelling, such as "intravenous".
+func (v Route) String() string { return routeNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Route) MarshalText() ([]byte, error) { return routeNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Route) UnmarshalText(b []byte) error { return routeNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Route) Values() []string { return routeNames.values() }
+
+// Parenteral reports whether the route bypasses the skin or mucosal barrier
+// by injection or implantation, so that sterility, endotoxin and mycoplasma
+// release tests are expected.
+func (v Route) Parenteral() bool {
+	switch v {
+	case RouteIntradermal, RouteSubcutaneous, RouteIntramuscular, RouteIntravenous,
+		RouteIntraArticular, RouteIntrathecal, RouteLocalImplant:
+		return true
+	}
+	return false
+}
+
+// BreachesBarrier reports whether the route reaches living tissue: every
+// parenteral route, microneedling and application to open wounds.
+func (v Route) BreachesBarrier() bool {
+	return v.Parenteral() || v == RouteMicroneedling || v == RouteTopicalWound
+}
+
+// External reports whether the route only touches the outside of the body
+// (intact skin, hair, nails, lips, mucosa of the mouth), which is where
+// cosmetics act.
+func (v Route) External() bool { return v == RouteTopical }
+
+// Formulation describes the finished product.
+type Formulation struct {
+	DosageForm DosageForm `json:"dosage_form"`
+	// Routes lists every route of administration the product is meant for.
+	Routes     []Route     `json:"routes"`
+	Excipients []Excipient `json:"excipients,omitempty"`
+	// Strength is the amount of active material per unit of product.
+	Strength *Strength `json:"strength,omitempty"`
+	// FillVolume is the amount in one container (a volume or a mass).
+	FillVolume Quantity `json:"fill_volume,omitzero"`
+}
+
+// Excipient is an ingredient other than the secretome itself.
+type Excipient struct {
+	Name     string   `json:"name"`
+	Quantity Quantity `json:"quantity,omitzero"`
+	Function string   `json:"function,omitempty"`
+}
+
+// Strength is an amount of active material per amount of product, such as
+// 50 µg total protein per 1 g of gel.
+type Strength struct {
+	Amount Quantity `json:"amount"`
+	Per    Quantity `json:"per"`
+	// Basis says what Amount measures, such as "total protein".
+	Basis string `json:"basis,omitempty"`
+}
+
+// Intent is the purpose an indication is pursued for.
+type Intent uint8
+
+// Intents. IntentUnspecified (the zero value) means not given.
+const (
+	IntentUnspecified Intent = iota
+	IntentTherapeutic
+	IntentCosmetic
+	IntentResearch
+)
+
+var intentNames = enumNames[Intent]{"intent", []string{"", "therapeutic", "cosmetic", "research"}}
+
+// String returns the stable spelling, such as "therapeutic".
+func (v Intent) String() string { return intentNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Intent) MarshalText() ([]byte, error) { return intentNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Intent) UnmarshalText(b []byte) error { return intentNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Intent) Values() []string { return intentNames.values() }
+
+// Indication is a condition the product is meant for.
+type Indication struct {
+	// ID is the key other parts of a dossier use to refer to it.
+	ID string `json:"id"`
+	// Condition is the condition in words, such as "chronic diabetic foot ulcer".
+	Condition string `json:"condition"`
+	// ICD10 is a WHO ICD-10 code ("L89.3") or block ("T20-T32"); ICD-10-CM
+	// codes up to seven characters are accepted too.
+	ICD10 string `json:"icd10,omitempty"`
+	// ICD11 is an ICD-11 MMS code, such as "EB40.0".
+	ICD11      string `json:"icd11,omitempty"`
+	BodySite   string `json:"body_site,omitempty"`
+	Intent     Intent `json:"intent"`
+	Population string `json:"population,omitempty"`
+}
+
+// Storage is the temperature range the product must be kept in.
+type Storage struct {
+	Min Quantity `json:"min,omitzero"`
+	Max Quantity `json:"max,omitzero"`
+	// Conditions adds anything else, such as "protect from light".
+	Conditions string `json:"conditions,omitempty"`
+}
+
+// Price is an exact amount of money for a unit of product.
+type Price struct {
+	Amount decimal.Decimal `json:"amount"`
+	// Currency is an ISO 4217 alphabetic code, such as "IDR".
+	Currency string `json:"currency"`
+	// Per names the unit priced, such as "vial of 5 mL".
+	Per string `json:"per"`
+}

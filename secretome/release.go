@@ -1,0 +1,309 @@
+package secretome
+
+import (
+	"fmt"
+	"strings"
+)
+
+// TestKind is a kind of release test.
+type TestKind uint8
+
+// Release test kinds. TestUnspecified (the zero value) means not given.
+const (
+	TestUnspecified TestKind = iota
+	TestSterility
+	TestEndotoxin
+	TestMycoplasma
+	TestResidualViableCells
+	TestIdentity
+	TestPotency
+	TestPH
+	TestOsmolality
+	TestAppearance
+	TestProteinContent
+	TestParticleCount
+	TestViralSafety
+	TestCustom
+)
+
+var testKindNames = enumNames[TestKind]{"release test", []string{"", "sterility", "endotoxin", "mycoplasma",
+	"residual_viable_cells", "identity", "potency", "ph", "osmolality", "appearance", "protein_content",
+	"particle_count", "viral_safety", "custom"}}
+
+// String returns the stable spelling, such as "endotoxin".
+func (v TestKind) String() string { return testKindNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v TestKind) MarshalText() ([]byte, error) { return testKindNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *TestKind) UnmarshalText(b []byte) error { return testKindNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (TestKind) Values() []string { return testKindNames.values() }
+
+// limitDims gives the dimensions a numeric limit may have for each test
+// kind; a kind missing here takes any dimension. It is immutable.
+var limitDims = map[TestKind][]Dimension{
+	TestEndotoxin:           {DimensionEndotoxinConcentration, DimensionEndotoxinPerMass, DimensionEndotoxinPerDose},
+	TestResidualViableCells: {DimensionCellConcentration, DimensionCellCount, DimensionFraction},
+	TestPH:                  {DimensionPH},
+	TestOsmolality:          {DimensionOsmolality},
+	TestProteinContent:      {DimensionMassConcentration, DimensionMass},
+	TestParticleCount:       {DimensionParticleConcentration, DimensionCount, DimensionProteinRatio},
+	TestSterility:           {},
+	TestMycoplasma:          {},
+	TestAppearance:          {},
+	TestViralSafety:         {},
+}
+
+// Outcome is a qualitative test result or expectation.
+type Outcome uint8
+
+// Outcomes. OutcomeUnspecified (the zero value) means not given.
+const (
+	OutcomeUnspecified Outcome = iota
+	OutcomeNegative            // not detected, no growth
+	OutcomePositive            // detected
+	OutcomeConforms            // meets a described requirement
+	OutcomeDoesNotConform
+)
+
+var outcomeNames = enumNames[Outcome]{"outcome", []string{"", "negative", "positive", "conforms", "does_not_conform"}}
+
+// String returns the stable spelling, such as "negative".
+func (v Outcome) String() string { return outcomeNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Outcome) MarshalText() ([]byte, error) { return outcomeNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Outcome) UnmarshalText(b []byte) error { return outcomeNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Outcome) Values() []string { return outcomeNames.values() }
+
+// ReleaseSpec is the set of tests a batch must pass before release.
+type ReleaseSpec struct {
+	Tests []ReleaseTest `json:"tests,omitempty"`
+}
+
+// Has reports whether the specification includes a test of the kind.
+func (s *ReleaseSpec) Has(k TestKind) bool {
+	for i := range s.Tests {
+		if s.Tests[i].Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns the test a result refers to: by kind, or by name for custom
+// tests. It returns nil when the specification has no such test.
+func (s *ReleaseSpec) Find(kind TestKind, name string) *ReleaseTest {
+	for i := range s.Tests {
+		t := &s.Tests[i]
+		if t.Kind == kind && (kind != TestCustom || strings.EqualFold(t.Name, name)) {
+			return t
+		}
+	}
+	return nil
+}
+
+// ReleaseTest is one test of the release specification.
+type ReleaseTest struct {
+	Kind TestKind `json:"kind"`
+	// Name identifies a custom test and may label any other.
+	Name string `json:"name,omitempty"`
+	// Method names the method, such as "Ph. Eur. 2.6.1".
+	Method string `json:"method,omitempty"`
+	Limit  Limit  `json:"limit"`
+}
+
+// Label returns the name of a custom test, or the kind otherwise.
+func (t *ReleaseTest) Label() string {
+	if t.Kind == TestCustom && t.Name != "" {
+		return t.Name
+	}
+	return t.Kind.String()
+}
+
+// Limit is an acceptance criterion: a numeric range (Min and/or Max,
+// inclusive) or a qualitative expectation (Expect), never both.
+type Limit struct {
+	Min    Quantity `json:"min,omitzero"`
+	Max    Quantity `json:"max,omitzero"`
+	Expect Outcome  `json:"expect,omitempty"`
+}
+
+// Numeric reports whether the limit is a numeric range.
+func (l *Limit) Numeric() bool { return !l.Min.IsZero() || !l.Max.IsZero() }
+
+// String renders the limit for people, such as "≤ 0.5 EU/mL".
+func (l *Limit) String() string {
+	switch {
+	case !l.Min.IsZero() && !l.Max.IsZero():
+		return l.Min.String() + " to " + l.Max.String()
+	case !l.Max.IsZero():
+		return "≤ " + l.Max.String()
+	case !l.Min.IsZero():
+		return "≥ " + l.Min.String()
+	case l.Expect != OutcomeUnspecified:
+		return l.Expect.String()
+	}
+	return "no limit"
+}
+
+// Batch is one manufactured lot and its release results.
+type Batch struct {
+	ID           string       `json:"id"`
+	Manufactured Date         `json:"manufactured,omitzero"`
+	Expiry       Date         `json:"expiry,omitzero"`
+	Results      []TestResult `json:"results,omitempty"`
+}
+
+// TestResult is the result of one release test on a batch.
+type TestResult struct {
+	Kind TestKind `json:"kind"`
+	// Name matches a custom test's name.
+	Name    string   `json:"name,omitempty"`
+	Value   Quantity `json:"value,omitzero"`
+	Outcome Outcome  `json:"outcome,omitempty"`
+}
+
+// DeviationKind says how a batch departs from its specification.
+type DeviationKind uint8
+
+// Deviation kinds.
+const (
+	// DeviationMissing: the specification has a test the batch has no
+	// result for.
+	DeviationMissing DeviationKind = iota + 1
+	// DeviationOutOfLimit: a numeric result lies outside the limit.
+	DeviationOutOfLimit
+	// DeviationOutcome: a qualitative result differs from the expectation.
+	DeviationOutcome
+	// DeviationIncomparable: the result cannot be compared with the limit
+	// (wrong dimension, or a value where an outcome is expected).
+	DeviationIncomparable
+	// DeviationUnspecified: the batch has a result for a test that is not in
+	// the specification.
+	DeviationUnspecified
+)
+
+var deviationNames = [...]string{"", "missing", "out_of_limit", "outcome", "incomparable", "unspecified"}
+
+// String returns the stable spelling, such as "out_of_limit".
+func (k DeviationKind) String() string {
+	if int(k) < len(deviationNames) {
+		return deviationNames[k]
+	}
+	return fmt.Sprintf("DeviationKind(%d)", k)
+}
+
+// MarshalText encodes the stable spelling.
+func (k DeviationKind) MarshalText() ([]byte, error) {
+	if k == 0 || int(k) >= len(deviationNames) {
+		return nil, fmt.Errorf("invalid deviation kind %d", k)
+	}
+	return []byte(deviationNames[k]), nil
+}
+
+// Deviation is one way a batch fails its specification.
+type Deviation struct {
+	Kind DeviationKind `json:"kind"`
+	// Test is the label of the test concerned.
+	Test string `json:"test"`
+	// Path locates the result in the batch ("results[2]"), or the test in
+	// the specification ("release.tests[1]") for a missing result.
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Conformance compares a batch's results with the specification and lists
+// every deviation, in specification order followed by results that match
+// no test. An empty list means the batch conforms.
+func (s *ReleaseSpec) Conformance(b *Batch) []Deviation {
+	var out []Deviation
+	for i := range s.Tests {
+		t := &s.Tests[i]
+		r, ri := b.result(t)
+		if r == nil {
+			out = append(out, Deviation{Kind: DeviationMissing, Test: t.Label(),
+				Path: fmt.Sprintf("release.tests[%d]", i), Message: "no result for " + t.Label()})
+			continue
+		}
+		if d, bad := check(t, r); bad {
+			d.Test, d.Path = t.Label(), fmt.Sprintf("results[%d]", ri)
+			out = append(out, d)
+		}
+	}
+	for i := range b.Results {
+		r := &b.Results[i]
+		if s.Find(r.Kind, r.Name) == nil {
+			out = append(out, Deviation{Kind: DeviationUnspecified, Test: r.label(),
+				Path: fmt.Sprintf("results[%d]", i), Message: r.label() + " is not in the release specification"})
+		}
+	}
+	return out
+}
+
+func (r *TestResult) label() string {
+	if r.Kind == TestCustom && r.Name != "" {
+		return r.Name
+	}
+	return r.Kind.String()
+}
+
+func (b *Batch) result(t *ReleaseTest) (*TestResult, int) {
+	for i := range b.Results {
+		r := &b.Results[i]
+		if r.Kind == t.Kind && (t.Kind != TestCustom || strings.EqualFold(r.Name, t.Name)) {
+			return r, i
+		}
+	}
+	return nil, -1
+}
+
+// check compares one result with its test's limit.
+func check(t *ReleaseTest, r *TestResult) (Deviation, bool) {
+	l := &t.Limit
+	if !l.Numeric() {
+		if l.Expect == OutcomeUnspecified {
+			return Deviation{}, false
+		}
+		if r.Outcome == OutcomeUnspecified {
+			return Deviation{Kind: DeviationIncomparable,
+				Message: fmt.Sprintf("expected outcome %s, got no outcome", l.Expect)}, true
+		}
+		if r.Outcome != l.Expect {
+			return Deviation{Kind: DeviationOutcome,
+				Message: fmt.Sprintf("expected %s, got %s", l.Expect, r.Outcome)}, true
+		}
+		return Deviation{}, false
+	}
+	if r.Value.IsZero() {
+		return Deviation{Kind: DeviationIncomparable, Message: "a numeric result is required, limit " + l.String()}, true
+	}
+	if !l.Min.IsZero() {
+		c, err := r.Value.Cmp(l.Min)
+		if err != nil {
+			return Deviation{Kind: DeviationIncomparable, Message: err.Error()}, true
+		}
+		if c < 0 {
+			return Deviation{Kind: DeviationOutOfLimit,
+				Message: fmt.Sprintf("%s is below the limit %s", r.Value, l)}, true
+		}
+	}
+	if !l.Max.IsZero() {
+		c, err := r.Value.Cmp(l.Max)
+		if err != nil {
+			return Deviation{Kind: DeviationIncomparable, Message: err.Error()}, true
+		}
+		if c > 0 {
+			return Deviation{Kind: DeviationOutOfLimit,
+				Message: fmt.Sprintf("%s is above the limit %s", r.Value, l)}, true
+		}
+	}
+	return Deviation{}, false
+}

@@ -1,0 +1,255 @@
+package secretome
+
+import "github.com/shopspring/decimal"
+
+// CellType is the kind of cell that produced the secretome.
+type CellType uint8
+
+// Cell types. CellTypeUnspecified (the zero value) means not given.
+const (
+	CellTypeUnspecified CellType = iota
+	CellTypeMSC                  // mesenchymal stromal/stem cells
+	CellTypeIPSC                 // induced pluripotent stem cells
+	CellTypeESC                  // embryonic stem cells
+	CellTypeFibroblast
+	CellTypeKeratinocyte
+	CellTypeOther
+)
+
+var cellTypeNames = enumNames[CellType]{"cell type", []string{"", "msc", "ipsc", "esc", "fibroblast", "keratinocyte", "other"}}
+
+// String returns the stable spelling, such as "msc".
+func (v CellType) String() string { return cellTypeNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v CellType) MarshalText() ([]byte, error) { return cellTypeNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *CellType) UnmarshalText(b []byte) error { return cellTypeNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (CellType) Values() []string { return cellTypeNames.values() }
+
+// Tissue is the tissue the source cells were taken from.
+type Tissue uint8
+
+// Tissues. TissueUnspecified (the zero value) means not given.
+const (
+	TissueUnspecified Tissue = iota
+	TissueBoneMarrow
+	TissueAdipose
+	TissueUmbilicalCord // umbilical cord, including Wharton's jelly
+	TissueWhartonsJelly
+	TissueDentalPulp
+	TissuePlacenta
+	TissueAmnion
+	TissueIPSCDerived
+	TissueEmbryonic
+	TissueOther
+)
+
+var tissueNames = enumNames[Tissue]{"tissue", []string{"", "bone_marrow", "adipose", "umbilical_cord",
+	"whartons_jelly", "dental_pulp", "placenta", "amnion", "ipsc_derived", "embryonic", "other"}}
+
+// String returns the stable spelling, such as "umbilical_cord".
+func (v Tissue) String() string { return tissueNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Tissue) MarshalText() ([]byte, error) { return tissueNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Tissue) UnmarshalText(b []byte) error { return tissueNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Tissue) Values() []string { return tissueNames.values() }
+
+// Perinatal reports whether the tissue is a birth tissue (cord, Wharton's
+// jelly, placenta, amnion).
+func (v Tissue) Perinatal() bool {
+	return v == TissueUmbilicalCord || v == TissueWhartonsJelly || v == TissuePlacenta || v == TissueAmnion
+}
+
+// Species is the organism the source cells came from.
+type Species uint8
+
+// Species. SpeciesUnspecified (the zero value) means not given.
+const (
+	SpeciesUnspecified Species = iota
+	SpeciesHuman
+	SpeciesBovine
+	SpeciesPorcine
+	SpeciesEquine
+	SpeciesCanine
+	SpeciesPlant
+	SpeciesOther
+)
+
+var speciesNames = enumNames[Species]{"species", []string{"", "human", "bovine", "porcine", "equine", "canine", "plant", "other"}}
+
+// String returns the stable spelling, such as "human".
+func (v Species) String() string { return speciesNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Species) MarshalText() ([]byte, error) { return speciesNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Species) UnmarshalText(b []byte) error { return speciesNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Species) Values() []string { return speciesNames.values() }
+
+// DonorType says whose cells were used relative to the recipient.
+type DonorType uint8
+
+// Donor types. DonorUnspecified (the zero value) means not given.
+const (
+	DonorUnspecified DonorType = iota
+	DonorAutologous
+	DonorAllogeneic
+)
+
+var donorTypeNames = enumNames[DonorType]{"donor type", []string{"", "autologous", "allogeneic"}}
+
+// String returns the stable spelling, such as "allogeneic".
+func (v DonorType) String() string { return donorTypeNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v DonorType) MarshalText() ([]byte, error) { return donorTypeNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *DonorType) UnmarshalText(b []byte) error { return donorTypeNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (DonorType) Values() []string { return donorTypeNames.values() }
+
+// Supplement is what the culture medium was supplemented with during
+// conditioning; it decides the risk of xenogeneic carry-over.
+type Supplement uint8
+
+// Culture supplements. SupplementUnspecified (the zero value) means not given.
+const (
+	SupplementUnspecified Supplement = iota
+	SupplementSerumFree
+	SupplementXenoFree
+	SupplementFBS                 // fetal bovine serum
+	SupplementHumanPlateletLysate // hPL
+	SupplementHumanSerum
+)
+
+var supplementNames = enumNames[Supplement]{"culture supplement", []string{"", "serum_free", "xeno_free", "fbs", "human_platelet_lysate", "human_serum"}}
+
+// String returns the stable spelling, such as "fbs".
+func (v Supplement) String() string { return supplementNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Supplement) MarshalText() ([]byte, error) { return supplementNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Supplement) UnmarshalText(b []byte) error { return supplementNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Supplement) Values() []string { return supplementNames.values() }
+
+// Xenogeneic reports whether the supplement brings in animal material.
+func (v Supplement) Xenogeneic() bool { return v == SupplementFBS }
+
+// Preconditioning is a treatment of the cells meant to change what they
+// secrete.
+type Preconditioning uint8
+
+// Preconditioning treatments.
+const (
+	PreconditioningUnspecified Preconditioning = iota
+	PreconditioningHypoxia
+	PreconditioningCytokinePriming
+	PreconditioningThreeDCulture
+	PreconditioningPharmacological
+	PreconditioningOther
+)
+
+var preconditioningNames = enumNames[Preconditioning]{"preconditioning", []string{"", "hypoxia", "cytokine_priming", "3d_culture", "pharmacological", "other"}}
+
+// String returns the stable spelling, such as "hypoxia".
+func (v Preconditioning) String() string { return preconditioningNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Preconditioning) MarshalText() ([]byte, error) { return preconditioningNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Preconditioning) UnmarshalText(b []byte) error { return preconditioningNames.unmarshal(v, b) }
+
+// Values lists the accepted spellings.
+func (Preconditioning) Values() []string { return preconditioningNames.values() }
+
+// Source describes the cells that produced the secretome.
+type Source struct {
+	CellType CellType `json:"cell_type"`
+	Tissue   Tissue   `json:"tissue"`
+	Species  Species  `json:"species"`
+	Donor    Donor    `json:"donor"`
+	// Passage is the passage number of the producing cells. Nil means not
+	// given; 0 is a real passage.
+	Passage  *int      `json:"passage,omitempty"`
+	Culture  Culture   `json:"culture"`
+	Identity *Identity `json:"identity,omitempty"`
+}
+
+// Donor describes the donor of the source cells and how they were screened.
+type Donor struct {
+	Type DonorType `json:"type"`
+	// Eligibility records donor screening and testing; nil means not
+	// reported. Allogeneic material without it is a release risk.
+	Eligibility *DonorEligibility `json:"eligibility,omitempty"`
+}
+
+// DonorEligibility records how a donor was found eligible.
+type DonorEligibility struct {
+	// Screened says whether the donor's medical history was screened.
+	Screened bool `json:"screened"`
+	// Tests lists the infectious-disease tests done, such as "HIV-1/2",
+	// "HBV", "HCV", "syphilis".
+	Tests []string `json:"tests,omitempty"`
+	// Standard names the rules followed, such as "21 CFR 1271 Subpart C".
+	Standard string `json:"standard,omitempty"`
+}
+
+// Culture describes how the cells were grown while conditioning the medium.
+type Culture struct {
+	Supplement      Supplement        `json:"supplement"`
+	Preconditioning []Preconditioning `json:"preconditioning,omitempty"`
+	// Oxygen is the oxygen tension in percent, when controlled.
+	Oxygen Quantity `json:"oxygen,omitzero"`
+	// ConditioningTime is how long the medium stayed on the cells.
+	ConditioningTime Quantity `json:"conditioning_time,omitzero"`
+}
+
+// Identity records the identity tests of the producing cells, the basis of
+// the ISCT minimal criteria for MSCs.
+type Identity struct {
+	// PlasticAdherent says whether the cells adhere to plastic under
+	// standard culture; nil means not reported.
+	PlasticAdherent *bool `json:"plastic_adherent,omitempty"`
+	// Markers lists surface markers with the percentage of cells positive.
+	Markers []Marker `json:"markers,omitempty"`
+	// Method names the assay, usually "flow_cytometry".
+	Method string `json:"method,omitempty"`
+	// Differentiation records in vitro trilineage differentiation; nil
+	// means not reported.
+	Differentiation *Differentiation `json:"differentiation,omitempty"`
+}
+
+// Marker is one surface marker and the share of cells expressing it.
+type Marker struct {
+	// Name is the marker, such as "CD73" or "HLA-DR".
+	Name string `json:"name"`
+	// PercentPositive is the share of cells positive, 0 to 100, exact.
+	PercentPositive decimal.NullDecimal `json:"percent_positive"`
+}
+
+// Differentiation records which lineages the cells were shown to
+// differentiate into in vitro.
+type Differentiation struct {
+	Osteogenic   bool `json:"osteogenic"`
+	Adipogenic   bool `json:"adipogenic"`
+	Chondrogenic bool `json:"chondrogenic"`
+}

@@ -1,0 +1,574 @@
+package secretome
+
+import (
+	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/shopspring/decimal"
+)
+
+// Codes of the problems that product validation reports, beside the shared
+// codes in problem.go. They are stable.
+const (
+	// CodeUnknownAnalyte: an analyte is not in the catalogue (info only;
+	// custom analytes are allowed).
+	CodeUnknownAnalyte Code = "analyte.unknown"
+	// CodeISCTNotMet: an MSC source fails an ISCT minimal criterion.
+	CodeISCTNotMet Code = "isct.not_met"
+	// CodeISCTNotReported: an MSC source lacks data for an ISCT criterion.
+	CodeISCTNotReported Code = "isct.not_reported"
+	// CodeEVIncomplete: an EV product lacks items of EV characterisation.
+	CodeEVIncomplete Code = "ev.incomplete"
+	// CodeDonorEligibility: allogeneic material without donor eligibility.
+	CodeDonorEligibility Code = "donor.eligibility"
+	// CodeBatchDeviation: a batch departs from the release specification.
+	CodeBatchDeviation Code = "batch.deviation"
+)
+
+// hundred is the upper bound of a percentage.
+var hundred = decimal.NewFromInt(100)
+
+// maxPass bounds plausible passage numbers.
+const maxPass = 100
+
+// Validate checks the product and returns a *ValidationError holding every
+// problem when at least one is an error; warnings and notes alone give nil
+// (use Check to see them too). Paths are relative to the product, such as
+// "composition.analytes[2].quantity.unit".
+func (p *Product) Validate() error {
+	var ps Problems
+	p.check(&ps)
+	return ps.Err()
+}
+
+// Check returns every problem Validate would consider, including warnings
+// and notes, sorted by path.
+func (p *Product) Check() []Problem {
+	var ps Problems
+	p.check(&ps)
+	return ps.List()
+}
+
+// CheckInto appends the product's problems to ps, with paths below base
+// (for example "product" when the product is embedded in a dossier).
+func (p *Product) CheckInto(ps *Problems, base string) {
+	var own Problems
+	p.check(&own)
+	for _, pr := range own.list {
+		pr.Path = fieldpath.Join(base, pr.Path)
+		ps.list = append(ps.list, pr)
+	}
+}
+
+type checker struct {
+	ps *Problems
+}
+
+func (c checker) errorf(p *fieldpath.Path, code Code, format string, args ...any) {
+	c.ps.Add(p.String(), SeverityError, code, format, args...)
+}
+
+func (c checker) warnf(p *fieldpath.Path, code Code, format string, args ...any) {
+	c.ps.Add(p.String(), SeverityWarning, code, format, args...)
+}
+
+func (c checker) infof(p *fieldpath.Path, code Code, format string, args ...any) {
+	c.ps.Add(p.String(), SeverityInfo, code, format, args...)
+}
+
+func (c checker) required(p *fieldpath.Path, field string, empty bool) {
+	if empty {
+		f := p.Field(field)
+		c.errorf(&f, CodeRequired, "%s is required", field)
+	}
+}
+
+// quantity checks that q, when present, has a unit of one of dims (any
+// dimension when dims is empty).
+func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Dimension) {
+	if q.IsZero() {
+		return
+	}
+	if !q.Unit.Valid() {
+		u := p.Field("unit")
+		c.errorf(&u, CodeUnit, "%s has no valid unit", what)
+		return
+	}
+	if len(dims) == 0 {
+		return
+	}
+	for _, d := range dims {
+		if q.Unit.Dimension() == d {
+			return
+		}
+	}
+	u := p.Field("unit")
+	c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", what, q.Unit, q.Unit.Dimension(), dimList(dims))
+}
+
+func dimList(dims []Dimension) string {
+	s := ""
+	for i, d := range dims {
+		if i > 0 {
+			s += " or "
+		}
+		s += d.String()
+	}
+	return s
+}
+
+// nonNegative reports a negative quantity.
+func (c checker) nonNegative(p *fieldpath.Path, q Quantity, what string) {
+	if !q.IsZero() && q.Value.IsNegative() {
+		c.errorf(p, CodeRange, "%s must not be negative, got %s", what, q)
+	}
+}
+
+func (c checker) positive(p *fieldpath.Path, q Quantity, what string) {
+	if !q.IsZero() && !q.Value.IsPositive() {
+		c.errorf(p, CodeRange, "%s must be positive, got %s", what, q)
+	}
+}
+
+func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
+	if d.IsNegative() || d.GreaterThan(hundred) {
+		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, d)
+	}
+}
+
+func (p *Product) check(ps *Problems) {
+	c := checker{ps}
+	root := fieldpath.Root()
+	c.required(&root, "id", p.ID == "")
+	c.required(&root, "name", p.Name == "")
+	src := root.Field("source")
+	c.source(&src, &p.Source)
+	der := root.Field("derivative")
+	c.derivative(&der, &p.Derivative)
+	comp := root.Field("composition")
+	c.composition(&comp, p)
+	form := root.Field("formulation")
+	c.formulation(&form, &p.Formulation)
+	ind := root.Field("indications")
+	c.indications(&ind, p.Indications)
+	rel := root.Field("release")
+	c.release(&rel, p)
+	bat := root.Field("batches")
+	c.batches(&bat, p)
+	if p.Storage != nil {
+		st := root.Field("storage")
+		c.storage(&st, p.Storage)
+	}
+	if !p.ShelfLife.IsZero() {
+		sl := root.Field("shelf_life")
+		c.quantity(&sl, p.ShelfLife, "shelf life", DimensionDuration, DimensionCalendarDuration)
+		c.positive(&sl, p.ShelfLife, "shelf life")
+	}
+	if p.Price != nil {
+		pr := root.Field("price")
+		c.price(&pr, p.Price)
+	}
+}
+
+func (c checker) source(p *fieldpath.Path, s *Source) {
+	c.required(p, "cell_type", s.CellType == CellTypeUnspecified)
+	c.required(p, "tissue", s.Tissue == TissueUnspecified)
+	c.required(p, "species", s.Species == SpeciesUnspecified)
+	donor := p.Field("donor")
+	c.required(&donor, "type", s.Donor.Type == DonorUnspecified)
+	if s.Donor.Type == DonorAllogeneic && s.Species == SpeciesHuman {
+		if e := s.Donor.Eligibility; e == nil || !e.Screened || len(e.Tests) == 0 {
+			el := donor.Field("eligibility")
+			c.warnf(&el, CodeDonorEligibility, "allogeneic human material needs donor screening and infectious-disease testing on record")
+		}
+	}
+	if s.Passage != nil {
+		pa := p.Field("passage")
+		if *s.Passage < 0 || *s.Passage > maxPass {
+			c.errorf(&pa, CodeRange, "passage must be between 0 and %d, got %d", maxPass, *s.Passage)
+		}
+	}
+	if (s.CellType == CellTypeESC) != (s.Tissue == TissueEmbryonic) && (s.CellType == CellTypeESC || s.Tissue == TissueEmbryonic) {
+		t := p.Field("tissue")
+		c.errorf(&t, CodeInconsistent, "embryonic stem cells and embryonic tissue must go together (cell_type %s, tissue %s)", s.CellType, s.Tissue)
+	}
+	if (s.CellType == CellTypeIPSC) != (s.Tissue == TissueIPSCDerived) && s.CellType == CellTypeIPSC {
+		t := p.Field("tissue")
+		c.errorf(&t, CodeInconsistent, "iPSC-derived cells must have tissue ipsc_derived, got %s", s.Tissue)
+	}
+	cu := p.Field("culture")
+	c.required(&cu, "supplement", s.Culture.Supplement == SupplementUnspecified)
+	for i, pc := range s.Culture.Preconditioning {
+		if pc == PreconditioningUnspecified {
+			pp := cu.Field("preconditioning")
+			e := pp.Index(i)
+			c.errorf(&e, CodeRequired, "preconditioning entry is empty")
+		}
+	}
+	if q := s.Culture.Oxygen; !q.IsZero() {
+		o := cu.Field("oxygen")
+		c.quantity(&o, q, "oxygen tension", DimensionFraction)
+		if q.Unit == UnitPercent {
+			c.percent(&o, q.Value, "oxygen tension")
+		}
+	}
+	if q := s.Culture.ConditioningTime; !q.IsZero() {
+		t := cu.Field("conditioning_time")
+		c.quantity(&t, q, "conditioning time", DimensionDuration)
+		c.positive(&t, q, "conditioning time")
+	}
+	if s.Identity != nil {
+		id := p.Field("identity")
+		c.identity(&id, s.Identity)
+	}
+	if s.CellType == CellTypeMSC {
+		c.isct(p, s)
+	}
+}
+
+func (c checker) identity(p *fieldpath.Path, id *Identity) {
+	ms := p.Field("markers")
+	for i := range id.Markers {
+		m := &id.Markers[i]
+		e := ms.Index(i)
+		c.required(&e, "name", m.Name == "")
+		pp := e.Field("percent_positive")
+		if !m.PercentPositive.Valid {
+			c.errorf(&pp, CodeRequired, "percent_positive is required")
+		} else {
+			c.percent(&pp, m.PercentPositive.Decimal, "percent positive")
+		}
+		for j := range i {
+			if m.Name != "" && sameMarker(id.Markers[j].Name, m.Name) {
+				n := e.Field("name")
+				c.errorf(&n, CodeDuplicate, "marker %s is listed twice (also markers[%d])", m.Name, j)
+				break
+			}
+		}
+	}
+}
+
+func (c checker) isct(p *fieldpath.Path, s *Source) {
+	notMet, notReported := isctSummary(s.Identity)
+	id := p.Field("identity")
+	if notMet > 0 {
+		c.warnf(&id, CodeISCTNotMet, "%d of the 4 ISCT minimal criteria for MSCs are not met; see secretome.ISCT for details", notMet)
+	}
+	if notReported > 0 {
+		c.infof(&id, CodeISCTNotReported, "%d of the 4 ISCT minimal criteria for MSCs have no data", notReported)
+	}
+}
+
+func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
+	c.required(p, "type", d.Type == DerivativeUnspecified)
+	steps := p.Field("processing")
+	for i := range d.Processing {
+		s := &d.Processing[i]
+		e := steps.Index(i)
+		c.required(&e, "step", s.Step == StepUnspecified)
+		if !s.PoreSize.IsZero() {
+			ps := e.Field("pore_size")
+			c.quantity(&ps, s.PoreSize, "pore size", DimensionLength)
+			c.positive(&ps, s.PoreSize, "pore size")
+		}
+		if s.Step == StepFiltration && s.PoreSize.IsZero() {
+			c.required(&e, "pore_size", true)
+		}
+		if s.CutoffKDa.Valid && !s.CutoffKDa.Decimal.IsPositive() {
+			f := e.Field("cutoff_kda")
+			c.errorf(&f, CodeRange, "cut-off must be positive, got %s kDa", s.CutoffKDa.Decimal)
+		}
+		if (s.Step == StepTangentialFlowFiltration || s.Step == StepUltrafiltration) && !s.CutoffKDa.Valid {
+			c.required(&e, "cutoff_kda", true)
+		}
+		if s.ForceG.Valid && !s.ForceG.Decimal.IsPositive() {
+			f := e.Field("force_g")
+			c.errorf(&f, CodeRange, "centrifugal force must be positive, got %s × g", s.ForceG.Decimal)
+		}
+		if !s.Duration.IsZero() {
+			du := e.Field("duration")
+			c.quantity(&du, s.Duration, "duration", DimensionDuration)
+			c.positive(&du, s.Duration, "duration")
+		}
+	}
+}
+
+func (c checker) composition(p *fieldpath.Path, prod *Product) {
+	comp := &prod.Composition
+	as := p.Field("analytes")
+	for i := range comp.Analytes {
+		a := &comp.Analytes[i]
+		e := as.Index(i)
+		c.required(&e, "name", a.Name == "")
+		q := e.Field("quantity")
+		if a.Quantity.IsZero() {
+			c.required(&e, "quantity", true)
+		} else {
+			c.nonNegative(&q, a.Quantity, "amount")
+		}
+		info, known := LookupAnalyte(a.Name)
+		switch {
+		case a.Name == "":
+		case known:
+			if !a.Quantity.IsZero() && a.Quantity.Unit.Valid() && !info.Fits(a.Quantity.Dimension()) {
+				u := q.Field("unit")
+				c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", info.Name, a.Quantity.Unit, a.Quantity.Dimension(), dimList(info.Dimensions))
+			}
+			for j := range i {
+				if o, ok := LookupAnalyte(comp.Analytes[j].Name); ok && o.Name == info.Name && comp.Analytes[j].Basis == a.Basis {
+					n := e.Field("name")
+					c.errorf(&n, CodeDuplicate, "%s is listed twice (as %q in analytes[%d])", info.Name, comp.Analytes[j].Name, j)
+					break
+				}
+			}
+		default:
+			n := e.Field("name")
+			c.infof(&n, CodeUnknownAnalyte, "%q is not in the analyte catalogue; its unit is not checked", a.Name)
+			c.quantity(&q, a.Quantity, "amount")
+		}
+	}
+	if !comp.TotalProtein.IsZero() {
+		tp := p.Field("total_protein")
+		c.quantity(&tp, comp.TotalProtein, "total protein", DimensionMassConcentration)
+		c.nonNegative(&tp, comp.TotalProtein, "total protein")
+	}
+	if v := comp.Vesicles; v != nil {
+		vp := p.Field("vesicles")
+		pc := vp.Field("particle_concentration")
+		c.quantity(&pc, v.ParticleConcentration, "particle concentration", DimensionParticleConcentration)
+		c.nonNegative(&pc, v.ParticleConcentration, "particle concentration")
+		sm := vp.Field("size_mode")
+		c.quantity(&sm, v.SizeMode, "modal size", DimensionLength)
+		c.positive(&sm, v.SizeMode, "modal size")
+		sa := vp.Field("size_mean")
+		c.quantity(&sa, v.SizeMean, "mean size", DimensionLength)
+		c.positive(&sa, v.SizeMean, "mean size")
+		so := vp.Field("source_amount")
+		c.quantity(&so, v.SourceAmount, "source amount", DimensionCellCount, DimensionVolume)
+		c.positive(&so, v.SourceAmount, "source amount")
+		for i, m := range v.Imaging {
+			if m == ImagingUnspecified {
+				im := vp.Field("imaging")
+				e := im.Index(i)
+				c.errorf(&e, CodeRequired, "imaging entry is empty")
+			}
+		}
+	}
+	if prod.Derivative.Type.VesicleProduct() {
+		cl := evSummary(prod)
+		if cl > 0 {
+			c.warnf(p, CodeEVIncomplete, "%d of 9 EV characterisation items are missing; see secretome.EVCharacterisation", cl)
+		}
+	}
+}
+
+// evSummary counts the EV characterisation items that are missing. It runs
+// only for vesicle products and builds the checklist once.
+func evSummary(p *Product) int {
+	cl := EVCharacterisation(p)
+	return len(cl.Criteria) - cl.Count(StatusMet)
+}
+
+func (c checker) formulation(p *fieldpath.Path, f *Formulation) {
+	c.required(p, "dosage_form", f.DosageForm == DosageFormUnspecified)
+	c.required(p, "routes", len(f.Routes) == 0)
+	rs := p.Field("routes")
+	for i, r := range f.Routes {
+		e := rs.Index(i)
+		if r == RouteUnspecified {
+			c.errorf(&e, CodeRequired, "route is empty")
+		}
+		for j := range i {
+			if f.Routes[j] == r {
+				c.errorf(&e, CodeDuplicate, "route %s is listed twice", r)
+				break
+			}
+		}
+	}
+	if f.DosageForm == DosageFormSolutionForInjection && !anyParenteral(f.Routes) && len(f.Routes) > 0 {
+		rt := p.Field("routes")
+		c.errorf(&rt, CodeInconsistent, "a solution for injection needs a parenteral route")
+	}
+	ex := p.Field("excipients")
+	for i := range f.Excipients {
+		e := ex.Index(i)
+		c.required(&e, "name", f.Excipients[i].Name == "")
+		q := e.Field("quantity")
+		c.quantity(&q, f.Excipients[i].Quantity, "excipient amount")
+		c.nonNegative(&q, f.Excipients[i].Quantity, "excipient amount")
+	}
+	if s := f.Strength; s != nil {
+		sp := p.Field("strength")
+		c.required(&sp, "amount", s.Amount.IsZero())
+		c.required(&sp, "per", s.Per.IsZero())
+		a := sp.Field("amount")
+		c.quantity(&a, s.Amount, "strength")
+		c.nonNegative(&a, s.Amount, "strength")
+		pr := sp.Field("per")
+		c.quantity(&pr, s.Per, "strength basis", DimensionVolume, DimensionMass)
+		c.positive(&pr, s.Per, "strength basis")
+	}
+	if !f.FillVolume.IsZero() {
+		fv := p.Field("fill_volume")
+		c.quantity(&fv, f.FillVolume, "fill volume", DimensionVolume, DimensionMass)
+		c.positive(&fv, f.FillVolume, "fill volume")
+	}
+}
+
+func anyParenteral(rs []Route) bool {
+	for _, r := range rs {
+		if r.Parenteral() {
+			return true
+		}
+	}
+	return false
+}
+
+func (c checker) indications(p *fieldpath.Path, inds []Indication) {
+	for i := range inds {
+		in := &inds[i]
+		e := p.Index(i)
+		c.required(&e, "id", in.ID == "")
+		c.required(&e, "condition", in.Condition == "")
+		c.required(&e, "intent", in.Intent == IntentUnspecified)
+		if in.ICD10 != "" && !ValidICD10(in.ICD10) {
+			f := e.Field("icd10")
+			c.errorf(&f, CodeFormat, "%q is not an ICD-10 code (such as L89.3) or block (such as T20-T32)", in.ICD10)
+		}
+		if in.ICD11 != "" && !ValidICD11(in.ICD11) {
+			f := e.Field("icd11")
+			c.errorf(&f, CodeFormat, "%q is not an ICD-11 code (such as EB40.0)", in.ICD11)
+		}
+		if in.Intent == IntentTherapeutic && in.ICD10 == "" && in.ICD11 == "" {
+			c.warnf(&e, CodeRequired, "a therapeutic indication should carry an ICD-10 or ICD-11 code")
+		}
+		for j := range i {
+			if in.ID != "" && inds[j].ID == in.ID {
+				f := e.Field("id")
+				c.errorf(&f, CodeDuplicate, "indication id %q is used twice (also indications[%d])", in.ID, j)
+				break
+			}
+		}
+	}
+}
+
+func (c checker) release(p *fieldpath.Path, prod *Product) {
+	spec := &prod.Release
+	ts := p.Field("tests")
+	if len(spec.Tests) == 0 {
+		c.warnf(&ts, CodeRequired, "the product has no release specification")
+	}
+	for i := range spec.Tests {
+		t := &spec.Tests[i]
+		e := ts.Index(i)
+		c.required(&e, "kind", t.Kind == TestUnspecified)
+		if t.Kind == TestCustom {
+			c.required(&e, "name", t.Name == "")
+		}
+		lp := e.Field("limit")
+		l := &t.Limit
+		switch {
+		case l.Numeric() && l.Expect != OutcomeUnspecified:
+			c.errorf(&lp, CodeInconsistent, "a limit is either numeric (min/max) or an expected outcome, not both")
+		case !l.Numeric() && l.Expect == OutcomeUnspecified:
+			c.errorf(&lp, CodeRequired, "the test has no acceptance limit")
+		}
+		dims, constrained := limitDims[t.Kind]
+		if constrained && len(dims) == 0 && l.Numeric() {
+			c.errorf(&lp, CodeInconsistent, "%s takes an expected outcome, not a numeric limit", t.Kind)
+		}
+		mn, mx := lp.Field("min"), lp.Field("max")
+		c.quantity(&mn, l.Min, "lower limit", dims...)
+		c.quantity(&mx, l.Max, "upper limit", dims...)
+		if !l.Min.IsZero() && !l.Max.IsZero() {
+			if cmp, err := l.Min.Cmp(l.Max); err != nil {
+				c.errorf(&lp, CodeUnit, "min and max cannot be compared: %v", err)
+			} else if cmp > 0 {
+				c.errorf(&lp, CodeRange, "min %s is above max %s", l.Min, l.Max)
+			}
+		}
+		for j := range i {
+			o := &spec.Tests[j]
+			if o.Kind == t.Kind && t.Kind != TestUnspecified && (t.Kind != TestCustom || o.Name == t.Name) {
+				c.errorf(&e, CodeDuplicate, "%s is specified twice (also tests[%d])", t.Label(), j)
+				break
+			}
+		}
+	}
+}
+
+func (c checker) batches(p *fieldpath.Path, prod *Product) {
+	for i := range prod.Batches {
+		b := &prod.Batches[i]
+		e := p.Index(i)
+		c.required(&e, "id", b.ID == "")
+		if !b.Manufactured.IsZero() && !b.Expiry.IsZero() && !b.Expiry.After(b.Manufactured) {
+			x := e.Field("expiry")
+			c.errorf(&x, CodeRange, "expiry %s is not after manufacture %s", b.Expiry, b.Manufactured)
+		}
+		for j := range i {
+			if b.ID != "" && prod.Batches[j].ID == b.ID {
+				f := e.Field("id")
+				c.errorf(&f, CodeDuplicate, "batch id %q is used twice (also batches[%d])", b.ID, j)
+				break
+			}
+		}
+		rs := e.Field("results")
+		for k := range b.Results {
+			r := &b.Results[k]
+			re := rs.Index(k)
+			c.required(&re, "kind", r.Kind == TestUnspecified)
+			if r.Value.IsZero() && r.Outcome == OutcomeUnspecified {
+				c.errorf(&re, CodeRequired, "a result needs a value or an outcome")
+			}
+			v := re.Field("value")
+			c.quantity(&v, r.Value, "result")
+		}
+		if len(prod.Release.Tests) == 0 {
+			continue
+		}
+		for _, d := range prod.Release.Conformance(b) {
+			path := e.String()
+			if d.Kind != DeviationMissing {
+				path = fieldpath.Join(path, d.Path)
+			}
+			c.ps.Add(path, SeverityError, CodeBatchDeviation, "%s: %s", d.Kind, d.Message)
+		}
+	}
+}
+
+func (c checker) storage(p *fieldpath.Path, s *Storage) {
+	mn, mx := p.Field("min"), p.Field("max")
+	c.quantity(&mn, s.Min, "storage temperature", DimensionTemperature)
+	c.quantity(&mx, s.Max, "storage temperature", DimensionTemperature)
+	if s.Min.IsZero() && s.Max.IsZero() {
+		c.errorf(p, CodeRequired, "storage needs min and/or max temperature")
+	}
+	if !s.Min.IsZero() && !s.Max.IsZero() {
+		if cmp, err := s.Min.Cmp(s.Max); err == nil && cmp > 0 {
+			c.errorf(p, CodeRange, "storage min %s is above max %s", s.Min, s.Max)
+		}
+	}
+}
+
+func (c checker) price(p *fieldpath.Path, pr *Price) {
+	if !pr.Amount.IsPositive() {
+		a := p.Field("amount")
+		c.errorf(&a, CodeRange, "price must be positive, got %s", pr.Amount)
+	}
+	if !validCurrency(pr.Currency) {
+		cu := p.Field("currency")
+		c.errorf(&cu, CodeFormat, "%q is not an ISO 4217 currency code (three capital letters such as IDR, USD, EUR)", pr.Currency)
+	}
+	c.required(p, "per", pr.Per == "")
+}
+
+func validCurrency(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
