@@ -27,23 +27,37 @@ const (
 	maxNumberLen = 200
 )
 
-// Sentinel errors. Callers branch on them with errors.Is.
+// Sentinel errors. Callers branch on them with errors.Is. Those about the
+// JSON form carry the Code a decoder should report (see StrictCode).
 var (
 	// ErrInexact: a conversion result has no exact finite decimal form
 	// (1 h is 1/24 d). Nothing is ever rounded instead.
 	ErrInexact = errors.New("conversion is not exact")
-	// ErrMissing: a required JSON field is absent or empty.
-	ErrMissing = errors.New("missing")
-	// ErrUnknownField: a JSON object has a field the format does not define.
-	ErrUnknownField = errors.New("unknown field")
-	// ErrDuplicateField: a JSON object has the same field twice.
-	ErrDuplicateField = errors.New("duplicate field")
-	// ErrWrongType: a JSON value has the wrong type.
-	ErrWrongType = errors.New("wrong JSON type")
 	// ErrOutOfRange: a value exceeds MaxQuantityDigits or
 	// MaxQuantityExponent, or an operation would overflow the exponent.
 	ErrOutOfRange = errors.New("number out of range")
+	// ErrMissing: a required JSON field is absent or empty (CodeRequired).
+	ErrMissing error = &codedError{"missing", CodeRequired}
+	// ErrUnknownField: a JSON object has a field the format does not
+	// define (CodeUnknownField).
+	ErrUnknownField error = &codedError{"unknown field", CodeUnknownField}
+	// ErrDuplicateField: a JSON object has the same field twice
+	// (CodeDuplicate).
+	ErrDuplicateField error = &codedError{"duplicate field", CodeDuplicate}
+	// ErrWrongType: a JSON value has the wrong type (CodeType).
+	ErrWrongType error = &codedError{"wrong JSON type", CodeType}
 )
+
+// codedError is a sentinel error that knows its problem Code.
+type codedError struct {
+	msg  string
+	code Code
+}
+
+func (e *codedError) Error() string { return e.msg }
+
+// StrictCode returns the problem code for decoders.
+func (e *codedError) StrictCode() string { return string(e.code) }
 
 // Quantity is an exact measured amount with its unit, such as 1200 pg/mL or
 // −80 °C. The value is a decimal, never a float: "1.20" keeps its two
@@ -96,6 +110,18 @@ type QuantitySyntaxError struct {
 	Text   string // the whole text that was parsed
 	Offset int    // byte offset in Text where the problem was found
 	Msg    string // what is wrong
+
+	inValue bool // found in the "value" field of the JSON object form
+}
+
+// StrictCode returns the problem code a decoder reports: CodeNumber when
+// the error is in the "value" field of the JSON object form, CodeFormat
+// for the text form.
+func (e *QuantitySyntaxError) StrictCode() string {
+	if e.inValue {
+		return string(CodeNumber)
+	}
+	return string(CodeFormat)
 }
 
 // Error describes the problem and where it is.
@@ -108,6 +134,10 @@ func (e *QuantitySyntaxError) Error() string {
 type DimensionError struct {
 	From, To Unit
 }
+
+// StrictCode returns CodeUnit, the problem code for a unit that does not
+// fit what is measured.
+func (e *DimensionError) StrictCode() string { return string(CodeUnit) }
 
 // Error names both units and their dimensions, e.g.
 // "cannot convert ng/mL (mass concentration) to nm (length)".
@@ -416,27 +446,10 @@ func checkRange(d decimal.Decimal) error {
 	if e > MaxQuantityExponent || e < -MaxQuantityExponent {
 		return fmt.Errorf("%w: exponent %d beyond ±%d", ErrOutOfRange, e, MaxQuantityExponent)
 	}
-	if n := numDigits(d.Coefficient()); n > MaxQuantityDigits {
+	if n := d.NumDigits(); n > MaxQuantityDigits {
 		return fmt.Errorf("%w: %d significant digits, limit %d", ErrOutOfRange, n, MaxQuantityDigits)
 	}
 	return nil
-}
-
-// numDigits returns the number of decimal digits of |x| (1 for zero).
-func numDigits(x *big.Int) int {
-	if x.IsInt64() {
-		v := uint64(x.Int64())
-		if x.Sign() < 0 {
-			v = -v // two's complement: also right for MinInt64
-		}
-		n := 1
-		for v >= 10 {
-			v /= 10
-			n++
-		}
-		return n
-	}
-	return len(new(big.Int).Abs(x).Text(10))
 }
 
 // appendNumber appends the text form of d: fixed-point with exactly
@@ -686,9 +699,16 @@ func (p *jsonScanner) kind() string {
 	return "invalid JSON"
 }
 
-// str reads a JSON string at p.i. Strings without escapes are taken as
-// they are; strings with escapes are decoded by encoding/json.
+// str reads a JSON string at p.i and returns its contents.
 func (p *jsonScanner) str() (string, error) {
+	b, err := p.strBytes()
+	return string(b), err
+}
+
+// strBytes reads a JSON string at p.i. A string without escapes is
+// returned as a slice of the input, without copying; a string with escapes
+// is decoded by encoding/json.
+func (p *jsonScanner) strBytes() ([]byte, error) {
 	start := p.i
 	p.i++
 	escaped := false
@@ -700,26 +720,26 @@ func (p *jsonScanner) str() (string, error) {
 			raw := p.b[start:p.i]
 			if !escaped {
 				if !utf8.Valid(raw) {
-					return "", errors.New("invalid JSON for quantity: string is not UTF-8")
+					return nil, errors.New("invalid JSON for quantity: string is not UTF-8")
 				}
-				return string(raw[1 : len(raw)-1]), nil
+				return raw[1 : len(raw)-1], nil
 			}
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				return "", fmt.Errorf("invalid JSON string for quantity: %w", err)
+				return nil, fmt.Errorf("invalid JSON string for quantity: %w", err)
 			}
-			return s, nil
+			return []byte(s), nil
 		case c == '\\':
 			escaped = true
 			p.i += 2
 		case c < 0x20:
-			return "", p.syntax("no control character in a string")
+			return nil, p.syntax("no control character in a string")
 		default:
 			p.i++
 		}
 	}
 	p.i = len(p.b)
-	return "", p.syntax(`closing '"'`)
+	return nil, p.syntax(`closing '"'`)
 }
 
 // number returns the raw bytes of a JSON number at p.i: everything up to
@@ -739,7 +759,8 @@ func (p *jsonScanner) number() string {
 func (p *jsonScanner) object() (Quantity, error) {
 	p.i++ // '{'
 	var (
-		value, unit         string
+		value               string
+		unit                []byte
 		hasValue, hasUnit   bool
 		valueIsNum, anyKeys bool
 	)
@@ -752,7 +773,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 		if p.i >= len(p.b) || p.b[p.i] != '"' {
 			return Quantity{}, p.syntax("a field name")
 		}
-		key, err := p.str()
+		key, err := p.strBytes()
 		if err != nil {
 			return Quantity{}, err
 		}
@@ -763,10 +784,10 @@ func (p *jsonScanner) object() (Quantity, error) {
 		}
 		p.i++
 		p.skipSpace()
-		switch key {
+		switch string(key) {
 		case "value":
 			if hasValue {
-				return Quantity{}, &FieldError{Field: key, Err: ErrDuplicateField}
+				return Quantity{}, &FieldError{Field: string(key), Err: ErrDuplicateField}
 			}
 			hasValue = true
 			switch k := p.kind(); k {
@@ -777,21 +798,21 @@ func (p *jsonScanner) object() (Quantity, error) {
 			case "a number":
 				value, valueIsNum = p.number(), true
 			default:
-				return Quantity{}, &FieldError{Field: key, Err: fmt.Errorf("%w: want a string or a number, got %s", ErrWrongType, k)}
+				return Quantity{}, &FieldError{Field: string(key), Err: fmt.Errorf("%w: want a string or a number, got %s", ErrWrongType, k)}
 			}
 		case "unit":
 			if hasUnit {
-				return Quantity{}, &FieldError{Field: key, Err: ErrDuplicateField}
+				return Quantity{}, &FieldError{Field: string(key), Err: ErrDuplicateField}
 			}
 			hasUnit = true
 			if k := p.kind(); k != "a string" {
-				return Quantity{}, &FieldError{Field: key, Err: fmt.Errorf("%w: want a string, got %s", ErrWrongType, k)}
+				return Quantity{}, &FieldError{Field: string(key), Err: fmt.Errorf("%w: want a string, got %s", ErrWrongType, k)}
 			}
-			if unit, err = p.str(); err != nil {
+			if unit, err = p.strBytes(); err != nil {
 				return Quantity{}, err
 			}
 		default:
-			return Quantity{}, &FieldError{Field: key, Err: ErrUnknownField}
+			return Quantity{}, &FieldError{Field: string(key), Err: ErrUnknownField}
 		}
 		p.skipSpace()
 		if p.i < len(p.b) && p.b[p.i] == ',' {
@@ -807,16 +828,17 @@ func (p *jsonScanner) object() (Quantity, error) {
 	if !hasValue || value == "" && !valueIsNum {
 		return Quantity{}, &FieldError{Field: "value", Err: ErrMissing}
 	}
-	if !hasUnit || unit == "" {
+	if !hasUnit || len(unit) == 0 {
 		return Quantity{}, &FieldError{Field: "unit", Err: ErrMissing}
 	}
 	d, _, serr := scanNumber(value, false)
 	if serr != nil {
+		serr.inValue = true
 		return Quantity{}, &FieldError{Field: "value", Err: serr}
 	}
-	u, ok := unitBySpelling[unit]
+	u, ok := unitBySpelling[string(unit)]
 	if !ok {
-		return Quantity{}, &FieldError{Field: "unit", Err: &UnknownUnitError{Text: unit}}
+		return Quantity{}, &FieldError{Field: "unit", Err: &UnknownUnitError{Text: string(unit)}}
 	}
 	return Quantity{Value: d, Unit: u}, nil
 }
@@ -879,6 +901,19 @@ func (q Quantity) Convert(to Unit) (Quantity, error) {
 	}
 	if target > math.MaxInt32 || target < math.MinInt32 {
 		return Quantity{}, fmt.Errorf("%w: exponent %d overflows", ErrOutOfRange, target)
+	}
+	if from.mult == 1 && dst.mult == 1 && target == inExp+int64(from.pow)-int64(dst.pow) {
+		// A pure shift of the decimal point; shares the coefficient.
+		return Quantity{Value: q.Value.Shift(int32(target - inExp)), Unit: to}, nil
+	}
+	if k := inExp + int64(from.pow) - int64(dst.pow) - target; from.mult == 1 && dst.mult == 1 &&
+		k < 18 && int64(q.Value.NumDigits())+k <= 18 {
+		// Writing out a small value in full: int64 arithmetic suffices.
+		c := q.Value.CoefficientInt64()
+		for ; k > 0; k-- {
+			c *= 10
+		}
+		return Quantity{Value: decimal.New(c, int32(target)), Unit: to}, nil
 	}
 	c := q.Value.Coefficient()
 	if from.mult != 1 {
@@ -958,8 +993,8 @@ func cmpDecimal(a, b decimal.Decimal) int {
 	}
 	if d := int64(a.Exponent()) - int64(b.Exponent()); d > 200 || d < -200 {
 		// Compare magnitudes by their leading digit position first.
-		ma := int64(numDigits(a.Coefficient())) + int64(a.Exponent())
-		mb := int64(numDigits(b.Coefficient())) + int64(b.Exponent())
+		ma := int64(a.NumDigits()) + int64(a.Exponent())
+		mb := int64(b.NumDigits()) + int64(b.Exponent())
 		if ma != mb {
 			if ma > mb {
 				return sa

@@ -199,6 +199,11 @@ func TestConvert(t *testing.T) {
 		{"1e-64 g/L", secretome.UnitPgPerML, "0." + strings.Repeat("0", 54) + "1 pg/mL", "smallest exponent scaled"},
 		{"123456789012345678901234567890 pg/mL", secretome.UnitMgPerML, "123456789012345678901.234567890 mg/mL", "big coefficient"},
 		{"-1.5 mg", secretome.UnitUg, "-1500 µg", "negative value"},
+		{"123456789012345678901234567890 mg/mL", secretome.UnitPgPerML, "123456789012345678901234567890000000000 pg/mL", "big coefficient written out"},
+		{"99999999999999999 g/L", secretome.UnitPgPerML, "99999999999999999000000000 pg/mL", "beyond int64 after scaling"},
+		{"999999999 g/L", secretome.UnitPgPerML, "999999999000000000 pg/mL", "just within int64 after scaling"},
+		{"-7 m", secretome.UnitNm, "-7000000000 nm", "negative written out"},
+		{"1.5e-3 d", secretome.UnitSecond, "129.6000 s", "days to seconds keeps input precision"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in+" to "+tc.to.String(), func(t *testing.T) {

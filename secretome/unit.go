@@ -506,6 +506,10 @@ type UnknownUnitError struct {
 	Text string // the unit text as written
 }
 
+// StrictCode returns CodeEnum, the problem code decoders report for an
+// unknown spelling.
+func (e *UnknownUnitError) StrictCode() string { return string(CodeEnum) }
+
 // Error names the text and either suggests the unit it most likely meant
 // (same letters, other case) or lists the canonical symbols.
 func (e *UnknownUnitError) Error() string {
