@@ -168,7 +168,7 @@ func isctMarkers(id *Identity, positive []string, negative [][]string) (Status, 
 		switch {
 		case m == nil || !m.PercentPositive.Valid:
 			missing = append(missing, name)
-		case m.PercentPositive.Decimal.LessThan(isctPositiveMin):
+		case cmpDec(m.PercentPositive.Decimal, isctPositiveMin) < 0:
 			failed = append(failed, name+" "+m.PercentPositive.Decimal.String()+" %")
 		}
 	}
@@ -180,7 +180,7 @@ func isctMarkers(id *Identity, positive []string, negative [][]string) (Status, 
 				continue
 			}
 			seen = true
-			if m.PercentPositive.Decimal.GreaterThan(isctNegativeMax) {
+			if cmpDec(m.PercentPositive.Decimal, isctNegativeMax) > 0 {
 				failed = append(failed, name+" "+m.PercentPositive.Decimal.String()+" %")
 			}
 		}

@@ -129,7 +129,7 @@ func (c checker) positive(p *fieldpath.Path, q Quantity, what string) {
 }
 
 func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
-	if d.IsNegative() || d.GreaterThan(hundred) {
+	if d.IsNegative() || cmpDec(d, hundred) > 0 {
 		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, d)
 	}
 }

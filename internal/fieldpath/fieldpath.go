@@ -39,42 +39,71 @@ func (p *Path) Key(key string) Path {
 }
 
 // String renders the path, for example "composition[2].quantity.unit".
+//
+// It walks the chain twice, once to measure and once to fill the result
+// from its end, so that it never stores a step's address: that keeps the
+// steps on their callers' stacks.
 func (p *Path) String() string {
-	if p == nil {
+	n := 0
+	for q := p; q != nil; q = q.parent {
+		n += q.width()
+	}
+	if n == 0 {
 		return ""
 	}
-	var steps [16]*Path
-	chain := steps[:0]
+	b := make([]byte, n)
+	i := n
 	for q := p; q != nil; q = q.parent {
-		if q.root || (q.parent == nil && q.name == "" && q.index == -1) {
+		w := q.width()
+		if w == 0 {
 			continue
 		}
-		chain = append(chain, q)
+		i -= w
+		q.fill(b[i : i+w])
 	}
-	n := 0
-	for _, q := range chain {
-		n += len(q.name) + 4
-	}
-	b := make([]byte, 0, n)
-	for i := len(chain) - 1; i >= 0; i-- {
-		q := chain[i]
-		switch {
-		case q.index >= 0:
-			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(q.index), 10)
-			b = append(b, ']')
-		case q.index == -2:
-			b = append(b, '[')
-			b = append(b, q.name...)
-			b = append(b, ']')
-		default:
-			if len(b) > 0 {
-				b = append(b, '.')
-			}
-			b = append(b, q.name...)
-		}
+	if b[0] == '.' {
+		return string(b[1:])
 	}
 	return string(b)
+}
+
+// width is the number of bytes the step renders to, including its leading
+// dot for a named field.
+func (p *Path) width() int {
+	switch {
+	case p.root || (p.parent == nil && p.name == "" && p.index == -1):
+		return 0
+	case p.index >= 0:
+		return 2 + digits(p.index)
+	case p.index == -2:
+		return 2 + len(p.name)
+	}
+	return 1 + len(p.name)
+}
+
+func (p *Path) fill(b []byte) {
+	switch {
+	case p.index >= 0:
+		b[0] = '['
+		strconv.AppendInt(b[1:1], int64(p.index), 10)
+		b[len(b)-1] = ']'
+	case p.index == -2:
+		b[0] = '['
+		copy(b[1:], p.name)
+		b[len(b)-1] = ']'
+	default:
+		b[0] = '.'
+		copy(b[1:], p.name)
+	}
+}
+
+func digits(i int) int {
+	n := 1
+	for i >= 10 {
+		i /= 10
+		n++
+	}
+	return n
 }
 
 // Join renders base followed by the relative path rel, as used when one

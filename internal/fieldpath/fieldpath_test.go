@@ -1,0 +1,54 @@
+package fieldpath
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestString(t *testing.T) {
+	root := Root()
+	comp := root.Field("composition")
+	list := comp.Field("analytes")
+	e := list.Index(12)
+	u := e.Field("unit")
+	k := root.Key("a b")
+	kk := k.Index(0)
+	tests := []struct {
+		p    *Path
+		want string
+		why  string
+	}{
+		{&root, "", "the root is the empty path"},
+		{&comp, "composition", "a top-level field has no leading dot"},
+		{&e, "composition.analytes[12]", "indexes are bracketed"},
+		{&u, "composition.analytes[12].unit", "fields after an index take a dot"},
+		{&kk, `["a b"][0]`, "keys that are not identifiers are quoted"},
+		{nil, "", "a nil path renders empty"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.p.String(), tt.why)
+	}
+	top := root.Index(3)
+	assert.Equal(t, "[3]", top.String(), "a list at the root")
+}
+
+func TestJoin(t *testing.T) {
+	assert.Equal(t, "product.composition", Join("product", "composition"))
+	assert.Equal(t, "studies[1]", Join("studies", "[1]"))
+	assert.Equal(t, "product", Join("product", ""))
+	assert.Equal(t, "x", Join("", "x"))
+}
+
+func TestStringDoesNotAllocateSteps(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		root := Root()
+		a := root.Field("release")
+		b := a.Field("tests")
+		c := b.Index(3)
+		if c.String() != "release.tests[3]" {
+			t.Fatal("wrong path")
+		}
+	})
+	assert.LessOrEqual(t, allocs, 2.0, "only the rendered string is allocated")
+}
