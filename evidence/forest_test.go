@@ -1,0 +1,268 @@
+package evidence_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openregen/secretomekit/evidence"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The -update flag rewrites golden files. Another test file of the package
+// may define it too; define it only if nobody has.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files under testdata")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// bcgLabelled returns the dat.bcg log risk ratios labelled "Author, year".
+func bcgLabelled(t *testing.T) []evidence.Effect {
+	t.Helper()
+	b, err := os.ReadFile("testdata/bcg.json")
+	require.NoError(t, err)
+	var fx struct {
+		Trials []struct {
+			Author                 string
+			Year                   int
+			Tpos, Tneg, Cpos, Cneg float64
+		}
+	}
+	require.NoError(t, json.Unmarshal(b, &fx))
+	out := make([]evidence.Effect, len(fx.Trials))
+	for i, tr := range fx.Trials {
+		e, err := evidence.RiskRatio(evidence.TwoByTwo{A: tr.Tpos, B: tr.Tneg, C: tr.Cpos, D: tr.Cneg})
+		require.NoError(t, err)
+		e.Label = fmt.Sprintf("%s, %d", tr.Author, tr.Year)
+		out[i] = e
+	}
+	return out
+}
+
+// awkwardMD is a small mean-difference data set whose labels need XML
+// escaping and one of whose intervals leaves a fixed axis.
+func awkwardMD() []evidence.Effect {
+	return []evidence.Effect{
+		{Measure: evidence.MeasureMD, Yi: -2.1, Vi: 0.64, Label: `Smith & Jones <2019> "pilot"`},
+		{Measure: evidence.MeasureMD, Yi: -0.8, Vi: 0.25, Label: "Müller 'EV' trial"},
+		{Measure: evidence.MeasureMD, Yi: -6.5, Vi: 4.0, Label: ""},
+		{Measure: evidence.MeasureMD, Yi: 0.4, Vi: 0.36, Label: "Tanaka\x00 2021"},
+	}
+}
+
+func TestWriteForestSVGGolden(t *testing.T) {
+	bcg := bcgLabelled(t)
+	bcgKH, err := evidence.Pool(bcg, evidence.PoolOptions{HartungKnapp: true})
+	require.NoError(t, err)
+	md := awkwardMD()
+	mdCE, err := evidence.Pool(md, evidence.PoolOptions{Method: evidence.MethodCommon})
+	require.NoError(t, err)
+	bcgDL, err := evidence.Pool(bcg, evidence.PoolOptions{Method: evidence.MethodDL, Level: 0.9})
+	require.NoError(t, err)
+
+	cases := []struct {
+		golden  string
+		effects []evidence.Effect
+		res     evidence.Result
+		opts    evidence.ForestOptions
+		why     string
+	}{
+		{"forest_bcg_reml_knha.golden.svg", bcg, bcgKH, evidence.ForestOptions{
+			Title: "BCG vaccine and tuberculosis", FavoursLeft: "Favours vaccine", FavoursRight: "Favours control",
+		}, "ratio measure on a log axis, random effects with prediction interval and t test"},
+		{"forest_bcg_dl_fixed_axis.golden.svg", bcg, bcgDL, evidence.ForestOptions{
+			AxisMin: 0.2, AxisMax: 2, Decimals: 3, Width: 640,
+		}, "a fixed axis cuts intervals with arrows; 90 % level"},
+		{"forest_md_common.golden.svg", md, mdCE, evidence.ForestOptions{
+			StudyHeader: "Trial", EffectLabel: "Pain score difference", AxisMin: -5, AxisMax: 3, Decimals: 1,
+		}, "difference measure on a linear axis, common effect, labels needing escapes, a point off the axis"},
+	}
+	for _, c := range cases {
+		t.Run(c.golden, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, evidence.WriteForestSVG(&buf, c.effects, c.res, c.opts), c.why)
+			path := filepath.Join("testdata", c.golden)
+			if updateGolden() {
+				require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "golden file missing; run go test -run TestWriteForestSVGGolden -update")
+			assert.Equal(t, string(want), buf.String(), "%s (run with -update after an intended change)", c.why)
+
+			var again bytes.Buffer
+			require.NoError(t, evidence.WriteForestSVG(&again, c.effects, c.res, c.opts))
+			assert.Equal(t, buf.String(), again.String(), "output is deterministic")
+		})
+	}
+}
+
+// svgSummary is what parsing the SVG with encoding/xml finds.
+type svgSummary struct {
+	root     string
+	version  string
+	texts    []string
+	classes  map[string]int
+	elements int
+}
+
+func parseSVG(t *testing.T, data []byte) svgSummary {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	s := svgSummary{classes: map[string]int{}}
+	var inText bool
+	var cur strings.Builder
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err, "the SVG is well-formed XML")
+		switch el := tok.(type) {
+		case xml.StartElement:
+			s.elements++
+			if s.root == "" {
+				s.root = el.Name.Space + " " + el.Name.Local
+				for _, a := range el.Attr {
+					if a.Name.Local == "version" {
+						s.version = a.Value
+					}
+				}
+			}
+			for _, a := range el.Attr {
+				if a.Name.Local == "class" {
+					s.classes[el.Name.Local+"."+a.Value]++
+				}
+			}
+			if el.Name.Local == "text" {
+				inText = true
+				cur.Reset()
+			}
+		case xml.CharData:
+			if inText {
+				cur.Write(el)
+			}
+		case xml.EndElement:
+			if el.Name.Local == "text" {
+				inText = false
+				s.texts = append(s.texts, cur.String())
+			}
+		}
+	}
+	return s
+}
+
+func TestWriteForestSVGParses(t *testing.T) {
+	md := awkwardMD()
+	res, err := evidence.Pool(md, evidence.PoolOptions{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, evidence.WriteForestSVG(&buf, md, res, evidence.ForestOptions{Title: "A < B & C"}))
+
+	s := parseSVG(t, buf.Bytes())
+	assert.Equal(t, "http://www.w3.org/2000/svg svg", s.root, "root is an SVG element in the SVG namespace")
+	assert.Equal(t, "1.1", s.version)
+	assert.Equal(t, len(md), s.classes["g.study"], "one row per study")
+	assert.Equal(t, len(md), s.classes["rect.box"], "one square per study inside an automatic axis")
+	assert.Equal(t, 1, s.classes["polygon.diamond"], "one pooled diamond")
+	assert.Equal(t, 1, s.classes["line.pi"], "REML draws the prediction interval")
+	assert.Equal(t, 1, s.classes["line.null"], "the line of no effect")
+	assert.Contains(t, s.texts, `Smith & Jones <2019> "pilot"`, "labels survive escaping unchanged")
+	assert.Contains(t, s.texts, "Müller 'EV' trial")
+	assert.Contains(t, s.texts, "Study 3", "an empty label is numbered")
+	assert.Contains(t, s.texts, "Tanaka\uFFFD 2021", "a character XML forbids is replaced, not dropped silently")
+	assert.Contains(t, s.texts, "A < B & C", "the title is escaped too")
+
+	common, err := evidence.Pool(md, evidence.PoolOptions{Method: evidence.MethodCommon})
+	require.NoError(t, err)
+	buf.Reset()
+	require.NoError(t, evidence.WriteForestSVG(&buf, md, common, evidence.ForestOptions{}))
+	s = parseSVG(t, buf.Bytes())
+	assert.Zero(t, s.classes["line.pi"], "a common-effect model has no prediction interval")
+}
+
+func TestWriteForestSVGTicks(t *testing.T) {
+	bcg := bcgLabelled(t)
+	res, err := evidence.Pool(bcg, evidence.PoolOptions{})
+	require.NoError(t, err)
+	cases := []struct {
+		name     string
+		opts     evidence.ForestOptions
+		contains []string
+	}{
+		{"automatic log axis, about two decades", evidence.ForestOptions{}, []string{"0.1", "0.2", "0.5", "1", "2", "5"}},
+		{"narrow ratio axis uses decimal steps", evidence.ForestOptions{AxisMin: 0.8, AxisMax: 1.25}, []string{"0.8", "0.9", "1.0", "1.1", "1.2"}},
+		{"wide ratio axis uses powers of ten", evidence.ForestOptions{AxisMin: 0.001, AxisMax: 1000}, []string{"0.001", "0.01", "0.1", "1", "10", "100", "1000"}},
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		require.NoError(t, evidence.WriteForestSVG(&buf, bcg, res, c.opts), c.name)
+		s := parseSVG(t, buf.Bytes())
+		var ticks []string
+		for _, txt := range s.texts {
+			if strings.HasPrefix(txt, "0") || strings.HasPrefix(txt, "1") || strings.HasPrefix(txt, "2") || strings.HasPrefix(txt, "5") {
+				if !strings.Contains(txt, "[") && !strings.Contains(txt, "%") {
+					ticks = append(ticks, txt)
+				}
+			}
+		}
+		assert.Equal(t, c.contains, ticks, c.name)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteForestSVGErrors(t *testing.T) {
+	bcg := bcgLabelled(t)
+	res, err := evidence.Pool(bcg, evidence.PoolOptions{})
+	require.NoError(t, err)
+
+	err = evidence.WriteForestSVG(failingWriter{}, bcg, res, evidence.ForestOptions{})
+	assert.ErrorContains(t, err, "disk full", "write errors are returned")
+
+	other := append([]evidence.Effect(nil), bcg...)
+	other[2].Measure = evidence.MeasureOR
+	nanVi := append([]evidence.Effect(nil), bcg...)
+	nanVi[4].Vi = 0
+
+	cases := []struct {
+		name    string
+		effects []evidence.Effect
+		opts    evidence.ForestOptions
+		paths   []string
+	}{
+		{"fewer effects than pooled", bcg[:5], evidence.ForestOptions{}, []string{"result"}},
+		{"a different measure", other, evidence.ForestOptions{}, []string{"effects[2].measure"}},
+		{"a zero variance", nanVi, evidence.ForestOptions{}, []string{"effects[4].vi"}},
+		{"reversed axis", bcg, evidence.ForestOptions{AxisMin: 2, AxisMax: 0.5}, []string{"axisMax"}},
+		{"ratio axis through zero", bcg, evidence.ForestOptions{AxisMin: -1, AxisMax: 2}, []string{"axisMin"}},
+		{"too narrow", bcg, evidence.ForestOptions{Width: 200}, []string{"width"}},
+		{"too many decimals", bcg, evidence.ForestOptions{Decimals: 9}, []string{"decimals"}},
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		err := evidence.WriteForestSVG(&buf, c.effects, res, c.opts)
+		require.Error(t, err, c.name)
+		assert.Equal(t, c.paths, problemPaths(t, err), c.name)
+		assert.Zero(t, buf.Len(), "%s: nothing is written on bad input", c.name)
+	}
+	var buf bytes.Buffer
+	err = evidence.WriteForestSVG(&buf, nil, evidence.Result{}, evidence.ForestOptions{})
+	assert.Error(t, err, "nothing to plot")
+}
