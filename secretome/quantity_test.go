@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/openregen/secretomekit/internal/strictjson"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -615,4 +616,97 @@ func TestErrorTypesMessages(t *testing.T) {
 	assert.Equal(t, "cannot convert ng/mL (mass concentration) to nm (length)", de.Error(), "dimension error message")
 	se := &secretome.QuantitySyntaxError{Text: "1.2.3 mg", Offset: 3, Msg: "a number has at most one decimal point"}
 	assert.Equal(t, `syntax error in "1.2.3 mg" at byte 3: a number has at most one decimal point`, se.Error(), "syntax error message")
+}
+
+// The project's strict decoder extends the path with FieldError.Field and
+// takes the problem code from StrictCode; check the codes end to end.
+func TestQuantityDecoderIssues(t *testing.T) {
+	type doc struct {
+		Dose secretome.Quantity `json:"dose"`
+	}
+	tests := []struct {
+		in     string
+		path   string
+		code   secretome.Code
+		reason string
+	}{
+		{`{"dose":{"value":"1","unit":"ug/dl"}}`, "dose.unit", secretome.CodeEnum, "unknown unit"},
+		{`{"dose":{"value":"1.2.3","unit":"mg"}}`, "dose.value", secretome.CodeNumber, "malformed value"},
+		{`{"dose":{"value":"1e999","unit":"mg"}}`, "dose.value", secretome.CodeNumber, "value out of range"},
+		{`{"dose":{"value":"1"}}`, "dose.unit", secretome.CodeRequired, "missing unit"},
+		{`{"dose":{"unit":"mg"}}`, "dose.value", secretome.CodeRequired, "missing value"},
+		{`{"dose":{"value":"1","unit":"mg","x":1}}`, "dose.x", secretome.CodeUnknownField, "unknown field"},
+		{`{"dose":{"value":true,"unit":"mg"}}`, "dose.value", secretome.CodeType, "wrong type"},
+		{`{"dose":"1,5 mg"}`, "dose", secretome.CodeFormat, "malformed text form"},
+		{`{"dose":"5 MG"}`, "dose", secretome.CodeEnum, "unknown unit in text form"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			var d doc
+			issues := strictjson.Decode([]byte(tc.in), &d, strictjson.Options{})
+			require.Len(t, issues, 1, tc.reason)
+			assert.Equal(t, tc.path, issues[0].Path, tc.reason)
+			assert.Equal(t, string(tc.code), issues[0].Code, tc.reason)
+		})
+	}
+	var d doc
+	require.Empty(t, strictjson.Decode([]byte(`{"dose":{"value":1.50,"unit":"mg"}}`), &d, strictjson.Options{}), "valid document")
+	assert.Equal(t, "1.50 mg", d.Dose.String(), "digits kept through the decoder")
+}
+
+// Values built in code may lie far outside the parse bounds; Cmp must stay
+// correct and cheap on them.
+func TestCmpFarExponents(t *testing.T) {
+	mg := func(c int64, e int32) secretome.Quantity { return secretome.NewQuantity(decimal.New(c, e), secretome.UnitMg) }
+	tests := []struct {
+		a, b   secretome.Quantity
+		want   int
+		reason string
+	}{
+		{mg(5, 100000), mg(7, -100000), 1, "huge against tiny"},
+		{mg(-5, 100000), mg(-7, -100000), -1, "negative huge against negative tiny"},
+		{mg(5, -100000), mg(7, 100000), -1, "tiny against huge"},
+		{mg(1, 1000), mg(10, 999), 0, "same value, exponents 1 apart"},
+		{mg(1, 1000), secretome.NewQuantity(decimal.New(1, 997), secretome.UnitG), 0, "same value across units"},
+		{mg(0, 100000), mg(0, -100000), 0, "zeros with far exponents"},
+		{secretome.NewQuantity(decimal.RequireFromString("1"+strings.Repeat("0", 250)), secretome.UnitMg), mg(1, 250), 0, "same leading digit position, far exponents"},
+		{secretome.NewQuantity(decimal.RequireFromString("2"+strings.Repeat("0", 250)), secretome.UnitMg), mg(1, 250), 1, "same leading digit position, larger"},
+		{mg(0, 100000), mg(-1, -100000), 1, "zero against negative"},
+	}
+	for _, tc := range tests {
+		got, err := tc.a.Cmp(tc.b)
+		require.NoError(t, err, tc.reason)
+		assert.Equal(t, tc.want, got, tc.reason)
+	}
+	huge := secretome.NewQuantity(decimal.New(1, math.MaxInt32), secretome.UnitG)
+	_, err := huge.Cmp(mg(1, 0))
+	assert.ErrorIs(t, err, secretome.ErrOutOfRange, "base value would overflow the exponent")
+	_, err = mg(1, 0).Cmp(huge)
+	assert.ErrorIs(t, err, secretome.ErrOutOfRange, "overflow on the right side")
+	_, err = mg(1, 1000).Add(mg(1, -1000))
+	assert.ErrorIs(t, err, secretome.ErrOutOfRange, "Add refuses to align far exponents")
+	_, err = huge.Add(mg(1, 0))
+	assert.ErrorIs(t, err, secretome.ErrOutOfRange, "Add reports conversion overflow")
+}
+
+func TestStrictCodes(t *testing.T) {
+	type coder interface{ StrictCode() string }
+	tests := []struct {
+		err    error
+		want   secretome.Code
+		reason string
+	}{
+		{&secretome.DimensionError{From: secretome.UnitMg, To: secretome.UnitML}, secretome.CodeUnit, "wrong dimension"},
+		{&secretome.UnknownUnitError{Text: "x"}, secretome.CodeEnum, "unknown unit"},
+		{&secretome.QuantitySyntaxError{Text: "x"}, secretome.CodeFormat, "text form syntax"},
+		{secretome.ErrMissing, secretome.CodeRequired, "missing field"},
+		{secretome.ErrUnknownField, secretome.CodeUnknownField, "unknown field"},
+		{secretome.ErrDuplicateField, secretome.CodeDuplicate, "duplicate field"},
+		{secretome.ErrWrongType, secretome.CodeType, "wrong type"},
+	}
+	for _, tc := range tests {
+		c, ok := tc.err.(coder)
+		require.True(t, ok, tc.reason)
+		assert.Equal(t, string(tc.want), c.StrictCode(), tc.reason)
+	}
 }
