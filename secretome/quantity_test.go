@@ -657,7 +657,9 @@ func TestQuantityDecoderIssues(t *testing.T) {
 // Values built in code may lie far outside the parse bounds; Cmp must stay
 // correct and cheap on them.
 func TestCmpFarExponents(t *testing.T) {
-	mg := func(c int64, e int32) secretome.Quantity { return secretome.NewQuantity(decimal.New(c, e), secretome.UnitMg) }
+	mg := func(c int64, e int32) secretome.Quantity {
+		return secretome.NewQuantity(decimal.New(c, e), secretome.UnitMg)
+	}
 	tests := []struct {
 		a, b   secretome.Quantity
 		want   int
