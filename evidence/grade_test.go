@@ -1,0 +1,259 @@
+package evidence
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	allLowRoB2   = &RoB2{RoB2Low, RoB2Low, RoB2Low, RoB2Low, RoB2Low, ""}
+	allHighRoB2  = &RoB2{RoB2High, RoB2Low, RoB2Low, RoB2Low, RoB2Low, ""}
+	allLowROBINS = &ROBINSI{ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow}
+	critROBINS   = &ROBINSI{ROBINSCritical, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow}
+)
+
+// trial returns a study of the given design with a binary closure outcome.
+func trial(id string, d Design, et, nt, ec, nc int) Study {
+	s := Study{ID: id, Title: id, Year: 2024, Design: d,
+		Population:   Population{Condition: "L89", Size: ptr(nt + nc)},
+		Intervention: Intervention{ProductID: "gel"},
+		Comparator:   Comparator{Kind: ComparatorStandardCare},
+		Outcomes: []Outcome{{Name: "closure", Type: OutcomeBinary,
+			Raw: &RawData{EventsTreated: ptr(et), TotalTreated: ptr(nt), EventsControl: ptr(ec), TotalControl: ptr(nc)}}},
+		Funding: Funding{Kind: FundingPublic}, Conflicts: Conflicts{Status: ConflictsNone}}
+	switch {
+	case d.Randomised():
+		s.RiskOfBias.RoB2 = allLowRoB2
+	case d.NonRandomisedComparative():
+		s.RiskOfBias.ROBINSI = allLowROBINS
+	}
+	return s
+}
+
+func caseReport(id, condition string) Study {
+	return Study{ID: id, Title: id, Year: 2023, Design: DesignCaseReport,
+		Population:   Population{Condition: condition, Size: ptr(1)},
+		Intervention: Intervention{ProductID: "gel"},
+		Outcomes:     []Outcome{{Name: "closure", Type: OutcomeBinary, Result: "healed"}},
+		Funding:      Funding{Kind: FundingIndustry, Sponsor: "maker"}}
+}
+
+func with(s Study, edit func(*Study)) Study { edit(&s); return s }
+
+var q89 = Question{Indication: "L89", ProductID: "gel"}
+
+func mustGrade(t *testing.T, b Body, opt GradeOptions) Assessment {
+	t.Helper()
+	a, err := Grade(b, opt)
+	require.NoError(t, err)
+	return a
+}
+
+func TestGradeStart(t *testing.T) {
+	tests := []struct {
+		name    string
+		studies []Study
+		want    Certainty
+		reason  string
+	}{
+		{"rct", []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 40, 100)}, CertaintyHigh, "randomised trials start high"},
+		{"ma of rcts", []Study{with(trial("m", DesignMetaAnalysis, 60, 100, 40, 100), func(s *Study) {
+			s.Review = &Review{Studies: ptr(3), Designs: []Design{DesignRandomisedControlledTrial}}
+			s.RiskOfBias = RiskOfBias{}
+		})}, CertaintyHigh, "a review of randomised trials is randomised evidence"},
+		{"cohort", []Study{trial("c", DesignCohortProspective, 60, 100, 40, 100)}, CertaintyLow, "observational studies start low"},
+		{"case-control", []Study{trial("cc", DesignCaseControl, 60, 100, 40, 100)}, CertaintyLow, "case-control is observational"},
+		{"case reports", []Study{caseReport("r1", "L89"), caseReport("r2", "L89")}, CertaintyVeryLow, "case reports start very low (Handbook 12.2.a)"},
+		{"mixed", []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 40, 100), caseReport("r1", "L89")}, CertaintyHigh, "a mixed body starts from its best design"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := mustGrade(t, Body{Question: q89, Studies: tc.studies}, GradeOptions{})
+			assert.Equal(t, tc.want, a.Start, tc.reason)
+			assert.NotEmpty(t, a.StartReason)
+			assert.Len(t, a.Domains, 8, "every domain is rated")
+		})
+	}
+}
+
+func TestGradeNotGraded(t *testing.T) {
+	animal := Study{ID: "mouse", Design: DesignAnimal, Intervention: Intervention{ProductID: "gel"}}
+	a := mustGrade(t, Body{Question: q89, Studies: []Study{animal}}, GradeOptions{})
+	assert.Equal(t, CertaintyNotGraded, a.Certainty, "animal work alone is not clinical evidence")
+	require.Len(t, a.Excluded, 1)
+	assert.Equal(t, "mouse", a.Excluded[0].StudyID)
+	a = mustGrade(t, Body{Question: Question{Outcome: "pain"}, Studies: []Study{trial("a", DesignRandomisedControlledTrial, 1, 2, 1, 2)}}, GradeOptions{})
+	assert.Equal(t, CertaintyNotGraded, a.Certainty, "a study without the asked outcome is excluded")
+}
+
+func TestGradeDomains(t *testing.T) {
+	big := func(id string) Study { return trial(id, DesignRandomisedControlledTrial, 300, 600, 200, 600) }
+	cohortBig := func(id string) Study { return trial(id, DesignCohortProspective, 400, 500, 100, 500) }
+	tests := []struct {
+		name   string
+		body   Body
+		opt    GradeOptions
+		domain GradeDomain
+		effect int
+		assess bool
+		reason string
+	}{
+		{"rob all low", Body{q89, []Study{big("a"), big("b")}}, GradeOptions{}, DomainRiskOfBias, 0, true, "low-risk trials are not rated down"},
+		{"rob majority high", Body{q89, []Study{big("a"), with(big("b"), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 }), with(big("c"), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 })}},
+			GradeOptions{}, DomainRiskOfBias, -1, true, "two of three equal trials at high risk"},
+		{"rob critical", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.RiskOfBias.ROBINSI = critROBINS }), with(cohortBig("b"), func(s *Study) { s.RiskOfBias.ROBINSI = critROBINS })}},
+			GradeOptions{}, DomainRiskOfBias, -2, true, "critical risk in most of the evidence is very serious"},
+		{"rob unassessed", Body{q89, []Study{with(big("a"), func(s *Study) { s.RiskOfBias = RiskOfBias{} })}},
+			GradeOptions{}, DomainRiskOfBias, -1, true, "unassessed is not low"},
+		{"rob weighted", Body{q89, []Study{trial("big", DesignRandomisedControlledTrial, 1500, 3000, 1000, 3000),
+			with(trial("s1", DesignRandomisedControlledTrial, 15, 30, 10, 30), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 }),
+			with(trial("s2", DesignRandomisedControlledTrial, 15, 30, 10, 30), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 })}},
+			GradeOptions{}, DomainRiskOfBias, 0, true, "two small high-risk trials carry little weight"},
+		{"rob by count", Body{q89, []Study{trial("big", DesignRandomisedControlledTrial, 1500, 3000, 1000, 3000),
+			with(trial("s1", DesignRandomisedControlledTrial, 15, 30, 10, 30), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 }),
+			with(trial("s2", DesignRandomisedControlledTrial, 15, 30, 10, 30), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 })}},
+			GradeOptions{RiskOfBiasByCount: true}, DomainRiskOfBias, -1, true, "counting studies, two of three are high"},
+		{"rob case reports", Body{q89, []Study{caseReport("r", "L89")}}, GradeOptions{}, DomainRiskOfBias, 0, false, "no tool applies to case reports"},
+		{"consistent", Body{q89, []Study{big("a"), big("b")}}, GradeOptions{}, DomainInconsistency, 0, true, "identical trials: I² = 0"},
+		{"inconsistent", Body{q89, []Study{big("a"), trial("b", DesignRandomisedControlledTrial, 150, 600, 300, 600)}}, GradeOptions{}, DomainInconsistency, -2, true, "opposite effects: I² far above 75 %"},
+		{"inconsistent custom", Body{q89, []Study{big("a"), trial("b", DesignRandomisedControlledTrial, 150, 600, 300, 600)}}, GradeOptions{SeriousI2: 99.9, VerySeriousI2: 99.99}, DomainInconsistency, 0, true, "thresholds are options"},
+		{"single study", Body{q89, []Study{big("a")}}, GradeOptions{}, DomainInconsistency, 0, false, "one estimate cannot be inconsistent"},
+		{"direct", Body{q89, []Study{big("a")}}, GradeOptions{}, DomainIndirectness, 0, true, "same condition and product"},
+		{"subcode direct", Body{q89, []Study{with(big("a"), func(s *Study) { s.Population.Condition = "L89.2" })}}, GradeOptions{}, DomainIndirectness, 0, true, "L89 covers L89.2"},
+		{"other condition", Body{q89, []Study{with(big("a"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{}, DomainIndirectness, -1, true, "L97 is not L89"},
+		{"other condition and product", Body{q89, []Study{with(big("a"), func(s *Study) { s.Population.Condition = "L97"; s.Intervention.ProductID = "x" })}}, GradeOptions{}, DomainIndirectness, -2, true, "both differ"},
+		{"open question", Body{Question{}, []Study{big("a")}}, GradeOptions{}, DomainIndirectness, 0, false, "nothing to compare with"},
+		{"precise", Body{q89, []Study{big("a")}}, GradeOptions{}, DomainImprecision, 0, true, "500 events and a CI above 1"},
+		{"ci crosses", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 330, 600, 300, 600)}}, GradeOptions{}, DomainImprecision, -1, true, "630 events but a CI including 1"},
+		{"few events", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 30, 100)}}, GradeOptions{}, DomainImprecision, -1, true, "90 events below 300"},
+		{"few events custom ois", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 30, 100)}}, GradeOptions{OISEvents: 50}, DomainImprecision, 0, true, "the OIS is an option"},
+		{"both imprecise", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 6, 10, 5, 10)}}, GradeOptions{}, DomainImprecision, -2, true, "few events and a CI including 1"},
+		{"no estimate small", Body{q89, []Study{caseReport("r1", "L89"), caseReport("r2", "L89")}}, GradeOptions{}, DomainImprecision, -1, true, "two patients without a comparison"},
+		{"pubbias few studies", Body{q89, []Study{big("a"), big("b")}}, GradeOptions{}, DomainPublicationBias, 0, false, "fewer than 10 studies"},
+		{"large effect", Body{q89, []Study{cohortBig("a"), cohortBig("b")}}, GradeOptions{}, DomainLargeEffect, 1, true, "RR 4 in unflawed observational studies"},
+		{"very large effect", Body{q89, []Study{trial("a", DesignCohortProspective, 450, 500, 50, 500)}}, GradeOptions{}, DomainLargeEffect, 2, true, "RR 9"},
+		{"large effect gated by rct", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 400, 500, 100, 500)}}, GradeOptions{}, DomainLargeEffect, 0, true, "randomised evidence is not rated up by default"},
+		{"large effect rct allowed", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 400, 500, 100, 500)}}, GradeOptions{UpgradeRandomised: true}, DomainLargeEffect, 1, true, "gating is configurable"},
+		{"large effect gated by downgrade", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{}, DomainLargeEffect, 0, true, "rated down for indirectness, so not rated up"},
+		{"large effect despite downgrade", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{UpgradeDespiteDowngrade: true}, DomainLargeEffect, 1, true, "second gate is configurable"},
+		{"odds ratio converted", Body{q89, []Study{cohortBig("a")}}, GradeOptions{Measure: MeasureOR}, DomainLargeEffect, 1, true, "OR 16 at control risk 0.2 is RR 4"},
+		{"mean difference", Body{q89, []Study{with(cohortBig("a"), func(s *Study) {
+			s.Outcomes[0] = Outcome{Name: "area", Type: OutcomeContinuous, Raw: &RawData{MeanTreated: ptr(1.0), SDTreated: ptr(1.0), NTreated: ptr(300), MeanControl: ptr(3.0), SDControl: ptr(1.0), NControl: ptr(300)}}
+		})}}, GradeOptions{}, DomainLargeEffect, 0, false, "thresholds are for ratios"},
+		{"dose response", Body{q89, []Study{cohortBig("a")}}, GradeOptions{}, DomainDoseResponse, 0, false, "never computed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := mustGrade(t, tc.body, tc.opt)
+			d, ok := a.Domain(tc.domain)
+			require.True(t, ok)
+			assert.Equal(t, tc.effect, d.Effect, "%s: %s", tc.reason, d.Reason)
+			assert.Equal(t, tc.assess, d.Assessed, "%s: %s", tc.reason, d.Reason)
+			assert.NotEmpty(t, d.Reason, "every rating has a reason")
+		})
+	}
+}
+
+func TestGradePublicationBiasFlag(t *testing.T) {
+	small := func(id string) Study {
+		return with(trial(id, DesignRandomisedControlledTrial, 20, 40, 10, 40), func(s *Study) { s.Funding = Funding{Kind: FundingIndustry, Sponsor: "maker"} })
+	}
+	a := mustGrade(t, Body{q89, []Study{small("a"), small("b")}}, GradeOptions{})
+	d, _ := a.Domain(DomainPublicationBias)
+	assert.True(t, d.Flagged, "small industry-funded studies are flagged")
+	assert.Equal(t, 0, d.Effect, "a flag is not a rating")
+	mixed := []Study{small("a"), trial("b", DesignRandomisedControlledTrial, 20, 40, 10, 40)}
+	a = mustGrade(t, Body{q89, mixed}, GradeOptions{})
+	d, _ = a.Domain(DomainPublicationBias)
+	assert.False(t, d.Flagged, "one publicly funded study clears the flag")
+	var ten []Study
+	for i := range 10 {
+		ten = append(ten, trial(string(rune('a'+i)), DesignRandomisedControlledTrial, 30, 60, 20, 60))
+	}
+	a = mustGrade(t, Body{q89, ten}, GradeOptions{})
+	d, _ = a.Domain(DomainPublicationBias)
+	assert.Contains(t, d.Reason, "override", "with 10 studies the reviewer is asked for a judgement")
+}
+
+func TestGradeOverall(t *testing.T) {
+	tests := []struct {
+		name    string
+		studies []Study
+		want    Certainty
+		reason  string
+	}{
+		{"precise rcts", []Study{trial("a", DesignRandomisedControlledTrial, 300, 600, 200, 600), trial("b", DesignRandomisedControlledTrial, 300, 600, 200, 600)}, CertaintyHigh, "nothing to rate down"},
+		{"small rct", []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 30, 100)}, CertaintyModerate, "imprecision −1"},
+		{"tiny rct", []Study{trial("a", DesignRandomisedControlledTrial, 6, 10, 5, 10)}, CertaintyLow, "imprecision −2"},
+		{"large cohort effect", []Study{trial("a", DesignCohortProspective, 400, 500, 100, 500)}, CertaintyModerate, "low +1"},
+		{"very large cohort effect", []Study{trial("a", DesignCohortProspective, 450, 500, 50, 500)}, CertaintyHigh, "low +2"},
+		{"case reports", []Study{caseReport("a", "L89")}, CertaintyVeryLow, "clamped at very low"},
+	}
+	for _, tc := range tests {
+		a := mustGrade(t, Body{q89, tc.studies}, GradeOptions{})
+		assert.Equal(t, tc.want, a.Certainty, "%s: %v", tc.reason, a.Reasons())
+		sum := int(a.Start)
+		for _, d := range a.Domains {
+			sum += d.Effect
+		}
+		assert.Equal(t, sum, a.Score, "the score is the start plus every effect")
+	}
+}
+
+func TestGradeOverrides(t *testing.T) {
+	body := Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 300, 600, 200, 600)}}
+	a := mustGrade(t, body, GradeOptions{Overrides: []Override{{Domain: DomainIndirectness, Effect: -1, Justification: "outcome measured by photographs only"}}})
+	d, _ := a.Domain(DomainIndirectness)
+	assert.True(t, d.Overridden)
+	assert.Equal(t, -1, d.Effect)
+	assert.Equal(t, 0, d.Computed, "the computed value it replaced is kept")
+	assert.Equal(t, "outcome measured by photographs only", d.Justification)
+	assert.Equal(t, CertaintyModerate, a.Certainty)
+
+	a = mustGrade(t, Body{q89, []Study{caseReport("r", "L89")}}, GradeOptions{Overrides: []Override{{Domain: DomainDoseResponse, Effect: 1, Justification: "healing faster at the higher dose"}}})
+	d, _ = a.Domain(DomainDoseResponse)
+	assert.Equal(t, 1, d.Effect, "a reviewer may rate up a domain that is never computed")
+
+	tests := []struct {
+		name   string
+		o      Override
+		path   string
+		code   secretome.Code
+		reason string
+	}{
+		{"no justification", Override{Domain: DomainRiskOfBias, Effect: -1, Justification: "  "}, "overrides[0].justification", secretome.CodeRequired, "overrides need a reason"},
+		{"out of range", Override{Domain: DomainRiskOfBias, Effect: 1, Justification: "x"}, "overrides[0].effect", secretome.CodeRange, "risk of bias only rates down"},
+		{"too far up", Override{Domain: DomainDoseResponse, Effect: 2, Justification: "x"}, "overrides[0].effect", secretome.CodeRange, "dose-response is +1 at most"},
+		{"unknown domain", Override{Domain: 42, Justification: "x"}, "overrides[0].domain", secretome.CodeEnum, "no such domain"},
+	}
+	for _, tc := range tests {
+		_, err := Grade(body, GradeOptions{Overrides: []Override{tc.o}})
+		require.Error(t, err, tc.reason)
+		assert.True(t, errors.Is(err, ErrOptions), tc.reason)
+		ve, ok := secretome.AsValidationError(err)
+		require.True(t, ok, tc.reason)
+		assert.NotEmpty(t, ve.At(tc.path), "%s: %v", tc.reason, err)
+		assert.True(t, ve.Has(tc.code), tc.reason)
+	}
+	_, err := Grade(body, GradeOptions{Overrides: []Override{
+		{Domain: DomainImprecision, Effect: -1, Justification: "a"}, {Domain: DomainImprecision, Effect: -2, Justification: "b"}}})
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok)
+	assert.NotEmpty(t, ve.At("overrides[1].domain"), "two overrides of one domain")
+	_, err = Grade(body, GradeOptions{SeriousI2: 80, VerySeriousI2: 60})
+	assert.ErrorIs(t, err, ErrOptions, "very serious threshold below serious")
+}
+
+func TestCertaintyText(t *testing.T) {
+	assert.Equal(t, "⊕○○○", CertaintyVeryLow.Symbols())
+	assert.Equal(t, "⊕⊕⊕⊕", CertaintyHigh.Symbols())
+	assert.Equal(t, "Moderate ⊕⊕⊕○", CertaintyModerate.Label())
+	assert.Equal(t, "", CertaintyNotGraded.Symbols())
+	b, err := CertaintyLow.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "low", string(b))
+}
