@@ -73,14 +73,14 @@ type GradeDomain uint8
 
 // The domains, in the order an Assessment lists them.
 const (
-	DomainRiskOfBias       GradeDomain = iota + 1 // risk_of_bias (down 0..2)
-	DomainInconsistency                           // inconsistency (down 0..2)
-	DomainIndirectness                            // indirectness (down 0..2)
-	DomainImprecision                             // imprecision (down 0..2)
-	DomainPublicationBias                         // publication_bias (down 0..2)
-	DomainLargeEffect                             // large_effect (up 0..2)
-	DomainDoseResponse                            // dose_response (up 0..1)
-	DomainPlausibleConfounding                    // plausible_confounding (up 0..1)
+	DomainRiskOfBias           GradeDomain = iota + 1 // risk_of_bias (down 0..2)
+	DomainInconsistency                               // inconsistency (down 0..2)
+	DomainIndirectness                                // indirectness (down 0..2)
+	DomainImprecision                                 // imprecision (down 0..2)
+	DomainPublicationBias                             // publication_bias (down 0..2)
+	DomainLargeEffect                                 // large_effect (up 0..2)
+	DomainDoseResponse                                // dose_response (up 0..1)
+	DomainPlausibleConfounding                        // plausible_confounding (up 0..1)
 )
 
 var domainNames = []string{"", "risk_of_bias", "inconsistency", "indirectness", "imprecision",
@@ -90,7 +90,9 @@ var domainNames = []string{"", "risk_of_bias", "inconsistency", "indirectness", 
 func (d GradeDomain) String() string { return enumString("GradeDomain", domainNames, d) }
 
 // MarshalText encodes the domain as its stable spelling.
-func (d GradeDomain) MarshalText() ([]byte, error) { return marshalEnum("GRADE domain", domainNames, d) }
+func (d GradeDomain) MarshalText() ([]byte, error) {
+	return marshalEnum("GRADE domain", domainNames, d)
+}
 
 // UnmarshalText decodes a stable spelling.
 func (d *GradeDomain) UnmarshalText(b []byte) error {
