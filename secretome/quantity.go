@@ -164,8 +164,9 @@ func unitLabel(u Unit) string {
 //     optional "." with digits, and an optional exponent "e"/"E" with
 //     optional sign and digits. ".5", "5." and decimal commas are syntax
 //     errors: a comma is ambiguous between languages.
-//  3. Instead of an e-exponent, "× 10^N" or "x 10^N" may follow, with or
-//     without spaces.
+//  3. Instead of an e-exponent, "× 10^N", "x 10^N" or "× 10ᴺ" (with
+//     superscript digits, as in "1.2 × 10⁹") may follow, with or without
+//     spaces.
 //  4. The digits are kept as written: "1.20" stays 1.20 (two decimals).
 //  5. The value may have at most MaxQuantityDigits significant digits and
 //     a decimal exponent within ±MaxQuantityExponent; "1e999999999" is an
@@ -257,9 +258,11 @@ type timesExp struct {
 	err string
 }
 
-// scanTimesTen recognises "× 10^N" / "x10^N" at the start of s (after
-// optional spaces). It returns how many bytes it used and the exponent. ok
-// is false when s does not start that way; then nothing was used.
+// scanTimesTen recognises "× 10^N", "x10^N" or "× 10⁹" (superscript
+// digits) at the start of s, after optional spaces. It returns how many
+// bytes it used and the exponent. ok is false when s does not start with
+// "×" or "x" followed by "10"; then nothing was used. After "× 10" anything
+// but an exponent is reported in e.err.
 func scanTimesTen(s string) (used int, e timesExp, ok bool) {
 	i := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	switch {
@@ -271,13 +274,23 @@ func scanTimesTen(s string) (used int, e timesExp, ok bool) {
 		return 0, e, false
 	}
 	i += len(s[i:]) - len(strings.TrimLeftFunc(s[i:], unicode.IsSpace))
-	if !strings.HasPrefix(s[i:], "10^") {
+	if !strings.HasPrefix(s[i:], "10") {
 		return 0, e, false
 	}
-	i += 3
+	i += 2
 	e.off = i
+	super := !strings.HasPrefix(s[i:], "^")
+	if !super {
+		i++
+	}
 	neg := false
 	switch {
+	case super && strings.HasPrefix(s[i:], "⁻"):
+		neg = true
+		i += len("⁻")
+	case super && strings.HasPrefix(s[i:], "⁺"):
+		i += len("⁺")
+	case super:
 	case strings.HasPrefix(s[i:], "-"), strings.HasPrefix(s[i:], "+"):
 		neg = s[i] == '-'
 		i++
@@ -286,19 +299,44 @@ func scanTimesTen(s string) (used int, e timesExp, ok bool) {
 		i += len("−")
 	}
 	start := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		if e.n <= 1e6 {
-			e.n = e.n*10 + int64(s[i]-'0')
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		d := digitValue(r, super)
+		if d < 0 {
+			break
 		}
-		i++
+		if e.n <= 1e6 {
+			e.n = e.n*10 + int64(d)
+		}
+		i += size
 	}
 	if i == start {
-		e.err = "missing exponent digits after 10^"
+		e.err = "missing exponent after × 10 (write 10^N)"
 	}
 	if neg {
 		e.n = -e.n
 	}
 	return i, e, true
+}
+
+// digitValue returns the value of the decimal digit r, ASCII or (when
+// super is set) superscript, or -1.
+func digitValue(r rune, super bool) int {
+	switch {
+	case !super && r >= '0' && r <= '9':
+		return int(r - '0')
+	case !super:
+		return -1
+	case r == '¹':
+		return 1
+	case r == '²':
+		return 2
+	case r == '³':
+		return 3
+	case r == '⁰' || (r >= '⁴' && r <= '⁹'):
+		return int(r - '⁰')
+	}
+	return -1
 }
 
 // scanNumber reads a decimal number at the start of s and returns it with

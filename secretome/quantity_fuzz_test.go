@@ -14,7 +14,7 @@ var fuzzQuantitySeeds = []string{
 	"5%", "5 %", "-80 °C", "−80 ℃", "0.22 µm", "pH 7.4", "0.0005 ug/ml",
 	"1e64 pg/mL", "1e-64 pg/mL", "36 h", "24 months", "5EU/mL", "1.2.3 mg/mL",
 	"1,5 %", ".5 mg", "1e999999999 mg", "0x10 mg", "NaN %", "", " ", "mg",
-	"123456789012345678901234567890 particles", "+4 Cel", "5 x10^-3 g/L",
+	"123456789012345678901234567890 particles", "+4 Cel", "5 x10^-3 g/L", "1.2 × 10⁻⁹ mg",
 }
 
 // FuzzParseQuantity checks that ParseQuantity never panics, returns only
