@@ -197,7 +197,9 @@ const (
 // The effects must share one valid measure and have finite yi and finite,
 // positive vi; every violation is reported in one *secretome.ValidationError
 // whose paths name the effect, such as "effects[3].vi". An empty slice is
-// an error. With a single effect the result is that effect: tau² is 0, Q
+// an error, and so are values so extreme that the float64 sums overflow
+// (for example variances below 1e-100); such a result is never returned
+// with NaN or infinite fields other than Statistic. With a single effect the result is that effect: tau² is 0, Q
 // is 0 with p = 1, I² is 0 and H² is 1 (as metafor fits it); Knapp-Hartung
 // needs at least two effects.
 //
@@ -299,11 +301,26 @@ func Pool(effects []Effect, opts PoolOptions) (Result, error) {
 	h := crit * math.Sqrt(variance+r.Tau2)
 	r.PI = Interval{Lower: r.Estimate - h, Upper: r.Estimate + h}
 
+	if !finite(r.Estimate, r.SE, r.CI.Lower, r.CI.Upper, r.PI.Lower, r.PI.Upper, r.Tau2, r.SETau2, r.I2, r.H2, r.Q, r.QP, r.P) {
+		var ps secretome.Problems
+		ps.Add("effects", secretome.SeverityError, secretome.CodeNumber, "estimates or variances too extreme to pool in float64 (weights 1/vi overflow or cancel)")
+		return Result{}, ps.Err()
+	}
 	r.Weights = make([]float64, k)
 	for i, e := range effects {
 		r.Weights[i] = 100 / (e.Vi + r.Tau2) / re.sw
 	}
 	return r, nil
+}
+
+// finite reports whether every value is a finite number.
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // epsilon is the machine epsilon for float64 (.Machine$double.eps in R).
@@ -420,6 +437,11 @@ func remlTau2(effects []Effect, opts PoolOptions, scale float64) (tau2 float64, 
 		}
 		s := weightSums(effects, tau2)
 		adj := (s.rssP - s.trP()) / s.trPP()
+		if math.IsNaN(adj) || math.IsInf(adj, 0) {
+			var ps secretome.Problems
+			ps.Add("effects", secretome.SeverityError, secretome.CodeNumber, "estimates or variances too extreme to pool in float64 (REML step at tau² = %g is not a number)", tau2)
+			return 0, iter, ps.Err()
+		}
 		if tau2+adj < 0 {
 			// Step halving keeps tau² inside the parameter space; at
 			// the boundary a step outwards means the optimum is 0.

@@ -1,8 +1,11 @@
 package evidence
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"testing"
@@ -505,4 +508,70 @@ func TestMethodText(t *testing.T) {
 	assert.Equal(t, "Method(7)", Method(7).String())
 	assert.True(t, MethodDL.IsRandom())
 	assert.False(t, MethodCommon.IsRandom())
+}
+
+// fuzzEffects turns bytes into effects: 4 bytes each, giving yi in
+// [-32.768, 32.767] and vi between 2^-40 and 2^20.
+func fuzzEffects(data []byte) []Effect {
+	var out []Effect
+	for len(data) >= 4 && len(out) < 64 {
+		yi := float64(int16(uint16(data[0])<<8|uint16(data[1]))) / 1000
+		vi := math.Ldexp(1+float64(data[3])/256, int(data[2]%60)-40)
+		out = append(out, Effect{Measure: MeasureSMD, Yi: yi, Vi: vi})
+		data = data[4:]
+	}
+	return out
+}
+
+func FuzzPool(f *testing.F) {
+	f.Add([]byte{0x01, 0x00, 30, 0, 0xff, 0x00, 31, 128, 0x00, 0x10, 35, 5}, uint8(0), false)
+	f.Add([]byte{0x7f, 0xff, 0, 0, 0x80, 0x00, 59, 255}, uint8(1), true)
+	f.Add([]byte{0x00, 0x00, 40, 0}, uint8(2), false)
+	f.Add([]byte{0x03, 0xe8, 20, 9, 0x03, 0xe8, 50, 9, 0x03, 0xe8, 40, 9}, uint8(0), true)
+	f.Fuzz(func(t *testing.T, data []byte, method uint8, knha bool) {
+		effects := fuzzEffects(data)
+		opts := PoolOptions{Method: Method(method % 4), HartungKnapp: knha}
+		r, err := Pool(effects, opts)
+		if err != nil {
+			if _, ok := secretome.AsValidationError(err); !ok && !errors.Is(err, ErrNotConverged) {
+				t.Fatalf("unexpected error kind: %v", err)
+			}
+			return
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, e := range effects {
+			lo, hi = math.Min(lo, e.Yi), math.Max(hi, e.Yi)
+		}
+		slack := 1e-9 * math.Max(1, hi-lo)
+		if r.Estimate < lo-slack || r.Estimate > hi+slack {
+			t.Fatalf("estimate %v outside the data range [%v, %v]", r.Estimate, lo, hi)
+		}
+		if r.Tau2 < 0 || r.I2 < 0 || r.I2 > 100+1e-9 || r.QP < 0 || r.QP > 1 || r.P < 0 || r.P > 1 {
+			t.Fatalf("statistic out of range: %+v", r)
+		}
+		if !(r.CI.Lower <= r.Estimate && r.Estimate <= r.CI.Upper) || r.PI.Lower > r.CI.Lower || r.PI.Upper < r.CI.Upper {
+			t.Fatalf("intervals do not nest: CI %v, PI %v, estimate %v", r.CI, r.PI, r.Estimate)
+		}
+		var sum float64
+		for _, w := range r.Weights {
+			sum += w
+		}
+		if math.Abs(sum-100) > 1e-6 {
+			t.Fatalf("weights add up to %v", sum)
+		}
+		var buf bytes.Buffer
+		if err := WriteForestSVG(&buf, effects, r, ForestOptions{}); err != nil {
+			t.Fatalf("forest plot of a valid result: %v", err)
+		}
+		dec := xml.NewDecoder(&buf)
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("forest plot is not well-formed XML: %v", err)
+			}
+		}
+	})
 }
