@@ -128,7 +128,22 @@ func (c checker) positive(p *fieldpath.Path, q Quantity, what string) {
 	}
 }
 
+// number reports a decimal whose exponent or digits exceed the bounds
+// quantities obey, and returns whether it is usable. Every plain decimal
+// is checked before it is compared or printed: an exponent such as 1e99999999
+// would otherwise cost gigabytes to compare or render.
+func (c checker) number(p *fieldpath.Path, d decimal.Decimal, what string) bool {
+	if err := checkRange(d); err != nil {
+		c.errorf(p, CodeNumber, "%s: %v", what, err)
+		return false
+	}
+	return true
+}
+
 func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
+	if !c.number(p, d, what) {
+		return
+	}
 	if d.IsNegative() || cmpDec(d, hundred) > 0 {
 		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, d)
 	}
@@ -272,16 +287,20 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		if s.Step == StepFiltration && s.PoreSize.IsZero() {
 			c.required(&e, "pore_size", true)
 		}
-		if s.CutoffKDa.Valid && !s.CutoffKDa.Decimal.IsPositive() {
+		if s.CutoffKDa.Valid {
 			f := e.Field("cutoff_kda")
-			c.errorf(&f, CodeRange, "cut-off must be positive, got %s kDa", s.CutoffKDa.Decimal)
+			if c.number(&f, s.CutoffKDa.Decimal, "cut-off") && !s.CutoffKDa.Decimal.IsPositive() {
+				c.errorf(&f, CodeRange, "cut-off must be positive, got %s kDa", s.CutoffKDa.Decimal)
+			}
 		}
 		if (s.Step == StepTangentialFlowFiltration || s.Step == StepUltrafiltration) && !s.CutoffKDa.Valid {
 			c.required(&e, "cutoff_kda", true)
 		}
-		if s.ForceG.Valid && !s.ForceG.Decimal.IsPositive() {
+		if s.ForceG.Valid {
 			f := e.Field("force_g")
-			c.errorf(&f, CodeRange, "centrifugal force must be positive, got %s × g", s.ForceG.Decimal)
+			if c.number(&f, s.ForceG.Decimal, "centrifugal force") && !s.ForceG.Decimal.IsPositive() {
+				c.errorf(&f, CodeRange, "centrifugal force must be positive, got %s × g", s.ForceG.Decimal)
+			}
 		}
 		if !s.Duration.IsZero() {
 			du := e.Field("duration")
@@ -550,8 +569,8 @@ func (c checker) storage(p *fieldpath.Path, s *Storage) {
 }
 
 func (c checker) price(p *fieldpath.Path, pr *Price) {
-	if !pr.Amount.IsPositive() {
-		a := p.Field("amount")
+	a := p.Field("amount")
+	if c.number(&a, pr.Amount, "price") && !pr.Amount.IsPositive() {
 		c.errorf(&a, CodeRange, "price must be positive, got %s", pr.Amount)
 	}
 	if !validCurrency(pr.Currency) {
