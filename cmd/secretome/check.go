@@ -1,0 +1,471 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// checked is the outcome of checking one dossier: a file, standard input
+// or one record of a JSON Lines file.
+type checked struct {
+	seq      int
+	src      *source
+	line     int   // line of the record in a JSON Lines file; 0 otherwise
+	ioErr    error // the input could not be read
+	problems []secretome.Problem
+	report   *regulation.Report
+	findings []located
+}
+
+// located is a finding with its place in the source text.
+type located struct {
+	regulation.Finding
+	Line, Column int
+}
+
+// name is how outputs show the dossier: its path, and for a JSON Lines
+// record the line ("batch.jsonl:17").
+func (c *checked) name() string {
+	if c.line > 0 {
+		return fmt.Sprintf("%s:%d", c.src.name(), c.line)
+	}
+	return c.src.name()
+}
+
+// status says what became of a dossier, in the words of the JSON output.
+type status string
+
+const (
+	statusPass       status = "pass"       // nothing at or above --fail-on
+	statusFail       status = "fail"       // findings at or above --fail-on
+	statusInvalid    status = "invalid"    // the dossier could not be decoded or is invalid
+	statusUnreadable status = "unreadable" // the input could not be read
+)
+
+// threshold is the --fail-on level; failNever fails on nothing.
+type threshold struct {
+	sev   secretome.Severity
+	never bool
+}
+
+func (t threshold) fails(s secretome.Severity) bool { return !t.never && s >= t.sev }
+
+func (c *checked) status(t threshold) status {
+	switch {
+	case c.ioErr != nil:
+		return statusUnreadable
+	case hasErrors(c.problems):
+		return statusInvalid
+	}
+	for _, p := range c.problems {
+		if t.fails(p.Severity) {
+			return statusFail
+		}
+	}
+	for _, f := range c.findings {
+		if t.fails(f.Severity) {
+			return statusFail
+		}
+	}
+	return statusPass
+}
+
+// product names the dossier's product, when it was decoded.
+func (c *checked) product() string {
+	if c.report == nil {
+		return ""
+	}
+	return c.report.Product
+}
+
+// summary counts what a check run found.
+type summary struct {
+	Dossiers   int `json:"dossiers"`
+	Passed     int `json:"passed"`
+	Failed     int `json:"failed"`
+	Invalid    int `json:"invalid"`
+	Unreadable int `json:"unreadable"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+	Infos      int `json:"infos"`
+}
+
+func (s *summary) add(c *checked, t threshold) {
+	s.Dossiers++
+	switch c.status(t) {
+	case statusPass:
+		s.Passed++
+	case statusFail:
+		s.Failed++
+	case statusInvalid:
+		s.Invalid++
+	case statusUnreadable:
+		s.Unreadable++
+	}
+	count := func(sev secretome.Severity) {
+		switch sev {
+		case secretome.SeverityError:
+			s.Errors++
+		case secretome.SeverityWarning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+	}
+	if c.ioErr != nil {
+		s.Errors++
+	}
+	for _, p := range c.problems {
+		count(p.Severity)
+	}
+	for _, f := range c.findings {
+		count(f.Severity)
+	}
+}
+
+// runInfo is what every output format knows before the first dossier.
+type runInfo struct {
+	version       string
+	asOf          secretome.Date
+	jurisdictions []string
+	failOn        string
+	threshold     threshold
+	rules         []regulation.RuleInfo
+	quiet         bool
+	color         bool
+}
+
+// reporter writes the results of a check run in one format. dossier is
+// called in input order; end once at the end.
+type reporter interface {
+	begin(info *runInfo) error
+	dossier(c *checked) error
+	end(s *summary) error
+}
+
+var formats = []string{"text", "json", "sarif", "junit", "github"}
+
+func newReporter(format string, w io.Writer) reporter {
+	switch format {
+	case "json":
+		return &jsonReporter{w: w}
+	case "sarif":
+		return &sarifReporter{w: w}
+	case "junit":
+		return &junitReporter{w: w}
+	case "github":
+		return &githubReporter{w: w}
+	}
+	return &textReporter{w: w}
+}
+
+func runCheck(e *env, args []string) (int, error) {
+	fs := newFlagSet(e, "check", "[flags] PATH...")
+	var juris listFlag
+	fs.Var(&juris, "jurisdiction", "jurisdiction `codes` to assess, comma-separated or repeated (default: all)")
+	asOf := fs.String("as-of", "", "assess with the rules in force on `DATE` (YYYY-MM-DD; default: today)")
+	format := &choiceFlag{value: "text", allowed: formats}
+	fs.Var(format, "format", "output `format`: "+strings.Join(formats, ", "))
+	failOn := &choiceFlag{value: "error", allowed: []string{"error", "warning", "never"}}
+	fs.Var(failOn, "fail-on", "exit 1 when a finding has at least this `severity`: error, warning or never")
+	quiet := fs.Bool("quiet", false, "show only failing dossiers and findings that fail, without progress")
+	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage, err
+	}
+	if fs.NArg() == 0 {
+		return exitUsage, usagef("no dossiers to check; name files, folders or - for standard input")
+	}
+	if n := slices.Index(fs.Args(), "-"); n >= 0 && slices.Index(fs.Args()[n+1:], "-") >= 0 {
+		return exitUsage, usagef("standard input (-) can be named only once")
+	}
+	info := &runInfo{version: moduleVersion(), failOn: failOn.value, quiet: *quiet}
+	switch failOn.value {
+	case "warning":
+		info.threshold = threshold{sev: secretome.SeverityWarning}
+	case "never":
+		info.threshold = threshold{never: true}
+	default:
+		info.threshold = threshold{sev: secretome.SeverityError}
+	}
+	info.asOf = secretome.DateOf(time.Now())
+	if *asOf != "" {
+		d, err := secretome.ParseDate(*asOf)
+		if err != nil {
+			return exitUsage, usagef("--as-of: %v", err)
+		}
+		info.asOf = d
+	}
+	rules := regulation.Shipped()
+	have := rules.Jurisdictions()
+	for _, j := range juris {
+		if !slices.Contains(have, j) {
+			return exitUsage, usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
+		}
+	}
+	if len(juris) > 0 && slices.Contains(have, regulation.Baseline) {
+		// The quality baseline applies whatever the jurisdiction.
+		juris = append(juris, regulation.Baseline)
+	}
+	assessor, err := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: juris, AsOf: info.asOf})
+	if err != nil {
+		return exitUsage, usagef("%v", err)
+	}
+	info.jurisdictions = assessor.Jurisdictions()
+	info.rules = assessor.Rules()
+	info.color = format.value == "text" && colorAllowed(e, e.stdout)
+	rep := newReporter(format.value, e.stdout)
+
+	c := &checker{env: e, assessor: assessor, info: info, rep: rep}
+	sum, err := c.run(fs.Args(), *jsonl)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case sum.Unreadable > 0:
+		return exitUsage, nil
+	case sum.Failed > 0 || (sum.Invalid > 0 && !info.threshold.never):
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+// checker runs one check: a producer lists dossiers, a pool of workers
+// decodes and assesses them, and the caller's goroutine writes results in
+// input order. At most window dossiers are in flight, so memory stays
+// bounded however many dossiers a JSON Lines stream holds.
+type checker struct {
+	env      *env
+	assessor *regulation.Assessor
+	info     *runInfo
+	rep      reporter
+}
+
+type job struct {
+	seq  int
+	src  *source
+	line int
+	data []byte             // the dossier, for records and standard input
+	prob *secretome.Problem // set instead of data for an oversized record
+	err  error              // the input failed before a dossier was read
+}
+
+func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
+	ctx, cancel := context.WithCancel(c.env.ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	window := 8*workers + 16
+	sources := collect(paths, jsonl)
+
+	jobs := make(chan job)
+	results := make(chan *checked, window)
+	slots := make(chan struct{}, window)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- c.check(ctx, j)
+			}
+		}()
+	}
+	go func() {
+		c.produce(ctx, sources, jobs, slots)
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+
+	if err := c.rep.begin(c.info); err != nil {
+		cancel()
+		drain(results)
+		return nil, err
+	}
+	prog := newProgress(c.env, c.info.quiet, countFiles(sources))
+	sum := &summary{}
+	pending := map[int]*checked{}
+	next := 0
+	var werr error
+	for r := range results {
+		pending[r.seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if werr != nil {
+				continue
+			}
+			sum.add(r, c.info.threshold)
+			if r.ioErr != nil && !c.info.quiet {
+				// Unreadable inputs also go to standard error, where CI
+				// logs show them whatever the output format.
+				fmt.Fprintf(c.env.stderr, "secretome: %s: %v\n", r.name(), r.ioErr)
+			}
+			if werr = c.rep.dossier(r); werr != nil {
+				cancel()
+			}
+			prog.tick(sum.Dossiers)
+		}
+	}
+	prog.done()
+	if werr != nil {
+		return nil, werr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return sum, c.rep.end(sum)
+}
+
+func drain(ch <-chan *checked) {
+	for range ch {
+	}
+}
+
+// countFiles returns how many dossiers the sources hold when that is
+// known in advance (no JSON Lines), else -1.
+func countFiles(sources []source) int {
+	for _, s := range sources {
+		if s.syntax == syntaxJSONL {
+			return -1
+		}
+	}
+	return len(sources)
+}
+
+// produce sends one job per dossier, in order, waiting for a free slot
+// before each.
+func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job, slots chan struct{}) {
+	seq := 0
+	send := func(j job) bool {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return false
+		}
+		j.seq = seq
+		seq++
+		select {
+		case jobs <- j:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for i := range sources {
+		src := &sources[i]
+		switch {
+		case src.openErr != nil:
+			if !send(job{src: src, err: src.openErr}) {
+				return
+			}
+		case src.syntax == syntaxJSONL:
+			if !c.produceLines(ctx, src, send) {
+				return
+			}
+		case src.path == "-":
+			data, prob, err := readBounded(c.env.stdin)
+			if !send(job{src: src, data: data, prob: prob, err: err}) {
+				return
+			}
+		default:
+			if !send(job{src: src}) {
+				return
+			}
+		}
+	}
+}
+
+// produceLines sends one job per record of a JSON Lines source.
+func (c *checker) produceLines(ctx context.Context, src *source, send func(job) bool) bool {
+	var r io.Reader = c.env.stdin
+	if src.path != "-" {
+		info, err := os.Stat(src.path)
+		if err == nil && info.IsDir() {
+			err = fmt.Errorf("%s is a folder", src.path)
+		}
+		var f *os.File
+		if err == nil {
+			f, err = os.Open(src.path)
+		}
+		if err != nil {
+			return send(job{src: src, err: err})
+		}
+		defer f.Close()
+		r = f
+	}
+	lr := newLineReader(r)
+	for ctx.Err() == nil {
+		rec, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			return send(job{src: src, line: lr.line, err: err})
+		}
+		if !send(job{src: src, line: rec.line, data: rec.data, prob: rec.problem}) {
+			return false
+		}
+	}
+	return false
+}
+
+// check decodes and assesses one dossier.
+func (c *checker) check(ctx context.Context, j job) *checked {
+	out := &checked{seq: j.seq, src: j.src, line: j.line}
+	data, prob, err := j.data, j.prob, j.err
+	if err == nil && prob == nil && data == nil && j.src.path != "-" && j.line == 0 {
+		data, prob, err = readFile(j.src.path)
+	}
+	switch {
+	case err != nil:
+		out.ioErr = &ioError{path: j.src.path, err: err}
+		return out
+	case prob != nil:
+		p := *prob
+		if j.line > 0 {
+			p.Line = j.line
+		}
+		out.problems = []secretome.Problem{p}
+		return out
+	}
+	syn := j.src.syntax
+	if syn == syntaxJSONL {
+		syn = syntaxJSON
+	}
+	dec := decode(data, syn, j.line)
+	out.problems = dec.problems
+	if dec.dossier == nil {
+		return out
+	}
+	rep, err := c.assessor.Assess(ctx, dec.dossier)
+	if err != nil {
+		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
+			Message: "the assessment failed: " + err.Error()})
+		return out
+	}
+	out.report = rep
+	fs := rep.Findings()
+	out.findings = make([]located, len(fs))
+	for i, f := range fs {
+		out.findings[i].Finding = f
+		out.findings[i].Line, out.findings[i].Column = dec.locate(f.Path)
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+// Command secretome checks secretome and extracellular-vesicle product
+// dossiers against the shipped regulatory rules, summarises the evidence
+// of their studies, and describes the formats it reads and writes.
+//
+// It is the command-line face of package regulation, meant for three
+// places: a maker's continuous integration (fail the build when a dossier
+// breaks a rule, with annotations on the pull request), a hospital's
+// intake of a product (read the verdicts per intended use), and a
+// researcher's desk (grade the studies behind a claim).
+//
+// # Commands
+//
+//	secretome check [flags] PATH...    check dossiers
+//	secretome grade [flags] PATH...    summarise the evidence of the dossiers' studies
+//	secretome rules [flags]            list the shipped rules with citations, dates and provenance
+//	secretome schema [dossier|check]   print a JSON Schema (draft 2020-12)
+//	secretome version                  print the module version and the format versions
+//
+// # Inputs
+//
+// PATH is a file, a folder or "-" for standard input. Folders are walked
+// in lexical order for *.json, *.yaml, *.yml, *.jsonl and *.ndjson files;
+// folders whose names start with a dot are skipped. A .json file holds
+// one JSON dossier, a .yaml or .yml file one YAML dossier, and a .jsonl or
+// .ndjson file one JSON dossier per line (JSON Lines), streamed with
+// bounded memory; --jsonl reads every input, standard input included, as
+// JSON Lines. Standard input and files with other extensions are read as
+// JSON when they start with { and as YAML otherwise.
+//
+// A dossier (a file or a JSON Lines record) may hold at most 8 MiB. The
+// size of a file is checked before it is read, so a huge file costs
+// nothing. YAML is converted to JSON text without passing numbers through
+// floating point, so decimals stay exact; yes, no, on and off stay strings
+// (YAML 1.2); anchors and aliases expand within a budget of 1,000,000
+// nodes and 256 levels, so a "billion laughs" document is refused.
+//
+// # check
+//
+//	-jurisdiction CODES   assess only these jurisdictions (repeatable or
+//	                      comma-separated: US,EU); the quality baseline
+//	                      (QUALITY) is always included. Default: all.
+//	-as-of DATE           apply the rules in force on DATE (YYYY-MM-DD).
+//	                      Default: today.
+//	-format FORMAT        text (default), json, sarif, junit or github.
+//	-fail-on LEVEL        error (default), warning or never.
+//	-quiet                show only what fails; no progress display.
+//	-jsonl                read inputs as JSON Lines.
+//
+// Dossiers are decoded and assessed concurrently by GOMAXPROCS workers
+// sharing one prepared regulation.Assessor; results are written in input
+// order, so the output is the same on every run. On a terminal, when more
+// than 300 dossiers are checked, a progress count is shown on standard
+// error.
+//
+// Each dossier ends in one of four states:
+//
+//	pass        nothing at or above --fail-on
+//	fail        a finding at or above --fail-on
+//	invalid     the dossier could not be decoded, or failed validation;
+//	            each problem is reported with its code, field path and line
+//	unreadable  the input could not be read (missing, a dangling link, a
+//	            named pipe or device, an I/O error)
+//
+// # Exit status
+//
+//	0  every dossier passed
+//	1  a dossier failed or was invalid (unless --fail-on never)
+//	2  bad usage, or an input could not be read
+//
+// An unreadable input does not stop the run: the other inputs are still
+// checked and reported, and the exit status is 2. An input that was read
+// but is not a valid dossier (empty, not JSON or YAML, too large, too
+// deeply nested, a YAML bomb) is reported as invalid with the problem's
+// code and counts like a failure (exit 1), so one broken file in a folder
+// shows up beside the findings of the others.
+//
+// # Output formats
+//
+// text is for people: one block per dossier with its status, then per
+// jurisdiction the classification, the verdict of each intended use and
+// the findings, each with severity, rule ID, field path and line, message
+// and citation; a summary line ends the output. Colour is used only when
+// standard output is a terminal and NO_COLOR is not set. The wording may
+// change; use json for scripts.
+//
+// json is the stable, versioned format "secretomekit/check/v1"; its JSON
+// Schema is printed by "secretome schema check". The document has the
+// fields schema, tool {name, version}, as_of, jurisdictions, fail_on,
+// dossiers and summary. Each dossier has source, line (JSON Lines
+// records), product, status, error (unreadable inputs), problems (decode
+// and validation problems: path, code, severity, message, line, column)
+// and jurisdictions (jurisdiction, name, classification, uses with index,
+// class, verdict, missing and rules, and findings with rule, jurisdiction,
+// severity, path, line, column, use, message, citation and provenance).
+// The summary counts dossiers, passed, failed, invalid, unreadable,
+// errors, warnings and infos. Fields are only ever added within v1.
+//
+// sarif is SARIF 2.1.0 for code-scanning services: one run whose driver
+// lists every rule in force (id, name, shortDescription, helpUri = the
+// citation URL, help = the citation, properties.provenance and
+// jurisdiction) followed by one rule per decode problem code
+// ("dossier/syntax", "dossier/field.unknown", ...). Each finding or
+// problem is a result with ruleId, ruleIndex, level (error, warning,
+// note), message and the file's relative URI and line. Unreadable inputs
+// are tool execution notifications and make executionSuccessful false.
+//
+// junit is JUnit XML: a test suite per dossier and a test case per
+// jurisdiction, failing with the findings at or above --fail-on; a
+// "dossier" case carries decode problems and unreadable inputs.
+//
+// github is GitHub Actions workflow commands (::error file=…,line=…,
+// title=RULE::message), escaped as the runner requires, which become
+// annotations on the pull request.
+//
+// Rule IDs, problem codes, field paths and statuses read the same in
+// every format.
+//
+// # grade
+//
+// grade reads the studies of each dossier and prints, per indication and
+// outcome, the study designs, the best Oxford CEBM 2011 level, the GRADE
+// certainty with its reasons and the pooled effect (package evidence).
+// --indication and --outcome narrow the question, --format json prints
+// "secretomekit/grade/v1", and --svg DIR writes a forest plot of every
+// pooled row.
+package main

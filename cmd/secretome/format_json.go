@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// checkSchemaVersion names the JSON output format of check. A change that
+// could break a reader gets a new version.
+const checkSchemaVersion = "secretomekit/check/v1"
+
+// The JSON output of check, version secretomekit/check/v1. These types
+// are the format's definition: "secretome schema check" prints their JSON
+// Schema. Fields are only ever added.
+
+// checkOutput is the whole document.
+type checkOutput struct {
+	// Schema is always "secretomekit/check/v1".
+	Schema string   `json:"schema"`
+	Tool   jsonTool `json:"tool"`
+	// AsOf is the day whose rules were applied.
+	AsOf string `json:"as_of"`
+	// Jurisdictions lists the jurisdictions assessed.
+	Jurisdictions []string `json:"jurisdictions"`
+	// FailOn is the --fail-on level: error, warning or never.
+	FailOn string `json:"fail_on"`
+	// Dossiers holds one entry per dossier, in input order.
+	Dossiers []jsonDossier `json:"dossiers"`
+	Summary  summary       `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// jsonDossier is the outcome for one dossier.
+type jsonDossier struct {
+	// Source is the file as named or found ("<stdin>" for standard input).
+	Source string `json:"source"`
+	// Line is the line of the record in a JSON Lines file.
+	Line int `json:"line,omitempty"`
+	// Product is the product's ID or name, when the dossier was decoded.
+	Product string `json:"product,omitempty"`
+	// Status is pass, fail, invalid or unreadable.
+	Status string `json:"status"`
+	// Error says why an unreadable input could not be read.
+	Error string `json:"error,omitempty"`
+	// Problems lists decode and validation problems.
+	Problems []jsonProblem `json:"problems"`
+	// Jurisdictions holds the assessment, when the dossier was decoded.
+	Jurisdictions []jsonJurisdiction `json:"jurisdictions"`
+}
+
+// jsonProblem is a decode or validation problem.
+type jsonProblem struct {
+	Path     string `json:"path"`
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+}
+
+type jsonJurisdiction struct {
+	Jurisdiction   string        `json:"jurisdiction"`
+	Name           string        `json:"name"`
+	Classification string        `json:"classification"`
+	Uses           []jsonUse     `json:"uses"`
+	Findings       []jsonFinding `json:"findings"`
+}
+
+type jsonUse struct {
+	Index   int      `json:"index"`
+	Class   string   `json:"class"`
+	Verdict string   `json:"verdict"`
+	Missing []string `json:"missing,omitempty"`
+	Rules   []string `json:"rules"`
+}
+
+type jsonFinding struct {
+	Rule         string       `json:"rule"`
+	Jurisdiction string       `json:"jurisdiction"`
+	Severity     string       `json:"severity"`
+	Path         string       `json:"path"`
+	Line         int          `json:"line,omitempty"`
+	Column       int          `json:"column,omitempty"`
+	Use          *int         `json:"use,omitempty"`
+	Message      string       `json:"message"`
+	Citation     jsonCitation `json:"citation"`
+	Provenance   string       `json:"provenance"`
+}
+
+type jsonCitation struct {
+	Instrument    string `json:"instrument"`
+	Number        string `json:"number,omitempty"`
+	Article       string `json:"article,omitempty"`
+	URL           string `json:"url,omitempty"`
+	EffectiveFrom string `json:"effective_from,omitempty"`
+	EffectiveTo   string `json:"effective_to,omitempty"`
+	CheckedOn     string `json:"checked_on,omitempty"`
+}
+
+func citationJSON(c regulation.Citation) jsonCitation {
+	return jsonCitation{Instrument: c.Instrument, Number: c.Number, Article: c.Article, URL: c.URL,
+		EffectiveFrom: c.EffectiveFrom.String(), EffectiveTo: c.EffectiveTo.String(), CheckedOn: c.CheckedOn.String()}
+}
+
+func problemJSON(p secretome.Problem) jsonProblem {
+	return jsonProblem{Path: p.Path, Code: string(p.Code), Severity: p.Severity.String(), Message: p.Message, Line: p.Line, Column: p.Column}
+}
+
+func dossierJSON(c *checked, t threshold) jsonDossier {
+	d := jsonDossier{Source: c.src.name(), Line: c.line, Product: c.product(), Status: string(c.status(t)),
+		Problems: []jsonProblem{}, Jurisdictions: []jsonJurisdiction{}}
+	if c.ioErr != nil {
+		d.Error = c.ioErr.Error()
+	}
+	for _, p := range c.problems {
+		d.Problems = append(d.Problems, problemJSON(p))
+	}
+	if c.report == nil {
+		return d
+	}
+	for _, j := range c.report.Jurisdictions {
+		jj := jsonJurisdiction{Jurisdiction: j.Jurisdiction, Name: j.Name, Classification: j.Classification,
+			Uses: []jsonUse{}, Findings: []jsonFinding{}}
+		for _, u := range j.Uses {
+			rules := u.Rules
+			if rules == nil {
+				rules = []string{}
+			}
+			jj.Uses = append(jj.Uses, jsonUse{Index: u.Index, Class: u.Class.String(), Verdict: u.Verdict.String(), Missing: u.Missing, Rules: rules})
+		}
+		for _, f := range c.findings {
+			if f.Jurisdiction != j.Jurisdiction {
+				continue
+			}
+			jj.Findings = append(jj.Findings, jsonFinding{Rule: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity.String(),
+				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Message,
+				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String()})
+		}
+		d.Jurisdictions = append(d.Jurisdictions, jj)
+	}
+	return d
+}
+
+// jsonReporter streams a checkOutput document: the header, then each
+// dossier as it is checked (one a line), then the summary. Memory does not
+// grow with the number of dossiers.
+type jsonReporter struct {
+	w     io.Writer
+	b     *bufio.Writer
+	info  *runInfo
+	count int
+}
+
+func (r *jsonReporter) begin(info *runInfo) error {
+	r.info = info
+	r.b = bufio.NewWriter(r.w)
+	r.b.WriteString(`{"schema":"` + checkSchemaVersion + `","tool":`)
+	writeJSON(r.b, jsonTool{Name: "secretome", Version: info.version})
+	r.b.WriteString(`,"as_of":`)
+	writeJSON(r.b, info.asOf.String())
+	r.b.WriteString(`,"jurisdictions":`)
+	writeJSON(r.b, info.jurisdictions)
+	r.b.WriteString(`,"fail_on":`)
+	writeJSON(r.b, info.failOn)
+	r.b.WriteString(`,"dossiers":[`)
+	return nil
+}
+
+func (r *jsonReporter) dossier(c *checked) error {
+	if r.count > 0 {
+		r.b.WriteByte(',')
+	}
+	r.count++
+	r.b.WriteString("\n")
+	writeJSON(r.b, dossierJSON(c, r.info.threshold))
+	if r.b.Buffered() > 32<<10 {
+		return r.b.Flush()
+	}
+	return nil
+}
+
+func (r *jsonReporter) end(s *summary) error {
+	r.b.WriteString("\n],\"summary\":")
+	writeJSON(r.b, s)
+	r.b.WriteString("}\n")
+	return r.b.Flush()
+}
+
+// writeJSON writes v compactly; the values written here always marshal.
+func writeJSON(w *bufio.Writer, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("secretome: " + err.Error())
+	}
+	w.Write(b)
+}

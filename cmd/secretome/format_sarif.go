@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// SARIF 2.1.0 (OASIS), the format code-scanning services read.
+const (
+	sarifVersion = "2.1.0"
+	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	toolInfoURI  = "https://github.com/openregen/secretomekit"
+)
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID               string         `json:"id"`
+	Name             string         `json:"name"`
+	ShortDescription sarifMessage   `json:"shortDescription"`
+	FullDescription  *sarifMessage  `json:"fullDescription,omitempty"`
+	HelpURI          string         `json:"helpUri,omitempty"`
+	Help             *sarifMessage  `json:"help,omitempty"`
+	Properties       sarifRuleProps `json:"properties"`
+}
+
+type sarifRuleProps struct {
+	Provenance   string   `json:"provenance,omitempty"`
+	Jurisdiction string   `json:"jurisdiction,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifResult struct {
+	RuleID     string          `json:"ruleId"`
+	RuleIndex  *int            `json:"ruleIndex,omitempty"`
+	Level      string          `json:"level"`
+	Message    sarifMessage    `json:"message"`
+	Locations  []sarifLocation `json:"locations,omitempty"`
+	Properties map[string]any  `json:"properties,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+// sarifReporter streams one SARIF run: the tool with every rule that can
+// report (the shipped rules of the assessed jurisdictions, then one rule
+// per problem code), then one result per finding or problem, then the
+// invocation, which records unreadable inputs.
+type sarifReporter struct {
+	w       io.Writer
+	b       *bufio.Writer
+	info    *runInfo
+	index   map[string]int
+	count   int
+	notices []sarifNotification
+}
+
+func (r *sarifReporter) begin(info *runInfo) error {
+	r.info = info
+	r.b = bufio.NewWriter(r.w)
+	r.index = map[string]int{}
+	var rules []sarifRule
+	for _, ri := range info.rules {
+		rules = append(rules, ruleSARIF(ri))
+	}
+	for _, code := range problemCodes {
+		id := problemRule(code)
+		rules = append(rules, sarifRule{ID: id, Name: id,
+			ShortDescription: sarifMessage{Text: fmt.Sprintf("The dossier has a %q problem", code)},
+			Properties:       sarifRuleProps{Tags: []string{"dossier"}}})
+	}
+	for i, ru := range rules {
+		r.index[ru.ID] = i
+	}
+	fmt.Fprintf(r.b, `{"version":%q,"$schema":%q,"runs":[{"tool":`, sarifVersion, sarifSchema)
+	writeJSON(r.b, sarifTool{Driver: sarifDriver{Name: "secretome", Version: info.version, InformationURI: toolInfoURI, Rules: rules}})
+	r.b.WriteString(`,"results":[`)
+	return nil
+}
+
+// ruleSARIF describes a rule: its title, its citation as help text and
+// helpUri, and its provenance, so a reviewer sees what the rule rests on
+// and how sure it is.
+func ruleSARIF(ri regulation.RuleInfo) sarifRule {
+	ru := sarifRule{ID: ri.ID, Name: ri.ID, ShortDescription: sarifMessage{Text: ri.Title},
+		HelpURI: ri.Citation.URL,
+		Help:    &sarifMessage{Text: citationText(ri.Citation, ri.Provenance)},
+		Properties: sarifRuleProps{Provenance: ri.Provenance.String(), Jurisdiction: ri.Jurisdiction,
+			Tags: []string{ri.Jurisdiction, ri.Provenance.String()}}}
+	if ri.Note != "" {
+		ru.FullDescription = &sarifMessage{Text: ri.Title + ". " + ri.Note}
+	}
+	return ru
+}
+
+// citationText renders a citation in full, for help text.
+func citationText(c regulation.Citation, p regulation.Provenance) string {
+	var b strings.Builder
+	b.WriteString(c.Instrument)
+	if c.Number != "" && c.Number != c.Instrument {
+		fmt.Fprintf(&b, " (%s)", c.Number)
+	}
+	if c.Article != "" {
+		fmt.Fprintf(&b, ", %s", c.Article)
+	}
+	if !c.EffectiveFrom.IsZero() {
+		fmt.Fprintf(&b, "; in force from %s", c.EffectiveFrom)
+	}
+	if !c.EffectiveTo.IsZero() {
+		fmt.Fprintf(&b, " until %s", c.EffectiveTo)
+	}
+	if c.URL != "" {
+		fmt.Fprintf(&b, "; %s", c.URL)
+	}
+	if !c.CheckedOn.IsZero() {
+		fmt.Fprintf(&b, "; checked on %s", c.CheckedOn)
+	}
+	fmt.Fprintf(&b, "; provenance: %s", p)
+	return b.String()
+}
+
+func sarifLevel(s secretome.Severity) string {
+	switch s {
+	case secretome.SeverityError:
+		return "error"
+	case secretome.SeverityWarning:
+		return "warning"
+	}
+	return "note"
+}
+
+func (r *sarifReporter) locations(c *checked, line int) []sarifLocation {
+	uri := c.src.uri()
+	if uri == "" {
+		return nil
+	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}
+	if line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}
+	}
+	return []sarifLocation{loc}
+}
+
+func (r *sarifReporter) result(res sarifResult) {
+	if i, ok := r.index[res.RuleID]; ok {
+		res.RuleIndex = &i
+	}
+	if r.count > 0 {
+		r.b.WriteByte(',')
+	}
+	r.count++
+	r.b.WriteByte('\n')
+	writeJSON(r.b, res)
+}
+
+func (r *sarifReporter) dossier(c *checked) error {
+	if c.ioErr != nil {
+		r.notices = append(r.notices, sarifNotification{Level: "error",
+			Message: sarifMessage{Text: c.name() + ": " + c.ioErr.Error()}, Locations: r.locations(c, 0)})
+		return nil
+	}
+	line := func(l int) int {
+		if l == 0 {
+			return c.line
+		}
+		return l
+	}
+	for _, p := range c.problems {
+		msg := p.Message
+		if p.Path != "" {
+			msg = p.Path + ": " + msg
+		}
+		r.result(sarifResult{RuleID: problemRule(p.Code), Level: sarifLevel(p.Severity), Message: sarifMessage{Text: msg},
+			Locations: r.locations(c, line(p.Line)), Properties: map[string]any{"path": p.Path, "code": string(p.Code)}})
+	}
+	for _, f := range c.findings {
+		props := map[string]any{"path": f.Path, "jurisdiction": f.Jurisdiction, "provenance": f.Provenance.String()}
+		if p := c.product(); p != "" {
+			props["product"] = p
+		}
+		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Message},
+			Locations: r.locations(c, line(f.Line)), Properties: props})
+	}
+	if r.b.Buffered() > 32<<10 {
+		return r.b.Flush()
+	}
+	return nil
+}
+
+func (r *sarifReporter) end(s *summary) error {
+	r.b.WriteString("\n],\"invocations\":[")
+	writeJSON(r.b, sarifInvocation{ExecutionSuccessful: s.Unreadable == 0, Notifications: r.notices})
+	r.b.WriteString("]}]}\n")
+	return r.b.Flush()
+}

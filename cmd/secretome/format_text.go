@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// textReporter writes results for people: grouped by dossier, each
+// finding with severity, rule ID, field path, line, message and citation,
+// and a summary line at the end. The wording may change between releases;
+// scripts should read --format json.
+type textReporter struct {
+	w    io.Writer
+	b    *bufio.Writer
+	info *runInfo
+}
+
+const (
+	ansiReset  = "\033[0m"
+	ansiBold   = "\033[1m"
+	ansiRed    = "\033[31m"
+	ansiGreen  = "\033[32m"
+	ansiYellow = "\033[33m"
+	ansiCyan   = "\033[36m"
+	ansiDim    = "\033[2m"
+)
+
+func (t *textReporter) paint(color, s string) string {
+	if !t.info.color || s == "" {
+		return s
+	}
+	return color + s + ansiReset
+}
+
+func (t *textReporter) severity(s secretome.Severity) string {
+	label := fmt.Sprintf("%-7s", s)
+	switch s {
+	case secretome.SeverityError:
+		return t.paint(ansiRed, label)
+	case secretome.SeverityWarning:
+		return t.paint(ansiYellow, label)
+	}
+	return t.paint(ansiCyan, label)
+}
+
+func (t *textReporter) begin(info *runInfo) error {
+	t.info = info
+	t.b = bufio.NewWriter(t.w)
+	return nil
+}
+
+// shown reports whether a finding or problem of severity s is printed.
+func (t *textReporter) shown(s secretome.Severity) bool {
+	if !t.info.quiet {
+		return true
+	}
+	if t.info.threshold.never {
+		return s == secretome.SeverityError
+	}
+	return t.info.threshold.fails(s)
+}
+
+func (t *textReporter) dossier(c *checked) error {
+	st := c.status(t.info.threshold)
+	if t.info.quiet && st == statusPass {
+		return nil
+	}
+	b := t.b
+	b.WriteString(t.paint(ansiBold, c.name()))
+	if p := c.product(); p != "" {
+		b.WriteString("  ")
+		b.WriteString(p)
+	}
+	b.WriteString("  ")
+	label := strings.ToUpper(string(st))
+	if st == statusPass {
+		b.WriteString(t.paint(ansiGreen, label))
+	} else {
+		b.WriteString(t.paint(ansiRed, label))
+	}
+	b.WriteByte('\n')
+	if c.ioErr != nil {
+		t.item(secretome.SeverityError, ruleUnreadable, "", 0, 0, c.ioErr.Error(), "")
+	}
+	for _, p := range c.problems {
+		if t.shown(p.Severity) {
+			t.item(p.Severity, problemRule(p.Code), p.Path, p.Line, p.Column, p.Message, "")
+		}
+	}
+	if c.report != nil {
+		for _, j := range c.report.Jurisdictions {
+			t.jurisdiction(c, &j)
+		}
+	}
+	return b.Flush()
+}
+
+func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport) {
+	var fs []located
+	for _, f := range c.findings {
+		if f.Jurisdiction == j.Jurisdiction && t.shown(f.Severity) {
+			fs = append(fs, f)
+		}
+	}
+	if t.info.quiet && len(fs) == 0 {
+		return
+	}
+	b := t.b
+	fmt.Fprintf(b, "  %s %s", t.paint(ansiBold, j.Jurisdiction), j.Name)
+	if j.Classification != "" {
+		fmt.Fprintf(b, ": %s", j.Classification)
+	}
+	b.WriteByte('\n')
+	if !t.info.quiet {
+		for _, u := range j.Uses {
+			fmt.Fprintf(b, "    use %d %s: %s", u.Index, u.Class, u.Verdict)
+			if len(u.Missing) > 0 {
+				fmt.Fprintf(b, " (missing: %s)", strings.Join(u.Missing, "; "))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	for _, f := range fs {
+		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, f.Message, citationLine(f.Citation, f.Provenance))
+	}
+}
+
+// item writes one finding or problem:
+//
+//	error    RULE-ID  field.path:line
+//	         message
+//	         citation
+func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col int, msg, cite string) {
+	b := t.b
+	indent := "    "
+	fmt.Fprintf(b, "%s%s  %s", indent, t.severity(sev), t.paint(ansiBold, rule))
+	where := path
+	if where == "" {
+		where = "(dossier)"
+	}
+	if line > 0 {
+		where += ":" + strconv.Itoa(line)
+	}
+	fmt.Fprintf(b, "  %s\n", where)
+	pad := indent + strings.Repeat(" ", 9)
+	fmt.Fprintf(b, "%s%s\n", pad, msg)
+	if cite != "" {
+		fmt.Fprintf(b, "%s%s\n", pad, t.paint(ansiDim, cite))
+	}
+}
+
+// citationLine renders a citation in one line: the instrument's number (or
+// name), the article, the URL and the rule's provenance.
+func citationLine(c regulation.Citation, p regulation.Provenance) string {
+	var parts []string
+	ref := c.Number
+	if ref == "" {
+		ref = c.Instrument
+	}
+	if c.Article != "" {
+		ref += " " + c.Article
+	}
+	parts = append(parts, ref)
+	if c.URL != "" {
+		parts = append(parts, c.URL)
+	}
+	return strings.Join(parts, " ") + " [" + p.String() + "]"
+}
+
+func (t *textReporter) end(s *summary) error {
+	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
+		return t.b.Flush()
+	}
+	fmt.Fprintf(t.b, "%s: %d passed, %d failed, %d invalid, %d unreadable; %s, %s, %s\n",
+		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable,
+		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "note"))
+	return t.b.Flush()
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// Rule IDs of the entries that are not findings of a rule: decode and
+// validation problems ("dossier/" and the problem code) and unreadable
+// inputs.
+const (
+	ruleUnreadable    = "input/unreadable"
+	problemRulePrefix = "dossier/"
+)
+
+func problemRule(code secretome.Code) string { return problemRulePrefix + string(code) }
+
+// problemCodes lists the problem codes the secretome package defines, for
+// the rule lists of SARIF output.
+var problemCodes = []secretome.Code{
+	secretome.CodeSyntax, secretome.CodeUnknownField, secretome.CodeType, secretome.CodeNumber,
+	secretome.CodeEnum, secretome.CodeTrailing, secretome.CodeTooLarge, secretome.CodeRequired,
+	secretome.CodeRange, secretome.CodeFormat, secretome.CodeUnit, secretome.CodeDuplicate,
+	secretome.CodeInconsistent,
+}

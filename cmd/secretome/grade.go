@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// gradeSchemaVersion names the JSON output format of the grade command.
+const gradeSchemaVersion = "secretomekit/grade/v1"
+
+// gradeOutput is the JSON output of "secretome grade --format json".
+type gradeOutput struct {
+	Schema   string        `json:"schema"`
+	Dossiers []gradeResult `json:"dossiers"`
+}
+
+// gradeResult is the evidence summary of one dossier.
+type gradeResult struct {
+	Source   string            `json:"source"`
+	Product  string            `json:"product,omitempty"`
+	Problems []jsonProblem     `json:"problems"`
+	Summary  *evidence.Summary `json:"summary,omitempty"`
+	// Plots lists the forest plots written with --svg.
+	Plots []string `json:"plots,omitempty"`
+}
+
+func runGrade(e *env, args []string) (int, error) {
+	fs := newFlagSet(e, "grade", "[flags] PATH...")
+	indication := fs.String("indication", "", "grade for this ICD-10 or ICD-11 `code` (default: each study's condition)")
+	outcome := fs.String("outcome", "", "grade this `outcome` (default: every outcome reported)")
+	svgDir := fs.String("svg", "", "write a forest plot of every pooled row into `DIR`")
+	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
+	fs.Var(format, "format", "output `format`: text or json")
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage, err
+	}
+	if fs.NArg() == 0 {
+		return exitUsage, usagef("no dossiers to grade; name files, folders or - for standard input")
+	}
+	if *svgDir != "" {
+		if err := os.MkdirAll(*svgDir, 0o755); err != nil {
+			return exitUsage, err
+		}
+	}
+	q := evidence.Question{Indication: *indication, Outcome: *outcome}
+	out := gradeOutput{Schema: gradeSchemaVersion, Dossiers: []gradeResult{}}
+	code := exitOK
+	for _, src := range collect(fs.Args(), false) {
+		res := gradeResult{Source: src.name(), Problems: []jsonProblem{}}
+		var (
+			text []byte
+			prob *secretome.Problem
+			err  = src.openErr
+		)
+		switch {
+		case err != nil:
+		case src.path == "-":
+			text, prob, err = readBounded(e.stdin)
+		default:
+			text, prob, err = readFile(src.path)
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "secretome grade: %s: %v\n", src.name(), err)
+			code = exitUsage
+			continue
+		}
+		if prob != nil {
+			res.Problems = append(res.Problems, problemJSON(*prob))
+			out.Dossiers = append(out.Dossiers, res)
+			code = max(code, exitFindings)
+			continue
+		}
+		dec := decode(text, src.syntax, 0)
+		for _, p := range dec.problems {
+			res.Problems = append(res.Problems, problemJSON(p))
+		}
+		if dec.dossier == nil {
+			out.Dossiers = append(out.Dossiers, res)
+			code = max(code, exitFindings)
+			continue
+		}
+		d := dec.dossier
+		res.Product = d.Product.ID
+		if res.Product == "" {
+			res.Product = d.Product.Name
+		}
+		sum := evidence.Summarize(d.Studies, q)
+		res.Summary = &sum
+		if *svgDir != "" {
+			plots, err := writePlots(*svgDir, res.Product, d.Studies, &sum)
+			if err != nil {
+				return exitUsage, err
+			}
+			res.Plots = plots
+		}
+		out.Dossiers = append(out.Dossiers, res)
+	}
+	if format.value == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return code, enc.Encode(out)
+	}
+	return code, writeGradeText(e, &out)
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// writePlots draws a forest plot of every row of the summary that pooled
+// two or more studies, named after the product, indication and outcome.
+// It returns the files written.
+func writePlots(dir, product string, studies []evidence.Study, sum *evidence.Summary) ([]string, error) {
+	var files []string
+	for _, row := range sum.Rows {
+		if row.Pooled == nil {
+			continue
+		}
+		effects, ok := rowEffects(studies, &row)
+		if !ok {
+			continue
+		}
+		var buf bytes.Buffer
+		title := fmt.Sprintf("%s: %s, %s", product, row.Indication, row.Outcome)
+		if err := evidence.WriteForestSVG(&buf, effects, *row.Pooled, evidence.ForestOptions{Title: title}); err != nil {
+			return files, fmt.Errorf("forest plot of %s: %w", title, err)
+		}
+		name := unsafeName.ReplaceAllString(strings.Join([]string{product, row.Indication, row.Outcome}, "_"), "-") + ".svg"
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return files, err
+		}
+		files = append(files, path)
+	}
+	return files, nil
+}
+
+// rowEffects returns the effects a row pooled, in the order of its
+// weights, labelled with the study IDs.
+func rowEffects(studies []evidence.Study, row *evidence.SummaryRow) ([]evidence.Effect, bool) {
+	var out []evidence.Effect
+	for _, id := range row.Assessment.EstimateStudies {
+		var found bool
+		for i := range studies {
+			s := &studies[i]
+			if s.ID != id {
+				continue
+			}
+			for j := range s.Outcomes {
+				o := &s.Outcomes[j]
+				if row.Outcome != "" && !strings.EqualFold(strings.TrimSpace(o.Name), row.Outcome) {
+					continue
+				}
+				eff, err := o.Effect(row.Pooled.Measure)
+				if err != nil {
+					return nil, false
+				}
+				eff.Label = id
+				out = append(out, eff)
+				found = true
+				break
+			}
+			break
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return out, len(out) == row.Pooled.K
+}
+
+func writeGradeText(e *env, out *gradeOutput) error {
+	b := bufio.NewWriter(e.stdout)
+	for i, r := range out.Dossiers {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r.Source)
+		if r.Product != "" {
+			b.WriteString("  " + r.Product)
+		}
+		b.WriteByte('\n')
+		for _, p := range r.Problems {
+			fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, where(p.Path, p.Line), p.Message)
+		}
+		if r.Summary == nil {
+			continue
+		}
+		if len(r.Summary.Rows) == 0 {
+			b.WriteString("  no studies\n")
+		}
+		for _, row := range r.Summary.Rows {
+			outcome := row.Outcome
+			if outcome == "" {
+				outcome = "(no outcome)"
+			}
+			fmt.Fprintf(b, "  %s — %s\n", orDash(row.Indication), outcome)
+			var designs []string
+			for _, dc := range row.Designs {
+				designs = append(designs, fmt.Sprintf("%d %s", dc.Count, dc.Design))
+			}
+			fmt.Fprintf(b, "    studies: %s (%s)\n", strings.Join(row.Studies, ", "), strings.Join(designs, ", "))
+			if row.BestLevel > 0 {
+				fmt.Fprintf(b, "    best CEBM level: %d (%s)\n", row.BestLevel, row.BestLevelStudy)
+			} else {
+				b.WriteString("    best CEBM level: none\n")
+			}
+			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Label())
+			for _, reason := range row.Assessment.Reasons() {
+				fmt.Fprintf(b, "      - %s\n", reason)
+			}
+			if p := row.Pooled; p != nil {
+				est, ci, pi := p.BackTransform()
+				fmt.Fprintf(b, "    pooled %s (%s, k=%d): %.2f [%.2f, %.2f]; prediction [%.2f, %.2f]; I² %.0f%%\n",
+					p.Measure, p.Method, p.K, est, ci.Lower, ci.Upper, pi.Lower, pi.Upper, p.I2)
+			}
+		}
+		for _, f := range r.Plots {
+			fmt.Fprintf(b, "  forest plot: %s\n", f)
+		}
+	}
+	return b.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/internal/yamljson"
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// maxDossierBytes bounds one dossier: a file, a JSON Lines record or
+// standard input. It matches the strict decoder's own bound.
+const maxDossierBytes = strictjson.DefaultMaxBytes
+
+// syntax says how a dossier is written.
+type syntax uint8
+
+const (
+	syntaxSniff syntax = iota // decide from the first byte: { is JSON, else YAML
+	syntaxJSON
+	syntaxYAML
+	syntaxJSONL
+)
+
+// source is one input named on the command line or found in a folder.
+type source struct {
+	path    string // as walked; "-" for standard input
+	syntax  syntax
+	openErr error // set when the input failed before it could be read
+}
+
+// name is how outputs show the source.
+func (s *source) name() string {
+	if s.path == "-" {
+		return "<stdin>"
+	}
+	return s.path
+}
+
+// relPath is the source's path relative to the working folder, with
+// forward slashes, and whether it has one (standard input and paths
+// outside the working folder do not).
+func (s *source) relPath() (string, bool) {
+	if s.path == "-" {
+		return "", false
+	}
+	p := s.path
+	if filepath.IsAbs(p) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return filepath.ToSlash(p), false
+		}
+		rel, err := filepath.Rel(wd, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(p), false
+		}
+		p = rel
+	}
+	return strings.TrimPrefix(filepath.ToSlash(p), "./"), true
+}
+
+// uri is the source as a URI for SARIF: relative to the working folder
+// when it can be, else a file URI; "" for standard input.
+func (s *source) uri() string {
+	if s.path == "-" {
+		return ""
+	}
+	p, rel := s.relPath()
+	if !rel {
+		return "file://" + (&url.URL{Path: p}).EscapedPath()
+	}
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// syntaxOf returns the syntax a file name implies.
+func syntaxOf(path string, jsonl bool) syntax {
+	if jsonl {
+		return syntaxJSONL
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return syntaxJSON
+	case ".yaml", ".yml":
+		return syntaxYAML
+	case ".jsonl", ".ndjson":
+		return syntaxJSONL
+	}
+	return syntaxSniff
+}
+
+// dossierExt reports whether a file found in a folder is a dossier.
+func dossierExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json", ".yaml", ".yml", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// collect expands the command-line paths into sources: files as given,
+// folders walked (sorted, hidden folders skipped) for dossier files, and
+// "-" for standard input. A path that cannot be examined becomes a
+// source with openErr set, so it is reported in order with the others.
+func collect(paths []string, jsonl bool) []source {
+	var out []source
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, source{path: "-", syntax: syntaxOf("", jsonl)})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			out = append(out, source{path: p, syntax: syntaxOf(p, jsonl), openErr: err})
+			continue
+		}
+		var found []source
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				found = append(found, source{path: path, syntax: syntaxOf(path, jsonl), openErr: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if dossierExt(d.Name()) {
+				found = append(found, source{path: path, syntax: syntaxOf(path, jsonl)})
+			}
+			return nil
+		})
+		if err != nil {
+			found = append(found, source{path: p, openErr: err})
+		}
+		slices.SortStableFunc(found, func(a, b source) int { return strings.Compare(a.path, b.path) })
+		out = append(out, found...)
+	}
+	return out
+}
+
+// ioError is an input that could not be read. It makes the command exit
+// with exitUsage.
+type ioError struct {
+	path string
+	err  error
+}
+
+func (e *ioError) Error() string {
+	var pe *fs.PathError
+	if errors.As(e.err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return e.err.Error()
+}
+
+// tooLarge is the decode problem of an input over maxDossierBytes.
+func tooLarge(size int64) secretome.Problem {
+	return secretome.Problem{Code: secretome.CodeTooLarge, Severity: secretome.SeverityError,
+		Message: fmt.Sprintf("the dossier is %d bytes or more; the limit is %d", size, maxDossierBytes)}
+}
+
+// readFile reads a dossier file within the size bound. It checks the size
+// before reading, so a huge file costs nothing, and reads at most one byte
+// more than the bound in case the file grows meanwhile. Anything that is
+// not a regular file (a folder, a FIFO, a device) is refused unopened.
+func readFile(path string) ([]byte, *secretome.Problem, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s is not a regular file (%s)", path, kindOf(info.Mode()))
+	}
+	if info.Size() > maxDossierBytes {
+		p := tooLarge(info.Size())
+		return nil, &p, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return readBounded(f)
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
+}
+
+// readBounded reads r up to the bound.
+func readBounded(r io.Reader) ([]byte, *secretome.Problem, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxDossierBytes+1))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(data) > maxDossierBytes {
+		p := tooLarge(int64(len(data)))
+		return nil, &p, nil
+	}
+	return data, nil, nil
+}
+
+// record is one JSON Lines record.
+type record struct {
+	line    int // 1-based line number in the file
+	data    []byte
+	problem *secretome.Problem // set instead of data for an oversized line
+}
+
+// lineReader reads JSON Lines with bounded memory: a line longer than the
+// bound is skipped (and reported), never held.
+type lineReader struct {
+	r    *bufio.Reader
+	line int
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// next returns the next non-blank record, or io.EOF.
+func (lr *lineReader) next() (record, error) {
+	for {
+		lr.line++
+		var buf []byte
+		over := false
+		for {
+			chunk, err := lr.r.ReadSlice('\n')
+			if !over {
+				if len(buf)+len(chunk) > maxDossierBytes+1 {
+					over, buf = true, nil
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err == io.EOF {
+				if len(buf) == 0 && !over {
+					return record{}, io.EOF
+				}
+				break
+			}
+			if err != nil {
+				return record{}, err
+			}
+			break
+		}
+		if over {
+			p := tooLarge(maxDossierBytes + 1)
+			return record{line: lr.line, problem: &p}, nil
+		}
+		if len(bytes.TrimSpace(buf)) == 0 {
+			continue
+		}
+		return record{line: lr.line, data: buf}, nil
+	}
+}
+
+// decoded is a dossier decoded from its text, with a way to find the line
+// of any field path.
+type decoded struct {
+	dossier  *regulation.Dossier
+	problems []secretome.Problem
+	locate   func(path string) (line, col int)
+}
+
+// decode reads one dossier in the given syntax. lineBase is the line of
+// the record in its file for JSON Lines (0 otherwise); lines are reported
+// relative to the file.
+func decode(data []byte, syn syntax, lineBase int) decoded {
+	if syn == syntaxSniff {
+		syn = syntaxYAML
+		if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+			syn = syntaxJSON
+		}
+	}
+	if syn == syntaxYAML {
+		return decodeYAML(data)
+	}
+	var out decoded
+	cache := map[string][2]int{}
+	out.locate = func(path string) (int, int) {
+		if lc, ok := cache[path]; ok {
+			return lc[0], lc[1]
+		}
+		off, _ := strictjson.Locate(data, path)
+		line, col := strictjson.LineCol(data, off)
+		if lineBase > 0 {
+			line += lineBase - 1
+		}
+		cache[path] = [2]int{line, col}
+		return line, col
+	}
+	out.problems, out.dossier = decodeDossier(data)
+	for i := range out.problems {
+		p := &out.problems[i]
+		switch {
+		case p.Line == 0 && p.Code != secretome.CodeTooLarge:
+			p.Line, p.Column = out.locate(p.Path)
+		case p.Line > 0 && lineBase > 0:
+			p.Line += lineBase - 1
+		}
+	}
+	return out
+}
+
+// decodeDossier decodes and validates a dossier from JSON. It returns
+// every problem, warnings included, and the dossier when it has no errors.
+func decodeDossier(data []byte) ([]secretome.Problem, *regulation.Dossier) {
+	d, err := regulation.DecodeDossier(data)
+	if err != nil {
+		ps := problemsOf(err)
+		if hasErrors(ps) {
+			return ps, nil
+		}
+	}
+	// Validation passed; Check adds the warnings that Validate does not
+	// return as an error.
+	return d.Check(), d
+}
+
+func decodeYAML(data []byte) decoded {
+	doc, err := yamljson.Convert(data, yamljson.Options{MaxBytes: maxDossierBytes})
+	if err != nil {
+		var ye *yamljson.Error
+		if !errors.As(err, &ye) {
+			ye = &yamljson.Error{Code: yamljson.CodeSyntax, Message: err.Error()}
+		}
+		return decoded{problems: []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
+			Severity: secretome.SeverityError, Message: ye.Message, Line: ye.Line, Column: ye.Column}},
+			locate: func(string) (int, int) { return 0, 0 }}
+	}
+	out := decoded{locate: func(path string) (int, int) {
+		pos, _ := doc.Locate(path)
+		return pos.Line, pos.Column
+	}}
+	out.problems, out.dossier = decodeDossier(doc.JSON)
+	for i := range out.problems {
+		p := &out.problems[i]
+		p.Line, p.Column = out.locate(p.Path)
+	}
+	return out
+}
+
+// problemsOf returns the problems an error from decoding holds.
+func problemsOf(err error) []secretome.Problem {
+	if ve, ok := secretome.AsValidationError(err); ok {
+		return slices.Clone(ve.Problems)
+	}
+	return []secretome.Problem{{Code: secretome.CodeSyntax, Severity: secretome.SeverityError, Message: err.Error()}}
+}
+
+func hasErrors(ps []secretome.Problem) bool {
+	return slices.ContainsFunc(ps, func(p secretome.Problem) bool { return p.Severity == secretome.SeverityError })
+}

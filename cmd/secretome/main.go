@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+)
+
+// Exit codes. They are part of the command's interface.
+const (
+	exitOK       = 0 // every dossier passed
+	exitFindings = 1 // findings or decode problems at or above --fail-on
+	exitUsage    = 2 // bad usage, or an input that could not be read
+)
+
+// env is what a command may touch of the outside world, so that tests can
+// run commands in-process with their own streams.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	// getenv reads an environment variable (NO_COLOR).
+	getenv func(string) string
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	e := &env{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	code := run(e, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// usageError is a mistake in the command line; it exits with exitUsage.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+const usageText = `secretome checks secretome and extracellular-vesicle product dossiers
+against the shipped regulatory rules.
+
+Usage:
+
+	secretome check [flags] PATH...   check dossiers (files, folders, - for standard input)
+	secretome grade [flags] PATH...   summarise the evidence of a dossier's studies
+	secretome rules [flags]           list the shipped rules with their citations
+	secretome schema [dossier|check]  print the JSON Schema of the dossier format or of check's JSON output
+	secretome version                 print the version and the schema versions
+
+Run "secretome COMMAND -h" for the flags of a command.
+`
+
+// run executes one command line and returns the exit code.
+func run(e *env, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usageText)
+		return exitUsage
+	}
+	var err error
+	code := exitOK
+	switch args[0] {
+	case "check":
+		code, err = runCheck(e, args[1:])
+	case "grade":
+		code, err = runGrade(e, args[1:])
+	case "rules":
+		err = runRules(e, args[1:])
+	case "schema":
+		err = runSchema(e, args[1:])
+	case "version":
+		err = runVersion(e, args[1:])
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, usageText)
+		return exitOK
+	default:
+		fmt.Fprintf(e.stderr, "secretome: unknown command %q\n\n%s", args[0], usageText)
+		return exitUsage
+	}
+	if err == nil {
+		return code
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "secretome %s: %v\n", args[0], err)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitUsage
+}
+
+// newFlagSet returns a flag set that reports to stderr and does not exit.
+func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: secretome %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	return nil
+}
+
+// listFlag collects a repeatable, comma-separated flag such as
+// --jurisdiction US,EU --jurisdiction ID.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*l = append(*l, strings.ToUpper(part))
+		}
+	}
+	return nil
+}
+
+// choiceFlag is a flag whose value must be one of a fixed list.
+type choiceFlag struct {
+	value   string
+	allowed []string
+}
+
+func (c *choiceFlag) String() string { return c.value }
+
+func (c *choiceFlag) Set(s string) error {
+	for _, a := range c.allowed {
+		if s == a {
+			c.value = s
+			return nil
+		}
+	}
+	return fmt.Errorf("must be one of %s", strings.Join(c.allowed, ", "))
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// binary is the secretome command built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "secretome-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "secretome")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building secretome:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// result is what a run of the binary produced.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runBinary runs the built command in dir ("" for this package's folder)
+// with the given standard input.
+func runBinary(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "NO_COLOR=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// runInProcess runs a command line through run, without the binary.
+func runInProcess(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{ctx: context.Background(), stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+		getenv: func(string) string { return "" }}
+	code := run(e, args)
+	return result{out.String(), errb.String(), code}
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with
+// -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create the golden file")
+	assert.Equal(t, string(want), got, "output differs from %s (go test -update rewrites it)", path)
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"no command prints usage", nil, exitUsage, "Usage:"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"check needs paths", []string{"check"}, exitUsage, "no dossiers to check"},
+		{"bad format", []string{"check", "--format", "xml", "x.json"}, exitUsage, "must be one of text, json, sarif, junit, github"},
+		{"bad fail-on", []string{"check", "--fail-on", "info", "x.json"}, exitUsage, "must be one of error, warning, never"},
+		{"bad as-of date", []string{"check", "--as-of", "2026-02-30", "x.json"}, exitUsage, "--as-of"},
+		{"unknown jurisdiction", []string{"check", "--jurisdiction", "US,XX", "x.json"}, exitUsage, `no rules for "XX"`},
+		{"standard input twice", []string{"check", "-", "-"}, exitUsage, "only once"},
+		{"unknown flag", []string{"check", "--colour", "x.json"}, exitUsage, "flag provided but not defined"},
+		{"unknown schema", []string{"schema", "product"}, exitUsage, `unknown schema "product"`},
+		{"rules takes no arguments", []string{"rules", "US"}, exitUsage, "unexpected arguments"},
+		{"help is not an error", []string{"check", "-h"}, exitOK, "Usage: secretome check"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runInProcess(t, "", tt.args...)
+			assert.Equal(t, tt.code, r.code)
+			assert.Contains(t, r.stderr, tt.err)
+		})
+	}
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// isTerminal reports whether w is a terminal: an *os.File that is a
+// character device. Pipes, files and test buffers are not.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// colorAllowed reports whether text output to w may use colour: w is a
+// terminal, NO_COLOR is unset or empty (https://no-color.org) and TERM is
+// not "dumb".
+func colorAllowed(e *env, w io.Writer) bool {
+	return isTerminal(w) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+}
+
+// progressAfter is how many dossiers a run checks before it shows progress.
+const progressAfter = 300
+
+// progress shows a count of checked dossiers on standard error when it is
+// a terminal and the run is long enough to need one.
+type progress struct {
+	w     io.Writer
+	on    bool
+	total int // -1 when unknown
+	last  time.Time
+	shown bool
+}
+
+func newProgress(e *env, quiet bool, total int) *progress {
+	on := !quiet && isTerminal(e.stderr) && (total < 0 || total > progressAfter)
+	return &progress{w: e.stderr, on: on, total: total}
+}
+
+func (p *progress) tick(n int) {
+	if !p.on || n < progressAfter {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last, p.shown = now, true
+	if p.total > 0 {
+		fmt.Fprintf(p.w, "\rchecked %d of %d dossiers", n, p.total)
+	} else {
+		fmt.Fprintf(p.w, "\rchecked %d dossiers", n)
+	}
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

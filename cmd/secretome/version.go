@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+// dossierSchemaID is the $id of the dossier format's JSON Schema.
+const dossierSchemaID = "https://github.com/openregen/secretomekit/schema/dossier/v1"
+
+// moduleVersion returns the module version the binary was built from, as
+// recorded by the Go toolchain ("v1.2.3", a pseudo-version, or "devel" for
+// a build from a working tree).
+func moduleVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" || info.Main.Version == "(devel)" {
+		return "devel"
+	}
+	return info.Main.Version
+}
+
+func runVersion(e *env, args []string) error {
+	fs := newFlagSet(e, "version", "")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	fmt.Fprintf(e.stdout, "secretome %s (%s)\n", moduleVersion(), runtime.Version())
+	fmt.Fprintf(e.stdout, "dossier schema: %s\n", dossierSchemaID)
+	fmt.Fprintf(e.stdout, "check output:   %s\n", checkSchemaVersion)
+	fmt.Fprintf(e.stdout, "rules output:   %s\n", rulesSchemaVersion)
+	fmt.Fprintf(e.stdout, "grade output:   %s\n", gradeSchemaVersion)
+	return nil
+}
