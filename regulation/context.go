@@ -1,0 +1,160 @@
+package regulation
+
+import (
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// Baseline is the code of the jurisdiction-independent quality baseline.
+// Rules of this jurisdiction assess every use of a dossier, whatever the
+// use's own jurisdiction.
+const Baseline = "QUALITY"
+
+// Context is what a rule's Check sees: the dossier, the as-of date, the
+// jurisdiction, and methods to report findings and decide verdicts. The
+// Context fills in the rule's ID, jurisdiction, citation and provenance on
+// every finding. A Context is valid only during the Check call it was
+// passed to.
+//
+// Verdict methods (Permit, Condition, Prohibit, Unknown) take the index of
+// a use in Dossier.Uses, as listed by Uses; an index outside that list is
+// ignored. Paths are field paths into the dossier, such as
+// "uses[0].setting" or "product.release.tests".
+type Context struct {
+	d     *Dossier
+	asOf  secretome.Date
+	code  string
+	uses  []int
+	rule  *Rule
+	st    *state
+	class *string
+}
+
+// Dossier returns the dossier being assessed. Rules must not modify it.
+func (c *Context) Dossier() *Dossier { return c.d }
+
+// AsOf returns the day the rules are evaluated for.
+func (c *Context) AsOf() secretome.Date { return c.asOf }
+
+// Jurisdiction returns the code of the jurisdiction being assessed.
+func (c *Context) Jurisdiction() string { return c.code }
+
+// Uses returns the indexes into Dossier.Uses of the uses in the
+// jurisdiction, in order: every use for the Baseline jurisdiction. The
+// slice must not be modified.
+func (c *Context) Uses() []int { return c.uses }
+
+// Classify records how the jurisdiction classes the product. The last
+// rule (in ID order) to classify wins; shipped rule sets classify once per
+// jurisdiction.
+func (c *Context) Classify(classification string) { *c.class = classification }
+
+// Report records a finding about the product or dossier as a whole.
+func (c *Context) Report(sev secretome.Severity, path, message string) {
+	c.add(-1, sev, path, message)
+}
+
+// ReportUse records a finding about one use without deciding its verdict.
+func (c *Context) ReportUse(use int, sev secretome.Severity, path, message string) {
+	if c.inJurisdiction(use) {
+		c.add(use, sev, path, message)
+	}
+}
+
+// Permit records that the rule allows the use. A non-empty message is
+// reported as an info finding that explains why.
+func (c *Context) Permit(use int, path, message string) {
+	if !c.inJurisdiction(use) {
+		return
+	}
+	c.decide(use, VerdictPermitted, "")
+	if message != "" {
+		c.add(use, secretome.SeverityInfo, path, message)
+	}
+}
+
+// Condition records that the rule allows the use only once the named
+// condition is met, which the dossier does not show. The condition is
+// listed in UseAssessment.Missing and the message is reported as a
+// warning.
+func (c *Context) Condition(use int, missing, path, message string) {
+	if !c.inJurisdiction(use) {
+		return
+	}
+	c.decide(use, VerdictPermittedWithConditions, missing)
+	c.add(use, secretome.SeverityWarning, path, message)
+}
+
+// Prohibit records that the rule forbids the use as described, and
+// reports the message as an error.
+func (c *Context) Prohibit(use int, path, message string) {
+	if !c.inJurisdiction(use) {
+		return
+	}
+	c.decide(use, VerdictProhibited, "")
+	c.add(use, secretome.SeverityError, path, message)
+}
+
+// Unknown records that the rule cannot tell whether the use is allowed,
+// and reports the message, which should say what is not known, as info.
+func (c *Context) Unknown(use int, path, message string) {
+	if !c.inJurisdiction(use) {
+		return
+	}
+	c.decide(use, VerdictUnknown, "")
+	c.add(use, secretome.SeverityInfo, path, message)
+}
+
+func (c *Context) inJurisdiction(use int) bool {
+	for _, u := range c.uses {
+		if u == use {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Context) decide(use int, v Verdict, missing string) {
+	c.st.outcomes = append(c.st.outcomes, outcome{use: use, rule: c.rule.ID, verdict: v, missing: missing})
+}
+
+func (c *Context) add(use int, sev secretome.Severity, path, message string) {
+	f := Finding{
+		RuleID:       c.rule.ID,
+		Jurisdiction: c.rule.Jurisdiction,
+		Severity:     sev,
+		Path:         path,
+		Message:      message,
+		Citation:     c.rule.Citation,
+		Provenance:   c.rule.Provenance,
+	}
+	if use >= 0 && use < len(c.st.useIndex) {
+		f.Use = &c.st.useIndex[use]
+	}
+	c.st.findings = append(c.st.findings, f)
+}
+
+// outcome is one rule's verdict on one use.
+type outcome struct {
+	use     int
+	rule    string
+	verdict Verdict
+	missing string
+}
+
+// state is the scratch space of one assessment, reused through a pool.
+type state struct {
+	findings []Finding
+	outcomes []outcome
+	uses     []int
+	useIndex []int // one element per dossier use, the target of Finding.Use
+	grades   []claimGrade
+}
+
+func (s *state) reset() {
+	clear(s.findings)
+	s.findings = s.findings[:0]
+	s.outcomes = s.outcomes[:0]
+	s.uses = s.uses[:0]
+	s.useIndex = nil
+	s.grades = s.grades[:0]
+}

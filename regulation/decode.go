@@ -1,0 +1,223 @@
+package regulation
+
+import (
+	"strings"
+
+	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// Problem codes of dossier validation, beside the shared codes of package
+// secretome.
+const (
+	// CodeReference: an ID refers to nothing in the dossier (a claim's
+	// study, a use's indication).
+	CodeReference secretome.Code = "reference"
+)
+
+// MaxDossierBytes is the largest JSON document DecodeDossier accepts.
+const MaxDossierBytes = strictjson.DefaultMaxBytes
+
+// DecodeDossier reads a dossier from JSON strictly and validates it.
+//
+// Decoding rejects unknown fields, values of the wrong type, unknown enum
+// spellings, malformed numbers and dates, duplicate fields, trailing data
+// and documents larger than MaxDossierBytes. Every problem comes back at
+// once in a *secretome.ValidationError, each with its field path (such as
+// "uses[1].class" or "product.source.tissue"), a stable code and, for
+// decoding problems, its line and column. When decoding fails the dossier
+// is nil; when only validation fails, the decoded dossier is returned
+// beside the error.
+func DecodeDossier(data []byte) (*Dossier, error) {
+	var d Dossier
+	if issues := strictjson.Decode(data, &d, strictjson.Options{MaxBytes: MaxDossierBytes}); len(issues) > 0 {
+		ps := make([]secretome.Problem, len(issues))
+		for i, is := range issues {
+			line, col := is.Line, is.Column
+			if line == 0 && is.Offset >= 0 {
+				line, col = strictjson.LineCol(data, int(is.Offset))
+			}
+			ps[i] = secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
+				Message: is.Message, Line: line, Column: col}
+		}
+		secretome.SortProblems(ps)
+		return nil, &secretome.ValidationError{Problems: ps}
+	}
+	if err := d.Validate(); err != nil {
+		return &d, err
+	}
+	return &d, nil
+}
+
+// Validate checks the dossier's structure and returns a
+// *secretome.ValidationError holding every problem when at least one is an
+// error. It validates the product (paths below "product") and each study
+// (paths below "studies[i]"), requires the fields each part needs, checks
+// that dates are ordered (valid_from not after valid_until), that
+// jurisdiction codes are well formed, that study IDs are unique, and that
+// every reference resolves: claims cite studies of the dossier, and uses,
+// claims and authorisations name indications of the product.
+//
+// Validation judges the document, not the law: a dossier can be valid and
+// still break every rule of a jurisdiction.
+func (d *Dossier) Validate() error {
+	var ps secretome.Problems
+	d.check(&ps)
+	return ps.Err()
+}
+
+// Check returns every problem Validate would consider, warnings included,
+// sorted by path.
+func (d *Dossier) Check() []secretome.Problem {
+	var ps secretome.Problems
+	d.check(&ps)
+	return ps.List()
+}
+
+type dossierChecker struct {
+	ps *secretome.Problems
+	d  *Dossier
+}
+
+func (c dossierChecker) add(p *fieldpath.Path, sev secretome.Severity, code secretome.Code, format string, args ...any) {
+	c.ps.Add(p.String(), sev, code, format, args...)
+}
+
+func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
+	if strings.TrimSpace(value) == "" {
+		f := p.Field(field)
+		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
+	}
+}
+
+func (c dossierChecker) code(p *fieldpath.Path, field, value string) {
+	f := p.Field(field)
+	switch {
+	case value == "":
+		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
+	case !validCode(value, 16):
+		c.add(&f, secretome.SeverityError, secretome.CodeFormat,
+			"%s %q must be an upper-case code such as \"ID\", \"EU\" or \"QUALITY\"", field, value)
+	}
+}
+
+func (c dossierChecker) dates(p *fieldpath.Path, from, until secretome.Date) {
+	if !from.IsZero() && !until.IsZero() && until.Before(from) {
+		f := p.Field("valid_until")
+		c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "valid_until %s is before valid_from %s", until, from)
+	}
+}
+
+func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
+	for i, id := range ids {
+		if c.d.Product.Indication(id) == nil {
+			f := p.Index(i)
+			c.add(&f, secretome.SeverityError, CodeReference, "indication %q is not an indication of the product", id)
+		}
+	}
+}
+
+func (d *Dossier) check(ps *secretome.Problems) {
+	c := dossierChecker{ps: ps, d: d}
+	root := fieldpath.Root()
+	d.Product.CheckInto(ps, "product")
+
+	m := root.Field("manufacturer")
+	c.required(&m, "name", d.Manufacturer.Name)
+	sites := m.Field("sites")
+	for i := range d.Manufacturer.Sites {
+		s := &d.Manufacturer.Sites[i]
+		sp := sites.Index(i)
+		c.required(&sp, "name", s.Name)
+		gp := sp.Field("gmp")
+		for k := range s.GMP {
+			g := &s.GMP[k]
+			p := gp.Index(k)
+			c.required(&p, "authority", g.Authority)
+			c.required(&p, "number", g.Number)
+			c.code(&p, "jurisdiction", g.Jurisdiction)
+			c.dates(&p, g.ValidFrom, g.ValidUntil)
+		}
+	}
+
+	ap := root.Field("authorisations")
+	for i := range d.Authorisations {
+		a := &d.Authorisations[i]
+		p := ap.Index(i)
+		if a.Kind == AuthorisationUnspecified {
+			f := p.Field("kind")
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "kind is required (one of: %s)", strings.Join(authorisationNames.values(), ", "))
+		}
+		c.required(&p, "number", a.Number)
+		c.code(&p, "jurisdiction", a.Jurisdiction)
+		c.dates(&p, a.ValidFrom, a.ValidUntil)
+		ip := p.Field("indications")
+		c.indications(&ip, a.Indications)
+		if a.Kind == AuthHospitalDesignation && a.Facility == "" {
+			f := p.Field("facility")
+			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "a hospital designation should name the facility it designates")
+		}
+	}
+
+	up := root.Field("uses")
+	if len(d.Uses) == 0 {
+		c.add(&up, secretome.SeverityError, secretome.CodeRequired, "at least one intended use is required")
+	}
+	for i := range d.Uses {
+		u := &d.Uses[i]
+		p := up.Index(i)
+		c.code(&p, "jurisdiction", u.Jurisdiction)
+		if u.Class == UseClassUnspecified {
+			f := p.Field("class")
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "class is required (one of: %s)", strings.Join(useClassNames.values(), ", "))
+		}
+		ip := p.Field("indications")
+		c.indications(&ip, u.Indications)
+		if u.Class.Clinical() || u.Class == UseCosmetic {
+			if len(u.Indications) == 0 {
+				c.add(&ip, secretome.SeverityWarning, secretome.CodeRequired, "a %s use should name the indications it is for", u.Class)
+			}
+			if u.Setting == SettingUnspecified {
+				f := p.Field("setting")
+				c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "a %s use should name its setting", u.Class)
+			}
+		}
+	}
+
+	studyIDs := make(map[string]int, len(d.Studies))
+	sp := root.Field("studies")
+	for i := range d.Studies {
+		s := &d.Studies[i]
+		p := sp.Index(i)
+		base := p.String()
+		for _, pr := range s.Problems() {
+			pr.Path = fieldpath.Join(base, pr.Path)
+			ps.Append(pr)
+		}
+		if j, dup := studyIDs[s.ID]; dup && s.ID != "" {
+			f := p.Field("id")
+			c.add(&f, secretome.SeverityError, secretome.CodeDuplicate, "study ID %q is already used by studies[%d]", s.ID, j)
+		} else {
+			studyIDs[s.ID] = i
+		}
+	}
+
+	cp := root.Field("claims")
+	for i := range d.Claims {
+		cl := &d.Claims[i]
+		p := cp.Index(i)
+		c.required(&p, "wording", cl.Wording)
+		if cl.Indication != "" && d.Product.Indication(cl.Indication) == nil {
+			f := p.Field("indication")
+			c.add(&f, secretome.SeverityError, CodeReference, "indication %q is not an indication of the product", cl.Indication)
+		}
+		stp := p.Field("studies")
+		for k, id := range cl.Studies {
+			if _, ok := studyIDs[id]; !ok {
+				f := stp.Index(k)
+				c.add(&f, secretome.SeverityError, CodeReference, "study %q is not among the dossier's studies", id)
+			}
+		}
+	}
+}

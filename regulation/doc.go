@@ -1,0 +1,136 @@
+// Package regulation answers two questions about a secretome product: may
+// it be used here, for this? and what in its dossier breaks the rules of
+// the markets it is meant for?
+//
+// The library supports decisions and is not legal advice.
+//
+// A hospital asks whether it may use an umbilical-cord MSC secretome gel
+// on its wards; a vendor's CI asks which of its markets its dossier fails.
+// Both describe the product and its intended uses in a Dossier, and get a
+// Report: for each jurisdiction, how the product is classed there, a
+// Verdict for each intended use, and every Finding with its rule, its
+// severity, the field path in the dossier it concerns, the instrument it
+// rests on and how sure that rule is.
+//
+// # Dossiers
+//
+// A Dossier holds the product (secretome.Product), the manufacturer and
+// its sites with GMP certificates, the authorisations held (marketing
+// authorisations, Indonesian NIE, BLA, IND, clinical-trial authorisations,
+// ARTG entries, cosmetic notifications and approvals, hospital
+// designations, facility licences, ethics approvals, Korean treatment
+// plans, MFDS culture-medium records), the intended uses (jurisdiction,
+// UseClass, Setting, Administrator, route, indications), the claims made
+// (wording, indication, intent, supporting study IDs), whether the product
+// is advertised to the public, and the studies (evidence.Study).
+//
+// DecodeDossier reads one from JSON strictly: unknown fields, wrong types,
+// unknown enum spellings, bad dates and trailing data are errors, each
+// named by its field path ("uses[1].class") with a line and column.
+// Validate checks structure and cross-references: claims cite studies of
+// the dossier, uses and claims name indications of the product, validity
+// dates are ordered. Problems come back together in a
+// *secretome.ValidationError.
+//
+// # Rules as cited data
+//
+// Each rule is data first: a stable ID such as "US-1271-NOT-HCTP", a
+// title, a jurisdiction, a Citation (instrument, number, article, link,
+// the day it took effect and, where repealed, the day it ended, the day
+// its facts were checked) and a Provenance:
+//
+//   - primary: read in the instrument itself;
+//   - secondary: read in an official or reliable summary of it;
+//   - inferred: our reading of what the instrument implies for secretome.
+//
+// Every Finding carries its rule's citation and provenance, so that nobody
+// mistakes an inference for the law. Where the research behind the
+// shipped rules found nothing (Japanese cosmetic rules, the Korean Act's
+// scope for cell-free products, the US cosmetic status), rules report the
+// use as VerdictUnknown with an info finding that says what is not known;
+// they never guess. Uncertain details are stated in the rule itself: an
+// Article such as "Annex II (entry number not verified)", and a Note.
+// The research notes the shipped rules come from do not record the day
+// their sources were read, so CheckedOn is empty in every shipped rule and
+// each Note says so.
+//
+// Rules are evaluated as of a day (Options.AsOf): a rule whose instrument
+// is not yet in force, or was repealed, on that day does not fire. BPOM
+// Regulation 8/2025 applies from 6 March 2025 and its predecessor up to
+// that day; Taiwan's exosome amendment from 21 March 2024; the Korean
+// treatment-plan amendment from 1 February 2025; the Japanese MHLW notices
+// from 31 July 2024; the revised Ph. Eur. 2.6.7 from 1 April 2026. A
+// rule whose start day is not recorded applies on every day.
+//
+// # Shipped rule sets
+//
+// Shipped returns the rules for Indonesia (ID), the United States (US),
+// the European Union (EU), Japan (JP), South Korea (KR), Australia (AU),
+// Taiwan's cosmetic rule (TW) and the jurisdiction-independent quality
+// baseline (QUALITY: release tests by route, donor eligibility, ISCT
+// identity, MISEV2018 characterisation, embryonic sources, and claims
+// against the GRADE certainty of their evidence, graded with
+// evidence.Grade). RuleSet.Rules lists them with their metadata.
+//
+// # Verdicts
+//
+// For each intended use in a jurisdiction, every rule that speaks records
+// an outcome, and the outcomes combine: VerdictProhibited if any rule
+// prohibits the use; otherwise VerdictUnknown if any rule cannot tell, or
+// no rule spoke (then UseAssessment.Rules is empty); otherwise
+// VerdictPermittedWithConditions if any condition is not shown, listed in
+// UseAssessment.Missing; otherwise VerdictPermitted. A missing gateway
+// authorisation (a marketing authorisation for a marketed product, an IND
+// or trial authorisation for a trial) prohibits; a missing accompanying
+// condition (GMP evidence, ethics approval, records) makes the permission
+// conditional. The quality baseline assesses every use of the dossier; its
+// verdicts say whether the product meets the baseline for that use, not
+// whether the law allows it.
+//
+// # Host rules
+//
+// A host application adds its own rules, such as a hospital formulary
+// policy, as Rule values: RuleInfo metadata plus a Check function that
+// reads the dossier through a *Context and reports through it (Report,
+// ReportUse, Permit, Condition, Prohibit, Unknown, Classify). NewRuleSet,
+// RuleSet.With and RuleSet.Merge compose sets and reject duplicate IDs;
+// RuleSet.Select and Options.Jurisdictions choose jurisdictions. There is
+// no global registry: a RuleSet is an immutable value.
+//
+// # Assessment
+//
+// Prepare once, assess many: NewAssessor keeps the rules in force on the
+// as-of day for the selected jurisdictions, in ID order; Assessor.Assess
+// applies them to a dossier and is safe for concurrent use. The judgement
+// is the Report; Assess returns an error only for misuse, cancellation or
+// a panicking host rule. Output is deterministic: jurisdictions by code,
+// uses in dossier order, findings by use (product-level first), severity
+// (errors first), rule ID, path and message.
+//
+// # JSON shape
+//
+// A Report marshals as
+//
+//	{"product": "NSB-UCMSC-SG-01", "as_of": "2026-11-26",
+//	 "jurisdictions": [{
+//	   "jurisdiction": "ID", "name": "Indonesia",
+//	   "classification": "cell-based therapy product ...",
+//	   "uses": [{"index": 2, "class": "marketed_therapeutic",
+//	             "verdict": "prohibited", "rules": ["ID-BPOM-8-2025-NIE"]}],
+//	   "findings": [{
+//	     "rule": "ID-BPOM-8-2025-NIE", "jurisdiction": "ID",
+//	     "severity": "error", "path": "uses[2].class",
+//	     "message": "...",
+//	     "citation": {"instrument": "...", "number": "BPOM Reg. 8/2025",
+//	                  "url": "...", "effective_from": "2025-03-06",
+//	                  "checked_on": ""},
+//	     "provenance": "secondary", "use": 2}]}]}
+//
+// Verdicts are "permitted", "permitted_with_conditions", "prohibited" and
+// "unknown"; severities "error", "warning" and "info"; provenances
+// "primary", "secondary" and "inferred". "missing" appears only for
+// permitted_with_conditions, "use" only on findings about one use,
+// "effective_to" only for repealed instruments, and an empty date is "".
+// Rule IDs, codes, paths and spellings are the API; message wording may
+// improve.
+package regulation

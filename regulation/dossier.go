@@ -1,0 +1,158 @@
+package regulation
+
+import (
+	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// Dossier is what a maker or a hospital knows about a product and what it
+// means to do with it: the product, who makes it and where, the
+// authorisations held, the intended uses, the claims made for it and the
+// studies behind them. It is the input of an assessment.
+//
+// Decode a dossier with DecodeDossier, or build one in Go and call
+// Validate. The zero Dossier is empty and fails validation.
+type Dossier struct {
+	// Product is the product itself.
+	Product secretome.Product `json:"product"`
+	// Manufacturer is who makes the product, with its sites.
+	Manufacturer Manufacturer `json:"manufacturer"`
+	// Authorisations lists every authorisation, designation, approval and
+	// record held for the product or its use.
+	Authorisations []Authorisation `json:"authorisations,omitempty"`
+	// Uses lists the intended uses to assess.
+	Uses []Use `json:"uses"`
+	// Claims lists what the product is said to do.
+	Claims []Claim `json:"claims,omitempty"`
+	// AdvertisedToPublic says whether the product is advertised to the
+	// general public; nil means not stated, which rules that depend on it
+	// report as unknown.
+	AdvertisedToPublic *bool `json:"advertised_to_public,omitempty"`
+	// Studies lists the evidence the claims cite.
+	Studies []evidence.Study `json:"studies,omitempty"`
+}
+
+// Manufacturer is the maker of the product.
+type Manufacturer struct {
+	// Name is the legal name.
+	Name string `json:"name"`
+	// Country is the ISO 3166-1 alpha-2 code of the maker's seat.
+	Country string `json:"country,omitempty"`
+	// Sites lists the places where the product is made or processed.
+	Sites []Site `json:"sites,omitempty"`
+}
+
+// Site is one manufacturing or processing site.
+type Site struct {
+	// Name names the site.
+	Name string `json:"name"`
+	// Country is the ISO 3166-1 alpha-2 code of the site's country.
+	Country string `json:"country,omitempty"`
+	// GMP lists the site's good-manufacturing-practice certificates.
+	GMP []GMPCertificate `json:"gmp,omitempty"`
+}
+
+// GMPCertificate is a good-manufacturing-practice certificate (CPOB in
+// Indonesia) issued to a site.
+type GMPCertificate struct {
+	// Authority is the issuing authority, such as "BPOM".
+	Authority string `json:"authority"`
+	// Jurisdiction is the code of the authority's jurisdiction, such as "ID".
+	Jurisdiction string `json:"jurisdiction"`
+	// Number is the certificate number.
+	Number string `json:"number"`
+	// Scope says what the certificate covers, such as "ATMP: cell
+	// processing, secretome".
+	Scope string `json:"scope,omitempty"`
+	// ValidFrom and ValidUntil bound the certificate's validity; zero
+	// means not stated.
+	ValidFrom  secretome.Date `json:"valid_from,omitzero"`
+	ValidUntil secretome.Date `json:"valid_until,omitzero"`
+}
+
+// ValidOn reports whether the certificate is valid on day d. A certificate
+// without dates is taken as valid.
+func (g *GMPCertificate) ValidOn(d secretome.Date) bool { return within(d, g.ValidFrom, g.ValidUntil) }
+
+// Authorisation is a permit, licence, approval, designation or record.
+type Authorisation struct {
+	// Kind says what it is.
+	Kind AuthorisationKind `json:"kind"`
+	// Number is the authorisation's number or reference.
+	Number string `json:"number"`
+	// Holder is who holds it (a company, a hospital, an investigator).
+	Holder string `json:"holder,omitempty"`
+	// Jurisdiction is the code of the jurisdiction that granted it.
+	Jurisdiction string `json:"jurisdiction"`
+	// Facility names the hospital or site it concerns, for designations
+	// and facility licences; a use in a named facility needs a designation
+	// for that facility.
+	Facility string `json:"facility,omitempty"`
+	// ValidFrom and ValidUntil bound its validity; zero means not stated.
+	ValidFrom  secretome.Date `json:"valid_from,omitzero"`
+	ValidUntil secretome.Date `json:"valid_until,omitzero"`
+	// Indications lists the IDs of the product indications it covers;
+	// empty means it does not restrict indications.
+	Indications []string `json:"indications,omitempty"`
+}
+
+// ValidOn reports whether the authorisation is valid on day d. An
+// authorisation without dates is taken as valid.
+func (a *Authorisation) ValidOn(d secretome.Date) bool { return within(d, a.ValidFrom, a.ValidUntil) }
+
+// Covers reports whether the authorisation covers the indication ID: it
+// lists it, or lists none.
+func (a *Authorisation) Covers(indication string) bool {
+	if len(a.Indications) == 0 {
+		return true
+	}
+	for _, id := range a.Indications {
+		if id == indication {
+			return true
+		}
+	}
+	return false
+}
+
+// Use is one intended use of the product: where, for what, by whom and how.
+type Use struct {
+	// Jurisdiction is the code of the jurisdiction of use, such as "ID".
+	Jurisdiction string `json:"jurisdiction"`
+	// Class is the kind of use.
+	Class UseClass `json:"class"`
+	// Setting is where the product is used.
+	Setting Setting `json:"setting,omitempty"`
+	// Facility names the hospital, clinic or laboratory, when known.
+	Facility string `json:"facility,omitempty"`
+	// Administrator is who gives or applies the product.
+	Administrator Administrator `json:"administrator,omitempty"`
+	// Route is how the product is given in this use.
+	Route secretome.Route `json:"route,omitempty"`
+	// Indications lists the IDs of the product indications the use is for.
+	Indications []string `json:"indications,omitempty"`
+}
+
+// Claim is something said about what the product does, in labelling,
+// advertising or a dossier.
+type Claim struct {
+	// Wording is the claim as made.
+	Wording string `json:"wording"`
+	// Indication is the ID of the product indication the claim concerns;
+	// "" for a claim about no particular indication.
+	Indication string `json:"indication,omitempty"`
+	// Intent is the kind of claim; zero takes the indication's intent.
+	Intent secretome.Intent `json:"intent,omitempty"`
+	// Studies lists the IDs of the studies that support the claim.
+	Studies []string `json:"studies,omitempty"`
+}
+
+// within reports whether d lies in [from, until], open where zero.
+func within(d, from, until secretome.Date) bool {
+	if !from.IsZero() && d.Before(from) {
+		return false
+	}
+	if !until.IsZero() && d.After(until) {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,338 @@
+package regulation
+
+import (
+	"fmt"
+	"strings"
+)
+
+// EnumError reports a spelling that is not one of an enumeration's values.
+// The dossier decoder reports it with the code "enum".
+type EnumError struct {
+	// Kind names the enumeration, such as "use class".
+	Kind string
+	// Value is the spelling that was given.
+	Value string
+	// Allowed lists the accepted spellings.
+	Allowed []string
+}
+
+// Error says what was given and what is allowed.
+func (e *EnumError) Error() string {
+	return fmt.Sprintf("unknown %s %q (want one of: %s)", e.Kind, e.Value, strings.Join(e.Allowed, ", "))
+}
+
+// EnumError marks the error as an unknown enumeration value for decoders.
+func (e *EnumError) EnumError() bool { return true }
+
+// spellings holds the stable spellings of an enumeration. Index 0 is the
+// zero value; zeroSpelled says whether it has a spelling of its own (the
+// zero Verdict is "unknown") or means "not given" (""). It is immutable.
+type spellings[T ~uint8] struct {
+	kind        string
+	names       []string
+	zeroSpelled bool
+}
+
+func (s spellings[T]) name(v T) string {
+	if int(v) < len(s.names) {
+		return s.names[v]
+	}
+	return fmt.Sprintf("%s(%d)", s.kind, v)
+}
+
+func (s spellings[T]) valid(v T) bool {
+	if v == 0 {
+		return s.zeroSpelled
+	}
+	return int(v) < len(s.names)
+}
+
+func (s spellings[T]) marshal(v T) ([]byte, error) {
+	if !s.valid(v) {
+		return nil, fmt.Errorf("regulation: invalid %s %d", s.kind, v)
+	}
+	return []byte(s.names[v]), nil
+}
+
+func (s spellings[T]) unmarshal(v *T, b []byte) error {
+	for i, n := range s.names {
+		if i == 0 && !s.zeroSpelled && len(b) > 0 {
+			continue
+		}
+		if string(b) == n {
+			*v = T(i)
+			return nil
+		}
+	}
+	return &EnumError{Kind: s.kind, Value: string(b), Allowed: s.values()}
+}
+
+func (s spellings[T]) values() []string {
+	if s.zeroSpelled {
+		return append([]string(nil), s.names...)
+	}
+	return append([]string(nil), s.names[1:]...)
+}
+
+// Provenance says how sure a rule is: whether its content was read in the
+// instrument itself, in an official or reliable summary of it, or is our
+// own reading of what the instrument implies for secretome products.
+// Every Finding carries the provenance of its rule, so that nobody
+// mistakes an inference for the law.
+type Provenance uint8
+
+// The provenance levels, from most to least sure. The zero value is not a
+// level; RuleSet construction rejects it.
+const (
+	// ProvenancePrimary: read in the instrument itself ("primary").
+	ProvenancePrimary Provenance = iota + 1
+	// ProvenanceSecondary: read in an official or reliable summary, such
+	// as a regulator's press release or a law firm's note ("secondary").
+	ProvenanceSecondary
+	// ProvenanceInferred: our reading of what a rule implies for the
+	// product; not stated by any source ("inferred").
+	ProvenanceInferred
+)
+
+var provenanceNames = spellings[Provenance]{kind: "provenance", names: []string{"", "primary", "secondary", "inferred"}}
+
+// String returns "primary", "secondary" or "inferred".
+func (p Provenance) String() string { return provenanceNames.name(p) }
+
+// Valid reports whether p is one of the three levels.
+func (p Provenance) Valid() bool { return provenanceNames.valid(p) }
+
+// MarshalText encodes the stable spelling.
+func (p Provenance) MarshalText() ([]byte, error) { return provenanceNames.marshal(p) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (p *Provenance) UnmarshalText(b []byte) error { return provenanceNames.unmarshal(p, b) }
+
+// ParseProvenance returns the provenance with the given spelling.
+func ParseProvenance(s string) (Provenance, error) {
+	var p Provenance
+	err := p.UnmarshalText([]byte(s))
+	return p, err
+}
+
+// Verdict is the answer for one intended use in one jurisdiction.
+type Verdict uint8
+
+// The verdicts. The zero value is VerdictUnknown: no rule decided the use,
+// or a rule said the law is not known for it.
+const (
+	// VerdictUnknown: the shipped facts do not settle the use ("unknown").
+	VerdictUnknown Verdict = iota
+	// VerdictPermitted: every rule that spoke allows the use as described
+	// ("permitted").
+	VerdictPermitted
+	// VerdictPermittedWithConditions: a lawful route exists, but the
+	// dossier does not show every condition of it; UseAssessment.Missing
+	// lists them ("permitted_with_conditions").
+	VerdictPermittedWithConditions
+	// VerdictProhibited: the use as described has no lawful route, or
+	// lacks the authorisation that is the gateway to it ("prohibited").
+	VerdictProhibited
+)
+
+var verdictNames = spellings[Verdict]{kind: "verdict", zeroSpelled: true,
+	names: []string{"unknown", "permitted", "permitted_with_conditions", "prohibited"}}
+
+// String returns the stable spelling, such as "permitted_with_conditions".
+func (v Verdict) String() string { return verdictNames.name(v) }
+
+// MarshalText encodes the stable spelling.
+func (v Verdict) MarshalText() ([]byte, error) { return verdictNames.marshal(v) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (v *Verdict) UnmarshalText(b []byte) error { return verdictNames.unmarshal(v, b) }
+
+// rank orders verdicts for combining the outcomes of several rules:
+// a prohibition wins over an unknown, an unknown over conditions, and
+// conditions over a plain permission.
+func (v Verdict) rank() int {
+	switch v {
+	case VerdictPermitted:
+		return 1
+	case VerdictPermittedWithConditions:
+		return 2
+	case VerdictUnknown:
+		return 3
+	case VerdictProhibited:
+		return 4
+	}
+	return 0
+}
+
+// UseClass is the kind of use a product is put to.
+type UseClass uint8
+
+// The use classes. The zero value means not given; validation rejects it.
+const (
+	UseClassUnspecified UseClass = iota
+	// UseResearch: laboratory or preclinical research, no patients ("research").
+	UseResearch
+	// UseClinicalTrial: an interventional clinical study ("clinical_trial").
+	UseClinicalTrial
+	// UseHospitalService: use on patients by a provider without a marketing
+	// authorisation, such as Indonesia's service-based research or Japan's
+	// free practice ("hospital_service").
+	UseHospitalService
+	// UseMarketedTherapeutic: supply as a medicinal product ("marketed_therapeutic").
+	UseMarketedTherapeutic
+	// UseCosmetic: supply or use as a cosmetic ("cosmetic").
+	UseCosmetic
+)
+
+var useClassNames = spellings[UseClass]{kind: "use class",
+	names: []string{"", "research", "clinical_trial", "hospital_service", "marketed_therapeutic", "cosmetic"}}
+
+// String returns the stable spelling, such as "clinical_trial".
+func (c UseClass) String() string { return useClassNames.name(c) }
+
+// MarshalText encodes the stable spelling.
+func (c UseClass) MarshalText() ([]byte, error) { return useClassNames.marshal(c) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (c *UseClass) UnmarshalText(b []byte) error { return useClassNames.unmarshal(c, b) }
+
+// Clinical reports whether the use puts the product into or onto patients
+// as a medicine: a clinical trial, a hospital service or a marketed
+// therapeutic.
+func (c UseClass) Clinical() bool {
+	return c == UseClinicalTrial || c == UseHospitalService || c == UseMarketedTherapeutic
+}
+
+// Setting is where a product is used.
+type Setting uint8
+
+// The settings. The zero value means not given.
+const (
+	SettingUnspecified Setting = iota
+	// SettingHospital: a licensed hospital ("hospital").
+	SettingHospital
+	// SettingDesignatedHospital: a hospital designated by the health
+	// ministry for cell-based therapy research ("designated_hospital").
+	SettingDesignatedHospital
+	// SettingClinic: a medical clinic ("clinic").
+	SettingClinic
+	// SettingBeautyClinic: a beauty or aesthetic clinic ("beauty_clinic").
+	SettingBeautyClinic
+	// SettingHome: the patient's or consumer's home ("home").
+	SettingHome
+	// SettingLaboratory: a laboratory, no patients ("laboratory").
+	SettingLaboratory
+)
+
+var settingNames = spellings[Setting]{kind: "setting",
+	names: []string{"", "hospital", "designated_hospital", "clinic", "beauty_clinic", "home", "laboratory"}}
+
+// String returns the stable spelling, such as "designated_hospital".
+func (s Setting) String() string { return settingNames.name(s) }
+
+// MarshalText encodes the stable spelling.
+func (s Setting) MarshalText() ([]byte, error) { return settingNames.marshal(s) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (s *Setting) UnmarshalText(b []byte) error { return settingNames.unmarshal(s, b) }
+
+// Administrator is who gives or applies the product.
+type Administrator uint8
+
+// The administrators. The zero value means not given.
+const (
+	AdministratorUnspecified  Administrator = iota
+	AdministratorPhysician                  // "physician"
+	AdministratorDentist                    // "dentist"
+	AdministratorNurse                      // "nurse"
+	AdministratorVeterinarian               // "veterinarian"
+	AdministratorBeautician                 // "beautician"
+	AdministratorPatient                    // "patient": self-administered
+)
+
+var administratorNames = spellings[Administrator]{kind: "administrator",
+	names: []string{"", "physician", "dentist", "nurse", "veterinarian", "beautician", "patient"}}
+
+// String returns the stable spelling, such as "physician".
+func (a Administrator) String() string { return administratorNames.name(a) }
+
+// MarshalText encodes the stable spelling.
+func (a Administrator) MarshalText() ([]byte, error) { return administratorNames.marshal(a) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (a *Administrator) UnmarshalText(b []byte) error { return administratorNames.unmarshal(a, b) }
+
+// Prescriber reports whether the administrator is a physician or dentist,
+// the professions that may take medical responsibility for a treatment.
+func (a Administrator) Prescriber() bool {
+	return a == AdministratorPhysician || a == AdministratorDentist
+}
+
+// AuthorisationKind is the kind of permit, licence, approval or record a
+// dossier holds.
+type AuthorisationKind uint8
+
+// The authorisation kinds. The zero value means not given.
+const (
+	AuthorisationUnspecified AuthorisationKind = iota
+	// AuthMarketingAuthorisation: a marketing authorisation or approval to
+	// market a medicine (EU MA, Japanese PMD Act approval, MFDS approval)
+	// ("marketing_authorisation").
+	AuthMarketingAuthorisation
+	// AuthNIE: an Indonesian BPOM marketing authorisation number (nomor
+	// izin edar) ("nie").
+	AuthNIE
+	// AuthBLA: a US biologics licence ("bla").
+	AuthBLA
+	// AuthIND: a US investigational new drug application in effect ("ind").
+	AuthIND
+	// AuthCTA: a clinical-trial authorisation or registration with the
+	// national authority (EU CTA, BPOM trial registration, a Japanese trial
+	// notification) ("cta").
+	AuthCTA
+	// AuthARTG: an entry on the Australian Register of Therapeutic Goods ("artg").
+	AuthARTG
+	// AuthSpecialAccess: Australian Special Access Scheme approval or
+	// Authorised Prescriber status ("special_access").
+	AuthSpecialAccess
+	// AuthCosmeticNotification: a cosmetic notification ("cosmetic_notification").
+	AuthCosmeticNotification
+	// AuthCosmeticIngredientApproval: a case-by-case approval of a cosmetic
+	// ingredient, such as Taiwan's for human cell-derived exosomes
+	// ("cosmetic_ingredient_approval").
+	AuthCosmeticIngredientApproval
+	// AuthHospitalDesignation: a health ministry's designation of a
+	// hospital for service-based cell therapy research
+	// ("hospital_designation").
+	AuthHospitalDesignation
+	// AuthFacilityLicence: a ministry licence for a cell processing
+	// facility ("facility_licence").
+	AuthFacilityLicence
+	// AuthEthicsApproval: approval by a research ethics committee or IRB
+	// ("ethics_approval").
+	AuthEthicsApproval
+	// AuthTreatmentPlan: a Korean treatment plan approved under the
+	// Advanced Regenerative Bio Act ("treatment_plan").
+	AuthTreatmentPlan
+	// AuthMFDSCultureMediumRecords: the records the Korean MFDS safety
+	// standard asks of a human cell culture-medium cosmetic ingredient:
+	// donor eligibility, collection, culture and test records and toxicity
+	// data ("mfds_culture_medium_records").
+	AuthMFDSCultureMediumRecords
+)
+
+var authorisationNames = spellings[AuthorisationKind]{kind: "authorisation kind",
+	names: []string{"", "marketing_authorisation", "nie", "bla", "ind", "cta", "artg", "special_access",
+		"cosmetic_notification", "cosmetic_ingredient_approval", "hospital_designation", "facility_licence",
+		"ethics_approval", "treatment_plan", "mfds_culture_medium_records"}}
+
+// String returns the stable spelling, such as "nie".
+func (k AuthorisationKind) String() string { return authorisationNames.name(k) }
+
+// MarshalText encodes the stable spelling.
+func (k AuthorisationKind) MarshalText() ([]byte, error) { return authorisationNames.marshal(k) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (k *AuthorisationKind) UnmarshalText(b []byte) error {
+	return authorisationNames.unmarshal(k, b)
+}

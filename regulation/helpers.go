@@ -1,0 +1,184 @@
+package regulation
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// useFields are the fields of a use that rules point at; usePaths holds
+// their rendered paths for the first uses so that reporting a finding
+// does not allocate. Both are immutable.
+var useFields = [...]string{"", "class", "setting", "administrator", "route", "indications", "facility", "jurisdiction"}
+
+const pathTableSize = 16
+
+var usePaths = func() (t [pathTableSize][len(useFields)]string) {
+	for i := range t {
+		for k, f := range useFields {
+			t[i][k] = joinField("uses["+strconv.Itoa(i)+"]", f)
+		}
+	}
+	return t
+}()
+
+var claimPaths = func() (t [pathTableSize]string) {
+	for i := range t {
+		t[i] = "claims[" + strconv.Itoa(i) + "]"
+	}
+	return t
+}()
+
+func joinField(base, f string) string {
+	if f == "" {
+		return base
+	}
+	return base + "." + f
+}
+
+// usePath returns "uses[i].field" ("uses[i]" for field "").
+func usePath(i int, field string) string {
+	for k, f := range useFields {
+		if f == field && i >= 0 && i < pathTableSize {
+			return usePaths[i][k]
+		}
+	}
+	return joinField("uses["+strconv.Itoa(i)+"]", field)
+}
+
+// claimPath returns "claims[i]".
+func claimPath(i int) string {
+	if i >= 0 && i < pathTableSize {
+		return claimPaths[i]
+	}
+	return "claims[" + strconv.Itoa(i) + "]"
+}
+
+// needle reports whether a route delivers through a needle or microneedle.
+func needle(r secretome.Route) bool { return r.Parenteral() || r == secretome.RouteMicroneedling }
+
+// anyRoute reports whether some route of the use satisfies f.
+func anyRoute(d *Dossier, u *Use, f func(secretome.Route) bool) bool {
+	if u.Route != secretome.RouteUnspecified {
+		return f(u.Route)
+	}
+	for _, r := range d.Product.Formulation.Routes {
+		if f(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// authResult is what a search for an authorisation found.
+type authResult uint8
+
+const (
+	authNone      authResult = iota // no authorisation of the kind in the jurisdiction
+	authExpired                     // present, but not valid on the as-of date
+	authUncovered                   // valid, but does not cover an indication of the use
+	authFacility                    // valid, but for another facility
+	authOK
+)
+
+// findAuth looks for an authorisation of the kind, granted in the
+// jurisdiction, valid on the as-of date, covering every indication of the
+// use (when u is not nil) and, when facility is true, naming the use's
+// facility (when both name one). It returns the best result found.
+func findAuth(c *Context, kind AuthorisationKind, u *Use, facility bool) (authResult, int) {
+	best, at := authNone, -1
+	for i := range c.d.Authorisations {
+		a := &c.d.Authorisations[i]
+		if a.Kind != kind || a.Jurisdiction != c.code {
+			continue
+		}
+		r := authOK
+		switch {
+		case !a.ValidOn(c.asOf):
+			r = authExpired
+		case u != nil && !coversAll(a, u.Indications):
+			r = authUncovered
+		case facility && u != nil && u.Facility != "" && a.Facility != "" && !strings.EqualFold(u.Facility, a.Facility):
+			r = authFacility
+		}
+		if r > best {
+			best, at = r, i
+		}
+	}
+	return best, at
+}
+
+func coversAll(a *Authorisation, indications []string) bool {
+	for _, id := range indications {
+		if !a.Covers(id) {
+			return false
+		}
+	}
+	return true
+}
+
+// authProblem explains a failed authorisation search in a few words.
+func authProblem(r authResult, what string) string {
+	switch r {
+	case authExpired:
+		return "the " + what + " in the dossier is not valid on the assessment date"
+	case authUncovered:
+		return "the " + what + " in the dossier does not cover every indication of this use"
+	case authFacility:
+		return "the " + what + " in the dossier names another facility"
+	}
+	return "the dossier holds no " + what
+}
+
+// gmpIn reports whether some site holds a GMP certificate of the
+// jurisdiction valid on the as-of date.
+func gmpIn(c *Context) bool {
+	for i := range c.d.Manufacturer.Sites {
+		s := &c.d.Manufacturer.Sites[i]
+		for k := range s.GMP {
+			if s.GMP[k].Jurisdiction == c.code && s.GMP[k].ValidOn(c.asOf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimIntent returns the claim's intent, or its indication's.
+func claimIntent(d *Dossier, cl *Claim) secretome.Intent {
+	if cl.Intent != secretome.IntentUnspecified {
+		return cl.Intent
+	}
+	if ind := d.Product.Indication(cl.Indication); ind != nil {
+		return ind.Intent
+	}
+	return secretome.IntentUnspecified
+}
+
+// cosmeticIntent reports whether any indication of the use is cosmetic.
+func cosmeticIntent(d *Dossier, u *Use) bool {
+	for _, id := range u.Indications {
+		if ind := d.Product.Indication(id); ind != nil && ind.Intent == secretome.IntentCosmetic {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains any of the words, ignoring case.
+func containsFold(s string, words ...string) bool {
+	ls := strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(ls, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// use returns the use at index i.
+func (c *Context) use(i int) *Use { return &c.d.Uses[i] }
+
+// date parses a date written in the rule tables.
+func date(s string) secretome.Date { return secretome.MustParseDate(s) }

@@ -1,0 +1,387 @@
+package regulation
+
+import (
+	"strings"
+
+	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/shopspring/decimal"
+)
+
+// claimGrade caches the GRADE certainty of one claim's evidence for the
+// duration of an assessment.
+type claimGrade struct {
+	done      bool
+	certainty evidence.Certainty
+	cited     int // cited studies found in the dossier
+}
+
+// ClaimCertainty returns the GRADE certainty of the evidence the claim
+// with index k cites, graded with the evidence package (evidence.Grade)
+// against the claim's indication, and how many of the cited studies the
+// dossier holds. A claim citing no clinical study is
+// evidence.CertaintyNotGraded. Each claim is graded once per assessment,
+// whichever rules ask.
+func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
+	d := c.d
+	if k < 0 || k >= len(d.Claims) {
+		return evidence.CertaintyNotGraded, 0
+	}
+	if len(c.st.grades) != len(d.Claims) {
+		c.st.grades = append(c.st.grades[:0], make([]claimGrade, len(d.Claims))...)
+	}
+	g := &c.st.grades[k]
+	if g.done {
+		return g.certainty, g.cited
+	}
+	g.done = true
+	cl := &d.Claims[k]
+	body := evidence.Body{Studies: make([]evidence.Study, 0, len(cl.Studies))}
+	if ind := d.Product.Indication(cl.Indication); ind != nil {
+		body.Question.Indication = ind.ICD10
+		if body.Question.Indication == "" {
+			body.Question.Indication = ind.ICD11
+		}
+	}
+	for _, id := range cl.Studies {
+		for i := range d.Studies {
+			if d.Studies[i].ID == id {
+				body.Studies = append(body.Studies, d.Studies[i])
+				break
+			}
+		}
+	}
+	g.cited = len(body.Studies)
+	if a, err := evidence.Grade(body, evidence.GradeOptions{}); err == nil {
+		g.certainty = a.Certainty
+	}
+	return g.certainty, g.cited
+}
+
+var (
+	citeSterility = Citation{
+		Instrument: "USP <71> Sterility Tests (harmonised with Ph. Eur. 2.6.1 and JP 4.06)",
+		Number:     "USP <71>",
+	}
+	citeEndotoxin = Citation{
+		Instrument: "USP <85> Bacterial Endotoxins Test (limit K/M; Ph. Eur. 2.6.14 stated to apply the same)",
+		Number:     "USP <85>",
+	}
+	citeMycoplasma = Citation{
+		Instrument: "European Pharmacopoeia 2.6.7 Mycoplasmas",
+		Number:     "Ph. Eur. 2.6.7",
+	}
+	citeISCT = Citation{
+		Instrument: "Dominici et al., Minimal criteria for defining multipotent mesenchymal stromal cells. The ISCT position statement. Cytotherapy 2006;8(4):315-317",
+		Number:     "doi:10.1080/14653240600855905",
+		URL:        "https://doi.org/10.1080/14653240600855905",
+	}
+	citeMISEV = Citation{
+		Instrument: "Minimal information for studies of extracellular vesicles 2018 (MISEV2018), Théry et al., J Extracell Vesicles 2018;7:1535750",
+		Number:     "MISEV2018",
+		URL:        "https://doi.org/10.1080/20013078.2018.1535750",
+	}
+	citeDonor = Citation{
+		Instrument: "Donor eligibility requirements of the MFDS culture-medium safety standard and of Taiwan's case-by-case exosome approval, taken as a baseline",
+		URL:        "https://eiec.kdi.re.kr/policy/materialView.do?num=243270",
+	}
+	citeISSCR = Citation{
+		Instrument: "ISSCR Guidelines for Stem Cell Research and Clinical Translation (2021), unproven cell products; GRADE certainty of evidence (Balshem et al., J Clin Epidemiol 2011;64:401-406)",
+		Article:    "Rec. 3.1.1",
+		URL:        "https://www.isscr.org/policy/guidelines-for-stem-cell-research-and-clinical-translation/key-topics/unproven-cell-products",
+	}
+	citeUU17Embryonic = withArticle(citeUU17, "Art. 135(4)")
+)
+
+func qualityRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-STERILITY", Jurisdiction: Baseline,
+				Title:      "Parenteral use needs a sterility release test",
+				Citation:   citeSterility,
+				Provenance: ProvenanceInferred,
+				Note:       "The test's media and method were read in the USP text; that a secretome for parenteral use must pass it at release is our baseline, not a cited requirement." + undated},
+			Check: releaseTestCheck(secretome.TestSterility, "sterility release test (USP <71> / Ph. Eur. 2.6.1)"),
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-ENDOTOXIN", Jurisdiction: Baseline,
+				Title:      "Parenteral use needs a bacterial endotoxin release test",
+				Citation:   citeEndotoxin,
+				Provenance: ProvenanceInferred,
+				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose." + undated},
+			Check: releaseTestCheck(secretome.TestEndotoxin, "bacterial endotoxin release test (USP <85> / Ph. Eur. 2.6.14)"),
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-MYCOPLASMA", Jurisdiction: Baseline,
+				Title:      "Parenteral use of a cell-culture product needs a mycoplasma release test",
+				Citation:   citeMycoplasma,
+				Provenance: ProvenanceInferred,
+				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h)." + undated},
+			Check: releaseTestCheck(secretome.TestMycoplasma, "mycoplasma release test (Ph. Eur. 2.6.7)"),
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-MYCOPLASMA-NAT-2026", Jurisdiction: Baseline,
+				Title:      "From 1 April 2026 a NAT mycoplasma test is validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL",
+				Citation:   withArticle(withEffectiveFrom(citeMycoplasma, date("2026-04-01")), "revision in Ph. Eur. 12.2"),
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in vendor newsletters on the Ph. Eur. 12.2 revision (published October 2025, effective 1 April 2026). The dossier format has no field for the limit of detection, so the rule reports what to show rather than check it." + undated},
+			Check: checkNAT,
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-DONOR-ELIGIBILITY", Jurisdiction: Baseline,
+				Title:      "Allogeneic human source cells need documented donor eligibility",
+				Citation:   citeDonor,
+				Provenance: ProvenanceInferred,
+				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (read in secondary sources); applying it to every allogeneic product is our baseline." + undated},
+			Check: checkDonor,
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-ISCT-IDENTITY", Jurisdiction: Baseline,
+				Title:      "MSC source cells meet the ISCT minimal criteria",
+				Citation:   citeISCT,
+				Provenance: ProvenanceSecondary,
+				Note:       "Plastic adherence and trilineage differentiation were read in the abstract; the marker thresholds (at least 95 % CD105, CD73, CD90; at most 2 % CD45, CD34, CD14 or CD11b, CD79a or CD19, HLA-DR) in secondary reproductions." + undated},
+			Check: checkISCT,
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-EV-MISEV2018", Jurisdiction: Baseline,
+				Title:      "An EV product is characterised as MISEV2018 asks",
+				Citation:   citeMISEV,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in two reviews reproducing MISEV2018: source amount, two quantification methods, three positive EV proteins (one transmembrane, one cytosolic), a negative marker, single-EV imaging and a single-particle method. The marker lists recognised here are those of the notes (CD9, CD63, CD81, integrins, MFGE8; TSG101, annexins, Rabs, syntenin); ALIX and other ESCRT proteins are not in them." + undated},
+			Check: checkMISEV,
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-EMBRYONIC-SOURCE", Jurisdiction: Baseline,
+				Title:      "Embryonic stem-cell sources are excluded from therapy in some markets",
+				Citation:   citeUU17Embryonic,
+				Provenance: ProvenanceInferred,
+				Note:       "Indonesia excludes embryonic stem cells from stem-cell therapy (UU 17/2023 Art. 135(4), read in secondary reports); as a baseline the source is flagged for every market." + undated},
+			Check: checkEmbryonicSource,
+		},
+		{
+			RuleInfo: RuleInfo{ID: "QUALITY-CLAIM-EVIDENCE", Jurisdiction: Baseline,
+				Title:      "A therapeutic claim rests on more than very-low-certainty evidence",
+				Citation:   citeISSCR,
+				Provenance: ProvenanceInferred,
+				Note:       "The ISSCR asks that products be proven safe and effective before marketing; flagging therapeutic claims whose cited evidence is of very low GRADE certainty (a warning, an error for a marketed therapeutic) is our policy. Certainty is graded by evidence.Grade against the claim's indication." + undated},
+			Check: checkClaimEvidence,
+		},
+	}
+}
+
+// releaseTestCheck returns a check that asks parenteral uses for a
+// release test of the kind and permits the other uses.
+func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
+	msg := "a parenteral use needs a " + what + " in the release specification"
+	return func(c *Context) {
+		d := c.Dossier()
+		has := d.Product.Release.Has(kind)
+		for _, i := range c.Uses() {
+			u := c.use(i)
+			if has || u.Class == UseResearch || !anyRoute(d, u, secretome.Route.Parenteral) {
+				c.Permit(i, "", "")
+				continue
+			}
+			c.Condition(i, what, "product.release.tests", msg)
+		}
+	}
+}
+
+func checkNAT(c *Context) {
+	d := c.Dossier()
+	t := d.Product.Release.Find(secretome.TestMycoplasma, "")
+	if t == nil || !containsFold(t.Method, "nat", "pcr", "nucleic") {
+		return
+	}
+	c.Report(secretome.SeverityInfo, "product.release.tests",
+		"a NAT mycoplasma method must be validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL, sampling cells and supernatant, with inhibitor testing")
+}
+
+func checkDonor(c *Context) {
+	d := c.Dossier()
+	s := &d.Product.Source
+	missing := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic &&
+		(s.Donor.Eligibility == nil || !s.Donor.Eligibility.Screened || len(s.Donor.Eligibility.Tests) == 0)
+	for _, i := range c.Uses() {
+		if !missing || c.use(i).Class == UseResearch {
+			c.Permit(i, "", "")
+			continue
+		}
+		c.Condition(i, "donor eligibility: medical-history screening and infectious-disease tests of the donor", "product.source.donor.eligibility",
+			"allogeneic source cells need a documented donor screening and infectious-disease testing")
+	}
+}
+
+var (
+	isctPositive = []string{"CD105", "CD73", "CD90"}
+	isctNegative = [][]string{{"CD45"}, {"CD34"}, {"CD14", "CD11b"}, {"CD79a", "CD79α", "CD19"}, {"HLA-DR"}}
+	ninetyFive   = decimal.NewFromInt(95)
+	two          = decimal.NewFromInt(2)
+)
+
+func checkISCT(c *Context) {
+	d := c.Dossier()
+	s := &d.Product.Source
+	problem := ""
+	if s.CellType == secretome.CellTypeMSC {
+		problem = isctProblem(s.Identity)
+	}
+	for _, i := range c.Uses() {
+		if problem == "" || c.use(i).Class == UseResearch {
+			c.Permit(i, "", "")
+			continue
+		}
+		c.Condition(i, "MSC identity by the ISCT minimal criteria", "product.source.identity", problem)
+	}
+}
+
+// isctProblem returns what keeps the identity record from meeting the
+// ISCT criteria, or "".
+func isctProblem(id *secretome.Identity) string {
+	if id == nil {
+		return "the MSC source has no identity record (plastic adherence, surface markers, trilineage differentiation)"
+	}
+	if id.PlasticAdherent == nil || !*id.PlasticAdherent {
+		return "plastic adherence of the MSC source is not shown"
+	}
+	for _, name := range isctPositive {
+		v, ok := markerPercent(id, name)
+		if !ok || v.LessThan(ninetyFive) {
+			return name + " must be expressed by at least 95 % of the cells"
+		}
+	}
+	for _, alts := range isctNegative {
+		found := false
+		for _, name := range alts {
+			v, ok := markerPercent(id, name)
+			if ok && v.GreaterThan(two) {
+				return name + " must be expressed by at most 2 % of the cells"
+			}
+			found = found || ok
+		}
+		if !found {
+			return strings.Join(alts, " or ") + " must be shown at most 2 % positive"
+		}
+	}
+	if df := id.Differentiation; df == nil || !df.Osteogenic || !df.Adipogenic || !df.Chondrogenic {
+		return "osteogenic, adipogenic and chondrogenic differentiation in vitro is not shown"
+	}
+	return ""
+}
+
+func markerPercent(id *secretome.Identity, name string) (decimal.Decimal, bool) {
+	for i := range id.Markers {
+		m := &id.Markers[i]
+		if strings.EqualFold(strings.ReplaceAll(m.Name, " ", ""), name) && m.PercentPositive.Valid {
+			return m.PercentPositive.Decimal, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+var (
+	evTransmembrane = []string{"cd9", "cd63", "cd81", "integrin", "itg", "mfge8", "lactadherin"}
+	evCytosolic     = []string{"tsg101", "annexin", "anxa", "rab", "syntenin", "sdcbp"}
+)
+
+func checkMISEV(c *Context) {
+	d := c.Dossier()
+	problem := ""
+	if d.Product.Derivative.Type.VesicleProduct() {
+		problem = misevProblem(&d.Product.Composition)
+	}
+	for _, i := range c.Uses() {
+		if problem == "" || c.use(i).Class == UseResearch {
+			c.Permit(i, "", "")
+			continue
+		}
+		c.Condition(i, "EV characterisation as MISEV2018 asks", "product.composition.vesicles", problem)
+	}
+}
+
+func misevProblem(comp *secretome.Composition) string {
+	v := comp.Vesicles
+	switch {
+	case v == nil:
+		return "the EV product has no vesicle characterisation"
+	case v.SourceAmount.IsZero():
+		return "the amount of source material (cells or volume of conditioned medium) is not reported"
+	case v.ParticleConcentration.IsZero() || comp.TotalProtein.IsZero():
+		return "EVs must be quantified by two methods, such as particle number and total protein"
+	case len(v.PositiveMarkers) < 3:
+		return "at least three positive EV proteins must be reported"
+	case !anyMarker(v.PositiveMarkers, evTransmembrane):
+		return "a transmembrane or GPI-anchored EV protein (such as CD9, CD63 or CD81) must be among the positive markers"
+	case !anyMarker(v.PositiveMarkers, evCytosolic):
+		return "a cytosolic EV protein (such as TSG101 or syntenin) must be among the positive markers"
+	case len(v.NegativeMarkers) == 0:
+		return "a negative marker (a common contaminant such as calnexin) must be reported"
+	case len(v.Imaging) == 0:
+		return "single EVs must be imaged (electron, scanning-probe or super-resolution microscopy)"
+	case !v.SizeMethod.SingleParticle():
+		return "a non-imaging single-particle method (such as NTA or TRPS) must be used"
+	}
+	return ""
+}
+
+func anyMarker(markers []string, prefixes []string) bool {
+	for _, m := range markers {
+		lm := strings.ToLower(strings.TrimSpace(m))
+		for _, p := range prefixes {
+			if strings.HasPrefix(lm, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func checkEmbryonicSource(c *Context) {
+	s := &c.Dossier().Product.Source
+	if s.CellType == secretome.CellTypeESC || s.Tissue == secretome.TissueEmbryonic {
+		c.Report(secretome.SeverityWarning, "product.source",
+			"the product comes from embryonic stem cells, which some markets (Indonesia among them) exclude from stem-cell therapy")
+	}
+}
+
+func checkClaimEvidence(c *Context) {
+	d := c.Dossier()
+	if len(c.Uses()) == 0 {
+		return
+	}
+	for k := range d.Claims {
+		cl := &d.Claims[k]
+		if claimIntent(d, cl) != secretome.IntentTherapeutic {
+			continue
+		}
+		cert, _ := c.ClaimCertainty(k)
+		if cert > evidence.CertaintyVeryLow {
+			continue
+		}
+		why := "rests only on very-low-certainty evidence"
+		if cert == evidence.CertaintyNotGraded {
+			why = "cites no clinical evidence"
+		}
+		marketed := false
+		for _, i := range c.Uses() {
+			u := c.use(i)
+			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || containsString(u.Indications, cl.Indication)) {
+				marketed = true
+				c.Prohibit(i, claimPath(k), "a marketed therapeutic makes a claim that "+why)
+			}
+		}
+		if !marketed {
+			c.Report(secretome.SeverityWarning, claimPath(k), "the therapeutic claim "+why)
+		}
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,184 @@
+package regulation
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// Citation says which instrument a rule rests on and when it applies.
+type Citation struct {
+	// Instrument names the law, regulation, notice or statement, such as
+	// "Code of Federal Regulations, Title 21, Part 1271".
+	Instrument string `json:"instrument"`
+	// Number is the instrument's short reference, such as "21 CFR 1271".
+	Number string `json:"number,omitempty"`
+	// Article is the article, section or annex entry, such as
+	// "§ 1271.3(d)(3)". It says so when the number was not verified.
+	Article string `json:"article,omitempty"`
+	// URL is where the instrument or the summary that was read can be found.
+	URL string `json:"url,omitempty"`
+	// EffectiveFrom is the day the instrument took effect. Zero means the
+	// day was not recorded in the facts the rule was written from; such a
+	// rule applies on every as-of date, and its Note says so.
+	EffectiveFrom secretome.Date `json:"effective_from"`
+	// EffectiveTo is the day the instrument was repealed or replaced; zero
+	// means it is still in force. A rule applies up to the day before.
+	EffectiveTo secretome.Date `json:"effective_to,omitzero"`
+	// CheckedOn is the day the facts were last checked against a source.
+	// Zero means that day was not recorded; the rule's Note says what is
+	// known.
+	CheckedOn secretome.Date `json:"checked_on"`
+}
+
+// InForce reports whether the citation applies on day d: on or after
+// EffectiveFrom (when given) and before EffectiveTo (when given).
+func (c *Citation) InForce(d secretome.Date) bool {
+	if !c.EffectiveFrom.IsZero() && d.Before(c.EffectiveFrom) {
+		return false
+	}
+	if !c.EffectiveTo.IsZero() && !d.Before(c.EffectiveTo) {
+		return false
+	}
+	return true
+}
+
+// Finding is one judgement a rule made about a dossier.
+type Finding struct {
+	// RuleID is the stable ID of the rule, such as "US-1271-NOT-HCTP".
+	RuleID string `json:"rule"`
+	// Jurisdiction is the rule's jurisdiction code.
+	Jurisdiction string `json:"jurisdiction"`
+	// Severity says how much the finding matters: an error breaks the
+	// rule, a warning is a condition not shown or a risk, info explains.
+	Severity secretome.Severity `json:"severity"`
+	// Path is the field path into the dossier the finding concerns, such
+	// as "uses[0].setting" or "product.release.tests"; "" is the dossier.
+	Path string `json:"path"`
+	// Message explains the finding to a person. Wording may change.
+	Message string `json:"message"`
+	// Citation is the rule's citation.
+	Citation Citation `json:"citation"`
+	// Provenance is the rule's provenance.
+	Provenance Provenance `json:"provenance"`
+	// Use is the index into Dossier.Uses when the finding concerns one
+	// intended use, and nil when it concerns the product or dossier.
+	Use *int `json:"use,omitempty"`
+}
+
+// UseAssessment is the verdict for one intended use in one jurisdiction.
+type UseAssessment struct {
+	// Index is the index of the use in Dossier.Uses.
+	Index int `json:"index"`
+	// Class is the use's class.
+	Class UseClass `json:"class"`
+	// Verdict is the combined verdict of every rule that spoke about the
+	// use: prohibited if any rule prohibits it, else unknown if any rule
+	// could not tell (or none spoke), else permitted with conditions if
+	// any condition is missing, else permitted.
+	Verdict Verdict `json:"verdict"`
+	// Missing lists the conditions not shown, for
+	// VerdictPermittedWithConditions; empty otherwise.
+	Missing []string `json:"missing,omitempty"`
+	// Rules lists the IDs of the rules whose outcome decided the verdict,
+	// sorted.
+	Rules []string `json:"rules"`
+}
+
+// JurisdictionReport is the assessment in one jurisdiction.
+type JurisdictionReport struct {
+	// Jurisdiction is the code, such as "ID", or "QUALITY" for the
+	// jurisdiction-independent quality baseline.
+	Jurisdiction string `json:"jurisdiction"`
+	// Name is the jurisdiction's name in English.
+	Name string `json:"name"`
+	// Classification is how the product is classed there, as the
+	// jurisdiction's rules say; "" when no rule classes it.
+	Classification string `json:"classification"`
+	// Uses holds a verdict for each intended use in the jurisdiction, in
+	// dossier order. The quality baseline assesses every use.
+	Uses []UseAssessment `json:"uses"`
+	// Findings lists the findings, sorted by use (product-level first),
+	// severity (errors first), rule ID, path and message.
+	Findings []Finding `json:"findings"`
+}
+
+// Use returns the assessment of the use with dossier index i, or nil when
+// the use does not belong to the jurisdiction.
+func (j *JurisdictionReport) Use(i int) *UseAssessment {
+	for k := range j.Uses {
+		if j.Uses[k].Index == i {
+			return &j.Uses[k]
+		}
+	}
+	return nil
+}
+
+// Report is the result of assessing one dossier.
+type Report struct {
+	// Product is the product's ID, or its name when it has no ID.
+	Product string `json:"product"`
+	// AsOf is the day the rules were evaluated for.
+	AsOf secretome.Date `json:"as_of"`
+	// Jurisdictions holds one report per assessed jurisdiction, sorted by
+	// code.
+	Jurisdictions []JurisdictionReport `json:"jurisdictions"`
+}
+
+// Jurisdiction returns the report for the jurisdiction code, or nil.
+func (r *Report) Jurisdiction(code string) *JurisdictionReport {
+	for i := range r.Jurisdictions {
+		if r.Jurisdictions[i].Jurisdiction == code {
+			return &r.Jurisdictions[i]
+		}
+	}
+	return nil
+}
+
+// Findings returns the findings of every jurisdiction in one list, sorted
+// by jurisdiction, use, severity (errors first), rule ID, path and
+// message.
+func (r *Report) Findings() []Finding {
+	n := 0
+	for i := range r.Jurisdictions {
+		n += len(r.Jurisdictions[i].Findings)
+	}
+	out := make([]Finding, 0, n)
+	for i := range r.Jurisdictions {
+		out = append(out, r.Jurisdictions[i].Findings...)
+	}
+	slices.SortStableFunc(out, compareFindings)
+	return out
+}
+
+// Worst returns the highest severity among all findings, or SeverityInfo
+// when there are none.
+func (r *Report) Worst() secretome.Severity {
+	w := secretome.SeverityInfo
+	for i := range r.Jurisdictions {
+		for k := range r.Jurisdictions[i].Findings {
+			w = max(w, r.Jurisdictions[i].Findings[k].Severity)
+		}
+	}
+	return w
+}
+
+// compareFindings is the documented order of findings.
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Jurisdiction, b.Jurisdiction),
+		cmp.Compare(useKey(a.Use), useKey(b.Use)),
+		cmp.Compare(b.Severity, a.Severity),
+		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+func useKey(u *int) int {
+	if u == nil {
+		return -1
+	}
+	return *u
+}

@@ -1,0 +1,477 @@
+package regulation
+
+import (
+	"github.com/openregen/secretomekit/secretome"
+)
+
+var (
+	citeMHLW2024 = Citation{
+		Instrument:    "MHLW notices of 31 July 2024 on exosome reagents (Pharmaceutical Safety Bureau) and on medicine using stem-cell culture supernatant and exosomes (Health Policy Bureau)",
+		URL:           "https://prtimes.jp/main/html/rd/p/000000023.000058628.html",
+		EffectiveFrom: date("2024-07-31"),
+	}
+	citePMDAct = Citation{
+		Instrument: "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act)",
+		Number:     "PMD Act",
+		URL:        "https://tops-cells.jp/medical/en/using-stemcells",
+	}
+	citeARB = Citation{
+		Instrument: "Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biopharmaceuticals",
+		Number:     "Advanced Regenerative Bio Act",
+		URL:        "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
+	}
+	citeMFDSCosmetic = Citation{
+		Instrument: "MFDS cosmetic raw-material rules (2010 amendment) and safety standard for human cell and tissue culture medium",
+		URL:        "https://eiec.kdi.re.kr/policy/materialView.do?num=243270",
+	}
+	citeMFDSAd2025 = Citation{
+		Instrument:    "MFDS guideline on cosmetic labelling and advertising, revision of 21 January 2025",
+		URL:           "https://jnm-global.tistory.com/2585?category=961039",
+		EffectiveFrom: date("2025-01-21"),
+	}
+	citeTGABiological = Citation{
+		Instrument: "Therapeutic Goods Act 1989 and TGA guidance: understanding which therapeutic goods are regulated biologicals",
+		URL:        "https://tga.gov.au/resources/guidance/understanding-which-therapeutic-goods-are-regulated-biologicals",
+	}
+	citeTGAAdvertising = Citation{
+		Instrument: "TGA guidance: advertising stem cell and other human cell or tissue (HCT) products",
+		URL:        "https://tga.gov.au/resources/guidance/advertising-stem-cell-and-other-human-cell-or-tissue-hct-products",
+	}
+	citeTWList = Citation{
+		Instrument: "Taiwan MOHW list of ingredients prohibited in cosmetics",
+		Article:    "item 11, \"cells, tissues or products of human origin\"",
+		URL:        "https://www.zmuni.com/en/news/summary-of-global-requirements-for-the-use-of-humanderived/",
+	}
+)
+
+func japanRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "JP-MHLW-2024-FREE-PRACTICE", Jurisdiction: "JP",
+				Title:      "Culture-supernatant and exosome treatment is outside the ASRM and rests on the treating doctor's responsibility",
+				Citation:   citeMHLW2024,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in news, law-firm and JSRM summaries; the notices themselves were not opened. Time-sensitive: an MHLW subcommittee discussed bringing EVs and supernatant into the ASRM (interim report, December 2024); no instrument doing so was found." + undated,
+			},
+			Check: checkJPFreePractice,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "JP-MHLW-2024-EXOSOME-REAGENT", Jurisdiction: "JP",
+				Title:      "Exosome \"reagents\" sold with drug-like claims are unapproved drugs",
+				Citation:   citeMHLW2024,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in a law firm's summary of the Pharmaceutical Safety Bureau notice." + undated,
+			},
+			Check: checkJPReagent,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "JP-PMD-APPROVAL", Jurisdiction: "JP",
+				Title:      "A marketed therapeutic needs approval under the PMD Act",
+				Citation:   citePMDAct,
+				Provenance: ProvenanceInferred,
+				Note:       "That a marketed secretome therapeutic needs PMD Act drug approval is our reading of the two-law structure; the Act's day of entry into force (2014) is not recorded in the notes." + undated,
+			},
+			Check: marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with approval under the PMD Act", "PMD Act approval"),
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "JP-NOT-RESEARCHED", Jurisdiction: "JP",
+				Title:      "Clinical-trial and cosmetic rules for secretome in Japan were not researched",
+				Citation:   citePMDAct,
+				Provenance: ProvenanceInferred,
+				Note:       "Reports the uses the research notes do not cover as unknown." + undated,
+			},
+			Check: unresearchedCheck(map[UseClass]string{
+				UseClinicalTrial: "not researched: the trial requirements under the PMD Act for a secretome product",
+				UseCosmetic:      "not researched: Japanese cosmetic rules for human cell-derived secretome",
+			}),
+		},
+		researchRule("JP-RESEARCH", "JP", citePMDAct, ProvenanceInferred,
+			"That laboratory research needs no authorisation is our reading."+undated),
+	}
+}
+
+func checkJPFreePractice(c *Context) {
+	c.Classify("outside the Act on the Safety of Regenerative Medicine (not cells); not approved as a drug, and an unapproved drug under the PMD Act when sold with drug-like claims")
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseHospitalService {
+			continue
+		}
+		if u.Administrator.Prescriber() {
+			c.Condition(i, "treatment under the treating physician's or dentist's own responsibility, following the JSRM guidance on clinical use of extracellular vesicles (1st ed., 30 April 2024)",
+				usePath(i, "administrator"),
+				"no certified-committee review or provision plan applies, but the treatment is unapproved and the doctor bears the responsibility; MHLW asks providers to follow the JSRM guidance")
+			continue
+		}
+		c.Unknown(i, usePath(i, "administrator"),
+			"the 2024 notices address physicians and dentists; use by other administrators was not researched")
+	}
+}
+
+func checkJPReagent(c *Context) {
+	d := c.Dossier()
+	if len(c.Uses()) == 0 {
+		return
+	}
+	if r, _ := findAuth(c, AuthMarketingAuthorisation, nil, false); r == authOK {
+		return
+	}
+	for k := range d.Claims {
+		if claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
+			c.Report(secretome.SeverityError, claimPath(k),
+				"a therapeutic claim for an exosome or supernatant product without PMD Act approval makes it an unapproved drug")
+		}
+	}
+}
+
+func koreaRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "KR-ARB-SCOPE-NOT-FOUND", Jurisdiction: "KR",
+				Title:      "Whether cell-free secretome or EVs fall under the Advanced Regenerative Bio Act was not found",
+				Citation:   citeARB,
+				Provenance: ProvenanceInferred,
+				Note:       "The Act (in force August 2020, day not recorded) regulates regenerative clinical research at designated institutions and advanced biopharmaceuticals; its scope for cell-free products was searched for and not found." + undated,
+			},
+			Check: checkKRScope,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "KR-ARB-2025-TREATMENT-PLAN", Jurisdiction: "KR",
+				Title:      "Treatment under a committee-approved treatment plan before product approval",
+				Citation:   withEffectiveFrom(citeARB, date("2025-02-01")),
+				Provenance: ProvenanceSecondary,
+				Note:       "The amendment in force on 1 February 2025 lets treatments proven in clinical research be given to patients with serious or untreatable conditions under an approved treatment plan; read in legal and news summaries." + undated,
+			},
+			Check: checkKRTreatmentPlan,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "KR-MFDS-CULTURE-MEDIUM", Jurisdiction: "KR",
+				Title:      "Human cell culture medium may be a cosmetic ingredient only under the MFDS safety standard, with records",
+				Citation:   citeMFDSCosmetic,
+				Provenance: ProvenanceSecondary,
+				Note:       "MFDS press releases as reported in news: human cells and tissues are prohibited as cosmetic ingredients since the 2010 amendment (day not recorded); culture medium is allowed if it meets the safety standard, and the seller keeps donor, culture, test and toxicity records for 3 years (inspection of 27 September 2023)." + undated,
+			},
+			Check: checkKRCultureMedium,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "KR-MFDS-2025-NEEDLE", Jurisdiction: "KR",
+				Title:      "Needle, microneedle or MTS use is not a cosmetic use",
+				Citation:   citeMFDSAd2025,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in a consultancy's summary of the January 2025 guideline revision." + undated,
+			},
+			Check: checkKRNeedle,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "KR-MFDS-AD-STEM-CELL", Jurisdiction: "KR",
+				Title:      "Cosmetic advertising must not suggest stem cells or cell or skin regeneration",
+				Citation:   citeMFDSCosmetic,
+				Provenance: ProvenanceSecondary,
+				Note:       "MFDS statements as reported in news; the claim that the word \"exosome\" itself is banned in advertising was not confirmed and is not encoded." + undated,
+			},
+			Check: checkKRAdvertising,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "KR-MFDS-APPROVAL", Jurisdiction: "KR",
+				Title:      "A marketed therapeutic needs MFDS approval",
+				Citation:   citeARB,
+				Provenance: ProvenanceInferred,
+				Note:       "That a marketed secretome therapeutic needs MFDS product approval is our reading; which Act governs it was not found." + undated,
+			},
+			Check: marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with MFDS approval", "MFDS approval"),
+		},
+		researchRule("KR-RESEARCH", "KR", citeARB, ProvenanceInferred,
+			"That laboratory research needs no authorisation is our reading."+undated),
+	}
+}
+
+func checkKRScope(c *Context) {
+	c.Classify("not determined: whether a cell-free secretome or EV product is an advanced biopharmaceutical under the Advanced Regenerative Bio Act or an ordinary biological under the Pharmaceutical Affairs Act was not found")
+	for _, i := range c.Uses() {
+		switch c.use(i).Class {
+		case UseClinicalTrial, UseHospitalService:
+			c.Unknown(i, usePath(i, "class"),
+				"not found: whether clinical research or treatment with a cell-free secretome falls under the Advanced Regenerative Bio Act")
+		}
+	}
+}
+
+func checkKRTreatmentPlan(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseHospitalService {
+			continue
+		}
+		if r, _ := findAuth(c, AuthTreatmentPlan, u, true); r == authOK {
+			c.Permit(i, "authorisations", "treatment under a treatment plan approved by the deliberation committee")
+		}
+	}
+}
+
+func checkKRCultureMedium(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseCosmetic {
+			continue
+		}
+		if r, _ := findAuth(c, AuthMFDSCultureMediumRecords, nil, false); r != authOK {
+			c.Condition(i, "MFDS culture-medium safety records: donor eligibility, collection and test, culture and toxicity records kept 3 years from manufacture",
+				"authorisations", "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+authProblem(r, "MFDS culture-medium safety records"))
+			continue
+		}
+		c.Permit(i, "authorisations", "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
+	}
+}
+
+func checkKRNeedle(c *Context) {
+	d := c.Dossier()
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class == UseCosmetic && anyRoute(d, u, needle) {
+			c.Prohibit(i, usePath(i, "route"), "needle, microneedle or MTS delivery is not a cosmetic use and may not be suggested for a cosmetic")
+		}
+	}
+	if !hasClass(c, UseCosmetic) {
+		return
+	}
+	for k := range d.Claims {
+		if containsFold(d.Claims[k].Wording, "needle", "mts", "니들") {
+			c.Report(secretome.SeverityError, claimPath(k), "a cosmetic claim may not refer to needles, microneedles or MTS")
+		}
+	}
+}
+
+func checkKRAdvertising(c *Context) {
+	d := c.Dossier()
+	if !hasClass(c, UseCosmetic) {
+		return
+	}
+	for k := range d.Claims {
+		if containsFold(d.Claims[k].Wording, "stem cell", "cell regeneration", "skin regeneration", "줄기세포", "세포 재생", "피부 재생") {
+			c.Report(secretome.SeverityError, claimPath(k),
+				"suggesting that a cosmetic contains stem cells, or that it regenerates cells or skin, is false or exaggerated advertising")
+		}
+	}
+}
+
+func australiaRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "AU-TGA-ARTG", Jurisdiction: "AU",
+				Title:      "A product made from human cells is supplied only once on the ARTG, or through special access",
+				Citation:   citeTGABiological,
+				Provenance: ProvenanceInferred,
+				Note:       "The biological definition (made from, or containing, human cells or tissues) and the ARTG-before-supply rule were read in TGA guidance; that a secretome falls under it is our reading (no TGA statement naming secretome or exosomes was found). The autologous hospital exclusion concerns cells and tissues collected and used for the same patient and is not applied to secretome." + undated,
+			},
+			Check: checkAUARTG,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "AU-TGA-HCT-ADVERTISING", Jurisdiction: "AU",
+				Title:      "Human cell and tissue products may not be advertised to the public",
+				Citation:   citeTGAAdvertising,
+				Provenance: ProvenancePrimary,
+				Note:       "Read in the TGA's guidance; its application to secretome follows the biological reading of AU-TGA-ARTG." + undated,
+			},
+			Check: checkAUAdvertising,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "AU-NOT-RESEARCHED", Jurisdiction: "AU",
+				Title:      "Clinical-trial and cosmetic rules for secretome in Australia were not researched",
+				Citation:   citeTGABiological,
+				Provenance: ProvenanceInferred,
+				Note:       "Reports the uses the research notes do not cover as unknown." + undated,
+			},
+			Check: unresearchedCheck(map[UseClass]string{
+				UseClinicalTrial: "not researched: the Australian clinical-trial schemes (CTN/CTA) for a secretome product",
+				UseCosmetic:      "not researched: Australian rules for cosmetics with human cell-derived ingredients",
+			}),
+		},
+		researchRule("AU-RESEARCH", "AU", citeTGABiological, ProvenanceInferred,
+			"That laboratory research is not supply of therapeutic goods is our reading."+undated),
+	}
+}
+
+func checkAUARTG(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	c.Classify("likely a biological (made from human cells), otherwise a medicine; either way ARTG inclusion is needed for supply")
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		switch u.Class {
+		case UseMarketedTherapeutic:
+			if r, _ := findAuth(c, AuthARTG, u, false); r != authOK {
+				c.Prohibit(i, usePath(i, "class"), "a biological may not be supplied before it is included on the ARTG; "+authProblem(r, "ARTG entry"))
+				continue
+			}
+			c.Permit(i, "authorisations", "the product is on the ARTG")
+		case UseHospitalService:
+			if r, _ := findAuth(c, AuthARTG, u, false); r == authOK {
+				c.Permit(i, "authorisations", "the product is on the ARTG")
+				continue
+			}
+			if r, _ := findAuth(c, AuthSpecialAccess, u, false); r == authOK {
+				c.Permit(i, "authorisations", "supplied through the Special Access Scheme or an Authorised Prescriber")
+				continue
+			}
+			c.Prohibit(i, usePath(i, "class"),
+				"a product not on the ARTG may be supplied only through special access; the autologous hospital exclusion covers cells and tissues, not a secretome")
+		}
+	}
+}
+
+func checkAUAdvertising(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() || !hasClinical(c) {
+		return
+	}
+	switch {
+	case d.AdvertisedToPublic == nil:
+		c.Report(secretome.SeverityInfo, "advertised_to_public", "the dossier does not say whether the product is advertised to the public, which is prohibited for human cell and tissue products")
+	case *d.AdvertisedToPublic:
+		c.Report(secretome.SeverityError, "advertised_to_public", "a product made from human cells is advertised to the public")
+	}
+}
+
+func taiwanRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "TW-COSMETIC-HUMAN-ORIGIN", Jurisdiction: "TW",
+				Title:      "Before 21 March 2024: products of human origin prohibited in cosmetics",
+				Citation:   withEffectiveTo(citeTWList, date("2024-03-21")),
+				Provenance: ProvenanceSecondary,
+				Note:       "Item 11 of the prohibited list, read in consultancy and trade-press summaries; its original date is not recorded in the notes." + undated,
+			},
+			Check: checkTWHumanOrigin,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "TW-COSMETIC-HUMAN-EXOSOME-2024", Jurisdiction: "TW",
+				Title:      "Human cell-derived exosomes in cosmetics only with case-by-case approval",
+				Citation:   withEffectiveFrom(citeTWList, date("2024-03-21")),
+				Provenance: ProvenanceSecondary,
+				Note:       "The 21 March 2024 amendment allows human cell-derived exosomes if approved case by case (donor qualification, manufacturing and test reports, stability, toxicity and ADME data); a later revision (year not stated) made some long-term toxicity studies case by case. Read in consultancy and trade-press summaries." + undated,
+			},
+			Check: checkTWExosome,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "TW-NOT-RESEARCHED", Jurisdiction: "TW",
+				Title:      "Only Taiwan's cosmetic ingredient rule was researched",
+				Citation:   citeTWList,
+				Provenance: ProvenanceInferred,
+				Note:       "Reports every non-cosmetic use as unknown." + undated,
+			},
+			Check: unresearchedCheck(map[UseClass]string{
+				UseResearch:            "not researched: Taiwanese rules for secretome research",
+				UseClinicalTrial:       "not researched: Taiwanese clinical-trial rules for secretome",
+				UseHospitalService:     "not researched: Taiwanese rules for hospital use of secretome",
+				UseMarketedTherapeutic: "not researched: Taiwanese marketing authorisation rules for secretome",
+			}),
+		},
+	}
+}
+
+func withEffectiveTo(c Citation, d secretome.Date) Citation { c.EffectiveTo = d; return c }
+
+func checkTWHumanOrigin(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	for _, i := range c.Uses() {
+		if c.use(i).Class == UseCosmetic {
+			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin are on Taiwan's list of ingredients prohibited in cosmetics")
+		}
+	}
+}
+
+func checkTWExosome(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseCosmetic {
+			continue
+		}
+		if r, _ := findAuth(c, AuthCosmeticIngredientApproval, nil, false); r == authOK {
+			c.Permit(i, "authorisations", "the human cell-derived ingredient holds a case-by-case approval")
+			continue
+		}
+		msg := "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval, which the dossier does not hold"
+		if !d.Product.Derivative.Type.VesicleProduct() {
+			msg += "; the exception names exosomes, and this product is a whole secretome"
+		}
+		c.Prohibit(i, "authorisations", msg)
+	}
+}
+
+// marketedCheck returns a check that permits marketed uses holding a valid
+// authorisation of the kind and prohibits the others.
+func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
+	permit := "the product holds " + what + " covering the use"
+	return func(c *Context) {
+		for _, i := range c.Uses() {
+			u := c.use(i)
+			if u.Class != UseMarketedTherapeutic {
+				continue
+			}
+			if r, _ := findAuth(c, kind, u, false); r != authOK {
+				c.Prohibit(i, usePath(i, "class"), rule+"; "+authProblem(r, what))
+				continue
+			}
+			c.Permit(i, "authorisations", permit)
+		}
+	}
+}
+
+// unresearchedCheck returns a check that reports uses of the listed
+// classes as unknown, with the message given for the class.
+func unresearchedCheck(msgs map[UseClass]string) func(*Context) {
+	return func(c *Context) {
+		for _, i := range c.Uses() {
+			if msg, ok := msgs[c.use(i).Class]; ok {
+				c.Unknown(i, usePath(i, "class"), msg)
+			}
+		}
+	}
+}
+
+func hasClass(c *Context, class UseClass) bool {
+	for _, i := range c.Uses() {
+		if c.use(i).Class == class {
+			return true
+		}
+	}
+	return false
+}
+
+func hasClinical(c *Context) bool {
+	for _, i := range c.Uses() {
+		if c.use(i).Class.Clinical() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,413 @@
+package regulation
+
+import (
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// undated is said in every shipped rule's Note: the research notes the
+// rules were written from give no reading date, so CheckedOn is empty.
+const undated = " The research notes this rule was written from (domain/regulation.md) do not record the day its sources were read, so checked_on is empty; the newest source they cite is dated 2026-03-12."
+
+// Indonesian instruments and the summaries that were read.
+var (
+	citeUU17 = Citation{
+		Instrument: "Law No. 17 of 2023 on Health (Undang-Undang Kesehatan)",
+		Number:     "UU 17/2023",
+		URL:        "https://ntvnews.id/news/0144516/demi-meningkatkan-keamanan-dan-mutu-produk-bpom-sosialisasikan-peraturan-atmp",
+	}
+	citePP28 = Citation{
+		Instrument: "Government Regulation No. 28 of 2024 implementing the Health Law",
+		Number:     "PP 28/2024",
+		Article:    "article numbers not found (content read in a provincial health office summary)",
+		URL:        "https://dinkes.jogjaprov.go.id/berita/detail/kegiatan-pelayanan-berbasis-sel-dan-atau-sel-punca",
+	}
+	citePermenkes32 = Citation{
+		Instrument: "Minister of Health Regulation No. 32 of 2018 on stem-cell and/or cell services",
+		Number:     "Permenkes 32/2018",
+		Article:    "Chapter V, providers (article number not verified)",
+		URL:        "https://m.tribunnews.com/amp/seleb/2020/01/14/klinik-hubsch-tak-terdaftar-di-sudin-kesehatan-jaksel-pemilik-cuma-punya-izin-praktik-dokter-umum?page=3",
+	}
+	citeBPOM8 = Citation{
+		Instrument:    "BPOM Regulation No. 8 of 2025, Guideline for the Assessment of Advanced Therapy Products",
+		Number:        "BPOM Reg. 8/2025",
+		URL:           "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
+		EffectiveFrom: date("2025-03-06"),
+	}
+	citeBPOM18 = Citation{
+		Instrument:  "BPOM Regulation No. 18 of 2020 on the assessment of human cell-based medicines",
+		Number:      "BPOM Reg. 18/2020",
+		URL:         "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
+		EffectiveTo: date("2025-03-06"),
+	}
+	citeBPOMCosmetic = Citation{
+		Instrument: "BPOM Regulation No. 21 of 2022 (cosmetic definition) as applied in BPOM's November 2024 revocation of injectable and microneedle \"cosmetic\" notifications",
+		Number:     "BPOM Reg. 21/2022",
+		URL:        "https://memoindonesia.co.id/?p=21339",
+	}
+	citeBPOMIngredients = Citation{
+		Instrument: "BPOM Regulation No. 23 of 2019 on technical requirements for cosmetic ingredients, following the ASEAN Cosmetic Directive",
+		Number:     "BPOM Reg. 23/2019",
+		Article:    "Annex V, prohibited ingredients (a human-origin entry not verified)",
+		URL:        "https://perkosmi.com/our-industry/komposisi-kosmetika",
+	}
+)
+
+func indonesiaRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-PP28-CELL-THERAPY-PRODUCT", Jurisdiction: "ID",
+				Title:      "Secretome and extracellular vesicles are cell-based therapy products, not cosmetics",
+				Citation:   citePP28,
+				Provenance: ProvenanceSecondary,
+				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires approval of the Minister of Health and of BPOM for their use; the PP's own text and article numbers were not read. Its date of entry into force is not recorded in the notes, so the rule applies on every date." + undated,
+			},
+			Check: checkIDCellTherapyProduct,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-PP28-CLINICAL-ROUTES", Jurisdiction: "ID",
+				Title:      "Clinical use only as a standardised service with a BPOM marketing authorisation or as service-based research in a designated facility",
+				Citation:   withURL(citePP28, "https://xcloud.id/kemenkes-ungkap-32-rs-lab-yang-sudah-kantongi-izin-praktik-stem-cell-ini-daftarnya"),
+				Provenance: ProvenanceSecondary,
+				Note:       "The two routes were stated by the chair of the Ministry of Health's stem-cell committee (August 2025) citing PP 28/2024; the PP text was not read." + undated,
+			},
+			Check: checkIDClinicalRoutes,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-PP28-PROCESSING", Jurisdiction: "ID",
+				Title:      "Processing for clinical use applies CPOB (GMP) in a facility licensed by the Minister",
+				Citation:   citePP28,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in a provincial summary of PP 28/2024: processing must apply CPOB and processing facilities need a Minister's licence; the pharmaceutical industry may also process." + undated,
+			},
+			Check: checkIDProcessing,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-PERMENKES32-PROVIDERS", Jurisdiction: "ID",
+				Title:      "Beauty clinics and homes are not among the providers of cell-based services",
+				Citation:   citePermenkes32,
+				Provenance: ProvenanceInferred,
+				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) was read as quoted in news; the 2018 text as read does not mention secretome, so applying it to secretome is our reading. Whether the regulation has been formally replaced was not found." + undated,
+			},
+			Check: checkIDProviders,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-UU17-135-EMBRYONIC", Jurisdiction: "ID",
+				Title:      "Stem-cell therapy must not use embryonic stem cells",
+				Citation:   withArticle(citeUU17, "Art. 135(4)"),
+				Provenance: ProvenanceSecondary,
+				Note:       "Article number consistent across several reports; not read in the gazette text. The date of entry into force is not recorded in the notes." + undated,
+			},
+			Check: checkIDEmbryonic,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-UU17-135-PURPOSE", Jurisdiction: "ID",
+				Title:      "Cell-based therapy only to cure disease and restore health, not for aesthetic purposes",
+				Citation:   withArticle(citeUU17, "Art. 135(1)-(3)"),
+				Provenance: ProvenanceInferred,
+				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading." + undated,
+			},
+			Check: checkIDPurpose,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-BPOM-8-2025-NIE", Jurisdiction: "ID",
+				Title:      "A marketed advanced therapy product needs a BPOM marketing authorisation (NIE)",
+				Citation:   citeBPOM8,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in BPOM press coverage; whether Reg. 8/2025 itself names secretome or EVs was not found (BPOM called secretome an ATMP-category biological product in the Magelang case)." + undated,
+			},
+			Check: checkIDMarketed,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-BPOM-18-2020-NIE", Jurisdiction: "ID",
+				Title:      "Before 6 March 2025: a marketed human cell-based medicine needs a BPOM marketing authorisation",
+				Citation:   citeBPOM18,
+				Provenance: ProvenanceInferred,
+				Note:       "Known only as the regulation Reg. 8/2025 replaced on 6 March 2025; its content and start date were not read, so that it required an NIE for secretome is our reading." + undated,
+			},
+			Check: checkIDMarketed,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-BPOM-8-2025-TRIAL", Jurisdiction: "ID",
+				Title:      "A clinical trial is registered with BPOM and approved by an ethics committee",
+				Citation:   citeBPOM8,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in BPOM press coverage of the guideline (development from research through clinical trials with ethics committee and BPOM registration)." + undated,
+			},
+			Check: checkIDTrial,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-BPOM-COSMETIC-NEEDLE", Jurisdiction: "ID",
+				Title:      "A product applied by injection or microneedle is a drug, not a cosmetic",
+				Citation:   citeBPOMCosmetic,
+				Provenance: ProvenanceSecondary,
+				Note:       "BPOM revoked 16 cosmetic notifications in November 2024 (day not recorded) for products applied by injection or microneedle, saying they are drugs; read in news reports. The start dates of Reg. 21/2022 are not recorded in the notes." + undated,
+			},
+			Check: checkIDCosmeticNeedle,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-BPOM-COSMETIC-HUMAN-ORIGIN", Jurisdiction: "ID",
+				Title:      "Whether Indonesia's cosmetic ingredient list bans human-origin material is not verified",
+				Citation:   citeBPOMIngredients,
+				Provenance: ProvenanceInferred,
+				Note:       "No BPOM rule expressly banning secretome or exosomes in cosmetics was found; an ASEAN Annex II human-origin entry is expected from the EU lineage but not verified. The rule only reports what is unknown." + undated,
+			},
+			Check: checkIDCosmeticHumanOrigin,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-UU17-435-UNQUALIFIED-INJECTION", Jurisdiction: "ID",
+				Title: "Injection into patients by someone other than a physician or dentist",
+				Citation: Citation{
+					Instrument: "Law No. 17 of 2023 on Health, penal provisions as charged in BPOM's Magelang secretome case (announced 27 August 2025)",
+					Number:     "UU 17/2023",
+					Article:    "Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1) (as charged)",
+					URL:        "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
+				},
+				Provenance: ProvenanceInferred,
+				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. The charging articles were read in news reports." + undated,
+			},
+			Check: checkIDUnqualifiedInjection,
+		},
+		researchRule("ID-PP28-RESEARCH", "ID", citePP28, ProvenanceSecondary,
+			"The provincial summary of PP 28/2024 lists research among the allowed activities."+undated),
+	}
+}
+
+func withURL(c Citation, url string) Citation         { c.URL = url; return c }
+func withArticle(c Citation, article string) Citation { c.Article = article; return c }
+
+func checkIDCellTherapyProduct(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		c.Report(secretome.SeverityInfo, "product.source.species",
+			"the Indonesian rules found concern products of human cells; this product is not declared human-derived, so its class is not determined")
+		return
+	}
+	c.Classify("cell-based therapy product (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM")
+	for _, i := range c.Uses() {
+		if c.use(i).Class == UseCosmetic {
+			c.Prohibit(i, usePath(i, "class"),
+				"in Indonesia secretome and extracellular vesicles are cell-based therapy products, not free-standing cosmetics; no cosmetic route exists for them")
+		}
+	}
+}
+
+func checkIDClinicalRoutes(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseHospitalService {
+			continue
+		}
+		if r, _ := findAuth(c, AuthNIE, u, false); r == authOK {
+			switch u.Setting {
+			case SettingHospital, SettingDesignatedHospital, SettingClinic:
+				c.Permit(i, usePath(i, ""), "standardised service: the product holds a BPOM marketing authorisation (NIE) and is used in a hospital or clinic")
+				continue
+			}
+		}
+		switch u.Setting {
+		case SettingDesignatedHospital, SettingHospital, SettingClinic:
+			r, _ := findAuth(c, AuthHospitalDesignation, u, true)
+			switch {
+			case r == authOK:
+				c.Permit(i, usePath(i, "setting"), "service-based research in a facility the Minister of Health designated")
+			case u.Setting == SettingDesignatedHospital && r == authNone:
+				c.Condition(i, "Minister of Health designation of the facility for service-based research", usePath(i, "facility"),
+					"the use is declared in a designated hospital, but the dossier holds no designation for it")
+			default:
+				c.Prohibit(i, usePath(i, "setting"),
+					"without a BPOM marketing authorisation, clinical use is lawful only as service-based research in a designated facility; "+authProblem(r, "designation for service-based research"))
+			}
+		default:
+			c.Prohibit(i, usePath(i, "setting"),
+				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation or as service-based research in a designated hospital or clinic; this setting is neither")
+		}
+	}
+}
+
+func checkIDProcessing(c *Context) {
+	gmp := gmpIn(c)
+	licence, _ := findAuth(c, AuthFacilityLicence, nil, false)
+	for _, i := range c.Uses() {
+		if !c.use(i).Class.Clinical() {
+			continue
+		}
+		switch {
+		case gmp:
+			c.Permit(i, "manufacturer.sites", "")
+		case licence == authOK:
+			c.Condition(i, "CPOB (GMP) certificate from BPOM for the processing site", "manufacturer.sites",
+				"the processing facility is licensed, but no site shows a CPOB certificate valid on the assessment date")
+		default:
+			c.Condition(i, "processing under CPOB (GMP) in a facility licensed by the Minister of Health, or by a CPOB-certified pharmaceutical manufacturer", "manufacturer.sites",
+				"no site shows a valid Indonesian CPOB certificate and the dossier holds no Minister's facility licence")
+		}
+	}
+}
+
+func checkIDProviders(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class == UseResearch {
+			continue
+		}
+		switch u.Setting {
+		case SettingBeautyClinic:
+			c.Prohibit(i, usePath(i, "setting"),
+				"beauty clinics are not among the providers of stem-cell and cell services (hospitals and main clinics for standardised services, designated hospitals for service-based research)")
+		case SettingHome:
+			c.Prohibit(i, usePath(i, "setting"),
+				"cell-based services are given by licensed health facilities; use at home is not among the provider types")
+		}
+	}
+}
+
+func checkIDEmbryonic(c *Context) {
+	s := &c.Dossier().Product.Source
+	if s.CellType != secretome.CellTypeESC && s.Tissue != secretome.TissueEmbryonic {
+		return
+	}
+	path := "product.source.cell_type"
+	if s.CellType != secretome.CellTypeESC {
+		path = "product.source.tissue"
+	}
+	c.Report(secretome.SeverityError, path, "stem cells used for therapy must not come from embryonic stem cells")
+	for _, i := range c.Uses() {
+		if c.use(i).Class != UseResearch {
+			c.Prohibit(i, usePath(i, "class"), "the product comes from embryonic stem cells, which Indonesian law excludes from stem-cell therapy")
+		}
+	}
+}
+
+func checkIDPurpose(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class.Clinical() && cosmeticIntent(d, u) {
+			c.Prohibit(i, usePath(i, "indications"),
+				"cell-based therapy is only for curing disease and restoring health; an aesthetic indication has no legal basis")
+		}
+	}
+	if len(c.Uses()) == 0 {
+		return
+	}
+	for k := range d.Claims {
+		if claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
+			c.Report(secretome.SeverityWarning, claimPath(k),
+				"an aesthetic claim for a human cell-derived secretome has no basis in Indonesian law, which limits cell-based therapy to curing disease and restoring health")
+		}
+	}
+}
+
+func checkIDMarketed(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseMarketedTherapeutic {
+			continue
+		}
+		r, _ := findAuth(c, AuthNIE, u, false)
+		if r == authOK {
+			c.Permit(i, "authorisations", "the product holds a BPOM marketing authorisation (NIE) covering the use")
+			continue
+		}
+		c.Prohibit(i, usePath(i, "class"),
+			"an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); "+authProblem(r, "NIE"))
+	}
+}
+
+func checkIDTrial(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseClinicalTrial {
+			continue
+		}
+		r, _ := findAuth(c, AuthCTA, u, false)
+		if r != authOK {
+			c.Prohibit(i, usePath(i, "class"), "a clinical trial must be registered with BPOM; "+authProblem(r, "BPOM trial registration"))
+			continue
+		}
+		if e, _ := findAuth(c, AuthEthicsApproval, nil, false); e != authOK {
+			c.Condition(i, "ethics committee approval", "authorisations", "the trial is registered with BPOM, but the dossier holds no valid ethics approval")
+			continue
+		}
+		c.Permit(i, "authorisations", "the trial is registered with BPOM and approved by an ethics committee")
+	}
+}
+
+func checkIDCosmeticNeedle(c *Context) {
+	d := c.Dossier()
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class == UseCosmetic && anyRoute(d, u, needle) {
+			c.Prohibit(i, usePath(i, "route"), "a product applied by injection or microneedle is a drug and must be registered as one, not notified as a cosmetic")
+		}
+	}
+}
+
+func checkIDCosmeticHumanOrigin(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	for _, i := range c.Uses() {
+		if c.use(i).Class == UseCosmetic {
+			c.ReportUse(i, secretome.SeverityInfo, usePath(i, "class"),
+				"not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin")
+		}
+	}
+}
+
+func checkIDUnqualifiedInjection(c *Context) {
+	d := c.Dossier()
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class == UseResearch || !anyRoute(d, u, needle) {
+			continue
+		}
+		switch u.Administrator {
+		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient:
+			c.Prohibit(i, usePath(i, "administrator"),
+				"injection of secretome into people by a "+u.Administrator.String()+" matches the practice BPOM and the police shut down in the Magelang case")
+		}
+	}
+}
+
+// researchRule returns a rule that permits laboratory research and
+// reports research declared outside a laboratory as unknown.
+func researchRule(id, code string, cite Citation, prov Provenance, note string) Rule {
+	return Rule{
+		RuleInfo: RuleInfo{ID: id, Jurisdiction: code, Title: "Laboratory and preclinical research is allowed",
+			Citation: cite, Provenance: prov, Note: note},
+		Check: checkResearch,
+	}
+}
+
+func checkResearch(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseResearch {
+			continue
+		}
+		switch u.Setting {
+		case SettingUnspecified, SettingLaboratory:
+			c.Permit(i, usePath(i, "class"), "laboratory research on the product is allowed")
+		default:
+			c.Unknown(i, usePath(i, "setting"),
+				"research in a "+u.Setting.String()+" may involve patients; declare it as a clinical trial or hospital service to have it assessed")
+		}
+	}
+}

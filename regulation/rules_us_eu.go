@@ -1,0 +1,351 @@
+package regulation
+
+import (
+	"github.com/openregen/secretomekit/secretome"
+)
+
+var (
+	citeFDA2019 = Citation{
+		Instrument:    "FDA Public Safety Notification on Exosome Products",
+		URL:           "https://www.fda.gov/vaccines-blood-biologics/safety-availability-biologics/public-safety-notification-exosome-products",
+		EffectiveFrom: date("2019-12-06"),
+	}
+	citeFDA2020 = Citation{
+		Instrument:    "FDA Consumer Alert on Regenerative Medicine Products Including Stem Cells and Exosomes",
+		URL:           "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/consumer-alert-regenerative-medicine-products-including-stem-cells-and-exosomes",
+		EffectiveFrom: date("2020-07-22"),
+	}
+	citeKimera = Citation{
+		Instrument: "Public Health Service Act § 351 and FD&C Act § 201(g), as applied in FDA's warning letter to Kimera Labs (1 September 2023)",
+		Number:     "PHS Act § 351",
+		Article:    "§ 351(a), (i)",
+		URL:        "https://einpresswire.com/article-print/656475101/kimera-labs-inc-649343-09-01-2023",
+	}
+	citeEUATMP = Citation{
+		Instrument: "Regulation (EC) No 1394/2007 on advanced therapy medicinal products",
+		Number:     "Regulation (EC) No 1394/2007",
+		Article:    "Art. 2(1)",
+		URL:        "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02007R1394-20190726",
+	}
+	citeEUHE = Citation{
+		Instrument: "Directive 2001/83/EC, Art. 3(7) as inserted by Art. 28 of Regulation (EC) No 1394/2007 (hospital exemption)",
+		Number:     "Directive 2001/83/EC",
+		Article:    "Art. 3(7)",
+		URL:        "https://www.ibanet.org/hospital-exemption-pathway-advanced-therapy",
+	}
+	citeEUMA = Citation{
+		Instrument: "Directive 2001/83/EC on the Community code relating to medicinal products for human use",
+		Number:     "Directive 2001/83/EC",
+		Article:    "Art. 6",
+		URL:        "https://www.ibanet.org/hospital-exemption-pathway-advanced-therapy",
+	}
+	citeEUCosmetics = Citation{
+		Instrument: "Regulation (EC) No 1223/2009 on cosmetic products",
+		Number:     "Regulation (EC) No 1223/2009",
+		Article:    "Annex II, \"cells, tissues or products of human origin\" (entry number not verified; 416 is commonly cited but unconfirmed)",
+		URL:        "https://lexparency.org/eu/32009R1223/",
+	}
+)
+
+func unitedStatesRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-1271-NOT-HCTP", Jurisdiction: "US",
+				Title: "Secretome and EVs are secreted products, not HCT/Ps: the § 361 HCT/P-only route is closed",
+				Citation: Citation{
+					Instrument: "Code of Federal Regulations, Title 21, Part 1271",
+					Number:     "21 CFR 1271",
+					Article:    "§ 1271.3(d)(3); § 1271.10(a)",
+					URL:        "https://law.lawstack.com/cfr/21/1271.10/",
+				},
+				Provenance: ProvenanceInferred,
+				Note:       "The definition excluding secreted or extracted human products such as cell factors was read in the regulation text; that cell-free secretome and EVs fall under it is our reading, consistent with FDA's exosome statements. The section's effective date is not recorded in the notes." + undated,
+			},
+			Check: checkUSNotHCTP,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-FDA-EXOSOME-NO-SERVICE", Jurisdiction: "US",
+				Title:      "No lawful clinic or hospital service: exosome treatment needs an IND or a licensed product",
+				Citation:   citeFDA2019,
+				Provenance: ProvenancePrimary,
+				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved." + undated,
+			},
+			Check: checkUSService,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-351-BLA", Jurisdiction: "US",
+				Title:      "Marketing a biological product needs a biologics licence (BLA); an IND does not allow commercial distribution",
+				Citation:   citeKimera,
+				Provenance: ProvenanceSecondary,
+				Note:       "Read in the text of FDA's warning letter to Kimera Labs, which applies the statute; the statute itself was not read." + undated,
+			},
+			Check: checkUSMarketed,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-FDA-EXOSOME-IND", Jurisdiction: "US",
+				Title:      "Clinical investigation of an exosome product needs an IND",
+				Citation:   citeFDA2019,
+				Provenance: ProvenancePrimary,
+				Note:       "FDA's notification tells patients to ask for the IND number; the rule applies from the notification's date, the IND regulations themselves were not read." + undated,
+			},
+			Check: checkUSTrial,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-FDA-UNAPPROVED-PROMOTION", Jurisdiction: "US",
+				Title:      "Promoting an unapproved exosome product to the public for treating disease",
+				Citation:   citeFDA2020,
+				Provenance: ProvenancePrimary,
+				Note:       "FDA: exosome products intended to treat diseases generally require FDA approval and none is approved; FDA sent untitled letters to firms marketing exosomes without premarket review (2020, 2023; read in secondary reports)." + undated,
+			},
+			Check: checkUSPromotion,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-COSMETIC-NOT-FOUND", Jurisdiction: "US",
+				Title:      "Cosmetic status of human-derived EV products: no FDA statement found",
+				Citation:   citeFDA2020,
+				Provenance: ProvenanceInferred,
+				Note:       "Searched for and not found; the rule reports cosmetic uses as unknown rather than guess." + undated,
+			},
+			Check: checkUSCosmetic,
+		},
+		researchRule("US-RESEARCH", "US", withEffectiveFrom(citeFDA2019, secretome.Date{}), ProvenanceInferred,
+			"FDA's statements concern products used in people; that laboratory research needs no authorisation is our reading."+undated),
+	}
+}
+
+func withEffectiveFrom(c Citation, d secretome.Date) Citation { c.EffectiveFrom = d; return c }
+
+func checkUSNotHCTP(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	c.Classify("drug and biological product; not an HCT/P")
+	if len(c.Uses()) > 0 {
+		c.Report(secretome.SeverityInfo, "product.derivative.type",
+			"secreted cell factors are excluded from the HCT/P definition, so the product cannot be regulated under PHS Act § 361 alone; treatment use needs premarket review")
+	}
+}
+
+func checkUSService(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseHospitalService {
+			continue
+		}
+		if r, _ := findAuth(c, AuthBLA, u, false); r == authOK {
+			c.Permit(i, "authorisations", "the product holds a biologics licence covering the use")
+			continue
+		}
+		c.Prohibit(i, usePath(i, "class"),
+			"there is no lawful clinic or hospital service route for exosome or secretome treatment in the United States: use it under an IND or as a licensed (BLA) product")
+	}
+}
+
+func checkUSMarketed(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseMarketedTherapeutic {
+			continue
+		}
+		r, _ := findAuth(c, AuthBLA, u, false)
+		if r == authOK {
+			c.Permit(i, "authorisations", "the product holds a biologics licence covering the use")
+			continue
+		}
+		msg := "a biological product may be marketed only with a biologics licence (BLA); " + authProblem(r, "BLA")
+		if ind, _ := findAuth(c, AuthIND, nil, false); ind == authOK {
+			msg += "; an IND does not permit commercial distribution"
+		}
+		c.Prohibit(i, usePath(i, "class"), msg)
+	}
+}
+
+func checkUSTrial(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseClinicalTrial {
+			continue
+		}
+		if r, _ := findAuth(c, AuthIND, u, false); r != authOK {
+			c.Prohibit(i, usePath(i, "class"), "clinical use of an unapproved exosome or secretome product needs an IND in effect; "+authProblem(r, "IND"))
+			continue
+		}
+		c.Permit(i, "authorisations", "the trial runs under an IND")
+	}
+}
+
+func checkUSPromotion(c *Context) {
+	d := c.Dossier()
+	if len(c.Uses()) == 0 || len(d.Claims) == 0 {
+		return
+	}
+	if r, _ := findAuth(c, AuthBLA, nil, false); r == authOK {
+		return
+	}
+	for k := range d.Claims {
+		if claimIntent(d, &d.Claims[k]) != secretome.IntentTherapeutic {
+			continue
+		}
+		switch {
+		case d.AdvertisedToPublic == nil:
+			c.Report(secretome.SeverityInfo, "advertised_to_public",
+				"the dossier does not say whether the product is advertised to the public; therapeutic claims for an unapproved exosome product may not be promoted")
+			return
+		case *d.AdvertisedToPublic:
+			c.Report(secretome.SeverityError, claimPath(k),
+				"a therapeutic claim for an exosome or secretome product without FDA approval is promoted to the public")
+		}
+	}
+}
+
+func checkUSCosmetic(c *Context) {
+	for _, i := range c.Uses() {
+		if c.use(i).Class == UseCosmetic {
+			c.Unknown(i, usePath(i, "class"), "not found: any FDA statement on the cosmetic status of products containing human cell-derived secretome or EVs")
+		}
+	}
+}
+
+func europeanUnionRules() []Rule {
+	return []Rule{
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-1394-NOT-ATMP", Jurisdiction: "EU",
+				Title:      "A cell-free secretome or unmodified EV product is not an ATMP but a (biological) medicinal product",
+				Citation:   citeEUATMP,
+				Provenance: ProvenanceInferred,
+				Note:       "The ATMP definitions turn on cells, tissues or recombinant nucleic acids (read in the consolidated text); that a cell-free product therefore is an ordinary medicinal product is our reading. A 2025 EMA/CAT statement on EVs was not found. Dates of entry into force are not recorded in the notes." + undated,
+			},
+			Check: checkEUNotATMP,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-HOSPITAL-EXEMPTION-ATMP-ONLY", Jurisdiction: "EU",
+				Title:      "The hospital exemption covers ATMPs only; national rules for other hospital preparations were not researched",
+				Citation:   citeEUHE,
+				Provenance: ProvenanceInferred,
+				Note:       "The exemption's conditions were read in law-firm and agency summaries; that it does not reach a non-ATMP secretome is our reading, and magistral or officinal preparation rules (Art. 3(1)-(2)) were not researched." + undated,
+			},
+			Check: checkEUService,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-2001-83-ART6-MA", Jurisdiction: "EU",
+				Title:      "No medicinal product may be placed on the market without a marketing authorisation",
+				Citation:   citeEUMA,
+				Provenance: ProvenanceSecondary,
+				Note:       "Art. 6 read in law-firm summaries." + undated,
+			},
+			Check: checkEUMarketed,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-CLINICAL-TRIAL-AUTHORISATION", Jurisdiction: "EU",
+				Title:      "A clinical trial of a medicinal product needs a clinical-trial authorisation",
+				Citation:   citeEUMA,
+				Provenance: ProvenanceInferred,
+				Note:       "Inferred from the medicinal-product status; the Clinical Trials Regulation itself was not researched." + undated,
+			},
+			Check: checkEUTrial,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-1223-ANNEX-II-HUMAN-ORIGIN", Jurisdiction: "EU",
+				Title:      "Cells, tissues or products of human origin are prohibited in cosmetics",
+				Citation:   citeEUCosmetics,
+				Provenance: ProvenanceSecondary,
+				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry. Dates of entry into force are not recorded in the notes." + undated,
+			},
+			Check: checkEUCosmeticHumanOrigin,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-1223-ART2-EXTERNAL", Jurisdiction: "EU",
+				Title:      "A cosmetic acts on the external parts of the body; injected or needle-delivered use is not cosmetic",
+				Citation:   withArticle(citeEUCosmetics, "Art. 2(1)(a)"),
+				Provenance: ProvenanceInferred,
+				Note:       "The definition was read in a secondary source; that needle-delivered use falls outside it is our reading." + undated,
+			},
+			Check: checkEUCosmeticExternal,
+		},
+		researchRule("EU-RESEARCH", "EU", citeEUMA, ProvenanceInferred,
+			"Directive 2001/83/EC governs medicinal products placed on the market and used in people; that laboratory research is outside it is our reading."+undated),
+	}
+}
+
+func checkEUNotATMP(c *Context) {
+	d := c.Dossier()
+	if d.Product.Derivative.Type == secretome.DerivativeUnspecified {
+		return
+	}
+	c.Classify("medicinal product (biological) under Directive 2001/83/EC when presented for treatment; not an ATMP (no cells or recombinant nucleic acid)")
+}
+
+func checkEUService(c *Context) {
+	for _, i := range c.Uses() {
+		if c.use(i).Class == UseHospitalService {
+			c.Unknown(i, usePath(i, "class"),
+				"the hospital exemption is for ATMPs only; whether national magistral or officinal preparation rules allow hospital use of a non-ATMP secretome was not researched")
+		}
+	}
+}
+
+func checkEUMarketed(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseMarketedTherapeutic {
+			continue
+		}
+		if r, _ := findAuth(c, AuthMarketingAuthorisation, u, false); r != authOK {
+			c.Prohibit(i, usePath(i, "class"), "a medicinal product may not be placed on the market without a marketing authorisation; "+authProblem(r, "EU marketing authorisation"))
+			continue
+		}
+		c.Permit(i, "authorisations", "the product holds a marketing authorisation covering the use")
+	}
+}
+
+func checkEUTrial(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseClinicalTrial {
+			continue
+		}
+		if r, _ := findAuth(c, AuthCTA, u, false); r != authOK {
+			c.Prohibit(i, usePath(i, "class"), "a clinical trial of a medicinal product needs a clinical-trial authorisation; "+authProblem(r, "clinical-trial authorisation"))
+			continue
+		}
+		c.Permit(i, "authorisations", "the trial holds a clinical-trial authorisation")
+	}
+}
+
+func checkEUCosmeticHumanOrigin(c *Context) {
+	d := c.Dossier()
+	for _, i := range c.Uses() {
+		if c.use(i).Class != UseCosmetic {
+			continue
+		}
+		switch d.Product.Source.Species {
+		case secretome.SpeciesHuman:
+			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin may not be in a cosmetic product; a human cell-derived secretome is such a product")
+		case secretome.SpeciesUnspecified:
+			c.Unknown(i, "product.source.species", "the source species is not given, so the human-origin prohibition cannot be checked")
+		}
+	}
+}
+
+func checkEUCosmeticExternal(c *Context) {
+	d := c.Dossier()
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class == UseCosmetic && anyRoute(d, u, secretome.Route.BreachesBarrier) {
+			c.Prohibit(i, usePath(i, "route"), "a cosmetic is applied to the external parts of the body; injection, microneedling or application to wounds is not a cosmetic use")
+		}
+	}
+}
