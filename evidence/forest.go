@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -152,6 +153,7 @@ type forestPlot struct {
 	plotL, plotR float64 // x range of the plot area
 	estX, wtX    float64 // right edges of the text columns
 	width        int
+	labelChars   int // labels longer than this are shortened
 }
 
 func newForestPlot(effects []Effect, res Result, opts ForestOptions) *forestPlot {
@@ -184,12 +186,56 @@ func newForestPlot(effects []Effect, res Result, opts ForestOptions) *forestPlot
 		}
 		p.lo, p.hi = lo-pad, hi+pad
 	}
-	w := float64(opts.Width)
-	p.plotL = math.Round(0.30 * w)
-	p.plotR = math.Round(0.66 * w)
-	p.estX = math.Round(0.89 * w)
-	p.wtX = w - forestMargin
+	p.layout()
 	return p
+}
+
+// forestCharWidth is the average advance of a character in the 12 px
+// sans-serif font, used to size the text columns.
+const forestCharWidth = 6.6
+
+// layout sizes the columns from the text they hold: the weight column
+// at the right edge, the estimates left of it, the labels at the left,
+// and the plot in between, at least a quarter of the width. Labels that
+// do not fit are shortened with an ellipsis (the full text stays in a
+// <title> element).
+func (p *forestPlot) layout() {
+	w := float64(p.width)
+	p.wtX = w - forestMargin
+	p.estX = p.wtX - 64
+	// The column header may reach over the (empty) header row of the
+	// plot, so only the rows count.
+	estChars := 0
+	labelChars := utf8.RuneCountInString(p.modelName())
+	for i, e := range p.effects {
+		estChars = max(estChars, utf8.RuneCountInString(p.estimateText(e.Yi, p.cis[i])))
+		labelChars = max(labelChars, utf8.RuneCountInString(p.label(i)))
+	}
+	estChars = max(estChars, utf8.RuneCountInString(p.estimateText(p.res.Estimate, p.res.CI)))
+	labelW := math.Min(math.Max(float64(labelChars)*forestCharWidth, 60), 0.34*w)
+	p.plotL = math.Round(forestMargin + labelW + 12)
+	p.plotR = math.Round(p.estX - float64(estChars)*forestCharWidth - 16)
+	if minPlot := math.Round(0.25 * w); p.plotR-p.plotL < minPlot {
+		p.plotL = math.Max(forestMargin+72, p.plotR-minPlot)
+		p.plotR = math.Max(p.plotR, p.plotL+minPlot)
+	}
+	p.labelChars = max(4, int((p.plotL-forestMargin-12)/forestCharWidth))
+}
+
+// label returns the label of study i, numbering unlabelled studies.
+func (p *forestPlot) label(i int) string {
+	if l := p.effects[i].Label; l != "" {
+		return l
+	}
+	return "Study " + strconv.Itoa(i+1)
+}
+
+func (p *forestPlot) estimateHeader() string {
+	name := p.opts.EffectLabel
+	if name == "" {
+		name = measureTitles[p.res.Measure]
+	}
+	return fmt.Sprintf("%s [%s%% CI]", name, percent(p.res.Level))
 }
 
 // x maps a value on the analysis scale to a pixel column.
@@ -240,12 +286,8 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	if header == "" {
 		header = "Study"
 	}
-	effName := p.opts.EffectLabel
-	if effName == "" {
-		effName = measureTitles[p.res.Measure]
-	}
 	text(b, forestMargin, headerY-6, "start", "bold", "header", header)
-	text(b, p.estX, headerY-6, "end", "bold", "header", fmt.Sprintf("%s [%s%% CI]", effName, percent(p.res.Level)))
+	text(b, p.estX, headerY-6, "end", "bold", "header", p.estimateHeader())
 	text(b, p.wtX, headerY-6, "end", "bold", "header", "Weight")
 	fmt.Fprintf(b, "<line class=\"rule\" x1=\"%d\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.5\"/>\n", forestMargin, num(headerY), num(p.wtX), num(headerY))
 
@@ -267,12 +309,8 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	}
 	for i, e := range p.effects {
 		mid := studyY + (float64(i)+0.5)*forestRowHeight
-		label := e.Label
-		if label == "" {
-			label = "Study " + strconv.Itoa(i+1)
-		}
 		b.WriteString("<g class=\"study\">\n")
-		text(b, forestMargin, mid+4, "start", "", "label", label)
+		p.labelText(b, mid+4, "", p.label(i))
 		p.intervalLine(b, p.cis[i], mid, "ci", 1)
 		if e.Yi >= p.lo && e.Yi <= p.hi {
 			side := math.Max(forestMaxBox*math.Sqrt(p.res.Weights[i]/wmax), forestMinBox)
@@ -287,7 +325,7 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	// Pooled estimate.
 	mid := pooledY - forestRowHeight/2
 	b.WriteString("<g class=\"pooled\">\n")
-	text(b, forestMargin, mid+4, "start", "bold", "label", p.modelName())
+	p.labelText(b, mid+4, "bold", p.modelName())
 	ci := p.res.CI
 	l, r, c := p.clampX(ci.Lower), p.clampX(ci.Upper), p.clampX(p.res.Estimate)
 	fmt.Fprintf(b, "<polygon class=\"diamond\" points=\"%s,%s %s,%s %s,%s %s,%s\" fill=\"black\"/>\n",
@@ -536,6 +574,28 @@ func text(b *bytes.Buffer, x, y float64, anchor, weight, class, s string) {
 	}
 	b.WriteString(">")
 	escapeXML(b, s)
+	b.WriteString("</text>\n")
+}
+
+// labelText writes a label in the left column, shortened with an ellipsis
+// when it is too long for the column; the full label is then kept in a
+// <title> child, which viewers show on hover.
+func (p *forestPlot) labelText(b *bytes.Buffer, y float64, weight, s string) {
+	short := s
+	if utf8.RuneCountInString(s) > p.labelChars {
+		short = string([]rune(s)[:p.labelChars-1]) + "…"
+	}
+	fmt.Fprintf(b, "<text class=\"label\" x=\"%s\" y=\"%s\" text-anchor=\"start\"", num(forestMargin), num(y))
+	if weight != "" {
+		fmt.Fprintf(b, " font-weight=\"%s\"", weight)
+	}
+	b.WriteString(">")
+	if short != s {
+		b.WriteString("<title>")
+		escapeXML(b, s)
+		b.WriteString("</title>")
+	}
+	escapeXML(b, short)
 	b.WriteString("</text>\n")
 }
 

@@ -115,7 +115,8 @@ func TestWriteForestSVGGolden(t *testing.T) {
 type svgSummary struct {
 	root     string
 	version  string
-	texts    []string
+	texts    []string // content of <text> elements, without their <title>
+	titles   []string // content of every <title>
 	classes  map[string]int
 	elements int
 }
@@ -124,8 +125,8 @@ func parseSVG(t *testing.T, data []byte) svgSummary {
 	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	s := svgSummary{classes: map[string]int{}}
-	var inText bool
-	var cur strings.Builder
+	var inText, inTitle bool
+	var cur, title strings.Builder
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -148,18 +149,29 @@ func parseSVG(t *testing.T, data []byte) svgSummary {
 					s.classes[el.Name.Local+"."+a.Value]++
 				}
 			}
-			if el.Name.Local == "text" {
+			switch el.Name.Local {
+			case "text":
 				inText = true
 				cur.Reset()
+			case "title":
+				inTitle = true
+				title.Reset()
 			}
 		case xml.CharData:
-			if inText {
+			switch {
+			case inTitle:
+				title.Write(el)
+			case inText:
 				cur.Write(el)
 			}
 		case xml.EndElement:
-			if el.Name.Local == "text" {
+			switch el.Name.Local {
+			case "text":
 				inText = false
 				s.texts = append(s.texts, cur.String())
+			case "title":
+				inTitle = false
+				s.titles = append(s.titles, title.String())
 			}
 		}
 	}
@@ -186,6 +198,7 @@ func TestWriteForestSVGParses(t *testing.T) {
 	assert.Contains(t, s.texts, "Study 3", "an empty label is numbered")
 	assert.Contains(t, s.texts, "Tanaka\uFFFD 2021", "a character XML forbids is replaced, not dropped silently")
 	assert.Contains(t, s.texts, "A < B & C", "the title is escaped too")
+	assert.Contains(t, s.titles, "A < B & C", "the document title")
 
 	common, err := evidence.Pool(md, evidence.PoolOptions{Method: evidence.MethodCommon})
 	require.NoError(t, err)
@@ -193,6 +206,32 @@ func TestWriteForestSVGParses(t *testing.T) {
 	require.NoError(t, evidence.WriteForestSVG(&buf, md, common, evidence.ForestOptions{}))
 	s = parseSVG(t, buf.Bytes())
 	assert.Zero(t, s.classes["line.pi"], "a common-effect model has no prediction interval")
+}
+
+func TestWriteForestSVGLongLabels(t *testing.T) {
+	long := "A very long study label that names the trial, its sponsor, the country & the year <2024>"
+	md := awkwardMD()
+	md[1].Label = long
+	res, err := evidence.Pool(md, evidence.PoolOptions{})
+	require.NoError(t, err)
+	for _, width := range []int{480, 800, 1600} {
+		var buf bytes.Buffer
+		require.NoError(t, evidence.WriteForestSVG(&buf, md, res, evidence.ForestOptions{Width: width}))
+		s := parseSVG(t, buf.Bytes())
+		assert.Contains(t, s.titles, long, "width %d: the full label is kept in a <title>", width)
+		var short string
+		for _, txt := range s.texts {
+			if strings.HasPrefix(txt, "A very long") {
+				short = txt
+			}
+		}
+		require.NotEmpty(t, short, "width %d: the label is drawn", width)
+		assert.True(t, strings.HasSuffix(short, "…"), "width %d: a shortened label ends in an ellipsis: %q", width, short)
+		assert.True(t, strings.HasPrefix(long, strings.TrimSuffix(short, "…")), "width %d: shortening keeps the start", width)
+		if width >= 800 {
+			assert.Contains(t, s.texts, `Smith & Jones <2019> "pilot"`, "width %d: a label that fits is not shortened", width)
+		}
+	}
 }
 
 func TestWriteForestSVGTicks(t *testing.T) {

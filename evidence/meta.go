@@ -125,8 +125,9 @@ type Result struct {
 	// the Knapp-Hartung factor sqrt(s²) when that is used.
 	SE float64 `json:"se"`
 	// Statistic is Estimate/SE: a z value, or a t value on DF degrees of
-	// freedom under Knapp-Hartung. When SE is 0 it is 0 for a zero
-	// estimate and ±Inf otherwise.
+	// freedom under Knapp-Hartung. SE is 0 only under Knapp-Hartung with
+	// identical estimates; Statistic is then 0 for a zero estimate and
+	// ±Inf otherwise (which encoding/json refuses to encode).
 	Statistic float64 `json:"statistic"`
 	// DF is the degrees of freedom of Statistic under Knapp-Hartung
 	// (k − 1), and 0 for the normal test.
@@ -198,10 +199,12 @@ const (
 // positive vi; every violation is reported in one *secretome.ValidationError
 // whose paths name the effect, such as "effects[3].vi". An empty slice is
 // an error, and so are values so extreme that the float64 sums overflow
-// (for example variances below 1e-100); such a result is never returned
-// with NaN or infinite fields other than Statistic. With a single effect the result is that effect: tau² is 0, Q
-// is 0 with p = 1, I² is 0 and H² is 1 (as metafor fits it); Knapp-Hartung
-// needs at least two effects.
+// (variances below about 1e-100, say): Pool never returns NaN or infinite
+// fields, except Statistic in the degenerate case its doc describes.
+//
+// With a single effect the result is that effect: tau² is 0, Q is 0 with
+// p = 1, I² is 0 and H² is 1 (as metafor fits it). Knapp-Hartung needs at
+// least two effects.
 //
 // Tau² is truncated at 0. DL uses the moment estimator
 // (Q − (k−1))/tr(P) with tr(P) = Σw − Σw²/Σw. REML starts from the Hedges
