@@ -132,15 +132,22 @@ type ValidationError struct {
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	n := e.Count(SeverityError)
-	fmt.Fprintf(&b, "%d problem", n)
-	if n != 1 {
-		b.WriteString("s")
+	fmt.Fprintf(&b, "%d %s", n, plural(n, "error", "errors"))
+	if rest := len(e.Problems) - n; rest > 0 {
+		fmt.Fprintf(&b, ", %d %s", rest, plural(rest, "warning or note", "warnings or notes"))
 	}
 	for i := range e.Problems {
 		b.WriteString("\n\t")
 		b.WriteString(e.Problems[i].Error())
 	}
 	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Unwrap returns each problem as an error, for errors.Is and errors.As.
