@@ -235,7 +235,7 @@ func (p *forestPlot) estimateHeader() string {
 	if name == "" {
 		name = measureTitles[p.res.Measure]
 	}
-	return fmt.Sprintf("%s [%s%% CI]", name, percent(p.res.Level))
+	return fmt.Sprintf("%s [%s%% CI]", name, levelPercent(p.res.Level))
 }
 
 // x maps a value on the analysis scale to a pixel column.
@@ -268,17 +268,17 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 
 	fmt.Fprintf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%s\" viewBox=\"0 0 %d %s\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"%d\">\n",
-		p.width, num(height), p.width, num(height), forestFontSize)
+		p.width, svgNum(height), p.width, svgNum(height), forestFontSize)
 	title := p.opts.Title
 	if title == "" {
 		title = "Forest plot"
 	}
 	b.WriteString("<title>")
-	escapeXML(b, title)
+	svgEscape(b, title)
 	b.WriteString("</title>\n")
-	fmt.Fprintf(b, "<rect width=\"%d\" height=\"%s\" fill=\"white\"/>\n", p.width, num(height))
+	fmt.Fprintf(b, "<rect width=\"%d\" height=\"%s\" fill=\"white\"/>\n", p.width, svgNum(height))
 	if p.opts.Title != "" {
-		text(b, forestMargin, forestMargin+forestRowHeight-6, "start", "bold", "title", p.opts.Title)
+		svgText(b, forestMargin, forestMargin+forestRowHeight-6, "start", "bold", "title", p.opts.Title)
 	}
 
 	// Header.
@@ -286,20 +286,20 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	if header == "" {
 		header = "Study"
 	}
-	text(b, forestMargin, headerY-6, "start", "bold", "header", header)
-	text(b, p.estX, headerY-6, "end", "bold", "header", p.estimateHeader())
-	text(b, p.wtX, headerY-6, "end", "bold", "header", "Weight")
-	fmt.Fprintf(b, "<line class=\"rule\" x1=\"%d\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.5\"/>\n", forestMargin, num(headerY), num(p.wtX), num(headerY))
+	svgText(b, forestMargin, headerY-6, "start", "bold", "header", header)
+	svgText(b, p.estX, headerY-6, "end", "bold", "header", p.estimateHeader())
+	svgText(b, p.wtX, headerY-6, "end", "bold", "header", "Weight")
+	fmt.Fprintf(b, "<line class=\"rule\" x1=\"%d\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.5\"/>\n", forestMargin, svgNum(headerY), svgNum(p.wtX), svgNum(headerY))
 
 	// Reference lines first, so that the data are drawn over them: no
 	// effect (solid) and the pooled estimate (dashed).
 	if 0 >= p.lo && 0 <= p.hi {
-		x0 := num(p.x(0))
-		fmt.Fprintf(b, "<line class=\"null\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.75\"/>\n", x0, num(headerY), x0, num(axisY))
+		x0 := svgNum(p.x(0))
+		fmt.Fprintf(b, "<line class=\"null\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.75\"/>\n", x0, svgNum(headerY), x0, svgNum(axisY))
 	}
 	if p.res.Estimate >= p.lo && p.res.Estimate <= p.hi {
-		xe := num(p.x(p.res.Estimate))
-		fmt.Fprintf(b, "<line class=\"estimate\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"gray\" stroke-width=\"0.75\" stroke-dasharray=\"3,3\"/>\n", xe, num(headerY), xe, num(pooledY))
+		xe := svgNum(p.x(p.res.Estimate))
+		fmt.Fprintf(b, "<line class=\"estimate\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"gray\" stroke-width=\"0.75\" stroke-dasharray=\"3,3\"/>\n", xe, svgNum(headerY), xe, svgNum(pooledY))
 	}
 
 	// Studies.
@@ -315,10 +315,10 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 		if e.Yi >= p.lo && e.Yi <= p.hi {
 			side := math.Max(forestMaxBox*math.Sqrt(p.res.Weights[i]/wmax), forestMinBox)
 			fmt.Fprintf(b, "<rect class=\"box\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"black\"/>\n",
-				num(p.x(e.Yi)-side/2), num(mid-side/2), num(side), num(side))
+				svgNum(p.x(e.Yi)-side/2), svgNum(mid-side/2), svgNum(side), svgNum(side))
 		}
-		text(b, p.estX, mid+4, "end", "", "estimate", p.estimateText(e.Yi, p.cis[i]))
-		text(b, p.wtX, mid+4, "end", "", "weight", strconv.FormatFloat(p.res.Weights[i], 'f', 1, 64)+"%")
+		svgText(b, p.estX, mid+4, "end", "", "estimate", p.estimateText(e.Yi, p.cis[i]))
+		svgText(b, p.wtX, mid+4, "end", "", "weight", strconv.FormatFloat(p.res.Weights[i], 'f', 1, 64)+"%")
 		b.WriteString("</g>\n")
 	}
 
@@ -329,26 +329,26 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	ci := p.res.CI
 	l, r, c := p.clampX(ci.Lower), p.clampX(ci.Upper), p.clampX(p.res.Estimate)
 	fmt.Fprintf(b, "<polygon class=\"diamond\" points=\"%s,%s %s,%s %s,%s %s,%s\" fill=\"black\"/>\n",
-		num(l), num(mid), num(c), num(mid-forestDiamond), num(r), num(mid), num(c), num(mid+forestDiamond))
-	text(b, p.estX, mid+4, "end", "bold", "estimate", p.estimateText(p.res.Estimate, ci))
-	text(b, p.wtX, mid+4, "end", "bold", "weight", "100.0%")
+		svgNum(l), svgNum(mid), svgNum(c), svgNum(mid-forestDiamond), svgNum(r), svgNum(mid), svgNum(c), svgNum(mid+forestDiamond))
+	svgText(b, p.estX, mid+4, "end", "bold", "estimate", p.estimateText(p.res.Estimate, ci))
+	svgText(b, p.wtX, mid+4, "end", "bold", "weight", "100.0%")
 	b.WriteString("</g>\n")
 
 	// Prediction interval.
 	if p.res.Method.IsRandom() {
 		mid = pooledY + forestRowHeight/2
 		b.WriteString("<g class=\"prediction\">\n")
-		text(b, forestMargin, mid+4, "start", "", "label", "Prediction interval")
+		svgText(b, forestMargin, mid+4, "start", "", "label", "Prediction interval")
 		p.intervalLine(b, p.res.PI, mid, "pi", 2)
-		text(b, p.estX, mid+4, "end", "", "estimate", p.intervalText(p.res.PI))
+		svgText(b, p.estX, mid+4, "end", "", "estimate", p.intervalText(p.res.PI))
 		b.WriteString("</g>\n")
 	}
 
 	p.axis(b, axisY)
 
 	// Heterogeneity and the test of the overall effect.
-	text(b, forestMargin, statsY+forestRowHeight/2+4, "start", "", "heterogeneity", p.heterogeneityText())
-	text(b, forestMargin, statsY+1.5*forestRowHeight+4, "start", "", "test", p.testText())
+	svgText(b, forestMargin, statsY+forestRowHeight/2+4, "start", "", "heterogeneity", p.heterogeneityText())
+	svgText(b, forestMargin, statsY+1.5*forestRowHeight+4, "start", "", "test", p.testText())
 	b.WriteString("</svg>\n")
 }
 
@@ -363,37 +363,37 @@ func (p *forestPlot) intervalLine(b *bytes.Buffer, iv Interval, y float64, class
 	if iv.Upper < p.lo || iv.Lower > p.hi {
 		// Entirely off the axis: one arrow at the edge it lies beyond.
 		if iv.Upper < p.lo {
-			arrow(b, p.plotL, y, -1)
+			svgArrow(b, p.plotL, y, -1)
 		} else {
-			arrow(b, p.plotR, y, 1)
+			svgArrow(b, p.plotR, y, 1)
 		}
 		return
 	}
 	l, r := p.clampX(iv.Lower), p.clampX(iv.Upper)
 	fmt.Fprintf(b, "<line class=\"%s\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"%s\"/>\n",
-		class, num(l), num(y), num(r), num(y), num(width))
+		class, svgNum(l), svgNum(y), svgNum(r), svgNum(y), svgNum(width))
 	if iv.Lower < p.lo {
-		arrow(b, p.plotL, y, -1)
+		svgArrow(b, p.plotL, y, -1)
 	}
 	if iv.Upper > p.hi {
-		arrow(b, p.plotR, y, 1)
+		svgArrow(b, p.plotR, y, 1)
 	}
 }
 
 // arrow draws a small arrow head at x pointing left (dir −1) or right (+1).
-func arrow(b *bytes.Buffer, x, y float64, dir float64) {
+func svgArrow(b *bytes.Buffer, x, y float64, dir float64) {
 	fmt.Fprintf(b, "<polygon class=\"arrow\" points=\"%s,%s %s,%s %s,%s\" fill=\"black\"/>\n",
-		num(x), num(y), num(x-dir*6), num(y-3.5), num(x-dir*6), num(y+3.5))
+		svgNum(x), svgNum(y), svgNum(x-dir*6), svgNum(y-3.5), svgNum(x-dir*6), svgNum(y+3.5))
 }
 
 // axis draws the horizontal axis with its ticks and labels at y.
 func (p *forestPlot) axis(b *bytes.Buffer, y float64) {
 	b.WriteString("<g class=\"axis\">\n")
-	fmt.Fprintf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.75\"/>\n", num(p.plotL), num(y), num(p.plotR), num(y))
+	fmt.Fprintf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.75\"/>\n", svgNum(p.plotL), svgNum(y), svgNum(p.plotR), svgNum(y))
 	for _, t := range p.ticks() {
-		x := num(p.x(t.at))
-		fmt.Fprintf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.75\"/>\n", x, num(y), x, num(y+5))
-		text(b, p.x(t.at), y+18, "middle", "", "tick", t.label)
+		x := svgNum(p.x(t.at))
+		fmt.Fprintf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"black\" stroke-width=\"0.75\"/>\n", x, svgNum(y), x, svgNum(y+5))
+		svgText(b, p.x(t.at), y+18, "middle", "", "tick", t.label)
 	}
 	name := p.opts.EffectLabel
 	if name == "" {
@@ -402,20 +402,20 @@ func (p *forestPlot) axis(b *bytes.Buffer, y float64) {
 			name += " (log scale)"
 		}
 	}
-	text(b, (p.plotL+p.plotR)/2, y+36, "middle", "", "axis-label", name)
+	svgText(b, (p.plotL+p.plotR)/2, y+36, "middle", "", "axis-label", name)
 	if p.opts.FavoursLeft != "" || p.opts.FavoursRight != "" {
 		x0 := p.clampX(0)
 		if p.opts.FavoursLeft != "" {
-			text(b, x0-6, y+56, "end", "", "favours", p.opts.FavoursLeft)
+			svgText(b, x0-6, y+56, "end", "", "favours", p.opts.FavoursLeft)
 		}
 		if p.opts.FavoursRight != "" {
-			text(b, x0+6, y+56, "start", "", "favours", p.opts.FavoursRight)
+			svgText(b, x0+6, y+56, "start", "", "favours", p.opts.FavoursRight)
 		}
 	}
 	b.WriteString("</g>\n")
 }
 
-type tick struct {
+type axisTick struct {
 	at    float64 // position on the analysis scale
 	label string
 }
@@ -424,7 +424,7 @@ type tick struct {
 // 2 and 5 on the log axis (only powers of ten over a wide range, plain
 // decimal steps over a narrow one); for differences, steps of 1, 2 or 5
 // times a power of ten.
-func (p *forestPlot) ticks() []tick {
+func (p *forestPlot) ticks() []axisTick {
 	if !p.ratio {
 		return linearTicks(p.lo, p.hi, false)
 	}
@@ -436,7 +436,7 @@ func (p *forestPlot) ticks() []tick {
 	if decades > 4 {
 		mults = []float64{1}
 	}
-	var out []tick
+	var out []axisTick
 	for e := int(math.Floor(p.lo/math.Ln10)) - 1; e <= int(math.Ceil(p.hi/math.Ln10)); e++ {
 		for _, m := range mults {
 			v := m * math.Pow10(e)
@@ -444,7 +444,7 @@ func (p *forestPlot) ticks() []tick {
 			if lv < p.lo-1e-12 || lv > p.hi+1e-12 {
 				continue
 			}
-			out = append(out, tick{at: lv, label: strconv.FormatFloat(v, 'f', max(0, -e), 64)})
+			out = append(out, axisTick{at: lv, label: strconv.FormatFloat(v, 'f', max(0, -e), 64)})
 		}
 	}
 	return out
@@ -452,7 +452,7 @@ func (p *forestPlot) ticks() []tick {
 
 // linearTicks returns about five evenly spaced ticks between lo and hi,
 // on the log scale when logScale is set (values are then ratios).
-func linearTicks(lo, hi float64, logScale bool) []tick {
+func linearTicks(lo, hi float64, logScale bool) []axisTick {
 	raw := (hi - lo) / 5
 	e := math.Floor(math.Log10(raw))
 	step := math.Pow10(int(e))
@@ -463,7 +463,7 @@ func linearTicks(lo, hi float64, logScale bool) []tick {
 		step = m * math.Pow10(int(e))
 	}
 	dec := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
-	var out []tick
+	var out []axisTick
 	for i := math.Ceil(lo/step - 1e-9); i*step <= hi+1e-9*step; i++ {
 		v := i * step
 		if v == 0 {
@@ -476,7 +476,7 @@ func linearTicks(lo, hi float64, logScale bool) []tick {
 			}
 			at = math.Log(v)
 		}
-		out = append(out, tick{at: at, label: fixed(v, dec)})
+		out = append(out, axisTick{at: at, label: fixedText(v, dec)})
 	}
 	return out
 }
@@ -498,7 +498,7 @@ func (p *forestPlot) modelName() string {
 }
 
 func (p *forestPlot) fmtEst(v float64) string {
-	return fixed(p.res.Measure.BackTransform(v), p.opts.Decimals)
+	return fixedText(p.res.Measure.BackTransform(v), p.opts.Decimals)
 }
 
 func (p *forestPlot) estimateText(est float64, ci Interval) string {
@@ -514,36 +514,36 @@ func (p *forestPlot) heterogeneityText() string {
 	var b strings.Builder
 	b.WriteString("Heterogeneity: ")
 	if r.Method.IsRandom() {
-		b.WriteString("τ² = " + fixed(r.Tau2, 4) + ", ")
+		b.WriteString("τ² = " + fixedText(r.Tau2, 4) + ", ")
 	}
-	b.WriteString("I² = " + fixed(r.I2, 1) + "%, ")
-	fmt.Fprintf(&b, "Q = %s (df = %d), %s", fixed(r.Q, 2), r.QDF, pText(r.QP))
+	b.WriteString("I² = " + fixedText(r.I2, 1) + "%, ")
+	fmt.Fprintf(&b, "Q = %s (df = %d), %s", fixedText(r.Q, 2), r.QDF, pValueText(r.QP))
 	return b.String()
 }
 
 func (p *forestPlot) testText() string {
 	r := p.res
 	if r.DF > 0 {
-		return fmt.Sprintf("Overall effect: t(%d) = %s, %s", r.DF, fixed(r.Statistic, 2), pText(r.P))
+		return fmt.Sprintf("Overall effect: t(%d) = %s, %s", r.DF, fixedText(r.Statistic, 2), pValueText(r.P))
 	}
-	return fmt.Sprintf("Overall effect: z = %s, %s", fixed(r.Statistic, 2), pText(r.P))
+	return fmt.Sprintf("Overall effect: z = %s, %s", fixedText(r.Statistic, 2), pValueText(r.P))
 }
 
-func pText(p float64) string {
+func pValueText(p float64) string {
 	if p < 0.001 {
 		return "p < 0.001"
 	}
-	return "p = " + fixed(p, 3)
+	return "p = " + fixedText(p, 3)
 }
 
 // percent formats a level such as 0.95 as "95" (or "99.9").
-func percent(level float64) string {
+func levelPercent(level float64) string {
 	return strconv.FormatFloat(math.Round(level*1e6)/1e4, 'f', -1, 64)
 }
 
 // fixed formats v with dec decimals, without a negative zero and with a
 // proper minus sign for negative values.
-func fixed(v float64, dec int) string {
+func fixedText(v float64, dec int) string {
 	s := strconv.FormatFloat(v, 'f', dec, 64)
 	if strings.Trim(s, "-0.") == "" {
 		s = strings.TrimPrefix(s, "-")
@@ -558,7 +558,7 @@ func fixed(v float64, dec int) string {
 }
 
 // num formats a pixel coordinate with two decimals and no negative zero.
-func num(v float64) string {
+func svgNum(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if s == "-0.00" {
 		return "0.00"
@@ -567,13 +567,13 @@ func num(v float64) string {
 }
 
 // text writes a <text> element with escaped content.
-func text(b *bytes.Buffer, x, y float64, anchor, weight, class, s string) {
-	fmt.Fprintf(b, "<text class=\"%s\" x=\"%s\" y=\"%s\" text-anchor=\"%s\"", class, num(x), num(y), anchor)
+func svgText(b *bytes.Buffer, x, y float64, anchor, weight, class, s string) {
+	fmt.Fprintf(b, "<text class=\"%s\" x=\"%s\" y=\"%s\" text-anchor=\"%s\"", class, svgNum(x), svgNum(y), anchor)
 	if weight != "" {
 		fmt.Fprintf(b, " font-weight=\"%s\"", weight)
 	}
 	b.WriteString(">")
-	escapeXML(b, s)
+	svgEscape(b, s)
 	b.WriteString("</text>\n")
 }
 
@@ -585,22 +585,22 @@ func (p *forestPlot) labelText(b *bytes.Buffer, y float64, weight, s string) {
 	if utf8.RuneCountInString(s) > p.labelChars {
 		short = string([]rune(s)[:p.labelChars-1]) + "…"
 	}
-	fmt.Fprintf(b, "<text class=\"label\" x=\"%s\" y=\"%s\" text-anchor=\"start\"", num(forestMargin), num(y))
+	fmt.Fprintf(b, "<text class=\"label\" x=\"%s\" y=\"%s\" text-anchor=\"start\"", svgNum(forestMargin), svgNum(y))
 	if weight != "" {
 		fmt.Fprintf(b, " font-weight=\"%s\"", weight)
 	}
 	b.WriteString(">")
 	if short != s {
 		b.WriteString("<title>")
-		escapeXML(b, s)
+		svgEscape(b, s)
 		b.WriteString("</title>")
 	}
-	escapeXML(b, short)
+	svgEscape(b, short)
 	b.WriteString("</text>\n")
 }
 
 // escapeXML writes s with XML special characters escaped; characters not
 // allowed in XML are replaced by U+FFFD.
-func escapeXML(b *bytes.Buffer, s string) {
+func svgEscape(b *bytes.Buffer, s string) {
 	_ = xml.EscapeText(b, []byte(s)) // writes to a bytes.Buffer cannot fail
 }

@@ -82,9 +82,13 @@ type PoolOptions struct {
 	// test = "knha"): the variance of the estimate is multiplied by
 	// s² = Σw*(yi − μ)²/(k − 1), without truncation at 1, and tests,
 	// confidence and prediction intervals use Student's t with k − 1
-	// degrees of freedom. It needs at least two effects. As in metafor,
-	// s² is set to 0 when the weighted residual sum of squares is at most
-	// the machine epsilon (all estimates equal).
+	// degrees of freedom. It needs at least two effects. When the weighted
+	// residual sum of squares is at most the machine epsilon (all
+	// estimates equal, as with identical rounded reports), s² is taken as
+	// 1, the model's own variance. This deliberately differs from metafor,
+	// which sets s² to 0 there and so reports a zero standard error and an
+	// infinite or undefined test statistic. Like metafor (which warns),
+	// Pool also accepts it with MethodCommon.
 	HartungKnapp bool
 	// Level is the confidence level of the intervals, strictly between 0
 	// and 1; 0 means 0.95.
@@ -125,9 +129,7 @@ type Result struct {
 	// the Knapp-Hartung factor sqrt(s²) when that is used.
 	SE float64 `json:"se"`
 	// Statistic is Estimate/SE: a z value, or a t value on DF degrees of
-	// freedom under Knapp-Hartung. SE is 0 only under Knapp-Hartung with
-	// identical estimates; Statistic is then 0 for a zero estimate and
-	// ±Inf otherwise (which encoding/json refuses to encode).
+	// freedom under Knapp-Hartung.
 	Statistic float64 `json:"statistic"`
 	// DF is the degrees of freedom of Statistic under Knapp-Hartung
 	// (k − 1), and 0 for the normal test.
@@ -199,8 +201,8 @@ const (
 // positive vi; every violation is reported in one *secretome.ValidationError
 // whose paths name the effect, such as "effects[3].vi". An empty slice is
 // an error, and so are values so extreme that the float64 sums overflow
-// (variances below about 1e-100, say): Pool never returns NaN or infinite
-// fields, except Statistic in the degenerate case its doc describes.
+// (variances below about 1e-100, say): a Result never holds NaN or
+// infinite numbers, so it always encodes as JSON.
 //
 // With a single effect the result is that effect: tau² is 0, Q is 0 with
 // p = 1, I² is 0 and H² is 1 (as metafor fits it). Knapp-Hartung needs at
@@ -278,8 +280,8 @@ func Pool(effects []Effect, opts PoolOptions) (Result, error) {
 	var crit float64
 	alpha := 1 - opts.Level
 	if opts.HartungKnapp {
-		s2 := 0.0
-		if re.rss > epsilon {
+		s2 := 1.0
+		if re.rss > machineEpsilon {
 			s2 = re.rss / float64(k-1)
 		}
 		variance *= s2
@@ -289,12 +291,7 @@ func Pool(effects []Effect, opts PoolOptions) (Result, error) {
 		crit = normCritical(alpha)
 	}
 	r.SE = math.Sqrt(variance)
-	switch {
-	case r.SE > 0:
-		r.Statistic = r.Estimate / r.SE
-	case r.Estimate != 0:
-		r.Statistic = math.Copysign(math.Inf(1), r.Estimate)
-	}
+	r.Statistic = r.Estimate / r.SE
 	if opts.HartungKnapp {
 		r.P = 2 * tUpper(math.Abs(r.Statistic), float64(r.DF))
 	} else {
@@ -304,7 +301,7 @@ func Pool(effects []Effect, opts PoolOptions) (Result, error) {
 	h := crit * math.Sqrt(variance+r.Tau2)
 	r.PI = Interval{Lower: r.Estimate - h, Upper: r.Estimate + h}
 
-	if !finite(r.Estimate, r.SE, r.CI.Lower, r.CI.Upper, r.PI.Lower, r.PI.Upper, r.Tau2, r.SETau2, r.I2, r.H2, r.Q, r.QP, r.P) {
+	if !allFinite(r.Estimate, r.SE, r.Statistic, r.CI.Lower, r.CI.Upper, r.PI.Lower, r.PI.Upper, r.Tau2, r.SETau2, r.I2, r.H2, r.Q, r.QP, r.P) {
 		var ps secretome.Problems
 		ps.Add("effects", secretome.SeverityError, secretome.CodeNumber, "estimates or variances too extreme to pool in float64 (weights 1/vi overflow or cancel)")
 		return Result{}, ps.Err()
@@ -317,7 +314,7 @@ func Pool(effects []Effect, opts PoolOptions) (Result, error) {
 }
 
 // finite reports whether every value is a finite number.
-func finite(vs ...float64) bool {
+func allFinite(vs ...float64) bool {
 	for _, v := range vs {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return false
@@ -326,8 +323,8 @@ func finite(vs ...float64) bool {
 	return true
 }
 
-// epsilon is the machine epsilon for float64 (.Machine$double.eps in R).
-const epsilon = 0x1p-52
+// machineEpsilon is the machine epsilon for float64 (.Machine$double.eps in R).
+const machineEpsilon = 0x1p-52
 
 // checkPool validates the effects and fills in option defaults.
 func checkPool(effects []Effect, opts *PoolOptions) error {
@@ -377,8 +374,8 @@ func checkPool(effects []Effect, opts *PoolOptions) error {
 	return ps.Err()
 }
 
-// sums holds weighted sums over the effects for weights w = 1/(vi + tau²).
-type sums struct {
+// poolSums holds weighted sums over the effects for weights w = 1/(vi + tau²).
+type poolSums struct {
 	sw, sw2, sw3 float64 // Σw, Σw², Σw³
 	mean         float64 // Σw·y / Σw
 	rss          float64 // Σw·(y − mean)², = Y'PY
@@ -386,16 +383,16 @@ type sums struct {
 }
 
 // trP returns tr(P) = Σw − Σw²/Σw for P = W − W1(1'W1)⁻¹1'W.
-func (s sums) trP() float64 { return s.sw - s.sw2/s.sw }
+func (s poolSums) trP() float64 { return s.sw - s.sw2/s.sw }
 
 // trPP returns tr(PP) = ΣᵢⱼPᵢⱼ² = Σw² − 2Σw³/Σw + (Σw²/Σw)².
-func (s sums) trPP() float64 {
+func (s poolSums) trPP() float64 {
 	q := s.sw2 / s.sw
 	return s.sw2 - 2*s.sw3/s.sw + q*q
 }
 
-func weightSums(effects []Effect, tau2 float64) sums {
-	var s sums
+func weightSums(effects []Effect, tau2 float64) poolSums {
+	var s poolSums
 	var swy float64
 	for _, e := range effects {
 		w := 1 / (e.Vi + tau2)

@@ -370,17 +370,19 @@ func TestPoolDegenerate(t *testing.T) {
 	t.Run("identical estimates with Knapp-Hartung", func(t *testing.T) {
 		r, err := Pool(same, PoolOptions{HartungKnapp: true})
 		require.NoError(t, err)
-		assert.Zero(t, r.SE, "metafor sets s² to 0 when the residuals vanish")
-		assert.True(t, math.IsInf(r.Statistic, 1))
-		assert.Zero(t, r.P)
-		assert.Equal(t, Interval{Lower: r.Estimate, Upper: r.Estimate}, r.CI)
+		model := math.Sqrt(1 / (1/0.1 + 1/0.2 + 1/0.05))
+		assert.InDelta(t, model, r.SE, 1e-15, "s² falls back to 1 instead of metafor's 0")
+		assert.InDelta(t, 0.3/model, r.Statistic, 1e-12, "a finite t statistic")
+		assert.InDelta(t, 0.3-tCritical(0.05, 2)*model, r.CI.Lower, 1e-12, "t(2) interval")
+		_, err = json.Marshal(r)
+		assert.NoError(t, err, "the result encodes as JSON")
 	})
 
-	t.Run("zero estimate with zero SE", func(t *testing.T) {
-		zero := []Effect{{Measure: MeasureMD, Vi: 1}, {Measure: MeasureMD, Vi: 2}}
+	t.Run("identical zero estimates with Knapp-Hartung", func(t *testing.T) {
+		zero := []Effect{{Measure: MeasureHR, Vi: 1}, {Measure: MeasureHR, Vi: 2}}
 		r, err := Pool(zero, PoolOptions{HartungKnapp: true})
 		require.NoError(t, err)
-		assert.Zero(t, r.Statistic, "0/0 is reported as 0, not NaN")
+		assert.Zero(t, r.Statistic, "no NaN from 0/0")
 		assert.Equal(t, 1.0, r.P)
 	})
 
