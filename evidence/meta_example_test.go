@@ -56,11 +56,7 @@ func ExamplePool_errors() {
 		{Measure: evidence.MeasureOR, Yi: 0.3, Vi: 0.09},
 	}
 	_, err := evidence.Pool(effects, evidence.PoolOptions{})
-	if ve, ok := secretome.AsValidationError(err); ok {
-		for _, p := range ve.Problems {
-			fmt.Printf("%s (%s): %s\n", p.Path, p.Code, p.Message)
-		}
-	}
+	printProblems(err)
 
 	effects[1].Vi, effects[2].Measure = 0.01, evidence.MeasureRR
 	_, err = evidence.Pool(effects, evidence.PoolOptions{MaxIter: 1})
@@ -103,12 +99,24 @@ func ExampleFromReported() {
 	}
 	fmt.Printf("%s: yi %.4f, SE %.4f\n", e.Measure, e.Yi, e.SE())
 
+	// Bounds swapped by mistake.
 	_, err = evidence.FromReported(evidence.MeasureHR, 0.72, 0.94, 0.55, 0.95)
-	fmt.Println(err)
+	printProblems(err)
 	// Output:
 	// hr: yi -0.3285, SE 0.1367
-	// 1 problem
-	// 	upper: must be greater than lower (0.94), got 0.55 [inconsistent]
+	// upper (inconsistent): must be greater than lower (0.94), got 0.55
+}
+
+// printProblems prints the path, code and message of each problem in err.
+func printProblems(err error) {
+	ve, ok := secretome.AsValidationError(err)
+	if !ok {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range ve.Problems {
+		fmt.Printf("%s (%s): %s\n", p.Path, p.Code, p.Message)
+	}
 }
 
 // Hedges' g of a small trial, with the exact small-sample correction.
@@ -123,11 +131,11 @@ func ExampleStandardisedMeanDifference() {
 	}
 	fmt.Printf("g %.4f, vi %.4f\n", e.Yi, e.Vi)
 
+	// Every problem is reported, each naming its field.
 	_, err = evidence.StandardisedMeanDifference(evidence.Continuous{M1: 5.2, SD1: 0, N1: 10, M2: 4.5, SD2: 1.3, N2: 1})
-	fmt.Println(err)
+	printProblems(err)
 	// Output:
 	// g 0.5546, vi 0.1903
-	// 2 problems
-	// 	n2: must be at least 2, got 1 [range]
-	// 	sd1: must be positive, got 0 [range]
+	// n2 (range): must be at least 2, got 1
+	// sd1 (range): must be positive, got 0
 }
