@@ -703,15 +703,15 @@ func rateRiskOfBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	switch {
 	case crit > 0.5:
 		r.Effect = -2
-		r.Reason = "very serious: " + shareText(crit, basis) + " is at critical risk of bias" + list
+		r.Reason = "very serious: critical risk of bias in " + shareText(crit, basis) + list
 	case high > 0.5:
 		r.Effect = -1
-		r.Reason = "serious: " + shareText(high, basis) + " is at high risk of bias" + list
+		r.Reason = "serious: high risk of bias in " + shareText(high, basis) + list
 	case high+unk > 0.5:
 		r.Effect = -1
-		r.Reason = "serious: " + shareText(high+unk, basis) + " is at high risk of bias or not assessed, and unassessed is not low" + list
+		r.Reason = "serious: high risk of bias or no assessment in " + shareText(high+unk, basis) + ", and unassessed is not low" + list
 	default:
-		r.Reason = "not serious: " + shareText(1-high-unk, basis) + " is at low or moderate risk of bias" + list
+		r.Reason = "not serious: low or moderate risk of bias in " + shareText(1-high-unk, basis) + list
 	}
 	return r
 }
@@ -768,12 +768,12 @@ func rateIndirectness(studies []bodyStudy, q Question, opt GradeOptions) DomainR
 	switch {
 	case both > 0.5:
 		r.Effect = -2
-		r.Reason = "very serious: " + shareText(both, basis) + " differs from the question in both population and intervention" + detail
+		r.Reason = "very serious: both population and intervention differ from the question in " + shareText(both, basis) + detail
 	case anyInd > 0.5:
 		r.Effect = -1
-		r.Reason = "serious: " + shareText(anyInd, basis) + " differs from the question in population or intervention" + detail
+		r.Reason = "serious: population or intervention differs from the question in " + shareText(anyInd, basis) + detail
 	default:
-		r.Reason = "not serious: " + shareText(1-anyInd, basis) + " matches the question's population and intervention" + detail
+		r.Reason = "not serious: population and intervention match the question in " + shareText(1-anyInd, basis) + detail
 	}
 	return r
 }
