@@ -25,13 +25,26 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Error     *junitFailure `xml:"error,omitempty"`
-	SystemOut string        `xml:"system-out,omitempty"`
+	SystemOut *junitText    `xml:"system-out,omitempty"`
+}
+
+// junitText is element text written as CDATA, so that line breaks stay
+// readable.
+type junitText struct {
+	Text string `xml:",cdata"`
+}
+
+func textOrNil(s string) *junitText {
+	if s == "" {
+		return nil
+	}
+	return &junitText{s}
 }
 
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
+	Text    string `xml:",cdata"`
 }
 
 // junitReporter writes JUnit XML: one test suite per dossier, and in it
@@ -74,7 +87,7 @@ func (r *junitReporter) dossier(c *checked) error {
 				other = append(other, line)
 			}
 		}
-		tc := junitCase{Classname: classname, Name: "dossier", SystemOut: joinLines(other)}
+		tc := junitCase{Classname: classname, Name: "dossier", SystemOut: textOrNil(joinLines(other))}
 		if len(fail) > 0 {
 			tc.Failure = &junitFailure{Message: plural(len(fail), "problem"), Type: "invalid", Text: joinLines(fail)}
 		}
@@ -94,7 +107,7 @@ func (r *junitReporter) dossier(c *checked) error {
 					other = append(other, line)
 				}
 			}
-			tc := junitCase{Classname: classname, Name: j.Jurisdiction, SystemOut: joinLines(other)}
+			tc := junitCase{Classname: classname, Name: j.Jurisdiction, SystemOut: textOrNil(joinLines(other))}
 			if len(fail) > 0 {
 				tc.Failure = &junitFailure{Message: plural(len(fail), "finding"), Type: "findings", Text: joinLines(fail)}
 			}

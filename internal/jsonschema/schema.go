@@ -172,7 +172,9 @@ func (w *walk) schema(t reflect.Type) *Schema {
 	case reflect.Struct:
 		return w.object(t)
 	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
+		if e := t.Elem(); e.Kind() == reflect.Uint8 && !reflect.PointerTo(e).Implements(textUnmarshaler) && !reflect.PointerTo(e).Implements(jsonUnmarshaler) {
+			// encoding/json reads plain byte slices as base64 text; a
+			// slice of a one-byte enum is an array.
 			return &Schema{Type: Types{"string"}, Description: "base64"}
 		}
 		return &Schema{Type: Types{"array"}, Items: w.schema(t.Elem())}

@@ -66,6 +66,8 @@ type node struct {
 	Flag     *bool             `json:"flag,omitempty"`
 	Children []node            `json:"children,omitempty"`
 	Tags     map[string]string `json:"tags,omitempty"`
+	Colours  []colour          `json:"colours,omitempty"`
+	Blob     []byte            `json:"blob,omitempty"`
 	Skipped  int               `json:"-"`
 	hidden   int
 }
@@ -89,6 +91,8 @@ func TestGenerate(t *testing.T) {
 	assert.Nil(t, def.Properties["label"].Enum, "an open text type is a plain string")
 	assert.Equal(t, "#/$defs/jsonschema.node", def.Properties["children"].Items.Ref, "recursive types use $ref")
 	assert.Equal(t, `^[0-9]+$`, def.Properties["amount"].Pattern, "overrides describe self-decoding types")
+	assert.Equal(t, []any{"red", "green"}, def.Properties["colours"].Items.Enum, "a slice of a one-byte enum is an array, not base64")
+	assert.Equal(t, Types{"string"}, def.Properties["blob"].Type, "a byte slice is base64 text")
 	assert.NotContains(t, def.Properties, "hidden")
 	assert.NotContains(t, def.Properties, "Skipped")
 	b, err := json.Marshal(s)

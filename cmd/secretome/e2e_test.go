@@ -1,0 +1,455 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/openregen/secretomekit/internal/jsonschema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// asOf fixes the rules' date so that golden files do not age.
+const asOf = "2026-11-01"
+
+// normalise replaces the binary's version, which depends on how it was
+// built, with a placeholder.
+func normalise(t *testing.T, s string) string {
+	t.Helper()
+	v := runBinary(t, "", "", "version")
+	require.Equal(t, 0, v.code)
+	version := strings.Fields(v.stdout)[1]
+	s = strings.ReplaceAll(s, `"version":"`+version+`"`, `"version":"VERSION"`)
+	return s
+}
+
+func TestGoldenCheck(t *testing.T) {
+	for _, format := range formats {
+		t.Run(format, func(t *testing.T) {
+			r := runBinary(t, "", "", "check", "--as-of", asOf, "--format", format, "testdata/dossiers")
+			assert.Equal(t, exitFindings, r.code, "the fixtures include invalid and failing dossiers; stderr: %s", r.stderr)
+			assert.Empty(t, r.stderr)
+			golden(t, "check."+format, normalise(t, r.stdout))
+		})
+	}
+}
+
+func TestGoldenExamples(t *testing.T) {
+	dir := filepath.Join("..", "..", "examples", "dossiers")
+	if m, _ := filepath.Glob(filepath.Join(dir, "*.json")); len(m) == 0 {
+		t.Skip("no bundled example dossiers yet")
+	}
+	for _, format := range formats {
+		t.Run(format, func(t *testing.T) {
+			// Run from the module root so that paths read examples/dossiers/...
+			r := runBinary(t, filepath.Join("..", ".."), "", "check", "--as-of", asOf, "--format", format, "examples/dossiers")
+			assert.Contains(t, []int{exitOK, exitFindings}, r.code, "stderr: %s", r.stderr)
+			golden(t, "examples."+format, normalise(t, r.stdout))
+		})
+	}
+}
+
+// readJSON decodes check's JSON output.
+func readJSON(t *testing.T, s string) checkOutput {
+	t.Helper()
+	var out checkOutput
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&out), "output: %s", s)
+	return out
+}
+
+func TestJSONOutputMatchesItsSchema(t *testing.T) {
+	r := runBinary(t, "", "", "check", "--as-of", asOf, "--format", "json", "testdata/dossiers")
+	out := readJSON(t, r.stdout)
+	assert.Equal(t, checkSchemaVersion, out.Schema)
+	assert.Empty(t, checkSchema().ValidateJSON([]byte(r.stdout)))
+
+	printed := runBinary(t, "", "", "schema", "check")
+	require.Equal(t, 0, printed.code)
+	var s jsonschema.Schema
+	require.NoError(t, json.Unmarshal([]byte(printed.stdout), &s))
+	assert.Empty(t, s.ValidateJSON([]byte(r.stdout)), "the printed schema accepts the output too")
+}
+
+// sarifLog is the part of a SARIF log the structural checks read.
+type sarifLog struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Rules []struct {
+					ID      string `json:"id"`
+					HelpURI string `json:"helpUri"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Results []struct {
+			RuleID    string `json:"ruleId"`
+			RuleIndex *int   `json:"ruleIndex"`
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI string `json:"uri"`
+					} `json:"artifactLocation"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+		} `json:"results"`
+		Invocations []struct {
+			ExecutionSuccessful bool `json:"executionSuccessful"`
+		} `json:"invocations"`
+	} `json:"runs"`
+}
+
+// checkSARIF holds a SARIF log to the structure of SARIF 2.1.0 for the
+// parts secretome writes, and to the cross-references code-scanning
+// services rely on.
+func checkSARIF(t *testing.T, data string) sarifLog {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "sarif-2.1.0-subset.schema.json"))
+	require.NoError(t, err)
+	var schema jsonschema.Schema
+	require.NoError(t, json.Unmarshal(raw, &schema))
+	assert.Empty(t, schema.ValidateJSON([]byte(data)), "SARIF structure")
+
+	var log sarifLog
+	require.NoError(t, json.Unmarshal([]byte(data), &log))
+	require.Len(t, log.Runs, 1)
+	run := log.Runs[0]
+	ids := map[string]bool{}
+	for _, r := range run.Tool.Driver.Rules {
+		assert.False(t, ids[r.ID], "rule %s listed twice", r.ID)
+		ids[r.ID] = true
+	}
+	for _, res := range run.Results {
+		if res.RuleIndex != nil {
+			require.Less(t, *res.RuleIndex, len(run.Tool.Driver.Rules))
+			assert.Equal(t, res.RuleID, run.Tool.Driver.Rules[*res.RuleIndex].ID, "ruleIndex points at the result's rule")
+		} else {
+			assert.False(t, ids[res.RuleID], "a listed rule %s needs its ruleIndex", res.RuleID)
+		}
+		for _, l := range res.Locations {
+			uri := l.PhysicalLocation.ArtifactLocation.URI
+			assert.False(t, strings.HasPrefix(uri, "/") || strings.Contains(uri, `\`) || strings.Contains(uri, " "),
+				"uri %q must be a relative URI reference", uri)
+		}
+	}
+	return log
+}
+
+func TestSARIF(t *testing.T) {
+	r := runBinary(t, "", "", "check", "--as-of", asOf, "--format", "sarif", "testdata/dossiers")
+	log := checkSARIF(t, r.stdout)
+	run := log.Runs[0]
+	assert.NotEmpty(t, run.Results)
+	assert.True(t, run.Invocations[0].ExecutionSuccessful)
+	var withHelp int
+	for _, ru := range run.Tool.Driver.Rules {
+		if ru.HelpURI != "" {
+			withHelp++
+		}
+	}
+	assert.Positive(t, withHelp, "rules carry their citation URL as helpUri")
+}
+
+func TestJUnit(t *testing.T) {
+	r := runBinary(t, "", "", "check", "--as-of", asOf, "--format", "junit", "testdata/dossiers")
+	var doc struct {
+		Suites []junitSuite `xml:"testsuite"`
+	}
+	require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
+	require.Len(t, doc.Suites, 4, "one suite per dossier")
+	for _, s := range doc.Suites {
+		assert.Equal(t, len(s.Cases), s.Tests)
+		failures := 0
+		for _, c := range s.Cases {
+			if c.Failure != nil {
+				failures++
+			}
+		}
+		assert.Equal(t, failures, s.Failures)
+	}
+	assert.Equal(t, "dossier", doc.Suites[0].Cases[0].Name, "the broken dossier fails its decode case")
+	assert.NotNil(t, doc.Suites[0].Cases[0].Failure)
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	tests := []struct {
+		in, data, prop, why string
+	}{
+		{"plain", "plain", "plain", "nothing to escape"},
+		{"50% a\r\nb", "50%25 a%0D%0Ab", "50%25 a%0D%0Ab", "percent and line breaks in both"},
+		{"a: b, c", "a: b, c", "a%3A b%2C c", "colon and comma only in properties"},
+		{"%3A", "%253A", "%253A", "an escape sequence in the input is itself escaped"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			assert.Equal(t, tt.data, escapeData(tt.in))
+			assert.Equal(t, tt.prop, escapeProperty(tt.in))
+		})
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	gel := "testdata/dossiers/gel.json"
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"an error finding fails by default", []string{gel}, exitFindings},
+		{"never does not fail on findings", []string{"--fail-on", "never", gel}, exitOK},
+		{"never does not fail on invalid dossiers", []string{"--fail-on", "never", "testdata/dossiers/broken.json"}, exitOK},
+		{"warning fails on warnings", []string{"--fail-on", "warning", "--jurisdiction", "ID", gel}, exitFindings},
+		{"error passes a dossier with only warnings", []string{"--jurisdiction", "ID", gel}, exitOK},
+		{"an unreadable input is exit 2 even with never", []string{"--fail-on", "never", "testdata/missing.json"}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runInProcess(t, "", append([]string{"check", "--as-of", asOf, "--quiet"}, tt.args...)...)
+			assert.Equal(t, tt.code, r.code, "stdout: %s\nstderr: %s", r.stdout, r.stderr)
+		})
+	}
+}
+
+func TestQuiet(t *testing.T) {
+	r := runInProcess(t, "", "check", "--as-of", asOf, "--quiet", "--jurisdiction", "ID", "testdata/dossiers/gel.json")
+	assert.Equal(t, exitOK, r.code)
+	assert.Empty(t, r.stdout, "nothing fails, so quiet prints nothing")
+
+	r = runInProcess(t, "", "check", "--as-of", asOf, "--quiet", "testdata/dossiers/gel.json")
+	assert.Contains(t, r.stdout, "US-FDA-EXOSOME-IND")
+	assert.NotContains(t, r.stdout, "US-1271-NOT-HCTP", "info findings are left out")
+	assert.NotContains(t, r.stdout, "use 0", "verdict lines are left out")
+}
+
+func TestJurisdictionFlag(t *testing.T) {
+	r := runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", "--jurisdiction", "us", "--jurisdiction", "EU,US", "testdata/dossiers/gel.json")
+	out := readJSON(t, r.stdout)
+	assert.Equal(t, []string{"EU", "QUALITY", "US"}, out.Jurisdictions, "codes are upper-cased and deduplicated; the baseline is added")
+	require.Len(t, out.Dossiers, 1)
+	var got []string
+	for _, j := range out.Dossiers[0].Jurisdictions {
+		got = append(got, j.Jurisdiction)
+	}
+	assert.Equal(t, []string{"EU", "QUALITY", "US"}, got)
+}
+
+func TestStdin(t *testing.T) {
+	for _, name := range []string{"gel.json", "gel.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "dossiers", name))
+			require.NoError(t, err)
+			r := runInProcess(t, string(data), "check", "--as-of", asOf, "--format", "json", "-")
+			out := readJSON(t, r.stdout)
+			require.Len(t, out.Dossiers, 1)
+			d := out.Dossiers[0]
+			assert.Equal(t, "<stdin>", d.Source)
+			assert.Equal(t, "NSB-UCMSC-SG-01", d.Product)
+			assert.Equal(t, "fail", d.Status)
+		})
+	}
+}
+
+func TestYAMLMatchesJSON(t *testing.T) {
+	a := readJSON(t, runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", "testdata/dossiers/gel.json").stdout)
+	b := readJSON(t, runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", "testdata/dossiers/gel.yaml").stdout)
+	strip := func(d jsonDossier) jsonDossier {
+		for i := range d.Jurisdictions {
+			for k := range d.Jurisdictions[i].Findings {
+				d.Jurisdictions[i].Findings[k].Line = 0
+				d.Jurisdictions[i].Findings[k].Column = 0
+			}
+		}
+		d.Source = ""
+		return d
+	}
+	for _, j := range b.Dossiers[0].Jurisdictions {
+		for _, f := range j.Findings {
+			assert.Positive(t, f.Line, "finding %s has a YAML line", f.Rule)
+		}
+	}
+	assert.Equal(t, strip(a.Dossiers[0]), strip(b.Dossiers[0]), "the same dossier in YAML gives the same findings")
+}
+
+// TestBadInputs checks that each kind of broken input is reported with its
+// path and a clear code, that nothing crashes, and that the good dossier
+// beside them is still checked.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
+	require.NoError(t, err)
+	write := func(name string, data []byte) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	write("a-empty.json", nil)
+	write("b-garbage.json", []byte("\x00\x01\xff\xfe binary \x89PNG"))
+	write("c-deep.json", []byte(strings.Repeat("[", 100000)+strings.Repeat("]", 100000)))
+	write("d-deep-object.json", []byte(strings.Repeat(`{"a":`, 20000)+"1"+strings.Repeat("}", 20000)))
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		bomb += fmt.Sprintf("%s: &%s [%s*%s]\n", n, n, strings.Repeat("*"+prev+", ", 9), prev)
+		prev = n
+	}
+	write("e-bomb.yaml", []byte(bomb))
+	// A 100 MB file, sparse so that the test stays fast; the size bound
+	// must reject it before reading.
+	f, err := os.Create(filepath.Join(dir, "f-huge.json"))
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(100<<20))
+	require.NoError(t, f.Close())
+	// A dangling symbolic link and a named pipe fail even for root.
+	require.NoError(t, os.Symlink(filepath.Join(dir, "nowhere.json"), filepath.Join(dir, "g-dangling.json")))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "h-fifo.json"), 0o644))
+	write("i-trailing.json", append(append([]byte{}, good...), []byte("{}")...))
+	write("j-yes-no.yaml", []byte("advertised_to_public: yes\n"))
+	write("z-good.json", good)
+
+	r := runBinary(t, "", "", "check", "--as-of", asOf, "--format", "json", dir)
+	assert.Equal(t, exitUsage, r.code, "unreadable inputs make the exit status 2")
+	out := readJSON(t, r.stdout)
+	type want struct {
+		status status
+		code   string
+	}
+	wants := map[string]want{
+		"a-empty.json":       {statusInvalid, "syntax"},
+		"b-garbage.json":     {statusInvalid, "syntax"},
+		"c-deep.json":        {statusInvalid, "syntax"},
+		"d-deep-object.json": {statusInvalid, "syntax"},
+		"e-bomb.yaml":        {statusInvalid, "size"},
+		"f-huge.json":        {statusInvalid, "size"},
+		"g-dangling.json":    {statusUnreadable, ""},
+		"h-fifo.json":        {statusUnreadable, ""},
+		"i-trailing.json":    {statusInvalid, "trailing"},
+		"j-yes-no.yaml":      {statusInvalid, "type"},
+		"z-good.json":        {statusFail, ""},
+	}
+	require.Len(t, out.Dossiers, len(wants), "every input is reported, in order")
+	for i, d := range out.Dossiers {
+		name := filepath.Base(d.Source)
+		w, ok := wants[name]
+		require.True(t, ok, "unexpected source %s", d.Source)
+		assert.Equal(t, string(w.status), d.Status, name)
+		if i > 0 {
+			assert.Less(t, out.Dossiers[i-1].Source, d.Source, "sorted")
+		}
+		switch w.status {
+		case statusUnreadable:
+			assert.NotEmpty(t, d.Error, name)
+			assert.Contains(t, r.stderr, d.Source, "unreadable inputs are named on stderr")
+		case statusInvalid:
+			require.NotEmpty(t, d.Problems, name)
+			var codes []string
+			for _, p := range d.Problems {
+				codes = append(codes, p.Code)
+			}
+			assert.Contains(t, codes, w.code, name)
+		}
+	}
+	assert.Equal(t, summary{Dossiers: 11, Failed: 1, Invalid: 8, Unreadable: 2,
+		Errors: out.Summary.Errors, Warnings: out.Summary.Warnings, Infos: out.Summary.Infos}, out.Summary)
+}
+
+func TestJSONLines(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
+	require.NoError(t, err)
+	var compact bytes.Buffer
+	require.NoError(t, json.Compact(&compact, good))
+	line := compact.String()
+	input := line + "\n\n" + `{"product":{},"uses":[],"bogus":1}` + "\n" + "not json\n" + line // no final newline
+	path := filepath.Join(t.TempDir(), "batch.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(input), 0o644))
+
+	for _, args := range [][]string{{path}, {"--jsonl", "-"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			r := runInProcess(t, input, append([]string{"check", "--as-of", asOf, "--format", "json"}, args...)...)
+			out := readJSON(t, r.stdout)
+			require.Len(t, out.Dossiers, 4, "blank lines are skipped")
+			assert.Equal(t, []int{1, 3, 4, 5}, []int{out.Dossiers[0].Line, out.Dossiers[1].Line, out.Dossiers[2].Line, out.Dossiers[3].Line})
+			assert.Equal(t, "fail", out.Dossiers[0].Status)
+			assert.Equal(t, "invalid", out.Dossiers[1].Status)
+			require.NotEmpty(t, out.Dossiers[1].Problems)
+			for _, p := range out.Dossiers[1].Problems {
+				assert.Equal(t, 3, p.Line, "problems carry the line of their record")
+			}
+			assert.Equal(t, "invalid", out.Dossiers[2].Status)
+			assert.Equal(t, "fail", out.Dossiers[3].Status, "the last line needs no newline")
+			for _, j := range out.Dossiers[3].Jurisdictions {
+				for _, f := range j.Findings {
+					assert.Equal(t, 5, f.Line)
+				}
+			}
+		})
+	}
+}
+
+func TestJSONLinesOversizedRecord(t *testing.T) {
+	big := `{"product":{"name":"` + strings.Repeat("x", maxDossierBytes) + `"}}`
+	input := big + "\n" + `{}` + "\n"
+	r := runInProcess(t, input, "check", "--as-of", asOf, "--format", "json", "--jsonl", "-")
+	out := readJSON(t, r.stdout)
+	require.Len(t, out.Dossiers, 2)
+	assert.Equal(t, "size", out.Dossiers[0].Problems[0].Code)
+	assert.Equal(t, 1, out.Dossiers[0].Problems[0].Line)
+	assert.Equal(t, 2, out.Dossiers[1].Line, "reading resumes after the oversized line")
+}
+
+func TestOrderIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
+	require.NoError(t, err)
+	bad, err := os.ReadFile(filepath.Join("testdata", "dossiers", "broken.json"))
+	require.NoError(t, err)
+	var names []string
+	for i := range 60 {
+		name := fmt.Sprintf("d%03d.json", i)
+		data := good
+		if i%7 == 0 {
+			data = bad
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+		names = append(names, filepath.Join(dir, name))
+	}
+	first := runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", dir)
+	out := readJSON(t, first.stdout)
+	require.Len(t, out.Dossiers, 60)
+	for i, d := range out.Dossiers {
+		assert.Equal(t, names[i], d.Source)
+	}
+	again := runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", dir)
+	assert.Equal(t, first.stdout, again.stdout, "the same input gives the same output")
+}
+
+func TestRules(t *testing.T) {
+	r := runInProcess(t, "", "rules", "--format", "json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var out rulesOutput
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	assert.Equal(t, rulesSchemaVersion, out.Schema)
+	require.NotEmpty(t, out.Rules)
+	for _, ru := range out.Rules {
+		assert.NotEmpty(t, ru.ID)
+		assert.NotEmpty(t, ru.Citation.Instrument, ru.ID)
+		assert.True(t, ru.Provenance.Valid(), ru.ID)
+	}
+
+	r = runInProcess(t, "", "rules", "--jurisdiction", "us")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "US-1271-NOT-HCTP")
+	assert.NotContains(t, r.stdout, "[EU,")
+}
+
+func TestVersion(t *testing.T) {
+	r := runInProcess(t, "", "version")
+	assert.Equal(t, exitOK, r.code)
+	assert.Contains(t, r.stdout, checkSchemaVersion)
+	assert.Contains(t, r.stdout, dossierSchemaID)
+}
