@@ -3,6 +3,7 @@ package evidence_test
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/openregen/secretomekit/evidence"
@@ -281,4 +282,26 @@ func TestFromReported(t *testing.T) {
 		require.Error(t, err, c.name)
 		assert.Equal(t, c.paths, problemPaths(t, err), c.name)
 	}
+}
+
+func FuzzParseMeasure(f *testing.F) {
+	for _, s := range []string{"rr", "or", "hr", "rd", "md", "smd", "", "RR", "smd ", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := evidence.ParseMeasure(s)
+		if err != nil {
+			if !strings.Contains(err.Error(), "rr, or, hr, rd, md, smd") {
+				t.Fatalf("error does not list the spellings: %v", err)
+			}
+			return
+		}
+		if m.String() != s {
+			t.Fatalf("ParseMeasure(%q) = %v, which prints as %q", s, m, m.String())
+		}
+		b, err := m.MarshalText()
+		if err != nil || string(b) != s {
+			t.Fatalf("MarshalText of %q = %q, %v", s, b, err)
+		}
+	})
 }

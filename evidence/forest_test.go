@@ -305,3 +305,27 @@ func TestWriteForestSVGErrors(t *testing.T) {
 	err = evidence.WriteForestSVG(&buf, nil, evidence.Result{}, evidence.ForestOptions{})
 	assert.Error(t, err, "nothing to plot")
 }
+
+func FuzzWriteForestSVGLabel(f *testing.F) {
+	for _, s := range []string{"Smith 2020", "a < b & c > d", "\"quoted\" 'single'", "\x00\x01\xff", "ünïcödé ✓", "]]><!--", strings.Repeat("long ", 40)} {
+		f.Add(s, "Title & <co>")
+	}
+	f.Fuzz(func(t *testing.T, label, title string) {
+		effects := []evidence.Effect{
+			{Measure: evidence.MeasureOR, Yi: -0.3, Vi: 0.04, Label: label},
+			{Measure: evidence.MeasureOR, Yi: 0.1, Vi: 0.09, Label: label + label},
+		}
+		res, err := evidence.Pool(effects, evidence.PoolOptions{Method: evidence.MethodDL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := evidence.WriteForestSVG(&buf, effects, res, evidence.ForestOptions{Title: title}); err != nil {
+			t.Fatal(err)
+		}
+		s := parseSVG(t, buf.Bytes())
+		if s.classes["g.study"] != 2 {
+			t.Fatalf("want 2 study rows, got %d", s.classes["g.study"])
+		}
+	})
+}
