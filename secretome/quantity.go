@@ -1040,7 +1040,7 @@ func cmpDecimal(a, b decimal.Decimal) int {
 			return -sa
 		}
 	}
-	return a.Cmp(b)
+	return cmpDec(a, b)
 }
 
 // Equal reports whether q and r are the same amount, possibly in
