@@ -158,8 +158,8 @@ type forestPlot struct {
 
 func newForestPlot(effects []Effect, res Result, opts ForestOptions) *forestPlot {
 	p := &forestPlot{effects: effects, res: res, opts: opts, ratio: res.Measure.IsRatio(), width: opts.Width}
-	// Study intervals are normal (Wald) intervals at the result's level,
-	// as in metafor's forest plots, even when the pooled one uses t.
+	// Study intervals are the normal (Wald) intervals of Effect.CI at the
+	// result's level; only the pooled interval uses t under Knapp-Hartung.
 	z := normCritical(1 - res.Level)
 	p.cis = make([]Interval, len(effects))
 	for i, e := range effects {
@@ -180,10 +180,8 @@ func newForestPlot(effects []Effect, res Result, opts ForestOptions) *forestPlot
 		if res.Method.IsRandom() {
 			lo, hi = math.Min(lo, res.PI.Lower), math.Max(hi, res.PI.Upper)
 		}
+		// Every interval has positive width, so hi > lo.
 		pad := 0.04 * (hi - lo)
-		if pad == 0 {
-			pad = 1
-		}
 		p.lo, p.hi = lo-pad, hi+pad
 	}
 	p.layout()
