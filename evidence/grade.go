@@ -806,7 +806,7 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 	res := est.result
 	var why []string
 	e, ci, _ := res.BackTransform()
-	ciText := fmt.Sprintf("%s %.3g (%g %% CI %.3g to %.3g)", res.Measure, e, 100*res.Level, ci.Lower, ci.Upper)
+	ciText := fmt.Sprintf("%s %.3g (%.4g %% CI %.3g to %.3g)", res.Measure, e, 100*res.Level, ci.Lower, ci.Upper)
 	if res.CI.Contains(0) {
 		why = append(why, "the confidence interval of "+ciText+" includes no effect")
 	}

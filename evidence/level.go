@@ -264,6 +264,9 @@ func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 		if why := smallEffect(o, opt); why != "" {
 			down(RuleSmallEffect, why, true)
 		}
+		if est.measure == MeasureOR || est.measure == MeasureHR {
+			r.Notes = append(r.Notes, fmt.Sprintf("a large effect is judged on a risk ratio; the reported %s of %q is not converted", est.measure, o.Name))
+		}
 		if rr, ok := est.riskRatio(); ok && !est.includesNull() {
 			if n, word := largeEffect(rr); n > 0 {
 				large = Adjustment{Direction: Up, Rule: RuleLargeEffect, Unverified: true,
@@ -411,7 +414,7 @@ func (e estimate) riskRatio() (float64, bool) {
 func (e estimate) String() string {
 	m := e.measure
 	iv := e.ci.BackTransform(m)
-	return fmt.Sprintf("%.3g (%g %% CI %.3g to %.3g)", m.BackTransform(e.effect.Yi), 100*e.level, iv.Lower, iv.Upper)
+	return fmt.Sprintf("%.3g (%.4g %% CI %.3g to %.3g)", m.BackTransform(e.effect.Yi), 100*e.level, iv.Lower, iv.Upper)
 }
 
 // largeEffect classifies a risk ratio by GRADE's thresholds: 2 for a very

@@ -430,6 +430,8 @@ func (s *Study) check(ps *secretome.Problems) {
 	}
 	fund := root.Field("funding")
 	s.checkFunding(c, &fund)
+	coi := root.Field("conflicts")
+	s.checkConflicts(c, &coi)
 	rob := root.Field("risk_of_bias")
 	s.checkRoB(c, &rob)
 	rev := root.Field("review")
@@ -760,16 +762,17 @@ func (s *Study) checkFunding(c checker, p *fieldpath.Path) {
 	case (f.Kind == FundingNone || f.Kind == FundingNotReported) && f.Sponsor != "":
 		c.err(&sp, secretome.CodeInconsistent, "a sponsor is named, but funding kind is %s", f.Kind)
 	}
-	cp := fieldpath.Root()
-	cf := cp.Field("conflicts")
-	cs := cf.Field("status")
+}
+
+func (s *Study) checkConflicts(c checker, p *fieldpath.Path) {
+	cs := p.Field("status")
 	switch st := s.Conflicts; {
 	case st.Status == ConflictsUnknown:
 		c.warn(&cs, secretome.CodeRequired, "conflicts of interest are not given; use \"not_reported\" when the paper has no statement")
 	case int(st.Status) >= len(conflictNames):
 		c.err(&cs, secretome.CodeEnum, "conflict status %d is not a known status", uint8(st.Status))
 	case st.Status == ConflictsDeclared && strings.TrimSpace(st.Statement) == "":
-		stp := cf.Field("statement")
+		stp := p.Field("statement")
 		c.warn(&stp, secretome.CodeRequired, "summarise the declared conflicts")
 	}
 }
