@@ -251,7 +251,7 @@ func (o *GradeOptions) check() error {
 			c.err(&p, secretome.CodeRange, "%s must be a percentage from 0 to 100, got %v", f.name, f.v)
 		}
 	}
-	if o.SeriousI2 > o.VerySeriousI2 && o.VerySeriousI2 != 0 {
+	if o.SeriousI2 > o.VerySeriousI2 {
 		p := root.Field("very_serious_i2")
 		c.err(&p, secretome.CodeInconsistent, "very_serious_i2 (%v) must not be below serious_i2 (%v)", o.VerySeriousI2, o.SeriousI2)
 	}
@@ -393,13 +393,15 @@ var ErrOptions = errors.New("evidence: invalid grade options")
 //
 // Rating down, −1 (serious) or −2 (very serious) per domain:
 //
-//  1. Risk of bias, from each comparative study's overall judgement
-//     (Study.Bias), weighted by meta-analysis weight when every
-//     comparative study was pooled and opt.RiskOfBiasByCount is false,
-//     by count otherwise: −2 when more than half is at critical risk, −1
-//     when more than half is at high (or critical) risk or was not
-//     assessed (unassessed is not low). Case reports and series have no
-//     tool; their very low start already reflects that.
+//  1. Risk of bias, from each comparative primary study's overall
+//     judgement (Study.Bias), weighted by meta-analysis weight when every
+//     such study was pooled and opt.RiskOfBiasByCount is false, by count
+//     otherwise: −2 when more than half is at critical risk, −1 when more
+//     than half is at high (or critical) risk or was not assessed
+//     (unassessed is not low). Case reports and series have no tool;
+//     their very low start already reflects that. Reviews are left out:
+//     the risk of bias of their included studies is not modelled, and
+//     the reason asks for an override.
 //  2. Inconsistency, from the I² of the meta-analysis (two or more
 //     effects): −1 above opt.SeriousI2 (50 %), −2 above
 //     opt.VerySeriousI2 (75 %). Library defaults, not GRADE rules.
@@ -438,10 +440,10 @@ var ErrOptions = errors.New("evidence: invalid grade options")
 // "overrides[0].justification". Bad study data never cause an error or a
 // panic: what cannot be used is listed in Excluded or Notes.
 func Grade(body Body, opt GradeOptions) (Assessment, error) {
+	opt = opt.withDefaults()
 	if err := opt.check(); err != nil {
 		return Assessment{}, fmt.Errorf("%w: %w", ErrOptions, err)
 	}
-	opt = opt.withDefaults()
 	a := Assessment{Question: body.Question}
 	var studies []bodyStudy
 	for i := range body.Studies {
@@ -677,12 +679,24 @@ func shareText(f float64, basis string) string {
 func rateRiskOfBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	r := DomainRating{Domain: DomainRiskOfBias}
 	var comp []*bodyStudy
+	reviews := 0
 	for i := range studies {
-		if !studies[i].s.Design.Uncontrolled() {
+		switch d := studies[i].s.Design; {
+		case d.Synthesis():
+			reviews++
+		case !d.Uncontrolled():
 			comp = append(comp, &studies[i])
 		}
 	}
+	reviewNote := ""
+	if reviews > 0 {
+		reviewNote = fmt.Sprintf("; the risk of bias of the studies inside %d review(s) is not modelled: judge it with an override", reviews)
+	}
 	if len(comp) == 0 {
+		if reviews > 0 {
+			r.Reason = "not computed: the body holds only reviews and uncontrolled studies" + reviewNote
+			return r
+		}
 		r.Reason = "no comparative study: RoB 2 and ROBINS-I do not apply to case reports or case series, whose very low start already reflects the missing control group"
 		return r
 	}
@@ -699,7 +713,7 @@ func rateRiskOfBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	unk, _ := share(comp, opt.RiskOfBiasByCount, func(b *bodyStudy) bool {
 		return risk[b] == BiasNotAssessed || risk[b] == BiasNoInformation
 	})
-	list := " (" + strings.Join(parts, ", ") + ")"
+	list := " (" + strings.Join(parts, ", ") + ")" + reviewNote
 	switch {
 	case crit > 0.5:
 		r.Effect = -2

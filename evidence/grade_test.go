@@ -257,3 +257,25 @@ func TestCertaintyText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "low", string(b))
 }
+
+func TestGradeReviewsRiskOfBias(t *testing.T) {
+	ma := with(trial("m", DesignMetaAnalysis, 300, 600, 200, 600), func(s *Study) {
+		s.Review = &Review{Studies: ptr(5), Designs: []Design{DesignRandomisedControlledTrial}}
+		s.RiskOfBias = RiskOfBias{}
+	})
+	a := mustGrade(t, Body{q89, []Study{ma}}, GradeOptions{})
+	d, _ := a.Domain(DomainRiskOfBias)
+	assert.Equal(t, 0, d.Effect, "a review is not rated down for a tool the package does not model")
+	assert.False(t, d.Assessed)
+	assert.Contains(t, d.Reason, "override", "the reviewer is asked to judge it")
+
+	a = mustGrade(t, Body{q89, []Study{ma, trial("a", DesignRandomisedControlledTrial, 300, 600, 200, 600)}}, GradeOptions{})
+	d, _ = a.Domain(DomainRiskOfBias)
+	assert.True(t, d.Assessed, "the primary trial is assessed")
+	assert.Contains(t, d.Reason, "1 review(s)", "and the review is mentioned")
+}
+
+func TestGradeDefaultThresholdConflict(t *testing.T) {
+	_, err := Grade(Body{q89, nil}, GradeOptions{SeriousI2: 80})
+	assert.ErrorIs(t, err, ErrOptions, "a serious threshold above the very serious default is a contradiction")
+}

@@ -543,7 +543,7 @@ func (s *Study) checkComparator(c checker, p *fieldpath.Path) {
 	}
 	switch {
 	case s.Design.Uncontrolled() && !cmp.IsZero():
-		c.err(p, CodeDesignMismatch, "a %s has no comparison group; remove the comparator or change the design", s.Design)
+		c.err(p, CodeDesignMismatch, "a %s has no comparison group; remove the comparator, or change the design (patients compared with earlier patients make a cohort with a historical comparator)", s.Design)
 	case (s.Design.Randomised() || s.Design.NonRandomisedComparative()) && cmp.IsZero():
 		c.warn(p, secretome.CodeRequired, "a %s compares groups; describe the comparator", s.Design)
 	case s.Design.Randomised() && cmp.Kind == ComparatorHistorical:

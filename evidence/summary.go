@@ -41,6 +41,8 @@ type SummaryRow struct {
 	BestLevelStudy string `json:"best_level_study,omitzero"`
 	// Assessment is the GRADE assessment of the row's body of evidence.
 	Assessment Assessment `json:"assessment"`
+	// Reasons is Assessment.Reasons(), for display.
+	Reasons []string `json:"reasons"`
 	// Pooled is the meta-analysis of the row's effects when at least two
 	// studies have comparable effects (the same measure), and nil
 	// otherwise.
@@ -225,7 +227,7 @@ func (ap Appraiser) Summarize(studies []Study, q Question) (Summary, error) {
 		}
 		lv, best, bestID := ap.levels(g.studies, rq)
 		row := SummaryRow{Indication: k.indication, Outcome: g.outcome, Levels: lv,
-			BestLevel: best, BestLevelStudy: bestID, Assessment: ass}
+			BestLevel: best, BestLevelStudy: bestID, Assessment: ass, Reasons: ass.Reasons()}
 		var count [DesignMetaAnalysis + 1]int
 		for _, s := range g.studies {
 			row.Studies = append(row.Studies, s.ID)
