@@ -135,29 +135,39 @@ func (a *Assessor) Assess(ctx context.Context, d *Dossier) (*Report, error) {
 	if rep.Product == "" {
 		rep.Product = d.Product.Name
 	}
+	// Run every jurisdiction's rules into the shared scratch space, noting
+	// where each jurisdiction's uses, findings and outcomes start.
+	spans := st.spans[:0]
 	for i := range a.juris {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if err := a.assessIn(&a.juris[i], d, st, &rep.Jurisdictions[i]); err != nil {
+		sp, err := a.run(&a.juris[i], d, st, &rep.Jurisdictions[i])
+		if err != nil {
 			return nil, err
 		}
+		spans = append(spans, sp)
 	}
+	st.spans = spans
+	a.collect(d, st, rep)
 	return rep, nil
 }
 
-// assessIn runs one jurisdiction's rules and fills out.
-func (a *Assessor) assessIn(j *jurisdictionRules, d *Dossier, st *state, out *JurisdictionReport) (err error) {
-	st.findings = st.findings[:0]
-	st.outcomes = st.outcomes[:0]
-	st.uses = st.uses[:0]
+// span locates one jurisdiction's part of the scratch space.
+type span struct{ uses, findings, outcomes [2]int }
+
+// run applies one jurisdiction's rules, appending to the scratch space.
+func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *JurisdictionReport) (sp span, err error) {
+	sp.uses[0], sp.findings[0], sp.outcomes[0] = len(st.uses), len(st.findings), len(st.outcomes)
 	for i := range d.Uses {
 		if j.code == Baseline || d.Uses[i].Jurisdiction == j.code {
 			st.uses = append(st.uses, i)
 		}
 	}
+	sp.uses[1] = len(st.uses)
 	out.Jurisdiction, out.Name = j.code, j.name
-	c := Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses, st: st, class: &out.Classification}
+	c := &st.ctx
+	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]], st: st, class: &out.Classification}
 	var current *Rule
 	defer func() {
 		if v := recover(); v != nil {
@@ -167,59 +177,126 @@ func (a *Assessor) assessIn(j *jurisdictionRules, d *Dossier, st *state, out *Ju
 	for k := range j.rules {
 		current = &j.rules[k]
 		c.rule = current
-		current.Check(&c)
+		current.Check(c)
 	}
-	out.Uses = make([]UseAssessment, len(st.uses))
-	for k, u := range st.uses {
-		out.Uses[k] = verdictFor(u, d.Uses[u].Class, st.outcomes)
-	}
-	out.Findings = slices.Clone(st.findings)
-	if out.Findings == nil {
-		out.Findings = []Finding{}
-	}
-	slices.SortFunc(out.Findings, compareFindingsIn)
-	return nil
+	sp.findings[1], sp.outcomes[1] = len(st.findings), len(st.outcomes)
+	return sp, nil
 }
 
-// verdictFor combines the outcomes recorded for one use.
-func verdictFor(use int, class UseClass, outcomes []outcome) UseAssessment {
-	ua := UseAssessment{Index: use, Class: class, Verdict: VerdictUnknown}
-	best, nRules, nMissing := 0, 0, 0
+// collect turns the scratch space into the report's verdicts and
+// findings, with one allocation for each kind of slice.
+func (a *Assessor) collect(d *Dossier, st *state, rep *Report) {
+	uas := make([]UseAssessment, len(st.uses))
+	nRules, nMissing := 0, 0
+	st.groupOutcomes(len(d.Uses))
+	for k, sp := range st.spans {
+		for u := sp.uses[0]; u < sp.uses[1]; u++ {
+			use := st.uses[u]
+			uas[u] = UseAssessment{Index: use, Class: d.Uses[use].Class}
+			r, m := verdictFor(&uas[u], st.outcomesOf(u))
+			nRules += r
+			nMissing += m
+		}
+		rep.Jurisdictions[k].Uses = uas[sp.uses[0]:sp.uses[1]:sp.uses[1]]
+	}
+	rules := make([]string, 0, nRules)
+	var missing []string
+	if nMissing > 0 {
+		missing = make([]string, 0, nMissing)
+	}
+	for u := range uas {
+		rules, missing = fillVerdict(&uas[u], st.outcomesOf(u), rules, missing)
+	}
+	findings := make([]Finding, len(st.findings))
+	for k, sp := range st.spans {
+		pend := st.findings[sp.findings[0]:sp.findings[1]]
+		slices.SortFunc(pend, comparePending)
+		f := findings[sp.findings[0]:sp.findings[1]:sp.findings[1]]
+		for i := range pend {
+			f[i] = pend[i].finding(st.useIndex)
+		}
+		rep.Jurisdictions[k].Findings = f
+	}
+}
+
+// groupOutcomes sorts the outcomes by use assessment (a counting sort
+// that keeps rule order), for outcomesOf.
+func (st *state) groupOutcomes(nDossierUses int) {
+	st.starts = append(st.starts[:0], make([]int, len(st.uses)+1)...)
+	st.pos = append(st.pos[:0], make([]int, nDossierUses)...)
+	for _, sp := range st.spans {
+		for u := sp.uses[0]; u < sp.uses[1]; u++ {
+			st.pos[st.uses[u]] = u
+		}
+		for i := sp.outcomes[0]; i < sp.outcomes[1]; i++ {
+			o := &st.outcomes[i]
+			o.slot = st.pos[o.use]
+			st.starts[o.slot+1]++
+		}
+	}
+	for u := 1; u < len(st.starts); u++ {
+		st.starts[u] += st.starts[u-1]
+	}
+	st.sorted = append(st.sorted[:0], st.outcomes...)
+	next := append(st.pos[:0], st.starts[:len(st.starts)-1]...)
+	for i := range st.outcomes {
+		o := &st.outcomes[i]
+		st.sorted[next[o.slot]] = *o
+		next[o.slot]++
+	}
+	st.pos = next
+}
+
+// outcomesOf returns the outcomes of the use assessment at position u of
+// st.uses, once groupOutcomes has run.
+func (st *state) outcomesOf(u int) []outcome { return st.sorted[st.starts[u]:st.starts[u+1]] }
+
+// verdictFor sets ua.Verdict from the outcomes recorded for it and
+// returns how many rule IDs and missing conditions fillVerdict will add
+// (an upper bound).
+func verdictFor(ua *UseAssessment, outcomes []outcome) (nRules, nMissing int) {
+	best := 0
 	for i := range outcomes {
-		if o := &outcomes[i]; o.use == use && o.verdict.rank() > best {
+		if o := &outcomes[i]; o.verdict.rank() > best {
 			best, ua.Verdict = o.verdict.rank(), o.verdict
 		}
 	}
 	if best == 0 {
-		ua.Rules = []string{}
-		return ua
+		return 0, 0
 	}
 	for i := range outcomes {
-		if o := &outcomes[i]; o.use == use && decides(o.verdict, ua.Verdict) {
+		if o := &outcomes[i]; decides(o.verdict, ua.Verdict) {
 			nRules++
 			if o.missing != "" {
 				nMissing++
 			}
 		}
 	}
-	ua.Rules = make([]string, 0, nRules)
-	if ua.Verdict == VerdictPermittedWithConditions {
-		ua.Missing = make([]string, 0, nMissing)
-	}
+	return nRules, nMissing
+}
+
+// fillVerdict appends the deciding rule IDs and missing conditions of ua
+// to the shared backing slices and points ua at its part of them.
+func fillVerdict(ua *UseAssessment, outcomes []outcome, rules, missing []string) ([]string, []string) {
+	r0, m0 := len(rules), len(missing)
 	for i := range outcomes {
 		o := &outcomes[i]
-		if o.use != use || !decides(o.verdict, ua.Verdict) {
+		if !decides(o.verdict, ua.Verdict) {
 			continue
 		}
-		if !slices.Contains(ua.Rules, o.rule) {
-			ua.Rules = append(ua.Rules, o.rule)
+		if !slices.Contains(rules[r0:], o.rule) {
+			rules = append(rules, o.rule)
 		}
-		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(ua.Missing, o.missing) {
-			ua.Missing = append(ua.Missing, o.missing)
+		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(missing[m0:], o.missing) {
+			missing = append(missing, o.missing)
 		}
 	}
+	ua.Rules = rules[r0:len(rules):len(rules)]
 	slices.Sort(ua.Rules)
-	return ua
+	if len(missing) > m0 {
+		ua.Missing = missing[m0:len(missing):len(missing)]
+	}
+	return rules, missing
 }
 
 // decides reports whether a rule's outcome v counts among the rules that
@@ -227,23 +304,6 @@ func verdictFor(use int, class UseClass, outcomes []outcome) UseAssessment {
 // with conditions, the plain permissions that opened the route.
 func decides(v, combined Verdict) bool {
 	return v == combined || (combined == VerdictPermittedWithConditions && v == VerdictPermitted)
-}
-
-// compareFindingsIn orders findings within one jurisdiction.
-func compareFindingsIn(a, b Finding) int {
-	if ua, ub := useKey(a.Use), useKey(b.Use); ua != ub {
-		if ua < ub {
-			return -1
-		}
-		return 1
-	}
-	if a.Severity != b.Severity {
-		if a.Severity > b.Severity {
-			return -1
-		}
-		return 1
-	}
-	return compareFindings(a, b)
 }
 
 // Assess assesses the dossier with the shipped rules and options; it is

@@ -1,6 +1,8 @@
 package regulation
 
 import (
+	"cmp"
+
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -118,24 +120,53 @@ func (c *Context) decide(use int, v Verdict, missing string) {
 }
 
 func (c *Context) add(use int, sev secretome.Severity, path, message string) {
+	c.st.findings = append(c.st.findings, pending{rule: c.rule, use: use, sev: sev, path: path, message: message})
+}
+
+// pending is a finding as recorded during an assessment; the report's
+// Finding, with its citation, is built from it once findings are sorted.
+type pending struct {
+	rule          *Rule
+	use           int
+	sev           secretome.Severity
+	path, message string
+}
+
+// finding builds the reported Finding; useIndex holds the targets of
+// Finding.Use.
+func (p *pending) finding(useIndex []int) Finding {
 	f := Finding{
-		RuleID:       c.rule.ID,
-		Jurisdiction: c.rule.Jurisdiction,
-		Severity:     sev,
-		Path:         path,
-		Message:      message,
-		Citation:     c.rule.Citation,
-		Provenance:   c.rule.Provenance,
+		RuleID:       p.rule.ID,
+		Jurisdiction: p.rule.Jurisdiction,
+		Severity:     p.sev,
+		Path:         p.path,
+		Message:      p.message,
+		Citation:     p.rule.Citation,
+		Provenance:   p.rule.Provenance,
 	}
-	if use >= 0 && use < len(c.st.useIndex) {
-		f.Use = &c.st.useIndex[use]
+	if p.use >= 0 && p.use < len(useIndex) {
+		f.Use = &useIndex[p.use]
 	}
-	c.st.findings = append(c.st.findings, f)
+	return f
+}
+
+// comparePending orders findings within one jurisdiction: by use
+// (product-level first), severity (errors first), rule ID, path and
+// message.
+func comparePending(a, b pending) int {
+	switch {
+	case a.use != b.use:
+		return cmp.Compare(a.use, b.use)
+	case a.sev != b.sev:
+		return cmp.Compare(b.sev, a.sev)
+	}
+	return cmp.Or(cmp.Compare(a.rule.ID, b.rule.ID), cmp.Compare(a.path, b.path), cmp.Compare(a.message, b.message))
 }
 
 // outcome is one rule's verdict on one use.
 type outcome struct {
-	use     int
+	use     int // index into Dossier.Uses
+	slot    int // position of the use assessment in state.uses
 	rule    string
 	verdict Verdict
 	missing string
@@ -143,11 +174,16 @@ type outcome struct {
 
 // state is the scratch space of one assessment, reused through a pool.
 type state struct {
-	findings []Finding
+	findings []pending
 	outcomes []outcome
 	uses     []int
 	useIndex []int // one element per dossier use, the target of Finding.Use
 	grades   []claimGrade
+	spans    []span
+	starts   []int     // outcomes of use assessment u are sorted[starts[u]:starts[u+1]]
+	pos      []int     // scratch for groupOutcomes
+	sorted   []outcome // outcomes grouped by use assessment
+	ctx      Context   // reused for each jurisdiction; rules must not keep it
 }
 
 func (s *state) reset() {
@@ -157,4 +193,6 @@ func (s *state) reset() {
 	s.uses = s.uses[:0]
 	s.useIndex = nil
 	s.grades = s.grades[:0]
+	s.spans = s.spans[:0]
+	s.ctx = Context{}
 }

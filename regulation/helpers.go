@@ -166,15 +166,37 @@ func cosmeticIntent(d *Dossier, u *Use) bool {
 	return false
 }
 
-// containsFold reports whether s contains any of the words, ignoring case.
+// containsFold reports whether s contains any of the words, ignoring
+// ASCII case, without allocating. Words outside ASCII match exactly.
 func containsFold(s string, words ...string) bool {
-	ls := strings.ToLower(s)
 	for _, w := range words {
-		if strings.Contains(ls, w) {
-			return true
+		if w == "" {
+			continue
+		}
+		first := lowerASCII(w[0])
+		for i := 0; i+len(w) <= len(s); i++ {
+			if lowerASCII(s[i]) == first && equalFoldASCII(s[i:i+len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func lowerASCII(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // use returns the use at index i.

@@ -1,11 +1,8 @@
 package regulation
 
 import (
-	"strings"
-
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/secretome"
-	"github.com/shopspring/decimal"
 )
 
 // claimGrade caches the GRADE certainty of one claim's evidence for the
@@ -36,6 +33,37 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	}
 	g.done = true
 	cl := &d.Claims[k]
+	// Bodies made only of case reports, case series and laboratory or
+	// animal work are settled without grading: evidence.Grade starts them
+	// very low (or leaves a body without clinical studies not graded) and
+	// cannot rate them up, having no comparative estimate. A test checks
+	// this shortcut against evidence.Grade.
+	uncontrolled, other := 0, 0
+	for _, id := range cl.Studies {
+		if s := d.study(id); s != nil {
+			g.cited++
+			switch {
+			case s.Design.Uncontrolled():
+				uncontrolled++
+			case !s.Design.Mechanistic():
+				other++
+			}
+		}
+	}
+	switch {
+	case other == 0 && uncontrolled > 0:
+		g.certainty = evidence.CertaintyVeryLow
+	case other == 0:
+		g.certainty = evidence.CertaintyNotGraded
+	default:
+		g.certainty = gradeClaim(d, cl)
+	}
+	return g.certainty, g.cited
+}
+
+// gradeClaim grades the evidence a claim cites with evidence.Grade,
+// against the ICD code of the claim's indication.
+func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 	body := evidence.Body{Studies: make([]evidence.Study, 0, len(cl.Studies))}
 	if ind := d.Product.Indication(cl.Indication); ind != nil {
 		body.Question.Indication = ind.ICD10
@@ -44,18 +72,27 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 		}
 	}
 	for _, id := range cl.Studies {
-		for i := range d.Studies {
-			if d.Studies[i].ID == id {
-				body.Studies = append(body.Studies, d.Studies[i])
-				break
-			}
+		if s := d.study(id); s != nil {
+			body.Studies = append(body.Studies, *s)
 		}
 	}
-	g.cited = len(body.Studies)
-	if a, err := evidence.Grade(body, evidence.GradeOptions{}); err == nil {
-		g.certainty = a.Certainty
+	a, err := evidence.Grade(body, evidence.GradeOptions{})
+	if err != nil {
+		// The zero options cannot be misused; treat the impossible as
+		// "not graded" rather than invent a certainty.
+		return evidence.CertaintyNotGraded
 	}
-	return g.certainty, g.cited
+	return a.Certainty
+}
+
+// study returns the study with the ID, or nil.
+func (d *Dossier) study(id string) *evidence.Study {
+	for i := range d.Studies {
+		if d.Studies[i].ID == id {
+			return &d.Studies[i]
+		}
+	}
+	return nil
 }
 
 var (
@@ -140,7 +177,7 @@ func qualityRules() []Rule {
 				Title:      "MSC source cells meet the ISCT minimal criteria",
 				Citation:   citeISCT,
 				Provenance: ProvenanceSecondary,
-				Note:       "Plastic adherence and trilineage differentiation were read in the abstract; the marker thresholds (at least 95 % CD105, CD73, CD90; at most 2 % CD45, CD34, CD14 or CD11b, CD79a or CD19, HLA-DR) in secondary reproductions." + undated},
+				Note:       "Plastic adherence and trilineage differentiation were read in the abstract; the marker thresholds (at least 95 % CD105, CD73, CD90; at most 2 % CD45, CD34, CD14 or CD11b, CD79a or CD19, HLA-DR) in secondary reproductions. The criteria are evaluated by secretome.ISCT." + undated},
 			Check: checkISCT,
 		},
 		{
@@ -148,7 +185,7 @@ func qualityRules() []Rule {
 				Title:      "An EV product is characterised as MISEV2018 asks",
 				Citation:   citeMISEV,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in two reviews reproducing MISEV2018: source amount, two quantification methods, three positive EV proteins (one transmembrane, one cytosolic), a negative marker, single-EV imaging and a single-particle method. The marker lists recognised here are those of the notes (CD9, CD63, CD81, integrins, MFGE8; TSG101, annexins, Rabs, syntenin); ALIX and other ESCRT proteins are not in them." + undated},
+				Note:       "Read in two reviews reproducing MISEV2018: source amount, two quantification methods, three positive EV proteins (one transmembrane, one cytosolic), a negative marker, single-EV imaging and a single-particle method. The items are evaluated by secretome.EVCharacterisation, whose marker lists follow the notes (CD9, CD63, CD81, integrins, MFGE8; TSG101, annexins, Rabs, syntenin); ALIX and other ESCRT proteins are not in them." + undated},
 			Check: checkMISEV,
 		},
 		{
@@ -213,128 +250,50 @@ func checkDonor(c *Context) {
 	}
 }
 
-var (
-	isctPositive = []string{"CD105", "CD73", "CD90"}
-	isctNegative = [][]string{{"CD45"}, {"CD34"}, {"CD14", "CD11b"}, {"CD79a", "CD79α", "CD19"}, {"HLA-DR"}}
-	ninetyFive   = decimal.NewFromInt(95)
-	two          = decimal.NewFromInt(2)
-)
-
 func checkISCT(c *Context) {
 	d := c.Dossier()
-	s := &d.Product.Source
 	problem := ""
-	if s.CellType == secretome.CellTypeMSC {
-		problem = isctProblem(s.Identity)
+	if d.Product.Source.CellType == secretome.CellTypeMSC {
+		problem = firstUnmet(secretome.ISCT(&d.Product.Source))
 	}
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "MSC identity by the ISCT minimal criteria", "product.source.identity", problem)
+		c.Condition(i, "MSC identity by the ISCT minimal criteria", "product.source.identity", "ISCT minimal criteria: "+problem)
 	}
 }
-
-// isctProblem returns what keeps the identity record from meeting the
-// ISCT criteria, or "".
-func isctProblem(id *secretome.Identity) string {
-	if id == nil {
-		return "the MSC source has no identity record (plastic adherence, surface markers, trilineage differentiation)"
-	}
-	if id.PlasticAdherent == nil || !*id.PlasticAdherent {
-		return "plastic adherence of the MSC source is not shown"
-	}
-	for _, name := range isctPositive {
-		v, ok := markerPercent(id, name)
-		if !ok || v.LessThan(ninetyFive) {
-			return name + " must be expressed by at least 95 % of the cells"
-		}
-	}
-	for _, alts := range isctNegative {
-		found := false
-		for _, name := range alts {
-			v, ok := markerPercent(id, name)
-			if ok && v.GreaterThan(two) {
-				return name + " must be expressed by at most 2 % of the cells"
-			}
-			found = found || ok
-		}
-		if !found {
-			return strings.Join(alts, " or ") + " must be shown at most 2 % positive"
-		}
-	}
-	if df := id.Differentiation; df == nil || !df.Osteogenic || !df.Adipogenic || !df.Chondrogenic {
-		return "osteogenic, adipogenic and chondrogenic differentiation in vitro is not shown"
-	}
-	return ""
-}
-
-func markerPercent(id *secretome.Identity, name string) (decimal.Decimal, bool) {
-	for i := range id.Markers {
-		m := &id.Markers[i]
-		if strings.EqualFold(strings.ReplaceAll(m.Name, " ", ""), name) && m.PercentPositive.Valid {
-			return m.PercentPositive.Decimal, true
-		}
-	}
-	return decimal.Decimal{}, false
-}
-
-var (
-	evTransmembrane = []string{"cd9", "cd63", "cd81", "integrin", "itg", "mfge8", "lactadherin"}
-	evCytosolic     = []string{"tsg101", "annexin", "anxa", "rab", "syntenin", "sdcbp"}
-)
 
 func checkMISEV(c *Context) {
 	d := c.Dossier()
 	problem := ""
 	if d.Product.Derivative.Type.VesicleProduct() {
-		problem = misevProblem(&d.Product.Composition)
+		problem = firstUnmet(secretome.EVCharacterisation(&d.Product))
 	}
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "EV characterisation as MISEV2018 asks", "product.composition.vesicles", problem)
+		c.Condition(i, "EV characterisation as MISEV2018 asks", "product.composition.vesicles", "EV characterisation: "+problem)
 	}
 }
 
-func misevProblem(comp *secretome.Composition) string {
-	v := comp.Vesicles
-	switch {
-	case v == nil:
-		return "the EV product has no vesicle characterisation"
-	case v.SourceAmount.IsZero():
-		return "the amount of source material (cells or volume of conditioned medium) is not reported"
-	case v.ParticleConcentration.IsZero() || comp.TotalProtein.IsZero():
-		return "EVs must be quantified by two methods, such as particle number and total protein"
-	case len(v.PositiveMarkers) < 3:
-		return "at least three positive EV proteins must be reported"
-	case !anyMarker(v.PositiveMarkers, evTransmembrane):
-		return "a transmembrane or GPI-anchored EV protein (such as CD9, CD63 or CD81) must be among the positive markers"
-	case !anyMarker(v.PositiveMarkers, evCytosolic):
-		return "a cytosolic EV protein (such as TSG101 or syntenin) must be among the positive markers"
-	case len(v.NegativeMarkers) == 0:
-		return "a negative marker (a common contaminant such as calnexin) must be reported"
-	case len(v.Imaging) == 0:
-		return "single EVs must be imaged (electron, scanning-probe or super-resolution microscopy)"
-	case !v.SizeMethod.SingleParticle():
-		return "a non-imaging single-particle method (such as NTA or TRPS) must be used"
+// firstUnmet describes the first criterion of the checklist that is not
+// met, or returns "" when all are.
+func firstUnmet(cl secretome.Checklist) string {
+	for _, cr := range cl.Criteria {
+		if cr.Status == secretome.StatusMet {
+			continue
+		}
+		msg := cr.Title + " (" + cr.Status.String()
+		if cr.Detail != "" {
+			msg += ": " + cr.Detail
+		}
+		return msg + ")"
 	}
 	return ""
-}
-
-func anyMarker(markers []string, prefixes []string) bool {
-	for _, m := range markers {
-		lm := strings.ToLower(strings.TrimSpace(m))
-		for _, p := range prefixes {
-			if strings.HasPrefix(lm, p) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func checkEmbryonicSource(c *Context) {

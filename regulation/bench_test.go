@@ -1,0 +1,45 @@
+package regulation
+
+import (
+	"context"
+	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
+)
+
+func BenchmarkAssess(b *testing.B) {
+	d := bigDossier(b)
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Assess(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewAssessor(b *testing.B) {
+	rules := Shipped()
+	opts := Options{AsOf: secretome.MustParseDate("2026-11-26")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewAssessor(rules, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeDossier(b *testing.B) {
+	data := mustRead(b, "testdata/seed_wound_gel.json")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeDossier(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

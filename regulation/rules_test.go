@@ -1,0 +1,435 @@
+package regulation
+
+import (
+	"context"
+	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// bare is the seed dossier without uses, claims or authorisations.
+func bare(t testing.TB) *Dossier {
+	d := seed(t)
+	d.Uses, d.Claims, d.Authorisations = nil, nil, nil
+	return d
+}
+
+// use builds an intended use with the defaults of a hospital use of the
+// seed gel, changed by the options.
+func use(j string, class UseClass, opts ...func(*Use)) Use {
+	u := Use{Jurisdiction: j, Class: class, Setting: SettingHospital, Administrator: AdministratorPhysician,
+		Route: secretome.RouteTopicalWound, Indications: []string{"pressure-ulcer"}}
+	if class == UseResearch {
+		u = Use{Jurisdiction: j, Class: class, Setting: SettingLaboratory}
+	}
+	for _, o := range opts {
+		o(&u)
+	}
+	return u
+}
+
+func setting(s Setting) func(*Use)         { return func(u *Use) { u.Setting = s } }
+func route(r secretome.Route) func(*Use)   { return func(u *Use) { u.Route = r } }
+func admin(a Administrator) func(*Use)     { return func(u *Use) { u.Administrator = a } }
+func indications(ids ...string) func(*Use) { return func(u *Use) { u.Indications = ids } }
+func facility(name string) func(*Use)      { return func(u *Use) { u.Facility = name } }
+func auth(kind AuthorisationKind, j string) Authorisation {
+	return Authorisation{Kind: kind, Number: "TEST-" + kind.String(), Holder: "Fictional Holder", Jurisdiction: j}
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// assessOne assesses the dossier with the single shipped rule id.
+func assessOne(t *testing.T, id, asOf string, d *Dossier) *Report {
+	t.Helper()
+	var rule *Rule
+	for i, r := range Shipped().rules {
+		if r.ID == id {
+			rule = &Shipped().rules[i]
+		}
+	}
+	require.NotNil(t, rule, "no shipped rule %s", id)
+	set, err := NewRuleSet(*rule)
+	require.NoError(t, err)
+	if asOf == "" {
+		asOf = "2026-11-26"
+	}
+	a, err := NewAssessor(set, Options{AsOf: secretome.MustParseDate(asOf)})
+	require.NoError(t, err)
+	rep, err := a.Assess(context.Background(), d)
+	require.NoError(t, err)
+	return rep
+}
+
+// effects lists what a report shows: the verdict of each use some rule
+// decided, "finding:<severity>" for each finding, and "classified".
+func effects(rep *Report) map[string]bool {
+	out := map[string]bool{}
+	for _, j := range rep.Jurisdictions {
+		if j.Classification != "" {
+			out["classified"] = true
+		}
+		for _, u := range j.Uses {
+			if len(u.Rules) > 0 {
+				out[u.Verdict.String()] = true
+			}
+		}
+		for _, f := range j.Findings {
+			out["finding:"+f.Severity.String()] = true
+		}
+	}
+	return out
+}
+
+type ruleCase struct {
+	rule, name, reason string
+	asOf               string
+	build              func(d *Dossier)
+	effect             string // what the failing case shows and the passing case must not
+	fires              bool
+}
+
+func ruleCases() []ruleCase {
+	uses := func(us ...Use) func(*Dossier) { return func(d *Dossier) { d.Uses = us } }
+	with := func(f func(*Dossier), g func(*Dossier)) func(*Dossier) { return func(d *Dossier) { f(d); g(d) } }
+	auths := func(as ...Authorisation) func(*Dossier) {
+		return func(d *Dossier) { d.Authorisations = append(d.Authorisations, as...) }
+	}
+	esc := func(d *Dossier) {
+		d.Product.Source.CellType = secretome.CellTypeESC
+		d.Product.Source.Tissue = secretome.TissueEmbryonic
+		d.Product.Source.Identity = nil
+	}
+	plant := func(d *Dossier) { d.Product.Source.Species = secretome.SpeciesPlant }
+	claim := func(wording, ind string, studies ...string) func(*Dossier) {
+		return func(d *Dossier) {
+			d.Claims = append(d.Claims, Claim{Wording: wording, Indication: ind, Studies: studies})
+		}
+	}
+	gmp := func(j string) func(*Dossier) {
+		return func(d *Dossier) {
+			d.Manufacturer.Sites[0].GMP = []GMPCertificate{{Authority: "Authority", Jurisdiction: j, Number: "GMP-1",
+				ValidFrom: secretome.MustParseDate("2025-01-01"), ValidUntil: secretome.MustParseDate("2028-01-01")}}
+		}
+	}
+	designation := auth(AuthHospitalDesignation, "ID")
+	designation.Facility = "RS Test"
+	expired := auth(AuthNIE, "ID")
+	expired.ValidUntil = secretome.MustParseDate("2025-12-31")
+	cases := []ruleCase{
+		// Indonesia
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "cosmetic", "secretome is a cell-based therapy product, so a cosmetic use has no route",
+			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", true},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "plant source", "the rule concerns products of human cells",
+			"", with(plant, uses(use("ID", UseCosmetic, route(secretome.RouteTopical)))), "prohibited", false},
+		{"ID-PP28-CLINICAL-ROUTES", "beauty clinic", "no route reaches patients outside hospitals and clinics",
+			"", uses(use("ID", UseHospitalService, setting(SettingBeautyClinic))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "designated", "service-based research in a designated hospital is a route",
+			"", with(auths(designation), uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital), facility("RS Test")))), "prohibited", false},
+		{"ID-PP28-CLINICAL-ROUTES", "designation for another hospital", "a designation covers the facility it names",
+			"", with(auths(designation), uses(use("ID", UseHospitalService, facility("RS Lain")))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "standardised service", "a product with an NIE may be used in a hospital",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"ID-PP28-PROCESSING", "no CPOB", "processing for clinical use applies CPOB",
+			"", uses(use("ID", UseHospitalService)), "permitted_with_conditions", true},
+		{"ID-PP28-PROCESSING", "CPOB site", "a valid Indonesian CPOB certificate meets the condition",
+			"", with(gmp("ID"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"ID-PP28-PROCESSING", "foreign GMP only", "a GMP certificate of another jurisdiction is not CPOB",
+			"", with(gmp("EU"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"ID-PERMENKES32-PROVIDERS", "home", "homes are not providers of cell-based services",
+			"", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "hospital", "hospitals are providers",
+			"", uses(use("ID", UseHospitalService)), "prohibited", false},
+		{"ID-UU17-135-EMBRYONIC", "embryonic", "embryonic stem cells are excluded from therapy",
+			"", with(esc, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"ID-UU17-135-EMBRYONIC", "cord MSC", "umbilical-cord MSCs are not embryonic",
+			"", uses(use("ID", UseHospitalService)), "prohibited", false},
+		{"ID-UU17-135-PURPOSE", "aesthetic injection", "therapy is only to cure disease and restore health",
+			"", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", true},
+		{"ID-UU17-135-PURPOSE", "wound", "healing a wound restores health",
+			"", uses(use("ID", UseHospitalService)), "prohibited", false},
+		{"ID-BPOM-8-2025-NIE", "no NIE", "a marketed ATMP needs an NIE",
+			"", uses(use("ID", UseMarketedTherapeutic)), "prohibited", true},
+		{"ID-BPOM-8-2025-NIE", "NIE", "an NIE covering the indication allows marketing",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseMarketedTherapeutic))), "prohibited", false},
+		{"ID-BPOM-8-2025-NIE", "expired NIE", "an NIE must be valid on the assessment date",
+			"", with(func(d *Dossier) { d.Authorisations = []Authorisation{expired} }, uses(use("ID", UseMarketedTherapeutic))), "prohibited", true},
+		{"ID-BPOM-8-2025-NIE", "before 6 March 2025", "the regulation was set on 6 March 2025",
+			"2025-03-05", uses(use("ID", UseMarketedTherapeutic)), "prohibited", false},
+		{"ID-BPOM-18-2020-NIE", "2024, no NIE", "the predecessor applied before 6 March 2025",
+			"2024-06-01", uses(use("ID", UseMarketedTherapeutic)), "prohibited", true},
+		{"ID-BPOM-18-2020-NIE", "replaced", "the predecessor no longer applies from 6 March 2025",
+			"2025-03-06", uses(use("ID", UseMarketedTherapeutic)), "prohibited", false},
+		{"ID-BPOM-8-2025-TRIAL", "unregistered trial", "a trial is registered with BPOM",
+			"", uses(use("ID", UseClinicalTrial)), "prohibited", true},
+		{"ID-BPOM-8-2025-TRIAL", "registered and approved", "registration plus ethics approval meets the rule",
+			"", with(auths(auth(AuthCTA, "ID"), auth(AuthEthicsApproval, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", false},
+		{"ID-BPOM-8-2025-TRIAL", "no ethics approval", "ethics approval is a condition",
+			"", with(auths(auth(AuthCTA, "ID")), uses(use("ID", UseClinicalTrial))), "permitted_with_conditions", true},
+		{"ID-BPOM-COSMETIC-NEEDLE", "microneedle cosmetic", "microneedle products are drugs",
+			"", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
+		{"ID-BPOM-COSMETIC-NEEDLE", "topical cosmetic", "topical application is not a needle route",
+			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
+		{"ID-BPOM-COSMETIC-HUMAN-ORIGIN", "human cosmetic", "the human-origin listing is not verified and says so",
+			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "finding:info", true},
+		{"ID-BPOM-COSMETIC-HUMAN-ORIGIN", "plant cosmetic", "nothing unknown for a non-human ingredient",
+			"", with(plant, uses(use("ID", UseCosmetic, route(secretome.RouteTopical)))), "finding:info", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "veterinarian injects", "the Magelang pattern",
+			"", uses(use("ID", UseHospitalService, setting(SettingClinic), admin(AdministratorVeterinarian), route(secretome.RouteIntramuscular))), "prohibited", true},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "physician injects", "physicians may inject",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular))), "prohibited", false},
+		{"ID-PP28-RESEARCH", "laboratory", "laboratory research is allowed",
+			"", uses(use("ID", UseResearch)), "unknown", false},
+		{"ID-PP28-RESEARCH", "research in a clinic", "research with patients must be declared as such",
+			"", uses(use("ID", UseResearch, setting(SettingClinic))), "unknown", true},
+
+		// United States
+		{"US-1271-NOT-HCTP", "human", "a human secretome is a drug and biological product",
+			"", uses(use("US", UseHospitalService)), "classified", true},
+		{"US-1271-NOT-HCTP", "plant", "the HCT/P definition concerns human material",
+			"", with(plant, uses(use("US", UseHospitalService))), "classified", false},
+		{"US-FDA-EXOSOME-NO-SERVICE", "clinic service", "there is no lawful service route",
+			"", uses(use("US", UseHospitalService, setting(SettingClinic))), "prohibited", true},
+		{"US-FDA-EXOSOME-NO-SERVICE", "licensed", "a licensed product may be used in practice",
+			"", with(auths(auth(AuthBLA, "US")), uses(use("US", UseHospitalService))), "prohibited", false},
+		{"US-FDA-EXOSOME-NO-SERVICE", "2018", "FDA's notification dates from 6 December 2019",
+			"2018-01-01", uses(use("US", UseHospitalService)), "prohibited", false},
+		{"US-351-BLA", "IND only", "an IND does not allow commercial distribution",
+			"", with(auths(auth(AuthIND, "US")), uses(use("US", UseMarketedTherapeutic))), "prohibited", true},
+		{"US-351-BLA", "BLA", "a licence allows marketing",
+			"", with(auths(auth(AuthBLA, "US")), uses(use("US", UseMarketedTherapeutic))), "prohibited", false},
+		{"US-FDA-EXOSOME-IND", "no IND", "a trial needs an IND",
+			"", uses(use("US", UseClinicalTrial)), "prohibited", true},
+		{"US-FDA-EXOSOME-IND", "IND", "an IND in effect allows the trial",
+			"", with(auths(auth(AuthIND, "US")), uses(use("US", UseClinicalTrial))), "prohibited", false},
+		{"US-FDA-EXOSOME-IND", "Indonesian registration", "a registration elsewhere is not an IND",
+			"", with(auths(auth(AuthCTA, "ID")), uses(use("US", UseClinicalTrial))), "prohibited", true},
+		{"US-FDA-UNAPPROVED-PROMOTION", "advertised claim", "a therapeutic claim promoted to the public",
+			"", with(with(claim("Heals ulcers", "pressure-ulcer"), func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }), uses(use("US", UseHospitalService))), "finding:error", true},
+		{"US-FDA-UNAPPROVED-PROMOTION", "not advertised", "no promotion to the public",
+			"", with(with(claim("Heals ulcers", "pressure-ulcer"), func(d *Dossier) { d.AdvertisedToPublic = boolPtr(false) }), uses(use("US", UseHospitalService))), "finding:error", false},
+		{"US-COSMETIC-NOT-FOUND", "cosmetic", "no FDA statement on cosmetic status was found",
+			"", uses(use("US", UseCosmetic, route(secretome.RouteTopical))), "unknown", true},
+		{"US-COSMETIC-NOT-FOUND", "trial", "the rule concerns cosmetic uses only",
+			"", uses(use("US", UseClinicalTrial)), "unknown", false},
+		{"US-RESEARCH", "laboratory", "laboratory research is allowed",
+			"", uses(use("US", UseResearch)), "permitted", true},
+		{"US-RESEARCH", "home", "research at home is not laboratory research",
+			"", uses(use("US", UseResearch, setting(SettingHome))), "permitted", false},
+
+		// European Union
+		{"EU-1394-NOT-ATMP", "secretome", "a cell-free secretome is classed as a medicinal product",
+			"", uses(use("EU", UseMarketedTherapeutic)), "classified", true},
+		{"EU-1394-NOT-ATMP", "no derivative", "without a derivative type the product is not known to be cell-free",
+			"", with(func(d *Dossier) { d.Product.Derivative.Type = secretome.DerivativeUnspecified }, uses(use("EU", UseMarketedTherapeutic))), "classified", false},
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "hospital use", "national rules were not researched",
+			"", uses(use("EU", UseHospitalService)), "unknown", true},
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "marketed", "the rule concerns hospital use only",
+			"", uses(use("EU", UseMarketedTherapeutic)), "unknown", false},
+		{"EU-2001-83-ART6-MA", "no MA", "no placing on the market without an MA",
+			"", uses(use("EU", UseMarketedTherapeutic)), "prohibited", true},
+		{"EU-2001-83-ART6-MA", "MA", "an MA covering the indication",
+			"", with(auths(auth(AuthMarketingAuthorisation, "EU")), uses(use("EU", UseMarketedTherapeutic))), "prohibited", false},
+		{"EU-2001-83-ART6-MA", "MA for another indication", "an MA covers only its indications",
+			"", with(func(d *Dossier) {
+				a := auth(AuthMarketingAuthorisation, "EU")
+				a.Indications = []string{"burn"}
+				d.Authorisations = []Authorisation{a}
+			}, uses(use("EU", UseMarketedTherapeutic))), "prohibited", true},
+		{"EU-CLINICAL-TRIAL-AUTHORISATION", "no CTA", "a trial needs authorisation",
+			"", uses(use("EU", UseClinicalTrial)), "prohibited", true},
+		{"EU-CLINICAL-TRIAL-AUTHORISATION", "CTA", "an authorised trial",
+			"", with(auths(auth(AuthCTA, "EU")), uses(use("EU", UseClinicalTrial))), "prohibited", false},
+		{"EU-1223-ANNEX-II-HUMAN-ORIGIN", "human cream", "human-origin material is banned in cosmetics",
+			"", uses(use("EU", UseCosmetic, route(secretome.RouteTopical))), "prohibited", true},
+		{"EU-1223-ANNEX-II-HUMAN-ORIGIN", "plant cream", "the entry does not catch plant material",
+			"", with(plant, uses(use("EU", UseCosmetic, route(secretome.RouteTopical)))), "prohibited", false},
+		{"EU-1223-ANNEX-II-HUMAN-ORIGIN", "species not given", "the check cannot run without a species",
+			"", with(func(d *Dossier) { d.Product.Source.Species = secretome.SpeciesUnspecified }, uses(use("EU", UseCosmetic, route(secretome.RouteTopical)))), "unknown", true},
+		{"EU-1223-ART2-EXTERNAL", "microneedling", "needle delivery is not a cosmetic use",
+			"", uses(use("EU", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
+		{"EU-1223-ART2-EXTERNAL", "topical", "intact skin is external",
+			"", uses(use("EU", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
+		{"EU-RESEARCH", "laboratory", "laboratory research is allowed",
+			"", uses(use("EU", UseResearch)), "permitted", true},
+		{"EU-RESEARCH", "no research use", "the rule speaks only about research",
+			"", uses(use("EU", UseClinicalTrial)), "permitted", false},
+
+		// Japan
+		{"JP-MHLW-2024-FREE-PRACTICE", "physician", "free practice on the doctor's responsibility",
+			"", uses(use("JP", UseHospitalService, setting(SettingClinic))), "permitted_with_conditions", true},
+		{"JP-MHLW-2024-FREE-PRACTICE", "before the notices", "the notices date from 31 July 2024",
+			"2024-07-30", uses(use("JP", UseHospitalService, setting(SettingClinic))), "permitted_with_conditions", false},
+		{"JP-MHLW-2024-FREE-PRACTICE", "beautician", "the notices address doctors; others are unknown",
+			"", uses(use("JP", UseHospitalService, setting(SettingBeautyClinic), admin(AdministratorBeautician))), "unknown", true},
+		{"JP-MHLW-2024-EXOSOME-REAGENT", "claim without approval", "drug-like claims make an unapproved drug",
+			"", with(claim("Heals ulcers", "pressure-ulcer"), uses(use("JP", UseResearch))), "finding:error", true},
+		{"JP-MHLW-2024-EXOSOME-REAGENT", "cosmetic claim", "a cosmetic claim is not drug-like",
+			"", with(claim("Renews skin", "skin-rejuvenation"), uses(use("JP", UseResearch))), "finding:error", false},
+		{"JP-PMD-APPROVAL", "unapproved", "a marketed therapeutic needs approval",
+			"", uses(use("JP", UseMarketedTherapeutic)), "prohibited", true},
+		{"JP-PMD-APPROVAL", "approved", "approval allows marketing",
+			"", with(auths(auth(AuthMarketingAuthorisation, "JP")), uses(use("JP", UseMarketedTherapeutic))), "prohibited", false},
+		{"JP-NOT-RESEARCHED", "cosmetic", "Japanese cosmetic rules were not researched",
+			"", uses(use("JP", UseCosmetic, route(secretome.RouteTopical))), "unknown", true},
+		{"JP-NOT-RESEARCHED", "marketed", "marketing is covered by other rules",
+			"", uses(use("JP", UseMarketedTherapeutic)), "unknown", false},
+		{"JP-RESEARCH", "laboratory", "laboratory research is allowed",
+			"", uses(use("JP", UseResearch)), "permitted", true},
+		{"JP-RESEARCH", "beauty clinic", "research in a beauty clinic is not laboratory research",
+			"", uses(use("JP", UseResearch, setting(SettingBeautyClinic))), "permitted", false},
+
+		// South Korea
+		{"KR-ARB-SCOPE-NOT-FOUND", "trial", "the Act's scope for cell-free products was not found",
+			"", uses(use("KR", UseClinicalTrial)), "unknown", true},
+		{"KR-ARB-SCOPE-NOT-FOUND", "cosmetic", "cosmetics are covered by MFDS rules",
+			"", uses(use("KR", UseCosmetic, route(secretome.RouteTopical))), "unknown", false},
+		{"KR-ARB-2025-TREATMENT-PLAN", "approved plan", "a treatment plan opens treatment before approval",
+			"", with(auths(auth(AuthTreatmentPlan, "KR")), uses(use("KR", UseHospitalService))), "permitted", true},
+		{"KR-ARB-2025-TREATMENT-PLAN", "before the amendment", "the amendment is in force from 1 February 2025",
+			"2025-01-31", with(auths(auth(AuthTreatmentPlan, "KR")), uses(use("KR", UseHospitalService))), "permitted", false},
+		{"KR-MFDS-CULTURE-MEDIUM", "no records", "the MFDS standard asks for records",
+			"", uses(use("KR", UseCosmetic, route(secretome.RouteTopical))), "permitted_with_conditions", true},
+		{"KR-MFDS-CULTURE-MEDIUM", "records", "records meet the standard",
+			"", with(auths(auth(AuthMFDSCultureMediumRecords, "KR")), uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "permitted_with_conditions", false},
+		{"KR-MFDS-2025-NEEDLE", "microneedle", "needle delivery is not cosmetic",
+			"", uses(use("KR", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
+		{"KR-MFDS-2025-NEEDLE", "before the revision", "the guideline was revised on 21 January 2025",
+			"2025-01-20", uses(use("KR", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", false},
+		{"KR-MFDS-2025-NEEDLE", "needle claim", "a cosmetic claim may not mention microneedles",
+			"", with(claim("Best with a microneedle roller", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "finding:error", true},
+		{"KR-MFDS-AD-STEM-CELL", "stem cell wording", "suggesting stem cells is false advertising",
+			"", with(claim("Stem cell power for your skin", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "finding:error", true},
+		{"KR-MFDS-AD-STEM-CELL", "culture medium wording", "naming the culture medium is allowed",
+			"", with(claim("Contains human cord cell culture medium", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "finding:error", false},
+		{"KR-MFDS-APPROVAL", "unapproved", "a marketed therapeutic needs approval",
+			"", uses(use("KR", UseMarketedTherapeutic)), "prohibited", true},
+		{"KR-MFDS-APPROVAL", "approved", "approval allows marketing",
+			"", with(auths(auth(AuthMarketingAuthorisation, "KR")), uses(use("KR", UseMarketedTherapeutic))), "prohibited", false},
+		{"KR-RESEARCH", "laboratory", "laboratory research is allowed",
+			"", uses(use("KR", UseResearch)), "permitted", true},
+		{"KR-RESEARCH", "hospital", "research in a hospital is not laboratory research",
+			"", uses(use("KR", UseResearch, setting(SettingHospital))), "permitted", false},
+
+		// Australia
+		{"AU-TGA-ARTG", "not on the ARTG", "supply needs ARTG inclusion",
+			"", uses(use("AU", UseMarketedTherapeutic)), "prohibited", true},
+		{"AU-TGA-ARTG", "special access", "special access allows hospital supply",
+			"", with(auths(auth(AuthSpecialAccess, "AU")), uses(use("AU", UseHospitalService))), "prohibited", false},
+		{"AU-TGA-ARTG", "hospital, nothing", "the autologous exclusion does not cover secretome",
+			"", uses(use("AU", UseHospitalService)), "prohibited", true},
+		{"AU-TGA-HCT-ADVERTISING", "advertised", "human cell products may not be advertised to the public",
+			"", with(func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }, uses(use("AU", UseHospitalService))), "finding:error", true},
+		{"AU-TGA-HCT-ADVERTISING", "not advertised", "no advertising to the public",
+			"", with(func(d *Dossier) { d.AdvertisedToPublic = boolPtr(false) }, uses(use("AU", UseHospitalService))), "finding:error", false},
+		{"AU-NOT-RESEARCHED", "trial", "Australian trial schemes were not researched",
+			"", uses(use("AU", UseClinicalTrial)), "unknown", true},
+		{"AU-NOT-RESEARCHED", "marketed", "marketing is covered by AU-TGA-ARTG",
+			"", uses(use("AU", UseMarketedTherapeutic)), "unknown", false},
+		{"AU-RESEARCH", "laboratory", "laboratory research is allowed",
+			"", uses(use("AU", UseResearch)), "permitted", true},
+		{"AU-RESEARCH", "clinic", "research in a clinic is not laboratory research",
+			"", uses(use("AU", UseResearch, setting(SettingClinic))), "permitted", false},
+
+		// Taiwan
+		{"TW-COSMETIC-HUMAN-ORIGIN", "2023 cosmetic", "human-origin products were prohibited in cosmetics",
+			"2023-06-01", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "prohibited", true},
+		{"TW-COSMETIC-HUMAN-ORIGIN", "after the amendment", "the 2024 amendment replaced the plain ban",
+			"2024-03-21", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "no approval", "human exosomes need case-by-case approval",
+			"", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "prohibited", true},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "approved", "an approval allows the ingredient",
+			"", with(auths(auth(AuthCosmeticIngredientApproval, "TW")), uses(use("TW", UseCosmetic, route(secretome.RouteTopical)))), "prohibited", false},
+		{"TW-NOT-RESEARCHED", "trial", "only the cosmetic rule was researched",
+			"", uses(use("TW", UseClinicalTrial)), "unknown", true},
+		{"TW-NOT-RESEARCHED", "cosmetic", "cosmetics are covered by the researched rule",
+			"", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "unknown", false},
+
+		// Quality baseline
+		{"QUALITY-RELEASE-STERILITY", "injection without sterility test", "parenteral use needs a sterility test",
+			"", with(dropTest(secretome.TestSterility), uses(use("ID", UseHospitalService, route(secretome.RouteIntradermal)))), "permitted_with_conditions", true},
+		{"QUALITY-RELEASE-STERILITY", "topical without sterility test", "the baseline asks it for parenteral use only",
+			"", with(dropTest(secretome.TestSterility), uses(use("ID", UseHospitalService, route(secretome.RouteTopical)))), "permitted_with_conditions", false},
+		{"QUALITY-RELEASE-ENDOTOXIN", "injection without endotoxin test", "parenteral use needs an endotoxin test",
+			"", with(dropTest(secretome.TestEndotoxin), uses(use("US", UseClinicalTrial, route(secretome.RouteIntravenous)))), "permitted_with_conditions", true},
+		{"QUALITY-RELEASE-ENDOTOXIN", "injection with endotoxin test", "the seed specification has the test",
+			"", uses(use("US", UseClinicalTrial, route(secretome.RouteIntravenous))), "permitted_with_conditions", false},
+		{"QUALITY-RELEASE-MYCOPLASMA", "injection without mycoplasma test", "parenteral use needs a mycoplasma test",
+			"", with(dropTest(secretome.TestMycoplasma), uses(use("EU", UseClinicalTrial, route(secretome.RouteIntraArticular)))), "permitted_with_conditions", true},
+		{"QUALITY-RELEASE-MYCOPLASMA", "laboratory research", "research is not released to patients",
+			"", with(dropTest(secretome.TestMycoplasma), uses(use("EU", UseResearch, route(secretome.RouteIntraArticular)))), "permitted_with_conditions", false},
+		{"QUALITY-MYCOPLASMA-NAT-2026", "qPCR method", "a NAT method must meet the revised limit of detection",
+			"", uses(use("ID", UseHospitalService)), "finding:info", true},
+		{"QUALITY-MYCOPLASMA-NAT-2026", "before April 2026", "the revision applies from 1 April 2026",
+			"2026-03-31", uses(use("ID", UseHospitalService)), "finding:info", false},
+		{"QUALITY-DONOR-ELIGIBILITY", "no eligibility record", "allogeneic donors need documented eligibility",
+			"", with(func(d *Dossier) { d.Product.Source.Donor.Eligibility = nil }, uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-DONOR-ELIGIBILITY", "screened donor", "the seed donor is screened and tested",
+			"", uses(use("ID", UseHospitalService)), "permitted_with_conditions", false},
+		{"QUALITY-ISCT-IDENTITY", "CD105 at 90 %", "ISCT asks at least 95 %",
+			"", with(setMarker("CD105", "90"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "CD105 at exactly 95 %", "95 % meets the threshold",
+			"", with(setMarker("CD105", "95.0"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-ISCT-IDENTITY", "HLA-DR at 2.5 %", "ISCT asks at most 2 %",
+			"", with(setMarker("HLA-DR", "2.5"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-EV-MISEV2018", "uncharacterised EVs", "an EV product is characterised",
+			"", with(func(d *Dossier) { d.Product.Derivative.Type = secretome.DerivativePurifiedEVs }, uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-EV-MISEV2018", "characterised EVs", "every MISEV2018 item is reported",
+			"", with(characterisedEVs, uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-EMBRYONIC-SOURCE", "embryonic", "the source is flagged",
+			"", with(esc, uses(use("ID", UseHospitalService))), "finding:warning", true},
+		{"QUALITY-EMBRYONIC-SOURCE", "cord", "a cord source is not flagged",
+			"", uses(use("ID", UseHospitalService)), "finding:warning", false},
+		{"QUALITY-CLAIM-EVIDENCE", "marketed on case reports", "an error for a marketed therapeutic",
+			"", with(claim("Closes ulcers", "pressure-ulcer", "case-1", "case-2"), uses(use("ID", UseMarketedTherapeutic))), "prohibited", true},
+		{"QUALITY-CLAIM-EVIDENCE", "service on case reports", "a warning otherwise",
+			"", with(claim("Closes ulcers", "pressure-ulcer", "case-1", "case-2"), uses(use("ID", UseHospitalService))), "finding:warning", true},
+		{"QUALITY-CLAIM-EVIDENCE", "randomised evidence", "a claim on randomised trials is not flagged",
+			"", with(withRCTs, with(claim("Closes ulcers", "pressure-ulcer", "rct-1", "rct-2"), uses(use("ID", UseMarketedTherapeutic)))), "prohibited", false},
+	}
+	return cases
+}
+
+// invalidOnPurpose lists the cases whose dossier lacks a required field,
+// to show that rules degrade to "unknown" or silence rather than guess.
+var invalidOnPurpose = map[string]bool{
+	"EU-1394-NOT-ATMP/no derivative":                  true,
+	"EU-1223-ANNEX-II-HUMAN-ORIGIN/species not given": true,
+}
+
+func TestShippedRules(t *testing.T) {
+	for _, tc := range ruleCases() {
+		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
+			d := bare(t)
+			tc.build(d)
+			if !invalidOnPurpose[tc.rule+"/"+tc.name] {
+				require.NoError(t, d.Validate(), "the case's dossier must be valid")
+			}
+			got := effects(assessOne(t, tc.rule, tc.asOf, d))
+			if tc.fires {
+				assert.True(t, got[tc.effect], "%s: want %s, got %v", tc.reason, tc.effect, got)
+			} else {
+				assert.False(t, got[tc.effect], "%s: want no %s, got %v", tc.reason, tc.effect, got)
+			}
+		})
+	}
+}
+
+// TestEveryRuleHasCases keeps the table complete: each shipped rule has a
+// case where it fires and one where it does not.
+func TestEveryRuleHasCases(t *testing.T) {
+	fires, quiet := map[string]bool{}, map[string]bool{}
+	for _, tc := range ruleCases() {
+		if tc.fires {
+			fires[tc.rule] = true
+		} else {
+			quiet[tc.rule] = true
+		}
+	}
+	for _, r := range Shipped().Rules() {
+		assert.True(t, fires[r.ID], "%s has no failing case", r.ID)
+		assert.True(t, quiet[r.ID], "%s has no passing case", r.ID)
+	}
+}
