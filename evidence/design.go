@@ -14,6 +14,7 @@ type enumError struct {
 	allowed []string
 }
 
+// Error names the spelling and lists the allowed ones.
 func (e *enumError) Error() string {
 	return fmt.Sprintf("unknown %s %q (want one of: %s)", e.kind, e.got, strings.Join(e.allowed, ", "))
 }

@@ -290,8 +290,10 @@ func (o *GradeOptions) check() error {
 
 // Exclusion is a study left out of a body of evidence, with the reason.
 type Exclusion struct {
+	// StudyID is the ID of the study left out.
 	StudyID string `json:"study_id"`
-	Reason  string `json:"reason"`
+	// Reason says why.
+	Reason string `json:"reason"`
 }
 
 // Assessment is the GRADE certainty of a body of evidence for one

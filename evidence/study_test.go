@@ -346,3 +346,60 @@ func TestEnumsRoundTrip(t *testing.T) {
 	_, err = Design(0).MarshalText()
 	assert.Error(t, err, "an unset design has no spelling")
 }
+
+func TestIdentifierFormats(t *testing.T) {
+	dois := []struct {
+		doi    string
+		ok     bool
+		reason string
+	}{
+		{"10.1080/14653240600855905", true, "a real-form DOI"},
+		{"10.1000.10/xyz(1):2", true, "dotted registrant sub-code and punctuation in the suffix"},
+		{"10.123/x", false, "registrant code too short"},
+		{"11.1234/x", false, "DOIs start with 10."},
+		{"10.1234", false, "no suffix"},
+		{"doi:10.1234/x", false, "resolver prefix"},
+		{"10.1234/a b", false, "space in the suffix"},
+		{"10.12a4/x", false, "letters in the registrant code"},
+	}
+	for _, tc := range dois {
+		assert.Equal(t, tc.ok, checkDOI(tc.doi) == nil, "%s: %s", tc.doi, tc.reason)
+	}
+	pmids := []struct {
+		pmid   string
+		ok     bool
+		reason string
+	}{
+		{"21802902", true, "eight digits"},
+		{"1", true, "one digit"},
+		{"0123", false, "leading zero"},
+		{"1234567890", false, "ten digits"},
+		{"12a", false, "letters"},
+	}
+	for _, tc := range pmids {
+		assert.Equal(t, tc.ok, checkPMID(tc.pmid) == nil, "%s: %s", tc.pmid, tc.reason)
+	}
+	regs := []struct {
+		r       Registry
+		id      string
+		ok      bool
+		certain bool
+		reason  string
+	}{
+		{RegistryClinicalTrialsGov, "NCT01234567", true, true, "NCT and 8 digits"},
+		{RegistryClinicalTrialsGov, "nct01234567", false, true, "prefix is upper case"},
+		{RegistryClinicalTrialsGov, "NCT012345678", false, true, "9 digits"},
+		{RegistryISRCTN, "ISRCTN12345678", true, true, "ISRCTN and 8 digits"},
+		{RegistryISRCTN, "12345678", false, true, "prefix required"},
+		{RegistryEudraCT, "2004-000123-45", true, true, "usual EudraCT form"},
+		{RegistryEudraCT, "2004-123-45", false, false, "unusual form is only a warning"},
+		{RegistryCTIS, "2023-501234-12-00", true, true, "usual EU CT form"},
+		{RegistryCTIS, "2023-501234-12", false, false, "unusual form is only a warning"},
+		{RegistryOther, "anything goes", true, true, "free text for other registries"},
+	}
+	for _, tc := range regs {
+		certain, err := checkRegistrationID(tc.r, tc.id)
+		assert.Equal(t, tc.ok, err == nil, "%s %s: %s", tc.r, tc.id, tc.reason)
+		assert.Equal(t, tc.certain, certain, "%s %s: %s", tc.r, tc.id, tc.reason)
+	}
+}

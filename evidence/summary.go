@@ -9,14 +9,18 @@ import (
 
 // DesignCount is how many studies of one design a summary row holds.
 type DesignCount struct {
+	// Design is the design counted.
 	Design Design `json:"design"`
-	Count  int    `json:"count"`
+	// Count is the number of studies with that design.
+	Count int `json:"count"`
 }
 
 // StudyLevel is one study's CEBM level in a summary.
 type StudyLevel struct {
-	StudyID string      `json:"study_id"`
-	Level   LevelResult `json:"level"`
+	// StudyID is the study's ID.
+	StudyID string `json:"study_id"`
+	// Level is its level with the derivation.
+	Level LevelResult `json:"level"`
 }
 
 // SummaryRow summarises the evidence for one indication and one outcome.
@@ -37,7 +41,8 @@ type SummaryRow struct {
 	// BestLevel is the best (lowest) CEBM level in the row, 0 when no study
 	// could be levelled; BestLevelStudy names the first study (by ID) that
 	// reaches it.
-	BestLevel      int    `json:"best_level"`
+	BestLevel int `json:"best_level"`
+	// BestLevelStudy is the ID of the study at BestLevel.
 	BestLevelStudy string `json:"best_level_study,omitzero"`
 	// Assessment is the GRADE assessment of the row's body of evidence.
 	Assessment Assessment `json:"assessment"`
@@ -52,8 +57,10 @@ type SummaryRow struct {
 // Summary is a summary of findings: one row per indication and outcome,
 // sorted by indication and then outcome name.
 type Summary struct {
-	Question Question     `json:"question"`
-	Rows     []SummaryRow `json:"rows"`
+	// Question is the question summarised.
+	Question Question `json:"question"`
+	// Rows holds one row per indication and outcome.
+	Rows []SummaryRow `json:"rows"`
 }
 
 // Appraisal answers "given these studies, how good is the evidence for
@@ -67,7 +74,8 @@ type Appraisal struct {
 	Certainty Certainty `json:"certainty"`
 	// BestLevel is the best (lowest) CEBM level among the studies, 0 when
 	// none could be levelled; BestLevelStudy names the study.
-	BestLevel      int    `json:"best_level"`
+	BestLevel int `json:"best_level"`
+	// BestLevelStudy is the ID of the study at BestLevel.
 	BestLevelStudy string `json:"best_level_study,omitzero"`
 	// Levels gives each study's level, sorted by study ID.
 	Levels []StudyLevel `json:"levels"`
