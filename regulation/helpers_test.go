@@ -25,11 +25,6 @@ func seed(t testing.TB) *Dossier {
 	return d
 }
 
-// withUses replaces the dossier's uses.
-func withUses(d *Dossier, uses ...Use) *Dossier {
-	d.Uses = uses
-	return d
-}
 
 // bigDossier is the seed with 20 studies, several claims and uses in every
 // shipped jurisdiction: the benchmark's realistic dossier.
