@@ -56,7 +56,7 @@ func Example_woundCaseReports() {
 		return
 	}
 	fmt.Println()
-	for _, r := range a.Assessment.Reasons() {
+	for _, r := range a.Reasons {
 		fmt.Println("-", r)
 	}
 	// Output:
@@ -66,6 +66,7 @@ func Example_woundCaseReports() {
 	// cr-burn T24   CEBM level 4, GRADE Very low ⊕○○○
 	// cr-acd  L23   CEBM level 4, GRADE Very low ⊕○○○
 	//
+	// - best CEBM 2011 level 4 (cr-acd): case report: level 4 (inferred: CEBM 2011 lists case series; a single case report is treated as at most a case series)
 	// - start very_low: 5 case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)
 	// - risk_of_bias not assessed: no comparative study: RoB 2 and ROBINS-I do not apply to case reports or case series, whose very low start already reflects the missing control group
 	// - inconsistency not assessed: fewer than two effect estimates: inconsistency cannot be assessed
