@@ -928,7 +928,7 @@ func rateLargeEffect(est bodyEstimate) DomainRating {
 		rr = or / (1 - p0 + p0*or)
 		r.Reason = fmt.Sprintf("odds ratio %.3g converted to risk ratio %.3g at the control risk %.3g; ", or, rr, p0)
 	default:
-		r.Reason = fmt.Sprintf("the estimate is a %s, not a risk or odds ratio: the large-effect thresholds do not apply", res.Measure)
+		r.Reason = fmt.Sprintf("the estimate's measure is %s, not a risk or odds ratio: the large-effect thresholds do not apply", res.Measure)
 		return r
 	}
 	r.Assessed = true

@@ -1,6 +1,10 @@
 package evidence
 
 import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,4 +76,76 @@ func TestAppraise(t *testing.T) {
 
 	_, err := Appraiser{Grade: GradeOptions{Overrides: []Override{{Domain: DomainImprecision, Effect: -1}}}}.Appraise(nil, Question{})
 	assert.ErrorIs(t, err, ErrOptions, "option misuse is reported")
+}
+
+// The -update flag rewrites golden files; forest_test.go may define it too.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files under testdata")
+	}
+}
+
+func goldenUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// renderSummary writes a summary as text, with numbers rounded so that
+// the golden file does not depend on the last bits of floating point.
+func renderSummary(sum Summary) string {
+	var b strings.Builder
+	for _, r := range sum.Rows {
+		fmt.Fprintf(&b, "## %s / %s\n", r.Indication, r.Outcome)
+		fmt.Fprintf(&b, "studies: %s\n", strings.Join(r.Studies, ", "))
+		for _, d := range r.Designs {
+			fmt.Fprintf(&b, "design %s: %d\n", d.Design, d.Count)
+		}
+		for _, l := range r.Levels {
+			fmt.Fprintf(&b, "level %s: %d (base %d)", l.StudyID, l.Level.Level, l.Level.Base)
+			for _, a := range l.Level.Adjustments {
+				fmt.Fprintf(&b, " %s:%s", a.Direction, a.Rule)
+			}
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "best level: %d (%s)\n", r.BestLevel, r.BestLevelStudy)
+		if r.Pooled != nil {
+			e, ci, _ := r.Pooled.BackTransform()
+			fmt.Fprintf(&b, "pooled %s k=%d: %.3f [%.3f, %.3f] I2=%.1f\n", r.Pooled.Measure, r.Pooled.K, e, ci.Lower, ci.Upper, r.Pooled.I2)
+		}
+		fmt.Fprintf(&b, "certainty: %s\n", r.Assessment.Certainty.Label())
+		for _, line := range r.Reasons {
+			fmt.Fprintf(&b, "  %s\n", line)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func TestSummaryGolden(t *testing.T) {
+	var studies []Study
+	for _, name := range []string{"testdata/wound_case_reports.json"} {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		list, err := DecodeStudies(data)
+		require.NoError(t, err)
+		studies = append(studies, list...)
+	}
+	data, err := os.ReadFile("testdata/rct_valid.json")
+	require.NoError(t, err)
+	rct, err := DecodeStudy(data)
+	require.NoError(t, err)
+	second := *rct
+	second.ID = "rct-pu-2025"
+	second.Outcomes = []Outcome{{Name: "complete closure", Type: OutcomeBinary, TimePoint: TimePoint{Value: 12, Unit: Weeks},
+		Raw: &RawData{EventsTreated: ptr(22), TotalTreated: ptr(50), EventsControl: ptr(14), TotalControl: ptr(50)}}}
+	studies = append(studies, *rct, second)
+
+	got := renderSummary(Summarize(studies, Question{ProductID: "uc-msc-secretome-gel"}))
+	const golden = "testdata/summary_wound.golden.txt"
+	if goldenUpdate() {
+		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -run TestSummaryGolden -update to create it")
+	assert.Equal(t, string(want), got)
 }
