@@ -1,0 +1,157 @@
+package regulation_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// An umbilical-cord MSC secretome gel for chronic wounds, used in an
+// Indonesian teaching hospital that the Minister designated for
+// service-based research, backed by five case reports: what may it be
+// used for in Indonesia, and why?
+func Example() {
+	data, err := os.ReadFile("testdata/seed_wound_gel.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := regulation.DecodeDossier(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep, err := regulation.Assess(d, regulation.Options{
+		Jurisdictions: []string{"ID"},
+		AsOf:          secretome.MustParseDate("2026-11-26"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	id := rep.Jurisdiction("ID")
+	fmt.Println("class:", id.Classification)
+	for _, u := range id.Uses {
+		fmt.Printf("use %d, %s in a %s: %s %v\n", u.Index, u.Class, d.Uses[u.Index].Setting, u.Verdict, u.Rules)
+		for _, m := range u.Missing {
+			fmt.Println("  missing:", m)
+		}
+		for _, f := range id.Findings {
+			if f.Use != nil && *f.Use == u.Index && f.Severity == secretome.SeverityError {
+				fmt.Printf("  %s [%s]: %s\n", f.RuleID, f.Provenance, f.Message)
+			}
+		}
+	}
+	// Output:
+	// class: cell-based therapy product (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM
+	// use 0, research in a laboratory: permitted [ID-PP28-RESEARCH]
+	// use 1, hospital_service in a designated_hospital: permitted_with_conditions [ID-PP28-CLINICAL-ROUTES ID-PP28-PROCESSING]
+	//   missing: processing under CPOB (GMP) in a facility licensed by the Minister of Health, or by a CPOB-certified pharmaceutical manufacturer
+	// use 2, marketed_therapeutic in a hospital: prohibited [ID-BPOM-8-2025-NIE]
+	//   ID-BPOM-8-2025-NIE [secondary]: an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE
+	// use 3, cosmetic in a beauty_clinic: prohibited [ID-PERMENKES32-PROVIDERS ID-PP28-CELL-THERAPY-PRODUCT]
+	//   ID-PERMENKES32-PROVIDERS [inferred]: beauty clinics are not among the providers of stem-cell and cell services (hospitals and main clinics for standardised services, designated hospitals for service-based research)
+	//   ID-PP28-CELL-THERAPY-PRODUCT [secondary]: in Indonesia secretome and extracellular vesicles are cell-based therapy products, not free-standing cosmetics; no cosmetic route exists for them
+}
+
+// Decoding reports every problem at once, each with its path, a stable
+// code and its place in the text.
+func ExampleDecodeDossier_errors() {
+	data := []byte(`{
+  "manufacturer": {"name": "Fictional Maker"},
+  "uses": [{"jurisdiction": "ID", "class": "spa_treatment"}],
+  "advertised": true
+}`)
+	_, err := regulation.DecodeDossier(data)
+	var ve *secretome.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Printf("%d:%d %s [%s]\n", p.Line, p.Column, p.Path, p.Code)
+		}
+	}
+	// Output:
+	// 4:3 advertised [field.unknown]
+	// 3:44 uses[0].class [enum]
+}
+
+// A hospital adds its formulary policy to the shipped rules: secretome
+// products used on its wards must come from a site with a valid GMP
+// certificate of the country of use.
+func ExampleRuleSet_With() {
+	policy := regulation.Rule{
+		RuleInfo: regulation.RuleInfo{
+			ID:           "RSPN-FORMULARY-GMP",
+			Title:        "Ward use needs a GMP-certified source",
+			Jurisdiction: "ID",
+			Citation:     regulation.Citation{Instrument: "RS Pendidikan Nusantara formulary policy (fictional)", Article: "§ 4.2"},
+			Provenance:   regulation.ProvenancePrimary,
+		},
+		Check: func(c *regulation.Context) {
+			d := c.Dossier()
+			certified := false
+			for _, s := range d.Manufacturer.Sites {
+				for _, g := range s.GMP {
+					certified = certified || (g.Jurisdiction == c.Jurisdiction() && g.ValidOn(c.AsOf()))
+				}
+			}
+			for _, i := range c.Uses() {
+				if d.Uses[i].Class == regulation.UseHospitalService && !certified {
+					c.Condition(i, "GMP certificate of the source site", "manufacturer.sites",
+						"the formulary admits secretome only from GMP-certified sites")
+				}
+			}
+		},
+	}
+	rules, err := regulation.Shipped().With(policy)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = rules.With(policy)
+	fmt.Println(err)
+
+	data, _ := os.ReadFile("testdata/seed_wound_gel.json")
+	d, _ := regulation.DecodeDossier(data)
+	a, _ := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: []string{"ID"}, AsOf: secretome.MustParseDate("2026-11-26")})
+	rep, _ := a.Assess(context.Background(), d)
+	u := rep.Jurisdiction("ID").Use(1)
+	fmt.Println(u.Verdict, u.Rules)
+	// Output:
+	// regulation: rule "RSPN-FORMULARY-GMP": duplicate rule ID
+	// permitted_with_conditions [ID-PP28-CLINICAL-ROUTES ID-PP28-PROCESSING RSPN-FORMULARY-GMP]
+}
+
+// Findings marshal to JSON in the documented shape.
+func ExampleFinding_json() {
+	data, _ := os.ReadFile("testdata/seed_wound_gel.json")
+	d, _ := regulation.DecodeDossier(data)
+	rep, _ := regulation.Assess(d, regulation.Options{Jurisdictions: []string{"ID"}, AsOf: secretome.MustParseDate("2026-11-26")})
+	for _, f := range rep.Findings() {
+		if f.RuleID == "ID-BPOM-8-2025-NIE" {
+			b, _ := json.MarshalIndent(f, "", "  ")
+			fmt.Println(string(b))
+		}
+	}
+	// Output:
+	// {
+	//   "rule": "ID-BPOM-8-2025-NIE",
+	//   "jurisdiction": "ID",
+	//   "severity": "error",
+	//   "path": "uses[2].class",
+	//   "message": "an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE",
+	//   "citation": {
+	//     "instrument": "BPOM Regulation No. 8 of 2025, Guideline for the Assessment of Advanced Therapy Products",
+	//     "number": "BPOM Reg. 8/2025",
+	//     "url": "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
+	//     "effective_from": "2025-03-06",
+	//     "checked_on": ""
+	//   },
+	//   "provenance": "secondary",
+	//   "use": 2
+	// }
+}
