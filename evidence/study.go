@@ -379,12 +379,15 @@ type checker struct {
 	ps *secretome.Problems
 }
 
+// err records an error. The message is always formatted, so "%%" reads
+// "%" whether or not there are arguments.
 func (c checker) err(p *fieldpath.Path, code secretome.Code, format string, args ...any) {
-	c.ps.Add(p.String(), secretome.SeverityError, code, format, args...)
+	c.ps.Add(p.String(), secretome.SeverityError, code, "%s", fmt.Sprintf(format, args...))
 }
 
+// warn records a warning, formatted as err formats.
 func (c checker) warn(p *fieldpath.Path, code secretome.Code, format string, args ...any) {
-	c.ps.Add(p.String(), secretome.SeverityWarning, code, format, args...)
+	c.ps.Add(p.String(), secretome.SeverityWarning, code, "%s", fmt.Sprintf(format, args...))
 }
 
 func (s *Study) check(ps *secretome.Problems) {

@@ -126,6 +126,10 @@ func TestValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := validRCT()
 			tc.edit(&s)
+			for _, p := range s.Problems() {
+				assert.NotContains(t, p.Message, "%!", "message formatting is broken")
+				assert.NotContains(t, p.Message, "%%", "message formatting is broken")
+			}
 			var found *secretome.Problem
 			for _, p := range s.Problems() {
 				if p.Path == tc.path && p.Code == tc.code {
