@@ -149,3 +149,15 @@ func TestSummaryGolden(t *testing.T) {
 	require.NoError(t, err, "run go test -run TestSummaryGolden -update to create it")
 	assert.Equal(t, string(want), got)
 }
+
+func TestAppraiseConcurrent(t *testing.T) {
+	studies := benchStudies(12)
+	want := Summarize(studies, Question{ProductID: "gel"})
+	done := make(chan Summary)
+	for range 4 {
+		go func() { done <- Summarize(studies, Question{ProductID: "gel"}) }()
+	}
+	for range 4 {
+		assert.Equal(t, want, <-done, "concurrent calls share no state and agree")
+	}
+}
