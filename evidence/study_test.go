@@ -235,6 +235,10 @@ func TestValidateNeverPanics(t *testing.T) {
 		RiskOfBias: RiskOfBias{RoB2: &RoB2{Randomisation: RoB2Judgement(40)}, ROBINSI: &ROBINSI{Confounding: ROBINSJudgement(40)}},
 		Review:     &Review{Designs: []Design{Design(99)}}, Registrations: []Registration{{Registry: Registry(99)}}}
 	require.NotPanics(t, func() { _ = s.Validate() })
+	require.NotPanics(t, func() { exercise(s) }, "grading tolerates out-of-range values")
+	s.Design = DesignRandomisedControlledTrial
+	require.NotPanics(t, func() { exercise(s) }, "also on a valid design")
+	s.Design = Design(200)
 	ve, ok := secretome.AsValidationError(s.Validate())
 	require.True(t, ok)
 	for _, path := range []string{"design", "funding.kind", "conflicts.status", "comparator.kind", "outcomes[0].type",
