@@ -109,10 +109,17 @@ func (p Provenance) MarshalText() ([]byte, error) { return provenanceNames.marsh
 func (p *Provenance) UnmarshalText(b []byte) error { return provenanceNames.unmarshal(p, b) }
 
 // ParseProvenance returns the provenance with the given spelling.
+// The empty string, which UnmarshalText reads as "not given", is an error
+// here.
 func ParseProvenance(s string) (Provenance, error) {
 	var p Provenance
-	err := p.UnmarshalText([]byte(s))
-	return p, err
+	if err := p.UnmarshalText([]byte(s)); err != nil {
+		return 0, err
+	}
+	if !p.Valid() {
+		return 0, &EnumError{Kind: provenanceNames.kind, Value: s, Allowed: provenanceNames.values()}
+	}
+	return p, nil
 }
 
 // Verdict is the answer for one intended use in one jurisdiction.

@@ -82,12 +82,14 @@ func (s *RuleSet) With(rules ...Rule) (*RuleSet, error) {
 		}
 		out.rules = append(out.rules, r)
 	}
-	slices.SortFunc(out.rules, compareRules)
-	for i := 1; i < len(out.rules); i++ {
-		if out.rules[i].ID == out.rules[i-1].ID {
-			return nil, &RuleError{ID: out.rules[i].ID, Reason: "duplicate rule ID"}
+	byID := slices.Clone(out.rules)
+	slices.SortFunc(byID, func(a, b Rule) int { return cmp.Compare(a.ID, b.ID) })
+	for i := 1; i < len(byID); i++ {
+		if byID[i].ID == byID[i-1].ID {
+			return nil, &RuleError{ID: byID[i].ID, Reason: "duplicate rule ID"}
 		}
 	}
+	slices.SortFunc(out.rules, compareRules)
 	return out, nil
 }
 

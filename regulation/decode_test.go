@@ -1,0 +1,148 @@
+package regulation
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDecodeSeed(t *testing.T) {
+	d := seed(t)
+	assert.Equal(t, "NSB-UCMSC-SG-01", d.Product.ID)
+	assert.Len(t, d.Studies, 5)
+	assert.Len(t, d.Uses, 4)
+	require.NotNil(t, d.AdvertisedToPublic)
+	assert.False(t, *d.AdvertisedToPublic, "false is kept distinct from absent")
+	assert.Equal(t, AuthHospitalDesignation, d.Authorisations[0].Kind)
+	assert.Equal(t, "2023-05-02", d.Authorisations[0].ValidFrom.String())
+
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	back, err := DecodeDossier(b)
+	require.NoError(t, err, "a marshalled dossier decodes again")
+	b2, _ := json.Marshal(back)
+	assert.JSONEq(t, string(b), string(b2))
+}
+
+func TestDecodeDossierErrors(t *testing.T) {
+	base := string(mustRead(t, "testdata/seed_wound_gel.json"))
+	tests := []struct {
+		name, reason string
+		doc          string
+		path         string
+		code         secretome.Code
+	}{
+		{"unknown field", "typos are not silently dropped",
+			strings.Replace(base, `"advertised_to_public"`, `"advertized_to_public"`, 1), "advertized_to_public", secretome.CodeUnknownField},
+		{"unknown use class", "enum spellings are checked",
+			strings.Replace(base, `"class": "cosmetic"`, `"class": "spa"`, 1), "uses[3].class", secretome.CodeEnum},
+		{"unknown authorisation kind", "enum spellings are checked",
+			strings.Replace(base, `"kind": "ethics_approval"`, `"kind": "ethics"`, 1), "authorisations[1].kind", secretome.CodeEnum},
+		{"bad date", "dates are YYYY-MM-DD and exist",
+			strings.Replace(base, `"2023-05-02"`, `"2023-02-30"`, 1), "authorisations[0].valid_from", secretome.CodeType},
+		{"wrong type", "a flag is a boolean",
+			strings.Replace(base, `"advertised_to_public": false`, `"advertised_to_public": "no"`, 1), "advertised_to_public", secretome.CodeType},
+		{"nested product field", "product paths are prefixed",
+			strings.Replace(base, `"tissue": "umbilical_cord"`, `"tissue": "cord"`, 1), "product.source.tissue", secretome.CodeEnum},
+		{"trailing data", "one document only", base + "{}", "", secretome.CodeTrailing},
+		{"not JSON", "syntax errors are reported", "{", "", secretome.CodeSyntax},
+		{"null", "a dossier is an object", "null", "", secretome.CodeType},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := DecodeDossier([]byte(tc.doc))
+			assert.Nil(t, d, "no dossier when decoding fails")
+			ve, ok := secretome.AsValidationError(err)
+			require.True(t, ok, "%s: want a *ValidationError, got %v", tc.reason, err)
+			got := ve.At(tc.path)
+			require.NotEmpty(t, got, "%s: no problem at %q in %v", tc.reason, tc.path, err)
+			assert.Equal(t, tc.code, got[0].Code, tc.reason)
+			assert.Positive(t, got[0].Line, "decoding problems carry a line")
+			assert.Positive(t, got[0].Column, "and a column")
+		})
+	}
+	_, err := DecodeDossier(bytes.Repeat([]byte(" "), MaxDossierBytes+1))
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok)
+	assert.True(t, ve.Has(secretome.CodeTooLarge), "oversized input is refused")
+}
+
+func TestDossierValidate(t *testing.T) {
+	tests := []struct {
+		name, reason string
+		edit         func(d *Dossier)
+		path         string
+		code         secretome.Code
+	}{
+		{"no manufacturer name", "the maker is named", func(d *Dossier) { d.Manufacturer.Name = "" }, "manufacturer.name", secretome.CodeRequired},
+		{"site without name", "sites are named", func(d *Dossier) { d.Manufacturer.Sites[0].Name = "" }, "manufacturer.sites[0].name", secretome.CodeRequired},
+		{"gmp dates reversed", "validity dates are ordered", func(d *Dossier) {
+			d.Manufacturer.Sites[0].GMP = []GMPCertificate{{Authority: "BPOM", Jurisdiction: "ID", Number: "1",
+				ValidFrom: secretome.MustParseDate("2026-01-01"), ValidUntil: secretome.MustParseDate("2025-01-01")}}
+		}, "manufacturer.sites[0].gmp[0].valid_until", secretome.CodeInconsistent},
+		{"gmp without authority", "a certificate names its issuer", func(d *Dossier) {
+			d.Manufacturer.Sites[0].GMP = []GMPCertificate{{Jurisdiction: "ID", Number: "1"}}
+		}, "manufacturer.sites[0].gmp[0].authority", secretome.CodeRequired},
+		{"authorisation without kind", "the kind decides what it allows", func(d *Dossier) { d.Authorisations[0].Kind = 0 }, "authorisations[0].kind", secretome.CodeRequired},
+		{"authorisation without number", "authorisations are identified", func(d *Dossier) { d.Authorisations[1].Number = "" }, "authorisations[1].number", secretome.CodeRequired},
+		{"lower-case jurisdiction", "jurisdictions are codes", func(d *Dossier) { d.Authorisations[0].Jurisdiction = "id" }, "authorisations[0].jurisdiction", secretome.CodeFormat},
+		{"authorisation dates reversed", "validity dates are ordered", func(d *Dossier) {
+			d.Authorisations[1].ValidUntil = secretome.MustParseDate("2020-01-01")
+		}, "authorisations[1].valid_until", secretome.CodeInconsistent},
+		{"authorisation for unknown indication", "indications resolve", func(d *Dossier) { d.Authorisations[0].Indications = []string{"acne"} }, "authorisations[0].indications[0]", CodeReference},
+		{"no uses", "there is something to assess", func(d *Dossier) { d.Uses = nil }, "uses", secretome.CodeRequired},
+		{"use without class", "the class decides the rules", func(d *Dossier) { d.Uses[0].Class = 0 }, "uses[0].class", secretome.CodeRequired},
+		{"use without jurisdiction", "a use happens somewhere", func(d *Dossier) { d.Uses[0].Jurisdiction = "" }, "uses[0].jurisdiction", secretome.CodeRequired},
+		{"use for unknown indication", "uses reference existing indications", func(d *Dossier) { d.Uses[1].Indications = []string{"acne"} }, "uses[1].indications[0]", CodeReference},
+		{"claim cites unknown study", "claims cite existing studies", func(d *Dossier) { d.Claims[0].Studies = append(d.Claims[0].Studies, "case-9") }, "claims[0].studies[5]", CodeReference},
+		{"claim for unknown indication", "claims name existing indications", func(d *Dossier) { d.Claims[0].Indication = "acne" }, "claims[0].indication", CodeReference},
+		{"claim without wording", "a claim says something", func(d *Dossier) { d.Claims[0].Wording = "" }, "claims[0].wording", secretome.CodeRequired},
+		{"duplicate study", "study IDs are unique", func(d *Dossier) { d.Studies[1].ID = "case-1" }, "studies[1].id", secretome.CodeDuplicate},
+		{"study problem", "study paths are prefixed", func(d *Dossier) { d.Studies[2].Title = "" }, "studies[2].title", secretome.CodeRequired},
+		{"product problem", "product paths are prefixed", func(d *Dossier) { d.Product.ID = "" }, "product.id", secretome.CodeRequired},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := seed(t)
+			require.NoError(t, d.Validate(), "the seed is valid")
+			tc.edit(d)
+			ve, ok := secretome.AsValidationError(d.Validate())
+			require.True(t, ok, tc.reason)
+			got := ve.At(tc.path)
+			require.NotEmpty(t, got, "%s: no problem at %q in %v", tc.reason, tc.path, ve)
+			assert.Equal(t, tc.code, got[0].Code, tc.reason)
+			assert.Equal(t, secretome.SeverityError, got[0].Severity)
+		})
+	}
+}
+
+func TestDossierWarnings(t *testing.T) {
+	d := seed(t)
+	d.Uses[1].Indications = nil
+	d.Uses[2].Setting = 0
+	d.Authorisations[0].Facility = ""
+	require.NoError(t, d.Validate(), "warnings alone do not invalidate")
+	paths := map[string]bool{}
+	for _, p := range d.Check() {
+		if p.Severity == secretome.SeverityWarning {
+			paths[p.Path] = true
+		}
+	}
+	assert.True(t, paths["uses[1].indications"], "a clinical use should name its indications")
+	assert.True(t, paths["uses[2].setting"], "a clinical use should name its setting")
+	assert.True(t, paths["authorisations[0].facility"], "a designation should name its facility")
+}
+
+func TestDecodedDossierReturnedBesideValidationError(t *testing.T) {
+	doc := strings.Replace(string(mustRead(t, "testdata/seed_wound_gel.json")), `"indication": "pressure-ulcer"`, `"indication": "acne"`, 1)
+	d, err := DecodeDossier([]byte(doc))
+	require.Error(t, err)
+	assert.NotNil(t, d, "a dossier that decodes but fails validation is returned for display")
+	ve, _ := secretome.AsValidationError(err)
+	assert.True(t, ve.Has(CodeReference))
+}

@@ -1,0 +1,422 @@
+package regulation
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hostRule is a minimal valid host rule.
+func hostRule(id, j string, check func(*Context)) Rule {
+	return Rule{
+		RuleInfo: RuleInfo{ID: id, Title: "host rule " + id, Jurisdiction: j,
+			Citation: Citation{Instrument: "house rules (fictional)"}, Provenance: ProvenancePrimary},
+		Check: check,
+	}
+}
+
+func noop(*Context) {}
+
+func TestRuleSetRejectsBadRules(t *testing.T) {
+	tests := []struct {
+		name, reason string
+		edit         func(r *Rule)
+		want         string
+	}{
+		{"empty id", "every finding names its rule", func(r *Rule) { r.ID = "" }, "ID must be"},
+		{"lower-case id", "IDs have one spelling", func(r *Rule) { r.ID = "hosp-1" }, "ID must be"},
+		{"id with space", "IDs are single tokens", func(r *Rule) { r.ID = "HOSP 1" }, "ID must be"},
+		{"bad jurisdiction", "jurisdictions are codes", func(r *Rule) { r.Jurisdiction = "id" }, "jurisdiction must be"},
+		{"no title", "a rule says what it checks", func(r *Rule) { r.Title = " " }, "title is empty"},
+		{"no instrument", "a rule rests on an instrument", func(r *Rule) { r.Citation.Instrument = "" }, "instrument is empty"},
+		{"no provenance", "how sure a rule is must be stated", func(r *Rule) { r.Provenance = 0 }, "provenance"},
+		{"bad provenance", "only three levels exist", func(r *Rule) { r.Provenance = 9 }, "provenance"},
+		{"no check", "a rule must be applicable", func(r *Rule) { r.Check = nil }, "check function is nil"},
+		{"ends before it starts", "effective dates are ordered", func(r *Rule) {
+			r.Citation.EffectiveFrom = secretome.MustParseDate("2025-01-01")
+			r.Citation.EffectiveTo = secretome.MustParseDate("2025-01-01")
+		}, "takes effect on or after the day it ends"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := hostRule("HOSP-1", "ID", noop)
+			tc.edit(&r)
+			_, err := NewRuleSet(r)
+			var re *RuleError
+			require.ErrorAs(t, err, &re, tc.reason)
+			assert.Contains(t, re.Reason, tc.want, tc.reason)
+		})
+	}
+	_, err := NewRuleSet(hostRule("HOSP-1", "ID", noop))
+	assert.NoError(t, err, "the valid base rule is accepted")
+}
+
+func TestRuleSetComposition(t *testing.T) {
+	shipped := Shipped()
+	n := shipped.Len()
+	house, err := NewRuleSet(hostRule("HOSP-B", "HOSP", noop), hostRule("HOSP-A", "HOSP", noop))
+	require.NoError(t, err)
+
+	merged, err := shipped.Merge(house)
+	require.NoError(t, err)
+	assert.Equal(t, n+2, merged.Len())
+	assert.Equal(t, n, shipped.Len(), "Merge returns a new set and leaves its inputs alone")
+	assert.Contains(t, merged.Jurisdictions(), "HOSP")
+
+	infos := merged.Rules()
+	assert.True(t, slices.IsSortedFunc(infos, func(a, b RuleInfo) int {
+		return strings.Compare(a.Jurisdiction+"\x00"+a.ID, b.Jurisdiction+"\x00"+b.ID)
+	}), "Rules is sorted by jurisdiction, then ID")
+
+	_, err = merged.Merge(house)
+	var re *RuleError
+	require.ErrorAs(t, err, &re, "merging the same rules twice duplicates IDs")
+	assert.Equal(t, "HOSP-A", re.ID)
+
+	_, err = shipped.With(hostRule("US-351-BLA", "HOSP", noop))
+	require.ErrorAs(t, err, &re, "a host rule may not reuse a shipped ID")
+
+	sel, err := merged.Select("HOSP", "TW")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"HOSP", "TW"}, sel.Jurisdictions())
+	_, err = merged.Select("XX")
+	assert.ErrorContains(t, err, `no rules for jurisdiction "XX"`)
+
+	info, ok := merged.Rule("HOSP-A")
+	assert.True(t, ok)
+	assert.Equal(t, "HOSP", info.Jurisdiction)
+	_, ok = merged.Rule("NOPE")
+	assert.False(t, ok)
+
+	a, b := Shipped(), Shipped()
+	a.Rules()[0].ID = "CHANGED"
+	assert.Equal(t, b.Rules()[0].ID, a.Rules()[0].ID, "Rules returns copies; shipped sets share nothing a caller can change")
+	var nilSet *RuleSet
+	assert.Zero(t, nilSet.Len())
+}
+
+func TestShippedMetadata(t *testing.T) {
+	s := Shipped()
+	assert.Equal(t, []string{"AU", "EU", "ID", "JP", "KR", "QUALITY", "TW", "US"}, s.Jurisdictions())
+	for _, r := range s.Rules() {
+		assert.True(t, strings.HasPrefix(r.ID, r.Jurisdiction+"-"), "%s: IDs start with their jurisdiction", r.ID)
+		assert.NotEmpty(t, r.Note, "%s: every shipped rule says what is uncertain", r.ID)
+		assert.True(t, r.Citation.CheckedOn.IsZero(), "%s: the notes give no reading date, so none is claimed", r.ID)
+		assert.Contains(t, r.Note, "checked_on is empty", "%s: the missing date is stated", r.ID)
+		assert.NotEqual(t, r.Jurisdiction, r.Title)
+	}
+	dates := map[string]string{
+		"ID-BPOM-8-2025-NIE":             "2025-03-06",
+		"ID-BPOM-8-2025-TRIAL":           "2025-03-06",
+		"QUALITY-MYCOPLASMA-NAT-2026":    "2026-04-01",
+		"KR-ARB-2025-TREATMENT-PLAN":     "2025-02-01",
+		"TW-COSMETIC-HUMAN-EXOSOME-2024": "2024-03-21",
+		"JP-MHLW-2024-FREE-PRACTICE":     "2024-07-31",
+		"JP-MHLW-2024-EXOSOME-REAGENT":   "2024-07-31",
+		"US-FDA-EXOSOME-NO-SERVICE":      "2019-12-06",
+	}
+	for id, want := range dates {
+		r, ok := s.Rule(id)
+		require.True(t, ok, id)
+		assert.Equal(t, want, r.Citation.EffectiveFrom.String(), id)
+	}
+	for id, want := range map[string]string{"ID-BPOM-18-2020-NIE": "2025-03-06", "TW-COSMETIC-HUMAN-ORIGIN": "2024-03-21"} {
+		r, _ := s.Rule(id)
+		assert.Equal(t, want, r.Citation.EffectiveTo.String(), id)
+	}
+	eu, _ := s.Rule("EU-1223-ANNEX-II-HUMAN-ORIGIN")
+	assert.Contains(t, eu.Citation.Article, "entry number not verified")
+	pp, _ := s.Rule("ID-PP28-CELL-THERAPY-PRODUCT")
+	assert.Contains(t, pp.Citation.Article, "article numbers not found")
+}
+
+func TestCitationInForce(t *testing.T) {
+	c := Citation{EffectiveFrom: secretome.MustParseDate("2025-03-06"), EffectiveTo: secretome.MustParseDate("2026-01-01")}
+	tests := []struct {
+		day, reason string
+		want        bool
+	}{
+		{"2025-03-05", "the day before it takes effect", false},
+		{"2025-03-06", "the day it takes effect", true},
+		{"2025-12-31", "the last day", true},
+		{"2026-01-01", "the day it ends", false},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, c.InForce(secretome.MustParseDate(tc.day)), tc.reason)
+	}
+	assert.True(t, (&Citation{}).InForce(secretome.MustParseDate("1990-01-01")), "an undated instrument applies on every day")
+}
+
+func TestNewAssessor(t *testing.T) {
+	_, err := NewAssessor(nil, Options{})
+	assert.Error(t, err, "a rule set is required")
+	_, err = NewAssessor(Shipped(), Options{Jurisdictions: []string{"ID", "FR"}})
+	assert.ErrorContains(t, err, `"FR"`, "unknown jurisdictions are misuse")
+
+	a, err := NewAssessor(Shipped(), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, secretome.DateOf(time.Now().UTC()), a.AsOf(), "zero AsOf is today")
+	assert.Equal(t, Shipped().Jurisdictions(), a.Jurisdictions())
+
+	ids := func(asOf string) []string {
+		a, err := NewAssessor(Shipped(), Options{Jurisdictions: []string{"ID", "ID"}, AsOf: secretome.MustParseDate(asOf)})
+		require.NoError(t, err)
+		var out []string
+		for _, r := range a.Rules() {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	before, after := ids("2025-03-05"), ids("2025-03-06")
+	assert.Contains(t, before, "ID-BPOM-18-2020-NIE")
+	assert.NotContains(t, before, "ID-BPOM-8-2025-NIE")
+	assert.Contains(t, after, "ID-BPOM-8-2025-NIE")
+	assert.NotContains(t, after, "ID-BPOM-18-2020-NIE")
+}
+
+func TestAssessMisuse(t *testing.T) {
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	_, err = a.Assess(context.Background(), nil)
+	assert.Error(t, err, "a nil dossier is misuse")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = a.Assess(ctx, seed(t))
+	assert.ErrorIs(t, err, context.Canceled)
+
+	set, err := Shipped().With(hostRule("HOSP-PANIC", "ID", func(c *Context) { panic("boom") }))
+	require.NoError(t, err)
+	a, err = NewAssessor(set, Options{Jurisdictions: []string{"ID"}})
+	require.NoError(t, err)
+	_, err = a.Assess(context.Background(), seed(t))
+	var pe *RulePanicError
+	require.ErrorAs(t, err, &pe, "a panicking host rule is reported, not hidden")
+	assert.Equal(t, "HOSP-PANIC", pe.RuleID)
+	_, err = a.Assess(context.Background(), seed(t))
+	assert.ErrorAs(t, err, &pe, "the assessor stays usable after a panic")
+}
+
+func TestVerdictCombination(t *testing.T) {
+	permit := func(id string) Rule { return hostRule(id, "ID", func(c *Context) { c.Permit(0, "", "") }) }
+	prohibit := func(id string) Rule { return hostRule(id, "ID", func(c *Context) { c.Prohibit(0, "uses[0]", "no") }) }
+	unknown := func(id string) Rule { return hostRule(id, "ID", func(c *Context) { c.Unknown(0, "uses[0]", "not known") }) }
+	condition := func(id, missing string) Rule {
+		return hostRule(id, "ID", func(c *Context) { c.Condition(0, missing, "uses[0]", "needs "+missing) })
+	}
+	tests := []struct {
+		name, reason string
+		rules        []Rule
+		verdict      Verdict
+		deciding     []string
+		missing      []string
+	}{
+		{"none", "no rule spoke", nil, VerdictUnknown, []string{}, nil},
+		{"permit", "a plain permission", []Rule{permit("H-A")}, VerdictPermitted, []string{"H-A"}, nil},
+		{"permit and condition", "conditions qualify a permission; both rules decided",
+			[]Rule{permit("H-A"), condition("H-B", "x")}, VerdictPermittedWithConditions, []string{"H-A", "H-B"}, []string{"x"}},
+		{"same condition twice", "missing conditions are listed once",
+			[]Rule{condition("H-A", "x"), condition("H-B", "x"), condition("H-C", "y")}, VerdictPermittedWithConditions, []string{"H-A", "H-B", "H-C"}, []string{"x", "y"}},
+		{"condition and unknown", "what is not known outranks conditions",
+			[]Rule{condition("H-A", "x"), unknown("H-B")}, VerdictUnknown, []string{"H-B"}, nil},
+		{"prohibit wins", "a prohibition outranks everything",
+			[]Rule{permit("H-A"), unknown("H-B"), prohibit("H-C"), condition("H-D", "x")}, VerdictProhibited, []string{"H-C"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rules := append([]Rule{hostRule("H-CLASSIFY", "ID", func(c *Context) { c.Classify("test class") })}, tc.rules...)
+			set, err := NewRuleSet(rules...)
+			require.NoError(t, err)
+			a, err := NewAssessor(set, Options{AsOf: secretome.MustParseDate("2026-11-26")})
+			require.NoError(t, err)
+			rep, err := a.Assess(context.Background(), seed(t))
+			require.NoError(t, err)
+			u := rep.Jurisdiction("ID").Use(0)
+			assert.Equal(t, tc.verdict, u.Verdict, tc.reason)
+			assert.Equal(t, tc.deciding, u.Rules, tc.reason)
+			assert.Equal(t, tc.missing, u.Missing, tc.reason)
+			assert.Equal(t, "test class", rep.Jurisdiction("ID").Classification)
+			assert.Equal(t, VerdictUnknown, rep.Jurisdiction("ID").Use(1).Verdict, "other uses are untouched")
+		})
+	}
+}
+
+func TestContextIgnoresForeignUses(t *testing.T) {
+	set, err := NewRuleSet(hostRule("H-A", "US", func(c *Context) {
+		c.Prohibit(0, "uses[0]", "use 0 is Indonesian") // not a US use
+		c.Prohibit(-1, "", "no such use")
+		c.Permit(99, "", "no such use")
+		c.ReportUse(42, secretome.SeverityError, "", "no such use")
+	}))
+	require.NoError(t, err)
+	a, err := NewAssessor(set, Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	rep, err := a.Assess(context.Background(), seed(t))
+	require.NoError(t, err)
+	us := rep.Jurisdiction("US")
+	assert.Empty(t, us.Uses, "the seed has no US uses")
+	assert.Empty(t, us.Findings, "verdicts on uses outside the jurisdiction are ignored")
+	assert.NotNil(t, us.Findings, "findings marshal as [] rather than null")
+}
+
+func TestReportOrderAndHelpers(t *testing.T) {
+	d := bigDossier(t)
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	rep, err := a.Assess(context.Background(), d)
+	require.NoError(t, err)
+
+	codes := make([]string, len(rep.Jurisdictions))
+	for i, j := range rep.Jurisdictions {
+		codes[i] = j.Jurisdiction
+		assert.True(t, slices.IsSortedFunc(j.Findings, compareFindings), "%s findings are in the documented order", j.Jurisdiction)
+		for _, u := range j.Uses {
+			assert.True(t, slices.IsSorted(u.Rules))
+			if u.Verdict != VerdictPermittedWithConditions {
+				assert.Empty(t, u.Missing)
+			}
+		}
+	}
+	assert.True(t, slices.IsSorted(codes))
+	all := rep.Findings()
+	assert.True(t, slices.IsSortedFunc(all, compareFindings))
+	assert.Equal(t, secretome.SeverityError, rep.Worst())
+	assert.Equal(t, "NSB-UCMSC-SG-01", rep.Product)
+	assert.Nil(t, rep.Jurisdiction("FR"))
+	assert.Nil(t, rep.Jurisdiction("ID").Use(99))
+
+	empty := &Report{}
+	assert.Equal(t, secretome.SeverityInfo, empty.Worst())
+}
+
+func TestAssessDeterministicAndConcurrent(t *testing.T) {
+	d := bigDossier(t)
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	first, err := a.Assess(context.Background(), d)
+	require.NoError(t, err)
+	want, err := json.Marshal(first)
+	require.NoError(t, err)
+
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				rep, err := a.Assess(context.Background(), d)
+				if err != nil {
+					errs <- err
+					return
+				}
+				got, _ := json.Marshal(rep)
+				if string(got) != string(want) {
+					errs <- errors.New("a concurrent assessment differs from the first")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	again, _ := json.Marshal(first)
+	assert.Equal(t, string(want), string(again), "later assessments do not disturb earlier reports")
+}
+
+func TestReportJSONShape(t *testing.T) {
+	rep, err := Assess(seed(t), Options{Jurisdictions: []string{"TW", "ID"}, AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	var generic map[string]any
+	require.NoError(t, json.Unmarshal(b, &generic))
+	assert.Equal(t, "2026-11-26", generic["as_of"])
+	js := generic["jurisdictions"].([]any)
+	require.Len(t, js, 2)
+	tw := js[1].(map[string]any)
+	assert.Equal(t, "TW", tw["jurisdiction"])
+	assert.Equal(t, "Taiwan", tw["name"])
+	assert.Equal(t, []any{}, tw["uses"], "no Taiwanese uses: an empty list, not null")
+	assert.Equal(t, []any{}, tw["findings"])
+	id := js[0].(map[string]any)
+	u := id["uses"].([]any)[1].(map[string]any)
+	assert.Equal(t, "hospital_service", u["class"])
+	assert.Equal(t, "permitted_with_conditions", u["verdict"])
+	assert.NotEmpty(t, u["missing"])
+	u0 := id["uses"].([]any)[0].(map[string]any)
+	_, hasMissing := u0["missing"]
+	assert.False(t, hasMissing, "missing is omitted unless conditions are missing")
+	f := id["findings"].([]any)[0].(map[string]any)
+	for _, k := range []string{"rule", "jurisdiction", "severity", "path", "message", "citation", "provenance"} {
+		assert.Contains(t, f, k)
+	}
+}
+
+func TestEnums(t *testing.T) {
+	type textEnum interface {
+		MarshalText() ([]byte, error)
+	}
+	round := func(t *testing.T, v textEnum, into interface{ UnmarshalText([]byte) error }, want string) {
+		b, err := v.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, want, string(b))
+		require.NoError(t, into.UnmarshalText(b))
+	}
+	for v := VerdictUnknown; v <= VerdictProhibited; v++ {
+		var got Verdict
+		round(t, v, &got, v.String())
+		assert.Equal(t, v, got)
+	}
+	assert.Equal(t, "unknown", VerdictUnknown.String(), "the zero verdict is spelled unknown")
+	for p := ProvenancePrimary; p <= ProvenanceInferred; p++ {
+		got, err := ParseProvenance(p.String())
+		require.NoError(t, err)
+		assert.Equal(t, p, got)
+	}
+	_, err := Provenance(0).MarshalText()
+	assert.Error(t, err, "the zero provenance has no spelling")
+	for c := UseResearch; c <= UseCosmetic; c++ {
+		var got UseClass
+		round(t, c, &got, c.String())
+		assert.Equal(t, c, got)
+	}
+	for k := AuthMarketingAuthorisation; k <= AuthMFDSCultureMediumRecords; k++ {
+		var got AuthorisationKind
+		round(t, k, &got, k.String())
+		assert.Equal(t, k, got)
+	}
+	for s := SettingHospital; s <= SettingLaboratory; s++ {
+		var got Setting
+		round(t, s, &got, s.String())
+	}
+	for a := AdministratorPhysician; a <= AdministratorPatient; a++ {
+		var got Administrator
+		round(t, a, &got, a.String())
+	}
+	var c UseClass
+	err = c.UnmarshalText([]byte("spa"))
+	var ee *EnumError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, "use class", ee.Kind)
+	assert.Contains(t, ee.Error(), "marketed_therapeutic", "the error lists the allowed spellings")
+	_, err = ParseProvenance("")
+	assert.Error(t, err, "an empty provenance is not a level")
+	assert.Equal(t, "verdict(9)", Verdict(9).String())
+	assert.True(t, AdministratorDentist.Prescriber())
+	assert.False(t, AdministratorNurse.Prescriber())
+	assert.Equal(t, "Indonesia", JurisdictionName("ID"))
+	assert.Equal(t, "HOSP", JurisdictionName("HOSP"))
+}
