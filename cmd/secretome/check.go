@@ -463,9 +463,12 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	out.report = rep
 	fs := rep.Findings()
 	out.findings = make([]located, len(fs))
+	paths := make([]string, len(fs))
 	for i, f := range fs {
-		out.findings[i].Finding = f
-		out.findings[i].Line, out.findings[i].Column = dec.locate(f.Path)
+		paths[i] = f.Path
+	}
+	for i, at := range dec.locate(paths) {
+		out.findings[i] = located{Finding: fs[i], Line: at.line, Column: at.col}
 	}
 	return out
 }

@@ -37,17 +37,6 @@ type sarifRuleProps struct {
 	Tags         []string `json:"tags,omitempty"`
 }
 
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
 type sarifResult struct {
 	RuleID     string          `json:"ruleId"`
 	RuleIndex  *int            `json:"ruleIndex,omitempty"`
@@ -115,9 +104,20 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	for i, ru := range rules {
 		r.index[ru.ID] = i
 	}
-	fmt.Fprintf(r.b, `{"version":%q,"$schema":%q,"runs":[{"tool":`, sarifVersion, sarifSchema)
-	writeJSON(r.b, sarifTool{Driver: sarifDriver{Name: "secretome", Version: info.version, InformationURI: toolInfoURI, Rules: rules}})
-	r.b.WriteString(`,"results":[`)
+	// One rule and one result a line, so that the output diffs well.
+	fmt.Fprintf(r.b, `{"version":%q,"$schema":%q,"runs":[{"tool":{"driver":{"name":"secretome","version":`, sarifVersion, sarifSchema)
+	writeJSON(r.b, info.version)
+	r.b.WriteString(`,"informationUri":`)
+	writeJSON(r.b, toolInfoURI)
+	r.b.WriteString(`,"rules":[`)
+	for i, ru := range rules {
+		if i > 0 {
+			r.b.WriteByte(',')
+		}
+		r.b.WriteByte('\n')
+		writeJSON(r.b, ru)
+	}
+	r.b.WriteString("\n]}},\"results\":[")
 	return nil
 }
 

@@ -195,7 +195,9 @@ func readFile(path string) ([]byte, *secretome.Problem, error) {
 		return nil, nil, err
 	}
 	defer f.Close()
-	return readBounded(f)
+	// Read into a buffer of the stated size, plus room to notice growth.
+	buf := make([]byte, 0, info.Size()+512)
+	return readInto(buf, f)
 }
 
 func kindOf(m fs.FileMode) string {
@@ -214,9 +216,26 @@ func kindOf(m fs.FileMode) string {
 
 // readBounded reads r up to the bound.
 func readBounded(r io.Reader) ([]byte, *secretome.Problem, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxDossierBytes+1))
-	if err != nil {
-		return nil, nil, err
+	return readInto(make([]byte, 0, 64<<10), r)
+}
+
+// readInto reads r to its end, or one byte past the bound, appending to
+// buf.
+func readInto(buf []byte, r io.Reader) ([]byte, *secretome.Problem, error) {
+	lr := io.LimitReader(r, maxDossierBytes+1)
+	data := buf
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	if len(data) > maxDossierBytes {
 		p := tooLarge(int64(len(data)))
@@ -288,8 +307,13 @@ func (lr *lineReader) next() (record, error) {
 type decoded struct {
 	dossier  *regulation.Dossier
 	problems []secretome.Problem
-	locate   func(path string) (line, col int)
+	// locate returns the positions of field paths, one per path: the
+	// value's, or that of the nearest enclosing value that exists.
+	locate func(paths []string) []pos
 }
+
+// pos is a 1-based line and column in a source file.
+type pos struct{ line, col int }
 
 // decode reads one dossier in the given syntax. lineBase is the line of
 // the record in its file for JSON Lines (0 otherwise); lines are reported
@@ -304,28 +328,34 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 	if syn == syntaxYAML {
 		return decodeYAML(data)
 	}
-	var out decoded
-	cache := map[string][2]int{}
-	out.locate = func(path string) (int, int) {
-		if lc, ok := cache[path]; ok {
-			return lc[0], lc[1]
-		}
-		off, _ := strictjson.Locate(data, path)
-		line, col := strictjson.LineCol(data, off)
+	out := decoded{locate: func(paths []string) []pos {
+		l := newJSONLocator(data)
+		res := l.positions(l.offsets(paths))
 		if lineBase > 0 {
-			line += lineBase - 1
+			for i := range res {
+				res[i].line += lineBase - 1
+			}
 		}
-		cache[path] = [2]int{line, col}
-		return line, col
-	}
+		return res
+	}}
 	out.problems, out.dossier = decodeDossier(data)
+	var missing []string
 	for i := range out.problems {
 		p := &out.problems[i]
 		switch {
 		case p.Line == 0 && p.Code != secretome.CodeTooLarge:
-			p.Line, p.Column = out.locate(p.Path)
+			missing = append(missing, p.Path)
 		case p.Line > 0 && lineBase > 0:
 			p.Line += lineBase - 1
+		}
+	}
+	if len(missing) > 0 {
+		found := out.locate(missing)
+		for i := range out.problems {
+			if p := &out.problems[i]; p.Line == 0 && p.Code != secretome.CodeTooLarge {
+				p.Line, p.Column = found[0].line, found[0].col
+				found = found[1:]
+			}
 		}
 	}
 	return out
@@ -355,16 +385,21 @@ func decodeYAML(data []byte) decoded {
 		}
 		return decoded{problems: []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
 			Severity: secretome.SeverityError, Message: ye.Message, Line: ye.Line, Column: ye.Column}},
-			locate: func(string) (int, int) { return 0, 0 }}
+			locate: func(paths []string) []pos { return make([]pos, len(paths)) }}
 	}
-	out := decoded{locate: func(path string) (int, int) {
-		pos, _ := doc.Locate(path)
-		return pos.Line, pos.Column
+	out := decoded{locate: func(paths []string) []pos {
+		res := make([]pos, len(paths))
+		for i, p := range paths {
+			at, _ := doc.Locate(p)
+			res[i] = pos{at.Line, at.Column}
+		}
+		return res
 	}}
 	out.problems, out.dossier = decodeDossier(doc.JSON)
 	for i := range out.problems {
 		p := &out.problems[i]
-		p.Line, p.Column = out.locate(p.Path)
+		at, _ := doc.Locate(p.Path)
+		p.Line, p.Column = at.Line, at.Column
 	}
 	return out
 }

@@ -92,7 +92,44 @@ func golden(t *testing.T, name, got string) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test -update to create the golden file")
-	assert.Equal(t, string(want), got, "output differs from %s (go test -update rewrites it)", path)
+	if string(want) == got {
+		return
+	}
+	// Report the first lines that differ: whole outputs are too long to
+	// read in a test log.
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
+	shown := 0
+	for i := 0; i < max(len(wl), len(gl)) && shown < 5; i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			at := 0
+			for at < min(len(w), len(g)) && w[at] == g[at] {
+				at++
+			}
+			t.Errorf("%s line %d, byte %d:\nwant: %s\n got: %s", path, i+1, at+1, clip(w, at), clip(g, at))
+			shown++
+		}
+	}
+	t.Errorf("output differs from %s (go test -update rewrites it)", path)
+}
+
+// clip shows about 200 bytes of s around offset at.
+func clip(s string, at int) string {
+	from, to := max(0, at-60), min(len(s), at+140)
+	out := s[from:to]
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(s) {
+		out += "…"
+	}
+	return out
 }
 
 func TestUsage(t *testing.T) {

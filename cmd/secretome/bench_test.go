@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// BenchmarkCheck10kFiles checks a folder of 10,000 dossier files (copies
+// of the bundled wound-gel dossier) with JSON output, in-process. The
+// target is under 2 s per run on a 2-core machine.
+func BenchmarkCheck10kFiles(b *testing.B) {
+	if testing.Short() {
+		b.Skip("writes 10,000 files")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json"))
+	if err != nil {
+		data, err = os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i := range 10000 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%05d.json", i)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var errb bytes.Buffer
+		e := &env{ctx: context.Background(), stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb,
+			getenv: func(string) string { return "" }}
+		if code := run(e, []string{"check", "--as-of", asOf, "--format", "json", dir}); code == exitUsage {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+}
