@@ -105,7 +105,7 @@ func decode(data []byte, v any, opt Options) []Issue {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	if shapeMatches(data, rv.Type().Elem()) && fastDecode(data, v) == nil {
+	if shapeMatches(data, rv.Type().Elem()) && !suspectKeys(data) && fastDecode(data, v) == nil {
 		return nil
 	}
 	root, serr := parseTree(data)
@@ -369,11 +369,14 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 		p := joinPath(path, keyStep(m.key))
 		fi, ok := fields.byName[m.key]
 		if !ok {
-			fi, ok = fields.byFold[strings.ToLower(m.key)]
-		}
-		if !ok {
+			// Names match exactly: encoding/json's case-insensitive match
+			// would let "ID" stand for "id" without a word.
+			hint := fields.suggest(m.key)
+			if f, folded := fields.byFold[strings.ToLower(m.key)]; folded {
+				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
+			}
 			w.issues = append(w.issues, Issue{Path: p, Code: CodeUnknownField, Offset: int64(m.keyPos),
-				Message: fmt.Sprintf("unknown field %q%s", m.key, fields.suggest(m.key))})
+				Message: fmt.Sprintf("unknown field %q%s", m.key, hint)})
 			continue
 		}
 		if seen[fi] {

@@ -173,3 +173,38 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeRejectsWhatTheFastPassAccepts(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []Issue
+	}{
+		{"a repeated key is not silently dropped", `{"id":"a","ok":true,"id":"b"}`,
+			[]Issue{{Path: "id", Code: CodeDuplicate, Message: `field "id" appears more than once`}}},
+		{"a repeated key in a nested object", `{"items":[{"name":"x","name":"y"}]}`,
+			[]Issue{{Path: "items[0].name", Code: CodeDuplicate, Message: `field "name" appears more than once`}}},
+		{"field names are case-sensitive", `{"ID":"a"}`,
+			[]Issue{{Path: "ID", Code: CodeUnknownField, Message: `unknown field "ID" (field names are case-sensitive: did you mean "id"?)`}}},
+		{"an escaped key is matched exactly", `{"\u0069d":"a"}`, nil},
+		{"capital letters in map keys are fine", `{"tags":{"Grade":"A"}}`, nil},
+		{"equal keys in different objects are fine", `{"items":[{"name":"x"},{"name":"y"}]}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d doc
+			got := Decode([]byte(tt.in), &d, Options{})
+			for i := range got {
+				got[i].Offset, got[i].Line, got[i].Column = 0, 0, 0
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestSuspectKeys(t *testing.T) {
+	assert.False(t, suspectKeys([]byte(`{"a":{"a":1,"b":[{"a":2}]},"b":"A\"B"}`)), "keys repeat only across objects")
+	assert.True(t, suspectKeys([]byte(`{"a":1,"b":{"c":2},"a":3}`)), "a key repeats after a nested object")
+	assert.True(t, suspectKeys([]byte(`{"Name":1}`)), "a capital letter")
+	assert.True(t, suspectKeys([]byte(`{"a`)), "unterminated input")
+}
