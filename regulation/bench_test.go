@@ -43,3 +43,22 @@ func BenchmarkDecodeDossier(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAssessGraded is BenchmarkAssess with one claim resting on two
+// randomised trials, so that evidence.Grade runs once per assessment.
+func BenchmarkAssessGraded(b *testing.B) {
+	d := bigDossier(b)
+	withRCTs(d)
+	d.Claims[0].Studies = append(d.Claims[0].Studies, "rct-1", "rct-2")
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Assess(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -209,7 +209,9 @@ func TestAssessMisuse(t *testing.T) {
 func TestVerdictCombination(t *testing.T) {
 	permit := func(id string) Rule { return hostRule(id, "ID", func(c *Context) { c.Permit(0, "", "") }) }
 	prohibit := func(id string) Rule { return hostRule(id, "ID", func(c *Context) { c.Prohibit(0, "uses[0]", "no") }) }
-	unknown := func(id string) Rule { return hostRule(id, "ID", func(c *Context) { c.Unknown(0, "uses[0]", "not known") }) }
+	unknown := func(id string) Rule {
+		return hostRule(id, "ID", func(c *Context) { c.Unknown(0, "uses[0]", "not known") })
+	}
 	condition := func(id, missing string) Rule {
 		return hostRule(id, "ID", func(c *Context) { c.Condition(0, missing, "uses[0]", "needs "+missing) })
 	}

@@ -25,7 +25,6 @@ func seed(t testing.TB) *Dossier {
 	return d
 }
 
-
 // bigDossier is the seed with 20 studies, several claims and uses in every
 // shipped jurisdiction: the benchmark's realistic dossier.
 func bigDossier(t testing.TB) *Dossier {
