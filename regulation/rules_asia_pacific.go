@@ -114,8 +114,8 @@ func checkJPFreePractice(c *Context) {
 
 func checkJPReagent(c *Context) {
 	d := c.Dossier()
-	if len(c.Uses()) == 0 {
-		return
+	if !hasClass(c, UseResearch) && !hasClass(c, UseMarketedTherapeutic) && !hasClass(c, UseCosmetic) {
+		return // the notice concerns products sold, not treatment in free practice
 	}
 	if r, _ := findAuth(c, AuthMarketingAuthorisation, nil, false); r == authOK {
 		return
@@ -144,7 +144,7 @@ func koreaRules() []Rule {
 			RuleInfo: RuleInfo{
 				ID: "KR-ARB-2025-TREATMENT-PLAN", Jurisdiction: "KR",
 				Title:      "Treatment under a committee-approved treatment plan before product approval",
-				Citation:   withEffectiveFrom(citeARB, date("2025-02-01")),
+				Citation:   withEffectiveFrom(citeARB, krTreatmentPlans),
 				Provenance: ProvenanceSecondary,
 				Note:       "The amendment in force on 1 February 2025 lets treatments proven in clinical research be given to patients with serious or untreatable conditions under an approved treatment plan; read in legal and news summaries." + undated,
 			},
@@ -195,10 +195,20 @@ func koreaRules() []Rule {
 	}
 }
 
+// krTreatmentPlans is the day the Advanced Regenerative Bio Act amendment
+// allowing treatment plans took effect.
+var krTreatmentPlans = date("2025-02-01")
+
 func checkKRScope(c *Context) {
 	c.Classify("not determined: whether a cell-free secretome or EV product is an advanced biopharmaceutical under the Advanced Regenerative Bio Act or an ordinary biological under the Pharmaceutical Affairs Act was not found")
 	for _, i := range c.Uses() {
-		switch c.use(i).Class {
+		u := c.use(i)
+		if u.Class == UseHospitalService && !c.AsOf().Before(krTreatmentPlans) {
+			if r, _ := findAuth(c, AuthTreatmentPlan, u, true); r == authOK {
+				continue // an approved treatment plan settles it (KR-ARB-2025-TREATMENT-PLAN)
+			}
+		}
+		switch u.Class {
 		case UseClinicalTrial, UseHospitalService:
 			c.Unknown(i, usePath(i, "class"),
 				"not found: whether clinical research or treatment with a cell-free secretome falls under the Advanced Regenerative Bio Act")

@@ -190,8 +190,12 @@ func withArticle(c Citation, article string) Citation { c.Article = article; ret
 func checkIDCellTherapyProduct(c *Context) {
 	d := c.Dossier()
 	if !d.Product.HumanDerived() {
-		c.Report(secretome.SeverityInfo, "product.source.species",
-			"the Indonesian rules found concern products of human cells; this product is not declared human-derived, so its class is not determined")
+		for _, i := range c.Uses() {
+			if c.use(i).Class != UseResearch {
+				c.Unknown(i, "product.source.species",
+					"the Indonesian rules found concern products of human cells; for a product not declared human-derived the class and the route are not known")
+			}
+		}
 		return
 	}
 	c.Classify("cell-based therapy product (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM")
@@ -204,6 +208,9 @@ func checkIDCellTherapyProduct(c *Context) {
 }
 
 func checkIDClinicalRoutes(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseHospitalService {
@@ -237,6 +244,9 @@ func checkIDClinicalRoutes(c *Context) {
 }
 
 func checkIDProcessing(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
 	gmp := gmpIn(c)
 	licence, _ := findAuth(c, AuthFacilityLicence, nil, false)
 	for _, i := range c.Uses() {
@@ -257,6 +267,9 @@ func checkIDProcessing(c *Context) {
 }
 
 func checkIDProviders(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class == UseResearch {
@@ -314,6 +327,9 @@ func checkIDPurpose(c *Context) {
 }
 
 func checkIDMarketed(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseMarketedTherapeutic {
@@ -330,6 +346,9 @@ func checkIDMarketed(c *Context) {
 }
 
 func checkIDTrial(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseClinicalTrial {
@@ -372,6 +391,9 @@ func checkIDCosmeticHumanOrigin(c *Context) {
 }
 
 func checkIDUnqualifiedInjection(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
 	d := c.Dossier()
 	for _, i := range c.Uses() {
 		u := c.use(i)

@@ -210,3 +210,19 @@ func TestScenarioJapanFreePractice(t *testing.T) {
 	assert.Empty(t, before.Use(0).Rules)
 	assert.Empty(t, before.Classification)
 }
+
+// TestScenarioKoreaTreatmentPlan: from 1 February 2025 a committee-approved
+// treatment plan lets a hospital treat before product approval; with the
+// whole shipped rule set the plan settles the open scope question.
+func TestScenarioKoreaTreatmentPlan(t *testing.T) {
+	d := bare(t)
+	d.Uses = []Use{use("KR", UseHospitalService)}
+	d.Authorisations = []Authorisation{auth(AuthTreatmentPlan, "KR")}
+	kr := assessAll(t, d, "2025-06-01", "KR").Jurisdiction("KR")
+	assert.Equal(t, VerdictPermitted, kr.Use(0).Verdict)
+	assert.Equal(t, []string{"KR-ARB-2025-TREATMENT-PLAN"}, kr.Use(0).Rules)
+
+	kr = assessAll(t, d, "2024-06-01", "KR").Jurisdiction("KR")
+	assert.Equal(t, VerdictUnknown, kr.Use(0).Verdict, "before the amendment the scope question stays open")
+	assert.Equal(t, []string{"KR-ARB-SCOPE-NOT-FOUND"}, kr.Use(0).Rules)
+}
