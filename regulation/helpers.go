@@ -30,6 +30,24 @@ var claimPaths = func() (t [pathTableSize]string) {
 	return t
 }()
 
+var authPaths = func() (t [pathTableSize]string) {
+	for i := range t {
+		t[i] = "authorisations[" + strconv.Itoa(i) + "]"
+	}
+	return t
+}()
+
+// authPath returns "authorisations[i]", or "authorisations" when i < 0.
+func authPath(i int) string {
+	switch {
+	case i < 0:
+		return "authorisations"
+	case i < pathTableSize:
+		return authPaths[i]
+	}
+	return "authorisations[" + strconv.Itoa(i) + "]"
+}
+
 func joinField(base, f string) string {
 	if f == "" {
 		return base

@@ -222,8 +222,8 @@ func checkKRTreatmentPlan(c *Context) {
 		if u.Class != UseHospitalService {
 			continue
 		}
-		if r, _ := findAuth(c, AuthTreatmentPlan, u, true); r == authOK {
-			c.Permit(i, "authorisations", "treatment under a treatment plan approved by the deliberation committee")
+		if r, at := findAuth(c, AuthTreatmentPlan, u, true); r == authOK {
+			c.Permit(i, authPath(at), "treatment under a treatment plan approved by the deliberation committee")
 		}
 	}
 }
@@ -238,12 +238,13 @@ func checkKRCultureMedium(c *Context) {
 		if u.Class != UseCosmetic {
 			continue
 		}
-		if r, _ := findAuth(c, AuthMFDSCultureMediumRecords, nil, false); r != authOK {
+		r, at := findAuth(c, AuthMFDSCultureMediumRecords, nil, false)
+		if r != authOK {
 			c.Condition(i, "MFDS culture-medium safety records: donor eligibility, collection and test, culture and toxicity records kept 3 years from manufacture",
 				"authorisations", "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+authProblem(r, "MFDS culture-medium safety records"))
 			continue
 		}
-		c.Permit(i, "authorisations", "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
+		c.Permit(i, authPath(at), "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
 	}
 }
 
@@ -334,12 +335,12 @@ func checkAUARTG(c *Context) {
 			}
 			c.Permit(i, "authorisations", "the product is on the ARTG")
 		case UseHospitalService:
-			if r, _ := findAuth(c, AuthARTG, u, false); r == authOK {
-				c.Permit(i, "authorisations", "the product is on the ARTG")
+			if r, at := findAuth(c, AuthARTG, u, false); r == authOK {
+				c.Permit(i, authPath(at), "the product is on the ARTG")
 				continue
 			}
-			if r, _ := findAuth(c, AuthSpecialAccess, u, false); r == authOK {
-				c.Permit(i, "authorisations", "supplied through the Special Access Scheme or an Authorised Prescriber")
+			if r, at := findAuth(c, AuthSpecialAccess, u, false); r == authOK {
+				c.Permit(i, authPath(at), "supplied through the Special Access Scheme or an Authorised Prescriber")
 				continue
 			}
 			c.Prohibit(i, usePath(i, "class"),
@@ -425,8 +426,8 @@ func checkTWExosome(c *Context) {
 		if u.Class != UseCosmetic {
 			continue
 		}
-		if r, _ := findAuth(c, AuthCosmeticIngredientApproval, nil, false); r == authOK {
-			c.Permit(i, "authorisations", "the human cell-derived ingredient holds a case-by-case approval")
+		if r, at := findAuth(c, AuthCosmeticIngredientApproval, nil, false); r == authOK {
+			c.Permit(i, authPath(at), "the human cell-derived ingredient holds a case-by-case approval")
 			continue
 		}
 		msg := "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval, which the dossier does not hold"
@@ -447,11 +448,12 @@ func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
 			if u.Class != UseMarketedTherapeutic {
 				continue
 			}
-			if r, _ := findAuth(c, kind, u, false); r != authOK {
+			r, at := findAuth(c, kind, u, false)
+			if r != authOK {
 				c.Prohibit(i, usePath(i, "class"), rule+"; "+authProblem(r, what))
 				continue
 			}
-			c.Permit(i, "authorisations", permit)
+			c.Permit(i, authPath(at), permit)
 		}
 	}
 }

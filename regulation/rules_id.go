@@ -216,19 +216,19 @@ func checkIDClinicalRoutes(c *Context) {
 		if u.Class != UseHospitalService {
 			continue
 		}
-		if r, _ := findAuth(c, AuthNIE, u, false); r == authOK {
+		if r, at := findAuth(c, AuthNIE, u, false); r == authOK {
 			switch u.Setting {
 			case SettingHospital, SettingDesignatedHospital, SettingClinic:
-				c.Permit(i, usePath(i, ""), "standardised service: the product holds a BPOM marketing authorisation (NIE) and is used in a hospital or clinic")
+				c.Permit(i, authPath(at), "standardised service: the product holds a BPOM marketing authorisation (NIE) and is used in a hospital or clinic")
 				continue
 			}
 		}
 		switch u.Setting {
 		case SettingDesignatedHospital, SettingHospital, SettingClinic:
-			r, _ := findAuth(c, AuthHospitalDesignation, u, true)
+			r, at := findAuth(c, AuthHospitalDesignation, u, true)
 			switch {
 			case r == authOK:
-				c.Permit(i, usePath(i, "setting"), "service-based research in a facility the Minister of Health designated")
+				c.Permit(i, authPath(at), "service-based research in a facility the Minister of Health designated")
 			case u.Setting == SettingDesignatedHospital && r == authNone:
 				c.Condition(i, "Minister of Health designation of the facility for service-based research", usePath(i, "facility"),
 					"the use is declared in a designated hospital, but the dossier holds no designation for it")
@@ -335,9 +335,9 @@ func checkIDMarketed(c *Context) {
 		if u.Class != UseMarketedTherapeutic {
 			continue
 		}
-		r, _ := findAuth(c, AuthNIE, u, false)
+		r, at := findAuth(c, AuthNIE, u, false)
 		if r == authOK {
-			c.Permit(i, "authorisations", "the product holds a BPOM marketing authorisation (NIE) covering the use")
+			c.Permit(i, authPath(at), "the product holds a BPOM marketing authorisation (NIE) covering the use")
 			continue
 		}
 		c.Prohibit(i, usePath(i, "class"),
@@ -354,7 +354,7 @@ func checkIDTrial(c *Context) {
 		if u.Class != UseClinicalTrial {
 			continue
 		}
-		r, _ := findAuth(c, AuthCTA, u, false)
+		r, at := findAuth(c, AuthCTA, u, false)
 		if r != authOK {
 			c.Prohibit(i, usePath(i, "class"), "a clinical trial must be registered with BPOM; "+authProblem(r, "BPOM trial registration"))
 			continue
@@ -363,7 +363,7 @@ func checkIDTrial(c *Context) {
 			c.Condition(i, "ethics committee approval", "authorisations", "the trial is registered with BPOM, but the dossier holds no valid ethics approval")
 			continue
 		}
-		c.Permit(i, "authorisations", "the trial is registered with BPOM and approved by an ethics committee")
+		c.Permit(i, authPath(at), "the trial is registered with BPOM and approved by an ethics committee")
 	}
 }
 

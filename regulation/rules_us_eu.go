@@ -139,8 +139,8 @@ func checkUSService(c *Context) {
 		if u.Class != UseHospitalService {
 			continue
 		}
-		if r, _ := findAuth(c, AuthBLA, u, false); r == authOK {
-			c.Permit(i, "authorisations", "the product holds a biologics licence covering the use")
+		if r, at := findAuth(c, AuthBLA, u, false); r == authOK {
+			c.Permit(i, authPath(at), "the product holds a biologics licence covering the use")
 			continue
 		}
 		c.Prohibit(i, usePath(i, "class"),
@@ -154,9 +154,9 @@ func checkUSMarketed(c *Context) {
 		if u.Class != UseMarketedTherapeutic {
 			continue
 		}
-		r, _ := findAuth(c, AuthBLA, u, false)
+		r, at := findAuth(c, AuthBLA, u, false)
 		if r == authOK {
-			c.Permit(i, "authorisations", "the product holds a biologics licence covering the use")
+			c.Permit(i, authPath(at), "the product holds a biologics licence covering the use")
 			continue
 		}
 		msg := "a biological product may be marketed only with a biologics licence (BLA); " + authProblem(r, "BLA")
@@ -173,11 +173,12 @@ func checkUSTrial(c *Context) {
 		if u.Class != UseClinicalTrial {
 			continue
 		}
-		if r, _ := findAuth(c, AuthIND, u, false); r != authOK {
+		r, at := findAuth(c, AuthIND, u, false)
+		if r != authOK {
 			c.Prohibit(i, usePath(i, "class"), "clinical use of an unapproved exosome or secretome product needs an IND in effect; "+authProblem(r, "IND"))
 			continue
 		}
-		c.Permit(i, "authorisations", "the trial runs under an IND")
+		c.Permit(i, authPath(at), "the trial runs under an IND")
 	}
 }
 
@@ -303,11 +304,12 @@ func checkEUMarketed(c *Context) {
 		if u.Class != UseMarketedTherapeutic {
 			continue
 		}
-		if r, _ := findAuth(c, AuthMarketingAuthorisation, u, false); r != authOK {
+		r, at := findAuth(c, AuthMarketingAuthorisation, u, false)
+		if r != authOK {
 			c.Prohibit(i, usePath(i, "class"), "a medicinal product may not be placed on the market without a marketing authorisation; "+authProblem(r, "EU marketing authorisation"))
 			continue
 		}
-		c.Permit(i, "authorisations", "the product holds a marketing authorisation covering the use")
+		c.Permit(i, authPath(at), "the product holds a marketing authorisation covering the use")
 	}
 }
 
@@ -317,11 +319,12 @@ func checkEUTrial(c *Context) {
 		if u.Class != UseClinicalTrial {
 			continue
 		}
-		if r, _ := findAuth(c, AuthCTA, u, false); r != authOK {
+		r, at := findAuth(c, AuthCTA, u, false)
+		if r != authOK {
 			c.Prohibit(i, usePath(i, "class"), "a clinical trial of a medicinal product needs a clinical-trial authorisation; "+authProblem(r, "clinical-trial authorisation"))
 			continue
 		}
-		c.Permit(i, "authorisations", "the trial holds a clinical-trial authorisation")
+		c.Permit(i, authPath(at), "the trial holds a clinical-trial authorisation")
 	}
 }
 
