@@ -167,7 +167,7 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 	sp.uses[1] = len(st.uses)
 	out.Jurisdiction, out.Name = j.code, j.name
 	c := &st.ctx
-	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]], st: st, class: &out.Classification}
+	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]:sp.uses[1]], st: st, class: &out.Classification}
 	var current *Rule
 	defer func() {
 		if v := recover(); v != nil {

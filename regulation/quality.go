@@ -97,7 +97,7 @@ func (d *Dossier) study(id string) *evidence.Study {
 
 var (
 	citeSterility = Citation{
-		Instrument: "USP <71> Sterility Tests (harmonised with Ph. Eur. 2.6.1 and JP 4.06)",
+		Instrument: "USP <71> Sterility Tests",
 		Number:     "USP <71>",
 	}
 	citeEndotoxin = Citation{
@@ -116,7 +116,6 @@ var (
 	citeMISEV = Citation{
 		Instrument: "Minimal information for studies of extracellular vesicles 2018 (MISEV2018), Théry et al., J Extracell Vesicles 2018;7:1535750",
 		Number:     "MISEV2018",
-		URL:        "https://doi.org/10.1080/20013078.2018.1535750",
 	}
 	citeDonor = Citation{
 		Instrument: "Donor eligibility requirements of the MFDS culture-medium safety standard and of Taiwan's case-by-case exosome approval, taken as a baseline",
@@ -127,7 +126,7 @@ var (
 		Article:    "Rec. 3.1.1",
 		URL:        "https://www.isscr.org/policy/guidelines-for-stem-cell-research-and-clinical-translation/key-topics/unproven-cell-products",
 	}
-	citeUU17Embryonic = withArticle(citeUU17, "Art. 135(4)")
+	citeUU17Embryonic = withArticle(citeUU17, uu17Embryonic)
 )
 
 func qualityRules() []Rule {
@@ -137,7 +136,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use needs a sterility release test",
 				Citation:   citeSterility,
 				Provenance: ProvenanceInferred,
-				Note:       "The test's media and method were read in the USP text; that a secretome for parenteral use must pass it at release is our baseline, not a cited requirement." + undated},
+				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement." + undated},
 			Check: releaseTestCheck(secretome.TestSterility, "sterility release test (USP <71> / Ph. Eur. 2.6.1)"),
 		},
 		{

@@ -98,9 +98,9 @@ func indonesiaRules() []Rule {
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-135-EMBRYONIC", Jurisdiction: "ID",
 				Title:      "Stem-cell therapy must not use embryonic stem cells",
-				Citation:   withArticle(citeUU17, "Art. 135(4)"),
+				Citation:   withArticle(citeUU17, uu17Embryonic),
 				Provenance: ProvenanceSecondary,
-				Note:       "Article number consistent across several reports; not read in the gazette text. The date of entry into force is not recorded in the notes." + undated,
+				Note:       "Art. 135 was read in several consistent secondary reports, not in the gazette text; the paragraph is taken from the order of the summary. The date of entry into force is not recorded in the notes." + undated,
 			},
 			Check: checkIDEmbryonic,
 		},
@@ -183,6 +183,9 @@ func indonesiaRules() []Rule {
 			"The provincial summary of PP 28/2024 lists research among the allowed activities."+undated),
 	}
 }
+
+// uu17Embryonic is the article of the embryonic-source exclusion.
+const uu17Embryonic = "Art. 135(4) (paragraph taken from the order of a summary; not verified)"
 
 func withURL(c Citation, url string) Citation         { c.URL = url; return c }
 func withArticle(c Citation, article string) Citation { c.Article = article; return c }

@@ -18,7 +18,7 @@ var (
 	citeKimera = Citation{
 		Instrument: "Public Health Service Act § 351 and FD&C Act § 201(g), as applied in FDA's warning letter to Kimera Labs (1 September 2023)",
 		Number:     "PHS Act § 351",
-		Article:    "§ 351(a), (i)",
+		Article:    "§ 351(i) as cited in the letter (the licensing subsection itself was not read)",
 		URL:        "https://einpresswire.com/article-print/656475101/kimera-labs-inc-649343-09-01-2023",
 	}
 	citeEUATMP = Citation{
@@ -99,8 +99,8 @@ func unitedStatesRules() []Rule {
 				ID: "US-FDA-UNAPPROVED-PROMOTION", Jurisdiction: "US",
 				Title:      "Promoting an unapproved exosome product to the public for treating disease",
 				Citation:   citeFDA2020,
-				Provenance: ProvenancePrimary,
-				Note:       "FDA: exosome products intended to treat diseases generally require FDA approval and none is approved; FDA sent untitled letters to firms marketing exosomes without premarket review (2020, 2023; read in secondary reports)." + undated,
+				Provenance: ProvenanceSecondary,
+				Note:       "FDA's alert (read on fda.gov) says exosome products intended to treat diseases generally require approval and none is approved; that promoting one to the public is a violation rests on FDA's untitled letters to firms marketing exosomes without premarket review (10 April 2020, 22 May 2023), read in secondary reports." + undated,
 			},
 			Check: checkUSPromotion,
 		},
