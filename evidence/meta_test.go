@@ -577,3 +577,47 @@ func FuzzPool(f *testing.F) {
 		}
 	})
 }
+
+// TestPoolREMLMaximisesLikelihood checks the Fisher scoring result against
+// a golden-section search of the restricted likelihood itself.
+func TestPoolREMLMaximisesLikelihood(t *testing.T) {
+	sets := []struct {
+		name   string
+		es     []Effect
+		atZero bool
+	}{
+		{"dat.bcg", bcgEffects(t, RiskRatio), false},
+		{"dat.bcg (OR)", bcgEffects(t, OddsRatio), false},
+		{"small SMD", []Effect{
+			{Measure: MeasureSMD, Yi: 0.8, Vi: 0.10},
+			{Measure: MeasureSMD, Yi: 0.1, Vi: 0.08},
+			{Measure: MeasureSMD, Yi: 0.5, Vi: 0.20},
+			{Measure: MeasureSMD, Yi: 1.4, Vi: 0.15},
+		}, false},
+		{"optimum at zero", []Effect{
+			{Measure: MeasureMD, Yi: 1.0, Vi: 1},
+			{Measure: MeasureMD, Yi: 1.1, Vi: 2},
+			{Measure: MeasureMD, Yi: 0.9, Vi: 1.5},
+		}, true},
+	}
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			es := set.es
+			r, err := Pool(es, PoolOptions{})
+			require.NoError(t, err)
+			// Golden-section search for the maximum on [0, 10].
+			lo, hi := 0.0, 10.0
+			g := (math.Sqrt(5) - 1) / 2
+			for hi-lo > 1e-12 {
+				a, b := hi-g*(hi-lo), lo+g*(hi-lo)
+				if remlLogLik(es, a) > remlLogLik(es, b) {
+					hi = b
+				} else {
+					lo = a
+				}
+			}
+			assert.InDelta(t, (lo+hi)/2, r.Tau2, 1e-7, "Fisher scoring reaches the likelihood maximum")
+			assert.Equal(t, set.atZero, r.Tau2 == 0, "tau² is exactly 0 only at the boundary")
+		})
+	}
+}
