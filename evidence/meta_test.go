@@ -269,6 +269,20 @@ func TestPoolBCGRiskRatio(t *testing.T) {
 		assert.InDelta(t, 1.76, pi.Upper, 1e-2)
 	})
 
+	t.Run("confidence level", func(t *testing.T) {
+		r95, err := Pool(effects, PoolOptions{})
+		require.NoError(t, err)
+		assert.Equal(t, 0.95, r95.Level, "0 means 95 %")
+		r90, err := Pool(effects, PoolOptions{Level: 0.9})
+		require.NoError(t, err)
+		assert.Equal(t, 0.9, r90.Level)
+		assert.InDelta(t, 1.6448536269514722*r90.SE, r90.Estimate-r90.CI.Lower, 1e-12, "90 % uses z = 1.645")
+		kh, err := Pool(effects, PoolOptions{Level: 0.99, HartungKnapp: true})
+		require.NoError(t, err)
+		assert.InDelta(t, tCritical(0.01, 12)*kh.SE, kh.CI.Upper-kh.Estimate, 1e-12, "99 % Knapp-Hartung uses t(12)")
+		assert.InDelta(t, tCritical(0.01, 12)*math.Sqrt(kh.SE*kh.SE+kh.Tau2), kh.PI.Upper-kh.Estimate, 1e-12, "and so does the prediction interval")
+	})
+
 	t.Run("weights", func(t *testing.T) {
 		r, err := Pool(effects, PoolOptions{})
 		require.NoError(t, err)
