@@ -388,8 +388,13 @@ func TestEnums(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, p, got)
 	}
-	_, err := Provenance(0).MarshalText()
-	assert.Error(t, err, "the zero provenance has no spelling")
+	b, err := Provenance(0).MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, b, "the zero provenance is \"not given\"")
+	_, err = Provenance(7).MarshalText()
+	assert.Error(t, err, "out-of-range values have no spelling")
+	assert.Equal(t, []string{"primary", "secondary", "inferred"}, Provenance(0).Values())
+	assert.Equal(t, []string{"unknown", "permitted", "permitted_with_conditions", "prohibited"}, Verdict(0).Values())
 	for c := UseResearch; c <= UseCosmetic; c++ {
 		var got UseClass
 		round(t, c, &got, c.String())

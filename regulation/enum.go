@@ -47,8 +47,10 @@ func (s spellings[T]) valid(v T) bool {
 	return int(v) < len(s.names)
 }
 
+// marshal encodes v; the zero value of an enumeration whose zero means
+// "not given" encodes as "", as in package secretome.
 func (s spellings[T]) marshal(v T) ([]byte, error) {
-	if !s.valid(v) {
+	if int(v) >= len(s.names) {
 		return nil, fmt.Errorf("regulation: invalid %s %d", s.kind, v)
 	}
 	return []byte(s.names[v]), nil
@@ -122,6 +124,9 @@ func ParseProvenance(s string) (Provenance, error) {
 	return p, nil
 }
 
+// Values lists the accepted spellings.
+func (Provenance) Values() []string { return provenanceNames.values() }
+
 // Verdict is the answer for one intended use in one jurisdiction.
 type Verdict uint8
 
@@ -171,6 +176,9 @@ func (v Verdict) rank() int {
 	return 0
 }
 
+// Values lists the accepted spellings.
+func (Verdict) Values() []string { return verdictNames.values() }
+
 // UseClass is the kind of use a product is put to.
 type UseClass uint8
 
@@ -209,6 +217,9 @@ func (c *UseClass) UnmarshalText(b []byte) error { return useClassNames.unmarsha
 func (c UseClass) Clinical() bool {
 	return c == UseClinicalTrial || c == UseHospitalService || c == UseMarketedTherapeutic
 }
+
+// Values lists the accepted spellings.
+func (UseClass) Values() []string { return useClassNames.values() }
 
 // Setting is where a product is used.
 type Setting uint8
@@ -274,6 +285,12 @@ func (a *Administrator) UnmarshalText(b []byte) error { return administratorName
 func (a Administrator) Prescriber() bool {
 	return a == AdministratorPhysician || a == AdministratorDentist
 }
+
+// Values lists the accepted spellings.
+func (Administrator) Values() []string { return administratorNames.values() }
+
+// Values lists the accepted spellings.
+func (Setting) Values() []string { return settingNames.values() }
 
 // AuthorisationKind is the kind of permit, licence, approval or record a
 // dossier holds.
@@ -343,3 +360,6 @@ func (k AuthorisationKind) MarshalText() ([]byte, error) { return authorisationN
 func (k *AuthorisationKind) UnmarshalText(b []byte) error {
 	return authorisationNames.unmarshal(k, b)
 }
+
+// Values lists the accepted spellings.
+func (AuthorisationKind) Values() []string { return authorisationNames.values() }
