@@ -95,11 +95,10 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	for _, ri := range info.rules {
 		rules = append(rules, ruleSARIF(ri))
 	}
-	for _, code := range problemCodes {
-		id := problemRule(code)
-		rules = append(rules, sarifRule{ID: id, Name: id,
-			ShortDescription: sarifMessage{Text: fmt.Sprintf("The dossier has a %q problem", code)},
-			Properties:       sarifRuleProps{Tags: []string{"dossier"}}})
+	for _, pc := range problemCodes {
+		id := problemRule(pc.code)
+		rules = append(rules, sarifRule{ID: id, Name: id, ShortDescription: sarifMessage{Text: pc.what},
+			Properties: sarifRuleProps{Tags: []string{"dossier"}}})
 	}
 	for i, ru := range rules {
 		r.index[ru.ID] = i

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -200,11 +201,37 @@ const (
 
 func problemRule(code secretome.Code) string { return problemRulePrefix + string(code) }
 
-// problemCodes lists the problem codes the secretome package defines, for
-// the rule lists of SARIF output.
-var problemCodes = []secretome.Code{
-	secretome.CodeSyntax, secretome.CodeUnknownField, secretome.CodeType, secretome.CodeNumber,
-	secretome.CodeEnum, secretome.CodeTrailing, secretome.CodeTooLarge, secretome.CodeRequired,
-	secretome.CodeRange, secretome.CodeFormat, secretome.CodeUnit, secretome.CodeDuplicate,
-	secretome.CodeInconsistent,
+// problemCodes lists the problem codes the packages define, with what
+// each means, for the rule lists of SARIF output. A code missing here is
+// still reported, only without a ruleIndex.
+var problemCodes = []struct {
+	code secretome.Code
+	what string
+}{
+	{secretome.CodeSyntax, "The dossier is not well-formed JSON or YAML"},
+	{secretome.CodeUnknownField, "The dossier has a field the format does not define"},
+	{secretome.CodeType, "A value has the wrong type"},
+	{secretome.CodeNumber, "A number is malformed or out of range"},
+	{secretome.CodeEnum, "A value is not one of the allowed spellings"},
+	{secretome.CodeTrailing, "There is data after the dossier"},
+	{secretome.CodeTooLarge, "The dossier exceeds the size or expansion bound"},
+	{secretome.CodeRequired, "A required field is missing or empty"},
+	{secretome.CodeRange, "A value is outside its allowed range"},
+	{secretome.CodeFormat, "A code or date does not have the required format"},
+	{secretome.CodeUnit, "A quantity's unit does not fit what is measured"},
+	{secretome.CodeDuplicate, "Something that must be unique appears twice"},
+	{secretome.CodeInconsistent, "Two fields contradict each other"},
+	{secretome.CodeUnknownAnalyte, "An analyte is not in the catalogue"},
+	{secretome.CodeISCTNotMet, "The cells do not meet the ISCT minimal criteria for MSCs"},
+	{secretome.CodeISCTNotReported, "ISCT minimal criteria for MSCs have no data"},
+	{secretome.CodeEVIncomplete, "EV characterisation items are missing"},
+	{secretome.CodeDonorEligibility, "Donor screening and testing are not on record"},
+	{secretome.CodeBatchDeviation, "A batch departs from the release specification"},
+	{regulation.CodeReference, "An ID refers to nothing in the dossier"},
+	{evidence.CodeRoBToolMismatch, "The risk-of-bias tool does not fit the study design"},
+	{evidence.CodeRoBMissing, "A study has no risk-of-bias assessment"},
+	{evidence.CodeRoBIncomplete, "Risk-of-bias domains are not assessed, so there is no overall judgement"},
+	{evidence.CodeRoBEscalation, "A reviewer escalation is given where there is nothing to escalate"},
+	{evidence.CodeOutcomeData, "An outcome has neither raw data nor a reported effect, or both"},
+	{evidence.CodeDesignMismatch, "A field does not fit the study design"},
 }

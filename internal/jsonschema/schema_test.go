@@ -94,6 +94,7 @@ func TestGenerate(t *testing.T) {
 	assert.Equal(t, []any{"red", "green"}, def.Properties["colours"].Items.Enum, "a slice of a one-byte enum is an array, not base64")
 	assert.Equal(t, Types{"string"}, def.Properties["blob"].Type, "a byte slice is base64 text")
 	assert.NotContains(t, def.Properties, "hidden")
+	_ = node{}.hidden
 	assert.NotContains(t, def.Properties, "Skipped")
 	b, err := json.Marshal(s)
 	require.NoError(t, err)

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestColorAllowed(t *testing.T) {
+	// /dev/null is a character device, like a terminal.
+	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer dev.Close()
+	file, err := os.Create(t.TempDir() + "/out.txt")
+	require.NoError(t, err)
+	defer file.Close()
+	tests := []struct {
+		name string
+		w    any
+		env  map[string]string
+		want bool
+	}{
+		{"a character device gets colour", dev, nil, true},
+		{"NO_COLOR turns it off", dev, map[string]string{"NO_COLOR": "1"}, false},
+		{"an empty NO_COLOR does not", dev, map[string]string{"NO_COLOR": ""}, true},
+		{"a dumb terminal gets none", dev, map[string]string{"TERM": "dumb"}, false},
+		{"a regular file gets none", file, nil, false},
+		{"a buffer gets none", &bytes.Buffer{}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &env{getenv: func(k string) string { return tt.env[k] }}
+			w := tt.w.(interface{ Write([]byte) (int, error) })
+			assert.Equal(t, tt.want, colorAllowed(e, w))
+		})
+	}
+}
+
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	p := &progress{w: &b, on: true, total: 1000}
+	p.tick(progressAfter - 1)
+	assert.Empty(t, b.String(), "nothing is shown for a short run")
+	p.tick(progressAfter)
+	assert.Equal(t, "\rchecked 300 of 1000 dossiers", b.String())
+	p.tick(progressAfter + 1)
+	assert.Equal(t, "\rchecked 300 of 1000 dossiers", b.String(), "updates are rate-limited")
+	p.done()
+	assert.Contains(t, b.String(), "\r\033[K", "the line is cleared at the end")
+
+	off := newProgress(&env{stderr: &b}, false, 5000)
+	assert.False(t, off.on, "no progress when standard error is not a terminal")
+}
