@@ -193,7 +193,7 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report) {
 		for u := sp.uses[0]; u < sp.uses[1]; u++ {
 			use := st.uses[u]
 			uas[u] = UseAssessment{Index: use, Class: d.Uses[use].Class}
-			r, m := verdictFor(&uas[u], st.outcomesOf(u))
+			r, m := verdictFor(&uas[u], st.outcomes, st.outcomesOf(u))
 			nRules += r
 			nMissing += m
 		}
@@ -205,67 +205,73 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report) {
 		missing = make([]string, 0, nMissing)
 	}
 	for u := range uas {
-		rules, missing = fillVerdict(&uas[u], st.outcomesOf(u), rules, missing)
+		rules, missing = fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), rules, missing)
+	}
+	// Sort an index of the findings rather than the findings themselves:
+	// moving values that hold pointers is what costs most here.
+	st.order = st.order[:0]
+	for i := range st.findings {
+		st.order = append(st.order, int32(i))
 	}
 	findings := make([]Finding, len(st.findings))
 	for k, sp := range st.spans {
-		pend := st.findings[sp.findings[0]:sp.findings[1]]
-		slices.SortFunc(pend, comparePending)
+		order := st.order[sp.findings[0]:sp.findings[1]]
+		slices.SortFunc(order, func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) })
 		f := findings[sp.findings[0]:sp.findings[1]:sp.findings[1]]
-		for i := range pend {
-			f[i] = pend[i].finding(st.useIndex)
+		for i, x := range order {
+			st.findings[x].fill(&f[i], st.useIndex)
 		}
 		rep.Jurisdictions[k].Findings = f
 	}
 }
 
-// groupOutcomes sorts the outcomes by use assessment (a counting sort
+// groupOutcomes indexes the outcomes by use assessment (a counting sort
 // that keeps rule order), for outcomesOf.
 func (st *state) groupOutcomes(nDossierUses int) {
 	st.starts = append(st.starts[:0], make([]int, len(st.uses)+1)...)
 	st.pos = append(st.pos[:0], make([]int, nDossierUses)...)
+	st.slots = append(st.slots[:0], make([]int32, len(st.outcomes))...)
 	for _, sp := range st.spans {
 		for u := sp.uses[0]; u < sp.uses[1]; u++ {
 			st.pos[st.uses[u]] = u
 		}
 		for i := sp.outcomes[0]; i < sp.outcomes[1]; i++ {
-			o := &st.outcomes[i]
-			o.slot = st.pos[o.use]
-			st.starts[o.slot+1]++
+			slot := st.pos[st.outcomes[i].use]
+			st.slots[i] = int32(slot)
+			st.starts[slot+1]++
 		}
 	}
 	for u := 1; u < len(st.starts); u++ {
 		st.starts[u] += st.starts[u-1]
 	}
-	st.sorted = append(st.sorted[:0], st.outcomes...)
+	st.grouped = append(st.grouped[:0], make([]int32, len(st.outcomes))...)
 	next := append(st.pos[:0], st.starts[:len(st.starts)-1]...)
-	for i := range st.outcomes {
-		o := &st.outcomes[i]
-		st.sorted[next[o.slot]] = *o
-		next[o.slot]++
+	for i, slot := range st.slots {
+		st.grouped[next[slot]] = int32(i)
+		next[slot]++
 	}
 	st.pos = next
 }
 
-// outcomesOf returns the outcomes of the use assessment at position u of
-// st.uses, once groupOutcomes has run.
-func (st *state) outcomesOf(u int) []outcome { return st.sorted[st.starts[u]:st.starts[u+1]] }
+// outcomesOf returns the indexes into st.outcomes of the outcomes of the
+// use assessment at position u of st.uses, once groupOutcomes has run.
+func (st *state) outcomesOf(u int) []int32 { return st.grouped[st.starts[u]:st.starts[u+1]] }
 
-// verdictFor sets ua.Verdict from the outcomes recorded for it and
-// returns how many rule IDs and missing conditions fillVerdict will add
-// (an upper bound).
-func verdictFor(ua *UseAssessment, outcomes []outcome) (nRules, nMissing int) {
+// verdictFor sets ua.Verdict from the outcomes recorded for it (the
+// indexes idx into all) and returns how many rule IDs and missing
+// conditions fillVerdict will add (an upper bound).
+func verdictFor(ua *UseAssessment, all []outcome, idx []int32) (nRules, nMissing int) {
 	best := 0
-	for i := range outcomes {
-		if o := &outcomes[i]; o.verdict.rank() > best {
+	for _, x := range idx {
+		if o := &all[x]; o.verdict.rank() > best {
 			best, ua.Verdict = o.verdict.rank(), o.verdict
 		}
 	}
 	if best == 0 {
 		return 0, 0
 	}
-	for i := range outcomes {
-		if o := &outcomes[i]; decides(o.verdict, ua.Verdict) {
+	for _, x := range idx {
+		if o := &all[x]; decides(o.verdict, ua.Verdict) {
 			nRules++
 			if o.missing != "" {
 				nMissing++
@@ -277,10 +283,10 @@ func verdictFor(ua *UseAssessment, outcomes []outcome) (nRules, nMissing int) {
 
 // fillVerdict appends the deciding rule IDs and missing conditions of ua
 // to the shared backing slices and points ua at its part of them.
-func fillVerdict(ua *UseAssessment, outcomes []outcome, rules, missing []string) ([]string, []string) {
+func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, rules, missing []string) ([]string, []string) {
 	r0, m0 := len(rules), len(missing)
-	for i := range outcomes {
-		o := &outcomes[i]
+	for _, x := range idx {
+		o := &all[x]
 		if !decides(o.verdict, ua.Verdict) {
 			continue
 		}

@@ -132,28 +132,25 @@ type pending struct {
 	path, message string
 }
 
-// finding builds the reported Finding; useIndex holds the targets of
+// fill writes the reported Finding to f; useIndex holds the targets of
 // Finding.Use.
-func (p *pending) finding(useIndex []int) Finding {
-	f := Finding{
-		RuleID:       p.rule.ID,
-		Jurisdiction: p.rule.Jurisdiction,
-		Severity:     p.sev,
-		Path:         p.path,
-		Message:      p.message,
-		Citation:     p.rule.Citation,
-		Provenance:   p.rule.Provenance,
-	}
+func (p *pending) fill(f *Finding, useIndex []int) {
+	f.RuleID = p.rule.ID
+	f.Jurisdiction = p.rule.Jurisdiction
+	f.Severity = p.sev
+	f.Path = p.path
+	f.Message = p.message
+	f.Citation = p.rule.Citation
+	f.Provenance = p.rule.Provenance
 	if p.use >= 0 && p.use < len(useIndex) {
 		f.Use = &useIndex[p.use]
 	}
-	return f
 }
 
 // comparePending orders findings within one jurisdiction: by use
 // (product-level first), severity (errors first), rule ID, path and
 // message.
-func comparePending(a, b pending) int {
+func comparePending(a, b *pending) int {
 	switch {
 	case a.use != b.use:
 		return cmp.Compare(a.use, b.use)
@@ -166,7 +163,6 @@ func comparePending(a, b pending) int {
 // outcome is one rule's verdict on one use.
 type outcome struct {
 	use     int // index into Dossier.Uses
-	slot    int // position of the use assessment in state.uses
 	rule    string
 	verdict Verdict
 	missing string
@@ -180,10 +176,12 @@ type state struct {
 	useIndex []int // one element per dossier use, the target of Finding.Use
 	grades   []claimGrade
 	spans    []span
-	starts   []int     // outcomes of use assessment u are sorted[starts[u]:starts[u+1]]
-	pos      []int     // scratch for groupOutcomes
-	sorted   []outcome // outcomes grouped by use assessment
-	ctx      Context   // reused for each jurisdiction; rules must not keep it
+	starts   []int   // outcomes of use assessment u are grouped[starts[u]:starts[u+1]]
+	pos      []int   // scratch for groupOutcomes
+	slots    []int32 // use assessment of each outcome
+	grouped  []int32 // indexes into outcomes, grouped by use assessment
+	order    []int32 // indexes into findings, sorted per jurisdiction
+	ctx      Context // reused for each jurisdiction; rules must not keep it
 }
 
 func (s *state) reset() {
