@@ -82,7 +82,9 @@ type UseAssessment struct {
 	// VerdictPermittedWithConditions; empty otherwise.
 	Missing []string `json:"missing,omitempty"`
 	// Rules lists the IDs of the rules whose outcome decided the verdict,
-	// sorted.
+	// sorted: those that prohibited the use, or could not tell, or (for
+	// permission with or without conditions) permitted it or set a
+	// condition. It is empty, not nil, when no rule spoke.
 	Rules []string `json:"rules"`
 }
 
