@@ -171,7 +171,11 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 	var current *Rule
 	defer func() {
 		if v := recover(); v != nil {
-			err = &RulePanicError{RuleID: current.ID, Value: v}
+			id := ""
+			if current != nil {
+				id = current.ID
+			}
+			err = &RulePanicError{RuleID: id, Value: v}
 		}
 	}()
 	for k := range j.rules {

@@ -92,7 +92,9 @@
 // A host application adds its own rules, such as a hospital formulary
 // policy, as Rule values: RuleInfo metadata plus a Check function that
 // reads the dossier through a *Context and reports through it (Report,
-// ReportUse, Permit, Condition, Prohibit, Unknown, Classify). NewRuleSet,
+// ReportUse, Permit, Condition, Prohibit, Unknown, Classify);
+// Context.ClaimCertainty gives the GRADE certainty of a claim's evidence,
+// graded once per assessment whichever rules ask. NewRuleSet,
 // RuleSet.With and RuleSet.Merge compose sets and reject duplicate IDs;
 // RuleSet.Select and Options.Jurisdictions choose jurisdictions. There is
 // no global registry: a RuleSet is an immutable value.
