@@ -427,3 +427,21 @@ func TestEnums(t *testing.T) {
 	assert.Equal(t, "Indonesia", JurisdictionName("ID"))
 	assert.Equal(t, "HOSP", JurisdictionName("HOSP"))
 }
+
+func TestWordMatching(t *testing.T) {
+	tests := []struct {
+		s, reason string
+		want      bool
+	}{
+		{"validated NAT (qPCR)", "NAT as a word", true},
+		{"alternative method", "nat inside a word is not NAT", false},
+		{"nat", "the whole string", true},
+		{"MTS-compatible", "bounded by a hyphen", true},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, hasWord(tc.s, "nat", "mts"), tc.reason)
+	}
+	assert.True(t, containsFold("Use with a MicroNeedle roller", "needle"))
+	assert.True(t, containsFold("줄기세포 앰플", "줄기세포"))
+	assert.False(t, containsFold("culture medium", "stem cell"))
+}

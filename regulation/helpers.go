@@ -201,6 +201,21 @@ func containsFold(s string, words ...string) bool {
 	return false
 }
 
+// hasWord reports whether s contains any of the words as a whole word
+// (bounded by non-letters and non-digits), ignoring ASCII case.
+func hasWord(s string, words ...string) bool {
+	for _, w := range words {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if equalFoldASCII(s[i:i+len(w)], w) && (i == 0 || !alnum(s[i-1])) && (i+len(w) == len(s) || !alnum(s[i+len(w)])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func alnum(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' }
+
 func lowerASCII(b byte) byte {
 	if b >= 'A' && b <= 'Z' {
 		return b + 'a' - 'A'

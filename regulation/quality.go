@@ -227,7 +227,7 @@ func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
 func checkNAT(c *Context) {
 	d := c.Dossier()
 	t := d.Product.Release.Find(secretome.TestMycoplasma, "")
-	if t == nil || !containsFold(t.Method, "nat", "pcr", "nucleic") {
+	if t == nil || !(hasWord(t.Method, "NAT") || containsFold(t.Method, "pcr", "nucleic")) {
 		return
 	}
 	c.Report(secretome.SeverityInfo, "product.release.tests",

@@ -260,7 +260,7 @@ func checkKRNeedle(c *Context) {
 		return
 	}
 	for k := range d.Claims {
-		if containsFold(d.Claims[k].Wording, "needle", "mts", "니들") {
+		if w := d.Claims[k].Wording; containsFold(w, "needle", "니들") || hasWord(w, "MTS") {
 			c.Report(secretome.SeverityError, claimPath(k), "a cosmetic claim may not refer to needles, microneedles or MTS")
 		}
 	}

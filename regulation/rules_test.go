@@ -370,6 +370,14 @@ func ruleCases() []ruleCase {
 			"", with(dropTest(secretome.TestMycoplasma), uses(use("EU", UseResearch, route(secretome.RouteIntraArticular)))), "permitted_with_conditions", false},
 		{"QUALITY-MYCOPLASMA-NAT-2026", "qPCR method", "a NAT method must meet the revised limit of detection",
 			"", uses(use("ID", UseHospitalService)), "finding:info", true},
+		{"QUALITY-MYCOPLASMA-NAT-2026", "culture method", "an alternative culture method is not NAT",
+			"", with(func(d *Dossier) {
+				for i := range d.Product.Release.Tests {
+					if d.Product.Release.Tests[i].Kind == secretome.TestMycoplasma {
+						d.Product.Release.Tests[i].Method = "Ph. Eur. 2.6.7 culture method, alternative indicator-cell method"
+					}
+				}
+			}, uses(use("ID", UseHospitalService))), "finding:info", false},
 		{"QUALITY-MYCOPLASMA-NAT-2026", "before April 2026", "the revision applies from 1 April 2026",
 			"2026-03-31", uses(use("ID", UseHospitalService)), "finding:info", false},
 		{"QUALITY-DONOR-ELIGIBILITY", "no eligibility record", "allogeneic donors need documented eligibility",
