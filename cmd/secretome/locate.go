@@ -186,7 +186,11 @@ func (s *scanner) value(n *trie) {
 				s.pos++
 			}
 			s.space()
+			before := s.pos
 			s.value(next)
+			if s.pos == before {
+				s.pos++ // a stray delimiter in malformed input
+			}
 		}
 	case '[':
 		s.pos++
@@ -205,7 +209,11 @@ func (s *scanner) value(n *trie) {
 			if n != nil {
 				next = n.children["["+strconv.Itoa(i)+"]"]
 			}
+			before := s.pos
 			s.value(next)
+			if s.pos == before {
+				s.pos++ // a stray delimiter in malformed input
+			}
 		}
 	case '"':
 		s.str()
