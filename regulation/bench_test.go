@@ -62,3 +62,23 @@ func BenchmarkAssessGraded(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAssessParallel assesses the realistic dossier from every
+// processor at once with one shared Assessor.
+func BenchmarkAssessParallel(b *testing.B) {
+	d := bigDossier(b)
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		ctx := context.Background()
+		for pb.Next() {
+			if _, err := a.Assess(ctx, d); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
