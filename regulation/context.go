@@ -76,11 +76,14 @@ func (c *Context) Permit(use int, path, message string) {
 
 // Condition records that the rule allows the use only once the named
 // condition is met, which the dossier does not show. The condition is
-// listed in UseAssessment.Missing and the message is reported as a
-// warning.
+// listed in UseAssessment.Missing (the message stands in for an empty
+// condition) and the message is reported as a warning.
 func (c *Context) Condition(use int, missing, path, message string) {
 	if !c.inJurisdiction(use) {
 		return
+	}
+	if missing == "" {
+		missing = message
 	}
 	c.decide(use, VerdictPermittedWithConditions, missing)
 	c.add(use, secretome.SeverityWarning, path, message)

@@ -445,3 +445,28 @@ func TestWordMatching(t *testing.T) {
 	assert.True(t, containsFold("줄기세포 앰플", "줄기세포"))
 	assert.False(t, containsFold("culture medium", "stem cell"))
 }
+
+// TestNoErrorsWithoutUses: a jurisdiction the dossier has no uses in may
+// class the product and explain, but reports no warning or error, so that
+// a vendor's CI fails only for the markets it sells in.
+func TestNoErrorsWithoutUses(t *testing.T) {
+	d := seed(t)
+	d.Product.Source.CellType = secretome.CellTypeESC
+	d.Product.Source.Tissue = secretome.TissueEmbryonic
+	d.Product.Source.Identity = nil
+	d.Claims = append(d.Claims, Claim{Wording: "Stem cell regeneration with microneedles", Intent: secretome.IntentTherapeutic})
+	d.AdvertisedToPublic = boolPtr(true)
+	for i := range d.Uses {
+		d.Uses[i].Jurisdiction = "TW"
+	}
+	rep, err := Assess(d, Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	for _, j := range rep.Jurisdictions {
+		if j.Jurisdiction == "TW" || j.Jurisdiction == Baseline {
+			continue
+		}
+		for _, f := range j.Findings {
+			assert.Equal(t, secretome.SeverityInfo, f.Severity, "%s %s: %s", j.Jurisdiction, f.RuleID, f.Message)
+		}
+	}
+}

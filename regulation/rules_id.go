@@ -291,7 +291,7 @@ func checkIDProviders(c *Context) {
 
 func checkIDEmbryonic(c *Context) {
 	s := &c.Dossier().Product.Source
-	if s.CellType != secretome.CellTypeESC && s.Tissue != secretome.TissueEmbryonic {
+	if len(c.Uses()) == 0 || s.CellType != secretome.CellTypeESC && s.Tissue != secretome.TissueEmbryonic {
 		return
 	}
 	path := "product.source.cell_type"
