@@ -43,13 +43,17 @@ func (t *trie) child(step string) *trie {
 // nearest enclosing value that exists.
 func (l *jsonLocator) offsets(paths []string) []int {
 	root := &trie{offset: -1}
+	nodes := 1
 	for _, p := range paths {
 		n := root
 		for _, s := range splitPath(p) {
+			if _, ok := n.children[s]; !ok {
+				nodes++
+			}
 			n = n.child(s)
 		}
 	}
-	sc := scanner{data: l.data}
+	sc := scanner{data: l.data, left: nodes}
 	sc.space()
 	sc.value(root)
 	out := make([]int, len(paths))
@@ -132,6 +136,7 @@ func splitPath(path string) []string {
 type scanner struct {
 	data []byte
 	pos  int
+	left int // trie nodes not yet reached; the scan stops at 0
 }
 
 func (s *scanner) space() {
@@ -151,11 +156,15 @@ func (s *scanner) value(n *trie) {
 	if s.pos >= len(s.data) {
 		return
 	}
-	if n != nil {
+	if n != nil && n.offset < 0 {
 		n.offset = s.pos
-		if n.children == nil {
-			n = nil // nothing below is wanted: skip fast
+		if s.left--; s.left == 0 {
+			s.pos = len(s.data) // every wanted value is found
+			return
 		}
+	}
+	if n != nil && n.children == nil {
+		n = nil // nothing below is wanted: skip fast
 	}
 	switch s.data[s.pos] {
 	case '{':
