@@ -52,6 +52,12 @@ func TestGoldenExamples(t *testing.T) {
 			r := runBinary(t, filepath.Join("..", ".."), "", "check", "--as-of", asOf, "--format", format, "examples/dossiers")
 			assert.Contains(t, []int{exitOK, exitFindings}, r.code, "stderr: %s", r.stderr)
 			golden(t, "examples."+format, normalise(t, r.stdout))
+			switch format {
+			case "sarif":
+				checkSARIF(t, r.stdout)
+			case "json":
+				assert.Empty(t, checkSchema().ValidateJSON([]byte(r.stdout)))
+			}
 		})
 	}
 }

@@ -33,6 +33,8 @@ func leafSchema(t reflect.Type) (*jsonschema.Schema, bool) {
 		}, true
 	case reflect.TypeFor[decimal.Decimal]():
 		return &jsonschema.Schema{Description: "an exact decimal number", Type: jsonschema.Types{"string", "number"}}, true
+	case reflect.TypeFor[decimal.NullDecimal]():
+		return &jsonschema.Schema{Description: "an exact decimal number, or null for not given", Type: jsonschema.Types{"string", "number", "null"}}, true
 	}
 	return nil, false
 }

@@ -86,4 +86,5 @@ func TestSchemaCommand(t *testing.T) {
 	use := defs["regulation.Use"].(map[string]any)
 	class := use["properties"].(map[string]any)["class"].(map[string]any)
 	assert.Contains(t, class["enum"], "hospital_service", "enumerations list their spellings")
+	assert.NotContains(t, r.stdout, "in its own JSON form", "every self-decoding type of the dossier is described")
 }

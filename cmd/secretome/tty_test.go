@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,4 +56,19 @@ func TestProgress(t *testing.T) {
 
 	off := newProgress(&env{stderr: &b}, false, 5000)
 	assert.False(t, off.on, "no progress when standard error is not a terminal")
+}
+
+func TestTextColour(t *testing.T) {
+	src := &source{path: "x.json"}
+	c := &checked{src: src, problems: []secretome.Problem{{Path: "a", Code: "type", Severity: secretome.SeverityError, Message: "bad"}}}
+	for _, color := range []bool{false, true} {
+		var b bytes.Buffer
+		r := &textReporter{w: &b}
+		require.NoError(t, r.begin(&runInfo{color: color, threshold: threshold{sev: secretome.SeverityError}}))
+		require.NoError(t, r.dossier(c))
+		require.NoError(t, r.end(&summary{Dossiers: 1, Invalid: 1, Errors: 1}))
+		assert.Equal(t, color, strings.Contains(b.String(), ansiRed), "colour codes only when asked for")
+		assert.Contains(t, b.String(), "dossier/type")
+		assert.Contains(t, b.String(), "1 dossier: 0 passed, 0 failed, 1 invalid, 0 unreadable; 1 error, 0 warnings, 0 notes")
+	}
 }
