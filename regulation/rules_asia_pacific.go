@@ -18,7 +18,9 @@ var (
 	citeARB = Citation{
 		Instrument: "Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biopharmaceuticals",
 		Number:     "Advanced Regenerative Bio Act",
-		URL:        "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
+		// In force on 28 August 2020.
+		EffectiveFrom: date("2020-08-28"),
+		URL:           "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
 	}
 	citeMFDSCosmetic = Citation{
 		Instrument: "MFDS cosmetic raw-material rules (2010 amendment) and safety standard for human cell and tissue culture medium",
@@ -136,7 +138,7 @@ func koreaRules() []Rule {
 				Title:      "Whether cell-free secretome or EVs fall under the Advanced Regenerative Bio Act was not found",
 				Citation:   citeARB,
 				Provenance: ProvenanceInferred,
-				Note:       "The Act (in force August 2020, day not recorded) regulates regenerative clinical research at designated institutions and advanced biopharmaceuticals; its scope for cell-free products was searched for and not found." + undated,
+				Note:       "The Act (in force August 2020; the day, 28 August, was added by the maintainers from the Act's publication record, not from the research notes; verify it) regulates regenerative clinical research at designated institutions and advanced biopharmaceuticals; its scope for cell-free products was searched for and not found." + undated,
 			},
 			Check: checkKRScope,
 		},

@@ -13,13 +13,17 @@ var (
 	citeUU17 = Citation{
 		Instrument: "Law No. 17 of 2023 on Health (Undang-Undang Kesehatan)",
 		Number:     "UU 17/2023",
-		URL:        "https://ntvnews.id/news/0144516/demi-meningkatkan-keamanan-dan-mutu-produk-bpom-sosialisasikan-peraturan-atmp",
+		// Promulgated and in force on 8 August 2023.
+		EffectiveFrom: date("2023-08-08"),
+		URL:           "https://ntvnews.id/news/0144516/demi-meningkatkan-keamanan-dan-mutu-produk-bpom-sosialisasikan-peraturan-atmp",
 	}
 	citePP28 = Citation{
 		Instrument: "Government Regulation No. 28 of 2024 implementing the Health Law",
 		Number:     "PP 28/2024",
 		Article:    "article numbers not found (content read in a provincial health office summary)",
-		URL:        "https://dinkes.jogjaprov.go.id/berita/detail/kegiatan-pelayanan-berbasis-sel-dan-atau-sel-punca",
+		// Enacted and in force on 26 July 2024.
+		EffectiveFrom: date("2024-07-26"),
+		URL:           "https://dinkes.jogjaprov.go.id/berita/detail/kegiatan-pelayanan-berbasis-sel-dan-atau-sel-punca",
 	}
 	citePermenkes32 = Citation{
 		Instrument: "Minister of Health Regulation No. 32 of 2018 on stem-cell and/or cell services",
@@ -60,7 +64,7 @@ func indonesiaRules() []Rule {
 				Title:      "Secretome and extracellular vesicles are cell-based therapy products, not cosmetics",
 				Citation:   citePP28,
 				Provenance: ProvenanceSecondary,
-				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires approval of the Minister of Health and of BPOM for their use; the PP's own text and article numbers were not read. Its date of entry into force is not recorded in the notes, so the rule applies on every date." + undated,
+				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires approval of the Minister of Health and of BPOM for their use; the PP's own text and article numbers were not read. It is taken to apply from 26 July 2024 (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
 			},
 			Check: checkIDCellTherapyProduct,
 		},
@@ -100,7 +104,7 @@ func indonesiaRules() []Rule {
 				Title:      "Stem-cell therapy must not use embryonic stem cells",
 				Citation:   withArticle(citeUU17, uu17Embryonic),
 				Provenance: ProvenanceSecondary,
-				Note:       "Art. 135 was read in several consistent secondary reports, not in the gazette text; the paragraph is taken from the order of the summary. The date of entry into force is not recorded in the notes." + undated,
+				Note:       "Art. 135 was read in several consistent secondary reports, not in the gazette text; the paragraph is taken from the order of the summary. The Law is taken to apply from 8 August 2023 (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
 			},
 			Check: checkIDEmbryonic,
 		},
@@ -171,8 +175,10 @@ func indonesiaRules() []Rule {
 				Citation: Citation{
 					Instrument: "Law No. 17 of 2023 on Health, penal provisions as charged in BPOM's Magelang secretome case (announced 27 August 2025)",
 					Number:     "UU 17/2023",
-					Article:    "Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1) (as charged)",
-					URL:        "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
+					// Promulgated and in force on 8 August 2023.
+					EffectiveFrom: date("2023-08-08"),
+					Article:       "Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1) (as charged)",
+					URL:           "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
 				},
 				Provenance: ProvenanceInferred,
 				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. The charging articles were read in news reports." + undated,

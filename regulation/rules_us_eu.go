@@ -26,24 +26,32 @@ var (
 		Number:     "Regulation (EC) No 1394/2007",
 		Article:    "Art. 2(1)",
 		URL:        "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02007R1394-20190726",
+		// Applies from 30 December 2008 (Art. 30).
+		EffectiveFrom: date("2008-12-30"),
 	}
 	citeEUHE = Citation{
 		Instrument: "Directive 2001/83/EC, Art. 3(7) as inserted by Art. 28 of Regulation (EC) No 1394/2007 (hospital exemption)",
 		Number:     "Directive 2001/83/EC",
 		Article:    "Art. 3(7)",
 		URL:        "https://www.ibanet.org/hospital-exemption-pathway-advanced-therapy",
+		// Art. 3(7) applies from 30 December 2008, with Regulation (EC) No 1394/2007.
+		EffectiveFrom: date("2008-12-30"),
 	}
 	citeEUMA = Citation{
 		Instrument: "Directive 2001/83/EC on the Community code relating to medicinal products for human use",
 		Number:     "Directive 2001/83/EC",
 		Article:    "Art. 6",
 		URL:        "https://www.ibanet.org/hospital-exemption-pathway-advanced-therapy",
+		// In force on 18 December 2001, the twentieth day after publication.
+		EffectiveFrom: date("2001-12-18"),
 	}
 	citeEUCosmetics = Citation{
 		Instrument: "Regulation (EC) No 1223/2009 on cosmetic products",
 		Number:     "Regulation (EC) No 1223/2009",
 		Article:    "Annex II, \"cells, tissues or products of human origin\" (entry number not verified; 416 is commonly cited but unconfirmed)",
 		URL:        "https://lexparency.org/eu/32009R1223/",
+		// Applies from 11 July 2013 (Art. 40).
+		EffectiveFrom: date("2013-07-11"),
 	}
 )
 
@@ -222,7 +230,7 @@ func europeanUnionRules() []Rule {
 				Title:      "A cell-free secretome or unmodified EV product is not an ATMP but a (biological) medicinal product",
 				Citation:   citeEUATMP,
 				Provenance: ProvenanceInferred,
-				Note:       "The ATMP definitions turn on cells, tissues or recombinant nucleic acids (read in the consolidated text); that a cell-free product therefore is an ordinary medicinal product is our reading. A 2025 EMA/CAT statement on EVs was not found. Dates of entry into force are not recorded in the notes." + undated,
+				Note:       "The ATMP definitions turn on cells, tissues or recombinant nucleic acids (read in the consolidated text); that a cell-free product therefore is an ordinary medicinal product is our reading. A 2025 EMA/CAT statement on EVs was not found. The dates of application (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
 			},
 			Check: checkEUNotATMP,
 		},
@@ -262,7 +270,7 @@ func europeanUnionRules() []Rule {
 				Title:      "Cells, tissues or products of human origin are prohibited in cosmetics",
 				Citation:   citeEUCosmetics,
 				Provenance: ProvenanceSecondary,
-				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry. Dates of entry into force are not recorded in the notes." + undated,
+				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry. The date of application (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
 			},
 			Check: checkEUCosmeticHumanOrigin,
 		},
