@@ -147,7 +147,7 @@ func (d *Dossier) check(ps *secretome.Problems) {
 		p := ap.Index(i)
 		if a.Kind == AuthorisationUnspecified {
 			f := p.Field("kind")
-			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "kind is required (one of: %s)", strings.Join(authorisationNames.values(), ", "))
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "kind is required (one of: %s)", strings.Join(authorisationNames.Values(), ", "))
 		}
 		c.required(&p, "number", a.Number)
 		c.code(&p, "jurisdiction", a.Jurisdiction)
@@ -170,7 +170,7 @@ func (d *Dossier) check(ps *secretome.Problems) {
 		c.code(&p, "jurisdiction", u.Jurisdiction)
 		if u.Class == UseClassUnspecified {
 			f := p.Field("class")
-			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "class is required (one of: %s)", strings.Join(useClassNames.values(), ", "))
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "class is required (one of: %s)", strings.Join(useClassNames.Values(), ", "))
 		}
 		ip := p.Field("indications")
 		c.indications(&ip, u.Indications)

@@ -1,80 +1,12 @@
 package regulation
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/openregen/secretomekit/internal/enum"
 
 // EnumError reports a spelling that is not one of an enumeration's values.
-// The dossier decoder reports it with the code "enum".
-type EnumError struct {
-	// Kind names the enumeration, such as "use class".
-	Kind string
-	// Value is the spelling that was given.
-	Value string
-	// Allowed lists the accepted spellings.
-	Allowed []string
-}
-
-// Error says what was given and what is allowed.
-func (e *EnumError) Error() string {
-	return fmt.Sprintf("unknown %s %q (want one of: %s)", e.Kind, e.Value, strings.Join(e.Allowed, ", "))
-}
-
-// EnumError marks the error as an unknown enumeration value for decoders.
-func (e *EnumError) EnumError() bool { return true }
-
-// spellings holds the stable spellings of an enumeration. Index 0 is the
-// zero value; zeroSpelled says whether it has a spelling of its own (the
-// zero Verdict is "unknown") or means "not given" (""). It is immutable.
-type spellings[T ~uint8] struct {
-	kind        string
-	names       []string
-	zeroSpelled bool
-}
-
-func (s spellings[T]) name(v T) string {
-	if int(v) < len(s.names) {
-		return s.names[v]
-	}
-	return fmt.Sprintf("%s(%d)", s.kind, v)
-}
-
-func (s spellings[T]) valid(v T) bool {
-	if v == 0 {
-		return s.zeroSpelled
-	}
-	return int(v) < len(s.names)
-}
-
-// marshal encodes v; the zero value of an enumeration whose zero means
-// "not given" encodes as "", as in package secretome.
-func (s spellings[T]) marshal(v T) ([]byte, error) {
-	if int(v) >= len(s.names) {
-		return nil, fmt.Errorf("regulation: invalid %s %d", s.kind, v)
-	}
-	return []byte(s.names[v]), nil
-}
-
-func (s spellings[T]) unmarshal(v *T, b []byte) error {
-	for i, n := range s.names {
-		if i == 0 && !s.zeroSpelled && len(b) > 0 {
-			continue
-		}
-		if string(b) == n {
-			*v = T(i)
-			return nil
-		}
-	}
-	return &EnumError{Kind: s.kind, Value: string(b), Allowed: s.values()}
-}
-
-func (s spellings[T]) values() []string {
-	if s.zeroSpelled {
-		return append([]string(nil), s.names...)
-	}
-	return append([]string(nil), s.names[1:]...)
-}
+// It is the same type as secretome.EnumError, so one errors.As finds it
+// wherever in a dossier the spelling was. The dossier decoder reports it
+// with the code "enum".
+type EnumError = enum.Error
 
 // Provenance says how sure a rule is: whether its content was read in the
 // instrument itself, in an official or reliable summary of it, or is our
@@ -96,19 +28,19 @@ const (
 	ProvenanceInferred
 )
 
-var provenanceNames = spellings[Provenance]{kind: "provenance", names: []string{"", "primary", "secondary", "inferred"}}
+var provenanceNames = enum.New[Provenance]("provenance", "", "primary", "secondary", "inferred")
 
 // String returns "primary", "secondary" or "inferred".
-func (p Provenance) String() string { return provenanceNames.name(p) }
+func (p Provenance) String() string { return provenanceNames.Name(p) }
 
 // Valid reports whether p is one of the three levels.
-func (p Provenance) Valid() bool { return provenanceNames.valid(p) }
+func (p Provenance) Valid() bool { return provenanceNames.Valid(p) }
 
 // MarshalText encodes the stable spelling.
-func (p Provenance) MarshalText() ([]byte, error) { return provenanceNames.marshal(p) }
+func (p Provenance) MarshalText() ([]byte, error) { return provenanceNames.Marshal(p) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (p *Provenance) UnmarshalText(b []byte) error { return provenanceNames.unmarshal(p, b) }
+func (p *Provenance) UnmarshalText(b []byte) error { return provenanceNames.Unmarshal(p, b) }
 
 // ParseProvenance returns the provenance with the given spelling.
 // The empty string, which UnmarshalText reads as "not given", is an error
@@ -119,13 +51,13 @@ func ParseProvenance(s string) (Provenance, error) {
 		return 0, err
 	}
 	if !p.Valid() {
-		return 0, &EnumError{Kind: provenanceNames.kind, Value: s, Allowed: provenanceNames.values()}
+		return 0, &EnumError{Kind: provenanceNames.Kind(), Value: s, Allowed: provenanceNames.Values()}
 	}
 	return p, nil
 }
 
 // Values lists the accepted spellings.
-func (Provenance) Values() []string { return provenanceNames.values() }
+func (Provenance) Values() []string { return provenanceNames.Values() }
 
 // Verdict is the answer for one intended use in one jurisdiction.
 type Verdict uint8
@@ -147,17 +79,16 @@ const (
 	VerdictProhibited
 )
 
-var verdictNames = spellings[Verdict]{kind: "verdict", zeroSpelled: true,
-	names: []string{"unknown", "permitted", "permitted_with_conditions", "prohibited"}}
+var verdictNames = enum.New[Verdict]("verdict", "unknown", "permitted", "permitted_with_conditions", "prohibited")
 
 // String returns the stable spelling, such as "permitted_with_conditions".
-func (v Verdict) String() string { return verdictNames.name(v) }
+func (v Verdict) String() string { return verdictNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Verdict) MarshalText() ([]byte, error) { return verdictNames.marshal(v) }
+func (v Verdict) MarshalText() ([]byte, error) { return verdictNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Verdict) UnmarshalText(b []byte) error { return verdictNames.unmarshal(v, b) }
+func (v *Verdict) UnmarshalText(b []byte) error { return verdictNames.Unmarshal(v, b) }
 
 // rank orders verdicts for combining the outcomes of several rules:
 // a prohibition wins over an unknown, an unknown over conditions, and
@@ -177,7 +108,7 @@ func (v Verdict) rank() int {
 }
 
 // Values lists the accepted spellings.
-func (Verdict) Values() []string { return verdictNames.values() }
+func (Verdict) Values() []string { return verdictNames.Values() }
 
 // UseClass is the kind of use a product is put to.
 type UseClass uint8
@@ -199,17 +130,16 @@ const (
 	UseCosmetic
 )
 
-var useClassNames = spellings[UseClass]{kind: "use class",
-	names: []string{"", "research", "clinical_trial", "hospital_service", "marketed_therapeutic", "cosmetic"}}
+var useClassNames = enum.New[UseClass]("use class", "", "research", "clinical_trial", "hospital_service", "marketed_therapeutic", "cosmetic")
 
 // String returns the stable spelling, such as "clinical_trial".
-func (c UseClass) String() string { return useClassNames.name(c) }
+func (c UseClass) String() string { return useClassNames.Name(c) }
 
 // MarshalText encodes the stable spelling.
-func (c UseClass) MarshalText() ([]byte, error) { return useClassNames.marshal(c) }
+func (c UseClass) MarshalText() ([]byte, error) { return useClassNames.Marshal(c) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (c *UseClass) UnmarshalText(b []byte) error { return useClassNames.unmarshal(c, b) }
+func (c *UseClass) UnmarshalText(b []byte) error { return useClassNames.Unmarshal(c, b) }
 
 // Clinical reports whether the use puts the product into or onto patients
 // as a medicine: a clinical trial, a hospital service or a marketed
@@ -219,7 +149,7 @@ func (c UseClass) Clinical() bool {
 }
 
 // Values lists the accepted spellings.
-func (UseClass) Values() []string { return useClassNames.values() }
+func (UseClass) Values() []string { return useClassNames.Values() }
 
 // Setting is where a product is used.
 type Setting uint8
@@ -242,17 +172,16 @@ const (
 	SettingLaboratory
 )
 
-var settingNames = spellings[Setting]{kind: "setting",
-	names: []string{"", "hospital", "designated_hospital", "clinic", "beauty_clinic", "home", "laboratory"}}
+var settingNames = enum.New[Setting]("setting", "", "hospital", "designated_hospital", "clinic", "beauty_clinic", "home", "laboratory")
 
 // String returns the stable spelling, such as "designated_hospital".
-func (s Setting) String() string { return settingNames.name(s) }
+func (s Setting) String() string { return settingNames.Name(s) }
 
 // MarshalText encodes the stable spelling.
-func (s Setting) MarshalText() ([]byte, error) { return settingNames.marshal(s) }
+func (s Setting) MarshalText() ([]byte, error) { return settingNames.Marshal(s) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (s *Setting) UnmarshalText(b []byte) error { return settingNames.unmarshal(s, b) }
+func (s *Setting) UnmarshalText(b []byte) error { return settingNames.Unmarshal(s, b) }
 
 // Administrator is who gives or applies the product.
 type Administrator uint8
@@ -268,17 +197,16 @@ const (
 	AdministratorPatient                    // "patient": self-administered
 )
 
-var administratorNames = spellings[Administrator]{kind: "administrator",
-	names: []string{"", "physician", "dentist", "nurse", "veterinarian", "beautician", "patient"}}
+var administratorNames = enum.New[Administrator]("administrator", "", "physician", "dentist", "nurse", "veterinarian", "beautician", "patient")
 
 // String returns the stable spelling, such as "physician".
-func (a Administrator) String() string { return administratorNames.name(a) }
+func (a Administrator) String() string { return administratorNames.Name(a) }
 
 // MarshalText encodes the stable spelling.
-func (a Administrator) MarshalText() ([]byte, error) { return administratorNames.marshal(a) }
+func (a Administrator) MarshalText() ([]byte, error) { return administratorNames.Marshal(a) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (a *Administrator) UnmarshalText(b []byte) error { return administratorNames.unmarshal(a, b) }
+func (a *Administrator) UnmarshalText(b []byte) error { return administratorNames.Unmarshal(a, b) }
 
 // Prescriber reports whether the administrator is a physician or dentist,
 // the professions that may take medical responsibility for a treatment.
@@ -287,10 +215,10 @@ func (a Administrator) Prescriber() bool {
 }
 
 // Values lists the accepted spellings.
-func (Administrator) Values() []string { return administratorNames.values() }
+func (Administrator) Values() []string { return administratorNames.Values() }
 
 // Values lists the accepted spellings.
-func (Setting) Values() []string { return settingNames.values() }
+func (Setting) Values() []string { return settingNames.Values() }
 
 // AuthorisationKind is the kind of permit, licence, approval or record a
 // dossier holds.
@@ -345,21 +273,20 @@ const (
 	AuthMFDSCultureMediumRecords
 )
 
-var authorisationNames = spellings[AuthorisationKind]{kind: "authorisation kind",
-	names: []string{"", "marketing_authorisation", "nie", "bla", "ind", "cta", "artg", "special_access",
-		"cosmetic_notification", "cosmetic_ingredient_approval", "hospital_designation", "facility_licence",
-		"ethics_approval", "treatment_plan", "mfds_culture_medium_records"}}
+var authorisationNames = enum.New[AuthorisationKind]("authorisation kind", "", "marketing_authorisation", "nie", "bla", "ind", "cta", "artg", "special_access",
+	"cosmetic_notification", "cosmetic_ingredient_approval", "hospital_designation", "facility_licence",
+	"ethics_approval", "treatment_plan", "mfds_culture_medium_records")
 
 // String returns the stable spelling, such as "nie".
-func (k AuthorisationKind) String() string { return authorisationNames.name(k) }
+func (k AuthorisationKind) String() string { return authorisationNames.Name(k) }
 
 // MarshalText encodes the stable spelling.
-func (k AuthorisationKind) MarshalText() ([]byte, error) { return authorisationNames.marshal(k) }
+func (k AuthorisationKind) MarshalText() ([]byte, error) { return authorisationNames.Marshal(k) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
 func (k *AuthorisationKind) UnmarshalText(b []byte) error {
-	return authorisationNames.unmarshal(k, b)
+	return authorisationNames.Unmarshal(k, b)
 }
 
 // Values lists the accepted spellings.
-func (AuthorisationKind) Values() []string { return authorisationNames.values() }
+func (AuthorisationKind) Values() []string { return authorisationNames.Values() }

@@ -1,6 +1,9 @@
 package secretome
 
-import "slices"
+import (
+	"github.com/openregen/secretomekit/internal/enum"
+	"slices"
+)
 
 // AnalyteClass groups analytes by what they are.
 type AnalyteClass uint8
@@ -15,19 +18,19 @@ const (
 	AnalyteClassOther
 )
 
-var analyteClassNames = enumNames[AnalyteClass]{"analyte class", []string{"", "growth_factor", "cytokine", "lipid_mediator", "ev_marker", "other"}}
+var analyteClassNames = enum.New[AnalyteClass]("analyte class", "", "growth_factor", "cytokine", "lipid_mediator", "ev_marker", "other")
 
 // String returns the stable spelling, such as "growth_factor".
-func (v AnalyteClass) String() string { return analyteClassNames.name(v) }
+func (v AnalyteClass) String() string { return analyteClassNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v AnalyteClass) MarshalText() ([]byte, error) { return analyteClassNames.marshal(v) }
+func (v AnalyteClass) MarshalText() ([]byte, error) { return analyteClassNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *AnalyteClass) UnmarshalText(b []byte) error { return analyteClassNames.unmarshal(v, b) }
+func (v *AnalyteClass) UnmarshalText(b []byte) error { return analyteClassNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (AnalyteClass) Values() []string { return analyteClassNames.values() }
+func (AnalyteClass) Values() []string { return analyteClassNames.Values() }
 
 // AnalyteInfo is a catalogue entry: the canonical name of an analyte, the
 // other names it goes by, its class and the dimensions its amount may be

@@ -1,5 +1,7 @@
 package secretome
 
+import "github.com/openregen/secretomekit/internal/enum"
+
 // AssayMethod is how an analyte or a vesicle metric was measured.
 type AssayMethod uint8
 
@@ -20,21 +22,21 @@ const (
 	AssayOther
 )
 
-var assayNames = enumNames[AssayMethod]{"assay method", []string{"", "elisa", "multiplex_bead",
+var assayNames = enum.New[AssayMethod]("assay method", "", "elisa", "multiplex_bead",
 	"mass_spectrometry", "western_blot", "flow_cytometry", "nta", "trps", "dls", "bca", "bradford",
-	"antibody_array", "other"}}
+	"antibody_array", "other")
 
 // String returns the stable spelling, such as "elisa".
-func (v AssayMethod) String() string { return assayNames.name(v) }
+func (v AssayMethod) String() string { return assayNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v AssayMethod) MarshalText() ([]byte, error) { return assayNames.marshal(v) }
+func (v AssayMethod) MarshalText() ([]byte, error) { return assayNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *AssayMethod) UnmarshalText(b []byte) error { return assayNames.unmarshal(v, b) }
+func (v *AssayMethod) UnmarshalText(b []byte) error { return assayNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (AssayMethod) Values() []string { return assayNames.values() }
+func (AssayMethod) Values() []string { return assayNames.Values() }
 
 // SingleParticle reports whether the method counts or sizes single
 // particles without imaging them (NTA, TRPS, flow cytometry).
@@ -55,19 +57,19 @@ const (
 	ImagingSuperResolution
 )
 
-var imagingNames = enumNames[ImagingMethod]{"imaging method", []string{"", "tem", "cryo_em", "sem", "afm", "super_resolution"}}
+var imagingNames = enum.New[ImagingMethod]("imaging method", "", "tem", "cryo_em", "sem", "afm", "super_resolution")
 
 // String returns the stable spelling, such as "cryo_em".
-func (v ImagingMethod) String() string { return imagingNames.name(v) }
+func (v ImagingMethod) String() string { return imagingNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v ImagingMethod) MarshalText() ([]byte, error) { return imagingNames.marshal(v) }
+func (v ImagingMethod) MarshalText() ([]byte, error) { return imagingNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *ImagingMethod) UnmarshalText(b []byte) error { return imagingNames.unmarshal(v, b) }
+func (v *ImagingMethod) UnmarshalText(b []byte) error { return imagingNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (ImagingMethod) Values() []string { return imagingNames.values() }
+func (ImagingMethod) Values() []string { return imagingNames.Values() }
 
 // Composition is what the product contains, with exact quantities.
 type Composition struct {

@@ -1,6 +1,9 @@
 package secretome
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/openregen/secretomekit/internal/enum"
+	"github.com/shopspring/decimal"
+)
 
 // DerivativeType is what was made from the conditioned medium.
 type DerivativeType uint8
@@ -23,20 +26,20 @@ const (
 	DerivativeLyophilisedSecretome
 )
 
-var derivativeNames = enumNames[DerivativeType]{"derivative type", []string{"", "conditioned_medium",
-	"concentrated_secretome", "ev_enriched_fraction", "purified_evs", "lyophilised_secretome"}}
+var derivativeNames = enum.New[DerivativeType]("derivative type", "", "conditioned_medium",
+	"concentrated_secretome", "ev_enriched_fraction", "purified_evs", "lyophilised_secretome")
 
 // String returns the stable spelling, such as "purified_evs".
-func (v DerivativeType) String() string { return derivativeNames.name(v) }
+func (v DerivativeType) String() string { return derivativeNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v DerivativeType) MarshalText() ([]byte, error) { return derivativeNames.marshal(v) }
+func (v DerivativeType) MarshalText() ([]byte, error) { return derivativeNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *DerivativeType) UnmarshalText(b []byte) error { return derivativeNames.unmarshal(v, b) }
+func (v *DerivativeType) UnmarshalText(b []byte) error { return derivativeNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (DerivativeType) Values() []string { return derivativeNames.values() }
+func (DerivativeType) Values() []string { return derivativeNames.Values() }
 
 // VesicleProduct reports whether the derivative is defined by its
 // extracellular vesicles, so that EV characterisation applies.
@@ -65,22 +68,22 @@ const (
 	StepOther
 )
 
-var stepNames = enumNames[StepKind]{"processing step", []string{"", "centrifugation", "filtration",
+var stepNames = enum.New[StepKind]("processing step", "", "centrifugation", "filtration",
 	"tangential_flow_filtration", "ultrafiltration", "ultracentrifugation", "density_gradient",
 	"size_exclusion", "precipitation", "immunoaffinity", "lyophilisation", "terminal_sterilisation",
-	"viral_inactivation", "other"}}
+	"viral_inactivation", "other")
 
 // String returns the stable spelling, such as "ultracentrifugation".
-func (v StepKind) String() string { return stepNames.name(v) }
+func (v StepKind) String() string { return stepNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v StepKind) MarshalText() ([]byte, error) { return stepNames.marshal(v) }
+func (v StepKind) MarshalText() ([]byte, error) { return stepNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *StepKind) UnmarshalText(b []byte) error { return stepNames.unmarshal(v, b) }
+func (v *StepKind) UnmarshalText(b []byte) error { return stepNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (StepKind) Values() []string { return stepNames.values() }
+func (StepKind) Values() []string { return stepNames.Values() }
 
 // Separates reports whether the step separates vesicles from soluble
 // material (the separation step that EV characterisation asks for).

@@ -1,6 +1,9 @@
 package secretome
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/openregen/secretomekit/internal/enum"
+	"github.com/shopspring/decimal"
+)
 
 // DosageForm is the pharmaceutical form of the product as supplied.
 type DosageForm uint8
@@ -20,20 +23,20 @@ const (
 	DosageFormSolution
 )
 
-var dosageFormNames = enumNames[DosageForm]{"dosage form", []string{"", "gel", "cream", "ointment", "serum",
-	"solution_for_injection", "eye_drops", "spray", "powder_for_reconstitution", "dressing", "solution"}}
+var dosageFormNames = enum.New[DosageForm]("dosage form", "", "gel", "cream", "ointment", "serum",
+	"solution_for_injection", "eye_drops", "spray", "powder_for_reconstitution", "dressing", "solution")
 
 // String returns the stable spelling, such as "gel".
-func (v DosageForm) String() string { return dosageFormNames.name(v) }
+func (v DosageForm) String() string { return dosageFormNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v DosageForm) MarshalText() ([]byte, error) { return dosageFormNames.marshal(v) }
+func (v DosageForm) MarshalText() ([]byte, error) { return dosageFormNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *DosageForm) UnmarshalText(b []byte) error { return dosageFormNames.unmarshal(v, b) }
+func (v *DosageForm) UnmarshalText(b []byte) error { return dosageFormNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (DosageForm) Values() []string { return dosageFormNames.values() }
+func (DosageForm) Values() []string { return dosageFormNames.Values() }
 
 // Route is how the product reaches the body.
 type Route uint8
@@ -56,21 +59,21 @@ const (
 	RouteLocalImplant // applied into a surgical site, such as a bone defect
 )
 
-var routeNames = enumNames[Route]{"route", []string{"", "topical", "topical_wound", "microneedling",
+var routeNames = enum.New[Route]("route", "", "topical", "topical_wound", "microneedling",
 	"intradermal", "subcutaneous", "intramuscular", "intravenous", "intra_articular", "intrathecal",
-	"ophthalmic", "intranasal", "inhalation", "local_implant"}}
+	"ophthalmic", "intranasal", "inhalation", "local_implant")
 
 // String returns the stable spelling, such as "intravenous".
-func (v Route) String() string { return routeNames.name(v) }
+func (v Route) String() string { return routeNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Route) MarshalText() ([]byte, error) { return routeNames.marshal(v) }
+func (v Route) MarshalText() ([]byte, error) { return routeNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Route) UnmarshalText(b []byte) error { return routeNames.unmarshal(v, b) }
+func (v *Route) UnmarshalText(b []byte) error { return routeNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Route) Values() []string { return routeNames.values() }
+func (Route) Values() []string { return routeNames.Values() }
 
 // Parenteral reports whether the route bypasses the skin or mucosal barrier
 // by injection or implantation, so that sterility, endotoxin and mycoplasma
@@ -134,19 +137,19 @@ const (
 	IntentResearch
 )
 
-var intentNames = enumNames[Intent]{"intent", []string{"", "therapeutic", "cosmetic", "research"}}
+var intentNames = enum.New[Intent]("intent", "", "therapeutic", "cosmetic", "research")
 
 // String returns the stable spelling, such as "therapeutic".
-func (v Intent) String() string { return intentNames.name(v) }
+func (v Intent) String() string { return intentNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Intent) MarshalText() ([]byte, error) { return intentNames.marshal(v) }
+func (v Intent) MarshalText() ([]byte, error) { return intentNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Intent) UnmarshalText(b []byte) error { return intentNames.unmarshal(v, b) }
+func (v *Intent) UnmarshalText(b []byte) error { return intentNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Intent) Values() []string { return intentNames.values() }
+func (Intent) Values() []string { return intentNames.Values() }
 
 // Indication is a condition the product is meant for.
 type Indication struct {

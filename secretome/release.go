@@ -1,6 +1,8 @@
 package secretome
 
 import (
+	"github.com/openregen/secretomekit/internal/enum"
+
 	"fmt"
 	"strings"
 )
@@ -26,21 +28,21 @@ const (
 	TestCustom
 )
 
-var testKindNames = enumNames[TestKind]{"release test", []string{"", "sterility", "endotoxin", "mycoplasma",
+var testKindNames = enum.New[TestKind]("release test", "", "sterility", "endotoxin", "mycoplasma",
 	"residual_viable_cells", "identity", "potency", "ph", "osmolality", "appearance", "protein_content",
-	"particle_count", "viral_safety", "custom"}}
+	"particle_count", "viral_safety", "custom")
 
 // String returns the stable spelling, such as "endotoxin".
-func (v TestKind) String() string { return testKindNames.name(v) }
+func (v TestKind) String() string { return testKindNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v TestKind) MarshalText() ([]byte, error) { return testKindNames.marshal(v) }
+func (v TestKind) MarshalText() ([]byte, error) { return testKindNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *TestKind) UnmarshalText(b []byte) error { return testKindNames.unmarshal(v, b) }
+func (v *TestKind) UnmarshalText(b []byte) error { return testKindNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (TestKind) Values() []string { return testKindNames.values() }
+func (TestKind) Values() []string { return testKindNames.Values() }
 
 // limitDims gives the dimensions a numeric limit may have for each test
 // kind; a kind missing here takes any dimension. It is immutable.
@@ -69,19 +71,19 @@ const (
 	OutcomeDoesNotConform
 )
 
-var outcomeNames = enumNames[Outcome]{"outcome", []string{"", "negative", "positive", "conforms", "does_not_conform"}}
+var outcomeNames = enum.New[Outcome]("outcome", "", "negative", "positive", "conforms", "does_not_conform")
 
 // String returns the stable spelling, such as "negative".
-func (v Outcome) String() string { return outcomeNames.name(v) }
+func (v Outcome) String() string { return outcomeNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Outcome) MarshalText() ([]byte, error) { return outcomeNames.marshal(v) }
+func (v Outcome) MarshalText() ([]byte, error) { return outcomeNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Outcome) UnmarshalText(b []byte) error { return outcomeNames.unmarshal(v, b) }
+func (v *Outcome) UnmarshalText(b []byte) error { return outcomeNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Outcome) Values() []string { return outcomeNames.values() }
+func (Outcome) Values() []string { return outcomeNames.Values() }
 
 // ReleaseSpec is the set of tests a batch must pass before release.
 type ReleaseSpec struct {

@@ -1,6 +1,9 @@
 package secretome
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/openregen/secretomekit/internal/enum"
+	"github.com/shopspring/decimal"
+)
 
 // CellType is the kind of cell that produced the secretome.
 type CellType uint8
@@ -16,19 +19,19 @@ const (
 	CellTypeOther
 )
 
-var cellTypeNames = enumNames[CellType]{"cell type", []string{"", "msc", "ipsc", "esc", "fibroblast", "keratinocyte", "other"}}
+var cellTypeNames = enum.New[CellType]("cell type", "", "msc", "ipsc", "esc", "fibroblast", "keratinocyte", "other")
 
 // String returns the stable spelling, such as "msc".
-func (v CellType) String() string { return cellTypeNames.name(v) }
+func (v CellType) String() string { return cellTypeNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v CellType) MarshalText() ([]byte, error) { return cellTypeNames.marshal(v) }
+func (v CellType) MarshalText() ([]byte, error) { return cellTypeNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *CellType) UnmarshalText(b []byte) error { return cellTypeNames.unmarshal(v, b) }
+func (v *CellType) UnmarshalText(b []byte) error { return cellTypeNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (CellType) Values() []string { return cellTypeNames.values() }
+func (CellType) Values() []string { return cellTypeNames.Values() }
 
 // Tissue is the tissue the source cells were taken from.
 type Tissue uint8
@@ -48,20 +51,20 @@ const (
 	TissueOther
 )
 
-var tissueNames = enumNames[Tissue]{"tissue", []string{"", "bone_marrow", "adipose", "umbilical_cord",
-	"whartons_jelly", "dental_pulp", "placenta", "amnion", "ipsc_derived", "embryonic", "other"}}
+var tissueNames = enum.New[Tissue]("tissue", "", "bone_marrow", "adipose", "umbilical_cord",
+	"whartons_jelly", "dental_pulp", "placenta", "amnion", "ipsc_derived", "embryonic", "other")
 
 // String returns the stable spelling, such as "umbilical_cord".
-func (v Tissue) String() string { return tissueNames.name(v) }
+func (v Tissue) String() string { return tissueNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Tissue) MarshalText() ([]byte, error) { return tissueNames.marshal(v) }
+func (v Tissue) MarshalText() ([]byte, error) { return tissueNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Tissue) UnmarshalText(b []byte) error { return tissueNames.unmarshal(v, b) }
+func (v *Tissue) UnmarshalText(b []byte) error { return tissueNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Tissue) Values() []string { return tissueNames.values() }
+func (Tissue) Values() []string { return tissueNames.Values() }
 
 // Perinatal reports whether the tissue is a birth tissue (cord, Wharton's
 // jelly, placenta, amnion).
@@ -84,19 +87,19 @@ const (
 	SpeciesOther
 )
 
-var speciesNames = enumNames[Species]{"species", []string{"", "human", "bovine", "porcine", "equine", "canine", "plant", "other"}}
+var speciesNames = enum.New[Species]("species", "", "human", "bovine", "porcine", "equine", "canine", "plant", "other")
 
 // String returns the stable spelling, such as "human".
-func (v Species) String() string { return speciesNames.name(v) }
+func (v Species) String() string { return speciesNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Species) MarshalText() ([]byte, error) { return speciesNames.marshal(v) }
+func (v Species) MarshalText() ([]byte, error) { return speciesNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Species) UnmarshalText(b []byte) error { return speciesNames.unmarshal(v, b) }
+func (v *Species) UnmarshalText(b []byte) error { return speciesNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Species) Values() []string { return speciesNames.values() }
+func (Species) Values() []string { return speciesNames.Values() }
 
 // DonorType says whose cells were used relative to the recipient.
 type DonorType uint8
@@ -108,19 +111,19 @@ const (
 	DonorAllogeneic
 )
 
-var donorTypeNames = enumNames[DonorType]{"donor type", []string{"", "autologous", "allogeneic"}}
+var donorTypeNames = enum.New[DonorType]("donor type", "", "autologous", "allogeneic")
 
 // String returns the stable spelling, such as "allogeneic".
-func (v DonorType) String() string { return donorTypeNames.name(v) }
+func (v DonorType) String() string { return donorTypeNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v DonorType) MarshalText() ([]byte, error) { return donorTypeNames.marshal(v) }
+func (v DonorType) MarshalText() ([]byte, error) { return donorTypeNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *DonorType) UnmarshalText(b []byte) error { return donorTypeNames.unmarshal(v, b) }
+func (v *DonorType) UnmarshalText(b []byte) error { return donorTypeNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (DonorType) Values() []string { return donorTypeNames.values() }
+func (DonorType) Values() []string { return donorTypeNames.Values() }
 
 // Supplement is what the culture medium was supplemented with during
 // conditioning; it decides the risk of xenogeneic carry-over.
@@ -136,19 +139,19 @@ const (
 	SupplementHumanSerum
 )
 
-var supplementNames = enumNames[Supplement]{"culture supplement", []string{"", "serum_free", "xeno_free", "fbs", "human_platelet_lysate", "human_serum"}}
+var supplementNames = enum.New[Supplement]("culture supplement", "", "serum_free", "xeno_free", "fbs", "human_platelet_lysate", "human_serum")
 
 // String returns the stable spelling, such as "fbs".
-func (v Supplement) String() string { return supplementNames.name(v) }
+func (v Supplement) String() string { return supplementNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Supplement) MarshalText() ([]byte, error) { return supplementNames.marshal(v) }
+func (v Supplement) MarshalText() ([]byte, error) { return supplementNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Supplement) UnmarshalText(b []byte) error { return supplementNames.unmarshal(v, b) }
+func (v *Supplement) UnmarshalText(b []byte) error { return supplementNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Supplement) Values() []string { return supplementNames.values() }
+func (Supplement) Values() []string { return supplementNames.Values() }
 
 // Xenogeneic reports whether the supplement brings in animal material.
 func (v Supplement) Xenogeneic() bool { return v == SupplementFBS }
@@ -167,19 +170,19 @@ const (
 	PreconditioningOther
 )
 
-var preconditioningNames = enumNames[Preconditioning]{"preconditioning", []string{"", "hypoxia", "cytokine_priming", "3d_culture", "pharmacological", "other"}}
+var preconditioningNames = enum.New[Preconditioning]("preconditioning", "", "hypoxia", "cytokine_priming", "3d_culture", "pharmacological", "other")
 
 // String returns the stable spelling, such as "hypoxia".
-func (v Preconditioning) String() string { return preconditioningNames.name(v) }
+func (v Preconditioning) String() string { return preconditioningNames.Name(v) }
 
 // MarshalText encodes the stable spelling.
-func (v Preconditioning) MarshalText() ([]byte, error) { return preconditioningNames.marshal(v) }
+func (v Preconditioning) MarshalText() ([]byte, error) { return preconditioningNames.Marshal(v) }
 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
-func (v *Preconditioning) UnmarshalText(b []byte) error { return preconditioningNames.unmarshal(v, b) }
+func (v *Preconditioning) UnmarshalText(b []byte) error { return preconditioningNames.Unmarshal(v, b) }
 
 // Values lists the accepted spellings.
-func (Preconditioning) Values() []string { return preconditioningNames.values() }
+func (Preconditioning) Values() []string { return preconditioningNames.Values() }
 
 // Source describes the cells that produced the secretome.
 type Source struct {
