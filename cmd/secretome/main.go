@@ -116,11 +116,9 @@ func run(e *env, args []string) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
+	// Usage errors, unreadable output and interruption all exit 2: the
+	// run did not complete, so its verdict cannot be trusted.
 	fmt.Fprintf(e.stderr, "secretome %s: %v\n", args[0], err)
-	var ue *usageError
-	if errors.As(err, &ue) {
-		return exitUsage
-	}
 	return exitUsage
 }
 

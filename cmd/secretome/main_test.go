@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -172,6 +173,23 @@ func TestUsage(t *testing.T) {
 			r := runInProcess(t, "", tt.args...)
 			assert.Equal(t, tt.code, r.code)
 			assert.Contains(t, r.stderr, tt.err)
+		})
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestOutputError(t *testing.T) {
+	for _, format := range formats {
+		t.Run(format, func(t *testing.T) {
+			var errb bytes.Buffer
+			e := &env{ctx: context.Background(), stdin: strings.NewReader(""), stdout: failingWriter{}, stderr: &errb,
+				getenv: func(string) string { return "" }}
+			code := run(e, []string{"check", "--as-of", "2026-11-01", "--format", format, "testdata/dossiers"})
+			assert.Equal(t, exitUsage, code, "a run whose output is lost did not complete")
+			assert.Contains(t, errb.String(), "disk full")
 		})
 	}
 }
