@@ -1,26 +1,10 @@
 package evidence
 
 import (
+	"github.com/openregen/secretomekit/internal/enum"
+
 	"fmt"
-	"strings"
 )
-
-// enumError rejects an unknown spelling of one of the package's enums and
-// lists the spellings that are allowed. The strict JSON decoder reports it
-// with the code "enum".
-type enumError struct {
-	kind    string
-	got     string
-	allowed []string
-}
-
-// Error names the spelling and lists the allowed ones.
-func (e *enumError) Error() string {
-	return fmt.Sprintf("unknown %s %q (want one of: %s)", e.kind, e.got, strings.Join(e.allowed, ", "))
-}
-
-// EnumError marks the error as an unknown enum spelling for the decoder.
-func (e *enumError) EnumError() bool { return true }
 
 // allowedNames returns the spellings a parser accepts: every non-empty name.
 func allowedNames(names []string) []string {
@@ -44,7 +28,7 @@ func parseEnum[T ~uint8](kind string, names []string, b []byte) (T, error) {
 			}
 		}
 	}
-	return 0, &enumError{kind: kind, got: s, allowed: allowedNames(names)}
+	return 0, &enum.Error{Kind: kind, Value: s, Allowed: allowedNames(names)}
 }
 
 // enumString returns the spelling of v, or Kind(v) for a value out of range.

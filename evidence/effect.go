@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"github.com/openregen/secretomekit/internal/enum"
+
 	"fmt"
 	"math"
 	"strings"
@@ -89,7 +91,7 @@ func ParseMeasure(s string) (Measure, error) {
 			return Measure(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown measure %q (want one of %s)", s, strings.Join(measureNames[1:], ", "))
+	return 0, &enum.Error{Kind: "measure", Value: s, Allowed: append([]string(nil), measureNames[1:]...)}
 }
 
 // Interval is a closed interval [Lower, Upper], such as a confidence or

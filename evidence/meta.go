@@ -1,6 +1,8 @@
 package evidence
 
 import (
+	"github.com/openregen/secretomekit/internal/enum"
+
 	"errors"
 	"fmt"
 	"math"
@@ -70,7 +72,7 @@ func ParseMethod(s string) (Method, error) {
 			return Method(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown method %q (want one of %s)", s, strings.Join(methodNames[:], ", "))
+	return 0, &enum.Error{Kind: "method", Value: s, Allowed: append([]string(nil), methodNames[:]...)}
 }
 
 // PoolOptions configures Pool. The zero value asks for metafor's defaults:
