@@ -235,7 +235,27 @@ func ConditionCovers(indication, condition string) bool {
 	if strings.Contains(condition, "-") {
 		return false
 	}
-	return strings.HasPrefix(strings.ReplaceAll(condition, ".", ""), strings.ReplaceAll(indication, ".", ""))
+	return hasPrefixSkippingDots(condition, indication)
+}
+
+// hasPrefixSkippingDots reports whether s starts with prefix when the dots
+// of both are ignored ("L89.3" starts with "L89" and with "L893"), without
+// building the dotless strings.
+func hasPrefixSkippingDots(s, prefix string) bool {
+	i := 0
+	for j := 0; j < len(prefix); j++ {
+		if prefix[j] == '.' {
+			continue
+		}
+		for i < len(s) && s[i] == '.' {
+			i++
+		}
+		if i == len(s) || s[i] != prefix[j] {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // isoCountries lists the officially assigned ISO 3166-1 alpha-2 codes,
