@@ -142,6 +142,7 @@ type runInfo struct {
 	failOn        string
 	threshold     threshold
 	rules         []regulation.RuleInfo
+	format        string
 	quiet         bool
 	color         bool
 }
@@ -190,7 +191,7 @@ func runCheck(e *env, args []string) (int, error) {
 	if n := slices.Index(fs.Args(), "-"); n >= 0 && slices.Index(fs.Args()[n+1:], "-") >= 0 {
 		return exitUsage, usagef("standard input (-) can be named only once")
 	}
-	info := &runInfo{version: moduleVersion(), failOn: failOn.value, quiet: *quiet}
+	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet}
 	switch failOn.value {
 	case "warning":
 		info.threshold = threshold{sev: secretome.SeverityWarning}
@@ -312,9 +313,9 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 				continue
 			}
 			sum.add(r, c.info.threshold)
-			if r.ioErr != nil && !c.info.quiet {
+			if r.ioErr != nil && !c.info.quiet && c.info.format != "text" {
 				// Unreadable inputs also go to standard error, where CI
-				// logs show them whatever the output format.
+				// logs show them when the output is a report file.
 				fmt.Fprintf(c.env.stderr, "secretome: %s: %v\n", r.name(), r.ioErr)
 			}
 			if werr = c.rep.dossier(r); werr != nil {
