@@ -68,7 +68,9 @@
 //	2  bad usage, or an input could not be read
 //
 // An unreadable input does not stop the run: the other inputs are still
-// checked and reported, and the exit status is 2. An input that was read
+// checked and reported, and the exit status is 2. With a report format
+// (json, sarif, junit, github) unreadable inputs are also named on
+// standard error, so that they show in CI logs. An input that was read
 // but is not a valid dossier (empty, not JSON or YAML, too large, too
 // deeply nested, a YAML bomb) is reported as invalid with the problem's
 // code and counts like a failure (exit 1), so one broken file in a folder

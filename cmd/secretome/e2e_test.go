@@ -350,7 +350,7 @@ func TestBadInputs(t *testing.T) {
 		switch w.status {
 		case statusUnreadable:
 			assert.NotEmpty(t, d.Error, name)
-			assert.Contains(t, r.stderr, d.Source, "unreadable inputs are named on stderr")
+			assert.Contains(t, r.stderr, d.Source, "unreadable inputs are named on stderr beside a report format")
 		case statusInvalid:
 			require.NotEmpty(t, d.Problems, name)
 			var codes []string
