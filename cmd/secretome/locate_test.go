@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,4 +47,22 @@ func TestJSONLocatorMalformed(t *testing.T) {
 		got := l.positions(l.offsets([]string{"a", "[0]", "a[1].b"}))
 		assert.Len(t, got, 3, doc)
 	}
+}
+
+// FuzzJSONLocator runs the locator on arbitrary text and paths: it must
+// end, never panic, and return a position inside the text for each path.
+func FuzzJSONLocator(f *testing.F) {
+	f.Add([]byte(`{"a":[1,{"b":2}],"c":"x"}`), "a[1].b")
+	f.Add([]byte(`[}`), "[0]")
+	f.Add([]byte(`{"q\"k":{"x.y":[]}}`), `["q\"k"]["x.y"][0]`)
+	f.Fuzz(func(t *testing.T, data []byte, path string) {
+		l := newJSONLocator(data)
+		got := l.positions(l.offsets([]string{path, "", path + ".z"}))
+		lines := 1 + bytes.Count(data, []byte{'\n'})
+		for _, p := range got {
+			if p.line < 1 || p.line > lines || p.col < 1 {
+				t.Fatalf("position %v outside the text (%d lines)", p, lines)
+			}
+		}
+	})
 }
