@@ -329,8 +329,11 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 		return decodeYAML(data)
 	}
 	out := decoded{locate: func(paths []string) []pos {
-		l := newJSONLocator(data)
-		res := l.positions(l.offsets(paths))
+		locs := strictjson.LocateAll(data, paths)
+		res := make([]pos, len(locs))
+		for i, l := range locs {
+			res[i] = pos{l.Line, l.Column}
+		}
 		if lineBase > 0 {
 			for i := range res {
 				res[i].line += lineBase - 1

@@ -32,7 +32,7 @@ func (p *Path) Index(i int) Path { return Path{parent: p, index: i} }
 // that are plain identifiers render as fields; others are quoted in
 // brackets.
 func (p *Path) Key(key string) Path {
-	if isIdent(key) {
+	if IsIdent(key) {
 		return p.Field(key)
 	}
 	return Path{parent: p, name: strconv.Quote(key), index: -2}
@@ -134,4 +134,57 @@ func isIdent(s string) bool {
 		return false
 	}
 	return true
+}
+
+// KeyStep renders an object key as a path step: a plain identifier as it
+// is ("unit"), anything else quoted in brackets (`["a b"]`).
+func KeyStep(key string) string {
+	if IsIdent(key) {
+		return key
+	}
+	return "[" + strconv.Quote(key) + "]"
+}
+
+// IsIdent reports whether a key can stand in a path without quotes: ASCII
+// letters, digits (not first), underscores and hyphens.
+func IsIdent(s string) bool { return isIdent(s) }
+
+// Split cuts a rendered path into its steps: `a.b[2]["x.y"].c` gives
+// "a", "b", "[2]", `["x.y"]`, "c". Index and quoted-key steps keep their
+// brackets; an unterminated bracket is kept whole as the last step.
+func Split(path string) []string {
+	var steps []string
+	for i := 0; i < len(path); {
+		switch path[i] {
+		case '.':
+			i++
+		case '[':
+			j := i + 1
+			if j < len(path) && path[j] == '"' {
+				j++
+				for j < len(path) && path[j] != '"' {
+					if path[j] == '\\' {
+						j++
+					}
+					j++
+				}
+			}
+			for j < len(path) && path[j] != ']' {
+				j++
+			}
+			if j >= len(path) {
+				return append(steps, path[i:])
+			}
+			steps = append(steps, path[i:j+1])
+			i = j + 1
+		default:
+			j := i
+			for j < len(path) && path[j] != '.' && path[j] != '[' {
+				j++
+			}
+			steps = append(steps, path[i:j])
+			i = j
+		}
+	}
+	return steps
 }

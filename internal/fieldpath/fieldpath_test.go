@@ -52,3 +52,23 @@ func TestStringDoesNotAllocateSteps(t *testing.T) {
 	})
 	assert.LessOrEqual(t, allocs, 2.0, "only the rendered string is allocated")
 }
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		path string
+		want []string
+		why  string
+	}{
+		{"", nil, "the empty path has no steps"},
+		{"a.b[2].c", []string{"a", "b", "[2]", "c"}, "fields and an index"},
+		{`tags["x.y"][0]`, []string{"tags", `["x.y"]`, "[0]"}, "a quoted key holding a dot"},
+		{`tags["q\"]k"]`, []string{"tags", `["q\"]k"]`}, "a quoted key holding an escaped quote and a bracket"},
+		{"a[1", []string{"a", "[1"}, "an unterminated bracket stays whole"},
+		{"[3].x", []string{"[3]", "x"}, "a list at the root"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Split(tt.path), tt.why)
+	}
+	assert.Equal(t, "unit", KeyStep("unit"))
+	assert.Equal(t, `["a b"]`, KeyStep("a b"))
+}

@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/openregen/secretomekit/internal/fieldpath"
 	"io"
 	"reflect"
 	"strconv"
@@ -244,7 +245,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 		m := reflect.MakeMapWithSize(t, len(n.fields))
 		seen := make(map[string]bool, len(n.fields))
 		for _, f := range n.fields {
-			p := joinPath(path, keyStep(f.key))
+			p := fieldpath.Join(path, fieldpath.KeyStep(f.key))
 			if seen[f.key] {
 				w.add(p, CodeDuplicate, f.val, "key %q appears more than once", f.key)
 				continue
@@ -337,7 +338,7 @@ func (w *walker) isNumber(n *node, path string) bool {
 func (w *walker) leafError(path string, n *node, err error) {
 	var fe FieldError
 	for errors.As(err, &fe) {
-		path = joinPath(path, fe.FieldName())
+		path = fieldpath.Join(path, fe.FieldName())
 		err = fe.Unwrap()
 	}
 	code := CodeType
@@ -366,7 +367,7 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 	fields := fieldsOf(v.Type())
 	seen := make(map[int]bool, len(n.fields))
 	for _, m := range n.fields {
-		p := joinPath(path, keyStep(m.key))
+		p := fieldpath.Join(path, fieldpath.KeyStep(m.key))
 		fi, ok := fields.byName[m.key]
 		if !ok {
 			// Names match exactly: encoding/json's case-insensitive match
@@ -401,17 +402,6 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 		v = v.Field(x)
 	}
 	return v
-}
-
-func joinPath(base, step string) string {
-	switch {
-	case base == "":
-		return step
-	case step != "" && step[0] == '[':
-		return base + step
-	default:
-		return base + "." + step
-	}
 }
 
 type fieldInfo struct {

@@ -2,6 +2,7 @@ package strictjson
 
 import (
 	"fmt"
+	"github.com/openregen/secretomekit/internal/fieldpath"
 	"strconv"
 	"unicode/utf8"
 )
@@ -83,13 +84,7 @@ func (p *parser) fail(format string, args ...any) *syntaxError {
 func joinSteps(steps []string) string {
 	s := ""
 	for _, st := range steps {
-		if st != "" && st[0] == '[' {
-			s += st
-		} else if s == "" {
-			s = st
-		} else {
-			s += "." + st
-		}
+		s = fieldpath.Join(s, st)
 	}
 	return s
 }
@@ -281,7 +276,7 @@ func (p *parser) object() (*node, *syntaxError) {
 			return nil, p.fail("':' expected after object key %q", key)
 		}
 		p.pos++
-		p.path = append(p.path, keyStep(key))
+		p.path = append(p.path, fieldpath.KeyStep(key))
 		v, serr := p.value()
 		p.path = p.path[:len(p.path)-1]
 		if serr != nil {
@@ -341,27 +336,4 @@ func (p *parser) array() (*node, *syntaxError) {
 			return nil, p.fail("',' or ']' expected in array")
 		}
 	}
-}
-
-// keyStep renders an object key as a path step: a plain identifier as is,
-// anything else quoted in brackets.
-func keyStep(key string) string {
-	if isIdent(key) {
-		return key
-	}
-	return "[" + strconv.Quote(key) + "]"
-}
-
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '_' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9' && i > 0) {
-			continue
-		}
-		return false
-	}
-	return true
 }

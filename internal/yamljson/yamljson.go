@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/openregen/secretomekit/internal/fieldpath"
 	"io"
 	"regexp"
 	"strconv"
@@ -397,31 +398,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // joinKey appends a mapping key to a path as the strict decoder writes
 // it: identifiers after a dot, anything else quoted in brackets.
 func joinKey(path, key string) string {
-	step := key
-	if !isIdent(key) {
-		step = "[" + strconv.Quote(key) + "]"
-	}
-	switch {
-	case path == "":
-		return step
-	case step[0] == '[':
-		return path + step
-	}
-	return path + "." + step
-}
-
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '_' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9' && i > 0) {
-			continue
-		}
-		return false
-	}
-	return true
+	return fieldpath.Join(path, fieldpath.KeyStep(key))
 }
 
 const hexDigits = "0123456789abcdef"

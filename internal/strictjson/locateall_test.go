@@ -1,4 +1,4 @@
-package main
+package strictjson
 
 import (
 	"bytes"
@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestJSONLocator(t *testing.T) {
+func TestLocateAll(t *testing.T) {
 	doc := `{
   "product": {"name": "x", "tags": {"a.b": 1, "q\"k": 2}},
   "uses": [
@@ -29,38 +29,35 @@ func TestJSONLocator(t *testing.T) {
 		{`product.tags["a.b"]`, 2, 44, "a quoted key"},
 		{`product.tags["q\"k"]`, 2, 55, "a quoted key with an escape"},
 	}
-	l := newJSONLocator([]byte(doc))
 	paths := make([]string, len(tests))
 	for i, tt := range tests {
 		paths[i] = tt.path
 	}
-	got := l.positions(l.offsets(paths))
+	got := LocateAll([]byte(doc), paths)
 	for i, tt := range tests {
-		assert.Equal(t, pos{tt.line, tt.col}, got[i], tt.why)
+		assert.Equal(t, [2]int{tt.line, tt.col}, [2]int{got[i].Line, got[i].Column}, tt.why)
 	}
 }
 
-func TestJSONLocatorMalformed(t *testing.T) {
+func TestLocateAllMalformed(t *testing.T) {
 	// Malformed input must end the scan, never loop or panic.
 	for _, doc := range []string{`[}`, `{"a":}`, `{"a" 1 ]`, `[1,,]`, `{"a":[}]}`, `"unterminated`, `{`, `]]]`, `{"a\`} {
-		l := newJSONLocator([]byte(doc))
-		got := l.positions(l.offsets([]string{"a", "[0]", "a[1].b"}))
+		got := LocateAll([]byte(doc), []string{"a", "[0]", "a[1].b"})
 		assert.Len(t, got, 3, doc)
 	}
 }
 
-// FuzzJSONLocator runs the locator on arbitrary text and paths: it must
+// FuzzLocateAll runs the locator on arbitrary text and paths: it must
 // end, never panic, and return a position inside the text for each path.
-func FuzzJSONLocator(f *testing.F) {
+func FuzzLocateAll(f *testing.F) {
 	f.Add([]byte(`{"a":[1,{"b":2}],"c":"x"}`), "a[1].b")
 	f.Add([]byte(`[}`), "[0]")
 	f.Add([]byte(`{"q\"k":{"x.y":[]}}`), `["q\"k"]["x.y"][0]`)
 	f.Fuzz(func(t *testing.T, data []byte, path string) {
-		l := newJSONLocator(data)
-		got := l.positions(l.offsets([]string{path, "", path + ".z"}))
+		got := LocateAll(data, []string{path, "", path + ".z"})
 		lines := 1 + bytes.Count(data, []byte{'\n'})
 		for _, p := range got {
-			if p.line < 1 || p.line > lines || p.col < 1 {
+			if p.Line < 1 || p.Line > lines || p.Column < 1 {
 				t.Fatalf("position %v outside the text (%d lines)", p, lines)
 			}
 		}
