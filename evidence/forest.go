@@ -448,10 +448,19 @@ func (p *forestPlot) ticks() []axisTick {
 	return out
 }
 
+// maxTickIndex bounds |v/step| for a tick v: beyond 2^52 adding 1 to a
+// float64 tick index no longer changes it.
+const maxTickIndex = 1 << 52
+
 // linearTicks returns about five evenly spaced ticks between lo and hi,
-// on the log scale when logScale is set (values are then ratios).
+// on the log scale when logScale is set (values are then ratios). An axis
+// narrower than float64 can step through (a fixed axis such as 1e5 to
+// 1e5 + 2e-11) gets no ticks rather than an endless loop.
 func linearTicks(lo, hi float64, logScale bool) []axisTick {
 	raw := (hi - lo) / 5
+	if !(raw > 0) || math.IsInf(raw, 0) {
+		return nil
+	}
 	e := math.Floor(math.Log10(raw))
 	step := math.Pow10(int(e))
 	for _, m := range []float64{2, 5, 10} {
@@ -460,9 +469,13 @@ func linearTicks(lo, hi float64, logScale bool) []axisTick {
 		}
 		step = m * math.Pow10(int(e))
 	}
+	first, last := math.Ceil(lo/step-1e-9), math.Floor(hi/step+1e-9)
+	if !(step > 0) || math.IsInf(step, 0) || math.Abs(first) > maxTickIndex || math.Abs(last) > maxTickIndex {
+		return nil
+	}
 	dec := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
 	var out []axisTick
-	for i := math.Ceil(lo/step - 1e-9); i*step <= hi+1e-9*step; i++ {
+	for i := first; i <= last; i++ {
 		v := i * step
 		if v == 0 {
 			v = 0 // no negative zero

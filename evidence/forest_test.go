@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/stretchr/testify/assert"
@@ -328,4 +329,39 @@ func FuzzWriteForestSVGLabel(f *testing.F) {
 			t.Fatalf("want 2 study rows, got %d", s.classes["g.study"])
 		}
 	})
+}
+
+// A fixed axis only a few float64 steps wide once made the tick loop
+// spin forever (the tick index stopped growing past 2^53). The plot must
+// now come back at once, without ticks it cannot place.
+func TestWriteForestSVGAxisNarrowerThanFloat(t *testing.T) {
+	md := []evidence.Effect{{Measure: evidence.MeasureMD, Yi: 1, Vi: 0.1}, {Measure: evidence.MeasureMD, Yi: 2, Vi: 0.2}}
+	mdRes, err := evidence.Pool(md, evidence.PoolOptions{})
+	require.NoError(t, err)
+	rr := []evidence.Effect{{Measure: evidence.MeasureRR, Yi: 0.1, Vi: 0.1}, {Measure: evidence.MeasureRR, Yi: 0.2, Vi: 0.2}}
+	rrRes, err := evidence.Pool(rr, evidence.PoolOptions{})
+	require.NoError(t, err)
+	cases := []struct {
+		name    string
+		effects []evidence.Effect
+		res     evidence.Result
+		opts    evidence.ForestOptions
+	}{
+		{"difference axis two ulps wide", md, mdRes, evidence.ForestOptions{AxisMin: 1e5, AxisMax: 1e5 + 2e-11}},
+		{"ratio axis one ulp wide", rr, rrRes, evidence.ForestOptions{AxisMin: 1, AxisMax: 1.0000000000000002}},
+		{"difference axis wider than float64", md, mdRes, evidence.ForestOptions{AxisMin: -1e308, AxisMax: 1e308}},
+	}
+	for _, c := range cases {
+		done := make(chan error, 1)
+		var buf bytes.Buffer
+		go func() { done <- evidence.WriteForestSVG(&buf, c.effects, c.res, c.opts) }()
+		select {
+		case err := <-done:
+			require.NoError(t, err, c.name)
+			s := parseSVG(t, buf.Bytes())
+			assert.Equal(t, len(c.effects), s.classes["g.study"], "%s: every study is still drawn", c.name)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: WriteForestSVG did not return", c.name)
+		}
+	}
 }
