@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/openregen/secretomekit/internal/enum"
 )
 
 // QuestionKind is the clinical question a CEBM level answers. The zero
@@ -95,12 +97,27 @@ func (d Direction) String() string {
 	return fmt.Sprintf("Direction(%d)", int8(d))
 }
 
-// MarshalText encodes the direction as "down" or "up".
+// MarshalText encodes the direction as "down" or "up"; any other value
+// is an error.
 func (d Direction) MarshalText() ([]byte, error) {
 	if d != Down && d != Up {
 		return nil, fmt.Errorf("evidence: invalid direction %d", int8(d))
 	}
 	return []byte(d.String()), nil
+}
+
+// UnmarshalText decodes "down" or "up"; anything else is an
+// *secretome.EnumError listing the two.
+func (d *Direction) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "down":
+		*d = Down
+	case "up":
+		*d = Up
+	default:
+		return &enum.Error{Kind: "direction", Value: string(b), Allowed: []string{"down", "up"}}
+	}
+	return nil
 }
 
 // The reasons the CEBM 2011 footnote allows for grading a level. They

@@ -331,6 +331,15 @@ func (b BiasRisk) String() string { return enumString("BiasRisk", biasNames, b) 
 // MarshalText encodes the risk as its stable spelling.
 func (b BiasRisk) MarshalText() ([]byte, error) { return marshalEnum("bias risk", biasNames, b) }
 
+// UnmarshalText decodes a stable spelling, "not_assessed" included.
+func (b *BiasRisk) UnmarshalText(text []byte) error {
+	v, err := parseEnum[BiasRisk]("bias risk", biasNames, text)
+	if err == nil {
+		*b = v
+	}
+	return err
+}
+
 // Bias returns the study's overall risk of bias on the common scale, with
 // the derivation in words. A study without an assessment, or with both
 // tools filled in (a validation error), is not assessed.

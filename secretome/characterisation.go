@@ -3,31 +3,37 @@ package secretome
 import (
 	"strings"
 
+	"github.com/openregen/secretomekit/internal/enum"
 	"github.com/shopspring/decimal"
 )
 
-// Status is the state of one characterisation criterion.
+// Status is the state of one characterisation criterion. The zero value,
+// StatusNotReported, is a real state (spelled "not_reported"): the
+// product gives no data to judge the criterion by.
 type Status uint8
 
 // Criterion states.
 const (
-	StatusNotReported Status = iota // no data to judge by
-	StatusMet
-	StatusNotMet
+	StatusNotReported Status = iota // not_reported: no data to judge by
+	StatusMet                       // met: the data satisfy the criterion
+	StatusNotMet                    // not_met: the data contradict it
 )
 
-var statusNames = [...]string{"not_reported", "met", "not_met"}
+var statusNames = enum.New[Status]("criterion status", "not_reported", "met", "not_met")
 
 // String returns the stable spelling: "not_reported", "met" or "not_met".
-func (s Status) String() string {
-	if int(s) < len(statusNames) {
-		return statusNames[s]
-	}
-	return "Status(?)"
-}
+func (s Status) String() string { return statusNames.Name(s) }
 
-// MarshalText encodes the stable spelling.
-func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText encodes the stable spelling; a value out of range is an
+// error.
+func (s Status) MarshalText() ([]byte, error) { return statusNames.Marshal(s) }
+
+// UnmarshalText decodes a stable spelling; anything else, including the
+// empty string, is an *EnumError.
+func (s *Status) UnmarshalText(b []byte) error { return statusNames.Unmarshal(s, b) }
+
+// Values lists the accepted spellings.
+func (Status) Values() []string { return statusNames.Values() }
 
 // Criterion is one item of a characterisation checklist and how the
 // product fares on it.

@@ -193,23 +193,31 @@ const (
 	DeviationUnspecified
 )
 
-var deviationNames = [...]string{"", "missing", "out_of_limit", "outcome", "incomparable", "unspecified"}
+var deviationNames = enum.New[DeviationKind]("deviation kind", "", "missing", "out_of_limit", "outcome", "incomparable", "unspecified")
 
 // String returns the stable spelling, such as "out_of_limit".
-func (k DeviationKind) String() string {
-	if int(k) < len(deviationNames) {
-		return deviationNames[k]
-	}
-	return fmt.Sprintf("DeviationKind(%d)", k)
-}
+func (k DeviationKind) String() string { return deviationNames.Name(k) }
 
-// MarshalText encodes the stable spelling.
+// MarshalText encodes the stable spelling. The zero value, which no
+// deviation has, and values out of range are an error.
 func (k DeviationKind) MarshalText() ([]byte, error) {
-	if k == 0 || int(k) >= len(deviationNames) {
+	if k == 0 {
 		return nil, fmt.Errorf("invalid deviation kind %d", k)
 	}
-	return []byte(deviationNames[k]), nil
+	return deviationNames.Marshal(k)
 }
+
+// UnmarshalText decodes a stable spelling; anything else, including the
+// empty string, is an *EnumError.
+func (k *DeviationKind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		return &EnumError{Kind: deviationNames.Kind(), Value: "", Allowed: deviationNames.Values()}
+	}
+	return deviationNames.Unmarshal(k, b)
+}
+
+// Values lists the accepted spellings.
+func (DeviationKind) Values() []string { return deviationNames.Values() }
 
 // Deviation is one way a batch fails its specification.
 type Deviation struct {

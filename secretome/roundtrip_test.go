@@ -1,0 +1,105 @@
+package secretome_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// roundTrip marshals v to JSON and decodes it into a fresh value of the
+// same type, failing the test on either error.
+func roundTrip[T any](t *testing.T, v T) T {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var out T
+	require.NoError(t, json.Unmarshal(b, &out), "decoding %s", b)
+	return out
+}
+
+// Everything the package writes as JSON (checklists, deviations,
+// problems) decodes back to the value that was written, so that tools can
+// read each other's reports.
+func TestJSONOutputsDecodeBack(t *testing.T) {
+	p := loadGel(t)
+	isct := secretome.ISCT(&p.Source)
+	ev := secretome.EVCharacterisation(p)
+	require.NotEmpty(t, isct.Criteria)
+
+	// A batch that misses, fails and adds tests, so that every kind of
+	// deviation the specification can report is present.
+	spec := secretome.ReleaseSpec{Tests: []secretome.ReleaseTest{
+		{Kind: secretome.TestEndotoxin, Limit: secretome.Limit{Max: q("0.5 EU/mL")}},
+		{Kind: secretome.TestSterility, Limit: secretome.Limit{Expect: secretome.OutcomeNegative}},
+		{Kind: secretome.TestPH, Limit: secretome.Limit{Min: q("pH 6.5"), Max: q("pH 7.5")}},
+		{Kind: secretome.TestMycoplasma, Limit: secretome.Limit{Expect: secretome.OutcomeNegative}},
+		{Kind: secretome.TestOsmolality, Limit: secretome.Limit{Max: q("350 mOsm/kg")}},
+	}}
+	batch := secretome.Batch{ID: "B1", Results: []secretome.TestResult{
+		{Kind: secretome.TestEndotoxin, Value: q("0.8 EU/mL")},
+		{Kind: secretome.TestSterility, Outcome: secretome.OutcomePositive},
+		{Kind: secretome.TestPH, Value: q("300 mOsm/kg")},
+		{Kind: secretome.TestOsmolality, Value: q("300 mOsm/kg")},
+		{Kind: secretome.TestPotency, Value: q("5 %")},
+	}}
+	devs := spec.Conformance(&batch)
+	kinds := map[secretome.DeviationKind]bool{}
+	for _, d := range devs {
+		kinds[d.Kind] = true
+	}
+	require.Len(t, kinds, 5, "every deviation kind is present: %v", devs)
+
+	assert.Equal(t, isct, roundTrip(t, isct), "ISCT checklist")
+	assert.Equal(t, ev, roundTrip(t, ev), "EV checklist")
+	assert.Equal(t, devs, roundTrip(t, devs), "deviations")
+	problems := mutate(t, func(p *secretome.Product) {
+		p.Composition.Analytes[0].Name = "mystery factor" // a note
+		p.Source.Identity = nil                            // an ISCT note
+		p.Price.Currency = "rupiah"                        // an error
+	}).Check()
+	require.Len(t, problems, 3)
+	assert.Equal(t, problems, roundTrip(t, problems), "problems")
+	assert.Equal(t, *p, *roundTrip(t, p), "product") // Quantity and Decimal compare by their fields
+}
+
+func TestStatusAndDeviationKindText(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ok   bool
+	}{
+		{"status not_reported is the zero value and has a spelling", "not_reported", true},
+		{"status met", "met", true},
+		{"status not_met", "not_met", true},
+		{"status: the empty string is not a status", "", false},
+		{"status: unknown spelling", "partly", false},
+	}
+	for _, tt := range tests {
+		var s secretome.Status
+		err := s.UnmarshalText([]byte(tt.text))
+		if !tt.ok {
+			var ee *secretome.EnumError
+			assert.ErrorAs(t, err, &ee, tt.name)
+			continue
+		}
+		require.NoError(t, err, tt.name)
+		assert.Equal(t, tt.text, s.String(), tt.name)
+	}
+	for _, k := range []secretome.DeviationKind{secretome.DeviationMissing, secretome.DeviationOutOfLimit,
+		secretome.DeviationOutcome, secretome.DeviationIncomparable, secretome.DeviationUnspecified} {
+		b, err := k.MarshalText()
+		require.NoError(t, err)
+		var back secretome.DeviationKind
+		require.NoError(t, back.UnmarshalText(b), "%s decodes", b)
+		assert.Equal(t, k, back)
+	}
+	var k secretome.DeviationKind
+	var ee *secretome.EnumError
+	assert.ErrorAs(t, k.UnmarshalText(nil), &ee, "no deviation has the empty kind")
+	assert.ErrorAs(t, k.UnmarshalText([]byte("late")), &ee, "unknown kind")
+	_, err := secretome.Status(9).MarshalText()
+	assert.Error(t, err, "a status out of range does not marshal to text that cannot be read")
+}
