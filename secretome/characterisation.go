@@ -293,8 +293,11 @@ func EVCharacterisation(p *Product) Checklist {
 	return c
 }
 
-// PurityRatio returns the particles per microgram of protein, exactly,
-// when both concentrations are given per volume.
+// PurityRatio returns the particles per microgram of protein when both
+// concentrations are given per volume. The unit conversions are exact;
+// the quotient is rounded half away from zero to six decimal places,
+// because it rarely has a finite decimal form (1e9 / 3). ok is false when
+// a concentration is missing, not per volume, or the protein is zero.
 func PurityRatio(v *Vesicles, totalProtein Quantity) (decimal.Decimal, bool) {
 	if v == nil || !sameVolumeBasis(v.ParticleConcentration, totalProtein) {
 		return decimal.Decimal{}, false

@@ -72,13 +72,22 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// MarshalText encodes the date as YYYY-MM-DD.
+// valid reports whether d is a day that exists, in years 0 to 9999, so
+// that its text form parses back to it.
+func (d Date) valid() bool {
+	return d.Year >= 0 && d.Year <= 9999 && DateOf(d.Time()) == d
+}
+
+// MarshalText encodes the date as YYYY-MM-DD; the zero Date encodes as
+// the empty string. A date that does not exist (2025-02-30, month 13) or
+// lies outside years 0 to 9999 is an error rather than text that would
+// not parse back.
 func (d Date) MarshalText() ([]byte, error) {
 	if d.IsZero() {
 		return []byte{}, nil
 	}
-	if d.Year < 0 || d.Year > 9999 {
-		return nil, fmt.Errorf("date year %d out of range", d.Year)
+	if !d.valid() {
+		return nil, fmt.Errorf("date %04d-%02d-%02d does not exist or is out of range", d.Year, int(d.Month), d.Day)
 	}
 	return []byte(d.String()), nil
 }

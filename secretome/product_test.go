@@ -109,6 +109,15 @@ func TestValidateRules(t *testing.T) {
 			"composition.analytes[0].quantity", secretome.CodeRequired, secretome.SeverityError},
 		{"negative analyte amount", func(p *secretome.Product) { p.Composition.Analytes[0].Quantity = q("-1 pg/mL") },
 			"composition.analytes[0].quantity", secretome.CodeRange, secretome.SeverityError},
+		{"a catalogued analyte still needs a unit", func(p *secretome.Product) {
+			p.Composition.Analytes[0].Quantity = secretome.Quantity{Value: decimal.NewFromInt(5)}
+		}, "composition.analytes[0].quantity.unit", secretome.CodeUnit, secretome.SeverityError},
+		{"an amount beyond the quantity bounds", func(p *secretome.Product) {
+			p.Composition.Analytes[0].Quantity = secretome.NewQuantity(decimal.New(1, 1000), secretome.UnitPgPerML)
+		}, "composition.analytes[0].quantity.value", secretome.CodeNumber, secretome.SeverityError},
+		{"a limit beyond the quantity bounds", func(p *secretome.Product) {
+			p.Release.Tests[1].Limit.Max = secretome.NewQuantity(decimal.New(5, -100), secretome.UnitEUPerML)
+		}, "release.tests[1].limit.max.value", secretome.CodeNumber, secretome.SeverityError},
 		{"unknown analyte is a note", func(p *secretome.Product) { p.Composition.Analytes[0].Name = "galectin-1" },
 			"composition.analytes[0].name", secretome.CodeUnknownAnalyte, secretome.SeverityInfo},
 		{"total protein must be a mass concentration", func(p *secretome.Product) { p.Composition.TotalProtein = q("1.85 mg") },
@@ -153,6 +162,15 @@ func TestValidateRules(t *testing.T) {
 		{"custom test needs a name", func(p *secretome.Product) {
 			p.Release.Tests = append(p.Release.Tests, secretome.ReleaseTest{Kind: secretome.TestCustom, Limit: secretome.Limit{Expect: secretome.OutcomeConforms}})
 		}, "release.tests[7].name", secretome.CodeRequired, secretome.SeverityError},
+		{"custom tests whose names differ only in case are one test, as results find them", func(p *secretome.Product) {
+			limit := secretome.Limit{Expect: secretome.OutcomeConforms}
+			p.Release.Tests = append(p.Release.Tests,
+				secretome.ReleaseTest{Kind: secretome.TestCustom, Name: "Potency A", Limit: limit},
+				secretome.ReleaseTest{Kind: secretome.TestCustom, Name: "POTENCY A", Limit: limit})
+		}, "release.tests[8]", secretome.CodeDuplicate, secretome.SeverityError},
+		{"a manufacture date that does not exist", func(p *secretome.Product) {
+			p.Batches[0].Manufactured = secretome.Date{Year: 2025, Month: 2, Day: 30}
+		}, "batches[0].manufactured", secretome.CodeFormat, secretome.SeverityError},
 		{"batch out of limit", func(p *secretome.Product) { p.Batches[0].Results[1].Value = q("0.75 EU/mL") },
 			"batches[0].results[1]", secretome.CodeBatchDeviation, secretome.SeverityError},
 		{"batch limit compared across units", func(p *secretome.Product) { p.Batches[0].Results[4].Value = q("2600 µg/mL") },

@@ -103,3 +103,29 @@ func TestStatusAndDeviationKindText(t *testing.T) {
 	_, err := secretome.Status(9).MarshalText()
 	assert.Error(t, err, "a status out of range does not marshal to text that cannot be read")
 }
+
+func TestDateMarshalTextParsesBack(t *testing.T) {
+	tests := []struct {
+		name string
+		date secretome.Date
+		ok   bool
+	}{
+		{"an ordinary day", secretome.MustParseDate("2025-03-06"), true},
+		{"a leap day", secretome.MustParseDate("2024-02-29"), true},
+		{"the zero date is empty text", secretome.Date{}, true},
+		{"February 30 does not exist", secretome.Date{Year: 2025, Month: 2, Day: 30}, false},
+		{"month 13 does not exist", secretome.Date{Year: 2025, Month: 13, Day: 1}, false},
+		{"a five-digit year has no YYYY form", secretome.Date{Year: 10000, Month: 1, Day: 1}, false},
+	}
+	for _, tt := range tests {
+		b, err := tt.date.MarshalText()
+		if !tt.ok {
+			assert.Error(t, err, tt.name)
+			continue
+		}
+		require.NoError(t, err, tt.name)
+		var back secretome.Date
+		require.NoError(t, back.UnmarshalText(b), tt.name)
+		assert.Equal(t, tt.date, back, tt.name)
+	}
+}

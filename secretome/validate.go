@@ -1,6 +1,8 @@
 package secretome
 
 import (
+	"strings"
+
 	"github.com/openregen/secretomekit/internal/fieldpath"
 	"github.com/shopspring/decimal"
 )
@@ -81,27 +83,35 @@ func (c checker) required(p *fieldpath.Path, field string, empty bool) {
 	}
 }
 
-// quantity checks that q, when present, has a unit of one of dims (any
-// dimension when dims is empty).
-func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Dimension) {
+// quantity checks that q, when present, has a value within the bounds
+// ParseQuantity accepts and a unit of one of dims (any dimension when dims
+// is empty). It reports whether q is usable (present or not).
+func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Dimension) bool {
 	if q.IsZero() {
-		return
+		return true
+	}
+	ok := true
+	if err := checkRange(q.Value); err != nil {
+		v := p.Field("value")
+		c.errorf(&v, CodeNumber, "%s: %v", what, err)
+		ok = false
 	}
 	if !q.Unit.Valid() {
 		u := p.Field("unit")
 		c.errorf(&u, CodeUnit, "%s has no valid unit", what)
-		return
+		return false
 	}
 	if len(dims) == 0 {
-		return
+		return ok
 	}
 	for _, d := range dims {
 		if q.Unit.Dimension() == d {
-			return
+			return ok
 		}
 	}
 	u := p.Field("unit")
 	c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", what, q.Unit, q.Unit.Dimension(), dimList(dims))
+	return false
 }
 
 func dimList(dims []Dimension) string {
@@ -323,11 +333,12 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		} else {
 			c.nonNegative(&q, a.Quantity, "amount")
 		}
+		usable := c.quantity(&q, a.Quantity, "amount")
 		info, known := LookupAnalyte(a.Name)
 		switch {
 		case a.Name == "":
 		case known:
-			if !a.Quantity.IsZero() && a.Quantity.Unit.Valid() && !info.Fits(a.Quantity.Dimension()) {
+			if !a.Quantity.IsZero() && usable && !info.Fits(a.Quantity.Dimension()) {
 				u := q.Field("unit")
 				c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", info.Name, a.Quantity.Unit, a.Quantity.Dimension(), dimList(info.Dimensions))
 			}
@@ -341,7 +352,6 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		default:
 			n := e.Field("name")
 			c.infof(&n, CodeUnknownAnalyte, "%q is not in the analyte catalogue; its unit is not checked", a.Name)
-			c.quantity(&q, a.Quantity, "amount")
 		}
 	}
 	if !comp.TotalProtein.IsZero() {
@@ -506,7 +516,7 @@ func (c checker) release(p *fieldpath.Path, prod *Product) {
 		}
 		for j := range i {
 			o := &spec.Tests[j]
-			if o.Kind == t.Kind && t.Kind != TestUnspecified && (t.Kind != TestCustom || o.Name == t.Name) {
+			if o.Kind == t.Kind && t.Kind != TestUnspecified && (t.Kind != TestCustom || strings.EqualFold(o.Name, t.Name)) {
 				c.errorf(&e, CodeDuplicate, "%s is specified twice (also tests[%d])", t.Label(), j)
 				break
 			}
@@ -519,6 +529,15 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 		b := &prod.Batches[i]
 		e := p.Index(i)
 		c.required(&e, "id", b.ID == "")
+		for _, d := range [...]struct {
+			field string
+			date  Date
+		}{{"manufactured", b.Manufactured}, {"expiry", b.Expiry}} {
+			if !d.date.IsZero() && !d.date.valid() {
+				f := e.Field(d.field)
+				c.errorf(&f, CodeFormat, "%04d-%02d-%02d is not a calendar day between years 0 and 9999", d.date.Year, int(d.date.Month), d.date.Day)
+			}
+		}
 		if !b.Manufactured.IsZero() && !b.Expiry.IsZero() && !b.Expiry.After(b.Manufactured) {
 			x := e.Field("expiry")
 			c.errorf(&x, CodeRange, "expiry %s is not after manufacture %s", b.Expiry, b.Manufactured)
