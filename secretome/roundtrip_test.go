@@ -57,8 +57,8 @@ func TestJSONOutputsDecodeBack(t *testing.T) {
 	assert.Equal(t, devs, roundTrip(t, devs), "deviations")
 	problems := mutate(t, func(p *secretome.Product) {
 		p.Composition.Analytes[0].Name = "mystery factor" // a note
-		p.Source.Identity = nil                            // an ISCT note
-		p.Price.Currency = "rupiah"                        // an error
+		p.Source.Identity = nil                           // an ISCT note
+		p.Price.Currency = "rupiah"                       // an error
 	}).Check()
 	require.Len(t, problems, 3)
 	assert.Equal(t, problems, roundTrip(t, problems), "problems")
