@@ -3,7 +3,6 @@ package evidence
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
 	"github.com/openregen/secretomekit/internal/strictjson"
@@ -131,15 +130,5 @@ func (d *decoder) add(p secretome.Problem) {
 }
 
 // lineColumn converts a byte offset into a 1-based line and a 1-based
-// column counted in characters.
-func lineColumn(data []byte, off int) (line, col int) {
-	line = 1
-	start := 0
-	for i := 0; i < off; i++ {
-		if data[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, utf8.RuneCount(data[start:off]) + 1
-}
+// column counted in characters, as every package of the module counts.
+func lineColumn(data []byte, off int) (line, col int) { return strictjson.LineCol(data, off) }

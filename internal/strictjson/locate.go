@@ -15,8 +15,12 @@ type Location struct {
 	Offset int
 	// Exact reports whether the whole path was found.
 	Exact bool
-	// Line and Column are 1-based; the column counts bytes.
-	Line, Column int
+	// Line is the 1-based line of Offset, counted by "\n".
+	Line int
+	// Column is the 1-based column of Offset on its line, counted in
+	// characters (UTF-8 sequences), as the YAML positions of package
+	// yamljson and editors count them, not in bytes.
+	Column int
 }
 
 // Locate returns the byte offset of the value at path in a JSON document,
@@ -74,16 +78,19 @@ func fillLines(data []byte, locs []Location) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return locs[a].Offset - locs[b].Offset })
-	line, lineStart, at := 1, 0, 0
+	line, chars, at := 1, 0, 0 // chars: characters since the line's start
 	for _, i := range order {
 		off := min(locs[i].Offset, len(data))
 		for ; at < off; at++ {
-			if data[at] == '\n' {
+			switch c := data[at]; {
+			case c == '\n':
 				line++
-				lineStart = at + 1
+				chars = 0
+			case c&0xC0 != 0x80: // not a UTF-8 continuation byte
+				chars++
 			}
 		}
-		locs[i].Line, locs[i].Column = line, off-lineStart+1
+		locs[i].Line, locs[i].Column = line, chars+1
 	}
 }
 
@@ -248,7 +255,7 @@ func rawKeyStep(raw []byte) string {
 }
 
 // LineCol converts a byte offset in data to a 1-based line and column
-// (the column counts bytes). Offsets outside data are clamped; a negative
+// (the column counts characters). Offsets outside data are clamped; a negative
 // offset gives 0, 0.
 func LineCol(data []byte, offset int) (line, col int) {
 	if offset < 0 {

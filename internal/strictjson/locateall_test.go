@@ -12,7 +12,8 @@ func TestLocateAll(t *testing.T) {
   "product": {"name": "x", "tags": {"a.b": 1, "q\"k": 2}},
   "uses": [
     {"class": "research"},
-    {"class": "cosmetic", "setting": "beauty_clinic"}
+    {"class": "cosmetic", "setting": "beauty_clinic"},
+    {"class": "αβγδεζ", "note": "x"}
   ]
 }`
 	tests := []struct {
@@ -28,6 +29,7 @@ func TestLocateAll(t *testing.T) {
 		{"product.nothing", 2, 14, "a missing field falls back to its object"},
 		{`product.tags["a.b"]`, 2, 44, "a quoted key"},
 		{`product.tags["q\"k"]`, 2, 55, "a quoted key with an escape"},
+		{"uses[2].note", 6, 33, "columns count characters, not bytes: six two-byte letters come first"},
 	}
 	paths := make([]string, len(tests))
 	for i, tt := range tests {

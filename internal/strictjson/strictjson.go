@@ -61,8 +61,11 @@ type Issue struct {
 	Message string
 	// Offset is the byte offset in the input where the value starts, or -1.
 	Offset int64
-	// Line and Column locate Offset (1-based); both are 0 when Offset is -1.
-	Line, Column int
+	// Line is the 1-based line of Offset; 0 when Offset is -1.
+	Line int
+	// Column is the 1-based column of Offset, counted in characters; 0
+	// when Offset is -1.
+	Column int
 }
 
 // FieldError is implemented by errors from a leaf type's UnmarshalJSON that
