@@ -36,9 +36,15 @@ func (AnalyteClass) Values() []string { return analyteClassNames.Values() }
 // other names it goes by, its class and the dimensions its amount may be
 // given in.
 type AnalyteInfo struct {
-	Name       string
-	Aliases    []string
-	Class      AnalyteClass
+	// Name is the canonical name, such as "FGF-2".
+	Name string
+	// Aliases are the other names LookupAnalyte accepts, such as "bFGF".
+	Aliases []string
+	// Class is what kind of molecule the analyte is.
+	Class AnalyteClass
+	// Dimensions lists the dimensions an amount of the analyte may be
+	// given in (per volume, per cells or a mass); validation rejects a
+	// unit of any other dimension.
 	Dimensions []Dimension
 }
 

@@ -76,7 +76,8 @@ type Composition struct {
 	// Analytes lists measured growth factors, cytokines, lipid mediators and
 	// other molecules.
 	Analytes []Analyte `json:"analytes,omitempty"`
-	// TotalProtein is the total protein concentration.
+	// TotalProtein is the total protein concentration (a mass
+	// concentration such as mg/mL); zero means not measured.
 	TotalProtein Quantity `json:"total_protein,omitzero"`
 	// TotalProteinAssay is how total protein was measured.
 	TotalProteinAssay AssayMethod `json:"total_protein_assay,omitempty"`
@@ -89,9 +90,14 @@ type Composition struct {
 type Analyte struct {
 	// Name is the analyte as written; Canonical gives the catalogue name
 	// (bFGF → FGF-2).
-	Name     string      `json:"name"`
-	Quantity Quantity    `json:"quantity"`
-	Assay    AssayMethod `json:"assay,omitempty"`
+	Name string `json:"name"`
+	// Quantity is the measured amount, required: a mass concentration
+	// (pg/mL), a mass per cells (pg/10^6 cells) or a mass for catalogued
+	// analytes, any unit for others.
+	Quantity Quantity `json:"quantity"`
+	// Assay is how the amount was measured; the zero value means not
+	// given.
+	Assay AssayMethod `json:"assay,omitempty"`
 	// Basis says what the quantity is relative to when that is not plain
 	// per volume, such as "per 10^6 cells per 24 h".
 	Basis string `json:"basis,omitempty"`
@@ -104,8 +110,9 @@ func (a *Analyte) Canonical() (AnalyteInfo, bool) { return LookupAnalyte(a.Name)
 type Vesicles struct {
 	// ParticleConcentration is the particle count per volume.
 	ParticleConcentration Quantity `json:"particle_concentration,omitzero"`
-	// SizeMode and SizeMean are the modal and mean diameters.
+	// SizeMode is the modal vesicle diameter, a length such as 110 nm.
 	SizeMode Quantity `json:"size_mode,omitzero"`
+	// SizeMean is the mean vesicle diameter, a length.
 	SizeMean Quantity `json:"size_mean,omitzero"`
 	// SizeMethod is the single-particle method used for count and size.
 	SizeMethod AssayMethod `json:"size_method,omitempty"`

@@ -9,9 +9,13 @@ import (
 // ("2025-03-06"). The zero Date means "not given"; IsZero reports it.
 // Dates are comparable with == and ordered with Before, After and Compare.
 type Date struct {
-	Year  int
+	// Year is the year in the Gregorian calendar; the text form holds
+	// years 0 to 9999.
+	Year int
+	// Month is the month, January = 1; zero only in the zero Date.
 	Month time.Month
-	Day   int
+	// Day is the day of the month, from 1; zero only in the zero Date.
+	Day int
 }
 
 // ParseDate reads a date in the form YYYY-MM-DD and checks that the day

@@ -98,6 +98,7 @@ func (v StepKind) Separates() bool {
 
 // Derivative describes what was made from the conditioned medium and how.
 type Derivative struct {
+	// Type is what was made; required.
 	Type DerivativeType `json:"type"`
 	// Processing lists the steps in the order they are done.
 	Processing []ProcessingStep `json:"processing,omitempty"`
@@ -123,8 +124,10 @@ func (d *Derivative) Sterilised() bool {
 
 // ProcessingStep is one step of making the derivative.
 type ProcessingStep struct {
+	// Step is the kind of step; required.
 	Step StepKind `json:"step"`
-	// PoreSize is the filter pore size, for filtration.
+	// PoreSize is the filter pore size, a length such as 0.22 µm;
+	// required for filtration.
 	PoreSize Quantity `json:"pore_size,omitzero"`
 	// CutoffKDa is the molecular-weight cut-off in kilodaltons, for
 	// tangential-flow filtration and ultrafiltration.

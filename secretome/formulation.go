@@ -100,9 +100,13 @@ func (v Route) External() bool { return v == RouteTopical }
 
 // Formulation describes the finished product.
 type Formulation struct {
+	// DosageForm is the form as supplied (gel, solution for injection);
+	// required.
 	DosageForm DosageForm `json:"dosage_form"`
-	// Routes lists every route of administration the product is meant for.
-	Routes     []Route     `json:"routes"`
+	// Routes lists every route of administration the product is meant
+	// for; at least one is required, each once.
+	Routes []Route `json:"routes"`
+	// Excipients lists the other ingredients.
 	Excipients []Excipient `json:"excipients,omitempty"`
 	// Strength is the amount of active material per unit of product.
 	Strength *Strength `json:"strength,omitempty"`
@@ -112,16 +116,23 @@ type Formulation struct {
 
 // Excipient is an ingredient other than the secretome itself.
 type Excipient struct {
-	Name     string   `json:"name"`
+	// Name names the ingredient, such as "carbomer 940"; required.
+	Name string `json:"name"`
+	// Quantity is its amount or concentration in the product, in any
+	// unit; zero means not stated.
 	Quantity Quantity `json:"quantity,omitzero"`
-	Function string   `json:"function,omitempty"`
+	// Function says what it is for, such as "gelling agent".
+	Function string `json:"function,omitempty"`
 }
 
 // Strength is an amount of active material per amount of product, such as
 // 50 µg total protein per 1 g of gel.
 type Strength struct {
+	// Amount is the amount of active material, such as 50 µg; required.
 	Amount Quantity `json:"amount"`
-	Per    Quantity `json:"per"`
+	// Per is the amount of product that holds Amount, a positive volume
+	// or mass such as 1 g; required.
+	Per Quantity `json:"per"`
 	// Basis says what Amount measures, such as "total protein".
 	Basis string `json:"basis,omitempty"`
 }
@@ -161,15 +172,25 @@ type Indication struct {
 	// codes up to seven characters are accepted too.
 	ICD10 string `json:"icd10,omitempty"`
 	// ICD11 is an ICD-11 MMS code, such as "EB40.0".
-	ICD11      string `json:"icd11,omitempty"`
-	BodySite   string `json:"body_site,omitempty"`
-	Intent     Intent `json:"intent"`
+	ICD11 string `json:"icd11,omitempty"`
+	// BodySite is where the product is applied, such as "face" or
+	// "knee joint".
+	BodySite string `json:"body_site,omitempty"`
+	// Intent says whether the indication is therapeutic, cosmetic or for
+	// research; required, and a therapeutic one should carry an ICD code.
+	Intent Intent `json:"intent"`
+	// Population describes who is treated, such as "adults with type 2
+	// diabetes".
 	Population string `json:"population,omitempty"`
 }
 
 // Storage is the temperature range the product must be kept in.
 type Storage struct {
+	// Min is the lowest storage temperature, in °C; zero means no lower
+	// bound. At least one of Min and Max is required.
 	Min Quantity `json:"min,omitzero"`
+	// Max is the highest storage temperature, in °C; zero means no upper
+	// bound.
 	Max Quantity `json:"max,omitzero"`
 	// Conditions adds anything else, such as "protect from light".
 	Conditions string `json:"conditions,omitempty"`
@@ -177,6 +198,8 @@ type Storage struct {
 
 // Price is an exact amount of money for a unit of product.
 type Price struct {
+	// Amount is the price in Currency, exact and positive; it is written
+	// to JSON as a string so that no reader turns it into a float.
 	Amount decimal.Decimal `json:"amount"`
 	// Currency is an ISO 4217 alphabetic code, such as "IDR".
 	Currency string `json:"currency"`

@@ -95,9 +95,11 @@ type Problem struct {
 	Severity Severity `json:"severity"`
 	// Message explains the problem to a person.
 	Message string `json:"message"`
-	// Line and Column locate the problem in the source text when known
-	// (1-based; 0 means unknown).
-	Line   int `json:"line,omitempty"`
+	// Line is the 1-based line of the problem in the source text; 0 means
+	// unknown (validation of a value built in code has no text).
+	Line int `json:"line,omitempty"`
+	// Column is the 1-based column on Line, counted in characters; 0
+	// means unknown.
 	Column int `json:"column,omitempty"`
 }
 
