@@ -459,3 +459,72 @@ func TestVersion(t *testing.T) {
 	assert.Contains(t, r.stdout, checkSchemaVersion)
 	assert.Contains(t, r.stdout, dossierSchemaID)
 }
+
+// TestYAMLLineEnds checks that problems in YAML dossiers are reported on
+// lines as counted by "\n", whatever the line ends: the YAML parser also
+// breaks lines at a lone "\r" and at NEL, LS and PS, which editors and
+// SARIF consumers do not.
+func TestYAMLLineEnds(t *testing.T) {
+	tests := []struct {
+		name      string
+		yaml      string
+		line, col int
+	}{
+		{"LF", "product:\n  name: x\n  colour: blue\n", 3, 3},
+		{"CRLF", "product:\r\n  name: x\r\n  colour: blue\r\n", 3, 3},
+		{"lone CR (old Mac): one line", "product:\r  name: x\r  colour: blue\r", 1, 22},
+		{"CR then LF lines", "product:\r  name: x\n  colour: blue\n", 2, 3},
+		{"LS inside a quoted name", "product:\n  name: \"a\u2028b\"\n  colour: blue\n", 3, 3},
+		{"NEL inside a quoted name", "product:\n  name: \"a\u0085b\"\n  colour: blue\n", 3, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dec := decode([]byte(tt.yaml), syntaxYAML, 0)
+			var found bool
+			for _, p := range dec.problems {
+				if p.Path == "product.colour" {
+					found = true
+					assert.Equal(t, tt.line, p.Line, "line")
+					assert.Equal(t, tt.col, p.Column, "column")
+				}
+			}
+			assert.True(t, found, "the unknown field is reported: %v", dec.problems)
+		})
+	}
+}
+
+func TestByteOrderMark(t *testing.T) {
+	for _, name := range []string{"gel.json", "gel.yaml"} {
+		for _, syn := range []syntax{syntaxOf(name, false), syntaxSniff} {
+			t.Run(fmt.Sprintf("%s/%d", name, syn), func(t *testing.T) {
+				data, err := os.ReadFile(filepath.Join("testdata", "dossiers", name))
+				require.NoError(t, err)
+				dec := decode(append([]byte(byteOrderMark), data...), syn, 0)
+				assert.False(t, hasErrors(dec.problems), "a leading byte order mark is not part of the dossier: %v", dec.problems)
+				require.NotNil(t, dec.dossier)
+				assert.Equal(t, "NSB-UCMSC-SG-01", dec.dossier.Product.ID)
+			})
+		}
+	}
+}
+
+func TestFolderWithoutDossiers(t *testing.T) {
+	empty := t.TempDir()
+	others := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(others, "notes.txt"), []byte("not a dossier"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(others, ".hidden"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(others, ".hidden", "d.json"), []byte("{}"), 0o644))
+	for _, dir := range []string{empty, others} {
+		r := runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", dir, "testdata/dossiers/gel.json")
+		assert.Equal(t, exitUsage, r.code, "a folder with nothing to check is a mistake, not a pass")
+		out := readJSON(t, r.stdout)
+		require.Len(t, out.Dossiers, 2, "the folder is reported, and the other input still checked")
+		assert.Equal(t, dir, out.Dossiers[0].Source)
+		assert.Equal(t, string(statusUnreadable), out.Dossiers[0].Status)
+		assert.Contains(t, out.Dossiers[0].Error, "no dossier files")
+		assert.Equal(t, string(statusFail), out.Dossiers[1].Status)
+	}
+	r := runInProcess(t, "", "grade", empty)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "no dossier files")
+}

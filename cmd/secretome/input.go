@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/internal/strictjson"
 	"github.com/openregen/secretomekit/internal/yamljson"
@@ -22,6 +23,10 @@ import (
 // maxDossierBytes bounds one dossier: a file, a JSON Lines record or
 // standard input. It matches the strict decoder's own bound.
 const maxDossierBytes = strictjson.DefaultMaxBytes
+
+// byteOrderMark is U+FEFF in UTF-8, which some editors put at the start
+// of a text file.
+const byteOrderMark = "\ufeff"
 
 // syntax says how a dossier is written.
 type syntax uint8
@@ -110,8 +115,9 @@ func dossierExt(name string) bool {
 
 // collect expands the command-line paths into sources: files as given,
 // folders walked (sorted, hidden folders skipped) for dossier files, and
-// "-" for standard input. A path that cannot be examined becomes a
-// source with openErr set, so it is reported in order with the others.
+// "-" for standard input. A path that cannot be examined, and a folder
+// without dossier files, becomes a source with openErr set, so it is
+// reported in order with the others.
 func collect(paths []string, jsonl bool) []source {
 	var out []source
 	for _, p := range paths {
@@ -147,11 +153,20 @@ func collect(paths []string, jsonl bool) []source {
 		if err != nil {
 			found = append(found, source{path: p, openErr: err})
 		}
+		if len(found) == 0 {
+			// A folder named to be checked that holds no dossier is a
+			// mistake (a wrong path, or files with another extension);
+			// passing it as "0 dossiers, all passed" would hide it.
+			found = append(found, source{path: p, openErr: errNoDossiers})
+		}
 		slices.SortStableFunc(found, func(a, b source) int { return strings.Compare(a.path, b.path) })
 		out = append(out, found...)
 	}
 	return out
 }
+
+// errNoDossiers is the error of a folder that holds no dossier file.
+var errNoDossiers = errors.New("the folder holds no dossier files (*.json, *.yaml, *.yml, *.jsonl, *.ndjson)")
 
 // ioError is an input that could not be read. It makes the command exit
 // with exitUsage.
@@ -319,9 +334,12 @@ type pos struct{ line, col int }
 // the record in its file for JSON Lines (0 otherwise); lines are reported
 // relative to the file.
 func decode(data []byte, syn syntax, lineBase int) decoded {
+	// A byte order mark is no part of the dossier (RFC 8259 lets a
+	// parser ignore it; YAML allows it); Windows editors write one.
+	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	if syn == syntaxSniff {
 		syn = syntaxYAML
-		if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 			syn = syntaxJSON
 		}
 	}
@@ -386,15 +404,17 @@ func decodeYAML(data []byte) decoded {
 		if !errors.As(err, &ye) {
 			ye = &yamljson.Error{Code: yamljson.CodeSyntax, Message: err.Error()}
 		}
+		at := newLineMap(data).pos(ye.Line, ye.Column)
 		return decoded{problems: []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
-			Severity: secretome.SeverityError, Message: ye.Message, Line: ye.Line, Column: ye.Column}},
+			Severity: secretome.SeverityError, Message: ye.Message, Line: at.line, Column: at.col}},
 			locate: func(paths []string) []pos { return make([]pos, len(paths)) }}
 	}
+	lines := newLineMap(data)
 	out := decoded{locate: func(paths []string) []pos {
 		res := make([]pos, len(paths))
 		for i, p := range paths {
 			at, _ := doc.Locate(p)
-			res[i] = pos{at.Line, at.Column}
+			res[i] = lines.pos(at.Line, at.Column)
 		}
 		return res
 	}}
@@ -402,9 +422,59 @@ func decodeYAML(data []byte) decoded {
 	for i := range out.problems {
 		p := &out.problems[i]
 		at, _ := doc.Locate(p.Path)
-		p.Line, p.Column = at.Line, at.Column
+		at2 := lines.pos(at.Line, at.Column)
+		p.Line, p.Column = at2.line, at2.col
 	}
 	return out
+}
+
+// lineMap turns YAML positions into positions in lines ended by "\n".
+// The YAML parser also breaks lines at a lone "\r" and at NEL, LS and PS
+// (U+0085, U+2028, U+2029); every other reader of the file (SARIF
+// consumers, editors' go-to-line, grep -n) and the JSON locator count
+// only "\n". Without the map, a YAML file with old Mac line ends would be
+// reported on lines it does not have.
+type lineMap struct {
+	// starts holds, for each YAML line after the first, where it starts
+	// in "\n" lines: nil when YAML and "\n" agree.
+	starts []pos
+}
+
+func newLineMap(data []byte) lineMap {
+	if !bytes.ContainsAny(data, "\r\u0085\u2028\u2029") {
+		return lineMap{}
+	}
+	var starts []pos
+	line, col := 1, 0 // the "\n" line, and characters since its start
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		col++
+		switch {
+		case r == '\n' || r == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			if r == '\r' {
+				n = 2
+			}
+			line, col = line+1, 0
+			starts = append(starts, pos{line, col})
+		case r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			starts = append(starts, pos{line, col})
+		}
+		i += n
+	}
+	return lineMap{starts: starts}
+}
+
+// pos converts a 1-based YAML line and column (in characters) to a line
+// and column counted by "\n".
+func (m lineMap) pos(line, col int) pos {
+	if m.starts == nil || line <= 1 {
+		return pos{line, col}
+	}
+	start := m.starts[min(line-2, len(m.starts)-1)]
+	if col > 0 {
+		col += start.col
+	}
+	return pos{start.line, col}
 }
 
 // problemsOf returns the problems an error from decoding holds.

@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+
+	"github.com/openregen/secretomekit/regulation"
 )
 
 // Exit codes. They are part of the command's interface.
@@ -150,11 +152,20 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds the codes of one use of the flag. A use that names no code
+// ("", ",") is an error rather than nothing: in CI it is most often an
+// unset variable, and silently checking every jurisdiction instead would
+// hide that.
 func (l *listFlag) Set(s string) error {
+	n := 0
 	for _, part := range strings.Split(s, ",") {
 		if part = strings.TrimSpace(part); part != "" {
 			*l = append(*l, strings.ToUpper(part))
+			n++
 		}
+	}
+	if n == 0 {
+		return fmt.Errorf("no jurisdiction code given (have %s)", strings.Join(regulation.Shipped().Jurisdictions(), ", "))
 	}
 	return nil
 }

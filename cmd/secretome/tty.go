@@ -29,7 +29,10 @@ func colorAllowed(e *env, w io.Writer) bool {
 const progressAfter = 300
 
 // progress shows a count of checked dossiers on standard error when it is
-// a terminal and the run is long enough to need one.
+// a terminal, standard output is not (the report goes to a file or a
+// pipe), and the run is long enough to need one. When the report itself
+// scrolls by on the terminal it shows the progress, and a count written
+// between its lines would be left stuck in front of them.
 type progress struct {
 	w     io.Writer
 	on    bool
@@ -39,7 +42,7 @@ type progress struct {
 }
 
 func newProgress(e *env, quiet bool, total int) *progress {
-	on := !quiet && isTerminal(e.stderr) && (total < 0 || total > progressAfter)
+	on := !quiet && isTerminal(e.stderr) && !isTerminal(e.stdout) && (total < 0 || total > progressAfter)
 	return &progress{w: e.stderr, on: on, total: total}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -54,8 +55,33 @@ func TestProgress(t *testing.T) {
 	p.done()
 	assert.Contains(t, b.String(), "\r\033[K", "the line is cleared at the end")
 
-	off := newProgress(&env{stderr: &b}, false, 5000)
-	assert.False(t, off.on, "no progress when standard error is not a terminal")
+	// /dev/null is a character device, so it stands in for a terminal.
+	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer tty.Close()
+	file, err := os.Create(t.TempDir() + "/report.json")
+	require.NoError(t, err)
+	defer file.Close()
+	tests := []struct {
+		name           string
+		stdout, stderr io.Writer
+		quiet          bool
+		total          int
+		want           bool
+	}{
+		{"report to a file, stderr a terminal", file, tty, false, 5000, true},
+		{"unknown total (JSON Lines)", file, tty, false, -1, true},
+		{"standard error is not a terminal", file, &b, false, 5000, false},
+		{"the report is on the terminal: its lines would run into the count", tty, tty, false, 5000, false},
+		{"quiet", file, tty, true, 5000, false},
+		{"a short run", file, tty, false, progressAfter, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newProgress(&env{stdout: tt.stdout, stderr: tt.stderr}, tt.quiet, tt.total)
+			assert.Equal(t, tt.want, p.on)
+		})
+	}
 }
 
 func TestTextColour(t *testing.T) {
