@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,7 +27,9 @@ type gradeOutput struct {
 
 // gradeResult is the evidence summary of one dossier.
 type gradeResult struct {
-	Source   string            `json:"source"`
+	Source string `json:"source"`
+	// Line is the line of the record in a JSON Lines file.
+	Line     int               `json:"line,omitempty"`
 	Product  string            `json:"product,omitempty"`
 	Problems []jsonProblem     `json:"problems"`
 	Summary  *evidence.Summary `json:"summary,omitempty"`
@@ -46,70 +50,139 @@ func runGrade(e *env, args []string) (int, error) {
 	if fs.NArg() == 0 {
 		return exitUsage, usagef("no dossiers to grade; name files, folders or - for standard input")
 	}
+	if *indication != "" {
+		if _, err := evidence.ConditionRevision(*indication); err != nil {
+			return exitUsage, usagef("--indication: %v", err)
+		}
+	}
 	if *svgDir != "" {
 		if err := os.MkdirAll(*svgDir, 0o755); err != nil {
 			return exitUsage, err
 		}
 	}
-	q := evidence.Question{Indication: *indication, Outcome: *outcome}
-	out := gradeOutput{Schema: gradeSchemaVersion, Dossiers: []gradeResult{}}
-	code := exitOK
+	g := &grader{env: e, q: evidence.Question{Indication: *indication, Outcome: *outcome}, svgDir: *svgDir,
+		out: gradeOutput{Schema: gradeSchemaVersion, Dossiers: []gradeResult{}}}
 	for _, src := range collect(fs.Args(), false) {
-		res := gradeResult{Source: src.name(), Problems: []jsonProblem{}}
-		var (
-			text []byte
-			prob *secretome.Problem
-			err  = src.openErr
-		)
-		switch {
-		case err != nil:
-		case src.path == "-":
-			text, prob, err = readBounded(e.stdin)
-		default:
-			text, prob, err = readFile(src.path)
+		if err := g.source(src); err != nil {
+			return exitUsage, err
 		}
-		if err != nil {
-			fmt.Fprintf(e.stderr, "secretome grade: %s: %v\n", src.name(), err)
-			code = exitUsage
-			continue
-		}
-		if prob != nil {
-			res.Problems = append(res.Problems, problemJSON(*prob))
-			out.Dossiers = append(out.Dossiers, res)
-			code = max(code, exitFindings)
-			continue
-		}
-		dec := decode(text, src.syntax, 0)
-		for _, p := range dec.problems {
-			res.Problems = append(res.Problems, problemJSON(p))
-		}
-		if dec.dossier == nil {
-			out.Dossiers = append(out.Dossiers, res)
-			code = max(code, exitFindings)
-			continue
-		}
-		d := dec.dossier
-		res.Product = d.Product.ID
-		if res.Product == "" {
-			res.Product = d.Product.Name
-		}
-		sum := evidence.Summarize(d.Studies, q)
-		res.Summary = &sum
-		if *svgDir != "" {
-			plots, err := writePlots(*svgDir, res.Product, d.Studies, &sum)
-			if err != nil {
-				return exitUsage, err
-			}
-			res.Plots = plots
-		}
-		out.Dossiers = append(out.Dossiers, res)
 	}
+	code, out := g.code, &g.out
 	if format.value == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return code, enc.Encode(out)
 	}
-	return code, writeGradeText(e, &out)
+	return code, writeGradeText(e, out)
+}
+
+// grader grades the dossiers of one grade run.
+type grader struct {
+	env    *env
+	q      evidence.Question
+	svgDir string
+	out    gradeOutput
+	code   int
+}
+
+// source grades the dossier of one input, or each record of a JSON Lines
+// input. Unreadable inputs are named on standard error; an error stops
+// the run.
+func (g *grader) source(src source) error {
+	if src.openErr == nil && src.syntax == syntaxJSONL {
+		return g.lines(src)
+	}
+	var (
+		text []byte
+		prob *secretome.Problem
+		err  = src.openErr
+	)
+	switch {
+	case err != nil:
+	case src.path == "-":
+		text, prob, err = readBounded(g.env.stdin)
+	default:
+		text, prob, err = readFile(src.path)
+	}
+	if err != nil {
+		g.unreadable(src.name(), err)
+		return nil
+	}
+	return g.dossier(gradeResult{Source: src.name()}, text, prob, src.syntax, 0)
+}
+
+// lines grades each record of a JSON Lines file.
+func (g *grader) lines(src source) error {
+	var r io.Reader = g.env.stdin
+	if src.path != "-" {
+		f, err := os.Open(src.path)
+		if err != nil {
+			g.unreadable(src.name(), err)
+			return nil
+		}
+		defer f.Close()
+		r = f
+	}
+	lr := newLineReader(r)
+	for {
+		rec, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			g.unreadable(fmt.Sprintf("%s:%d", src.name(), lr.line), err)
+			return nil
+		}
+		if err := g.dossier(gradeResult{Source: src.name(), Line: rec.line}, rec.data, rec.problem, syntaxJSON, rec.line); err != nil {
+			return err
+		}
+	}
+}
+
+func (g *grader) unreadable(name string, err error) {
+	fmt.Fprintf(g.env.stderr, "secretome grade: %s: %v\n", name, err)
+	g.code = exitUsage
+}
+
+// dossier grades one dossier read as text, or records prob, the problem
+// that kept it from being read.
+func (g *grader) dossier(res gradeResult, text []byte, prob *secretome.Problem, syn syntax, line int) error {
+	res.Problems = []jsonProblem{}
+	if prob != nil {
+		p := *prob
+		if line > 0 {
+			p.Line = line
+		}
+		res.Problems = append(res.Problems, problemJSON(p))
+		g.out.Dossiers = append(g.out.Dossiers, res)
+		g.code = max(g.code, exitFindings)
+		return nil
+	}
+	dec := decode(text, syn, line)
+	for _, p := range dec.problems {
+		res.Problems = append(res.Problems, problemJSON(p))
+	}
+	if dec.dossier == nil {
+		g.out.Dossiers = append(g.out.Dossiers, res)
+		g.code = max(g.code, exitFindings)
+		return nil
+	}
+	d := dec.dossier
+	res.Product = d.Product.ID
+	if res.Product == "" {
+		res.Product = d.Product.Name
+	}
+	sum := evidence.Summarize(d.Studies, g.q)
+	res.Summary = &sum
+	if g.svgDir != "" {
+		plots, err := writePlots(g.svgDir, res.Product, d.Studies, &sum)
+		if err != nil {
+			return err
+		}
+		res.Plots = plots
+	}
+	g.out.Dossiers = append(g.out.Dossiers, res)
+	return nil
 }
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
@@ -183,6 +256,9 @@ func writeGradeText(e *env, out *gradeOutput) error {
 			b.WriteByte('\n')
 		}
 		b.WriteString(r.Source)
+		if r.Line > 0 {
+			fmt.Fprintf(b, ":%d", r.Line)
+		}
 		if r.Product != "" {
 			b.WriteString("  " + r.Product)
 		}

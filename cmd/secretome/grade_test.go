@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -54,4 +55,53 @@ func TestGrade(t *testing.T) {
 	r = runInProcess(t, "", "grade", "testdata/no-such.json")
 	assert.Equal(t, exitUsage, r.code, "an unreadable input is exit 2")
 	assert.Contains(t, r.stderr, "no-such.json")
+}
+
+func TestGradeJSONLines(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
+	require.NoError(t, err)
+	var compact bytes.Buffer
+	require.NoError(t, json.Compact(&compact, good))
+	input := compact.String() + "\n\n" + `{"bogus":1}` + "\n"
+	path := filepath.Join(t.TempDir(), "batch.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(input), 0o644))
+
+	r := runInProcess(t, "", "grade", "--format", "json", path)
+	assert.Equal(t, exitFindings, r.code, "the second record is invalid; stderr: %s", r.stderr)
+	var out struct {
+		Dossiers []struct {
+			Source   string        `json:"source"`
+			Line     int           `json:"line"`
+			Product  string        `json:"product"`
+			Problems []jsonProblem `json:"problems"`
+		} `json:"dossiers"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	require.Len(t, out.Dossiers, 2, "one result per record, blank lines skipped")
+	assert.Equal(t, 1, out.Dossiers[0].Line)
+	assert.Equal(t, "NSB-UCMSC-SG-01", out.Dossiers[0].Product, "the first record is graded")
+	assert.Empty(t, out.Dossiers[0].Problems)
+	assert.Equal(t, 3, out.Dossiers[1].Line)
+	require.NotEmpty(t, out.Dossiers[1].Problems)
+	assert.Equal(t, "field.unknown", out.Dossiers[1].Problems[0].Code)
+	assert.Equal(t, 3, out.Dossiers[1].Problems[0].Line)
+
+	r = runInProcess(t, "", "grade", path)
+	assert.Contains(t, r.stdout, path+":1  NSB-UCMSC-SG-01")
+}
+
+func TestGradeIndicationFlag(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plots")
+	r := runInProcess(t, "", "grade", "--indication", "XYZ", "--svg", dir, "testdata/dossiers/gel.json")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, `--indication: condition "XYZ"`)
+	assert.NoDirExists(t, dir, "nothing is written after a usage error")
+
+	r = runInProcess(t, "", "grade", "--indication", "l89.3", "testdata/dossiers/gel.json")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "capitals")
+
+	r = runInProcess(t, "", "grade", "--indication", "L89.3", filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json"))
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "L89.3 — ")
 }
