@@ -97,7 +97,10 @@ func ParseMeasure(s string) (Measure, error) {
 // Interval is a closed interval [Lower, Upper], such as a confidence or
 // prediction interval, on whatever scale the context says.
 type Interval struct {
+	// Lower is the lower bound, on the scale of the interval (the log
+	// scale for a ratio measure's analysis-scale interval).
 	Lower float64 `json:"lower"`
+	// Upper is the upper bound, on the same scale; Upper ≥ Lower.
 	Upper float64 `json:"upper"`
 }
 
@@ -163,7 +166,17 @@ func levelError(path string, level float64) error {
 // events) in both groups are not dropped; they are computed with the
 // corrected counts, as metafor does.
 type TwoByTwo struct {
-	A, B, C, D float64
+	// A is the number of participants with the event in the treated
+	// (first) group.
+	A float64
+	// B is the number without the event in the treated group; A+B is the
+	// group's size.
+	B float64
+	// C is the number with the event in the control (second) group.
+	C float64
+	// D is the number without the event in the control group; C+D is the
+	// group's size.
+	D float64
 }
 
 // corrected checks the table and returns it with the zero-cell correction
@@ -258,8 +271,19 @@ func RiskDifference(t TwoByTwo) (Effect, error) {
 // groups. Sizes are float64 so that effective sample sizes can be used;
 // each must be at least 2, and each SD must be positive.
 type Continuous struct {
-	M1, SD1, N1 float64
-	M2, SD2, N2 float64
+	// M1 is the mean of the treated (first) group, in the outcome's unit.
+	M1 float64
+	// SD1 is the standard deviation of the treated group, positive, in
+	// the outcome's unit.
+	SD1 float64
+	// N1 is the size of the treated group, at least 2.
+	N1 float64
+	// M2 is the mean of the control (second) group.
+	M2 float64
+	// SD2 is the standard deviation of the control group, positive.
+	SD2 float64
+	// N2 is the size of the control group, at least 2.
+	N2 float64
 }
 
 func (c Continuous) check() error {

@@ -39,8 +39,12 @@ func (Status) Values() []string { return statusNames.Values() }
 // product fares on it.
 type Criterion struct {
 	// ID is stable, such as "isct.positive_markers" or "ev.separation".
-	ID     string `json:"id"`
-	Title  string `json:"title"`
+	ID string `json:"id"`
+	// Title states the criterion for people, such as "≥ 95 % positive
+	// for CD105, CD73 and CD90"; its wording may change.
+	Title string `json:"title"`
+	// Status says whether the product meets the criterion, fails it, or
+	// gives no data for it.
 	Status Status `json:"status"`
 	// Detail explains the status: which markers failed, what is missing.
 	Detail string `json:"detail,omitempty"`
@@ -49,7 +53,9 @@ type Criterion struct {
 // Checklist is the result of a characterisation check.
 type Checklist struct {
 	// Standard names the standard, with its reference.
-	Standard string      `json:"standard"`
+	Standard string `json:"standard"`
+	// Criteria lists every item of the standard in a fixed order, met or
+	// not.
 	Criteria []Criterion `json:"criteria"`
 }
 

@@ -71,8 +71,13 @@ func (e *codedError) StrictCode() string { return string(e.code) }
 // changes its receiver. Compare them with Cmp or Equal, not ==, because
 // 1 mg/mL equals 1000 µg/mL and Decimal holds a pointer.
 type Quantity struct {
+	// Value is the amount in Unit, with the digits as written (1.20 keeps
+	// its trailing zero). ParseQuantity bounds it by MaxQuantityDigits and
+	// MaxQuantityExponent.
 	Value decimal.Decimal
-	Unit  Unit
+	// Unit is the unit of Value; UnitNone with a zero Value is the zero
+	// (absent) Quantity.
+	Unit Unit
 }
 
 // NewQuantity returns the quantity v u. It does not check u; IsValid does.
@@ -92,8 +97,11 @@ func (q Quantity) Dimension() Dimension { return q.Unit.Dimension() }
 // "unit". Error returns Field + ": " + Err.Error(), so a decoder that knows
 // the outer path can prefix it ("composition[2].quantity.unit").
 type FieldError struct {
-	Field string // JSON field name: "value", "unit" or an unknown name
-	Err   error
+	// Field is the JSON field name: "value", "unit" or the unknown name.
+	Field string
+	// Err is the cause: a *QuantitySyntaxError, *UnknownUnitError, or one
+	// of ErrMissing, ErrUnknownField, ErrDuplicateField, ErrWrongType.
+	Err error
 }
 
 // Error returns the field name, a colon and the cause.
@@ -107,9 +115,12 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // *UnknownUnitError, which reports a well-formed quantity whose unit is not
 // known.
 type QuantitySyntaxError struct {
-	Text   string // the whole text that was parsed
-	Offset int    // byte offset in Text where the problem was found
-	Msg    string // what is wrong
+	// Text is the whole text that was parsed.
+	Text string
+	// Offset is the byte offset in Text where the problem was found.
+	Offset int
+	// Msg says what is wrong, such as "missing unit".
+	Msg string
 
 	inValue bool // found in the "value" field of the JSON object form
 }
@@ -132,7 +143,10 @@ func (e *QuantitySyntaxError) Error() string {
 // DimensionError reports an attempt to convert, compare or add quantities
 // whose units measure different things.
 type DimensionError struct {
-	From, To Unit
+	// From is the unit of the quantity converted or compared.
+	From Unit
+	// To is the unit it was to be converted to or compared with.
+	To Unit
 }
 
 // StrictCode returns CodeUnit, the problem code for a unit that does not

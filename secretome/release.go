@@ -87,6 +87,8 @@ func (Outcome) Values() []string { return outcomeNames.Values() }
 
 // ReleaseSpec is the set of tests a batch must pass before release.
 type ReleaseSpec struct {
+	// Tests lists the release tests, each kind once (custom tests once
+	// per name, ignoring case).
 	Tests []ReleaseTest `json:"tests,omitempty"`
 }
 
@@ -114,12 +116,14 @@ func (s *ReleaseSpec) Find(kind TestKind, name string) *ReleaseTest {
 
 // ReleaseTest is one test of the release specification.
 type ReleaseTest struct {
+	// Kind is what the test checks; required.
 	Kind TestKind `json:"kind"`
 	// Name identifies a custom test and may label any other.
 	Name string `json:"name,omitempty"`
 	// Method names the method, such as "Ph. Eur. 2.6.1".
 	Method string `json:"method,omitempty"`
-	Limit  Limit  `json:"limit"`
+	// Limit is the acceptance criterion a batch result must meet.
+	Limit Limit `json:"limit"`
 }
 
 // Label returns the name of a custom test, or the kind otherwise.
@@ -133,9 +137,15 @@ func (t *ReleaseTest) Label() string {
 // Limit is an acceptance criterion: a numeric range (Min and/or Max,
 // inclusive) or a qualitative expectation (Expect), never both.
 type Limit struct {
-	Min    Quantity `json:"min,omitzero"`
-	Max    Quantity `json:"max,omitzero"`
-	Expect Outcome  `json:"expect,omitempty"`
+	// Min is the lowest acceptable result, inclusive; zero means no
+	// lower bound.
+	Min Quantity `json:"min,omitzero"`
+	// Max is the highest acceptable result, inclusive; zero means no
+	// upper bound. Its dimension must match Min's.
+	Max Quantity `json:"max,omitzero"`
+	// Expect is the required qualitative outcome, such as negative for
+	// sterility; the zero value means the limit is numeric.
+	Expect Outcome `json:"expect,omitempty"`
 }
 
 // Numeric reports whether the limit is a numeric range.
@@ -158,19 +168,29 @@ func (l *Limit) String() string {
 
 // Batch is one manufactured lot and its release results.
 type Batch struct {
-	ID           string       `json:"id"`
-	Manufactured Date         `json:"manufactured,omitzero"`
-	Expiry       Date         `json:"expiry,omitzero"`
-	Results      []TestResult `json:"results,omitempty"`
+	// ID is the lot number, unique within the product; required.
+	ID string `json:"id"`
+	// Manufactured is the day of manufacture; zero means not given.
+	Manufactured Date `json:"manufactured,omitzero"`
+	// Expiry is the last day of use, after Manufactured; zero means not
+	// given.
+	Expiry Date `json:"expiry,omitzero"`
+	// Results lists the release test results of the lot.
+	Results []TestResult `json:"results,omitempty"`
 }
 
 // TestResult is the result of one release test on a batch.
 type TestResult struct {
+	// Kind is the test the result belongs to; required.
 	Kind TestKind `json:"kind"`
-	// Name matches a custom test's name.
-	Name    string   `json:"name,omitempty"`
-	Value   Quantity `json:"value,omitzero"`
-	Outcome Outcome  `json:"outcome,omitempty"`
+	// Name matches a custom test's name, ignoring case.
+	Name string `json:"name,omitempty"`
+	// Value is the measured result, compared exactly with a numeric
+	// limit across units of one dimension; zero means no number.
+	Value Quantity `json:"value,omitzero"`
+	// Outcome is the qualitative result, compared with Limit.Expect; a
+	// result needs a Value or an Outcome.
+	Outcome Outcome `json:"outcome,omitempty"`
 }
 
 // DeviationKind says how a batch departs from its specification.
@@ -221,12 +241,15 @@ func (DeviationKind) Values() []string { return deviationNames.Values() }
 
 // Deviation is one way a batch fails its specification.
 type Deviation struct {
+	// Kind says how the batch departs from the specification.
 	Kind DeviationKind `json:"kind"`
 	// Test is the label of the test concerned.
 	Test string `json:"test"`
 	// Path locates the result in the batch ("results[2]"), or the test in
 	// the specification ("release.tests[1]") for a missing result.
-	Path    string `json:"path"`
+	Path string `json:"path"`
+	// Message explains the deviation to a person, with the values
+	// compared; its wording may change.
 	Message string `json:"message"`
 }
 

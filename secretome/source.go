@@ -186,19 +186,28 @@ func (Preconditioning) Values() []string { return preconditioningNames.Values() 
 
 // Source describes the cells that produced the secretome.
 type Source struct {
+	// CellType is the kind of producing cell; required. For MSCs the ISCT
+	// criteria are checked.
 	CellType CellType `json:"cell_type"`
-	Tissue   Tissue   `json:"tissue"`
-	Species  Species  `json:"species"`
-	Donor    Donor    `json:"donor"`
-	// Passage is the passage number of the producing cells. Nil means not
-	// given; 0 is a real passage.
-	Passage  *int      `json:"passage,omitempty"`
-	Culture  Culture   `json:"culture"`
+	// Tissue is where the cells were taken from; required.
+	Tissue Tissue `json:"tissue"`
+	// Species is the donor organism; required.
+	Species Species `json:"species"`
+	// Donor says whose cells were used and how the donor was screened.
+	Donor Donor `json:"donor"`
+	// Passage is the passage number of the producing cells, 0 to 100. Nil
+	// means not given; 0 is a real passage.
+	Passage *int `json:"passage,omitempty"`
+	// Culture describes how the cells conditioned the medium.
+	Culture Culture `json:"culture"`
+	// Identity records the identity tests of the cells; nil means none
+	// reported.
 	Identity *Identity `json:"identity,omitempty"`
 }
 
 // Donor describes the donor of the source cells and how they were screened.
 type Donor struct {
+	// Type says whether the cells are the recipient's own; required.
 	Type DonorType `json:"type"`
 	// Eligibility records donor screening and testing; nil means not
 	// reported. Allogeneic material without it is a release risk.
@@ -218,11 +227,17 @@ type DonorEligibility struct {
 
 // Culture describes how the cells were grown while conditioning the medium.
 type Culture struct {
-	Supplement      Supplement        `json:"supplement"`
+	// Supplement is what the medium was supplemented with; required,
+	// because it decides the risk of animal-derived carry-over.
+	Supplement Supplement `json:"supplement"`
+	// Preconditioning lists treatments of the cells before or during
+	// conditioning, such as hypoxia.
 	Preconditioning []Preconditioning `json:"preconditioning,omitempty"`
-	// Oxygen is the oxygen tension in percent, when controlled.
+	// Oxygen is the oxygen tension in percent (0 to 100 %), when
+	// controlled; zero means not given.
 	Oxygen Quantity `json:"oxygen,omitzero"`
-	// ConditioningTime is how long the medium stayed on the cells.
+	// ConditioningTime is how long the medium stayed on the cells, a
+	// positive duration such as 48 h; zero means not given.
 	ConditioningTime Quantity `json:"conditioning_time,omitzero"`
 }
 
@@ -252,7 +267,10 @@ type Marker struct {
 // Differentiation records which lineages the cells were shown to
 // differentiate into in vitro.
 type Differentiation struct {
-	Osteogenic   bool `json:"osteogenic"`
-	Adipogenic   bool `json:"adipogenic"`
+	// Osteogenic reports differentiation into osteoblasts was shown.
+	Osteogenic bool `json:"osteogenic"`
+	// Adipogenic reports differentiation into adipocytes was shown.
+	Adipogenic bool `json:"adipogenic"`
+	// Chondrogenic reports differentiation into chondroblasts was shown.
 	Chondrogenic bool `json:"chondrogenic"`
 }

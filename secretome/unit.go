@@ -503,7 +503,8 @@ func (u *Unit) UnmarshalText(b []byte) error {
 // distinct from *QuantitySyntaxError: the text was well formed, but names no
 // known unit.
 type UnknownUnitError struct {
-	Text string // the unit text as written
+	// Text is the unit as written; empty means the unit was missing.
+	Text string
 }
 
 // StrictCode returns CodeEnum, the problem code decoders report for an

@@ -14,21 +14,41 @@ const Draft = "https://json-schema.org/draft/2020-12/schema"
 
 // Schema is one JSON Schema. The zero Schema accepts any value.
 type Schema struct {
-	Schema               string             `json:"$schema,omitempty"`
-	ID                   string             `json:"$id,omitempty"`
-	Ref                  string             `json:"$ref,omitempty"`
-	Title                string             `json:"title,omitempty"`
-	Description          string             `json:"description,omitempty"`
-	Type                 Types              `json:"type,omitempty"`
-	Format               string             `json:"format,omitempty"`
-	Enum                 []any              `json:"enum,omitempty"`
-	Pattern              string             `json:"pattern,omitempty"`
-	Minimum              *json.Number       `json:"minimum,omitempty"`
-	Properties           map[string]*Schema `json:"properties,omitempty"`
-	Required             []string           `json:"required,omitempty"`
-	AdditionalProperties *Schema            `json:"additionalProperties,omitempty"`
-	Items                *Schema            `json:"items,omitempty"`
-	Defs                 map[string]*Schema `json:"$defs,omitempty"`
+	// Schema is the $schema URI, Draft on a root schema and empty below.
+	Schema string `json:"$schema,omitempty"`
+	// ID is the $id URI that names a root schema.
+	ID string `json:"$id,omitempty"`
+	// Ref refers to another schema, "#/$defs/Name" into the root's Defs;
+	// a schema with a Ref is checked against the referred one only.
+	Ref string `json:"$ref,omitempty"`
+	// Title is a short human-readable name; it does not constrain.
+	Title string `json:"title,omitempty"`
+	// Description explains the value to people; it does not constrain.
+	Description string `json:"description,omitempty"`
+	// Type lists the JSON types allowed; empty allows any type.
+	Type Types `json:"type,omitempty"`
+	// Format names a string format such as "date"; written for readers
+	// and not checked by Validate.
+	Format string `json:"format,omitempty"`
+	// Enum lists the only values allowed; empty allows any value.
+	Enum []any `json:"enum,omitempty"`
+	// Pattern is a regular expression a string must match (RE2 syntax,
+	// unanchored, as the draft says).
+	Pattern string `json:"pattern,omitempty"`
+	// Minimum is the smallest number allowed, inclusive; nil means no
+	// bound. It is a json.Number so that it is compared exactly.
+	Minimum *json.Number `json:"minimum,omitempty"`
+	// Properties gives the schema of each named member of an object.
+	Properties map[string]*Schema `json:"properties,omitempty"`
+	// Required lists the members an object must have.
+	Required []string `json:"required,omitempty"`
+	// AdditionalProperties is the schema of members not in Properties;
+	// False() forbids them, nil allows any.
+	AdditionalProperties *Schema `json:"additionalProperties,omitempty"`
+	// Items is the schema of every element of an array; nil allows any.
+	Items *Schema `json:"items,omitempty"`
+	// Defs holds named schemas that Refs point to, on the root schema.
+	Defs map[string]*Schema `json:"$defs,omitempty"`
 
 	// never is set on the schema false, which accepts nothing.
 	never bool

@@ -13,7 +13,10 @@ import (
 // Violation is one way a value fails a schema, located by a JSON Pointer
 // into the value ("/uses/0/class").
 type Violation struct {
+	// Pointer is the JSON Pointer (RFC 6901) of the offending value; ""
+	// is the whole value.
 	Pointer string
+	// Message says which keyword failed and how.
 	Message string
 }
 

@@ -48,10 +48,19 @@ type Options struct {
 // 1-based positions in the YAML text (0 when unknown); Path is the field
 // path of the offending value when there is one.
 type Error struct {
-	Path    string
-	Code    string
-	Line    int
-	Column  int
+	// Path is the field path of the offending value, written as the
+	// strict decoder writes it ("uses[0].setting"); "" when the problem
+	// is not in one value (a syntax error).
+	Path string
+	// Code is one of the Code constants, such as CodeDuplicate.
+	Code string
+	// Line is the 1-based line in the YAML text, as the YAML parser
+	// counts lines; 0 when unknown.
+	Line int
+	// Column is the 1-based column on Line, in characters; 0 when
+	// unknown.
+	Column int
+	// Message explains the problem to a person.
 	Message string
 }
 
@@ -71,7 +80,10 @@ func (e *Error) Error() string {
 
 // Pos is a position in the YAML text, 1-based.
 type Pos struct {
-	Line, Column int
+	// Line is the 1-based line, as the YAML parser counts lines.
+	Line int
+	// Column is the 1-based column on Line, in characters.
+	Column int
 }
 
 // Document is a converted YAML document: its JSON text and the YAML
