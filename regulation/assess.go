@@ -180,7 +180,7 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 	}()
 	for k := range j.rules {
 		current = &j.rules[k]
-		c.rule = current
+		c.rule, c.inferred = current, false
 		current.Check(c)
 	}
 	sp.findings[1], sp.outcomes[1] = len(st.findings), len(st.outcomes)

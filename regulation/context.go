@@ -29,6 +29,9 @@ type Context struct {
 	rule  *Rule
 	st    *state
 	class *string
+	// inferred marks the findings reported from now on as inferred; it
+	// is cleared before each rule's Check.
+	inferred bool
 }
 
 // Dossier returns the dossier being assessed. Rules must not modify it.
@@ -49,6 +52,15 @@ func (c *Context) Uses() []int { return c.uses }
 // rule (in ID order) to classify wins; shipped rule sets classify once per
 // jurisdiction.
 func (c *Context) Classify(classification string) { *c.class = classification }
+
+// Inferred sets whether the findings the rule reports after the call, in
+// the current Check, carry ProvenanceInferred instead of the rule's own
+// provenance. A rule turns it on before it applies what its source says to
+// a product the source does not name (a whole secretome where the source
+// speaks of exosomes, say), so that the finding does not claim more
+// certainty than it has, and off again for findings the source does
+// support. It never makes a finding surer than its rule.
+func (c *Context) Inferred(on bool) { c.inferred = on }
 
 // Report records a finding about the product or dossier as a whole.
 func (c *Context) Report(sev secretome.Severity, path, message string) {
@@ -123,7 +135,11 @@ func (c *Context) decide(use int, v Verdict, missing string) {
 }
 
 func (c *Context) add(use int, sev secretome.Severity, path, message string) {
-	c.st.findings = append(c.st.findings, pending{rule: c.rule, use: use, sev: sev, path: path, message: message})
+	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: message, prov: c.rule.Provenance}
+	if c.inferred {
+		p.prov = ProvenanceInferred
+	}
+	c.st.findings = append(c.st.findings, p)
 }
 
 // pending is a finding as recorded during an assessment; the report's
@@ -133,6 +149,7 @@ type pending struct {
 	use           int
 	sev           secretome.Severity
 	path, message string
+	prov          Provenance // the rule's, or inferred (Context.Inferred)
 }
 
 // fill writes the reported Finding to f; useIndex holds the targets of
@@ -144,7 +161,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Path = p.path
 	f.Message = p.message
 	f.Citation = p.rule.Citation
-	f.Provenance = p.rule.Provenance
+	f.Provenance = p.prov
 	if p.use >= 0 && p.use < len(useIndex) {
 		f.Use = &useIndex[p.use]
 	}

@@ -42,21 +42,20 @@ func Example() {
 			fmt.Println("  missing:", m)
 		}
 		for _, f := range id.Findings {
-			if f.Use != nil && *f.Use == u.Index && f.Severity == secretome.SeverityError {
+			if f.Use != nil && *f.Use == u.Index && (f.Severity == secretome.SeverityError || u.Verdict == regulation.VerdictUnknown) {
 				fmt.Printf("  %s [%s]: %s\n", f.RuleID, f.Provenance, f.Message)
 			}
 		}
 	}
 	// Output:
-	// class: cell-based therapy product (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM
+	// class: cell-based therapy product when used as therapy (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM
 	// use 0, research in a laboratory: permitted [ID-PP28-RESEARCH]
 	// use 1, hospital_service in a designated_hospital: permitted_with_conditions [ID-PP28-CLINICAL-ROUTES ID-PP28-PROCESSING]
 	//   missing: processing under CPOB (GMP) in a facility licensed by the Minister of Health, or by a CPOB-certified pharmaceutical manufacturer
 	// use 2, marketed_therapeutic in a hospital: prohibited [ID-BPOM-8-2025-NIE]
 	//   ID-BPOM-8-2025-NIE [secondary]: an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE
-	// use 3, cosmetic in a beauty_clinic: prohibited [ID-PERMENKES32-PROVIDERS ID-PP28-CELL-THERAPY-PRODUCT]
-	//   ID-PERMENKES32-PROVIDERS [inferred]: beauty clinics are not among the providers of stem-cell and cell services (hospitals and main clinics for standardised services, designated hospitals for service-based research)
-	//   ID-PP28-CELL-THERAPY-PRODUCT [secondary]: in Indonesia secretome and extracellular vesicles are cell-based therapy products, not free-standing cosmetics; no cosmetic route exists for them
+	// use 3, cosmetic in a beauty_clinic: unknown [ID-BPOM-COSMETIC-HUMAN-ORIGIN]
+	//   ID-BPOM-COSMETIC-HUMAN-ORIGIN [inferred]: not found: a BPOM rule or statement on secretome or exosomes in cosmetics; not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin, which would bar a human cell-derived secretome
 }
 
 // Decoding reports every problem at once, each with its path, a stable

@@ -97,13 +97,18 @@ const (
 	authExpired                     // present, but not valid on the as-of date
 	authUncovered                   // valid, but does not cover an indication of the use
 	authFacility                    // valid, but for another facility
+	authUnnamed                     // valid, but the use or the authorisation names no facility
 	authOK
 )
 
 // findAuth looks for an authorisation of the kind, granted in the
 // jurisdiction, valid on the as-of date, covering every indication of the
 // use (when u is not nil) and, when facility is true, naming the use's
-// facility (when both name one). It returns the best result found.
+// facility. A facility authorisation (a designation, a treatment plan)
+// concerns one facility, so when facility is true and the use or the
+// authorisation names none, the result is authUnnamed: it is not shown
+// that the authorisation is for the place of the use. It returns the best
+// result found and its index.
 func findAuth(c *Context, kind AuthorisationKind, u *Use, facility bool) (authResult, int) {
 	best, at := authNone, -1
 	for i := range c.d.Authorisations {
@@ -119,6 +124,8 @@ func findAuth(c *Context, kind AuthorisationKind, u *Use, facility bool) (authRe
 			r = authUncovered
 		case facility && u != nil && u.Facility != "" && a.Facility != "" && !strings.EqualFold(u.Facility, a.Facility):
 			r = authFacility
+		case facility && u != nil && (u.Facility == "" || a.Facility == ""):
+			r = authUnnamed
 		}
 		if r > best {
 			best, at = r, i
@@ -145,6 +152,8 @@ func authProblem(r authResult, what string) string {
 		return "the " + what + " in the dossier does not cover every indication of this use"
 	case authFacility:
 		return "the " + what + " in the dossier names another facility"
+	case authUnnamed:
+		return "the use and the " + what + " do not both name the facility, so it is not shown that the " + what + " is for the place of this use"
 	}
 	return "the dossier holds no " + what
 }
@@ -237,3 +246,37 @@ func (c *Context) use(i int) *Use { return &c.d.Uses[i] }
 
 // date parses a date written in the rule tables.
 func date(s string) secretome.Date { return secretome.MustParseDate(s) }
+
+// authFix returns the path a person would fix after a failed search for
+// an authorisation for use i: the use's facility when the authorisation
+// names another facility or the use names none, the authorisation found
+// when it is out of date, does not cover the use or names no facility,
+// and the list of authorisations when there is none.
+func authFix(r authResult, at, i int, u *Use) string {
+	switch {
+	case r == authFacility, r == authUnnamed && u.Facility == "":
+		return usePath(i, "facility")
+	case r == authNone || at < 0:
+		return "authorisations"
+	}
+	return authPath(at)
+}
+
+// inferUnlessVesicles marks the findings that follow as inferred when the
+// product is not defined by its extracellular vesicles: for rules whose
+// source speaks of exosomes, applying them to a whole secretome or
+// conditioned medium is our reading.
+func inferUnlessVesicles(c *Context) {
+	c.Inferred(!c.Dossier().Product.Derivative.Type.VesicleProduct())
+}
+
+// gatewayPath returns the path of a finding that a use lacks its gateway
+// authorisation (a marketing authorisation, an IND, a trial
+// authorisation): the use's class when the dossier holds none, otherwise
+// the authorisation that fails (authFix).
+func gatewayPath(r authResult, at, i int, u *Use) string {
+	if r == authNone || at < 0 {
+		return usePath(i, "class")
+	}
+	return authFix(r, at, i, u)
+}

@@ -60,7 +60,9 @@ type Finding struct {
 	Message string `json:"message"`
 	// Citation is the rule's citation.
 	Citation Citation `json:"citation"`
-	// Provenance is the rule's provenance.
+	// Provenance is the rule's provenance, or ProvenanceInferred where the
+	// rule applied what its source says to a product the source does not
+	// name (see Context.Inferred).
 	Provenance Provenance `json:"provenance"`
 	// Use is the index into Dossier.Uses when the finding concerns one
 	// intended use, and nil when it concerns the product or dossier.

@@ -22,6 +22,10 @@ var (
 		EffectiveFrom: date("2020-08-28"),
 		URL:           "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
 	}
+	citeMFDSApproval = Citation{
+		Instrument: "MFDS product approval under the Advanced Regenerative Bio Act or the Pharmaceutical Affairs Act (which of the two governs a cell-free secretome was not found)",
+		URL:        "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
+	}
 	citeMFDSCosmetic = Citation{
 		Instrument: "MFDS cosmetic raw-material rules (2010 amendment) and safety standard for human cell and tissue culture medium",
 		URL:        "https://eiec.kdi.re.kr/policy/materialView.do?num=243270",
@@ -54,7 +58,7 @@ func japanRules() []Rule {
 				Title:      "Culture-supernatant and exosome treatment is outside the ASRM and rests on the treating doctor's responsibility",
 				Citation:   citeMHLW2024,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in news, law-firm and JSRM summaries; the notices themselves were not opened. Time-sensitive: an MHLW subcommittee discussed bringing EVs and supernatant into the ASRM (interim report, December 2024); no instrument doing so was found." + undated,
+				Note:       "Read in news, law-firm and JSRM summaries; the notices themselves were not opened. Time-sensitive: an MHLW subcommittee discussed bringing EVs and supernatant into the ASRM (interim report, December 2024); no instrument doing so was found, and each hospital-service use gets an info finding saying so." + undated,
 			},
 			Check: checkJPFreePractice,
 		},
@@ -64,7 +68,7 @@ func japanRules() []Rule {
 				Title:      "Exosome \"reagents\" sold with drug-like claims are unapproved drugs",
 				Citation:   citeMHLW2024,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in a law firm's summary of the Pharmaceutical Safety Bureau notice." + undated,
+				Note:       "Read in a law firm's summary of the Pharmaceutical Safety Bureau notice, which speaks of exosome reagents; findings about a whole secretome or culture supernatant apply it by our reading and are marked inferred." + undated,
 			},
 			Check: checkJPReagent,
 		},
@@ -74,9 +78,9 @@ func japanRules() []Rule {
 				Title:      "A marketed therapeutic needs approval under the PMD Act",
 				Citation:   citePMDAct,
 				Provenance: ProvenanceInferred,
-				Note:       "That a marketed secretome therapeutic needs PMD Act drug approval is our reading of the two-law structure; the Act's day of entry into force (2014) is not recorded in the notes." + undated,
+				Note:       "That a marketed secretome therapeutic needs PMD Act drug approval is our reading of the two-law structure. The notes say the Act took effect in 2014 but not on which day; the rule stays silent before 2014." + undated,
 			},
-			Check: marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with approval under the PMD Act", "PMD Act approval"),
+			Check: fromYear(2014, marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with approval under the PMD Act", "PMD Act approval")),
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -84,7 +88,7 @@ func japanRules() []Rule {
 				Title:      "Clinical-trial and cosmetic rules for secretome in Japan were not researched",
 				Citation:   citePMDAct,
 				Provenance: ProvenanceInferred,
-				Note:       "Reports the uses the research notes do not cover as unknown." + undated,
+				Note:       "Reports the uses the research notes do not cover as unknown." + noDate("the PMD Act") + undated,
 			},
 			Check: unresearchedCheck(map[UseClass]string{
 				UseClinicalTrial: "not researched: the trial requirements under the PMD Act for a secretome product",
@@ -92,7 +96,7 @@ func japanRules() []Rule {
 			}),
 		},
 		researchRule("JP-RESEARCH", "JP", citePMDAct, ProvenanceInferred,
-			"That laboratory research needs no authorisation is our reading."+undated),
+			"That laboratory research needs no authorisation is our reading."+noDate("the PMD Act")+undated),
 	}
 }
 
@@ -103,6 +107,8 @@ func checkJPFreePractice(c *Context) {
 		if u.Class != UseHospitalService {
 			continue
 		}
+		c.ReportUse(i, secretome.SeverityInfo, usePath(i, "class"),
+			"not found: any instrument after the notices of 31 July 2024 bringing culture supernatant or exosomes into the Act on the Safety of Regenerative Medicine; an MHLW subcommittee was discussing it in December 2024, so the scope may have changed")
 		if u.Administrator.Prescriber() {
 			c.Condition(i, "treatment under the treating physician's or dentist's own responsibility, following the JSRM guidance on clinical use of extracellular vesicles (1st ed., 30 April 2024)",
 				usePath(i, "administrator"),
@@ -122,6 +128,7 @@ func checkJPReagent(c *Context) {
 	if r, _ := findAuth(c, AuthMarketingAuthorisation, nil, false); r == authOK {
 		return
 	}
+	inferUnlessVesicles(c)
 	for k := range d.Claims {
 		if claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
 			c.Report(secretome.SeverityError, claimPath(k),
@@ -158,9 +165,9 @@ func koreaRules() []Rule {
 				Title:      "Human cell culture medium may be a cosmetic ingredient only under the MFDS safety standard, with records",
 				Citation:   citeMFDSCosmetic,
 				Provenance: ProvenanceSecondary,
-				Note:       "MFDS press releases as reported in news: human cells and tissues are prohibited as cosmetic ingredients since the 2010 amendment (day not recorded); culture medium is allowed if it meets the safety standard, and the seller keeps donor, culture, test and toxicity records for 3 years (inspection of 27 September 2023)." + undated,
+				Note:       "MFDS press releases as reported in news: human cells and tissues are prohibited as cosmetic ingredients since the 2010 amendment (day not recorded; the rule stays silent before 2010); culture medium is allowed if it meets the safety standard, and the seller keeps donor, culture, test and toxicity records for 3 years (inspection of 27 September 2023). The standard names culture medium: findings about a purified-EV product apply it by our reading and are marked inferred. Needle-delivered uses are left to KR-MFDS-2025-NEEDLE from 21 January 2025 and are unknown before." + undated,
 			},
-			Check: checkKRCultureMedium,
+			Check: fromYear(2010, checkKRCultureMedium),
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -178,7 +185,7 @@ func koreaRules() []Rule {
 				Title:      "Cosmetic advertising must not suggest stem cells or cell or skin regeneration",
 				Citation:   citeMFDSCosmetic,
 				Provenance: ProvenanceSecondary,
-				Note:       "MFDS statements as reported in news; the claim that the word \"exosome\" itself is banned in advertising was not confirmed and is not encoded." + undated,
+				Note:       "MFDS statements as reported in news, about human cell culture-medium cosmetics; the 2025 guideline puts non-human sources (plant or milk exosomes) outside the prohibited expressions, so the rule checks human-derived products only. The claim that the word \"exosome\" itself is banned in advertising was not confirmed and is not encoded." + noDate("the MFDS advertising position") + undated,
 			},
 			Check: checkKRAdvertising,
 		},
@@ -186,14 +193,14 @@ func koreaRules() []Rule {
 			RuleInfo: RuleInfo{
 				ID: "KR-MFDS-APPROVAL", Jurisdiction: "KR",
 				Title:      "A marketed therapeutic needs MFDS approval",
-				Citation:   citeARB,
+				Citation:   citeMFDSApproval,
 				Provenance: ProvenanceInferred,
-				Note:       "That a marketed secretome therapeutic needs MFDS product approval is our reading; which Act governs it was not found." + undated,
+				Note:       "That a marketed secretome therapeutic needs MFDS product approval is our reading; which Act governs it was not found, so no day of effect is given and the rule applies on every as-of date." + undated,
 			},
 			Check: marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with MFDS approval", "MFDS approval"),
 		},
 		researchRule("KR-RESEARCH", "KR", citeARB, ProvenanceInferred,
-			"That laboratory research needs no authorisation is our reading."+undated),
+			"That laboratory research needs no authorisation is our reading."+fromRecord("The Act", "28 August 2020")+undated),
 	}
 }
 
@@ -206,7 +213,7 @@ func checkKRScope(c *Context) {
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class == UseHospitalService && !c.AsOf().Before(krTreatmentPlans) {
-			if r, _ := findAuth(c, AuthTreatmentPlan, u, true); r == authOK {
+			if r, _ := findAuth(c, AuthTreatmentPlan, u, true); r >= authUnnamed {
 				continue // an approved treatment plan settles it (KR-ARB-2025-TREATMENT-PLAN)
 			}
 		}
@@ -224,8 +231,12 @@ func checkKRTreatmentPlan(c *Context) {
 		if u.Class != UseHospitalService {
 			continue
 		}
-		if r, at := findAuth(c, AuthTreatmentPlan, u, true); r == authOK {
-			c.Permit(i, authPath(at), "treatment under a treatment plan approved by the deliberation committee")
+		switch r, at := findAuth(c, AuthTreatmentPlan, u, true); r {
+		case authOK:
+			c.Permit(i, authPath(at), "treatment under a treatment plan approved by the deliberation committee for the facility of the use")
+		case authUnnamed:
+			c.Condition(i, "a committee-approved treatment plan naming the facility of the use", authFix(r, at, i, u),
+				"treatment under an approved treatment plan; "+authProblem(r, "treatment plan"))
 		}
 	}
 }
@@ -235,15 +246,23 @@ func checkKRCultureMedium(c *Context) {
 	if !d.Product.HumanDerived() {
 		return
 	}
+	c.Inferred(d.Product.Derivative.Type.VesicleProduct())
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseCosmetic {
 			continue
 		}
+		if anyRoute(d, u, needle) {
+			if c.AsOf().Before(citeMFDSAd2025.EffectiveFrom) {
+				c.Unknown(i, usePath(i, "route"),
+					"not found: whether delivery by needle or microneedle counted as a cosmetic use before the MFDS guideline revision of 21 January 2025")
+			}
+			continue // from that day KR-MFDS-2025-NEEDLE prohibits it
+		}
 		r, at := findAuth(c, AuthMFDSCultureMediumRecords, nil, false)
 		if r != authOK {
 			c.Condition(i, "MFDS culture-medium safety records: donor eligibility, collection and test, culture and toxicity records kept 3 years from manufacture",
-				"authorisations", "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+authProblem(r, "MFDS culture-medium safety records"))
+				authFix(r, at, i, u), "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+authProblem(r, "MFDS culture-medium safety records"))
 			continue
 		}
 		c.Permit(i, authPath(at), "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
@@ -270,11 +289,12 @@ func checkKRNeedle(c *Context) {
 
 func checkKRAdvertising(c *Context) {
 	d := c.Dossier()
-	if !hasClass(c, UseCosmetic) {
+	if !d.Product.HumanDerived() || !hasClass(c, UseCosmetic) {
 		return
 	}
 	for k := range d.Claims {
-		if containsFold(d.Claims[k].Wording, "stem cell", "cell regeneration", "skin regeneration", "줄기세포", "세포 재생", "피부 재생") {
+		if containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
+			"줄기세포", "줄기 세포", "세포 재생", "세포재생", "피부 재생", "피부재생") {
 			c.Report(secretome.SeverityError, claimPath(k),
 				"suggesting that a cosmetic contains stem cells, or that it regenerates cells or skin, is false or exaggerated advertising")
 		}
@@ -289,7 +309,7 @@ func australiaRules() []Rule {
 				Title:      "A product made from human cells is supplied only once on the ARTG, or through special access",
 				Citation:   citeTGABiological,
 				Provenance: ProvenanceInferred,
-				Note:       "The biological definition (made from, or containing, human cells or tissues) and the ARTG-before-supply rule were read in TGA guidance; that a secretome falls under it is our reading (no TGA statement naming secretome or exosomes was found). The autologous hospital exclusion concerns cells and tissues collected and used for the same patient and is not applied to secretome." + undated,
+				Note:       "The biological definition (made from, or containing, human cells or tissues) and the ARTG-before-supply rule were read in TGA guidance; that a secretome falls under it is our reading (no TGA statement naming secretome or exosomes was found). The autologous hospital exclusion concerns cells and tissues collected and used for the same patient and is not applied to secretome." + noDate("the biological framework") + undated,
 			},
 			Check: checkAUARTG,
 		},
@@ -298,8 +318,8 @@ func australiaRules() []Rule {
 				ID: "AU-TGA-HCT-ADVERTISING", Jurisdiction: "AU",
 				Title:      "Human cell and tissue products may not be advertised to the public",
 				Citation:   citeTGAAdvertising,
-				Provenance: ProvenancePrimary,
-				Note:       "Read in the TGA's guidance; its application to secretome follows the biological reading of AU-TGA-ARTG." + undated,
+				Provenance: ProvenanceInferred,
+				Note:       "The advertising ban for human cell and tissue products was read in the TGA's guidance itself; its application to secretome follows the biological reading of AU-TGA-ARTG, which is ours, so the rule is inferred." + noDate("the guidance") + undated,
 			},
 			Check: checkAUAdvertising,
 		},
@@ -309,7 +329,7 @@ func australiaRules() []Rule {
 				Title:      "Clinical-trial and cosmetic rules for secretome in Australia were not researched",
 				Citation:   citeTGABiological,
 				Provenance: ProvenanceInferred,
-				Note:       "Reports the uses the research notes do not cover as unknown." + undated,
+				Note:       "Reports the uses the research notes do not cover as unknown." + noDate("the biological framework") + undated,
 			},
 			Check: unresearchedCheck(map[UseClass]string{
 				UseClinicalTrial: "not researched: the Australian clinical-trial schemes (CTN/CTA) for a secretome product",
@@ -317,7 +337,7 @@ func australiaRules() []Rule {
 			}),
 		},
 		researchRule("AU-RESEARCH", "AU", citeTGABiological, ProvenanceInferred,
-			"That laboratory research is not supply of therapeutic goods is our reading."+undated),
+			"That laboratory research is not supply of therapeutic goods is our reading."+noDate("the biological framework")+undated),
 	}
 }
 
@@ -331,11 +351,12 @@ func checkAUARTG(c *Context) {
 		u := c.use(i)
 		switch u.Class {
 		case UseMarketedTherapeutic:
-			if r, _ := findAuth(c, AuthARTG, u, false); r != authOK {
-				c.Prohibit(i, usePath(i, "class"), "a biological may not be supplied before it is included on the ARTG; "+authProblem(r, "ARTG entry"))
+			r, at := findAuth(c, AuthARTG, u, false)
+			if r != authOK {
+				c.Prohibit(i, gatewayPath(r, at, i, u), "a biological may not be supplied before it is included on the ARTG; "+authProblem(r, "ARTG entry"))
 				continue
 			}
-			c.Permit(i, "authorisations", "the product is on the ARTG")
+			c.Permit(i, authPath(at), "the product is on the ARTG for the use")
 		case UseHospitalService:
 			if r, at := findAuth(c, AuthARTG, u, false); r == authOK {
 				c.Permit(i, authPath(at), "the product is on the ARTG")
@@ -360,7 +381,7 @@ func checkAUAdvertising(c *Context) {
 	case d.AdvertisedToPublic == nil:
 		c.Report(secretome.SeverityInfo, "advertised_to_public", "the dossier does not say whether the product is advertised to the public, which is prohibited for human cell and tissue products")
 	case *d.AdvertisedToPublic:
-		c.Report(secretome.SeverityError, "advertised_to_public", "a product made from human cells is advertised to the public")
+		c.Report(secretome.SeverityError, "advertised_to_public", "the product is advertised to the public; TGA guidance prohibits that for human cell and tissue products, and a secretome made from human cells is taken to be one")
 	}
 }
 
@@ -382,7 +403,7 @@ func taiwanRules() []Rule {
 				Title:      "Human cell-derived exosomes in cosmetics only with case-by-case approval",
 				Citation:   withEffectiveFrom(citeTWList, date("2024-03-21")),
 				Provenance: ProvenanceSecondary,
-				Note:       "The 21 March 2024 amendment allows human cell-derived exosomes if approved case by case (donor qualification, manufacturing and test reports, stability, toxicity and ADME data); a later revision (year not stated) made some long-term toxicity studies case by case. Read in consultancy and trade-press summaries." + undated,
+				Note:       "The 21 March 2024 amendment allows human cell-derived exosomes if approved case by case (donor qualification, manufacturing and test reports, stability, toxicity and ADME data); a later revision (year not stated) made some long-term toxicity studies case by case. Read in consultancy and trade-press summaries. The exception names exosomes: that it leaves a whole secretome or conditioned medium under the item-11 ban is our reading, and those findings are marked inferred." + undated,
 			},
 			Check: checkTWExosome,
 		},
@@ -392,7 +413,7 @@ func taiwanRules() []Rule {
 				Title:      "Only Taiwan's cosmetic ingredient rule was researched",
 				Citation:   citeTWList,
 				Provenance: ProvenanceInferred,
-				Note:       "Reports every non-cosmetic use as unknown." + undated,
+				Note:       "Reports every non-cosmetic use as unknown." + noDate("the prohibited list") + undated,
 			},
 			Check: unresearchedCheck(map[UseClass]string{
 				UseResearch:            "not researched: Taiwanese rules for secretome research",
@@ -423,20 +444,26 @@ func checkTWExosome(c *Context) {
 	if !d.Product.HumanDerived() {
 		return
 	}
+	vesicles := d.Product.Derivative.Type.VesicleProduct()
+	c.Inferred(!vesicles)
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseCosmetic {
 			continue
 		}
-		if r, at := findAuth(c, AuthCosmeticIngredientApproval, nil, false); r == authOK {
-			c.Permit(i, authPath(at), "the human cell-derived ingredient holds a case-by-case approval")
-			continue
+		r, at := findAuth(c, AuthCosmeticIngredientApproval, nil, false)
+		switch {
+		case r == authOK && vesicles:
+			c.Permit(i, authPath(at), "the human cell-derived exosome ingredient holds a case-by-case approval")
+		case r == authOK:
+			c.Unknown(i, authPath(at),
+				"the dossier holds a case-by-case ingredient approval, but the 2024 exception names human cell-derived exosomes; whether an approval can cover a product of derivative type \""+d.Product.Derivative.Type.String()+"\" was not found")
+		case vesicles:
+			c.Prohibit(i, authFix(r, at, i, u), "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval; "+authProblem(r, "case-by-case approval"))
+		default:
+			c.Prohibit(i, "product.derivative.type",
+				"cells, tissues or products of human origin stay on Taiwan's prohibited list; the 2024 exception names exosomes, and this product's derivative type is \""+d.Product.Derivative.Type.String()+"\", not an extracellular-vesicle product")
 		}
-		msg := "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval, which the dossier does not hold"
-		if !d.Product.Derivative.Type.VesicleProduct() {
-			msg += "; the exception names exosomes, and this product is a whole secretome"
-		}
-		c.Prohibit(i, "authorisations", msg)
 	}
 }
 
@@ -452,7 +479,7 @@ func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
 			}
 			r, at := findAuth(c, kind, u, false)
 			if r != authOK {
-				c.Prohibit(i, usePath(i, "class"), rule+"; "+authProblem(r, what))
+				c.Prohibit(i, gatewayPath(r, at, i, u), rule+"; "+authProblem(r, what))
 				continue
 			}
 			c.Permit(i, authPath(at), permit)

@@ -8,6 +8,25 @@ import (
 // rules were written from give no reading date, so CheckedOn is empty.
 const undated = " The research notes this rule was written from (domain/regulation.md) do not record the day its sources were read, so checked_on is empty; the newest source they cite is dated 2026-03-12."
 
+// fromRecord says in a Note that a rule's date of effect came from the
+// instrument's publication record, not from the research notes.
+func fromRecord(instrument, day string) string {
+	return " " + instrument + " is taken to apply from " + day + " (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)."
+}
+
+// noDate says in a Note that the day an instrument took effect is not
+// recorded, so that the rule applies on every as-of date.
+func noDate(instrument string) string {
+	return " The day " + instrument + " took effect is not recorded in the research notes, so the rule applies on every as-of date."
+}
+
+// Notes on the dates of the Indonesian instruments.
+var (
+	uu17Date  = fromRecord("The Law", "8 August 2023")
+	pp28Date  = fromRecord("PP 28/2024", "26 July 2024")
+	bpom8Date = " The notes say Reg. 8/2025 was set on 6 March 2025; the rule takes that day as its day of effect."
+)
+
 // Indonesian instruments and the summaries that were read.
 var (
 	citeUU17 = Citation{
@@ -61,10 +80,10 @@ func indonesiaRules() []Rule {
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-PP28-CELL-THERAPY-PRODUCT", Jurisdiction: "ID",
-				Title:      "Secretome and extracellular vesicles are cell-based therapy products, not cosmetics",
+				Title:      "Secretome and extracellular vesicles used as therapy are cell-based therapy products needing approval of the Minister of Health and BPOM",
 				Citation:   citePP28,
 				Provenance: ProvenanceSecondary,
-				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires approval of the Minister of Health and of BPOM for their use; the PP's own text and article numbers were not read. It is taken to apply from 26 July 2024 (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
+				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires approval of the Minister of Health and of BPOM for their use; the PP's own text and article numbers were not read. The PP speaks of therapy: no rule on secretome in cosmetics was found, so cosmetic uses are left to ID-BPOM-COSMETIC-HUMAN-ORIGIN (unknown) and ID-BPOM-COSMETIC-NEEDLE." + pp28Date + undated,
 			},
 			Check: checkIDCellTherapyProduct,
 		},
@@ -74,7 +93,7 @@ func indonesiaRules() []Rule {
 				Title:      "Clinical use only as a standardised service with a BPOM marketing authorisation or as service-based research in a designated facility",
 				Citation:   withURL(citePP28, "https://xcloud.id/kemenkes-ungkap-32-rs-lab-yang-sudah-kantongi-izin-praktik-stem-cell-ini-daftarnya"),
 				Provenance: ProvenanceSecondary,
-				Note:       "The two routes were stated by the chair of the Ministry of Health's stem-cell committee (August 2025) citing PP 28/2024; the PP text was not read." + undated,
+				Note:       "The two routes were stated by the chair of the Ministry of Health's stem-cell committee (August 2025) citing PP 28/2024; the PP text was not read. That a standardised service in a clinic needs a main clinic (klinik utama) comes from the provider list of Permenkes 32/2018 as quoted in news, and that condition is reported as inferred." + pp28Date + undated,
 			},
 			Check: checkIDClinicalRoutes,
 		},
@@ -84,7 +103,7 @@ func indonesiaRules() []Rule {
 				Title:      "Processing for clinical use applies CPOB (GMP) in a facility licensed by the Minister",
 				Citation:   citePP28,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in a provincial summary of PP 28/2024: processing must apply CPOB and processing facilities need a Minister's licence; the pharmaceutical industry may also process." + undated,
+				Note:       "Read in a provincial summary of PP 28/2024: processing must apply CPOB and processing facilities need a Minister's licence; the pharmaceutical industry may also process." + pp28Date + undated,
 			},
 			Check: checkIDProcessing,
 		},
@@ -94,17 +113,17 @@ func indonesiaRules() []Rule {
 				Title:      "Beauty clinics and homes are not among the providers of cell-based services",
 				Citation:   citePermenkes32,
 				Provenance: ProvenanceInferred,
-				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) was read as quoted in news; the 2018 text as read does not mention secretome, so applying it to secretome is our reading. Whether the regulation has been formally replaced was not found." + undated,
+				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) was read as quoted in news; the 2018 text as read does not mention secretome, so applying it to secretome is our reading. It is applied to treatment given to patients (hospital services anywhere outside health facilities, and therapeutics given in beauty clinics), not to cosmetics nor to a marketed product a patient uses at home. Whether the regulation has been formally replaced was not found." + noDate("Permenkes 32/2018") + " It stays silent before 2018, the year in its number." + undated,
 			},
-			Check: checkIDProviders,
+			Check: fromYear(2018, checkIDProviders),
 		},
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-135-EMBRYONIC", Jurisdiction: "ID",
 				Title:      "Stem-cell therapy must not use embryonic stem cells",
 				Citation:   withArticle(citeUU17, uu17Embryonic),
-				Provenance: ProvenanceSecondary,
-				Note:       "Art. 135 was read in several consistent secondary reports, not in the gazette text; the paragraph is taken from the order of the summary. The Law is taken to apply from 8 August 2023 (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
+				Provenance: ProvenanceInferred,
+				Note:       "Art. 135 was read in several consistent secondary reports, not in the gazette text; the paragraph is taken from the order of the summary. The article speaks of stem cells; that it excludes a secretome made by embryonic stem cells from therapy is our reading." + uu17Date + undated,
 			},
 			Check: checkIDEmbryonic,
 		},
@@ -114,7 +133,7 @@ func indonesiaRules() []Rule {
 				Title:      "Cell-based therapy only to cure disease and restore health, not for aesthetic purposes",
 				Citation:   withArticle(citeUU17, "Art. 135(1)-(3)"),
 				Provenance: ProvenanceInferred,
-				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading." + undated,
+				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading." + uu17Date + undated,
 			},
 			Check: checkIDPurpose,
 		},
@@ -124,7 +143,7 @@ func indonesiaRules() []Rule {
 				Title:      "A marketed advanced therapy product needs a BPOM marketing authorisation (NIE)",
 				Citation:   citeBPOM8,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in BPOM press coverage; whether Reg. 8/2025 itself names secretome or EVs was not found (BPOM called secretome an ATMP-category biological product in the Magelang case)." + undated,
+				Note:       "Read in BPOM press coverage; whether Reg. 8/2025 itself names secretome or EVs was not found (BPOM called secretome an ATMP-category biological product in the Magelang case)." + bpom8Date + undated,
 			},
 			Check: checkIDMarketed,
 		},
@@ -134,9 +153,9 @@ func indonesiaRules() []Rule {
 				Title:      "Before 6 March 2025: a marketed human cell-based medicine needs a BPOM marketing authorisation",
 				Citation:   citeBPOM18,
 				Provenance: ProvenanceInferred,
-				Note:       "Known only as the regulation Reg. 8/2025 replaced on 6 March 2025; its content and start date were not read, so that it required an NIE for secretome is our reading." + undated,
+				Note:       "Known only as the regulation Reg. 8/2025 replaced on 6 March 2025; its content was not read, so that it required an NIE for secretome is our reading. The day it took effect is not recorded; the rule stays silent before 2020, the year in its number, and applies from then until 5 March 2025." + undated,
 			},
-			Check: checkIDMarketed,
+			Check: fromYear(2020, checkIDMarketed),
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -144,7 +163,7 @@ func indonesiaRules() []Rule {
 				Title:      "A clinical trial is registered with BPOM and approved by an ethics committee",
 				Citation:   citeBPOM8,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in BPOM press coverage of the guideline (development from research through clinical trials with ethics committee and BPOM registration)." + undated,
+				Note:       "Read in BPOM press coverage of the guideline (development from research through clinical trials with ethics committee and BPOM registration)." + bpom8Date + undated,
 			},
 			Check: checkIDTrial,
 		},
@@ -154,19 +173,19 @@ func indonesiaRules() []Rule {
 				Title:      "A product applied by injection or microneedle is a drug, not a cosmetic",
 				Citation:   citeBPOMCosmetic,
 				Provenance: ProvenanceSecondary,
-				Note:       "BPOM revoked 16 cosmetic notifications in November 2024 (day not recorded) for products applied by injection or microneedle, saying they are drugs; read in news reports. The start dates of Reg. 21/2022 are not recorded in the notes." + undated,
+				Note:       "BPOM revoked 16 cosmetic notifications in November 2024 (day not recorded) for products applied by injection or microneedle, saying they are drugs; read in news reports. The day Reg. 21/2022 took effect is not recorded in the notes; the rule stays silent before 2022, the year in its number, and applies on every day after." + undated,
 			},
-			Check: checkIDCosmeticNeedle,
+			Check: fromYear(2022, checkIDCosmeticNeedle),
 		},
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-BPOM-COSMETIC-HUMAN-ORIGIN", Jurisdiction: "ID",
-				Title:      "Whether Indonesia's cosmetic ingredient list bans human-origin material is not verified",
+				Title:      "Whether a human-derived secretome may be a cosmetic in Indonesia is not known",
 				Citation:   citeBPOMIngredients,
 				Provenance: ProvenanceInferred,
-				Note:       "No BPOM rule expressly banning secretome or exosomes in cosmetics was found; an ASEAN Annex II human-origin entry is expected from the EU lineage but not verified. The rule only reports what is unknown." + undated,
+				Note:       "No BPOM rule or statement expressly on secretome or exosomes in cosmetics was found; an ASEAN Annex II human-origin entry is expected from the EU lineage but not verified in BPOM's list. The rule reports cosmetic uses of a human-derived product as unknown and says what is not known." + noDate("Reg. 23/2019") + " It stays silent before 2019, the year in its number." + undated,
 			},
-			Check: checkIDCosmeticHumanOrigin,
+			Check: fromYear(2019, checkIDCosmeticHumanOrigin),
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -181,17 +200,29 @@ func indonesiaRules() []Rule {
 					URL:           "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
 				},
 				Provenance: ProvenanceInferred,
-				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. The charging articles were read in news reports." + undated,
+				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. The charging articles were read in news reports." + uu17Date + undated,
 			},
 			Check: checkIDUnqualifiedInjection,
 		},
-		researchRule("ID-PP28-RESEARCH", "ID", citePP28, ProvenanceSecondary,
-			"The provincial summary of PP 28/2024 lists research among the allowed activities."+undated),
+		researchRule("ID-PP28-RESEARCH", "ID", citePP28, ProvenanceInferred,
+			"The provincial summary of PP 28/2024 governs collection, processing, storage and clinical use; that laboratory research without patients needs no approval under it is our reading."+pp28Date+undated),
 	}
 }
 
 // uu17Embryonic is the article of the embryonic-source exclusion.
 const uu17Embryonic = "Art. 135(4) (paragraph taken from the order of a summary; not verified)"
+
+// fromYear returns a check that stays silent on as-of dates before 1
+// January of the year, for an instrument whose day of effect is not
+// recorded but whose number dates it: it cannot have applied before the
+// year it was made.
+func fromYear(year int, check func(*Context)) func(*Context) {
+	return func(c *Context) {
+		if c.AsOf().Year >= year {
+			check(c)
+		}
+	}
+}
 
 func withURL(c Citation, url string) Citation         { c.URL = url; return c }
 func withArticle(c Citation, article string) Citation { c.Article = article; return c }
@@ -207,13 +238,7 @@ func checkIDCellTherapyProduct(c *Context) {
 		}
 		return
 	}
-	c.Classify("cell-based therapy product (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM")
-	for _, i := range c.Uses() {
-		if c.use(i).Class == UseCosmetic {
-			c.Prohibit(i, usePath(i, "class"),
-				"in Indonesia secretome and extracellular vesicles are cell-based therapy products, not free-standing cosmetics; no cosmetic route exists for them")
-		}
-	}
+	c.Classify("cell-based therapy product when used as therapy (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM")
 }
 
 func checkIDClinicalRoutes(c *Context) {
@@ -225,29 +250,45 @@ func checkIDClinicalRoutes(c *Context) {
 		if u.Class != UseHospitalService {
 			continue
 		}
-		if r, at := findAuth(c, AuthNIE, u, false); r == authOK {
-			switch u.Setting {
-			case SettingHospital, SettingDesignatedHospital, SettingClinic:
-				c.Permit(i, authPath(at), "standardised service: the product holds a BPOM marketing authorisation (NIE) and is used in a hospital or clinic")
+		nie, nieAt := findAuth(c, AuthNIE, u, false)
+		des, desAt := findAuth(c, AuthHospitalDesignation, u, true)
+		switch u.Setting {
+		case SettingHospital, SettingDesignatedHospital, SettingClinic:
+		case SettingUnspecified:
+			if nie == authOK || des >= authUnnamed {
+				c.Unknown(i, usePath(i, "setting"),
+					"the use does not name its setting; the standardised service and service-based research are given in hospitals and clinics")
 				continue
 			}
-		}
-		switch u.Setting {
-		case SettingDesignatedHospital, SettingHospital, SettingClinic:
-			r, at := findAuth(c, AuthHospitalDesignation, u, true)
-			switch {
-			case r == authOK:
-				c.Permit(i, authPath(at), "service-based research in a facility the Minister of Health designated")
-			case u.Setting == SettingDesignatedHospital && r == authNone:
-				c.Condition(i, "Minister of Health designation of the facility for service-based research", usePath(i, "facility"),
-					"the use is declared in a designated hospital, but the dossier holds no designation for it")
-			default:
-				c.Prohibit(i, usePath(i, "setting"),
-					"without a BPOM marketing authorisation, clinical use is lawful only as service-based research in a designated facility; "+authProblem(r, "designation for service-based research"))
-			}
+			c.Prohibit(i, authFix(des, desAt, i, u),
+				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated facility; "+
+					authProblem(nie, "NIE")+", and "+authProblem(des, "designation for service-based research"))
+			continue
 		default:
 			c.Prohibit(i, usePath(i, "setting"),
-				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation or as service-based research in a designated hospital or clinic; this setting is neither")
+				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated hospital or clinic; a "+u.Setting.String()+" setting is neither")
+			continue
+		}
+		switch {
+		case nie == authOK && u.Setting == SettingClinic:
+			c.Inferred(true)
+			c.Condition(i, "the clinic is a main clinic (klinik utama), the kind of clinic that may give standardised cell-based services", usePath(i, "setting"),
+				"standardised service with a BPOM marketing authorisation (NIE): hospitals and main clinics give it, and the use does not say the clinic is a main clinic")
+			c.Inferred(false)
+		case nie == authOK:
+			c.Permit(i, authPath(nieAt), "standardised service: the product holds a BPOM marketing authorisation (NIE) covering the use and is used in a hospital")
+		case des == authOK:
+			c.Permit(i, authPath(desAt), "service-based research in a facility the Minister of Health designated")
+		case des == authUnnamed:
+			c.Condition(i, "a Minister of Health designation for service-based research naming the facility of the use", authFix(des, desAt, i, u),
+				"service-based research needs a designated facility; "+authProblem(des, "designation"))
+		case u.Setting == SettingDesignatedHospital && des == authNone:
+			c.Condition(i, "the Minister of Health's designation of the hospital for service-based research", "authorisations",
+				"the use is declared in a designated hospital, but the dossier holds no designation for service-based research")
+		default:
+			c.Prohibit(i, authFix(des, desAt, i, u),
+				"without a BPOM marketing authorisation (NIE), clinical use is lawful only as service-based research in a designated facility; "+
+					authProblem(nie, "NIE")+", and "+authProblem(des, "designation for service-based research"))
 		}
 	}
 }
@@ -281,33 +322,29 @@ func checkIDProviders(c *Context) {
 	}
 	for _, i := range c.Uses() {
 		u := c.use(i)
-		if u.Class == UseResearch {
-			continue
-		}
-		switch u.Setting {
-		case SettingBeautyClinic:
+		switch {
+		case u.Setting == SettingBeautyClinic && (u.Class == UseHospitalService || u.Class == UseMarketedTherapeutic):
 			c.Prohibit(i, usePath(i, "setting"),
 				"beauty clinics are not among the providers of stem-cell and cell services (hospitals and main clinics for standardised services, designated hospitals for service-based research)")
-		case SettingHome:
+		case u.Setting == SettingHome && u.Class == UseHospitalService:
 			c.Prohibit(i, usePath(i, "setting"),
-				"cell-based services are given by licensed health facilities; use at home is not among the provider types")
+				"cell-based services are given by licensed health facilities; a service at home is not among the provider types")
 		}
 	}
 }
 
 func checkIDEmbryonic(c *Context) {
 	s := &c.Dossier().Product.Source
-	if len(c.Uses()) == 0 || s.CellType != secretome.CellTypeESC && s.Tissue != secretome.TissueEmbryonic {
+	if s.CellType != secretome.CellTypeESC && s.Tissue != secretome.TissueEmbryonic {
 		return
 	}
 	path := "product.source.cell_type"
 	if s.CellType != secretome.CellTypeESC {
 		path = "product.source.tissue"
 	}
-	c.Report(secretome.SeverityError, path, "stem cells used for therapy must not come from embryonic stem cells")
 	for _, i := range c.Uses() {
-		if c.use(i).Class != UseResearch {
-			c.Prohibit(i, usePath(i, "class"), "the product comes from embryonic stem cells, which Indonesian law excludes from stem-cell therapy")
+		if c.use(i).Class.Clinical() {
+			c.Prohibit(i, path, "the product comes from embryonic stem cells, which Indonesian law excludes from stem-cell therapy")
 		}
 	}
 }
@@ -349,7 +386,7 @@ func checkIDMarketed(c *Context) {
 			c.Permit(i, authPath(at), "the product holds a BPOM marketing authorisation (NIE) covering the use")
 			continue
 		}
-		c.Prohibit(i, usePath(i, "class"),
+		c.Prohibit(i, gatewayPath(r, at, i, u),
 			"an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); "+authProblem(r, "NIE"))
 	}
 }
@@ -365,7 +402,7 @@ func checkIDTrial(c *Context) {
 		}
 		r, at := findAuth(c, AuthCTA, u, false)
 		if r != authOK {
-			c.Prohibit(i, usePath(i, "class"), "a clinical trial must be registered with BPOM; "+authProblem(r, "BPOM trial registration"))
+			c.Prohibit(i, gatewayPath(r, at, i, u), "a clinical trial must be registered with BPOM; "+authProblem(r, "BPOM trial registration"))
 			continue
 		}
 		if e, _ := findAuth(c, AuthEthicsApproval, nil, false); e != authOK {
@@ -393,8 +430,8 @@ func checkIDCosmeticHumanOrigin(c *Context) {
 	}
 	for _, i := range c.Uses() {
 		if c.use(i).Class == UseCosmetic {
-			c.ReportUse(i, secretome.SeverityInfo, usePath(i, "class"),
-				"not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin")
+			c.Unknown(i, usePath(i, "class"),
+				"not found: a BPOM rule or statement on secretome or exosomes in cosmetics; not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin, which would bar a human cell-derived secretome")
 		}
 	}
 }
@@ -412,7 +449,7 @@ func checkIDUnqualifiedInjection(c *Context) {
 		switch u.Administrator {
 		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient:
 			c.Prohibit(i, usePath(i, "administrator"),
-				"injection of secretome into people by a "+u.Administrator.String()+" matches the practice BPOM and the police shut down in the Magelang case")
+				"delivery of secretome into people by needle or microneedle, by a "+u.Administrator.String()+" rather than a physician or dentist, matches the practice BPOM and the police shut down in the Magelang case")
 		}
 	}
 }

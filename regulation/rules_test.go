@@ -64,7 +64,8 @@ func assessOne(t *testing.T, id, asOf string, d *Dossier) *Report {
 }
 
 // effects lists what a report shows: the verdict of each use some rule
-// decided, "finding:<severity>" for each finding, and "classified".
+// decided, "finding:<severity>", "path:<path>" and
+// "provenance:<provenance>" for each finding, and "classified".
 func effects(rep *Report) map[string]bool {
 	out := map[string]bool{}
 	for _, j := range rep.Jurisdictions {
@@ -78,6 +79,8 @@ func effects(rep *Report) map[string]bool {
 		}
 		for _, f := range j.Findings {
 			out["finding:"+f.Severity.String()] = true
+			out["path:"+f.Path] = true
+			out["provenance:"+f.Provenance.String()] = true
 		}
 	}
 	return out
@@ -116,12 +119,16 @@ func ruleCases() []ruleCase {
 	}
 	designation := auth(AuthHospitalDesignation, "ID")
 	designation.Facility = "RS Test"
+	plan := auth(AuthTreatmentPlan, "KR")
+	plan.Facility = "Test Hospital"
 	expired := auth(AuthNIE, "ID")
 	expired.ValidUntil = secretome.MustParseDate("2025-12-31")
 	cases := []ruleCase{
 		// Indonesia
-		{"ID-PP28-CELL-THERAPY-PRODUCT", "cosmetic", "secretome is a cell-based therapy product, so a cosmetic use has no route",
-			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", true},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "human product", "PP 28/2024 names secretome among the materials of cell-based therapy",
+			"", uses(use("ID", UseHospitalService)), "classified", true},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "cosmetic", "PP 28/2024 speaks of therapy; no rule on secretome cosmetics was found, so the rule does not prohibit one",
+			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "plant source", "the rule concerns products of human cells",
 			"", with(plant, uses(use("ID", UseCosmetic, route(secretome.RouteTopical)))), "prohibited", false},
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "plant source is unknown", "for other sources the rule says it does not know",
@@ -178,6 +185,10 @@ func ruleCases() []ruleCase {
 			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
 		{"ID-BPOM-COSMETIC-HUMAN-ORIGIN", "human cosmetic", "the human-origin listing is not verified and says so",
 			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "finding:info", true},
+		{"ID-BPOM-COSMETIC-HUMAN-ORIGIN", "human cosmetic is unknown", "what is not found gives an unknown verdict, not a silent one",
+			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "unknown", true},
+		{"ID-BPOM-COSMETIC-HUMAN-ORIGIN", "before 2019", "the regulation cannot have applied before the year in its number",
+			"2018-06-01", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "unknown", false},
 		{"ID-BPOM-COSMETIC-HUMAN-ORIGIN", "plant cosmetic", "nothing unknown for a non-human ingredient",
 			"", with(plant, uses(use("ID", UseCosmetic, route(secretome.RouteTopical)))), "finding:info", false},
 		{"ID-UU17-435-UNQUALIFIED-INJECTION", "veterinarian injects", "the Magelang pattern",
@@ -293,11 +304,15 @@ func ruleCases() []ruleCase {
 		{"KR-ARB-SCOPE-NOT-FOUND", "cosmetic", "cosmetics are covered by MFDS rules",
 			"", uses(use("KR", UseCosmetic, route(secretome.RouteTopical))), "unknown", false},
 		{"KR-ARB-SCOPE-NOT-FOUND", "treatment plan", "an approved treatment plan settles the scope",
-			"", with(auths(auth(AuthTreatmentPlan, "KR")), uses(use("KR", UseHospitalService))), "unknown", false},
+			"", with(auths(plan), uses(use("KR", UseHospitalService, facility("Test Hospital")))), "unknown", false},
 		{"KR-ARB-2025-TREATMENT-PLAN", "approved plan", "a treatment plan opens treatment before approval",
-			"", with(auths(auth(AuthTreatmentPlan, "KR")), uses(use("KR", UseHospitalService))), "permitted", true},
+			"", with(auths(plan), uses(use("KR", UseHospitalService, facility("Test Hospital")))), "permitted", true},
 		{"KR-ARB-2025-TREATMENT-PLAN", "before the amendment", "the amendment is in force from 1 February 2025",
-			"2025-01-31", with(auths(auth(AuthTreatmentPlan, "KR")), uses(use("KR", UseHospitalService))), "permitted", false},
+			"2025-01-31", with(auths(plan), uses(use("KR", UseHospitalService, facility("Test Hospital")))), "permitted", false},
+		{"KR-ARB-2025-TREATMENT-PLAN", "use names no facility", "a plan is approved for a facility; an unnamed place is not shown to be it",
+			"", with(auths(plan), uses(use("KR", UseHospitalService))), "permitted", false},
+		{"KR-ARB-2025-TREATMENT-PLAN", "use names no facility, condition", "the plan is then a condition to show, pointing at the use's facility",
+			"", with(auths(plan), uses(use("KR", UseHospitalService))), "path:uses[0].facility", true},
 		{"KR-MFDS-CULTURE-MEDIUM", "no records", "the MFDS standard asks for records",
 			"", uses(use("KR", UseCosmetic, route(secretome.RouteTopical))), "permitted_with_conditions", true},
 		{"KR-MFDS-CULTURE-MEDIUM", "records", "records meet the standard",

@@ -48,7 +48,7 @@ var (
 	citeEUCosmetics = Citation{
 		Instrument: "Regulation (EC) No 1223/2009 on cosmetic products",
 		Number:     "Regulation (EC) No 1223/2009",
-		Article:    "Annex II, \"cells, tissues or products of human origin\" (entry number not verified; 416 is commonly cited but unconfirmed)",
+		Article:    "Annex II, \"cells, tissues or products of human origin\" (entry number not verified)",
 		URL:        "https://lexparency.org/eu/32009R1223/",
 		// Applies from 11 July 2013 (Art. 40).
 		EffectiveFrom: date("2013-07-11"),
@@ -68,7 +68,7 @@ func unitedStatesRules() []Rule {
 					URL:        "https://law.lawstack.com/cfr/21/1271.10/",
 				},
 				Provenance: ProvenanceInferred,
-				Note:       "The definition excluding secreted or extracted human products such as cell factors was read in the regulation text; that cell-free secretome and EVs fall under it is our reading, consistent with FDA's exosome statements. The section's effective date is not recorded in the notes." + undated,
+				Note:       "The definition excluding secreted or extracted human products such as cell factors was read in the regulation text; that cell-free secretome and EVs fall under it is our reading, consistent with FDA's exosome statements." + noDate("21 CFR 1271") + undated,
 			},
 			Check: checkUSNotHCTP,
 		},
@@ -78,7 +78,7 @@ func unitedStatesRules() []Rule {
 				Title:      "No lawful clinic or hospital service: exosome treatment needs an IND or a licensed product",
 				Citation:   citeFDA2019,
 				Provenance: ProvenancePrimary,
-				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved." + undated,
+				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. FDA speaks of exosomes: findings about a whole secretome or conditioned medium apply it by our reading and are marked inferred." + undated,
 			},
 			Check: checkUSService,
 		},
@@ -88,7 +88,7 @@ func unitedStatesRules() []Rule {
 				Title:      "Marketing a biological product needs a biologics licence (BLA); an IND does not allow commercial distribution",
 				Citation:   citeKimera,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in the text of FDA's warning letter to Kimera Labs, which applies the statute; the statute itself was not read." + undated,
+				Note:       "Read in the text of FDA's warning letter to Kimera Labs, which applies the statute to exosome products; the statute itself was not read. Findings about a whole secretome or conditioned medium apply it by our reading and are marked inferred." + noDate("the statute") + undated,
 			},
 			Check: checkUSMarketed,
 		},
@@ -98,7 +98,7 @@ func unitedStatesRules() []Rule {
 				Title:      "Clinical investigation of an exosome product needs an IND",
 				Citation:   citeFDA2019,
 				Provenance: ProvenancePrimary,
-				Note:       "FDA's notification tells patients to ask for the IND number; the rule applies from the notification's date, the IND regulations themselves were not read." + undated,
+				Note:       "FDA's notification tells patients to ask for the IND number; the rule applies from the notification's date, the IND regulations themselves were not read. An IND must be in effect on the as-of date and cover every indication of the trial. Findings about a whole secretome or conditioned medium apply the exosome statement by our reading and are marked inferred." + undated,
 			},
 			Check: checkUSTrial,
 		},
@@ -108,7 +108,7 @@ func unitedStatesRules() []Rule {
 				Title:      "Promoting an unapproved exosome product to the public for treating disease",
 				Citation:   citeFDA2020,
 				Provenance: ProvenanceSecondary,
-				Note:       "FDA's alert (read on fda.gov) says exosome products intended to treat diseases generally require approval and none is approved; that promoting one to the public is a violation rests on FDA's untitled letters to firms marketing exosomes without premarket review (10 April 2020, 22 May 2023), read in secondary reports." + undated,
+				Note:       "FDA's alert (read on fda.gov) says exosome products intended to treat diseases generally require approval and none is approved; that promoting one to the public is a violation rests on FDA's untitled letters to firms marketing exosomes without premarket review (10 April 2020, 22 May 2023), read in secondary reports. A licence silences the rule only for claims about the indications it covers; findings about a whole secretome or conditioned medium are marked inferred." + undated,
 			},
 			Check: checkUSPromotion,
 		},
@@ -123,7 +123,7 @@ func unitedStatesRules() []Rule {
 			Check: checkUSCosmetic,
 		},
 		researchRule("US-RESEARCH", "US", withEffectiveFrom(citeFDA2019, secretome.Date{}), ProvenanceInferred,
-			"FDA's statements concern products used in people; that laboratory research needs no authorisation is our reading."+undated),
+			"FDA's statements concern products used in people; that laboratory research needs no authorisation is our reading. The rule has no day of effect and applies on every as-of date."+undated),
 	}
 }
 
@@ -142,6 +142,7 @@ func checkUSNotHCTP(c *Context) {
 }
 
 func checkUSService(c *Context) {
+	inferUnlessVesicles(c)
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseHospitalService {
@@ -157,6 +158,7 @@ func checkUSService(c *Context) {
 }
 
 func checkUSMarketed(c *Context) {
+	inferUnlessVesicles(c)
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseMarketedTherapeutic {
@@ -171,11 +173,12 @@ func checkUSMarketed(c *Context) {
 		if ind, _ := findAuth(c, AuthIND, nil, false); ind == authOK {
 			msg += "; an IND does not permit commercial distribution"
 		}
-		c.Prohibit(i, usePath(i, "class"), msg)
+		c.Prohibit(i, gatewayPath(r, at, i, u), msg)
 	}
 }
 
 func checkUSTrial(c *Context) {
+	inferUnlessVesicles(c)
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseClinicalTrial {
@@ -183,10 +186,10 @@ func checkUSTrial(c *Context) {
 		}
 		r, at := findAuth(c, AuthIND, u, false)
 		if r != authOK {
-			c.Prohibit(i, usePath(i, "class"), "clinical use of an unapproved exosome or secretome product needs an IND in effect; "+authProblem(r, "IND"))
+			c.Prohibit(i, gatewayPath(r, at, i, u), "clinical use of an unapproved exosome or secretome product needs an IND in effect; "+authProblem(r, "IND"))
 			continue
 		}
-		c.Permit(i, authPath(at), "the trial runs under an IND")
+		c.Permit(i, authPath(at), "the trial runs under an IND in effect that covers its indications")
 	}
 }
 
@@ -195,11 +198,10 @@ func checkUSPromotion(c *Context) {
 	if len(c.Uses()) == 0 || len(d.Claims) == 0 {
 		return
 	}
-	if r, _ := findAuth(c, AuthBLA, nil, false); r == authOK {
-		return
-	}
+	inferUnlessVesicles(c)
 	for k := range d.Claims {
-		if claimIntent(d, &d.Claims[k]) != secretome.IntentTherapeutic {
+		cl := &d.Claims[k]
+		if claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
 			continue
 		}
 		switch {
@@ -209,9 +211,25 @@ func checkUSPromotion(c *Context) {
 			return
 		case *d.AdvertisedToPublic:
 			c.Report(secretome.SeverityError, claimPath(k),
-				"a therapeutic claim for an exosome or secretome product without FDA approval is promoted to the public")
+				"a therapeutic claim for an exosome or secretome product without an FDA licence for the claimed indication is promoted to the public")
 		}
 	}
+}
+
+// licensedFor reports whether a BLA valid on the as-of date covers the
+// indication ID; a claim about no particular indication ("") needs a
+// licence that does not restrict indications.
+func licensedFor(c *Context, indication string) bool {
+	for i := range c.d.Authorisations {
+		a := &c.d.Authorisations[i]
+		if a.Kind != AuthBLA || a.Jurisdiction != c.code || !a.ValidOn(c.asOf) {
+			continue
+		}
+		if indication == "" && len(a.Indications) == 0 || indication != "" && a.Covers(indication) {
+			return true
+		}
+	}
+	return false
 }
 
 func checkUSCosmetic(c *Context) {
@@ -230,7 +248,7 @@ func europeanUnionRules() []Rule {
 				Title:      "A cell-free secretome or unmodified EV product is not an ATMP but a (biological) medicinal product",
 				Citation:   citeEUATMP,
 				Provenance: ProvenanceInferred,
-				Note:       "The ATMP definitions turn on cells, tissues or recombinant nucleic acids (read in the consolidated text); that a cell-free product therefore is an ordinary medicinal product is our reading. A 2025 EMA/CAT statement on EVs was not found. The dates of application (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
+				Note:       "The ATMP definitions turn on cells, tissues or recombinant nucleic acids (read in the consolidated text); that a cell-free product therefore is an ordinary medicinal product is our reading. A 2025 EMA/CAT statement on EVs was not found." + fromRecord("Regulation (EC) No 1394/2007", "30 December 2008") + undated,
 			},
 			Check: checkEUNotATMP,
 		},
@@ -240,7 +258,7 @@ func europeanUnionRules() []Rule {
 				Title:      "The hospital exemption covers ATMPs only; national rules for other hospital preparations were not researched",
 				Citation:   citeEUHE,
 				Provenance: ProvenanceInferred,
-				Note:       "The exemption's conditions were read in law-firm and agency summaries; that it does not reach a non-ATMP secretome is our reading, and magistral or officinal preparation rules (Art. 3(1)-(2)) were not researched." + undated,
+				Note:       "The exemption's conditions were read in law-firm and agency summaries; that it does not reach a non-ATMP secretome is our reading, and magistral or officinal preparation rules (Art. 3(1)-(2)) were not researched. A product with a marketing authorisation covering the use is permitted; a hospital use without one stays unknown." + fromRecord("Art. 3(7)", "30 December 2008") + undated,
 			},
 			Check: checkEUService,
 		},
@@ -250,7 +268,7 @@ func europeanUnionRules() []Rule {
 				Title:      "No medicinal product may be placed on the market without a marketing authorisation",
 				Citation:   citeEUMA,
 				Provenance: ProvenanceSecondary,
-				Note:       "Art. 6 read in law-firm summaries." + undated,
+				Note:       "Art. 6 read in law-firm summaries." + fromRecord("Directive 2001/83/EC", "18 December 2001") + undated,
 			},
 			Check: checkEUMarketed,
 		},
@@ -258,9 +276,9 @@ func europeanUnionRules() []Rule {
 			RuleInfo: RuleInfo{
 				ID: "EU-CLINICAL-TRIAL-AUTHORISATION", Jurisdiction: "EU",
 				Title:      "A clinical trial of a medicinal product needs a clinical-trial authorisation",
-				Citation:   citeEUMA,
+				Citation:   withArticle(citeEUMA, "no article: the trial requirement is inferred from medicinal-product status (the Clinical Trials Regulation was not researched)"),
 				Provenance: ProvenanceInferred,
-				Note:       "Inferred from the medicinal-product status; the Clinical Trials Regulation itself was not researched." + undated,
+				Note:       "Inferred from the medicinal-product status; the Clinical Trials Regulation itself was not researched." + fromRecord("Directive 2001/83/EC", "18 December 2001") + undated,
 			},
 			Check: checkEUTrial,
 		},
@@ -270,7 +288,7 @@ func europeanUnionRules() []Rule {
 				Title:      "Cells, tissues or products of human origin are prohibited in cosmetics",
 				Citation:   citeEUCosmetics,
 				Provenance: ProvenanceSecondary,
-				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry. The date of application (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)." + undated,
+				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry." + fromRecord("Regulation (EC) No 1223/2009", "11 July 2013") + undated,
 			},
 			Check: checkEUCosmeticHumanOrigin,
 		},
@@ -280,12 +298,12 @@ func europeanUnionRules() []Rule {
 				Title:      "A cosmetic acts on the external parts of the body; injected or needle-delivered use is not cosmetic",
 				Citation:   withArticle(citeEUCosmetics, "Art. 2(1)(a)"),
 				Provenance: ProvenanceInferred,
-				Note:       "The definition was read in a secondary source; that needle-delivered use falls outside it is our reading." + undated,
+				Note:       "The definition was read in a secondary source; that needle-delivered use falls outside it is our reading." + fromRecord("Regulation (EC) No 1223/2009", "11 July 2013") + undated,
 			},
 			Check: checkEUCosmeticExternal,
 		},
 		researchRule("EU-RESEARCH", "EU", citeEUMA, ProvenanceInferred,
-			"Directive 2001/83/EC governs medicinal products placed on the market and used in people; that laboratory research is outside it is our reading."+undated),
+			"Directive 2001/83/EC governs medicinal products placed on the market and used in people; that laboratory research is outside it is our reading."+fromRecord("Directive 2001/83/EC", "18 December 2001")+undated),
 	}
 }
 
@@ -299,9 +317,22 @@ func checkEUNotATMP(c *Context) {
 
 func checkEUService(c *Context) {
 	for _, i := range c.Uses() {
-		if c.use(i).Class == UseHospitalService {
-			c.Unknown(i, usePath(i, "class"),
-				"the hospital exemption is for ATMPs only; whether national magistral or officinal preparation rules allow hospital use of a non-ATMP secretome was not researched")
+		u := c.use(i)
+		if u.Class != UseHospitalService {
+			continue
+		}
+		if r, at := findAuth(c, AuthMarketingAuthorisation, u, false); r == authOK {
+			c.Permit(i, authPath(at), "the product holds a marketing authorisation covering the use; no exemption is needed")
+			continue
+		}
+		c.Unknown(i, usePath(i, "class"),
+			"the hospital exemption is for ATMPs only; whether national magistral or officinal preparation rules allow hospital use of a non-ATMP secretome was not researched")
+		for k := range c.d.Authorisations {
+			a := &c.d.Authorisations[k]
+			if a.Jurisdiction == c.code && (a.Kind == AuthHospitalDesignation || a.Kind == AuthFacilityLicence) {
+				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
+					"if this "+a.Kind.String()+" is meant as a hospital-exemption authorisation, it cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
+			}
 		}
 	}
 }
@@ -314,7 +345,7 @@ func checkEUMarketed(c *Context) {
 		}
 		r, at := findAuth(c, AuthMarketingAuthorisation, u, false)
 		if r != authOK {
-			c.Prohibit(i, usePath(i, "class"), "a medicinal product may not be placed on the market without a marketing authorisation; "+authProblem(r, "EU marketing authorisation"))
+			c.Prohibit(i, gatewayPath(r, at, i, u), "a medicinal product may not be placed on the market without a marketing authorisation; "+authProblem(r, "EU marketing authorisation"))
 			continue
 		}
 		c.Permit(i, authPath(at), "the product holds a marketing authorisation covering the use")
@@ -329,7 +360,7 @@ func checkEUTrial(c *Context) {
 		}
 		r, at := findAuth(c, AuthCTA, u, false)
 		if r != authOK {
-			c.Prohibit(i, usePath(i, "class"), "a clinical trial of a medicinal product needs a clinical-trial authorisation; "+authProblem(r, "clinical-trial authorisation"))
+			c.Prohibit(i, gatewayPath(r, at, i, u), "a clinical trial of a medicinal product needs a clinical-trial authorisation; "+authProblem(r, "clinical-trial authorisation"))
 			continue
 		}
 		c.Permit(i, authPath(at), "the trial holds a clinical-trial authorisation")

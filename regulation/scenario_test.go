@@ -114,7 +114,7 @@ func TestScenarioMagelang(t *testing.T) {
 	assert.Equal(t, []string{"ID-PP28-CLINICAL-ROUTES", "ID-UU17-135-PURPOSE", "ID-UU17-435-UNQUALIFIED-INJECTION"}, inj.Rules)
 	cream := id.Use(1)
 	assert.Equal(t, VerdictProhibited, cream.Verdict)
-	assert.Equal(t, []string{"ID-BPOM-8-2025-NIE", "ID-PERMENKES32-PROVIDERS"}, cream.Rules)
+	assert.Equal(t, []string{"ID-BPOM-8-2025-NIE"}, cream.Rules, "a product a patient uses at home is not a cell-based service; the missing NIE prohibits it")
 	got := rulesOf(rep, "ID")
 	assert.Equal(t, secretome.SeverityWarning, got["ID-PP28-PROCESSING"], "no CPOB site, no licensed facility")
 	if f := findingAt(rep, "ID", "ID-UU17-135-PURPOSE", "claims[1]"); assert.NotNil(t, f, "the rejuvenation claim has no legal basis") {
@@ -216,8 +216,10 @@ func TestScenarioJapanFreePractice(t *testing.T) {
 // whole shipped rule set the plan settles the open scope question.
 func TestScenarioKoreaTreatmentPlan(t *testing.T) {
 	d := bare(t)
-	d.Uses = []Use{use("KR", UseHospitalService)}
-	d.Authorisations = []Authorisation{auth(AuthTreatmentPlan, "KR")}
+	d.Uses = []Use{use("KR", UseHospitalService, facility("Fictional University Hospital"))}
+	plan := auth(AuthTreatmentPlan, "KR")
+	plan.Facility = "Fictional University Hospital"
+	d.Authorisations = []Authorisation{plan}
 	kr := assessAll(t, d, "2025-06-01", "KR").Jurisdiction("KR")
 	assert.Equal(t, VerdictPermitted, kr.Use(0).Verdict)
 	assert.Equal(t, []string{"KR-ARB-2025-TREATMENT-PLAN"}, kr.Use(0).Rules)
