@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,6 +21,8 @@ import (
 // asOf fixes the rules' date so that golden files do not age.
 const asOf = "2026-11-01"
 
+var sarifBase = regexp.MustCompile(`"originalUriBaseIds":\{"%SRCROOT%":\{"uri":"file://[^"]*"\}\}`)
+
 // normalise replaces the binary's version, which depends on how it was
 // built, with a placeholder.
 func normalise(t *testing.T, s string) string {
@@ -27,6 +31,8 @@ func normalise(t *testing.T, s string) string {
 	require.Equal(t, 0, v.code)
 	version := strings.Fields(v.stdout)[1]
 	s = strings.ReplaceAll(s, `"version":"`+version+`"`, `"version":"VERSION"`)
+	// SARIF names the working folder, which depends on the machine.
+	s = sarifBase.ReplaceAllString(s, `"originalUriBaseIds":{"%SRCROOT%":{"uri":"file:///WORKDIR/"}}`)
 	return s
 }
 
@@ -87,35 +93,49 @@ func TestJSONOutputMatchesItsSchema(t *testing.T) {
 
 // sarifLog is the part of a SARIF log the structural checks read.
 type sarifLog struct {
-	Runs []struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []struct {
 		Tool struct {
 			Driver struct {
-				Rules []struct {
-					ID      string `json:"id"`
-					HelpURI string `json:"helpUri"`
+				InformationURI string `json:"informationUri"`
+				Rules          []struct {
+					ID         string `json:"id"`
+					HelpURI    string `json:"helpUri"`
+					Properties struct {
+						Tags []string `json:"tags"`
+					} `json:"properties"`
 				} `json:"rules"`
 			} `json:"driver"`
 		} `json:"tool"`
-		Results []struct {
-			RuleID    string `json:"ruleId"`
-			RuleIndex *int   `json:"ruleIndex"`
-			Locations []struct {
-				PhysicalLocation struct {
-					ArtifactLocation struct {
-						URI string `json:"uri"`
-					} `json:"artifactLocation"`
-				} `json:"physicalLocation"`
-			} `json:"locations"`
+		OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds"`
+		Results            []struct {
+			RuleID     string          `json:"ruleId"`
+			RuleIndex  *int            `json:"ruleIndex"`
+			Level      string          `json:"level"`
+			Locations  []sarifLocation `json:"locations"`
+			Properties struct {
+				Tags []string `json:"tags"`
+			} `json:"properties"`
 		} `json:"results"`
 		Invocations []struct {
-			ExecutionSuccessful bool `json:"executionSuccessful"`
+			ExecutionSuccessful bool                `json:"executionSuccessful"`
+			Notifications       []sarifNotification `json:"toolExecutionNotifications"`
 		} `json:"invocations"`
 	} `json:"runs"`
 }
 
+// officialSARIFSchema is the $id of the OASIS SARIF 2.1.0 schema (errata
+// 01), which a log should name as its $schema.
+const officialSARIFSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
 // checkSARIF holds a SARIF log to the structure of SARIF 2.1.0 for the
-// parts secretome writes, and to the cross-references code-scanning
-// services rely on.
+// parts secretome writes (testdata/sarif-2.1.0-subset.schema.json), to
+// what that schema states but internal/jsonschema cannot check (unique
+// tags, absolute URIs), and to the cross-references code-scanning
+// services rely on: rule IDs unique, every result's ruleIndex pointing at
+// its rule, relative artifact URIs resolved through a base the run
+// defines.
 func checkSARIF(t *testing.T, data string) sarifLog {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", "sarif-2.1.0-subset.schema.json"))
@@ -126,26 +146,64 @@ func checkSARIF(t *testing.T, data string) sarifLog {
 
 	var log sarifLog
 	require.NoError(t, json.Unmarshal([]byte(data), &log))
+	assert.Equal(t, officialSARIFSchema, log.Schema)
+	assert.Equal(t, "2.1.0", log.Version)
 	require.Len(t, log.Runs, 1)
 	run := log.Runs[0]
+	absolute := func(what, uri string) {
+		u, err := url.Parse(uri)
+		if assert.NoError(t, err, what) {
+			assert.True(t, u.IsAbs() && (u.Scheme == "https" || u.Scheme == "http"), "%s %q must be an absolute http(s) URI", what, uri)
+		}
+	}
+	unique := func(what string, tags []string) {
+		seen := map[string]bool{}
+		for _, tag := range tags {
+			assert.False(t, seen[tag], "%s: tag %q twice (tags are a set)", what, tag)
+			seen[tag] = true
+		}
+	}
+	absolute("informationUri", run.Tool.Driver.InformationURI)
 	ids := map[string]bool{}
 	for _, r := range run.Tool.Driver.Rules {
 		assert.False(t, ids[r.ID], "rule %s listed twice", r.ID)
 		ids[r.ID] = true
+		if r.HelpURI != "" {
+			absolute("helpUri of "+r.ID, r.HelpURI)
+		}
+		unique("rule "+r.ID, r.Properties.Tags)
+	}
+	for base, loc := range run.OriginalURIBaseIDs {
+		u, err := url.Parse(loc.URI)
+		require.NoError(t, err)
+		assert.True(t, u.IsAbs() && strings.HasSuffix(loc.URI, "/"), "base %s: %q must be an absolute URI ending in /", base, loc.URI)
+		assert.Empty(t, loc.URIBaseID)
 	}
 	for _, res := range run.Results {
+		assert.Contains(t, []string{"error", "warning", "note"}, res.Level)
 		if res.RuleIndex != nil {
 			require.Less(t, *res.RuleIndex, len(run.Tool.Driver.Rules))
 			assert.Equal(t, res.RuleID, run.Tool.Driver.Rules[*res.RuleIndex].ID, "ruleIndex points at the result's rule")
 		} else {
 			assert.False(t, ids[res.RuleID], "a listed rule %s needs its ruleIndex", res.RuleID)
 		}
+		unique("result", res.Properties.Tags)
 		for _, l := range res.Locations {
-			uri := l.PhysicalLocation.ArtifactLocation.URI
-			assert.False(t, strings.HasPrefix(uri, "/") || strings.Contains(uri, `\`) || strings.Contains(uri, " "),
-				"uri %q must be a relative URI reference", uri)
+			a := l.PhysicalLocation.ArtifactLocation
+			u, err := url.Parse(a.URI)
+			require.NoError(t, err, "uri %q", a.URI)
+			if u.IsAbs() {
+				assert.Equal(t, "file", u.Scheme, "uri %q", a.URI)
+				assert.Empty(t, a.URIBaseID, "an absolute uri needs no base")
+				continue
+			}
+			assert.False(t, strings.HasPrefix(a.URI, "/") || strings.Contains(a.URI, `\`) || strings.Contains(a.URI, " "),
+				"uri %q must be a relative URI reference", a.URI)
+			_, ok := run.OriginalURIBaseIDs[a.URIBaseID]
+			assert.True(t, ok, "relative uri %q has a base the run defines (uriBaseId %q)", a.URI, a.URIBaseID)
 		}
 	}
+	require.Len(t, run.Invocations, 1)
 	return log
 }
 

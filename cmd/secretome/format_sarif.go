@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/openregen/secretomekit/regulation"
@@ -56,7 +58,8 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -116,7 +119,18 @@ func (r *sarifReporter) begin(info *runInfo) error {
 		r.b.WriteByte('\n')
 		writeJSON(r.b, ru)
 	}
-	r.b.WriteString("\n]}},\"results\":[")
+	r.b.WriteString("\n]}}")
+	if wd, err := os.Getwd(); err == nil {
+		// The absolute URI of the folder relative URIs start from; it
+		// ends in a slash, as SARIF requires of a base.
+		base := fileURI(filepath.ToSlash(wd))
+		if !strings.HasSuffix(base, "/") {
+			base += "/"
+		}
+		r.b.WriteString(`,"originalUriBaseIds":`)
+		writeJSON(r.b, map[string]sarifArtifact{srcRoot: {URI: base}})
+	}
+	r.b.WriteString(`,"results":[`)
 	return nil
 }
 
@@ -172,11 +186,11 @@ func sarifLevel(s secretome.Severity) string {
 }
 
 func (r *sarifReporter) locations(c *checked, line int) []sarifLocation {
-	uri := c.src.uri()
+	uri, base := c.src.uri()
 	if uri == "" {
 		return nil
 	}
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}}}
 	if line > 0 {
 		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}
 	}

@@ -75,17 +75,37 @@ func (s *source) relPath() (string, bool) {
 	return strings.TrimPrefix(filepath.ToSlash(p), "./"), true
 }
 
-// uri is the source as a URI for SARIF: relative to the working folder
-// when it can be, else a file URI; "" for standard input.
-func (s *source) uri() string {
+// srcRoot is the SARIF base URI symbol relative URIs are resolved
+// against: the working folder of the run (run.originalUriBaseIds gives
+// its absolute URI).
+const srcRoot = "%SRCROOT%"
+
+// uri is the source as a URI for SARIF, and its base: relative to the
+// working folder (base srcRoot) when it can be, else an absolute file URI
+// (no base); "" for standard input.
+func (s *source) uri() (uri, base string) {
 	if s.path == "-" {
-		return ""
+		return "", ""
 	}
 	p, rel := s.relPath()
 	if !rel {
-		return "file://" + (&url.URL{Path: p}).EscapedPath()
+		return fileURI(p), ""
 	}
-	return (&url.URL{Path: p}).EscapedPath()
+	u := (&url.URL{Path: p}).EscapedPath()
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		// "a:b.json" would read as a URI of scheme "a".
+		u = "./" + u
+	}
+	return u, srcRoot
+}
+
+// fileURI returns the file URI of an absolute path with forward slashes
+// ("/srv/d.json", or "C:/d.json" on Windows).
+func fileURI(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + (&url.URL{Path: p}).EscapedPath()
 }
 
 // syntaxOf returns the syntax a file name implies.
@@ -434,15 +454,22 @@ func decodeYAML(data []byte) decoded {
 // consumers, editors' go-to-line, grep -n) and the JSON locator count
 // only "\n". Without the map, a YAML file with old Mac line ends would be
 // reported on lines it does not have.
+//
+// The parser may also place a value just past the end of the text (the
+// empty document after a final "---"); such positions are moved to the
+// last line.
 type lineMap struct {
 	// starts holds, for each YAML line after the first, where it starts
 	// in "\n" lines: nil when YAML and "\n" agree.
 	starts []pos
+	// last is the number of the last line.
+	last int
 }
 
 func newLineMap(data []byte) lineMap {
+	last := bytes.Count(data, []byte{'\n'}) + 1
 	if !bytes.ContainsAny(data, "\r\u0085\u2028\u2029") {
-		return lineMap{}
+		return lineMap{last: last}
 	}
 	var starts []pos
 	line, col := 1, 0 // the "\n" line, and characters since its start
@@ -461,20 +488,23 @@ func newLineMap(data []byte) lineMap {
 		}
 		i += n
 	}
-	return lineMap{starts: starts}
+	return lineMap{starts: starts, last: last}
 }
 
 // pos converts a 1-based YAML line and column (in characters) to a line
 // and column counted by "\n".
 func (m lineMap) pos(line, col int) pos {
-	if m.starts == nil || line <= 1 {
-		return pos{line, col}
+	if m.starts != nil && line > 1 {
+		start := m.starts[min(line-2, len(m.starts)-1)]
+		if col > 0 {
+			col += start.col
+		}
+		line = start.line
 	}
-	start := m.starts[min(line-2, len(m.starts)-1)]
-	if col > 0 {
-		col += start.col
+	if line > m.last {
+		line, col = m.last, 0
 	}
-	return pos{start.line, col}
+	return pos{line, col}
 }
 
 // problemsOf returns the problems an error from decoding holds.
