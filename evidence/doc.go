@@ -27,11 +27,59 @@
 // CodeDesignMismatch and the CodeRoB codes here); warnings, such as a
 // randomised trial without a risk-of-bias assessment, travel with them.
 // DecodeStudy and DecodeStudies read strict JSON, validate, and merge the
-// problems of both steps with line and column numbers.
+// problems of both steps with line and column numbers (columns count
+// characters). An unknown spelling of an enumeration (a Design, a
+// Measure, a RoB2Judgement) is the module's one *secretome.EnumError,
+// which lists the accepted spellings; every enumeration here marshals to
+// its stable lowercase spelling and decodes back from it, so the JSON of
+// a Summary or an Assessment reads back into the same value.
 //
 // The zero values mean "not given": a zero Design, a nil Population.Size,
 // a RoB 2 domain that is RoB2NotAssessed. Not given is never read as a
 // favourable value; an unassessed domain is not a low-risk domain.
+//
+// # Effect sizes, pooling and the forest plot
+//
+// The numbers behind a grading follow one path: per-study effect sizes,
+// then a meta-analysis, then a picture.
+//
+//  1. An Effect is one study's estimate Yi and sampling variance Vi on the
+//     analysis scale of its Measure (log scale for ratios), metafor's yi
+//     and vi. The constructors compute it as metafor's escalc does:
+//     RiskRatio, OddsRatio and RiskDifference from a TwoByTwo table,
+//     MeanDifference and StandardisedMeanDifference (Hedges' g) from
+//     Continuous summaries, and FromReported from an estimate and
+//     confidence interval as printed. Outcome.Effect picks the right one
+//     for a study's outcome data.
+//  2. Pool combines effects of one measure by inverse-variance weighting,
+//     as metafor's rma.uni does: REML by default, DerSimonian-Laird or a
+//     common-effect model on request, optionally with the Knapp-Hartung
+//     adjustment. The Result carries the estimate, its confidence and
+//     prediction intervals, tau², I², H², Q and each study's weight;
+//     Result.BackTransform turns ratios back into ratios. A REML fit that
+//     does not converge wraps ErrNotConverged.
+//  3. WriteForestSVG draws the effects and their Result as a standalone
+//     SVG forest plot.
+//
+// For example:
+//
+//	var effects []evidence.Effect
+//	for _, t := range tables {
+//		e, err := evidence.RiskRatio(t)
+//		...
+//		effects = append(effects, e)
+//	}
+//	res, err := evidence.Pool(effects, evidence.PoolOptions{})
+//	rr, ci, _ := res.BackTransform()
+//	err = evidence.WriteForestSVG(w, effects, res, evidence.ForestOptions{})
+//
+// Grade and Summarize (below) run the same path on a body of studies:
+// they take each study's effect for the outcome asked about and pool
+// them.
+//
+// Bad numbers (a zero variance, a NaN, mixed measures, options out of
+// range) are a *secretome.ValidationError whose paths name the input,
+// such as "effects[3].vi"; nothing panics and no Result holds NaN.
 //
 // # Risk of bias
 //
@@ -66,15 +114,6 @@
 // claim check: given the studies cited, the best CEBM level and the GRADE
 // certainty, with reasons. An Appraiser carries non-default options; it
 // has no state and is safe for concurrent use.
-//
-// # Effect sizes and meta-analysis
-//
-// Measure, Effect and the constructors (RiskRatio, OddsRatio,
-// RiskDifference, MeanDifference, StandardisedMeanDifference,
-// FromReported) compute per-study effects as metafor's escalc does; Pool
-// combines them by inverse-variance weighting (REML by default, DL or a
-// common-effect model on request, optionally with the Knapp-Hartung
-// adjustment), and WriteForestSVG draws the forest plot.
 //
 // # What is not modelled
 //

@@ -16,8 +16,9 @@
 // DecodeProduct reads JSON strictly: unknown fields, unknown enum
 // spellings, malformed numbers, trailing data and oversized documents are
 // errors, each reported with the path of the field ("source.tissue") and
-// its line. It then validates the product and reports every problem at
-// once:
+// its line and column (columns count characters). A document that decodes
+// is then validated, and every problem comes back at once in one
+// *ValidationError:
 //
 //	p, err := secretome.DecodeProduct(data)
 //	var ve *secretome.ValidationError
@@ -26,6 +27,16 @@
 //			fmt.Println(pr.Path, pr.Code, pr.Message)
 //		}
 //	}
+//
+// When only validation fails, p is the decoded product, so that a caller
+// can still show it; when decoding fails, p is nil.
+//
+// Every enumeration (Tissue, Route, TestKind, ...) is a small integer type
+// with a stable lowercase spelling in JSON and text, String, Values, and
+// MarshalText/UnmarshalText. An unknown spelling is an *EnumError, which
+// names the enumeration and lists the accepted spellings. It is one type
+// shared by every package of the module (evidence and regulation return
+// it too), so a single errors.As finds it whatever was being decoded.
 //
 // # Exact quantities
 //
@@ -51,13 +62,31 @@
 // Problems have a stable Code, a Severity and a Path. Errors make the
 // product invalid; warnings (an ISCT criterion not met, EV items missing,
 // allogeneic material without donor screening) and notes (an analyte not in
-// the catalogue) are reported by Check but do not fail Validate.
+// the catalogue) are reported by Check but do not fail Validate. Analytes
+// are matched against a small catalogue of the factors MSC secretomes are
+// usually assayed for (LookupAnalyte), which knows their aliases ("bFGF" is
+// FGF-2) and the units their amounts may be given in.
+//
+// # Problem codes
+//
+// Codes are the API; messages may be reworded. Decoding reports
+// CodeSyntax, CodeUnknownField, CodeType, CodeNumber, CodeEnum,
+// CodeTrailing and CodeTooLarge; validation reports CodeRequired,
+// CodeRange, CodeFormat, CodeUnit, CodeDuplicate and CodeInconsistent for
+// structure, and CodeUnknownAnalyte (note), CodeISCTNotMet (warning),
+// CodeISCTNotReported (note), CodeEVIncomplete (warning),
+// CodeDonorEligibility (warning) and CodeBatchDeviation (error) for the
+// domain rules. Package evidence adds codes for studies and package
+// regulation for dossiers, all with these same Problem and
+// ValidationError types.
 //
 // # Release
 //
 // A ReleaseSpec lists the tests a batch must pass, each with a numeric or
 // qualitative limit; ReleaseSpec.Conformance lists every way a Batch
-// departs from it, comparing results across units exactly.
+// departs from it (a Deviation with a stable Kind and the path of the
+// result), comparing results across units exactly. Validate reports each
+// deviation of the product's own batches as CodeBatchDeviation.
 //
 // # Zero values
 //
