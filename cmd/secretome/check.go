@@ -145,6 +145,8 @@ type runInfo struct {
 	format        string
 	quiet         bool
 	color         bool
+	// width is the width text output wraps to; 0 for no wrapping.
+	width int
 }
 
 // reporter writes the results of a check run in one format. dossier is
@@ -225,7 +227,10 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	info.jurisdictions = assessor.Jurisdictions()
 	info.rules = assessor.Rules()
-	info.color = format.value == "text" && colorAllowed(e, e.stdout)
+	if format.value == "text" {
+		info.color = colorAllowed(e, e.stdout)
+		info.width = wrapWidth(e, e.stdout)
+	}
 	rep := newReporter(format.value, e.stdout)
 
 	c := &checker{env: e, assessor: assessor, info: info, rep: rep}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/regulation"
@@ -112,19 +113,20 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	if t.info.quiet && len(fs) == 0 {
 		return
 	}
-	b := t.b
-	fmt.Fprintf(b, "  %s %s", t.paint(ansiBold, j.Jurisdiction), j.Name)
+	head := j.Jurisdiction + " " + j.Name
 	if j.Classification != "" {
-		fmt.Fprintf(b, ": %s", j.Classification)
+		head += ": " + j.Classification
 	}
-	b.WriteByte('\n')
+	lines := t.wrap(head, 4)
+	lines[0] = t.paint(ansiBold, j.Jurisdiction) + lines[0][len(j.Jurisdiction):]
+	t.lines("  ", "    ", lines)
 	if !t.info.quiet {
 		for _, u := range j.Uses {
-			fmt.Fprintf(b, "    use %d %s: %s", u.Index, u.Class, u.Verdict)
+			line := fmt.Sprintf("use %d %s: %s", u.Index, u.Class, u.Verdict)
 			if len(u.Missing) > 0 {
-				fmt.Fprintf(b, " (missing: %s)", strings.Join(u.Missing, "; "))
+				line += fmt.Sprintf(" (missing: %s)", strings.Join(u.Missing, "; "))
 			}
-			b.WriteByte('\n')
+			t.lines("    ", "      ", t.wrap(line, 6))
 		}
 	}
 	for _, f := range fs {
@@ -150,9 +152,60 @@ func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col
 	}
 	fmt.Fprintf(b, "  %s\n", where)
 	pad := indent + strings.Repeat(" ", 9)
-	fmt.Fprintf(b, "%s%s\n", pad, msg)
+	t.lines(pad, pad, t.wrap(msg, len(pad)))
 	if cite != "" {
-		fmt.Fprintf(b, "%s%s\n", pad, t.paint(ansiDim, cite))
+		lines := t.wrap(cite, len(pad))
+		for i := range lines {
+			lines[i] = t.paint(ansiDim, lines[i])
+		}
+		t.lines(pad, pad, lines)
+	}
+}
+
+// minWrap is the narrowest text column wrapping makes: on a very narrow
+// terminal, lines overflow rather than become a column of single words.
+const minWrap = 24
+
+// wrap splits s into lines that fit the output width after an indent of
+// the given columns, at spaces; a word longer than a line (a URL) is
+// never broken. Without a width, s is one line.
+func (t *textReporter) wrap(s string, indent int) []string {
+	width := max(t.info.width-indent, minWrap)
+	if t.info.width <= 0 || utf8.RuneCountInString(s) <= width {
+		return []string{s}
+	}
+	var (
+		lines []string
+		cur   strings.Builder
+		n     int
+	)
+	for _, word := range strings.Fields(s) {
+		wl := utf8.RuneCountInString(word)
+		if n > 0 && n+1+wl > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			n = 0
+		}
+		if n > 0 {
+			cur.WriteByte(' ')
+			n++
+		}
+		cur.WriteString(word)
+		n += wl
+	}
+	return append(lines, cur.String())
+}
+
+// lines writes lines, the first after first and the others after rest.
+func (t *textReporter) lines(first, rest string, lines []string) {
+	for i, l := range lines {
+		if i == 0 {
+			t.b.WriteString(first)
+		} else {
+			t.b.WriteString(rest)
+		}
+		t.b.WriteString(l)
+		t.b.WriteByte('\n')
 	}
 }
 
@@ -178,8 +231,8 @@ func (t *textReporter) end(s *summary) error {
 	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
 		return t.b.Flush()
 	}
-	fmt.Fprintf(t.b, "%s: %d passed, %d failed, %d invalid, %d unreadable; %s, %s, %s\n",
-		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable,
+	fmt.Fprintf(t.b, "%s, rules as of %s: %d passed, %d failed, %d invalid, %d unreadable; %s, %s, %s\n",
+		plural(s.Dossiers, "dossier"), t.info.asOf, s.Passed, s.Failed, s.Invalid, s.Unreadable,
 		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "note"))
 	return t.b.Flush()
 }

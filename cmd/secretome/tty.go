@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"time"
 )
 
@@ -23,6 +24,23 @@ func isTerminal(w io.Writer) bool {
 // not "dumb".
 func colorAllowed(e *env, w io.Writer) bool {
 	return isTerminal(w) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+}
+
+// wrapWidth returns the width text output to w is wrapped to: that of the
+// terminal w is (COLUMNS, when set to a number, wins), or 0, no
+// wrapping, when w is not a terminal, so that files and pipes get one
+// line per message for grep and diff.
+func wrapWidth(e *env, w io.Writer) int {
+	if !isTerminal(w) {
+		return 0
+	}
+	if n, err := strconv.Atoi(e.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := w.(*os.File); ok {
+		return termWidth(f)
+	}
+	return 0
 }
 
 // progressAfter is how many dossiers a run checks before it shows progress.

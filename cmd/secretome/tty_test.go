@@ -6,7 +6,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 
 	"github.com/stretchr/testify/assert"
@@ -90,11 +92,55 @@ func TestTextColour(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		var b bytes.Buffer
 		r := &textReporter{w: &b}
-		require.NoError(t, r.begin(&runInfo{color: color, threshold: threshold{sev: secretome.SeverityError}}))
+		require.NoError(t, r.begin(&runInfo{color: color, threshold: threshold{sev: secretome.SeverityError}, asOf: secretome.MustParseDate(asOf)}))
 		require.NoError(t, r.dossier(c))
 		require.NoError(t, r.end(&summary{Dossiers: 1, Invalid: 1, Errors: 1}))
 		assert.Equal(t, color, strings.Contains(b.String(), ansiRed), "colour codes only when asked for")
 		assert.Contains(t, b.String(), "dossier/type")
-		assert.Contains(t, b.String(), "1 dossier: 0 passed, 0 failed, 1 invalid, 0 unreadable; 1 error, 0 warnings, 0 notes")
+		assert.Contains(t, b.String(), "1 dossier, rules as of 2026-11-01: 0 passed, 0 failed, 1 invalid, 0 unreadable; 1 error, 0 warnings, 0 notes",
+			"the summary says which day's rules were applied")
+	}
+}
+
+func TestTextWrap(t *testing.T) {
+	url := "https://example.org/" + strings.Repeat("long-path-", 8)
+	c := &checked{src: &source{path: "x.json"}, problems: []secretome.Problem{{Path: "product.name", Code: "format",
+		Severity: secretome.SeverityError, Line: 3,
+		Message: "a message long enough to need wrapping on a narrow terminal, with " + url + " inside it"}}}
+	render := func(width int) string {
+		var b bytes.Buffer
+		r := &textReporter{w: &b}
+		require.NoError(t, r.begin(&runInfo{width: width, threshold: threshold{sev: secretome.SeverityError}}))
+		require.NoError(t, r.dossier(c))
+		return b.String()
+	}
+	flat := render(0)
+	assert.Contains(t, flat, "             "+c.problems[0].Message+"\n", "without a width, a message is one line")
+
+	const width = 60
+	wrapped := render(width)
+	var words []string
+	for _, line := range strings.Split(strings.TrimSuffix(wrapped, "\n"), "\n") {
+		if strings.Contains(line, url) {
+			assert.Equal(t, "             "+url, line, "a word longer than a line is not broken")
+		} else {
+			assert.LessOrEqual(t, utf8.RuneCountInString(line), width, "line %q fits", line)
+		}
+		words = append(words, strings.Fields(line)...)
+	}
+	assert.Equal(t, strings.Fields(flat), words, "wrapping moves words, it drops or adds none")
+	assert.Contains(t, wrapped, "\n             a message long", "continuation lines keep the hanging indent")
+
+	// Jurisdiction and use lines continue further in than they start;
+	// their continuations must fit as well.
+	var b bytes.Buffer
+	r := &textReporter{w: &b}
+	require.NoError(t, r.begin(&runInfo{width: width}))
+	long := strings.Repeat("a ", 120)
+	r.jurisdiction(&checked{}, &regulation.JurisdictionReport{Jurisdiction: "ID", Name: "Indonesia", Classification: long,
+		Uses: []regulation.UseAssessment{{Index: 0, Missing: []string{long}}}})
+	require.NoError(t, r.b.Flush())
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		assert.LessOrEqual(t, utf8.RuneCountInString(line), width, "line %q fits", line)
 	}
 }
