@@ -44,11 +44,15 @@
 //   - inferred: our reading of what the instrument implies for secretome.
 //
 // Every Finding carries its rule's citation and provenance, so that nobody
-// mistakes an inference for the law. Where the research behind the
-// shipped rules found nothing (Japanese cosmetic rules, the Korean Act's
-// scope for cell-free products, the US cosmetic status), rules report the
-// use as VerdictUnknown with an info finding that says what is not known;
-// they never guess. Uncertain details are stated in the rule itself: an
+// mistakes an inference for the law. Where a rule applies what its source
+// says to a product the source does not name (an FDA statement on
+// exosomes applied to a whole conditioned medium, say), the finding says
+// "inferred" even when the rule's source was read first-hand
+// (Context.Inferred). Where the research behind the shipped rules found
+// nothing (Indonesian rules on secretome cosmetics, Japanese cosmetic
+// rules, the Korean Act's scope for cell-free products, the US cosmetic
+// status), rules report the use as VerdictUnknown with an info finding
+// that says what is not known; they never guess. Uncertain details are stated in the rule itself: an
 // Article such as "Annex II (entry number not verified)", and a Note.
 // The research notes the shipped rules come from do not record the day
 // their sources were read, so CheckedOn is empty in every shipped rule and
@@ -60,7 +64,11 @@
 // that day; Taiwan's exosome amendment from 21 March 2024; the Korean
 // treatment-plan amendment from 1 February 2025; the Japanese MHLW notices
 // from 31 July 2024; the revised Ph. Eur. 2.6.7 from 1 April 2026. A
-// rule whose start day is not recorded applies on every day.
+// rule whose start day is not recorded applies on every day, except that
+// a rule whose instrument is dated by its number (Permenkes 32/2018, BPOM
+// Reg. 18/2020) stays silent before 1 January of that year; its Note says
+// so. Dates of effect that came from publication records rather than the
+// research notes are marked so in the rule's Note.
 //
 // # Shipped rule sets
 //

@@ -64,9 +64,11 @@ type GMPCertificate struct {
 	// Scope says what the certificate covers, such as "ATMP: cell
 	// processing, secretome".
 	Scope string `json:"scope,omitempty"`
-	// ValidFrom and ValidUntil bound the certificate's validity; zero
-	// means not stated.
-	ValidFrom  secretome.Date `json:"valid_from,omitzero"`
+	// ValidFrom is the first day the certificate is valid; zero means not
+	// stated (valid from any day).
+	ValidFrom secretome.Date `json:"valid_from,omitzero"`
+	// ValidUntil is the last day the certificate is valid, included; zero
+	// means not stated (no end).
 	ValidUntil secretome.Date `json:"valid_until,omitzero"`
 }
 
@@ -88,8 +90,12 @@ type Authorisation struct {
 	// and facility licences; a use in a named facility needs a designation
 	// for that facility.
 	Facility string `json:"facility,omitempty"`
-	// ValidFrom and ValidUntil bound its validity; zero means not stated.
-	ValidFrom  secretome.Date `json:"valid_from,omitzero"`
+	// ValidFrom is the first day it is valid; zero means not stated (valid
+	// from any day).
+	ValidFrom secretome.Date `json:"valid_from,omitzero"`
+	// ValidUntil is the last day it is valid, included (an IND or
+	// designation that has lapsed or expired); zero means not stated (no
+	// end).
 	ValidUntil secretome.Date `json:"valid_until,omitzero"`
 	// Indications lists the IDs of the product indications it covers;
 	// empty means it does not restrict indications.

@@ -136,7 +136,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use needs a sterility release test",
 				Citation:   citeSterility,
 				Provenance: ProvenanceInferred,
-				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement." + undated},
+				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement." + noDate("USP <71>") + undated},
 			Check: releaseTestCheck(secretome.TestSterility, "sterility release test (USP <71> / Ph. Eur. 2.6.1)"),
 		},
 		{
@@ -144,7 +144,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use needs a bacterial endotoxin release test",
 				Citation:   citeEndotoxin,
 				Provenance: ProvenanceInferred,
-				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose." + undated},
+				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose." + noDate("USP <85>") + undated},
 			Check: releaseTestCheck(secretome.TestEndotoxin, "bacterial endotoxin release test (USP <85> / Ph. Eur. 2.6.14)"),
 		},
 		{
@@ -152,7 +152,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use of a cell-culture product needs a mycoplasma release test",
 				Citation:   citeMycoplasma,
 				Provenance: ProvenanceInferred,
-				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h)." + undated},
+				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h)." + noDate("Ph. Eur. 2.6.7") + undated},
 			Check: releaseTestCheck(secretome.TestMycoplasma, "mycoplasma release test (Ph. Eur. 2.6.7)"),
 		},
 		{
@@ -168,7 +168,7 @@ func qualityRules() []Rule {
 				Title:      "Allogeneic human source cells need documented donor eligibility",
 				Citation:   citeDonor,
 				Provenance: ProvenanceInferred,
-				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (read in secondary sources); applying it to every allogeneic product is our baseline." + undated},
+				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (read in secondary sources); applying it to every allogeneic product is our baseline." + noDate("the donor requirements") + undated},
 			Check: checkDonor,
 		},
 		{
@@ -176,7 +176,7 @@ func qualityRules() []Rule {
 				Title:      "MSC source cells meet the ISCT minimal criteria",
 				Citation:   citeISCT,
 				Provenance: ProvenanceSecondary,
-				Note:       "Plastic adherence and trilineage differentiation were read in the abstract; the marker thresholds (at least 95 % CD105, CD73, CD90; at most 2 % CD45, CD34, CD14 or CD11b, CD79a or CD19, HLA-DR) in secondary reproductions. The criteria are evaluated by secretome.ISCT." + undated},
+				Note:       "Plastic adherence and trilineage differentiation were read in the abstract; the marker thresholds (at least 95 % CD105, CD73, CD90; at most 2 % CD45, CD34, CD14 or CD11b, CD79a or CD19, HLA-DR) in secondary reproductions. The criteria are evaluated by secretome.ISCT." + noDate("the ISCT statement") + undated},
 			Check: checkISCT,
 		},
 		{
@@ -184,7 +184,7 @@ func qualityRules() []Rule {
 				Title:      "An EV product is characterised as MISEV2018 asks",
 				Citation:   citeMISEV,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in two reviews reproducing MISEV2018: source amount, two quantification methods, three positive EV proteins (one transmembrane, one cytosolic), a negative marker, single-EV imaging and a single-particle method. The items are evaluated by secretome.EVCharacterisation, whose marker lists follow the notes (CD9, CD63, CD81, integrins, MFGE8; TSG101, annexins, Rabs, syntenin); ALIX and other ESCRT proteins are not in them." + undated},
+				Note:       "Read in two reviews reproducing MISEV2018: source amount, two quantification methods, three positive EV proteins (one transmembrane, one cytosolic), a negative marker, single-EV imaging and a single-particle method. The items are evaluated by secretome.EVCharacterisation, whose marker lists follow the notes (CD9, CD63, CD81, integrins, MFGE8; TSG101, annexins, Rabs, syntenin); ALIX and other ESCRT proteins are not in them." + noDate("MISEV2018") + undated},
 			Check: checkMISEV,
 		},
 		{
@@ -192,7 +192,7 @@ func qualityRules() []Rule {
 				Title:      "Embryonic stem-cell sources are excluded from therapy in some markets",
 				Citation:   citeUU17Embryonic,
 				Provenance: ProvenanceInferred,
-				Note:       "Indonesia excludes embryonic stem cells from stem-cell therapy (UU 17/2023 Art. 135(4), read in secondary reports); as a baseline the source is flagged for every market." + undated},
+				Note:       "Indonesia excludes embryonic stem cells from stem-cell therapy (UU 17/2023 Art. 135(4), read in secondary reports); as a baseline the source is flagged for every market. The baseline follows the Law's day of effect." + uu17Date + undated},
 			Check: checkEmbryonicSource,
 		},
 		{
@@ -200,7 +200,7 @@ func qualityRules() []Rule {
 				Title:      "A therapeutic claim rests on more than very-low-certainty evidence",
 				Citation:   citeISSCR,
 				Provenance: ProvenanceInferred,
-				Note:       "The ISSCR asks that products be proven safe and effective before marketing; flagging therapeutic claims whose cited evidence is of very low GRADE certainty (a warning, an error for a marketed therapeutic) is our policy. Certainty is graded by evidence.Grade against the claim's indication." + undated},
+				Note:       "The ISSCR asks that products be proven safe and effective before marketing; flagging therapeutic claims whose cited evidence is of very low GRADE certainty (a warning, an error for a marketed therapeutic) is our policy. Certainty is graded by evidence.Grade against the claim's indication." + noDate("the ISSCR guidelines") + undated},
 			Check: checkClaimEvidence,
 		},
 	}

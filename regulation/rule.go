@@ -39,7 +39,11 @@ type RuleInfo struct {
 // Context, must not modify the dossier, and must be safe to call from
 // several goroutines at once (it is, if it only reads its arguments).
 type Rule struct {
+	// RuleInfo is the rule's metadata: ID, title, jurisdiction, citation,
+	// provenance and note.
 	RuleInfo
+	// Check applies the rule to the dossier of c and reports through c;
+	// it must not be nil.
 	Check func(c *Context)
 }
 

@@ -283,7 +283,7 @@ func checkIDClinicalRoutes(c *Context) {
 			c.Condition(i, "a Minister of Health designation for service-based research naming the facility of the use", authFix(des, desAt, i, u),
 				"service-based research needs a designated facility; "+authProblem(des, "designation"))
 		case u.Setting == SettingDesignatedHospital && des == authNone:
-			c.Condition(i, "the Minister of Health's designation of the hospital for service-based research", "authorisations",
+			c.Condition(i, "the Minister of Health's designation of the hospital for service-based research", usePath(i, "setting"),
 				"the use is declared in a designated hospital, but the dossier holds no designation for service-based research")
 		default:
 			c.Prohibit(i, authFix(des, desAt, i, u),

@@ -119,6 +119,12 @@ func ruleCases() []ruleCase {
 	}
 	designation := auth(AuthHospitalDesignation, "ID")
 	designation.Facility = "RS Test"
+	expiredDesignation := designation
+	expiredDesignation.ValidUntil = secretome.MustParseDate("2025-12-31")
+	indFor := func(ids ...string) Authorisation { a := auth(AuthIND, "US"); a.Indications = ids; return a }
+	blaFor := func(ids ...string) Authorisation { a := auth(AuthBLA, "US"); a.Indications = ids; return a }
+	lapsedIND := auth(AuthIND, "US")
+	lapsedIND.ValidUntil = secretome.MustParseDate("2026-01-01")
 	plan := auth(AuthTreatmentPlan, "KR")
 	plan.Facility = "Test Hospital"
 	expired := auth(AuthNIE, "ID")
@@ -419,6 +425,120 @@ func ruleCases() []ruleCase {
 			"", with(claim("Closes ulcers", "pressure-ulcer", "case-1", "case-2"), uses(use("ID", UseHospitalService))), "finding:warning", true},
 		{"QUALITY-CLAIM-EVIDENCE", "randomised evidence", "a claim on randomised trials is not flagged",
 			"", with(withRCTs, with(claim("Closes ulcers", "pressure-ulcer", "rct-1", "rct-2"), uses(use("ID", UseMarketedTherapeutic)))), "prohibited", false},
+
+		// Audit of November 2026: each row pins a defect that was fixed.
+		{"ID-PP28-CLINICAL-ROUTES", "hospital without NIE or designation", "a non-designated hospital without an NIE product has no route",
+			"", uses(use("ID", UseHospitalService)), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "hospital without NIE or designation, path", "the fix is an authorisation, so the finding points at them",
+			"", uses(use("ID", UseHospitalService)), "path:authorisations", true},
+		{"ID-PP28-CLINICAL-ROUTES", "designation, use names no facility", "a designation held for some facility does not permit a use whose place is not named",
+			"", with(auths(designation), uses(use("ID", UseHospitalService))), "permitted", false},
+		{"ID-PP28-CLINICAL-ROUTES", "designation, use names no facility, condition", "the facility is the condition to show",
+			"", with(auths(designation), uses(use("ID", UseHospitalService))), "path:uses[0].facility", true},
+		{"ID-PP28-CLINICAL-ROUTES", "NIE in a clinic", "standardised services are for hospitals and main clinics; a clinic must show it is a main clinic",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingClinic)))), "permitted_with_conditions", true},
+		{"ID-PP28-CLINICAL-ROUTES", "NIE in a clinic is inferred", "the main-clinic condition comes from Permenkes 32/2018, applied to secretome by our reading",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingClinic)))), "provenance:inferred", true},
+		{"ID-PP28-CLINICAL-ROUTES", "NIE, setting not given", "an unstated setting is not a forbidden one",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingUnspecified)))), "prohibited", false},
+		{"ID-PP28-CLINICAL-ROUTES", "NIE, setting not given, unknown", "the rule says it cannot tell",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingUnspecified)))), "unknown", true},
+		{"ID-PP28-CLINICAL-ROUTES", "expired designation", "a lapsed designation opens no route",
+			"", with(auths(expiredDesignation), uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital), facility("RS Test")))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "expired designation, path", "the finding points at the lapsed designation",
+			"", with(auths(expiredDesignation), uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital), facility("RS Test")))), "path:authorisations[0]", true},
+		{"ID-PP28-CLINICAL-ROUTES", "declared designated, none held", "the declared setting is what the dossier does not back",
+			"", uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital))), "path:uses[0].setting", true},
+		{"ID-PERMENKES32-PROVIDERS", "human cosmetic at home", "a cosmetic used at home is not a cell-based service",
+			"", uses(use("ID", UseCosmetic, setting(SettingHome), admin(AdministratorPatient), route(secretome.RouteTopical))), "prohibited", false},
+		{"ID-PERMENKES32-PROVIDERS", "marketed product at home", "a marketed product a patient uses at home is not a service; the NIE rules decide it",
+			"", uses(use("ID", UseMarketedTherapeutic, setting(SettingHome), admin(AdministratorPatient))), "prohibited", false},
+		{"ID-PERMENKES32-PROVIDERS", "therapeutic given in a beauty clinic", "beauty clinics are not providers of cell-based services",
+			"", uses(use("ID", UseMarketedTherapeutic, setting(SettingBeautyClinic))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "2017", "a 2018 regulation cannot have applied in 2017",
+			"2017-06-01", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", false},
+		{"ID-UU17-135-EMBRYONIC", "embryonic cosmetic", "the exclusion is from therapy; a cosmetic is not therapy",
+			"", with(esc, uses(use("ID", UseCosmetic, route(secretome.RouteTopical)))), "prohibited", false},
+		{"ID-UU17-135-EMBRYONIC", "embryonic, research only", "laboratory research is not therapy, so nothing is an error",
+			"", with(esc, uses(use("ID", UseResearch))), "finding:error", false},
+		{"ID-UU17-135-EMBRYONIC", "inferred", "the article speaks of stem cells; reaching their secretome is our reading",
+			"", with(esc, uses(use("ID", UseHospitalService))), "provenance:inferred", true},
+		{"ID-BPOM-18-2020-NIE", "2019", "a 2020 regulation cannot have applied in 2019",
+			"2019-06-01", uses(use("ID", UseMarketedTherapeutic)), "prohibited", false},
+		{"ID-PP28-RESEARCH", "inferred", "that research needs no approval is our reading, not stated in the summary",
+			"", uses(use("ID", UseResearch)), "provenance:inferred", true},
+		{"ID-BPOM-COSMETIC-NEEDLE", "2021", "a 2022 regulation cannot have applied in 2021",
+			"2021-06-01", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", false},
+
+		{"US-FDA-EXOSOME-IND", "IND for another indication", "an IND covers the indications it names",
+			"", with(auths(indFor("burn")), uses(use("US", UseClinicalTrial))), "prohibited", true},
+		{"US-FDA-EXOSOME-IND", "IND for another indication, path", "the finding points at the IND to fix",
+			"", with(auths(indFor("burn")), uses(use("US", UseClinicalTrial))), "path:authorisations[0]", true},
+		{"US-FDA-EXOSOME-IND", "IND lapsed before the as-of date", "an IND must be in effect on the day assessed",
+			"", with(auths(lapsedIND), uses(use("US", UseClinicalTrial))), "prohibited", true},
+		{"US-FDA-EXOSOME-IND", "IND in effect on an earlier day", "the same IND was in effect in 2025",
+			"2025-06-01", with(auths(lapsedIND), uses(use("US", UseClinicalTrial))), "prohibited", false},
+		{"US-FDA-EXOSOME-IND", "whole secretome is inferred", "FDA speaks of exosomes; a concentrated secretome is reached by our reading",
+			"", uses(use("US", UseClinicalTrial)), "provenance:inferred", true},
+		{"US-FDA-EXOSOME-IND", "EV product is primary", "for an EV product the finding rests on FDA's own statement",
+			"", with(characterisedEVs, uses(use("US", UseClinicalTrial))), "provenance:inferred", false},
+		{"US-FDA-EXOSOME-NO-SERVICE", "whole secretome is inferred", "FDA speaks of exosomes",
+			"", uses(use("US", UseHospitalService)), "provenance:inferred", true},
+		{"US-351-BLA", "whole secretome is inferred", "the warning letter applies the statute to exosome products",
+			"", uses(use("US", UseMarketedTherapeutic)), "provenance:inferred", true},
+		{"US-FDA-UNAPPROVED-PROMOTION", "licence for another indication", "a BLA for burns does not license claims about ulcers",
+			"", with(with(with(claim("Heals ulcers", "pressure-ulcer"), func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }), auths(blaFor("burn"))), uses(use("US", UseHospitalService))), "finding:error", true},
+		{"US-FDA-UNAPPROVED-PROMOTION", "licence for the claimed indication", "a licensed indication may be advertised",
+			"", with(with(with(claim("Heals ulcers", "pressure-ulcer"), func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }), auths(blaFor("pressure-ulcer"))), uses(use("US", UseHospitalService))), "finding:error", false},
+
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "hospital use of an authorised product", "a product with a marketing authorisation needs no exemption",
+			"", with(auths(auth(AuthMarketingAuthorisation, "EU")), uses(use("EU", UseHospitalService))), "permitted", true},
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "hospital use of an authorised product is not unknown", "the authorisation settles it",
+			"", with(auths(auth(AuthMarketingAuthorisation, "EU")), uses(use("EU", UseHospitalService))), "unknown", false},
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "exemption claimed for a cell-free product", "a hospital authorisation cannot be an ATMP exemption for a non-ATMP",
+			"", with(auths(auth(AuthHospitalDesignation, "EU")), uses(use("EU", UseHospitalService))), "finding:warning", true},
+
+		{"JP-MHLW-2024-FREE-PRACTICE", "open scope after 2024", "no later instrument was found, and the finding says so",
+			"", uses(use("JP", UseHospitalService, setting(SettingClinic))), "finding:info", true},
+		{"JP-MHLW-2024-EXOSOME-REAGENT", "whole secretome is inferred", "the notice speaks of exosome reagents",
+			"", with(claim("Heals ulcers", "pressure-ulcer"), uses(use("JP", UseResearch))), "provenance:inferred", true},
+		{"JP-PMD-APPROVAL", "2013", "the notes date the Act's entry into force to 2014",
+			"2013-06-01", uses(use("JP", UseMarketedTherapeutic)), "prohibited", false},
+
+		{"KR-MFDS-CULTURE-MEDIUM", "microneedle in 2024", "whether needle use was cosmetic before the 2025 guideline was not found",
+			"2024-06-01", with(auths(auth(AuthMFDSCultureMediumRecords, "KR")), uses(use("KR", UseCosmetic, route(secretome.RouteMicroneedling)))), "permitted", false},
+		{"KR-MFDS-CULTURE-MEDIUM", "microneedle in 2024 is unknown", "the rule says what is not known",
+			"2024-06-01", with(auths(auth(AuthMFDSCultureMediumRecords, "KR")), uses(use("KR", UseCosmetic, route(secretome.RouteMicroneedling)))), "unknown", true},
+		{"KR-MFDS-CULTURE-MEDIUM", "microneedle after the guideline", "needle delivery is not a cosmetic use, so the records do not permit it",
+			"", with(auths(auth(AuthMFDSCultureMediumRecords, "KR")), uses(use("KR", UseCosmetic, route(secretome.RouteMicroneedling)))), "permitted", false},
+		{"KR-MFDS-CULTURE-MEDIUM", "EV product is inferred", "the standard names culture medium; purified EVs are reached by our reading",
+			"", with(characterisedEVs, uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "provenance:inferred", true},
+		{"KR-MFDS-CULTURE-MEDIUM", "2009", "the culture-medium rules date from the 2010 amendment",
+			"2009-06-01", uses(use("KR", UseCosmetic, route(secretome.RouteTopical))), "permitted_with_conditions", false},
+		{"KR-MFDS-AD-STEM-CELL", "plant stem cell", "non-human sources are outside the prohibited expressions",
+			"", with(plant, with(claim("Plant stem cell extract", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical))))), "finding:error", false},
+		{"KR-MFDS-AD-STEM-CELL", "hyphenated stem-cell", "a hyphen does not change the suggestion",
+			"", with(claim("Stem-cell ampoule", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "finding:error", true},
+		{"KR-ARB-SCOPE-NOT-FOUND", "plan, use names no facility", "the plan rule sets the facility as a condition; the scope is not reported twice",
+			"", with(auths(plan), uses(use("KR", UseHospitalService))), "unknown", false},
+
+		{"AU-TGA-HCT-ADVERTISING", "inferred", "the ban is for human cell and tissue products; that a secretome is one is our reading",
+			"", with(func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }, uses(use("AU", UseHospitalService))), "provenance:inferred", true},
+		{"AU-TGA-ARTG", "ARTG entry", "the permission points at the entry",
+			"", with(auths(auth(AuthARTG, "AU")), uses(use("AU", UseMarketedTherapeutic))), "path:authorisations[0]", true},
+
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "EV product approved", "the exception is for human cell-derived exosomes",
+			"", with(characterisedEVs, with(auths(auth(AuthCosmeticIngredientApproval, "TW")), uses(use("TW", UseCosmetic, route(secretome.RouteTopical))))), "permitted", true},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "whole secretome with an approval", "the exception names exosomes; an approval for a whole secretome is not known to be possible",
+			"", with(auths(auth(AuthCosmeticIngredientApproval, "TW")), uses(use("TW", UseCosmetic, route(secretome.RouteTopical)))), "permitted", false},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "whole secretome with an approval is unknown", "the rule says what is not known",
+			"", with(auths(auth(AuthCosmeticIngredientApproval, "TW")), uses(use("TW", UseCosmetic, route(secretome.RouteTopical)))), "unknown", true},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "whole secretome is inferred", "that the item-11 ban still reaches a whole secretome is our reading",
+			"", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "provenance:inferred", true},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "EV product without approval is secondary", "for exosomes the rule is what the summaries say",
+			"", with(characterisedEVs, uses(use("TW", UseCosmetic, route(secretome.RouteTopical)))), "provenance:inferred", false},
+		{"TW-COSMETIC-HUMAN-EXOSOME-2024", "the day before the amendment", "the exception applies from 21 March 2024",
+			"2024-03-20", with(characterisedEVs, with(auths(auth(AuthCosmeticIngredientApproval, "TW")), uses(use("TW", UseCosmetic, route(secretome.RouteTopical))))), "permitted", false},
 	}
 	return cases
 }
@@ -462,5 +582,54 @@ func TestEveryRuleHasCases(t *testing.T) {
 	for _, r := range Shipped().Rules() {
 		assert.True(t, fires[r.ID], "%s has no failing case", r.ID)
 		assert.True(t, quiet[r.ID], "%s has no passing case", r.ID)
+	}
+}
+
+// TestRuleDatesAreAccountedFor keeps every shipped rule honest about its
+// day of effect: a rule without one says in its Note that the day is not
+// recorded (or that the rule has none), and a rule whose day came from a
+// publication record rather than the research notes says so.
+func TestRuleDatesAreAccountedFor(t *testing.T) {
+	fromRecords := map[string]bool{ // days the maintainers added from publication records
+		"2001-12-18": true, "2008-12-30": true, "2013-07-11": true,
+		"2020-08-28": true, "2023-08-08": true, "2024-07-26": true,
+	}
+	for _, r := range Shipped().Rules() {
+		from := r.Citation.EffectiveFrom
+		switch {
+		case from.IsZero():
+			assert.Regexp(t, `not recorded|no day of effect|applies on every as-of date`, r.Note,
+				"%s has no day of effect, and its Note must say so", r.ID)
+		case fromRecords[from.String()]:
+			assert.Contains(t, r.Note, "added by the maintainers from the instrument's publication record",
+				"%s takes its day of effect %s from a publication record, and its Note must say so", r.ID, from)
+		}
+	}
+}
+
+// TestProvenanceNeverOverstated checks, for a dossier that sets off most
+// rules, that no finding claims more certainty than its rule, and that
+// rules which apply a source to a product the source does not name report
+// those findings as inferred.
+func TestProvenanceNeverOverstated(t *testing.T) {
+	d := seed(t)
+	d.AdvertisedToPublic = boolPtr(true)
+	d.Claims = append(d.Claims, Claim{Wording: "Heals ulcers", Indication: "pressure-ulcer", Intent: secretome.IntentTherapeutic})
+	for _, j := range []string{"US", "JP", "KR", "AU", "TW", "EU"} {
+		d.Uses = append(d.Uses, use(j, UseMarketedTherapeutic), use(j, UseHospitalService), use(j, UseCosmetic, route(secretome.RouteTopical)), use(j, UseClinicalTrial), use(j, UseResearch))
+	}
+	rep, err := Assess(d, Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	rules := Shipped()
+	for _, f := range rep.Findings() {
+		info, ok := rules.Rule(f.RuleID)
+		require.True(t, ok)
+		assert.GreaterOrEqual(t, f.Provenance, info.Provenance, "%s at %s is surer than its rule", f.RuleID, f.Path)
+		switch f.RuleID {
+		case "US-FDA-EXOSOME-NO-SERVICE", "US-FDA-EXOSOME-IND", "US-351-BLA", "US-FDA-UNAPPROVED-PROMOTION",
+			"JP-MHLW-2024-EXOSOME-REAGENT", "TW-COSMETIC-HUMAN-EXOSOME-2024":
+			assert.Equal(t, ProvenanceInferred, f.Provenance,
+				"%s speaks of exosomes; its finding about a concentrated secretome at %s is our reading", f.RuleID, f.Path)
+		}
 	}
 }
