@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +19,7 @@ import (
 func dossierFiles(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../examples/dossiers/*", "testdata/dossiers/*"} {
+	for _, pattern := range []string{"../../examples/dossiers/*", "../../examples/vendorci/testdata/dossiers/*", "testdata/dossiers/*"} {
 		m, err := filepath.Glob(pattern)
 		require.NoError(t, err)
 		for _, f := range m {
@@ -72,6 +73,43 @@ func TestDossierSchema(t *testing.T) {
 				assert.Empty(t, violations, "a dossier the decoder accepts satisfies the schema")
 			}
 		})
+	}
+}
+
+// TestDossierSchemaRejectsUnknownFields adds a field the format does not
+// define at several depths of each valid shipped JSON dossier: the
+// decoder rejects it, and so must the schema.
+func TestDossierSchemaRejectsUnknownFields(t *testing.T) {
+	schema := dossierSchema()
+	for _, file := range dossierFiles(t) {
+		if syntaxOf(file, false) != syntaxJSON {
+			continue
+		}
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		if decode(data, syntaxJSON, 0).dossier == nil {
+			continue // invalid already; TestDossierSchema covers it
+		}
+		for _, at := range [][]any{{}, {"product"}, {"product", "source"}, {"uses", 0}} {
+			t.Run(fmt.Sprintf("%s/%v", filepath.Base(file), at), func(t *testing.T) {
+				var doc any
+				require.NoError(t, json.Unmarshal(data, &doc))
+				obj := doc
+				for _, step := range at {
+					switch k := step.(type) {
+					case string:
+						obj = obj.(map[string]any)[k]
+					case int:
+						obj = obj.([]any)[k]
+					}
+				}
+				obj.(map[string]any)["colour"] = "blue"
+				bad, err := json.Marshal(doc)
+				require.NoError(t, err)
+				require.Nil(t, decode(bad, syntaxJSON, 0).dossier, "the decoder rejects the unknown field")
+				assert.NotEmpty(t, schema.ValidateJSON(bad), "the schema rejects the unknown field")
+			})
+		}
 	}
 }
 
