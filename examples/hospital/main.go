@@ -37,6 +37,7 @@ func run(w io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	*juris = strings.ToUpper(*juris)
 	if fs.NArg() != 1 {
 		return fmt.Errorf("name one dossier file")
 	}
@@ -60,9 +61,15 @@ func run(w io.Writer, args []string) error {
 		if !ok {
 			return err
 		}
-		fmt.Fprintf(w, "RETURN TO MAKER: the dossier has %d problems\n", ve.Count(secretome.SeverityError))
+		fmt.Fprintf(w, "RETURN TO MAKER: the dossier has %d errors\n", ve.Count(secretome.SeverityError))
 		for _, p := range ve.Problems {
-			fmt.Fprintf(w, "  %s %s (line %d): %s\n", p.Severity, p.Path, p.Line, p.Message)
+			// Decoding problems carry their line; validation problems
+			// have only their field path.
+			where := p.Path
+			if p.Line > 0 {
+				where += fmt.Sprintf(" (line %d)", p.Line)
+			}
+			fmt.Fprintf(w, "  %s %s: %s\n", p.Severity, where, p.Message)
 		}
 		return nil
 	}

@@ -117,8 +117,15 @@ func check(a *regulation.Assessor, file string) ([]string, error) {
 		}
 		var out []string
 		for _, p := range ve.Problems {
-			if p.Severity == secretome.SeverityError {
+			if p.Severity != secretome.SeverityError {
+				continue
+			}
+			// Decoding problems carry their line; validation problems
+			// have only their field path.
+			if p.Line > 0 {
 				out = append(out, fmt.Sprintf("line %d: %s: %s [%s]", p.Line, p.Path, p.Message, p.Code))
+			} else {
+				out = append(out, fmt.Sprintf("%s: %s [%s]", p.Path, p.Message, p.Code))
 			}
 		}
 		return out, nil
@@ -130,7 +137,11 @@ func check(a *regulation.Assessor, file string) ([]string, error) {
 	var out []string
 	for _, f := range rep.Findings() {
 		if f.Severity == secretome.SeverityError {
-			out = append(out, fmt.Sprintf("%s %s: %s (%s)", f.RuleID, f.Path, f.Message, f.Citation.Number))
+			cite := f.Citation.Number
+			if cite == "" {
+				cite = f.Citation.Instrument
+			}
+			out = append(out, fmt.Sprintf("%s %s: %s (%s)", f.RuleID, f.Path, f.Message, cite))
 		}
 	}
 	return out, nil

@@ -20,6 +20,8 @@ func TestRun(t *testing.T) {
 	assert.Contains(t, out.String(), "FAIL ../dossiers/broken-exosome-serum.json")
 	assert.Contains(t, out.String(), "product.source.passage", "invalid dossiers list their problems")
 	assert.Contains(t, out.String(), "ID-BPOM-8-2025-NIE", "failing dossiers list their error findings")
+	assert.NotContains(t, out.String(), "line 0", "an unknown line is left out, not shown as 0")
+	assert.NotContains(t, out.String(), "()", "a citation without a number names its instrument")
 }
 
 func TestRunErrors(t *testing.T) {
