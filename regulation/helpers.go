@@ -262,12 +262,14 @@ func authFix(r authResult, at, i int, u *Use) string {
 	return authPath(at)
 }
 
-// inferUnlessVesicles marks the findings that follow as inferred when the
-// product is not defined by its extracellular vesicles: for rules whose
-// source speaks of exosomes, applying them to a whole secretome or
-// conditioned medium is our reading.
+// inferUnlessVesicles marks the findings that follow as inferred unless
+// the product is a human-derived extracellular-vesicle product: for rules
+// whose source speaks of (human) exosome products, applying them to a
+// whole secretome, a conditioned medium or a product of another species is
+// our reading.
 func inferUnlessVesicles(c *Context) {
-	c.Inferred(!c.Dossier().Product.Derivative.Type.VesicleProduct())
+	p := &c.Dossier().Product
+	c.Inferred(!p.Derivative.Type.VesicleProduct() || !p.HumanDerived())
 }
 
 // gatewayPath returns the path of a finding that a use lacks its gateway

@@ -68,7 +68,7 @@ func japanRules() []Rule {
 				Title:      "Exosome \"reagents\" sold with drug-like claims are unapproved drugs",
 				Citation:   citeMHLW2024,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in a law firm's summary of the Pharmaceutical Safety Bureau notice, which speaks of exosome reagents; findings about a whole secretome or culture supernatant apply it by our reading and are marked inferred." + undated,
+				Note:       "Read in a law firm's summary of the Pharmaceutical Safety Bureau notice, which speaks of exosome reagents; findings about a whole secretome, a culture supernatant or a product not of human origin apply it by our reading and are marked inferred." + undated,
 			},
 			Check: checkJPReagent,
 		},

@@ -200,7 +200,7 @@ func indonesiaRules() []Rule {
 					URL:           "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
 				},
 				Provenance: ProvenanceInferred,
-				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. The charging articles were read in news reports." + uu17Date + undated,
+				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught. The charging articles were read in news reports." + uu17Date + undated,
 			},
 			Check: checkIDUnqualifiedInjection,
 		},
@@ -270,15 +270,15 @@ func checkIDClinicalRoutes(c *Context) {
 			continue
 		}
 		switch {
-		case nie == authOK && u.Setting == SettingClinic:
+		case nie == authOK && u.Setting != SettingClinic:
+			c.Permit(i, authPath(nieAt), "standardised service: the product holds a BPOM marketing authorisation (NIE) covering the use and is used in a hospital")
+		case des == authOK:
+			c.Permit(i, authPath(desAt), "service-based research in a facility the Minister of Health designated")
+		case nie == authOK:
 			c.Inferred(true)
 			c.Condition(i, "the clinic is a main clinic (klinik utama), the kind of clinic that may give standardised cell-based services", usePath(i, "setting"),
 				"standardised service with a BPOM marketing authorisation (NIE): hospitals and main clinics give it, and the use does not say the clinic is a main clinic")
 			c.Inferred(false)
-		case nie == authOK:
-			c.Permit(i, authPath(nieAt), "standardised service: the product holds a BPOM marketing authorisation (NIE) covering the use and is used in a hospital")
-		case des == authOK:
-			c.Permit(i, authPath(desAt), "service-based research in a facility the Minister of Health designated")
 		case des == authUnnamed:
 			c.Condition(i, "a Minister of Health designation for service-based research naming the facility of the use", authFix(des, desAt, i, u),
 				"service-based research needs a designated facility; "+authProblem(des, "designation"))
@@ -445,6 +445,11 @@ func checkIDUnqualifiedInjection(c *Context) {
 		u := c.use(i)
 		if u.Class == UseResearch || !anyRoute(d, u, needle) {
 			continue
+		}
+		if u.Administrator == AdministratorPatient {
+			if r, _ := findAuth(c, AuthNIE, u, false); r == authOK {
+				continue // self-administration of an authorised product as labelled
+			}
 		}
 		switch u.Administrator {
 		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient:

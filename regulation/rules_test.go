@@ -119,6 +119,8 @@ func ruleCases() []ruleCase {
 	}
 	designation := auth(AuthHospitalDesignation, "ID")
 	designation.Facility = "RS Test"
+	clinicDesignation := designation
+	clinicDesignation.Facility = "Klinik Test"
 	expiredDesignation := designation
 	expiredDesignation.ValidUntil = secretome.MustParseDate("2025-12-31")
 	indFor := func(ids ...string) Authorisation { a := auth(AuthIND, "US"); a.Indications = ids; return a }
@@ -439,6 +441,8 @@ func ruleCases() []ruleCase {
 			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingClinic)))), "permitted_with_conditions", true},
 		{"ID-PP28-CLINICAL-ROUTES", "NIE in a clinic is inferred", "the main-clinic condition comes from Permenkes 32/2018, applied to secretome by our reading",
 			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingClinic)))), "provenance:inferred", true},
+		{"ID-PP28-CLINICAL-ROUTES", "NIE in a designated clinic", "a clinic designated for service-based research needs no main-clinic status",
+			"", with(auths(auth(AuthNIE, "ID"), clinicDesignation), uses(use("ID", UseHospitalService, setting(SettingClinic), facility("Klinik Test")))), "permitted_with_conditions", false},
 		{"ID-PP28-CLINICAL-ROUTES", "NIE, setting not given", "an unstated setting is not a forbidden one",
 			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseHospitalService, setting(SettingUnspecified)))), "prohibited", false},
 		{"ID-PP28-CLINICAL-ROUTES", "NIE, setting not given, unknown", "the rule says it cannot tell",
@@ -470,6 +474,12 @@ func ruleCases() []ruleCase {
 		{"ID-BPOM-COSMETIC-NEEDLE", "2021", "a 2022 regulation cannot have applied in 2021",
 			"2021-06-01", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", false},
 
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "patient self-injects an authorised product", "self-administration of a product with an NIE covering the use is not the Magelang pattern",
+			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseMarketedTherapeutic, setting(SettingHome), admin(AdministratorPatient), route(secretome.RouteSubcutaneous)))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "patient self-injects an unauthorised product", "without an NIE the self-injection is caught",
+			"", uses(use("ID", UseMarketedTherapeutic, setting(SettingHome), admin(AdministratorPatient), route(secretome.RouteSubcutaneous))), "prohibited", true},
+		{"US-FDA-EXOSOME-IND", "plant EV product is inferred", "FDA's statements concern human exosome products; other species are reached by our reading",
+			"", with(plant, with(characterisedEVs, uses(use("US", UseClinicalTrial)))), "provenance:inferred", true},
 		{"US-FDA-EXOSOME-IND", "IND for another indication", "an IND covers the indications it names",
 			"", with(auths(indFor("burn")), uses(use("US", UseClinicalTrial))), "prohibited", true},
 		{"US-FDA-EXOSOME-IND", "IND for another indication, path", "the finding points at the IND to fix",
