@@ -74,10 +74,10 @@ func (t *textReporter) dossier(c *checked) error {
 		return nil
 	}
 	b := t.b
-	b.WriteString(t.paint(ansiBold, c.name()))
+	b.WriteString(t.paint(ansiBold, printable(c.name())))
 	if p := c.product(); p != "" {
 		b.WriteString("  ")
-		b.WriteString(p)
+		b.WriteString(printable(p))
 	}
 	b.WriteString("  ")
 	label := strings.ToUpper(string(st))
@@ -117,6 +117,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	if j.Classification != "" {
 		head += ": " + j.Classification
 	}
+	head = printable(head)
 	lines := t.wrap(head, 4)
 	lines[0] = t.paint(ansiBold, j.Jurisdiction) + lines[0][len(j.Jurisdiction):]
 	t.lines("  ", "    ", lines)
@@ -126,7 +127,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 			if len(u.Missing) > 0 {
 				line += fmt.Sprintf(" (missing: %s)", strings.Join(u.Missing, "; "))
 			}
-			t.lines("    ", "      ", t.wrap(line, 6))
+			t.lines("    ", "      ", t.wrap(printable(line), 6))
 		}
 	}
 	for _, f := range fs {
@@ -140,6 +141,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 //	         message
 //	         citation
 func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col int, msg, cite string) {
+	rule, path, msg, cite = printable(rule), printable(path), printable(msg), printable(cite)
 	b := t.b
 	indent := "    "
 	fmt.Fprintf(b, "%s%s  %s", indent, t.severity(sev), t.paint(ansiBold, rule))
@@ -207,6 +209,42 @@ func (t *textReporter) lines(first, rest string, lines []string) {
 		t.b.WriteString(l)
 		t.b.WriteByte('\n')
 	}
+}
+
+// printable makes text from a dossier safe to print on a terminal. A
+// dossier is untrusted input: control characters in a product ID or a
+// facility name could move the cursor, rewrite a line ("\r...PASS"),
+// change colours or the window title, and bidirectional overrides could
+// reorder what a reviewer reads. Each such character is shown escaped
+// instead, as Go would quote it ("\x1b", "\u202e").
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r is a control character (C0 but the space,
+// DEL, C1) or a bidirectional formatting character.
+func unsafeRune(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // citationLine renders a citation in one line: the instrument's number (or

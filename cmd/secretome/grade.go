@@ -255,16 +255,16 @@ func writeGradeText(e *env, out *gradeOutput) error {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(r.Source)
+		b.WriteString(printable(r.Source))
 		if r.Line > 0 {
 			fmt.Fprintf(b, ":%d", r.Line)
 		}
 		if r.Product != "" {
-			b.WriteString("  " + r.Product)
+			b.WriteString("  " + printable(r.Product))
 		}
 		b.WriteByte('\n')
 		for _, p := range r.Problems {
-			fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, where(p.Path, p.Line), p.Message)
+			fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, printable(where(p.Path, p.Line)), printable(p.Message))
 		}
 		if r.Summary == nil {
 			continue
@@ -277,20 +277,20 @@ func writeGradeText(e *env, out *gradeOutput) error {
 			if outcome == "" {
 				outcome = "(no outcome)"
 			}
-			fmt.Fprintf(b, "  %s — %s\n", orDash(row.Indication), outcome)
+			fmt.Fprintf(b, "  %s — %s\n", printable(orDash(row.Indication)), printable(outcome))
 			var designs []string
 			for _, dc := range row.Designs {
 				designs = append(designs, fmt.Sprintf("%d %s", dc.Count, dc.Design))
 			}
-			fmt.Fprintf(b, "    studies: %s (%s)\n", strings.Join(row.Studies, ", "), strings.Join(designs, ", "))
+			fmt.Fprintf(b, "    studies: %s (%s)\n", printable(strings.Join(row.Studies, ", ")), strings.Join(designs, ", "))
 			if row.BestLevel > 0 {
-				fmt.Fprintf(b, "    best CEBM level: %d (%s)\n", row.BestLevel, row.BestLevelStudy)
+				fmt.Fprintf(b, "    best CEBM level: %d (%s)\n", row.BestLevel, printable(row.BestLevelStudy))
 			} else {
 				b.WriteString("    best CEBM level: none\n")
 			}
 			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Label())
 			for _, reason := range row.Assessment.Reasons() {
-				fmt.Fprintf(b, "      - %s\n", reason)
+				fmt.Fprintf(b, "      - %s\n", printable(reason))
 			}
 			if p := row.Pooled; p != nil {
 				est, ci, pi := p.BackTransform()
@@ -299,7 +299,7 @@ func writeGradeText(e *env, out *gradeOutput) error {
 			}
 		}
 		for _, f := range r.Plots {
-			fmt.Fprintf(b, "  forest plot: %s\n", f)
+			fmt.Fprintf(b, "  forest plot: %s\n", printable(f))
 		}
 	}
 	return b.Flush()

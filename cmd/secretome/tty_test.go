@@ -144,3 +144,24 @@ func TestTextWrap(t *testing.T) {
 		assert.LessOrEqual(t, utf8.RuneCountInString(line), width, "line %q fits", line)
 	}
 }
+
+// TestTextUntrustedContent checks that text from a dossier cannot drive
+// the reviewer's terminal: control characters and bidirectional overrides
+// are shown escaped.
+func TestTextUntrustedContent(t *testing.T) {
+	evil := "NSB\x1b[31m\rALL GOOD  PASS\x1b[0m\u202e"
+	c := &checked{src: &source{path: "evil\x07.json"},
+		report:   &regulation.Report{Product: evil, Jurisdictions: []regulation.JurisdictionReport{{Jurisdiction: "ID", Name: "Indonesia"}}},
+		findings: []located{{Finding: regulation.Finding{RuleID: "R", Jurisdiction: "ID", Severity: secretome.SeverityError, Message: "facility " + evil}}}}
+	var b bytes.Buffer
+	r := &textReporter{w: &b}
+	require.NoError(t, r.begin(&runInfo{threshold: threshold{sev: secretome.SeverityError}}))
+	require.NoError(t, r.dossier(c))
+	out := b.String()
+	for _, bad := range []string{"\x1b", "\r", "\x07", "\u202e"} {
+		assert.NotContains(t, out, bad)
+	}
+	assert.Contains(t, out, `NSB\x1b[31m\rALL GOOD  PASS\x1b[0m\u202e`, "shown escaped, so the reviewer sees it")
+	assert.Contains(t, out, `evil\a.json`)
+	assert.Equal(t, "plain text, é ⊕ µg/mL", printable("plain text, é ⊕ µg/mL"), "printable text is left alone")
+}
