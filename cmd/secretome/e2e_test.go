@@ -586,3 +586,32 @@ func TestFolderWithoutDossiers(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "no dossier files")
 }
+
+func TestJSONLinesHint(t *testing.T) {
+	tests := []struct {
+		name, input string
+		hint        bool
+	}{
+		{"two objects on two lines read as one document", "{\"product\":{}}\n{\"product\":{}}\n", true},
+		{"trailing garbage is not JSON Lines", "{\"product\":{}}\nxyz\n", false},
+		{"two objects on one line", "{\"product\":{}} {\"product\":{}}\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runInProcess(t, tt.input, "check", "--as-of", asOf, "--format", "json", "-")
+			out := readJSON(t, r.stdout)
+			require.Len(t, out.Dossiers, 1)
+			var msgs []string
+			for _, p := range out.Dossiers[0].Problems {
+				if p.Code == "trailing" {
+					msgs = append(msgs, p.Message)
+				}
+			}
+			require.Len(t, msgs, 1, "%v", out.Dossiers[0].Problems)
+			assert.Equal(t, tt.hint, strings.Contains(msgs[0], "--jsonl"), msgs[0])
+		})
+	}
+	// A record of a JSON Lines stream is not told to use JSON Lines.
+	r := runInProcess(t, "{\"product\":{}} {}\n", "check", "--as-of", asOf, "--format", "json", "--jsonl", "-")
+	assert.NotContains(t, r.stdout, "--jsonl")
+}

@@ -380,6 +380,9 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 		return res
 	}}
 	out.problems, out.dossier = decodeDossier(data)
+	if lineBase == 0 {
+		hintJSONLines(data, out.problems)
+	}
 	var missing []string
 	for i := range out.problems {
 		p := &out.problems[i]
@@ -400,6 +403,26 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 		}
 	}
 	return out
+}
+
+// hintJSONLines adds a hint to the problem of trailing data when that data
+// is a second JSON object on a line of its own: most likely JSON Lines
+// read as one document (from standard input, or a file whose name does
+// not end in .jsonl).
+func hintJSONLines(data []byte, ps []secretome.Problem) {
+	for i := range ps {
+		p := &ps[i]
+		if p.Code != secretome.CodeTrailing || p.Line < 2 {
+			continue
+		}
+		rest := data
+		for range p.Line - 1 {
+			_, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		}
+		if bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte("{")) {
+			p.Message += " (one dossier a line? read JSON Lines with --jsonl, or name the file *.jsonl)"
+		}
+	}
 }
 
 // decodeDossier decodes and validates a dossier from JSON. It returns
