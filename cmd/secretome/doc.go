@@ -20,12 +20,17 @@
 //
 // PATH is a file, a folder or "-" for standard input. Folders are walked
 // in lexical order for *.json, *.yaml, *.yml, *.jsonl and *.ndjson files;
-// folders whose names start with a dot are skipped. A .json file holds
+// folders whose names start with a dot are skipped. A folder named on the
+// command line that holds no dossier file is reported as unreadable (exit
+// status 2): it is more likely a wrong path than a pass. A .json file holds
 // one JSON dossier, a .yaml or .yml file one YAML dossier, and a .jsonl or
 // .ndjson file one JSON dossier per line (JSON Lines), streamed with
 // bounded memory; --jsonl reads every input, standard input included, as
 // JSON Lines. Standard input and files with other extensions are read as
-// JSON when they start with { and as YAML otherwise.
+// JSON when they start with { and as YAML otherwise. A leading byte order
+// mark is ignored. Lines are counted by "\n" in every syntax (as SARIF
+// consumers and editors count them), also in YAML, whose parser would
+// count a lone "\r" too.
 //
 // A dossier (a file or a JSON Lines record) may hold at most 8 MiB. The
 // size of a file is checked before it is read, so a huge file costs
@@ -48,9 +53,9 @@
 //
 // Dossiers are decoded and assessed concurrently by GOMAXPROCS workers
 // sharing one prepared regulation.Assessor; results are written in input
-// order, so the output is the same on every run. On a terminal, when more
-// than 300 dossiers are checked, a progress count is shown on standard
-// error.
+// order, so the output is the same on every run. When more than 300
+// dossiers are checked, standard error is a terminal and the report goes
+// to a file or a pipe, a progress count is shown on standard error.
 //
 // Each dossier ends in one of four states:
 //
@@ -81,8 +86,12 @@
 // text is for people: one block per dossier with its status, then per
 // jurisdiction the classification, the verdict of each intended use and
 // the findings, each with severity, rule ID, field path and line, message
-// and citation; a summary line ends the output. Colour is used only when
-// standard output is a terminal and NO_COLOR is not set. The wording may
+// and citation; a summary line with the day whose rules applied ends the
+// output. Colour is used only when standard output is a terminal and
+// NO_COLOR is not set; on a terminal, long lines are wrapped to its width
+// (COLUMNS wins) with hanging indents, never inside a word, so URLs stay
+// whole. Text taken from a dossier is printed with control characters
+// escaped, so that a dossier cannot drive the reviewer's terminal. The wording may
 // change; use json for scripts.
 //
 // json is the stable, versioned format "secretomekit/check/v1"; its JSON
@@ -103,7 +112,9 @@
 // jurisdiction) followed by one rule per decode problem code
 // ("dossier/syntax", "dossier/field.unknown", ...). Each finding or
 // problem is a result with ruleId, ruleIndex, level (error, warning,
-// note), message and the file's relative URI and line. Unreadable inputs
+// note), message and the file's URI and line: relative to the working
+// folder with uriBaseId %SRCROOT%, whose absolute URI the run gives in
+// originalUriBaseIds, or an absolute file URI for files outside it. Unreadable inputs
 // are tool execution notifications and make executionSuccessful false.
 //
 // junit is JUnit XML: a test suite per dossier and a test case per
@@ -122,7 +133,8 @@
 // grade reads the studies of each dossier and prints, per indication and
 // outcome, the study designs, the best Oxford CEBM 2011 level, the GRADE
 // certainty with its reasons and the pooled effect (package evidence).
-// --indication and --outcome narrow the question, --format json prints
-// "secretomekit/grade/v1", and --svg DIR writes a forest plot of every
-// pooled row.
+// --indication (an ICD-10 or ICD-11 code) and --outcome narrow the
+// question, --format json prints "secretomekit/grade/v1", and --svg DIR
+// writes a forest plot of every pooled row. JSON Lines files are graded
+// record by record.
 package main
