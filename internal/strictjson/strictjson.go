@@ -27,6 +27,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem codes, spelled as the secretome package spells them.
@@ -109,7 +110,9 @@ func decode(data []byte, v any, opt Options) []Issue {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	if shapeMatches(data, rv.Type().Elem()) && !suspectKeys(data) && fastDecode(data, v) == nil {
+	// encoding/json replaces invalid UTF-8 with U+FFFD without a word;
+	// such documents take the exact pass, which rejects it.
+	if shapeMatches(data, rv.Type().Elem()) && utf8.Valid(data) && !suspectKeys(data) && fastDecode(data, v) == nil {
 		return nil
 	}
 	root, serr := parseTree(data)

@@ -103,6 +103,11 @@ func TestDecode(t *testing.T) {
 			want: []Issue{{Path: `tags["a b"]`, Code: CodeType, Message: "expected a string, got number"}}},
 		{name: "number out of range for float", in: `{"items":[{"ratio":1e999}]}`,
 			want: []Issue{{Path: "items[0].ratio", Code: CodeNumber, Message: "1e999 is out of range"}}},
+		{name: "keys that encoding/json folds onto a field (Kelvin sign, long s) are unknown, and the real field keeps its value", in: "{\"ok\":true,\"o\u212a\":false,\"item\u017f\":[]}",
+			want:  []Issue{{Path: "[\"o\u212a\"]", Code: CodeUnknownField, Message: "unknown field \"o\u212a\" (field names are case-sensitive: did you mean \"ok\"?)"}, {Path: "[\"item\u017f\"]", Code: CodeUnknownField, Message: "unknown field \"item\u017f\" (did you mean \"items\"?)"}},
+			check: func(t *testing.T, d doc) { assert.True(t, d.OK, "the real field keeps its value") }},
+		{name: "invalid UTF-8 in a value is an error, not silently replaced", in: "{\"id\":\"a\xffb\"}",
+			want: []Issue{{Path: "id", Code: CodeSyntax, Message: "invalid UTF-8 in string"}}},
 		{name: "deep nesting is bounded", in: strings.Repeat("[", 10000),
 			want: []Issue{{Path: strings.Repeat("[0]", 512), Code: CodeSyntax, Message: "nesting deeper than 512 levels"}}},
 	}

@@ -3,8 +3,9 @@ package strictjson
 // suspectKeys reports whether the document has an object key that the
 // encoding/json fast pass would accept although strict decoding must not:
 // a key repeated in one object (encoding/json keeps the last value and drops
-// the others) or a key with a capital letter or an escape (which
-// encoding/json may match to a field case-insensitively). Such documents
+// the others), or a key with a capital letter, an escape or any non-ASCII
+// byte (which encoding/json may match to a field case-insensitively, and
+// under Unicode folding: "oK" with a Kelvin sign is "ok" to it). Such documents
 // take the slow, exact pass. The scan allocates nothing for documents whose
 // objects have at most 64 keys open at once, and treats anything it cannot
 // follow as suspect.
@@ -52,7 +53,7 @@ func suspectKeys(data []byte) bool {
 				}
 				key := keySpan{i + 1, j}
 				for k := i + 1; k < j; k++ {
-					if b := data[k]; b >= 'A' && b <= 'Z' {
+					if b := data[k]; b >= 'A' && b <= 'Z' || b >= 0x80 {
 						return true
 					}
 				}
