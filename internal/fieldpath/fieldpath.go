@@ -71,7 +71,9 @@ func (p *Path) String() string {
 // dot for a named field.
 func (p *Path) width() int {
 	switch {
-	case p.root || (p.parent == nil && p.name == "" && p.index == -1):
+	case p.root || (p.parent == nil && p.name == ""):
+		// Root, or the zero Path, whose index 0 is no list index: every
+		// step made by Field, Index or Key has a parent.
 		return 0
 	case p.index >= 0:
 		return 2 + digits(p.index)

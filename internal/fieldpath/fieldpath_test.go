@@ -31,6 +31,12 @@ func TestString(t *testing.T) {
 	}
 	top := root.Index(3)
 	assert.Equal(t, "[3]", top.String(), "a list at the root")
+
+	var zero Path
+	assert.Equal(t, "", zero.String(), "the zero Path is the root, as documented")
+	zf := zero.Field("a")
+	zi := zf.Index(2)
+	assert.Equal(t, "a[2]", zi.String(), "paths built on the zero Path read like paths built on Root")
 }
 
 func TestJoin(t *testing.T) {
