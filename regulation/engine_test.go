@@ -470,3 +470,36 @@ func TestNoErrorsWithoutUses(t *testing.T) {
 		}
 	}
 }
+
+// TestContextInferred: a rule marks the findings that apply its source to
+// a product the source does not name as inferred; the mark lasts until the
+// rule turns it off and never leaks into the next rule.
+func TestContextInferred(t *testing.T) {
+	set, err := NewRuleSet(
+		hostRule("H-A", "ID", func(c *Context) {
+			c.Report(secretome.SeverityInfo, "a.read", "what the source says")
+			c.Inferred(true)
+			c.Report(secretome.SeverityInfo, "a.inferred", "our reading")
+			c.Inferred(false)
+			c.Report(secretome.SeverityInfo, "a.read.again", "what the source says")
+			c.Inferred(true) // left on at the end of the check
+		}),
+		hostRule("H-B", "ID", func(c *Context) { c.Report(secretome.SeverityInfo, "b.read", "what the source says") }),
+	)
+	require.NoError(t, err)
+	a, err := NewAssessor(set, Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	rep, err := a.Assess(context.Background(), seed(t))
+	require.NoError(t, err)
+	want := map[string]Provenance{
+		"a.read":       ProvenancePrimary,
+		"a.inferred":   ProvenanceInferred,
+		"a.read.again": ProvenancePrimary,
+		"b.read":       ProvenancePrimary, // H-A's mark does not reach H-B
+	}
+	got := map[string]Provenance{}
+	for _, f := range rep.Jurisdiction("ID").Findings {
+		got[f.Path] = f.Provenance
+	}
+	assert.Equal(t, want, got)
+}
