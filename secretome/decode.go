@@ -13,20 +13,36 @@ const MaxDocumentBytes = strictjson.DefaultMaxBytes
 // Decoding rejects unknown fields, values of the wrong type, unknown enum
 // spellings, malformed numbers, trailing data and documents larger than
 // MaxDocumentBytes. Every problem, from decoding and from validation, comes
-// back at once in a *ValidationError, each with its field path and, for
-// decoding problems, its line and column. When decoding fails, validation
-// is not run and the product is nil. When only validation finds errors,
-// the decoded product is returned beside the error, so that callers can
-// still show it.
+// back at once in a *ValidationError, each with its field path and its
+// line and column in data (1-based, the column counted in characters; a
+// validation problem about a field that is absent is placed at the
+// nearest enclosing value). When decoding fails, validation is not run
+// and the product is nil. When only validation finds errors, the decoded
+// product is returned beside the error, so that callers can still show it.
 func DecodeProduct(data []byte) (*Product, error) {
 	var p Product
 	if issues := strictjson.Decode(data, &p, strictjson.Options{MaxBytes: MaxDocumentBytes}); len(issues) > 0 {
 		return nil, &ValidationError{Problems: problemsFromIssues(issues, "")}
 	}
 	if err := p.Validate(); err != nil {
+		if ve, ok := err.(*ValidationError); ok {
+			locate(data, ve.Problems)
+		}
 		return &p, err
 	}
 	return &p, nil
+}
+
+// locate sets the line and column of each problem from its path, in one
+// pass over the document.
+func locate(data []byte, ps []Problem) {
+	paths := make([]string, len(ps))
+	for i := range ps {
+		paths[i] = ps[i].Path
+	}
+	for i, l := range strictjson.LocateAll(data, paths) {
+		ps[i].Line, ps[i].Column = l.Line, l.Column
+	}
 }
 
 // problemsFromIssues converts strict-decoding issues to problems with

@@ -240,7 +240,7 @@ func TestDecodeProductErrors(t *testing.T) {
 		{"malformed number in a quantity", func(s string) string { return strings.Replace(s, `"1250.5"`, `"1250.5.1"`, 1) },
 			"composition.analytes[0].quantity.value", secretome.CodeNumber},
 		{"passage must be whole", func(s string) string { return strings.Replace(s, `"passage": 4`, `"passage": 4.5`, 1) }, "source.passage", secretome.CodeNumber},
-		{"malformed date", func(s string) string { return strings.Replace(s, `"2026-08-03"`, `"2026-02-30"`, 1) }, "batches[0].manufactured", secretome.CodeType},
+		{"malformed date", func(s string) string { return strings.Replace(s, `"2026-08-03"`, `"2026-02-30"`, 1) }, "batches[0].manufactured", secretome.CodeFormat},
 		{"trailing data", func(s string) string { return s + "{}" }, "", secretome.CodeTrailing},
 	}
 	for _, tt := range tests {
@@ -257,6 +257,23 @@ func TestDecodeProductErrors(t *testing.T) {
 			assert.Positive(t, ve.Problems[0].Line, "decode problems carry a line")
 		})
 	}
+}
+
+// Validation problems found by DecodeProduct point into the document too,
+// as decoding problems do.
+func TestDecodeProductLocatesValidationProblems(t *testing.T) {
+	data, err := os.ReadFile("testdata/wound_gel.json")
+	require.NoError(t, err)
+	doc := strings.Replace(string(data), `"passage": 4`, `"passage": 400`, 1)
+	line := 1 + strings.Count(doc[:strings.Index(doc, `"passage": 400`)], "\n")
+	p, err := secretome.DecodeProduct([]byte(doc))
+	require.NotNil(t, p, "a product that only fails validation is returned")
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok)
+	got := ve.At("source.passage")
+	require.Len(t, got, 1)
+	assert.Equal(t, line, got[0].Line, "the line of the passage")
+	assert.Equal(t, strings.Index(strings.Split(doc, "\n")[line-1], "400")+1, got[0].Column, "the column of its value")
 }
 
 func TestDecodeProductNeverPanicsOnTruncation(t *testing.T) {
