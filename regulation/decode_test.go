@@ -44,7 +44,7 @@ func TestDecodeDossierErrors(t *testing.T) {
 		{"unknown authorisation kind", "enum spellings are checked",
 			strings.Replace(base, `"kind": "ethics_approval"`, `"kind": "ethics"`, 1), "authorisations[1].kind", secretome.CodeEnum},
 		{"bad date", "dates are YYYY-MM-DD and exist",
-			strings.Replace(base, `"2023-05-02"`, `"2023-02-30"`, 1), "authorisations[0].valid_from", secretome.CodeType},
+			strings.Replace(base, `"2023-05-02"`, `"2023-02-30"`, 1), "authorisations[0].valid_from", secretome.CodeFormat},
 		{"wrong type", "a flag is a boolean",
 			strings.Replace(base, `"advertised_to_public": false`, `"advertised_to_public": "no"`, 1), "advertised_to_public", secretome.CodeType},
 		{"nested product field", "product paths are prefixed",

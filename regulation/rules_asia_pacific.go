@@ -393,7 +393,7 @@ func taiwanRules() []Rule {
 				Title:      "Before 21 March 2024: products of human origin prohibited in cosmetics",
 				Citation:   withEffectiveTo(citeTWList, date("2024-03-21")),
 				Provenance: ProvenanceSecondary,
-				Note:       "Item 11 of the prohibited list, read in consultancy and trade-press summaries; its original date is not recorded in the notes." + undated,
+				Note:       "Item 11 of the prohibited list, read in consultancy and trade-press summaries; its original date is not recorded in the notes, so the rule applies on every as-of date before 21 March 2024. That item 11 caught human exosomes follows from the 2024 exception for them; that it catches a whole secretome or conditioned medium is our reading, and those findings are marked inferred." + undated,
 			},
 			Check: checkTWHumanOrigin,
 		},
@@ -432,6 +432,7 @@ func checkTWHumanOrigin(c *Context) {
 	if !d.Product.HumanDerived() {
 		return
 	}
+	c.Inferred(!d.Product.Derivative.Type.VesicleProduct())
 	for _, i := range c.Uses() {
 		if c.use(i).Class == UseCosmetic {
 			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin are on Taiwan's list of ingredients prohibited in cosmetics")

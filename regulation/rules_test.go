@@ -508,6 +508,12 @@ func ruleCases() []ruleCase {
 		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "exemption claimed for a cell-free product", "a hospital authorisation cannot be an ATMP exemption for a non-ATMP",
 			"", with(auths(auth(AuthHospitalDesignation, "EU")), uses(use("EU", UseHospitalService))), "finding:warning", true},
 
+		{"EU-1223-ANNEX-II-HUMAN-ORIGIN", "human cream is inferred", "the notes mark the application to a human-derived secretome as inferred",
+			"", uses(use("EU", UseCosmetic, route(secretome.RouteTopical))), "provenance:inferred", true},
+		{"TW-COSMETIC-HUMAN-ORIGIN", "2023 whole secretome is inferred", "item 11 is read; that it reaches a concentrated secretome is our reading",
+			"2023-06-01", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "provenance:inferred", true},
+		{"TW-COSMETIC-HUMAN-ORIGIN", "2023 EV product is secondary", "the 2024 exception shows item 11 caught human exosomes",
+			"2023-06-01", with(characterisedEVs, uses(use("TW", UseCosmetic, route(secretome.RouteTopical)))), "provenance:inferred", false},
 		{"JP-MHLW-2024-FREE-PRACTICE", "open scope after 2024", "no later instrument was found, and the finding says so",
 			"", uses(use("JP", UseHospitalService, setting(SettingClinic))), "finding:info", true},
 		{"JP-MHLW-2024-EXOSOME-REAGENT", "whole secretome is inferred", "the notice speaks of exosome reagents",

@@ -288,7 +288,7 @@ func europeanUnionRules() []Rule {
 				Title:      "Cells, tissues or products of human origin are prohibited in cosmetics",
 				Citation:   citeEUCosmetics,
 				Provenance: ProvenanceSecondary,
-				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry." + fromRecord("Regulation (EC) No 1223/2009", "11 July 2013") + undated,
+				Note:       "The entry's wording was read in secondary sources; its number (416) was asked for and not confirmed, verify in CosIng. Plant-, animal- or microbe-derived ingredients are not caught by this entry. That a human cell-derived secretome or EV ingredient is a product of human origin is our reading (the notes mark it inferred), so the prohibition is reported as inferred." + fromRecord("Regulation (EC) No 1223/2009", "11 July 2013") + undated,
 			},
 			Check: checkEUCosmeticHumanOrigin,
 		},
@@ -375,7 +375,9 @@ func checkEUCosmeticHumanOrigin(c *Context) {
 		}
 		switch d.Product.Source.Species {
 		case secretome.SpeciesHuman:
-			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin may not be in a cosmetic product; a human cell-derived secretome is such a product")
+			c.Inferred(true)
+			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin may not be in a cosmetic product; a human cell-derived secretome is taken to be such a product")
+			c.Inferred(false)
 		case secretome.SpeciesUnspecified:
 			c.Unknown(i, "product.source.species", "the source species is not given, so the human-origin prohibition cannot be checked")
 		}

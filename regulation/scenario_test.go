@@ -152,7 +152,7 @@ func TestScenarioEUHumanCosmetic(t *testing.T) {
 	for _, f := range eu.Findings {
 		if f.RuleID == "EU-1223-ANNEX-II-HUMAN-ORIGIN" {
 			assert.Contains(t, f.Citation.Article, "entry number not verified")
-			assert.Equal(t, ProvenanceSecondary, f.Provenance)
+			assert.Equal(t, ProvenanceInferred, f.Provenance, "the wording was read in summaries; that a human secretome is a product of human origin is marked inferred in the notes")
 		}
 	}
 }
