@@ -19,15 +19,25 @@ type Date struct {
 }
 
 // ParseDate reads a date in the form YYYY-MM-DD and checks that the day
-// exists (2025-02-30 is an error). Strict decoding reports its error with
-// the code "type" (package regulation relies on that code).
+// exists (2025-02-30 is an error). Decoders report its error with
+// CodeFormat: the value is a string, but not a date.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
+		return Date{}, &dateError{text: s}
 	}
 	return DateOf(t), nil
 }
+
+// dateError reports text that is not a day in the form YYYY-MM-DD.
+type dateError struct{ text string }
+
+func (e *dateError) Error() string {
+	return fmt.Sprintf("invalid date %q: want an existing day as YYYY-MM-DD", e.text)
+}
+
+// StrictCode returns CodeFormat, the problem code decoders report.
+func (e *dateError) StrictCode() string { return string(CodeFormat) }
 
 // MustParseDate is like ParseDate but panics on error. It is meant for
 // tests and for dates written in code.
