@@ -65,9 +65,10 @@
 // treatment-plan amendment from 1 February 2025; the Japanese MHLW notices
 // from 31 July 2024; the revised Ph. Eur. 2.6.7 from 1 April 2026. A
 // rule whose start day is not recorded applies on every day, except that
-// a rule whose instrument is dated by its number (Permenkes 32/2018, BPOM
-// Reg. 18/2020) stays silent before 1 January of that year; its Note says
-// so. Dates of effect that came from publication records rather than the
+// a rule whose instrument is dated by its number or by the notes
+// (Permenkes 32/2018, BPOM Reg. 18/2020, the PMD Act of 2014, the Korean
+// culture-medium rules of 2010) stays silent before 1 January of that
+// year; its Note says so. Dates of effect that came from publication records rather than the
 // research notes are marked so in the rule's Note.
 //
 // # Shipped rule sets

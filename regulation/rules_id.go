@@ -113,7 +113,7 @@ func indonesiaRules() []Rule {
 				Title:      "Beauty clinics and homes are not among the providers of cell-based services",
 				Citation:   citePermenkes32,
 				Provenance: ProvenanceInferred,
-				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) was read as quoted in news; the 2018 text as read does not mention secretome, so applying it to secretome is our reading. It is applied to treatment given to patients (hospital services anywhere outside health facilities, and therapeutics given in beauty clinics), not to cosmetics nor to a marketed product a patient uses at home. Whether the regulation has been formally replaced was not found." + noDate("Permenkes 32/2018") + " It stays silent before 2018, the year in its number." + undated,
+				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) was read as quoted in news; the 2018 text as read does not mention secretome, so applying it to secretome is our reading. It is applied to treatment given to patients (hospital services at home or in beauty clinics, and marketed therapeutics given in beauty clinics), not to cosmetics nor to a marketed product a patient uses at home. Whether the regulation has been formally replaced was not found." + noDate("Permenkes 32/2018") + " It stays silent before 2018, the year in its number." + undated,
 			},
 			Check: fromYear(2018, checkIDProviders),
 		},
@@ -190,7 +190,7 @@ func indonesiaRules() []Rule {
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-435-UNQUALIFIED-INJECTION", Jurisdiction: "ID",
-				Title: "Injection into patients by someone other than a physician or dentist",
+				Title: "Injection or microneedling into patients by someone other than a physician or dentist",
 				Citation: Citation{
 					Instrument: "Law No. 17 of 2023 on Health, penal provisions as charged in BPOM's Magelang secretome case (announced 27 August 2025)",
 					Number:     "UU 17/2023",
