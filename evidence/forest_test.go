@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/secretome"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -364,4 +365,33 @@ func TestWriteForestSVGAxisNarrowerThanFloat(t *testing.T) {
 			t.Fatalf("%s: WriteForestSVG did not return", c.name)
 		}
 	}
+}
+
+// Any finite axis the options accept must draw, and quickly: the seeds
+// include axes narrower than float64 can step through.
+func FuzzWriteForestSVGAxis(f *testing.F) {
+	f.Add(1e5, 1e5+2e-11, false)
+	f.Add(1.0, 1.0000000000000002, true)
+	f.Add(-1e308, 1e308, false)
+	f.Add(0.001, 1000.0, true)
+	f.Add(-3.0, 2.0, false)
+	f.Fuzz(func(t *testing.T, lo, hi float64, ratio bool) {
+		m := evidence.MeasureMD
+		if ratio {
+			m = evidence.MeasureOR
+		}
+		effects := []evidence.Effect{{Measure: m, Yi: -0.3, Vi: 0.04}, {Measure: m, Yi: 0.1, Vi: 0.09}}
+		res, err := evidence.Pool(effects, evidence.PoolOptions{Method: evidence.MethodDL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := evidence.WriteForestSVG(&buf, effects, res, evidence.ForestOptions{AxisMin: lo, AxisMax: hi}); err != nil {
+			if _, ok := secretome.AsValidationError(err); !ok {
+				t.Fatalf("want a validation error for a rejected axis, got %v", err)
+			}
+			return
+		}
+		parseSVG(t, buf.Bytes())
+	})
 }
