@@ -23,6 +23,11 @@ const (
 	CodeDesignMismatch secretome.Code = "design.mismatch"
 )
 
+// maxParticipants bounds every participant and event count Validate
+// accepts: more than a billion is a typing error, and the bound keeps the
+// sums that grading forms far from integer overflow.
+const maxParticipants = 1_000_000_000
+
 // Year bounds accepted by Study.Validate. They are wide on purpose: the
 // check catches typing errors ("20219", "0"), not old studies.
 const (
@@ -85,8 +90,8 @@ type Population struct {
 	Condition string `json:"condition,omitzero"`
 	// Description describes the participants in words.
 	Description string `json:"description,omitzero"`
-	// Size is the number of participants analysed; nil means not
-	// reported, which is different from any number.
+	// Size is the number of participants analysed, 1 to a billion; nil
+	// means not reported, which is different from any number.
 	Size *int `json:"size,omitzero"`
 	// Setting is where the study took place (outpatient clinic, burn unit).
 	Setting string `json:"setting,omitzero"`
@@ -524,6 +529,8 @@ func (s *Study) checkPopulation(c checker, p *fieldpath.Path) {
 		switch {
 		case n < 1:
 			c.err(&sp, secretome.CodeRange, "size must be at least 1, got %d", n)
+		case n > maxParticipants:
+			c.err(&sp, secretome.CodeRange, "size must be at most %d, got %d", maxParticipants, n)
 		case s.Design == DesignCaseReport && n != 1:
 			c.warn(&sp, CodeDesignMismatch, "a case report describes one patient, but size is %d (is it a case series?)", n)
 		case s.Design == DesignCaseSeries && n == 1:
@@ -654,6 +661,9 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 			complete = false
 		case f.i != nil && *f.i < 0:
 			c.err(&fp, secretome.CodeRange, "%s must not be negative, got %d", f.name, *f.i)
+			complete = false
+		case f.i != nil && *f.i > maxParticipants:
+			c.err(&fp, secretome.CodeRange, "%s must be at most %d, got %d", f.name, maxParticipants, *f.i)
 			complete = false
 		}
 	}

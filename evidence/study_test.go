@@ -76,6 +76,8 @@ func TestValidate(t *testing.T) {
 		{"lowercase condition", "ICD codes are capitals", func(s *Study) { s.Population.Condition = "l89" }, "population.condition", secretome.CodeFormat, secretome.SeverityError},
 		{"no condition", "clinical studies name their condition", func(s *Study) { s.Population.Condition = "" }, "population.condition", secretome.CodeRequired, secretome.SeverityError},
 		{"size zero", "a study has at least one participant", func(s *Study) { s.Population.Size = ptr(0) }, "population.size", secretome.CodeRange, secretome.SeverityError},
+		{"size beyond a billion", "a typing error that would overflow the sums grading forms", func(s *Study) { s.Population.Size = ptr(1 << 62) }, "population.size", secretome.CodeRange, secretome.SeverityError},
+		{"group size beyond a billion", "counts are bounded as sizes are", func(s *Study) { s.Outcomes[0].Raw.TotalTreated = ptr(1 << 62) }, "outcomes[0].raw.total_treated", secretome.CodeRange, secretome.SeverityError},
 		{"bad country", "countries are assigned ISO codes", func(s *Study) { s.Population.Country = "XX" }, "population.country", secretome.CodeFormat, secretome.SeverityError},
 		{"no intervention", "the intervention must be identified", func(s *Study) { s.Intervention = Intervention{} }, "intervention", secretome.CodeRequired, secretome.SeverityError},
 		{"no comparator", "an RCT compares groups", func(s *Study) { s.Comparator = Comparator{} }, "comparator", secretome.CodeRequired, secretome.SeverityWarning},
