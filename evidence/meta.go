@@ -118,7 +118,7 @@ type Result struct {
 	// Method is the model that was fitted.
 	Method Method `json:"method"`
 	// HartungKnapp reports whether the Knapp-Hartung adjustment was used.
-	HartungKnapp bool `json:"hartungKnapp"`
+	HartungKnapp bool `json:"hartung_knapp"`
 	// Level is the confidence level of CI and PI.
 	Level float64 `json:"level"`
 	// K is the number of pooled effects.
@@ -152,7 +152,7 @@ type Result struct {
 	// SETau2 is the standard error of Tau2: for DL the moment formula,
 	// for REML sqrt(2/tr(P·P)) from the Fisher information. It is 0 when
 	// tau² is not estimated (MethodCommon, k = 1).
-	SETau2 float64 `json:"seTau2"`
+	SETau2 float64 `json:"se_tau2"`
 	// Tau is sqrt(Tau2).
 	Tau float64 `json:"tau"`
 	// I2 is the percentage of total variability due to heterogeneity.

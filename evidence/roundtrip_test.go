@@ -92,3 +92,20 @@ func TestDirectionAndBiasRiskText(t *testing.T) {
 	var b evidence.BiasRisk
 	assert.Error(t, b.UnmarshalText([]byte("severe")), "unknown bias risk")
 }
+
+// Every JSON name in a pooled result is snake_case, as in the rest of the
+// package's JSON.
+func TestResultJSONNamesAreSnakeCase(t *testing.T) {
+	res, err := evidence.Pool([]evidence.Effect{{Measure: evidence.MeasureMD, Yi: 1, Vi: 0.1}, {Measure: evidence.MeasureMD, Yi: 2, Vi: 0.2}},
+		evidence.PoolOptions{Method: evidence.MethodDL, HartungKnapp: true})
+	require.NoError(t, err)
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(b, &m))
+	for k := range m {
+		assert.Regexp(t, `^[a-z][a-z0-9_]*$`, k, "JSON name %q", k)
+	}
+	assert.Contains(t, m, "hartung_knapp")
+	assert.Contains(t, m, "se_tau2")
+}
