@@ -173,7 +173,8 @@ func ExampleWriteForestSVG() {
 	fmt.Println(strings.Count(svg.String(), `<g class="study">`), "study rows")
 	fmt.Println(strings.Contains(svg.String(), "Random effects (REML)"))
 
-	// Options out of range are reported before anything is written.
+	// Options out of range are reported, by their snake_case names, before
+	// anything is written.
 	svg.Reset()
 	err = evidence.WriteForestSVG(&svg, effects, res, evidence.ForestOptions{Width: 100})
 	printProblems(err)

@@ -70,7 +70,9 @@ const (
 //
 // Inconsistent inputs (a different number of effects or weights, mixed
 // measures, an empty or reversed axis) are reported as a
-// *secretome.ValidationError before anything is written.
+// *secretome.ValidationError before anything is written; its paths name
+// the effect ("effects[2].vi"), the result ("result.level") or the option
+// by its snake_case name ("axis_min", "width").
 func WriteForestSVG(w io.Writer, effects []Effect, res Result, opts ForestOptions) error {
 	if err := checkForest(effects, res, &opts); err != nil {
 		return err
@@ -128,11 +130,11 @@ func checkForest(effects []Effect, res Result, opts *ForestOptions) error {
 	if opts.AxisMin != 0 || opts.AxisMax != 0 {
 		switch {
 		case math.IsNaN(opts.AxisMin) || math.IsNaN(opts.AxisMax) || math.IsInf(opts.AxisMin, 0) || math.IsInf(opts.AxisMax, 0):
-			ps.Add("axisMin", secretome.SeverityError, secretome.CodeNumber, "axis limits must be finite")
+			ps.Add("axis_min", secretome.SeverityError, secretome.CodeNumber, "axis limits must be finite")
 		case !(opts.AxisMin < opts.AxisMax):
-			ps.Add("axisMax", secretome.SeverityError, secretome.CodeInconsistent, "must be greater than axisMin (%v), got %v", opts.AxisMin, opts.AxisMax)
+			ps.Add("axis_max", secretome.SeverityError, secretome.CodeInconsistent, "must be greater than axis_min (%v), got %v", opts.AxisMin, opts.AxisMax)
 		case res.Measure.IsRatio() && opts.AxisMin <= 0:
-			ps.Add("axisMin", secretome.SeverityError, secretome.CodeRange, "a ratio axis must start above 0, got %v", opts.AxisMin)
+			ps.Add("axis_min", secretome.SeverityError, secretome.CodeRange, "a ratio axis must start above 0, got %v", opts.AxisMin)
 		}
 	}
 	return ps.Err()

@@ -291,8 +291,8 @@ func TestWriteForestSVGErrors(t *testing.T) {
 		{"fewer effects than pooled", bcg[:5], evidence.ForestOptions{}, []string{"result"}},
 		{"a different measure", other, evidence.ForestOptions{}, []string{"effects[2].measure"}},
 		{"a zero variance", nanVi, evidence.ForestOptions{}, []string{"effects[4].vi"}},
-		{"reversed axis", bcg, evidence.ForestOptions{AxisMin: 2, AxisMax: 0.5}, []string{"axisMax"}},
-		{"ratio axis through zero", bcg, evidence.ForestOptions{AxisMin: -1, AxisMax: 2}, []string{"axisMin"}},
+		{"reversed axis", bcg, evidence.ForestOptions{AxisMin: 2, AxisMax: 0.5}, []string{"axis_max"}},
+		{"ratio axis through zero", bcg, evidence.ForestOptions{AxisMin: -1, AxisMax: 2}, []string{"axis_min"}},
 		{"too narrow", bcg, evidence.ForestOptions{Width: 200}, []string{"width"}},
 		{"too many decimals", bcg, evidence.ForestOptions{Decimals: 9}, []string{"decimals"}},
 	}

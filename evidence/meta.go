@@ -201,7 +201,8 @@ const (
 //
 // The effects must share one valid measure and have finite yi and finite,
 // positive vi; every violation is reported in one *secretome.ValidationError
-// whose paths name the effect, such as "effects[3].vi". An empty slice is
+// whose paths name the effect, such as "effects[3].vi", or the option by
+// its snake_case name ("method", "level", "max_iter", "tol"). An empty slice is
 // an error, and so are values so extreme that the float64 sums overflow
 // (variances below about 1e-100, say): a Result never holds NaN or
 // infinite numbers, so it always encodes as JSON.
@@ -344,7 +345,7 @@ func checkPool(effects []Effect, opts *PoolOptions) error {
 	case opts.MaxIter == 0:
 		opts.MaxIter = defaultMaxIter
 	case opts.MaxIter < 0:
-		ps.Add("maxIter", secretome.SeverityError, secretome.CodeRange, "must not be negative, got %d", opts.MaxIter)
+		ps.Add("max_iter", secretome.SeverityError, secretome.CodeRange, "must not be negative, got %d", opts.MaxIter)
 	}
 	switch {
 	case opts.Tol == 0:

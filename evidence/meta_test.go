@@ -480,7 +480,7 @@ func TestPoolInputErrors(t *testing.T) {
 		{"mixed measures", []Effect{good, {Measure: MeasureOR, Yi: 0.1, Vi: 0.1}}, PoolOptions{}, []string{"effects[1].measure"}, secretome.CodeInconsistent},
 		{"level as percent", []Effect{good}, PoolOptions{Level: 95}, []string{"level"}, secretome.CodeRange},
 		{"unknown method", []Effect{good}, PoolOptions{Method: 9}, []string{"method"}, secretome.CodeEnum},
-		{"negative MaxIter", []Effect{good}, PoolOptions{MaxIter: -1}, []string{"maxIter"}, secretome.CodeRange},
+		{"negative MaxIter", []Effect{good}, PoolOptions{MaxIter: -1}, []string{"max_iter"}, secretome.CodeRange},
 		{"negative Tol", []Effect{good}, PoolOptions{Tol: -1}, []string{"tol"}, secretome.CodeRange},
 		{"Knapp-Hartung on one study", []Effect{good}, PoolOptions{HartungKnapp: true}, []string{"effects"}, secretome.CodeRange},
 		{"every problem at once", []Effect{{Measure: MeasureRR, Vi: -1}, {Measure: MeasureMD, Yi: math.Inf(1), Vi: 1}}, PoolOptions{}, []string{"effects[0].vi", "effects[1].measure", "effects[1].yi"}, ""},
