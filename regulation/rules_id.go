@@ -1,6 +1,8 @@
 package regulation
 
 import (
+	"strings"
+
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -266,7 +268,7 @@ func checkIDClinicalRoutes(c *Context) {
 			continue
 		default:
 			c.Prohibit(i, usePath(i, "setting"),
-				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated hospital or clinic; a "+u.Setting.String()+" setting is neither")
+				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated hospital or clinic; the setting \""+u.Setting.String()+"\" is neither")
 			continue
 		}
 		switch {
@@ -480,7 +482,7 @@ func checkResearch(c *Context) {
 			c.Permit(i, usePath(i, "class"), "laboratory research on the product is allowed")
 		default:
 			c.Unknown(i, usePath(i, "setting"),
-				"research in a "+u.Setting.String()+" may involve patients; declare it as a clinical trial or hospital service to have it assessed")
+				"research in a "+strings.ReplaceAll(u.Setting.String(), "_", " ")+" (setting \""+u.Setting.String()+"\") may involve patients; declare it as a clinical trial or hospital service to have it assessed")
 		}
 	}
 }

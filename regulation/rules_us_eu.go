@@ -331,7 +331,7 @@ func checkEUService(c *Context) {
 			a := &c.d.Authorisations[k]
 			if a.Jurisdiction == c.code && (a.Kind == AuthHospitalDesignation || a.Kind == AuthFacilityLicence) {
 				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
-					"if this "+a.Kind.String()+" is meant as a hospital-exemption authorisation, it cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
+					"if this authorisation (kind \""+a.Kind.String()+"\") is meant as a hospital-exemption authorisation, it cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
 			}
 		}
 	}
