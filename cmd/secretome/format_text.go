@@ -169,11 +169,17 @@ func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col
 const minWrap = 24
 
 // wrap splits s into lines that fit the output width after an indent of
-// the given columns, at spaces; a word longer than a line (a URL) is
-// never broken. Without a width, s is one line.
+// the given columns (see wrapText).
 func (t *textReporter) wrap(s string, indent int) []string {
-	width := max(t.info.width-indent, minWrap)
-	if t.info.width <= 0 || utf8.RuneCountInString(s) <= width {
+	return wrapText(s, t.info.width, indent)
+}
+
+// wrapText splits s into lines that fit width columns after an indent of
+// the given columns, at spaces; a word longer than a line (a URL) is never
+// broken. Without a width (0), s is one line.
+func wrapText(s string, width, indent int) []string {
+	avail := max(width-indent, minWrap)
+	if width <= 0 || utf8.RuneCountInString(s) <= avail {
 		return []string{s}
 	}
 	var (
@@ -183,7 +189,7 @@ func (t *textReporter) wrap(s string, indent int) []string {
 	)
 	for _, word := range strings.Fields(s) {
 		wl := utf8.RuneCountInString(word)
-		if n > 0 && n+1+wl > width {
+		if n > 0 && n+1+wl > avail {
 			lines = append(lines, cur.String())
 			cur.Reset()
 			n = 0

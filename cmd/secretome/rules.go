@@ -53,15 +53,27 @@ func runRules(e *env, args []string) error {
 		return enc.Encode(rulesOutput{Schema: rulesSchemaVersion, Rules: list})
 	}
 	b := bufio.NewWriter(e.stdout)
+	width := wrapWidth(e, e.stdout)
+	para := func(first, rest, text string) {
+		for i, l := range wrapText(text, width, len(rest)) {
+			if i == 0 {
+				b.WriteString(first)
+			} else {
+				b.WriteString(rest)
+			}
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
 	for i, r := range list {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		fmt.Fprintf(b, "%s  [%s, %s]\n", r.ID, r.Jurisdiction, r.Provenance)
-		fmt.Fprintf(b, "  %s\n", r.Title)
-		fmt.Fprintf(b, "  %s\n", citationText(r.Citation, r.Provenance))
+		para("  ", "  ", r.Title)
+		para("  ", "  ", citationText(r.Citation, r.Provenance))
 		if r.Note != "" {
-			fmt.Fprintf(b, "  note: %s\n", r.Note)
+			para("  note: ", "        ", r.Note)
 		}
 	}
 	fmt.Fprintf(b, "\n%s in %s\n", plural(len(list), "rule"), plural(countJurisdictions(list), "jurisdiction"))

@@ -165,3 +165,26 @@ func TestTextUntrustedContent(t *testing.T) {
 	assert.Contains(t, out, `evil\a.json`)
 	assert.Equal(t, "plain text, é ⊕ µg/mL", printable("plain text, é ⊕ µg/mL"), "printable text is left alone")
 }
+
+func TestWrapText(t *testing.T) {
+	tests := []struct {
+		name          string
+		s             string
+		width, indent int
+		want          []string
+	}{
+		{"no width: one line", "a b c", 0, 2, []string{"a b c"}},
+		{"fits: unchanged, spacing kept", "a  b", 10, 2, []string{"a  b"}},
+		{"breaks at spaces", strings.Repeat("ab ", 12), 30, 2, []string{"ab ab ab ab ab ab ab ab ab", "ab ab ab"}},
+		{"a long word is never broken", "see https://example.org/" + strings.Repeat("x", 40) + " now", 40, 0,
+			[]string{"see", "https://example.org/" + strings.Repeat("x", 40), "now"}},
+		{"a narrow terminal still leaves a usable column", strings.Repeat("abc ", 10), 10, 8,
+			[]string{"abc abc abc abc abc abc", "abc abc abc abc"}},
+		{"width is counted in characters, not bytes", "µg/mL µg/mL µg/mL µg/mL µg/mL", 28, 4, []string{"µg/mL µg/mL µg/mL µg/mL", "µg/mL"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, wrapText(tt.s, tt.width, tt.indent))
+		})
+	}
+}
