@@ -155,7 +155,7 @@ func koreaRules() []Rule {
 				Title:      "Treatment under a committee-approved treatment plan before product approval",
 				Citation:   withEffectiveFrom(citeARB, krTreatmentPlans),
 				Provenance: ProvenanceSecondary,
-				Note:       "The amendment in force on 1 February 2025 lets treatments proven in clinical research be given to patients with serious or untreatable conditions under an approved treatment plan; read in legal and news summaries." + undated,
+				Note:       "The amendment in force on 1 February 2025 lets treatments proven in clinical research be given to patients with serious or untreatable conditions under an approved treatment plan; read in legal and news summaries. A plan is taken to be for the facility it names; that the use and the plan must name the same facility is our reading, and that condition is reported as inferred." + undated,
 			},
 			Check: checkKRTreatmentPlan,
 		},
@@ -235,8 +235,12 @@ func checkKRTreatmentPlan(c *Context) {
 		case authOK:
 			c.Permit(i, authPath(at), "treatment under a treatment plan approved by the deliberation committee for the facility of the use")
 		case authUnnamed:
+			// That a plan binds one facility is our reading: the notes
+			// place the plans with the designated institutions.
+			c.Inferred(true)
 			c.Condition(i, "a committee-approved treatment plan naming the facility of the use", authFix(r, at, i, u),
 				"treatment under an approved treatment plan; "+authProblem(r, "treatment plan"))
+			c.Inferred(false)
 		}
 	}
 }

@@ -535,6 +535,8 @@ func ruleCases() []ruleCase {
 			"", with(plant, with(claim("Plant stem cell extract", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical))))), "finding:error", false},
 		{"KR-MFDS-AD-STEM-CELL", "hyphenated stem-cell", "a hyphen does not change the suggestion",
 			"", with(claim("Stem-cell ampoule", ""), uses(use("KR", UseCosmetic, route(secretome.RouteTopical)))), "finding:error", true},
+		{"KR-ARB-2025-TREATMENT-PLAN", "use names no facility, inferred", "that a plan binds one facility is our reading",
+			"", with(auths(plan), uses(use("KR", UseHospitalService))), "provenance:inferred", true},
 		{"KR-ARB-SCOPE-NOT-FOUND", "plan, use names no facility", "the plan rule sets the facility as a condition; the scope is not reported twice",
 			"", with(auths(plan), uses(use("KR", UseHospitalService))), "unknown", false},
 
