@@ -70,7 +70,8 @@
 // # Problem codes
 //
 // Codes are the API; messages may be reworded. Decoding reports
-// CodeSyntax, CodeUnknownField, CodeType, CodeNumber, CodeEnum,
+// CodeSyntax, CodeUnknownField, CodeDuplicate (a field given twice),
+// CodeType, CodeNumber, CodeEnum, CodeFormat (a malformed date),
 // CodeTrailing and CodeTooLarge; validation reports CodeRequired,
 // CodeRange, CodeFormat, CodeUnit, CodeDuplicate and CodeInconsistent for
 // structure, and CodeUnknownAnalyte (note), CodeISCTNotMet (warning),
@@ -90,8 +91,10 @@
 //
 // # Zero values
 //
-// The zero Product is empty and invalid. Enumerations use their zero value
-// for "not given", spelled "" and omitted from JSON. Where zero is a real
+// The zero Product is empty and invalid. The enumerations of a product use
+// their zero value for "not given", spelled "" and omitted from JSON (the
+// output enumerations Severity and Status have a real zero value, info and
+// not_reported). Where zero is a real
 // value (passage 0, 0 % positive), the field is a pointer or a
 // decimal.NullDecimal, so that absent stays distinct from zero.
 //
