@@ -184,13 +184,14 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.Var(failOn, "fail-on", "exit 1 when a finding has at least this `severity`: error, warning or never")
 	quiet := fs.Bool("quiet", false, "show only failing dossiers and findings that fail, without progress")
 	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
-	if err := parseFlags(fs, args); err != nil {
+	paths, err := parseFlags(fs, args)
+	if err != nil {
 		return exitUsage, err
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		return exitUsage, usagef("no dossiers to check; name files, folders or - for standard input")
 	}
-	if n := slices.Index(fs.Args(), "-"); n >= 0 && slices.Index(fs.Args()[n+1:], "-") >= 0 {
+	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
 		return exitUsage, usagef("standard input (-) can be named only once")
 	}
 	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet}
@@ -234,7 +235,7 @@ func runCheck(e *env, args []string) (int, error) {
 	rep := newReporter(format.value, e.stdout)
 
 	c := &checker{env: e, assessor: assessor, info: info, rep: rep}
-	sum, err := c.run(fs.Args(), *jsonl)
+	sum, err := c.run(paths, *jsonl)
 	if err != nil {
 		return exitUsage, err
 	}

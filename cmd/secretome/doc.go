@@ -18,6 +18,9 @@
 //
 // # Inputs
 //
+// Flags may come before or after the paths; everything after "--" is a
+// path.
+//
 // PATH is a file, a folder or "-" for standard input. Folders are walked
 // in lexical order for *.json, *.yaml, *.yml, *.jsonl and *.ndjson files;
 // folders whose names start with a dot are skipped. A folder named on the

@@ -44,10 +44,11 @@ func runGrade(e *env, args []string) (int, error) {
 	svgDir := fs.String("svg", "", "write a forest plot of every pooled row into `DIR`")
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
-	if err := parseFlags(fs, args); err != nil {
+	paths, err := parseFlags(fs, args)
+	if err != nil {
 		return exitUsage, err
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		return exitUsage, usagef("no dossiers to grade; name files, folders or - for standard input")
 	}
 	if *indication != "" {
@@ -62,7 +63,7 @@ func runGrade(e *env, args []string) (int, error) {
 	}
 	g := &grader{env: e, q: evidence.Question{Indication: *indication, Outcome: *outcome}, svgDir: *svgDir,
 		out: gradeOutput{Schema: gradeSchemaVersion, Dossiers: []gradeResult{}}}
-	for _, src := range collect(fs.Args(), false) {
+	for _, src := range collect(paths, false) {
 		if err := g.source(src); err != nil {
 			return exitUsage, err
 		}

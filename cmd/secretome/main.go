@@ -135,15 +135,39 @@ func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+// parseFlags parses args and returns the arguments that are not flags,
+// turning flag errors into usage errors. Flags may come after the paths
+// ("secretome check dossiers/ --format json"), as people type them; the
+// flag package alone would stop at the first path and take "--format"
+// and "json" for two more. "-" (standard input) is an argument, and
+// everything after "--" is one too.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
 		}
-		return &usageError{err.Error()}
+		left := fs.Args()
+		if k := len(args) - len(left); k > 0 && args[k-1] == "--" {
+			// Parse stopped at "--": all that follows is arguments.
+			return append(rest, left...), nil
+		}
+		i := 0
+		for i < len(left) && (left[i] == "-" || !strings.HasPrefix(left[i], "-")) {
+			i++
+		}
+		rest = append(rest, left[:i]...)
+		switch {
+		case i == len(left):
+			return rest, nil
+		case left[i] == "--":
+			return append(rest, left[i+1:]...), nil
+		}
+		args = left[i:]
 	}
-	return nil
 }
 
 // listFlag collects a repeatable, comma-separated flag such as

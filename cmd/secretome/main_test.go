@@ -196,3 +196,41 @@ func TestOutputError(t *testing.T) {
 		})
 	}
 }
+
+func TestParseFlagsAfterPaths(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		paths  []string
+		format string
+		quiet  bool
+	}{
+		{"flags first", []string{"--format", "json", "a.json"}, []string{"a.json"}, "json", false},
+		{"flags after the paths", []string{"a.json", "--format", "json", "b/"}, []string{"a.json", "b/"}, "json", false},
+		{"flags between and after", []string{"a.json", "-quiet", "b.json", "--format=sarif"}, []string{"a.json", "b.json"}, "sarif", true},
+		{"- is standard input, not a flag", []string{"-", "--quiet"}, []string{"-"}, "text", true},
+		{"after -- everything is a path", []string{"a.json", "--", "--format", "-q.json"}, []string{"a.json", "--format", "-q.json"}, "text", false},
+		{"-- before any path", []string{"--quiet", "--", "-odd.json"}, []string{"-odd.json"}, "text", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			format := fs.String("format", "text", "")
+			quiet := fs.Bool("quiet", false, "")
+			paths, err := parseFlags(fs, tt.args)
+			require.NoError(t, err)
+			assert.Equal(t, tt.paths, paths)
+			assert.Equal(t, tt.format, *format)
+			assert.Equal(t, tt.quiet, *quiet)
+		})
+	}
+
+	// End to end: the way people type it.
+	r := runInProcess(t, "", "check", "testdata/dossiers/gel.json", "--format", "json", "--as-of", asOf)
+	out := readJSON(t, r.stdout)
+	require.Len(t, out.Dossiers, 1, "--format and json are flags, not files")
+	assert.Equal(t, asOf, out.AsOf)
+	r = runInProcess(t, "", "check", "testdata/dossiers/gel.json", "--colour")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "flag provided but not defined: -colour", "an unknown flag after a path is still an error")
+}

@@ -25,11 +25,12 @@ func runRules(e *env, args []string) error {
 	fs.Var(&juris, "jurisdiction", "list only the rules of these jurisdiction `codes` (comma-separated or repeated)")
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
-	if err := parseFlags(fs, args); err != nil {
+	extra, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	if len(extra) > 0 {
+		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
 	set := regulation.Shipped()
 	have := set.Jurisdictions()

@@ -58,16 +58,17 @@ func checkSchema() *jsonschema.Schema {
 
 func runSchema(e *env, args []string) error {
 	fs := newFlagSet(e, "schema", "[dossier|check]")
-	if err := parseFlags(fs, args); err != nil {
+	names, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
 	which := "dossier"
-	switch fs.NArg() {
+	switch len(names) {
 	case 0:
 	case 1:
-		which = fs.Arg(0)
+		which = names[0]
 	default:
-		return usagef("unexpected arguments: %s", strings.Join(fs.Args()[1:], " "))
+		return usagef("unexpected arguments: %s", strings.Join(names[1:], " "))
 	}
 	var s *jsonschema.Schema
 	switch which {

@@ -23,11 +23,12 @@ func moduleVersion() string {
 
 func runVersion(e *env, args []string) error {
 	fs := newFlagSet(e, "version", "")
-	if err := parseFlags(fs, args); err != nil {
+	extra, err := parseFlags(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	if len(extra) > 0 {
+		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
 	fmt.Fprintf(e.stdout, "secretome %s (%s)\n", moduleVersion(), runtime.Version())
 	fmt.Fprintf(e.stdout, "dossier schema: %s\n", dossierSchemaID)
