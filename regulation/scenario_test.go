@@ -228,3 +228,72 @@ func TestScenarioKoreaTreatmentPlan(t *testing.T) {
 	assert.Equal(t, VerdictUnknown, kr.Use(0).Verdict, "before the amendment the scope question stays open")
 	assert.Equal(t, []string{"KR-ARB-SCOPE-NOT-FOUND"}, kr.Use(0).Rules)
 }
+
+// TestScenarioEdges runs the whole shipped rule set of a jurisdiction on
+// edge cases found in the audit of November 2026, so that the combined
+// verdict, not only each rule, is pinned.
+func TestScenarioEdges(t *testing.T) {
+	evCream := func(d *Dossier) {
+		characterisedEVs(d)
+		d.Product.Formulation.DosageForm = secretome.DosageFormCream
+		d.Product.Formulation.Routes = []secretome.Route{secretome.RouteTopical}
+	}
+	tests := []struct {
+		name, reason, asOf, j string
+		build                 func(d *Dossier)
+		use                   Use
+		verdict               Verdict
+		rules                 []string
+	}{
+		{"ID research in a beauty clinic", "research declared where patients are treated is not assessed as laboratory research, nor prohibited blindly",
+			"2026-11-26", "ID", nil, use("ID", UseResearch, setting(SettingBeautyClinic)), VerdictUnknown, []string{"ID-PP28-RESEARCH"}},
+		{"ID human cream at home", "no Indonesian rule on secretome cosmetics was found; the ASEAN human-origin entry is not verified",
+			"2026-11-26", "ID", nil, use("ID", UseCosmetic, setting(SettingHome), admin(AdministratorPatient), route(secretome.RouteTopical)), VerdictUnknown, []string{"ID-BPOM-COSMETIC-HUMAN-ORIGIN"}},
+		{"ID microneedled cosmetic by a beautician", "a needle-delivered product is a drug in BPOM's view, and a beautician is not a physician",
+			"2026-11-26", "ID", nil, use("ID", UseCosmetic, setting(SettingBeautyClinic), admin(AdministratorBeautician), route(secretome.RouteMicroneedling)),
+			VerdictProhibited, []string{"ID-BPOM-COSMETIC-NEEDLE", "ID-UU17-435-UNQUALIFIED-INJECTION"}},
+		{"ID hospital service in a non-designated hospital", "neither an NIE product nor a designated facility",
+			"2026-11-26", "ID", nil, use("ID", UseHospitalService), VerdictProhibited, []string{"ID-PP28-CLINICAL-ROUTES"}},
+		{"KR microneedled culture medium in 2026", "the January 2025 guideline: needle delivery is not a cosmetic use",
+			"2026-11-26", "KR", func(d *Dossier) { d.Authorisations = []Authorisation{auth(AuthMFDSCultureMediumRecords, "KR")} },
+			use("KR", UseCosmetic, setting(SettingBeautyClinic), route(secretome.RouteMicroneedling)), VerdictProhibited, []string{"KR-MFDS-2025-NEEDLE"}},
+		{"KR microneedled culture medium in 2024", "before the guideline, whether needle use was cosmetic was not found",
+			"2024-06-01", "KR", func(d *Dossier) { d.Authorisations = []Authorisation{auth(AuthMFDSCultureMediumRecords, "KR")} },
+			use("KR", UseCosmetic, setting(SettingBeautyClinic), route(secretome.RouteMicroneedling)), VerdictUnknown, []string{"KR-MFDS-CULTURE-MEDIUM"}},
+		{"TW exosome cream the day before the amendment", "item 11 still banned human-origin products",
+			"2024-03-20", "TW", func(d *Dossier) {
+				evCream(d)
+				d.Authorisations = []Authorisation{auth(AuthCosmeticIngredientApproval, "TW")}
+			}, use("TW", UseCosmetic, setting(SettingHome), route(secretome.RouteTopical)), VerdictProhibited, []string{"TW-COSMETIC-HUMAN-ORIGIN"}},
+		{"TW exosome cream on the amendment day, approved", "human cell-derived exosomes with a case-by-case approval",
+			"2024-03-21", "TW", func(d *Dossier) {
+				evCream(d)
+				d.Authorisations = []Authorisation{auth(AuthCosmeticIngredientApproval, "TW")}
+			}, use("TW", UseCosmetic, setting(SettingHome), route(secretome.RouteTopical)), VerdictPermitted, []string{"TW-COSMETIC-HUMAN-EXOSOME-2024"}},
+		{"US trial under an IND for another indication", "the IND does not cover the trial's indication",
+			"2026-11-26", "US", func(d *Dossier) {
+				ind := auth(AuthIND, "US")
+				ind.Indications = []string{"burn"}
+				d.Authorisations = []Authorisation{ind}
+			}, use("US", UseClinicalTrial), VerdictProhibited, []string{"US-FDA-EXOSOME-IND"}},
+		{"EU hospital exemption for a cell-free product", "the exemption is for ATMPs; national routes were not researched",
+			"2026-11-26", "EU", func(d *Dossier) { d.Authorisations = []Authorisation{auth(AuthHospitalDesignation, "EU")} },
+			use("EU", UseHospitalService), VerdictUnknown, []string{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY"}},
+		{"EU hospital use of an authorised product", "a marketing authorisation covering the use needs no exemption",
+			"2026-11-26", "EU", func(d *Dossier) { d.Authorisations = []Authorisation{auth(AuthMarketingAuthorisation, "EU")} },
+			use("EU", UseHospitalService), VerdictPermitted, []string{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := bare(t)
+			if tc.build != nil {
+				tc.build(d)
+			}
+			d.Uses = []Use{tc.use}
+			ua := assessAll(t, d, tc.asOf, tc.j).Jurisdiction(tc.j).Use(0)
+			require.NotNil(t, ua)
+			assert.Equal(t, tc.verdict, ua.Verdict, tc.reason)
+			assert.Equal(t, tc.rules, ua.Rules, tc.reason)
+		})
+	}
+}
