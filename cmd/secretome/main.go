@@ -120,6 +120,9 @@ func run(e *env, args []string) int {
 	}
 	// Usage errors, unreadable output and interruption all exit 2: the
 	// run did not complete, so its verdict cannot be trusted.
+	if errors.Is(err, context.Canceled) {
+		err = errors.New("interrupted; the output is incomplete")
+	}
 	fmt.Fprintf(e.stderr, "secretome %s: %v\n", args[0], err)
 	return exitUsage
 }

@@ -234,3 +234,13 @@ func TestParseFlagsAfterPaths(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "flag provided but not defined: -colour", "an unknown flag after a path is still an error")
 }
+
+func TestInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	e := &env{ctx: ctx, stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	code := run(e, []string{"check", "--as-of", "2026-11-01", "--format", "json", "testdata/dossiers"})
+	assert.Equal(t, exitUsage, code, "an interrupted run did not complete")
+	assert.Contains(t, errb.String(), "interrupted; the output is incomplete", "said in words, not as a context error")
+}
