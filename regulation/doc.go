@@ -133,7 +133,8 @@
 //	     "severity": "error", "path": "uses[2].class",
 //	     "message": "...",
 //	     "citation": {"instrument": "...", "number": "BPOM Reg. 8/2025",
-//	                  "url": "...", "effective_from": "2025-03-06",
+//	                  "article": "...", "url": "...",
+//	                  "effective_from": "2025-03-06",
 //	                  "checked_on": ""},
 //	     "provenance": "secondary", "use": 2}]}]}
 //

@@ -146,6 +146,7 @@ func ExampleFinding_json() {
 	//   "citation": {
 	//     "instrument": "BPOM Regulation No. 8 of 2025, Guideline for the Assessment of Advanced Therapy Products",
 	//     "number": "BPOM Reg. 8/2025",
+	//     "article": "article numbers not found (content read in BPOM press coverage)",
 	//     "url": "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
 	//     "effective_from": "2025-03-06",
 	//     "checked_on": ""

@@ -116,6 +116,8 @@ var (
 	citeMISEV = Citation{
 		Instrument: "Minimal information for studies of extracellular vesicles 2018 (MISEV2018), Théry et al., J Extracell Vesicles 2018;7:1535750",
 		Number:     "MISEV2018",
+		// What was read: a review reproducing MISEV2018's Table 3.
+		URL: "https://pmc.ncbi.nlm.nih.gov/articles/PMC9465297/",
 	}
 	citeDonor = Citation{
 		Instrument: "Donor eligibility requirements of the MFDS culture-medium safety standard and of Taiwan's case-by-case exosome approval, taken as a baseline",
@@ -136,7 +138,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use needs a sterility release test",
 				Citation:   citeSterility,
 				Provenance: ProvenanceInferred,
-				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement." + noDate("USP <71>") + undated},
+				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <71>") + undated},
 			Check: releaseTestCheck(secretome.TestSterility, "sterility release test (USP <71> / Ph. Eur. 2.6.1)"),
 		},
 		{
@@ -144,7 +146,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use needs a bacterial endotoxin release test",
 				Citation:   citeEndotoxin,
 				Provenance: ProvenanceInferred,
-				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose." + noDate("USP <85>") + undated},
+				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <85>") + undated},
 			Check: releaseTestCheck(secretome.TestEndotoxin, "bacterial endotoxin release test (USP <85> / Ph. Eur. 2.6.14)"),
 		},
 		{
@@ -152,7 +154,7 @@ func qualityRules() []Rule {
 				Title:      "Parenteral use of a cell-culture product needs a mycoplasma release test",
 				Citation:   citeMycoplasma,
 				Provenance: ProvenanceInferred,
-				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h)." + noDate("Ph. Eur. 2.6.7") + undated},
+				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h). The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("Ph. Eur. 2.6.7") + undated},
 			Check: releaseTestCheck(secretome.TestMycoplasma, "mycoplasma release test (Ph. Eur. 2.6.7)"),
 		},
 		{
@@ -160,7 +162,7 @@ func qualityRules() []Rule {
 				Title:      "From 1 April 2026 a NAT mycoplasma test is validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL",
 				Citation:   withArticle(withEffectiveFrom(citeMycoplasma, date("2026-04-01")), "revision in Ph. Eur. 12.2"),
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in vendor newsletters on the Ph. Eur. 12.2 revision (published October 2025, effective 1 April 2026). The dossier format has no field for the limit of detection, so the rule reports what to show rather than check it." + undated},
+				Note:       "Read in vendor newsletters on the Ph. Eur. 12.2 revision (published October 2025, effective 1 April 2026). The dossier format has no field for the limit of detection, so the rule reports what to show rather than check it. The notes name the sites the text was read on but record no full link, so the citation has no link." + undated},
 			Check: checkNAT,
 		},
 		{

@@ -7,40 +7,49 @@ import (
 var (
 	citeMHLW2024 = Citation{
 		Instrument:    "MHLW notices of 31 July 2024 on exosome reagents (Pharmaceutical Safety Bureau) and on medicine using stem-cell culture supernatant and exosomes (Health Policy Bureau)",
+		Number:        "MHLW notices of 31 July 2024",
+		Article:       "whole notices (published as mhlw.go.jp T240731I0040.pdf and 001281987.pdf; not opened)",
 		URL:           "https://prtimes.jp/main/html/rd/p/000000023.000058628.html",
 		EffectiveFrom: date("2024-07-31"),
 	}
 	citePMDAct = Citation{
 		Instrument: "Act on Securing Quality, Efficacy and Safety of Products Including Pharmaceuticals and Medical Devices (PMD Act)",
 		Number:     "PMD Act",
+		Article:    "article not researched (drug approval; the regenerative-medicine-product category)",
 		URL:        "https://tops-cells.jp/medical/en/using-stemcells",
 	}
 	citeARB = Citation{
 		Instrument: "Act on the Safety of and Support for Advanced Regenerative Medicine and Advanced Biopharmaceuticals",
 		Number:     "Advanced Regenerative Bio Act",
+		Article:    "article not recorded (clinical-research and treatment-plan provisions, read in summaries)",
 		// In force on 28 August 2020.
 		EffectiveFrom: date("2020-08-28"),
 		URL:           "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
 	}
 	citeMFDSApproval = Citation{
 		Instrument: "MFDS product approval under the Advanced Regenerative Bio Act or the Pharmaceutical Affairs Act (which of the two governs a cell-free secretome was not found)",
+		Article:    "not found",
 		URL:        "http://kalp.or.kr/bbs/board.php?bo_table=article1&wr_id=1065",
 	}
 	citeMFDSCosmetic = Citation{
 		Instrument: "MFDS cosmetic raw-material rules (2010 amendment) and safety standard for human cell and tissue culture medium",
+		Article:    "article not recorded (read in MFDS press releases as reported in news)",
 		URL:        "https://eiec.kdi.re.kr/policy/materialView.do?num=243270",
 	}
 	citeMFDSAd2025 = Citation{
 		Instrument:    "MFDS guideline on cosmetic labelling and advertising, revision of 21 January 2025",
+		Article:       "section not recorded (expressions about human-derived ingredients; needles, microneedles and MTS)",
 		URL:           "https://jnm-global.tistory.com/2585?category=961039",
 		EffectiveFrom: date("2025-01-21"),
 	}
 	citeTGABiological = Citation{
 		Instrument: "Therapeutic Goods Act 1989 and TGA guidance: understanding which therapeutic goods are regulated biologicals",
+		Article:    "section of the Act not recorded (biological definition and ARTG inclusion before supply, read in the guidance)",
 		URL:        "https://tga.gov.au/resources/guidance/understanding-which-therapeutic-goods-are-regulated-biologicals",
 	}
 	citeTGAAdvertising = Citation{
 		Instrument: "TGA guidance: advertising stem cell and other human cell or tissue (HCT) products",
+		Article:    "whole guidance",
 		URL:        "https://tga.gov.au/resources/guidance/advertising-stem-cell-and-other-human-cell-or-tissue-hct-products",
 	}
 	citeTWList = Citation{

@@ -55,18 +55,21 @@ var (
 	citeBPOM8 = Citation{
 		Instrument:    "BPOM Regulation No. 8 of 2025, Guideline for the Assessment of Advanced Therapy Products",
 		Number:        "BPOM Reg. 8/2025",
+		Article:       "article numbers not found (content read in BPOM press coverage)",
 		URL:           "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
 		EffectiveFrom: date("2025-03-06"),
 	}
 	citeBPOM18 = Citation{
 		Instrument:  "BPOM Regulation No. 18 of 2020 on the assessment of human cell-based medicines",
 		Number:      "BPOM Reg. 18/2020",
+		Article:     "content not read (known only as the regulation Reg. 8/2025 replaced)",
 		URL:         "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
 		EffectiveTo: date("2025-03-06"),
 	}
 	citeBPOMCosmetic = Citation{
 		Instrument: "BPOM Regulation No. 21 of 2022 (cosmetic definition) as applied in BPOM's November 2024 revocation of injectable and microneedle \"cosmetic\" notifications",
 		Number:     "BPOM Reg. 21/2022",
+		Article:    "cosmetic definition (article number not recorded in the notes)",
 		URL:        "https://memoindonesia.co.id/?p=21339",
 	}
 	citeBPOMIngredients = Citation{

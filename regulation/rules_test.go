@@ -651,3 +651,18 @@ func TestProvenanceNeverOverstated(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleCitationsComplete: every shipped rule names its instrument, the
+// article or section it rests on (or says that it is not known), and a
+// link to what was read, or its Note says why there is none.
+func TestRuleCitationsComplete(t *testing.T) {
+	for _, r := range Shipped().Rules() {
+		assert.NotEmpty(t, r.Citation.Instrument, r.ID)
+		if r.Jurisdiction != Baseline {
+			assert.NotEmpty(t, r.Citation.Article, "%s: the article, or that it is not known", r.ID)
+		}
+		if r.Citation.URL == "" {
+			assert.Contains(t, r.Note, "no link", "%s has no URL, and its Note must say why", r.ID)
+		}
+	}
+}

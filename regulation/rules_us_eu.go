@@ -7,11 +7,13 @@ import (
 var (
 	citeFDA2019 = Citation{
 		Instrument:    "FDA Public Safety Notification on Exosome Products",
+		Article:       "whole notification (it has no numbered sections)",
 		URL:           "https://www.fda.gov/vaccines-blood-biologics/safety-availability-biologics/public-safety-notification-exosome-products",
 		EffectiveFrom: date("2019-12-06"),
 	}
 	citeFDA2020 = Citation{
 		Instrument:    "FDA Consumer Alert on Regenerative Medicine Products Including Stem Cells and Exosomes",
+		Article:       "whole alert (it has no numbered sections)",
 		URL:           "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/consumer-alert-regenerative-medicine-products-including-stem-cells-and-exosomes",
 		EffectiveFrom: date("2020-07-22"),
 	}
