@@ -228,6 +228,7 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	info.jurisdictions = assessor.Jurisdictions()
 	info.rules = assessor.Rules()
+	warnNoRules(e, info)
 	if format.value == "text" {
 		info.color = colorAllowed(e, e.stdout)
 		info.width = wrapWidth(e, e.stdout)
@@ -246,6 +247,27 @@ func runCheck(e *env, args []string) (int, error) {
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// warnNoRules says on standard error which assessed jurisdictions have no
+// rule in force on the as-of day (a date before their rules took effect,
+// or a mistyped year): their verdicts are all "unknown" without a finding
+// to say why.
+func warnNoRules(e *env, info *runInfo) {
+	inForce := map[string]bool{}
+	for _, r := range info.rules {
+		inForce[r.Jurisdiction] = true
+	}
+	var none []string
+	for _, j := range info.jurisdictions {
+		if !inForce[j] {
+			none = append(none, j)
+		}
+	}
+	if len(none) > 0 {
+		fmt.Fprintf(e.stderr, "secretome check: no rule of %s is in force on %s; verdicts there will be unknown\n",
+			strings.Join(none, ", "), info.asOf)
+	}
 }
 
 // checker runs one check: a producer lists dossiers, a pool of workers
