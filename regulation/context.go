@@ -14,7 +14,8 @@ const Baseline = "QUALITY"
 // Context is what a rule's Check sees: the dossier, the as-of date, the
 // jurisdiction, and methods to report findings and decide verdicts. The
 // Context fills in the rule's ID, jurisdiction, citation and provenance on
-// every finding. A Context is valid only during the Check call it was
+// every finding (the provenance is ProvenanceInferred while the rule has
+// Inferred turned on). A Context is valid only during the Check call it was
 // passed to.
 //
 // Verdict methods (Permit, Condition, Prohibit, Unknown) take the index of

@@ -155,3 +155,35 @@ func ExampleFinding_json() {
 	//   "use": 2
 	// }
 }
+
+// A host rule whose source speaks of cord-derived products marks the
+// findings it draws by analogy for other tissues as inferred, so that a
+// reader does not take them for what the source says.
+func ExampleContext_Inferred() {
+	policy := regulation.Rule{
+		RuleInfo: regulation.RuleInfo{
+			ID: "RSPN-CORD-ONLY", Title: "The wound formulary lists cord-derived secretome only", Jurisdiction: "ID",
+			Citation:   regulation.Citation{Instrument: "RS Pendidikan Nusantara formulary (fictional)", Article: "§ 2"},
+			Provenance: regulation.ProvenancePrimary,
+		},
+		Check: func(c *regulation.Context) {
+			cord := c.Dossier().Product.Source.Tissue == secretome.TissueUmbilicalCord
+			c.Inferred(!cord) // the formulary names cord products; other tissues are our analogy
+			for _, i := range c.Uses() {
+				c.ReportUse(i, secretome.SeverityInfo, "product.source.tissue", "checked against the cord-only formulary")
+			}
+		},
+	}
+	rules, _ := regulation.NewRuleSet(policy)
+	a, _ := regulation.NewAssessor(rules, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	data, _ := os.ReadFile("testdata/seed_wound_gel.json")
+	d, _ := regulation.DecodeDossier(data)
+	for _, tissue := range []secretome.Tissue{secretome.TissueUmbilicalCord, secretome.TissueAdipose} {
+		d.Product.Source.Tissue = tissue
+		rep, _ := a.Assess(context.Background(), d)
+		fmt.Println(tissue, rep.Jurisdiction("ID").Findings[0].Provenance)
+	}
+	// Output:
+	// umbilical_cord primary
+	// adipose inferred
+}
