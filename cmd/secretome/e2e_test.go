@@ -108,6 +108,7 @@ type sarifLog struct {
 				} `json:"rules"`
 			} `json:"driver"`
 		} `json:"tool"`
+		ColumnKind         string                   `json:"columnKind"`
 		OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds"`
 		Results            []struct {
 			RuleID     string          `json:"ruleId"`
@@ -201,6 +202,9 @@ func checkSARIF(t *testing.T, data string) sarifLog {
 				"uri %q must be a relative URI reference", a.URI)
 			_, ok := run.OriginalURIBaseIDs[a.URIBaseID]
 			assert.True(t, ok, "relative uri %q has a base the run defines (uriBaseId %q)", a.URI, a.URIBaseID)
+			if reg := l.PhysicalLocation.Region; reg != nil && reg.StartColumn > 0 {
+				assert.Equal(t, "unicodeCodePoints", run.ColumnKind, "columns count characters, and the run says so")
+			}
 		}
 	}
 	require.Len(t, run.Invocations, 1)
@@ -220,6 +224,18 @@ func TestSARIF(t *testing.T) {
 		}
 	}
 	assert.Positive(t, withHelp, "rules carry their citation URL as helpUri")
+	var withColumn int
+	for _, res := range run.Results {
+		for _, l := range res.Locations {
+			if reg := l.PhysicalLocation.Region; reg != nil && reg.StartColumn > 0 {
+				withColumn++
+			}
+		}
+	}
+	assert.Positive(t, withColumn, "results point at the column as well as the line")
+
+	gh := runBinary(t, "", "", "check", "--as-of", asOf, "--format", "github", "testdata/dossiers/gel.json")
+	assert.Regexp(t, `(?m)^::error file=testdata/dossiers/gel.json,line=\d+,col=\d+,title=`, gh.stdout, "annotations carry the column")
 }
 
 func TestJUnit(t *testing.T) {

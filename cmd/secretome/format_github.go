@@ -54,7 +54,7 @@ func (r *githubReporter) begin(info *runInfo) error {
 	return nil
 }
 
-func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line int, title, msg string) {
+func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line, col int, title, msg string) {
 	if r.info.quiet && sev == secretome.SeverityInfo {
 		return
 	}
@@ -62,10 +62,13 @@ func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line int, 
 	if path, ok := c.src.relPath(); ok || c.src.path != "-" {
 		props = append(props, "file="+escapeProperty(path))
 		if line == 0 {
-			line = c.line
+			line, col = c.line, 0
 		}
 		if line > 0 {
 			props = append(props, "line="+strconv.Itoa(line))
+			if col > 0 {
+				props = append(props, "col="+strconv.Itoa(col))
+			}
 		}
 	}
 	props = append(props, "title="+escapeProperty(title))
@@ -74,14 +77,14 @@ func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line int, 
 
 func (r *githubReporter) dossier(c *checked) error {
 	if c.ioErr != nil {
-		r.annotate(secretome.SeverityError, c, 0, ruleUnreadable, c.name()+": "+c.ioErr.Error())
+		r.annotate(secretome.SeverityError, c, 0, 0, ruleUnreadable, c.name()+": "+c.ioErr.Error())
 	}
 	for _, p := range c.problems {
 		msg := p.Message
 		if p.Path != "" {
 			msg = p.Path + ": " + msg
 		}
-		r.annotate(p.Severity, c, p.Line, problemRule(p.Code), msg)
+		r.annotate(p.Severity, c, p.Line, p.Column, problemRule(p.Code), msg)
 	}
 	for _, f := range c.findings {
 		msg := f.Message
@@ -89,7 +92,7 @@ func (r *githubReporter) dossier(c *checked) error {
 			msg = f.Path + ": " + msg
 		}
 		msg += "\n" + citationLine(f.Citation, f.Provenance)
-		r.annotate(f.Severity, c, f.Line, f.RuleID, msg)
+		r.annotate(f.Severity, c, f.Line, f.Column, f.RuleID, msg)
 	}
 	if r.b.Buffered() > 32<<10 {
 		return r.b.Flush()

@@ -63,7 +63,8 @@ type sarifArtifact struct {
 }
 
 type sarifRegion struct {
-	StartLine int `json:"startLine"`
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -119,7 +120,8 @@ func (r *sarifReporter) begin(info *runInfo) error {
 		r.b.WriteByte('\n')
 		writeJSON(r.b, ru)
 	}
-	r.b.WriteString("\n]}}")
+	// Columns count characters (Unicode code points), in JSON and YAML.
+	r.b.WriteString("\n]}},\"columnKind\":\"unicodeCodePoints\"")
 	if wd, err := os.Getwd(); err == nil {
 		// The absolute URI of the folder relative URIs start from; it
 		// ends in a slash, as SARIF requires of a base.
@@ -185,14 +187,14 @@ func sarifLevel(s secretome.Severity) string {
 	return "note"
 }
 
-func (r *sarifReporter) locations(c *checked, line int) []sarifLocation {
+func (r *sarifReporter) locations(c *checked, line, col int) []sarifLocation {
 	uri, base := c.src.uri()
 	if uri == "" {
 		return nil
 	}
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}}}
 	if line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col}
 	}
 	return []sarifLocation{loc}
 }
@@ -212,30 +214,34 @@ func (r *sarifReporter) result(res sarifResult) {
 func (r *sarifReporter) dossier(c *checked) error {
 	if c.ioErr != nil {
 		r.notices = append(r.notices, sarifNotification{Level: "error",
-			Message: sarifMessage{Text: c.name() + ": " + c.ioErr.Error()}, Locations: r.locations(c, 0)})
+			Message: sarifMessage{Text: c.name() + ": " + c.ioErr.Error()}, Locations: r.locations(c, 0, 0)})
 		return nil
 	}
-	line := func(l int) int {
+	// at is the line and column of a problem or finding; one without a
+	// line of its own is placed at its JSON Lines record, column unknown.
+	at := func(l, col int) (int, int) {
 		if l == 0 {
-			return c.line
+			return c.line, 0
 		}
-		return l
+		return l, col
 	}
 	for _, p := range c.problems {
 		msg := p.Message
 		if p.Path != "" {
 			msg = p.Path + ": " + msg
 		}
+		l, col := at(p.Line, p.Column)
 		r.result(sarifResult{RuleID: problemRule(p.Code), Level: sarifLevel(p.Severity), Message: sarifMessage{Text: msg},
-			Locations: r.locations(c, line(p.Line)), Properties: map[string]any{"path": p.Path, "code": string(p.Code)}})
+			Locations: r.locations(c, l, col), Properties: map[string]any{"path": p.Path, "code": string(p.Code)}})
 	}
 	for _, f := range c.findings {
 		props := map[string]any{"path": f.Path, "jurisdiction": f.Jurisdiction, "provenance": f.Provenance.String()}
 		if p := c.product(); p != "" {
 			props["product"] = p
 		}
+		l, col := at(f.Line, f.Column)
 		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Message},
-			Locations: r.locations(c, line(f.Line)), Properties: props})
+			Locations: r.locations(c, l, col), Properties: props})
 	}
 	if r.b.Buffered() > 32<<10 {
 		return r.b.Flush()
