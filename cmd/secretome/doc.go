@@ -48,7 +48,8 @@
 //	                      comma-separated: US,EU); the quality baseline
 //	                      (QUALITY) is always included. Default: all.
 //	-as-of DATE           apply the rules in force on DATE (YYYY-MM-DD).
-//	                      Default: today.
+//	                      Default: today. Jurisdictions with no rule in
+//	                      force that day are named on standard error.
 //	-format FORMAT        text (default), json, sarif, junit or github.
 //	-fail-on LEVEL        error (default), warning or never.
 //	-quiet                show only what fails; no progress display.
@@ -115,7 +116,7 @@
 // jurisdiction) followed by one rule per decode problem code
 // ("dossier/syntax", "dossier/field.unknown", ...). Each finding or
 // problem is a result with ruleId, ruleIndex, level (error, warning,
-// note), message and the file's URI and line: relative to the working
+// note), message and the file's URI, line and column (characters): relative to the working
 // folder with uriBaseId %SRCROOT%, whose absolute URI the run gives in
 // originalUriBaseIds, or an absolute file URI for files outside it. Unreadable inputs
 // are tool execution notifications and make executionSuccessful false.
@@ -124,7 +125,7 @@
 // jurisdiction, failing with the findings at or above --fail-on; a
 // "dossier" case carries decode problems and unreadable inputs.
 //
-// github is GitHub Actions workflow commands (::error file=…,line=…,
+// github is GitHub Actions workflow commands (::error file=…,line=…,col=…,
 // title=RULE::message), escaped as the runner requires, which become
 // annotations on the pull request.
 //
