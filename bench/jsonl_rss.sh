@@ -4,17 +4,27 @@
 #
 # Usage: bench/jsonl_rss.sh [COUNT] [FORMAT]   (defaults: 1000000 json)
 # Run from the module root. Needs Go and GNU time (/usr/bin/time -v).
-# The generated file (the bundled dossiers in turn, about 10 KB a line, so
-# some 10 GB for a million lines) goes to a temporary folder unless
-# BENCH_DIR is set, and is removed afterwards; set KEEP=1 to keep it.
+# The generated file (the bundled dossiers in turn, about 6 KB a line, so
+# some 6 GB for a million lines) goes to a temporary folder unless
+# BENCH_DIR is set, and is removed afterwards, with the temporary folder;
+# set KEEP=1 to keep them.
 set -eu
 count=${1:-1000000}
 format=${2:-json}
 root=$(cd "$(dirname "$0")/.." && pwd)
-dir=${BENCH_DIR:-$(mktemp -d)}
+dir=${BENCH_DIR:-}
+made=""
+if [ -z "$dir" ]; then
+	dir=$(mktemp -d)
+	made=$dir
+fi
 bin="$dir/secretome"
 data="$dir/dossiers.jsonl"
-cleanup() { [ "${KEEP:-0}" = 1 ] || rm -f "$data" "$bin"; }
+cleanup() {
+	[ "${KEEP:-0}" = 1 ] && return
+	rm -f "$data" "$bin" "$dir/time.txt"
+	if [ -n "$made" ]; then rmdir "$made"; fi
+}
 trap cleanup EXIT
 
 (cd "$root" && go build -o "$bin" ./cmd/secretome)
