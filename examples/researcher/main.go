@@ -51,12 +51,17 @@ func run(w io.Writer, args []string) error {
 	if len(d.Studies) == 0 {
 		return fmt.Errorf("%s cites no studies", fs.Arg(0))
 	}
+	if *svgDir != "" {
+		if err := os.MkdirAll(*svgDir, 0o755); err != nil {
+			return err
+		}
+	}
 
 	// Appraise: CEBM levels and GRADE certainty, per indication and outcome.
 	sum := evidence.Summarize(d.Studies, evidence.Question{Outcome: *outcome})
 	for _, row := range sum.Rows {
-		fmt.Fprintf(w, "%s, %s: %d studies, best CEBM level %d, GRADE %s\n",
-			row.Indication, row.Outcome, len(row.Studies), row.BestLevel, row.Assessment.Certainty.Label())
+		fmt.Fprintf(w, "%s, %s: %s, best CEBM level %d, GRADE %s\n",
+			row.Indication, row.Outcome, studies(len(row.Studies)), row.BestLevel, row.Assessment.Certainty.Label())
 		for _, r := range row.Assessment.Reasons() {
 			fmt.Fprintf(w, "  %s\n", r)
 		}
@@ -130,6 +135,13 @@ func rowEffects(studies []evidence.Study, row evidence.SummaryRow) ([]evidence.E
 		}
 	}
 	return out, nil
+}
+
+func studies(n int) string {
+	if n == 1 {
+		return "1 study"
+	}
+	return fmt.Sprintf("%d studies", n)
 }
 
 func knha(on bool) string {

@@ -29,10 +29,20 @@ func TestRun(t *testing.T) {
 	assert.Contains(t, string(svg), "rct-phase1", "studies are labelled by ID")
 }
 
+func TestRunMakesThePlotFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plots", "knee")
+	var out bytes.Buffer
+	require.NoError(t, run(&out, []string{"-svg", dir, filepath.Join("..", "dossiers", "bmmsc-ev-knee.json")}), "a missing -svg folder is made")
+	plots, err := filepath.Glob(filepath.Join(dir, "*.svg"))
+	require.NoError(t, err)
+	assert.Len(t, plots, 1)
+}
+
 func TestRunWithoutPooling(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out, []string{filepath.Join("..", "dossiers", "ucmsc-wound-gel.json")}))
 	assert.Contains(t, out.String(), "GRADE")
+	assert.Contains(t, out.String(), ": 1 study, ", "one study is not \"1 studies\"")
 	assert.NotContains(t, out.String(), "pooled", "case reports have no effects to pool")
 }
 
