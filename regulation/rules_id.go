@@ -138,7 +138,7 @@ func indonesiaRules() []Rule {
 				Title:      "Cell-based therapy only to cure disease and restore health, not for aesthetic purposes",
 				Citation:   withArticle(citeUU17, "Art. 135(1)-(3)"),
 				Provenance: ProvenanceInferred,
-				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading." + uu17Date + undated,
+				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading. Aesthetic claims are flagged only when the dossier has a clinical use in Indonesia, since the article concerns therapy." + uu17Date + undated,
 			},
 			Check: checkIDPurpose,
 		},
@@ -366,8 +366,8 @@ func checkIDPurpose(c *Context) {
 				"cell-based therapy is only for curing disease and restoring health; an aesthetic indication has no legal basis")
 		}
 	}
-	if len(c.Uses()) == 0 {
-		return
+	if !hasClinical(c) {
+		return // Art. 135 concerns therapy; claims for a cosmetic use are left to the cosmetic rules
 	}
 	for k := range d.Claims {
 		if claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
