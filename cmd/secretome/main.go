@@ -127,13 +127,17 @@ func run(e *env, args []string) int {
 	return exitUsage
 }
 
-// newFlagSet returns a flag set that reports to stderr and does not exit.
+// newFlagSet returns a flag set that does not exit and prints nothing
+// itself: parseFlags reports a mistake once, as a usage error, and prints
+// the help asked for with -h on standard output, where it can be paged.
 func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: secretome %s %s\n\nFlags:\n", name, synopsis)
+		fmt.Fprintf(e.stdout, "Usage: secretome %s %s\n\nFlags:\n", name, synopsis)
+		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
@@ -145,13 +149,19 @@ func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 // and "json" for two more. "-" (standard input) is an argument, and
 // everything after "--" is one too.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	// The flag package calls Usage on every mistake as well as for -h;
+	// only -h gets the help.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				usage()
 				return nil, err
 			}
-			return nil, &usageError{err.Error()}
+			return nil, usagef("%v (run \"secretome %s -h\" for the flags)", err, fs.Name())
 		}
 		left := fs.Args()
 		if k := len(args) - len(left); k > 0 && args[k-1] == "--" {

@@ -169,13 +169,16 @@ func TestUsage(t *testing.T) {
 		{"unknown flag", []string{"check", "--colour", "x.json"}, exitUsage, "flag provided but not defined"},
 		{"unknown schema", []string{"schema", "product"}, exitUsage, `unknown schema "product"`},
 		{"rules takes no arguments", []string{"rules", "US"}, exitUsage, "unexpected arguments"},
-		{"help is not an error", []string{"check", "-h"}, exitOK, "Usage: secretome check"},
+		{"help is not an error, and it goes to standard output", []string{"check", "-h"}, exitOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runInProcess(t, "", tt.args...)
 			assert.Equal(t, tt.code, r.code)
 			assert.Contains(t, r.stderr, tt.err)
+			if tt.err == "" {
+				assert.Empty(t, r.stderr)
+			}
 		})
 	}
 }
@@ -254,4 +257,21 @@ func TestAsOfBeforeTheRules(t *testing.T) {
 
 	r = runInProcess(t, "", "check", "--as-of", asOf, "--jurisdiction", "ID,US", "--format", "json", "testdata/dossiers/gel.json")
 	assert.Empty(t, r.stderr, "no note when the jurisdictions have rules in force")
+}
+
+func TestHelpAndFlagMistakes(t *testing.T) {
+	for _, cmd := range []string{"check", "grade", "rules", "schema", "version"} {
+		t.Run(cmd, func(t *testing.T) {
+			r := runInProcess(t, "", cmd, "-h")
+			assert.Equal(t, exitOK, r.code)
+			assert.Contains(t, r.stdout, "Usage: secretome "+cmd, "help asked for goes to standard output, where it can be paged")
+			assert.Empty(t, r.stderr)
+
+			r = runInProcess(t, "", cmd, "--colour")
+			assert.Equal(t, exitUsage, r.code)
+			assert.Empty(t, r.stdout)
+			assert.Equal(t, "secretome "+cmd+": flag provided but not defined: -colour (run \"secretome "+cmd+" -h\" for the flags)\n", r.stderr,
+				"a mistake is said once, with where to find the flags")
+		})
+	}
 }
