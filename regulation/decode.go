@@ -25,8 +25,8 @@ const MaxDossierBytes = strictjson.DefaultMaxBytes
 // spellings, malformed numbers and dates, duplicate fields, trailing data
 // and documents larger than MaxDossierBytes. Every problem comes back at
 // once in a *secretome.ValidationError, each with its field path (such as
-// "uses[1].class" or "product.source.tissue"), a stable code and, for
-// decoding problems, its line and column. When decoding fails the dossier
+// "uses[1].class" or "product.source.tissue"), a stable code, and its line
+// and column in data. When decoding fails the dossier
 // is nil; when only validation fails, the decoded dossier is returned
 // beside the error.
 func DecodeDossier(data []byte) (*Dossier, error) {
@@ -34,17 +34,22 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 	if issues := strictjson.Decode(data, &d, strictjson.Options{MaxBytes: MaxDossierBytes}); len(issues) > 0 {
 		ps := make([]secretome.Problem, len(issues))
 		for i, is := range issues {
-			line, col := is.Line, is.Column
-			if line == 0 && is.Offset >= 0 {
-				line, col = strictjson.LineCol(data, int(is.Offset))
-			}
 			ps[i] = secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-				Message: is.Message, Line: line, Column: col}
+				Message: is.Message, Line: is.Line, Column: is.Column}
 		}
 		secretome.SortProblems(ps)
 		return nil, &secretome.ValidationError{Problems: ps}
 	}
 	if err := d.Validate(); err != nil {
+		if ve, ok := secretome.AsValidationError(err); ok {
+			paths := make([]string, len(ve.Problems))
+			for i := range ve.Problems {
+				paths[i] = ve.Problems[i].Path
+			}
+			for i, l := range strictjson.LocateAll(data, paths) {
+				ve.Problems[i].Line, ve.Problems[i].Column = l.Line, l.Column
+			}
+		}
 		return &d, err
 	}
 	return &d, nil

@@ -146,3 +146,25 @@ func TestDecodedDossierReturnedBesideValidationError(t *testing.T) {
 	ve, _ := secretome.AsValidationError(err)
 	assert.True(t, ve.Has(CodeReference))
 }
+
+// TestDecodeDossierLocatesValidationProblems checks that problems found by
+// validation, not only by decoding, carry the line of their field.
+func TestDecodeDossierLocatesValidationProblems(t *testing.T) {
+	data := []byte(`{
+  "product": {"id": "X"},
+  "manufacturer": {"name": "M"},
+  "uses": [
+    {"jurisdiction": "ID", "class": "research"}
+  ]
+}`)
+	_, err := DecodeDossier(data)
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok, "validation fails: %v", err)
+	for _, p := range ve.Problems {
+		if p.Path == "product.name" {
+			assert.Equal(t, 2, p.Line, "a missing field is placed at its parent object")
+			return
+		}
+	}
+	t.Fatalf("no problem at product.name in %v", ve.Problems)
+}
