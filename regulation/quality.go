@@ -3,6 +3,7 @@ package regulation
 import (
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/secretome"
+	"strings"
 )
 
 // claimGrade caches the GRADE certainty of one claim's evidence for the
@@ -255,7 +256,7 @@ func checkISCT(c *Context) {
 	d := c.Dossier()
 	problem := ""
 	if d.Product.Source.CellType == secretome.CellTypeMSC {
-		problem = firstUnmet(secretome.ISCT(&d.Product.Source))
+		problem = unmet(secretome.ISCT(&d.Product.Source))
 	}
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
@@ -270,7 +271,7 @@ func checkMISEV(c *Context) {
 	d := c.Dossier()
 	problem := ""
 	if d.Product.Derivative.Type.VesicleProduct() {
-		problem = firstUnmet(secretome.EVCharacterisation(&d.Product))
+		problem = unmet(secretome.EVCharacterisation(&d.Product))
 	}
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
@@ -281,20 +282,24 @@ func checkMISEV(c *Context) {
 	}
 }
 
-// firstUnmet describes the first criterion of the checklist that is not
-// met, or returns "" when all are.
-func firstUnmet(cl secretome.Checklist) string {
+// unmet describes every criterion of the checklist that is not met, in
+// checklist order, or returns "" when all are.
+func unmet(cl secretome.Checklist) string {
+	var b strings.Builder
 	for _, cr := range cl.Criteria {
 		if cr.Status == secretome.StatusMet {
 			continue
 		}
-		msg := cr.Title + " (" + cr.Status.String()
-		if cr.Detail != "" {
-			msg += ": " + cr.Detail
+		if b.Len() > 0 {
+			b.WriteString("; ")
 		}
-		return msg + ")"
+		b.WriteString(cr.Title + " (" + cr.Status.String())
+		if cr.Detail != "" {
+			b.WriteString(": " + cr.Detail)
+		}
+		b.WriteString(")")
 	}
-	return ""
+	return b.String()
 }
 
 func checkEmbryonicSource(c *Context) {
