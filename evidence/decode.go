@@ -25,12 +25,12 @@ const MaxDocumentBytes = strictjson.DefaultMaxBytes
 // left out, so that one mistake is reported once.
 //
 // On error the study is nil. Warnings alone are not an error; read them
-// with Study.Problems.
+// with Study.Check.
 func DecodeStudy(data []byte) (*Study, error) {
 	var s Study
 	d := decoder{data: data}
 	if d.decode(&s) {
-		d.validated("", s.Problems())
+		d.validated("", s.Check())
 	}
 	if err := d.ps.Err(); err != nil {
 		return nil, err
@@ -49,7 +49,7 @@ func DecodeStudies(data []byte) ([]Study, error) {
 		root := fieldpath.Root()
 		for i := range list {
 			ip := root.Index(i)
-			d.validated(ip.String(), list[i].Problems())
+			d.validated(ip.String(), list[i].Check())
 			id := list[i].ID
 			if id == "" {
 				continue

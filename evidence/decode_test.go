@@ -16,7 +16,7 @@ func TestDecodeValidFiles(t *testing.T) {
 	require.NoError(t, err)
 	s, err := DecodeStudy(data)
 	require.NoError(t, err)
-	assert.Empty(t, s.Problems(), "the fixture has no warnings")
+	assert.Empty(t, s.Check(), "the fixture has no warnings")
 	assert.Equal(t, DesignRandomisedControlledTrial, s.Design)
 	require.NotNil(t, s.Population.Size)
 	assert.Equal(t, 120, *s.Population.Size)

@@ -51,7 +51,7 @@ func ExampleDecodeStudy() {
 	}
 	b, why := s.Bias(evidence.RoB2Options{})
 	fmt.Println("risk of bias:", b, "-", why)
-	fmt.Println("warnings:", len(s.Problems()))
+	fmt.Println("warnings:", len(s.Check()))
 	// Output:
 	// rct-pu-2024 randomised_controlled_trial L89.1
 	// - complete closure (binary, 12 week)

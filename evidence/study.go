@@ -371,9 +371,9 @@ func (s *Study) Validate() error {
 	return ps.Err()
 }
 
-// Problems returns every problem Validate finds, warnings included,
+// Check returns every problem Validate finds, warnings included,
 // sorted by path and code.
-func (s *Study) Problems() []secretome.Problem {
+func (s *Study) Check() []secretome.Problem {
 	var ps secretome.Problems
 	s.check(&ps)
 	return ps.List()

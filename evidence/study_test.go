@@ -37,7 +37,7 @@ func validRCT() Study {
 func TestValidRCTHasNoProblems(t *testing.T) {
 	s := validRCT()
 	require.NoError(t, s.Validate())
-	assert.Empty(t, s.Problems(), "the fixture must be free of warnings too, or the table below tests nothing")
+	assert.Empty(t, s.Check(), "the fixture must be free of warnings too, or the table below tests nothing")
 }
 
 func TestValidate(t *testing.T) {
@@ -128,18 +128,18 @@ func TestValidate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := validRCT()
 			tc.edit(&s)
-			for _, p := range s.Problems() {
+			for _, p := range s.Check() {
 				assert.NotContains(t, p.Message, "%!", "message formatting is broken")
 				assert.NotContains(t, p.Message, "%%", "message formatting is broken")
 			}
 			var found *secretome.Problem
-			for _, p := range s.Problems() {
+			for _, p := range s.Check() {
 				if p.Path == tc.path && p.Code == tc.code {
 					found = &p
 					break
 				}
 			}
-			require.NotNil(t, found, "%s: want %s at %q, got %v", tc.reason, tc.code, tc.path, s.Problems())
+			require.NotNil(t, found, "%s: want %s at %q, got %v", tc.reason, tc.code, tc.path, s.Check())
 			assert.Equal(t, tc.sev, found.Severity, tc.reason)
 			err := s.Validate()
 			if tc.sev == secretome.SeverityError {
@@ -211,7 +211,7 @@ func TestValidateDesignSpecific(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := caseReport()
 			tc.edit(&s)
-			probs := s.Problems()
+			probs := s.Check()
 			if tc.code == "" {
 				assert.Empty(t, probs, tc.reason)
 				return

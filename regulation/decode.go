@@ -196,7 +196,7 @@ func (d *Dossier) check(ps *secretome.Problems) {
 		s := &d.Studies[i]
 		p := sp.Index(i)
 		base := p.String()
-		for _, pr := range s.Problems() {
+		for _, pr := range s.Check() {
 			pr.Path = fieldpath.Join(base, pr.Path)
 			ps.Append(pr)
 		}
