@@ -168,6 +168,11 @@ type Indication struct {
 	ID string `json:"id"`
 	// Condition is the condition in words, such as "chronic diabetic foot ulcer".
 	Condition string `json:"condition"`
+	// Label is the indication as the product's label, leaflet or
+	// advertising words it, such as "accelerates the healing of chronic
+	// wounds", kept verbatim beside the clinical Condition so that a
+	// reviewer can compare the claim with what the product is for.
+	Label string `json:"label,omitempty"`
 	// ICD10 is a WHO ICD-10 code ("L89.3") or block ("T20-T32"); ICD-10-CM
 	// codes up to seven characters are accepted too.
 	ICD10 string `json:"icd10,omitempty"`

@@ -47,6 +47,25 @@ func TestJSONRoundTripIsStable(t *testing.T) {
 	assert.Equal(t, p.Composition.Analytes[1].Quantity.Value.String(), q.Composition.Analytes[1].Quantity.Value.String())
 }
 
+// The product written back as JSON says what the document said, field by
+// field and digit by digit: nothing is dropped, defaulted or rounded.
+func TestJSONRoundTripKeepsTheDocument(t *testing.T) {
+	data, err := os.ReadFile("testdata/wound_gel.json")
+	require.NoError(t, err)
+	out, err := json.Marshal(loadGel(t))
+	require.NoError(t, err)
+	generic := func(b []byte) any {
+		d := json.NewDecoder(bytes.NewReader(b))
+		d.UseNumber() // numbers compare by their digits
+		var v any
+		require.NoError(t, d.Decode(&v))
+		return v
+	}
+	assert.Equal(t, generic(data), generic(out))
+	assert.Contains(t, string(out), `"label":"supports the healing of pressure ulcers"`)
+	assert.Contains(t, string(out), `"value":"3.40"`, "trailing zeros survive")
+}
+
 // mutate returns a fresh valid product changed by f.
 func mutate(t *testing.T, f func(p *secretome.Product)) *secretome.Product {
 	p := loadGel(t)
@@ -187,9 +206,79 @@ func TestValidateRules(t *testing.T) {
 		{"shelf life must be a duration", func(p *secretome.Product) { p.ShelfLife = q("6 g") }, "shelf_life.unit", secretome.CodeUnit, secretome.SeverityError},
 		{"price must be positive", func(p *secretome.Product) { p.Price.Amount = decimal.Zero }, "price.amount", secretome.CodeRange, secretome.SeverityError},
 		{"currency code format", func(p *secretome.Product) { p.Price.Currency = "rupiah" }, "price.currency", secretome.CodeFormat, secretome.SeverityError},
+		{"iPSC-derived cells need tissue ipsc_derived", func(p *secretome.Product) { p.Source.CellType = secretome.CellTypeIPSC },
+			"source.tissue", secretome.CodeInconsistent, secretome.SeverityError},
+		{"passage above the plausible bound", func(p *secretome.Product) { n := 101; p.Source.Passage = &n }, "source.passage", secretome.CodeRange, secretome.SeverityError},
+		{"an empty preconditioning entry", func(p *secretome.Product) {
+			p.Source.Culture.Preconditioning = append(p.Source.Culture.Preconditioning, secretome.PreconditioningUnspecified)
+		}, "source.culture.preconditioning[1]", secretome.CodeRequired, secretome.SeverityError},
+		{"conditioning time must be positive", func(p *secretome.Product) { p.Source.Culture.ConditioningTime = q("0 h") },
+			"source.culture.conditioning_time", secretome.CodeRange, secretome.SeverityError},
+		{"marker name is required", func(p *secretome.Product) { p.Source.Identity.Markers[0].Name = "" },
+			"source.identity.markers[0].name", secretome.CodeRequired, secretome.SeverityError},
+		{"marker percentage is required", func(p *secretome.Product) { p.Source.Identity.Markers[0].PercentPositive = decimal.NullDecimal{} },
+			"source.identity.markers[0].percent_positive", secretome.CodeRequired, secretome.SeverityError},
+		{"negative marker percentage", func(p *secretome.Product) {
+			p.Source.Identity.Markers[3].PercentPositive = decimal.NewNullDecimal(decimal.NewFromInt(-1))
+		}, "source.identity.markers[3].percent_positive", secretome.CodeRange, secretome.SeverityError},
+		{"processing step kind is required", func(p *secretome.Product) { p.Derivative.Processing[0].Step = 0 },
+			"derivative.processing[0].step", secretome.CodeRequired, secretome.SeverityError},
+		{"pore size must be positive", func(p *secretome.Product) { p.Derivative.Processing[1].PoreSize = q("0 µm") },
+			"derivative.processing[1].pore_size", secretome.CodeRange, secretome.SeverityError},
+		{"cut-off must be positive", func(p *secretome.Product) {
+			p.Derivative.Processing[2].CutoffKDa = decimal.NewNullDecimal(decimal.NewFromInt(-3))
+		}, "derivative.processing[2].cutoff_kda", secretome.CodeRange, secretome.SeverityError},
+		{"step duration must be a duration", func(p *secretome.Product) { p.Derivative.Processing[0].Duration = q("10 mL") },
+			"derivative.processing[0].duration.unit", secretome.CodeUnit, secretome.SeverityError},
+		{"analyte name is required", func(p *secretome.Product) { p.Composition.Analytes[6].Name = "" },
+			"composition.analytes[6].name", secretome.CodeRequired, secretome.SeverityError},
+		{"EV size must be a length", func(p *secretome.Product) { p.Composition.Vesicles = &secretome.Vesicles{SizeMode: q("112 mL")} },
+			"composition.vesicles.size_mode.unit", secretome.CodeUnit, secretome.SeverityError},
+		{"EV mean size must be positive", func(p *secretome.Product) { p.Composition.Vesicles = &secretome.Vesicles{SizeMean: q("0 nm")} },
+			"composition.vesicles.size_mean", secretome.CodeRange, secretome.SeverityError},
+		{"EV source amount is cells or a volume", func(p *secretome.Product) {
+			p.Composition.Vesicles = &secretome.Vesicles{SourceAmount: q("3 mg")}
+		}, "composition.vesicles.source_amount.unit", secretome.CodeUnit, secretome.SeverityError},
+		{"an empty imaging entry", func(p *secretome.Product) {
+			p.Composition.Vesicles = &secretome.Vesicles{Imaging: []secretome.ImagingMethod{secretome.ImagingTEM, 0}}
+		}, "composition.vesicles.imaging[1]", secretome.CodeRequired, secretome.SeverityError},
+		{"an empty route", func(p *secretome.Product) { p.Formulation.Routes = append(p.Formulation.Routes, 0) },
+			"formulation.routes[1]", secretome.CodeRequired, secretome.SeverityError},
+		{"excipient name is required", func(p *secretome.Product) { p.Formulation.Excipients[2].Name = "" },
+			"formulation.excipients[2].name", secretome.CodeRequired, secretome.SeverityError},
+		{"negative excipient amount", func(p *secretome.Product) { p.Formulation.Excipients[0].Quantity = q("-1 %") },
+			"formulation.excipients[0].quantity", secretome.CodeRange, secretome.SeverityError},
+		{"strength needs an amount", func(p *secretome.Product) { p.Formulation.Strength.Amount = secretome.Quantity{} },
+			"formulation.strength.amount", secretome.CodeRequired, secretome.SeverityError},
+		{"strength needs a basis", func(p *secretome.Product) { p.Formulation.Strength.Per = secretome.Quantity{} },
+			"formulation.strength.per", secretome.CodeRequired, secretome.SeverityError},
+		{"indication condition is required", func(p *secretome.Product) { p.Indications[1].Condition = "" },
+			"indications[1].condition", secretome.CodeRequired, secretome.SeverityError},
+		{"release test kind is required", func(p *secretome.Product) { p.Release.Tests[6].Kind = 0 },
+			"release.tests[6].kind", secretome.CodeRequired, secretome.SeverityError},
+		{"a limit is numeric or an outcome, not both", func(p *secretome.Product) {
+			p.Release.Tests[5].Limit.Expect = secretome.OutcomeConforms
+		}, "release.tests[5].limit", secretome.CodeInconsistent, secretome.SeverityError},
+		{"min and max in different dimensions", func(p *secretome.Product) { p.Release.Tests[4].Limit.Min = q("1 %") },
+			"release.tests[4].limit", secretome.CodeUnit, secretome.SeverityError},
+		{"batch id is required", func(p *secretome.Product) { p.Batches[0].ID = "" }, "batches[0].id", secretome.CodeRequired, secretome.SeverityError},
+		{"batch ids are unique", func(p *secretome.Product) { p.Batches = append(p.Batches, p.Batches[0]) },
+			"batches[1].id", secretome.CodeDuplicate, secretome.SeverityError},
+		{"result kind is required", func(p *secretome.Product) { p.Batches[0].Results[6].Kind = 0 },
+			"batches[0].results[6].kind", secretome.CodeRequired, secretome.SeverityError},
+		{"a result needs a value or an outcome", func(p *secretome.Product) { p.Batches[0].Results[6].Value = secretome.Quantity{} },
+			"batches[0].results[6]", secretome.CodeRequired, secretome.SeverityError},
+		{"storage needs a bound", func(p *secretome.Product) { p.Storage = &secretome.Storage{Conditions: "cool"} },
+			"storage", secretome.CodeRequired, secretome.SeverityError},
+		{"shelf life must be positive", func(p *secretome.Product) { p.ShelfLife = q("0 month") }, "shelf_life", secretome.CodeRange, secretome.SeverityError},
+		{"price needs what it is for", func(p *secretome.Product) { p.Price.Per = "" }, "price.per", secretome.CodeRequired, secretome.SeverityError},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, pr := range loadGel(t).Check() {
+				assert.False(t, pr.Path == tt.path && pr.Code == tt.code,
+					"the valid product must not have the problem before the change: %v", pr)
+			}
 			p := mutate(t, tt.change)
 			var found bool
 			for _, pr := range p.Check() {
