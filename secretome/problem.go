@@ -49,7 +49,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 }
 
 // Code is a stable machine-readable identifier of a kind of problem, such as
-// "required" or "unit.dimension". Codes are part of the API: callers may
+// "required" or "field.unknown". Codes are part of the API: callers may
 // branch on them, and they never change meaning. Messages may be reworded.
 type Code string
 
@@ -86,7 +86,8 @@ const (
 
 // Problem is one thing wrong with a document, located by its field path.
 type Problem struct {
-	// Path names the field, for example "composition[2].quantity.unit".
+	// Path names the field, for example
+	// "composition.analytes[2].quantity.unit".
 	// The empty path is the document itself.
 	Path string `json:"path"`
 	// Code is the stable kind of problem.
@@ -103,7 +104,9 @@ type Problem struct {
 	Column int `json:"column,omitempty"`
 }
 
-// Error renders the problem as "path: message (code)".
+// Error renders the problem as "path: message [code]", with the severity
+// before the message when it is not an error ("path: warning: message
+// [code]").
 func (p *Problem) Error() string {
 	var b strings.Builder
 	if p.Path != "" {
@@ -204,7 +207,8 @@ func (ps *Problems) Add(path string, sev Severity, code Code, format string, arg
 }
 
 // Append records problems that were found elsewhere, such as by a decoder,
-// with their paths prefixed by base.
+// as they are; callers that embed a document give the problems their full
+// paths first (see Product.CheckInto).
 func (ps *Problems) Append(list ...Problem) { ps.list = append(ps.list, list...) }
 
 // Len returns the number of problems recorded so far.

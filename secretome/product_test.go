@@ -196,6 +196,12 @@ func TestValidateRules(t *testing.T) {
 			"batches[0].results[4]", secretome.CodeBatchDeviation, secretome.SeverityError},
 		{"batch outcome differs", func(p *secretome.Product) { p.Batches[0].Results[0].Outcome = secretome.OutcomePositive },
 			"batches[0].results[0]", secretome.CodeBatchDeviation, secretome.SeverityError},
+		{"a result given twice for one test", func(p *secretome.Product) {
+			p.Batches[0].Results = append(p.Batches[0].Results, p.Batches[0].Results[1])
+		}, "batches[0].results[7]", secretome.CodeDuplicate, secretome.SeverityError},
+		{"a failing repeat result is not hidden by a passing first one", func(p *secretome.Product) {
+			p.Batches[0].Results = append(p.Batches[0].Results, secretome.TestResult{Kind: secretome.TestEndotoxin, Value: q("0.9 EU/mL")})
+		}, "batches[0].results[7]", secretome.CodeBatchDeviation, secretome.SeverityError},
 		{"batch result missing", func(p *secretome.Product) { p.Batches[0].Results = p.Batches[0].Results[1:] },
 			"batches[0]", secretome.CodeBatchDeviation, secretome.SeverityError},
 		{"batch expiry before manufacture", func(p *secretome.Product) { p.Batches[0].Expiry = secretome.MustParseDate("2026-01-01") },

@@ -255,20 +255,29 @@ type Deviation struct {
 
 // Conformance compares a batch's results with the specification and lists
 // every deviation, in specification order followed by results that match
-// no test. An empty list means the batch conforms.
+// no test. Every result is compared: when a batch gives two results for
+// one test (Validate reports that as a duplicate), each is checked, so a
+// failing repeat is never hidden behind a passing first result. An empty
+// list means the batch conforms.
 func (s *ReleaseSpec) Conformance(b *Batch) []Deviation {
 	var out []Deviation
 	for i := range s.Tests {
 		t := &s.Tests[i]
-		r, ri := b.result(t)
-		if r == nil {
+		found := false
+		for ri := range b.Results {
+			r := &b.Results[ri]
+			if !t.matches(r) {
+				continue
+			}
+			found = true
+			if d, bad := check(t, r); bad {
+				d.Test, d.Path = t.Label(), fmt.Sprintf("results[%d]", ri)
+				out = append(out, d)
+			}
+		}
+		if !found {
 			out = append(out, Deviation{Kind: DeviationMissing, Test: t.Label(),
 				Path: fmt.Sprintf("release.tests[%d]", i), Message: "no result for " + t.Label()})
-			continue
-		}
-		if d, bad := check(t, r); bad {
-			d.Test, d.Path = t.Label(), fmt.Sprintf("results[%d]", ri)
-			out = append(out, d)
 		}
 	}
 	for i := range b.Results {
@@ -288,14 +297,15 @@ func (r *TestResult) label() string {
 	return r.Kind.String()
 }
 
-func (b *Batch) result(t *ReleaseTest) (*TestResult, int) {
-	for i := range b.Results {
-		r := &b.Results[i]
-		if r.Kind == t.Kind && (t.Kind != TestCustom || strings.EqualFold(r.Name, t.Name)) {
-			return r, i
-		}
-	}
-	return nil, -1
+// matches reports whether r is a result of test t: the same kind, and for
+// custom tests the same name ignoring case.
+func (t *ReleaseTest) matches(r *TestResult) bool {
+	return r.Kind == t.Kind && (t.Kind != TestCustom || strings.EqualFold(r.Name, t.Name))
+}
+
+// sameTest reports whether two results are for one test.
+func (r *TestResult) sameTest(o *TestResult) bool {
+	return r.Kind == o.Kind && (r.Kind != TestCustom || strings.EqualFold(r.Name, o.Name))
 }
 
 // check compares one result with its test's limit.

@@ -559,6 +559,12 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 			}
 			v := re.Field("value")
 			c.quantity(&v, r.Value, "result")
+			for j := range k {
+				if r.Kind != TestUnspecified && b.Results[j].sameTest(r) {
+					c.errorf(&re, CodeDuplicate, "%s has two results (also results[%d]); give the one the batch was released on", r.label(), j)
+					break
+				}
+			}
 		}
 		if len(prod.Release.Tests) == 0 {
 			continue
