@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,10 +31,13 @@ func dossierFiles(t *testing.T) []string {
 	return files
 }
 
-// TestDossierSchema holds every shipped dossier to the generated schema:
-// a dossier the decoder accepts must satisfy the schema, and one it
-// rejects for its shape (unknown fields, wrong types, unknown enum
-// spellings) must violate it too.
+// TestDossierSchema holds every shipped dossier, JSON and YAML alike, to
+// the generated schema. YAML is judged as the JSON text it converts to,
+// which is what the strict decoder reads. The schema describes shape, not
+// meaning: a dossier whose only problems are of meaning (a wrong unit, a
+// dangling reference, a value out of range) satisfies it, and one the
+// decoder rejects for its shape (unknown fields, wrong types, unknown
+// enum spellings) violates it.
 func TestDossierSchema(t *testing.T) {
 	schema := dossierSchema()
 	// The schema is valid JSON that reads back into the same schema.
@@ -44,24 +46,24 @@ func TestDossierSchema(t *testing.T) {
 	var back jsonschema.Schema
 	require.NoError(t, json.Unmarshal(b, &back))
 
+	judged := map[syntax]int{}
 	for _, file := range dossierFiles(t) {
-		t.Run(filepath.Base(filepath.Dir(file))+"/"+filepath.Base(file), func(t *testing.T) {
+		t.Run(testName(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
 			syn := syntaxOf(file, false)
 			dec := decode(data, syn, 0)
 			if syn == syntaxYAML {
 				doc, err := yamljson.Convert(data, yamljson.Options{})
-				if err != nil {
-					return // not convertible: nothing for the schema to judge
-				}
+				require.NoError(t, err, "a shipped YAML dossier converts to JSON")
 				data = doc.JSON
 			}
 			violations := back.ValidateJSON(data)
+			judged[syn]++
 			shape := false
 			for _, p := range dec.problems {
 				switch p.Code {
-				case "field.unknown", "type", "enum":
+				case "field.unknown", "type", "enum", "syntax":
 					shape = true
 				}
 			}
@@ -69,33 +71,51 @@ func TestDossierSchema(t *testing.T) {
 				assert.NotEmpty(t, violations, "the decoder rejects the dossier's shape (%v), so must the schema", dec.problems)
 				return
 			}
-			if dec.dossier != nil {
-				assert.Empty(t, violations, "a dossier the decoder accepts satisfies the schema")
-			}
+			assert.Empty(t, violations, "a dossier of the right shape satisfies the schema (decoder problems: %v)", dec.problems)
 		})
 	}
+	assert.Positive(t, judged[syntaxJSON], "JSON dossiers are judged")
+	assert.Positive(t, judged[syntaxYAML], "YAML dossiers are judged")
 }
 
-// TestDossierSchemaRejectsUnknownFields adds a field the format does not
-// define at several depths of each valid shipped JSON dossier: the
-// decoder rejects it, and so must the schema.
-func TestDossierSchemaRejectsUnknownFields(t *testing.T) {
+// TestDossierSchemaRejectsBadShapes breaks the shape of each valid shipped
+// dossier (YAML ones after conversion to JSON): an unknown field at
+// several depths, a value of the wrong type, an unknown enum spelling.
+// The decoder rejects each, and so must the schema.
+func TestDossierSchemaRejectsBadShapes(t *testing.T) {
 	schema := dossierSchema()
+	mutations := []struct {
+		why  string
+		at   []any // the object to change
+		key  string
+		bad  any
+		code string // what the decoder says
+	}{
+		{"an unknown field at the top", nil, "colour", "blue", "field.unknown"},
+		{"an unknown field in the product", []any{"product"}, "colour", "blue", "field.unknown"},
+		{"an unknown field in the source", []any{"product", "source"}, "colour", "blue", "field.unknown"},
+		{"an unknown field in a use", []any{"uses", 0}, "colour", "blue", "field.unknown"},
+		{"a number where text belongs", []any{"product"}, "name", 7, "type"},
+		{"an unknown use class", []any{"uses", 0}, "class", "hospital", "enum"},
+	}
 	for _, file := range dossierFiles(t) {
-		if syntaxOf(file, false) != syntaxJSON {
-			continue
-		}
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
-		if decode(data, syntaxJSON, 0).dossier == nil {
+		syn := syntaxOf(file, false)
+		if decode(data, syn, 0).dossier == nil {
 			continue // invalid already; TestDossierSchema covers it
 		}
-		for _, at := range [][]any{{}, {"product"}, {"product", "source"}, {"uses", 0}} {
-			t.Run(fmt.Sprintf("%s/%v", filepath.Base(file), at), func(t *testing.T) {
+		if syn == syntaxYAML {
+			doc, err := yamljson.Convert(data, yamljson.Options{})
+			require.NoError(t, err)
+			data = doc.JSON
+		}
+		for _, m := range mutations {
+			t.Run(testName(file)+"/"+m.why, func(t *testing.T) {
 				var doc any
 				require.NoError(t, json.Unmarshal(data, &doc))
 				obj := doc
-				for _, step := range at {
+				for _, step := range m.at {
 					switch k := step.(type) {
 					case string:
 						obj = obj.(map[string]any)[k]
@@ -103,14 +123,25 @@ func TestDossierSchemaRejectsUnknownFields(t *testing.T) {
 						obj = obj.([]any)[k]
 					}
 				}
-				obj.(map[string]any)["colour"] = "blue"
+				obj.(map[string]any)[m.key] = m.bad
 				bad, err := json.Marshal(doc)
 				require.NoError(t, err)
-				require.Nil(t, decode(bad, syntaxJSON, 0).dossier, "the decoder rejects the unknown field")
-				assert.NotEmpty(t, schema.ValidateJSON(bad), "the schema rejects the unknown field")
+				dec := decode(bad, syntaxJSON, 0)
+				require.Nil(t, dec.dossier, "the decoder rejects the change")
+				var codes []string
+				for _, p := range dec.problems {
+					codes = append(codes, string(p.Code))
+				}
+				require.Contains(t, codes, m.code)
+				assert.NotEmpty(t, schema.ValidateJSON(bad), "the schema rejects the change")
 			})
 		}
 	}
+}
+
+// testName names a shipped dossier by its path below the module root.
+func testName(file string) string {
+	return strings.TrimPrefix(filepath.ToSlash(file), "../../")
 }
 
 func TestSchemaCommand(t *testing.T) {
