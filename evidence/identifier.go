@@ -172,6 +172,22 @@ var icdNames = []string{"", "icd10", "icd11"}
 // String returns "icd10" or "icd11".
 func (r ICDRevision) String() string { return enumString("ICDRevision", icdNames, r) }
 
+// MarshalText encodes the revision as "icd10" or "icd11"; ICDUnknown has
+// no spelling and is an error.
+func (r ICDRevision) MarshalText() ([]byte, error) {
+	return marshalEnum("ICD revision", icdNames, r)
+}
+
+// UnmarshalText decodes "icd10" or "icd11"; anything else is an
+// *secretome.EnumError listing the two.
+func (r *ICDRevision) UnmarshalText(b []byte) error {
+	v, err := parseEnum[ICDRevision]("ICD revision", icdNames, b)
+	if err == nil {
+		*r = v
+	}
+	return err
+}
+
 // errCondition is the base of every condition-code error.
 var errCondition = errors.New("not an ICD-10 or ICD-11 code")
 

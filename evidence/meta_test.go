@@ -283,6 +283,42 @@ func TestPoolBCGRiskRatio(t *testing.T) {
 		assert.InDelta(t, tCritical(0.01, 12)*math.Sqrt(kh.SE*kh.SE+kh.Tau2), kh.PI.Upper-kh.Estimate, 1e-12, "and so does the prediction interval")
 	})
 
+	// Figures the facts do not print to full precision, but which follow
+	// exactly from those they do (metafor computes them the same way):
+	// each is held to 1e-6 like the printed ones.
+	t.Run("figures derived from the full-precision values", func(t *testing.T) {
+		z := 1.959963984540054 // qnorm(0.975)
+		df := 12.0
+		cases := []struct {
+			name      string
+			opts      PoolOptions
+			get       func(Result) float64
+			want, tol float64
+		}{
+			{"common H² = Q/(k−1)", PoolOptions{Method: MethodCommon}, func(r Result) float64 { return r.H2 }, bcgQ / df, 1e-6},
+			{"common CI lower", PoolOptions{Method: MethodCommon}, func(r Result) float64 { return r.CI.Lower }, bcgEEMu - z*bcgEESE, 1e-6},
+			{"common CI upper", PoolOptions{Method: MethodCommon}, func(r Result) float64 { return r.CI.Upper }, bcgEEMu + z*bcgEESE, 1e-6},
+			{"DL z = μ/SE", PoolOptions{Method: MethodDL}, func(r Result) float64 { return r.Statistic }, bcgDLMu / bcgDLSE, 1e-6},
+			{"DL I² equals Higgins' (Q − df)/Q", PoolOptions{Method: MethodDL}, func(r Result) float64 { return r.I2 }, bcgEEI2, 1e-6},
+			{"DL H² = Q/df", PoolOptions{Method: MethodDL}, func(r Result) float64 { return r.H2 }, bcgQ / df, 1e-6},
+			{"DL tau", PoolOptions{Method: MethodDL}, func(r Result) float64 { return r.Tau }, math.Sqrt(bcgDLT2), 1e-6},
+			{"DL PI lower", PoolOptions{Method: MethodDL}, func(r Result) float64 { return r.PI.Lower }, bcgDLMu - z*math.Sqrt(bcgDLSE*bcgDLSE+bcgDLT2), 1e-6},
+			{"DL PI upper", PoolOptions{Method: MethodDL}, func(r Result) float64 { return r.PI.Upper }, bcgDLMu + z*math.Sqrt(bcgDLSE*bcgDLSE+bcgDLT2), 1e-6},
+			{"REML z = μ/SE", PoolOptions{}, func(r Result) float64 { return r.Statistic }, bcgREMu / bcgRESE, 1e-6},
+			{"REML tau", PoolOptions{}, func(r Result) float64 { return r.Tau }, math.Sqrt(bcgRET2), 1e-6},
+			{"REML CI lower", PoolOptions{}, func(r Result) float64 { return r.CI.Lower }, bcgREMu - z*bcgRESE, 1e-6},
+			{"REML CI upper", PoolOptions{}, func(r Result) float64 { return r.CI.Upper }, bcgREMu + z*bcgRESE, 1e-6},
+			{"REML PI lower", PoolOptions{}, func(r Result) float64 { return r.PI.Lower }, bcgREMu - z*math.Sqrt(bcgRESE*bcgRESE+bcgRET2), 1e-6},
+			{"REML PI upper", PoolOptions{}, func(r Result) float64 { return r.PI.Upper }, bcgREMu + z*math.Sqrt(bcgRESE*bcgRESE+bcgRET2), 1e-6},
+			{"REML p = 2(1 − Φ(|z|))", PoolOptions{}, func(r Result) float64 { return r.P / math.Erfc(math.Abs(bcgREMu/bcgRESE)/math.Sqrt2) }, 1, 1e-5},
+		}
+		for _, c := range cases {
+			r, err := Pool(effects, c.opts)
+			require.NoError(t, err, c.name)
+			assert.InDelta(t, c.want, c.get(r), c.tol, c.name)
+		}
+	})
+
 	t.Run("weights", func(t *testing.T) {
 		r, err := Pool(effects, PoolOptions{})
 		require.NoError(t, err)
