@@ -37,7 +37,8 @@ func (s Severity) MarshalText() ([]byte, error) {
 	return []byte(severityNames[s]), nil
 }
 
-// UnmarshalText decodes a stable spelling.
+// UnmarshalText decodes a stable spelling; anything else, including the
+// empty string, is an *EnumError.
 func (s *Severity) UnmarshalText(b []byte) error {
 	for i, n := range severityNames {
 		if string(b) == n {
@@ -45,8 +46,11 @@ func (s *Severity) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown severity %q (want info, warning or error)", b)
+	return &EnumError{Kind: "severity", Value: string(b), Allowed: Severity(0).Values()}
 }
+
+// Values lists the accepted spellings, from least to most serious.
+func (Severity) Values() []string { return slices.Clone(severityNames[:]) }
 
 // Code is a stable machine-readable identifier of a kind of problem, such as
 // "required" or "field.unknown". Codes are part of the API: callers may

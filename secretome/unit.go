@@ -2,6 +2,7 @@ package secretome
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -116,7 +117,7 @@ func (d Dimension) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText decodes a dimension name as written by String. An unknown
-// name is an error that lists the known ones.
+// name is an *EnumError that lists the known ones.
 func (d *Dimension) UnmarshalText(b []byte) error {
 	for i := Dimension(1); i < dimensionCount; i++ {
 		if string(b) == dimensionNames[i] {
@@ -124,8 +125,11 @@ func (d *Dimension) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown dimension %q (want one of %s)", b, strings.Join(dimensionNames[1:], ", "))
+	return &EnumError{Kind: "dimension", Value: string(b), Allowed: Dimension(0).Values()}
 }
+
+// Values lists the names UnmarshalText accepts, in order.
+func (Dimension) Values() []string { return slices.Clone(dimensionNames[1:]) }
 
 // Unit is a unit of measure from a fixed table, such as UnitPgPerML or
 // UnitCelsius. Units are small comparable values; use == to compare them.
