@@ -98,6 +98,14 @@ func TestValidate(t *testing.T) {
 			s.Outcomes[0].Raw = nil
 			s.Outcomes[0].Reported = &ReportedEffect{Measure: MeasureMD, Estimate: ptr(2.0), Lower: ptr(1.0), Upper: ptr(3.0), Level: 0.95}
 		}, "outcomes[0].reported.measure", secretome.CodeInconsistent, secretome.SeverityError},
+		{"time-to-event as a risk ratio", "a time-to-event outcome is reported as a hazard ratio", func(s *Study) {
+			s.Outcomes[0] = Outcome{Name: "time to closure", Type: OutcomeTimeToEvent, TimePoint: TimePoint{Text: "12 weeks"},
+				Reported: &ReportedEffect{Measure: MeasureRR, Estimate: ptr(1.5), Lower: ptr(1.1), Upper: ptr(2.0), Level: 0.95}}
+		}, "outcomes[0].reported.measure", secretome.CodeInconsistent, secretome.SeverityError},
+		{"continuous as a hazard ratio", "a continuous outcome is reported as md or smd", func(s *Study) {
+			s.Outcomes[0] = Outcome{Name: "area", Type: OutcomeContinuous, TimePoint: TimePoint{Text: "day 28"},
+				Reported: &ReportedEffect{Measure: MeasureHR, Estimate: ptr(0.8), Lower: ptr(0.6), Upper: ptr(0.9), Level: 0.95}}
+		}, "outcomes[0].reported.measure", secretome.CodeInconsistent, secretome.SeverityError},
 		{"reported estimate outside ci", "the estimate lies inside its interval", func(s *Study) {
 			s.Outcomes[0].Raw = nil
 			s.Outcomes[0].Reported = &ReportedEffect{Measure: MeasureRR, Estimate: ptr(5.0), Lower: ptr(1.0), Upper: ptr(3.0), Level: 0.95}
