@@ -26,7 +26,8 @@ type Options struct {
 }
 
 // Assessor applies a rule set to dossiers. Prepare one with NewAssessor
-// and call Assess any number of times, from any number of goroutines.
+// and call Assess any number of times, from any number of goroutines. The
+// zero Assessor is not prepared: its Assess returns an error.
 type Assessor struct {
 	asOf  secretome.Date
 	juris []jurisdictionRules
@@ -74,11 +75,20 @@ func NewAssessor(rules *RuleSet, opts Options) (*Assessor, error) {
 	return a, nil
 }
 
-// AsOf returns the day the assessor evaluates rules for.
-func (a *Assessor) AsOf() secretome.Date { return a.asOf }
+// AsOf returns the day the assessor evaluates rules for; zero for an
+// Assessor not made by NewAssessor.
+func (a *Assessor) AsOf() secretome.Date {
+	if a == nil {
+		return secretome.Date{}
+	}
+	return a.asOf
+}
 
 // Jurisdictions returns the codes the assessor assesses, sorted.
 func (a *Assessor) Jurisdictions() []string {
+	if a == nil {
+		return nil
+	}
 	out := make([]string, len(a.juris))
 	for i, j := range a.juris {
 		out[i] = j.code
@@ -89,6 +99,9 @@ func (a *Assessor) Jurisdictions() []string {
 // Rules returns the metadata of the rules the assessor applies (those in
 // force on its as-of date), sorted by jurisdiction, then ID.
 func (a *Assessor) Rules() []RuleInfo {
+	if a == nil {
+		return nil
+	}
 	var out []RuleInfo
 	for _, j := range a.juris {
 		for _, r := range j.rules {
@@ -114,11 +127,16 @@ func (e *RulePanicError) Error() string {
 
 // Assess applies the rules to the dossier and returns the report. The
 // regulatory judgement is the report; an error means misuse (a nil
-// dossier), cancellation of ctx, or a rule that panicked (*RulePanicError).
+// dossier, an Assessor not made by NewAssessor), cancellation of ctx, a
+// rule that panicked (*RulePanicError) or reported a finding no report can
+// hold (*RuleError).
 //
 // Assess expects a dossier that passed Validate. On an invalid dossier it
 // still never panics, but findings may be incomplete.
 func (a *Assessor) Assess(ctx context.Context, d *Dossier) (*Report, error) {
+	if a == nil || a.asOf.IsZero() {
+		return nil, errors.New("regulation: Assess needs an Assessor made by NewAssessor")
+	}
 	if d == nil {
 		return nil, errors.New("regulation: Assess needs a dossier")
 	}
@@ -182,6 +200,9 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 		current = &j.rules[k]
 		c.rule, c.inferred = current, false
 		current.Check(c)
+		if c.misuse != "" {
+			return sp, &RuleError{ID: current.ID, Reason: c.misuse}
+		}
 	}
 	sp.findings[1], sp.outcomes[1] = len(st.findings), len(st.outcomes)
 	return sp, nil

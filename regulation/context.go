@@ -2,6 +2,7 @@ package regulation
 
 import (
 	"cmp"
+	"fmt"
 
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -33,6 +34,9 @@ type Context struct {
 	// inferred marks the findings reported from now on as inferred; it
 	// is cleared before each rule's Check.
 	inferred bool
+	// misuse says what the current rule asked that no finding can hold
+	// (a severity out of range); the assessment fails with a *RuleError.
+	misuse string
 }
 
 // Dossier returns the dossier being assessed. Rules must not modify it.
@@ -64,6 +68,8 @@ func (c *Context) Classify(classification string) { *c.class = classification }
 func (c *Context) Inferred(on bool) { c.inferred = on }
 
 // Report records a finding about the product or dossier as a whole.
+// A severity other than info, warning or error is misuse: Assess fails
+// with a *RuleError naming the rule.
 func (c *Context) Report(sev secretome.Severity, path, message string) {
 	c.add(-1, sev, path, message)
 }
@@ -136,6 +142,12 @@ func (c *Context) decide(use int, v Verdict, missing string) {
 }
 
 func (c *Context) add(use int, sev secretome.Severity, path, message string) {
+	if sev > secretome.SeverityError {
+		if c.misuse == "" {
+			c.misuse = fmt.Sprintf("reported a finding with severity %d, which is not info, warning or error", sev)
+		}
+		return
+	}
 	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: message, prov: c.rule.Provenance}
 	if c.inferred {
 		p.prov = ProvenanceInferred

@@ -204,6 +204,43 @@ func TestAssessMisuse(t *testing.T) {
 	assert.Equal(t, "HOSP-PANIC", pe.RuleID)
 	_, err = a.Assess(context.Background(), seed(t))
 	assert.ErrorAs(t, err, &pe, "the assessor stays usable after a panic")
+
+	var zero Assessor
+	_, err = zero.Assess(context.Background(), seed(t))
+	assert.ErrorContains(t, err, "NewAssessor", "a zero Assessor is not prepared, and says so rather than panic")
+	var none *Assessor
+	_, err = none.Assess(context.Background(), seed(t))
+	assert.ErrorContains(t, err, "NewAssessor", "a nil Assessor says so rather than panic")
+	assert.Nil(t, none.Rules())
+	assert.Nil(t, none.Jurisdictions())
+	assert.True(t, none.AsOf().IsZero())
+
+	a = assessorFor(t, hostRule("HOSP-SEVERITY", "ID", func(c *Context) {
+		if len(c.Dossier().Claims) > 0 {
+			c.Report(secretome.Severity(7), "", "a severity no report can marshal")
+		}
+		c.Report(secretome.SeverityInfo, "", "checked")
+	}))
+	_, err = a.Assess(context.Background(), seed(t))
+	var re *RuleError
+	require.ErrorAs(t, err, &re, "an out-of-range severity is the host rule's mistake, reported rather than marshalled into a broken report")
+	assert.Equal(t, "HOSP-SEVERITY", re.ID)
+	assert.Contains(t, re.Reason, "severity 7")
+	d := seed(t)
+	d.Claims = nil
+	rep, err := a.Assess(context.Background(), d)
+	require.NoError(t, err, "the misuse of one assessment does not outlive it")
+	assert.Len(t, rep.Jurisdiction("ID").Findings, 1)
+}
+
+// assessorFor prepares an assessor for the rules as of 2026-11-26.
+func assessorFor(t *testing.T, rules ...Rule) *Assessor {
+	t.Helper()
+	set, err := NewRuleSet(rules...)
+	require.NoError(t, err)
+	a, err := NewAssessor(set, Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	return a
 }
 
 func TestVerdictCombination(t *testing.T) {

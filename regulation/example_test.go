@@ -14,7 +14,9 @@ import (
 // An umbilical-cord MSC secretome gel for chronic wounds, used in an
 // Indonesian teaching hospital that the Minister designated for
 // service-based research, backed by five case reports: what may it be
-// used for in Indonesia, and why?
+// used for in Indonesia, and why? The quality baseline is assessed beside
+// Indonesian law, because it is what weighs the five case reports behind
+// the claim.
 func Example() {
 	data, err := os.ReadFile("testdata/seed_wound_gel.json")
 	if err != nil {
@@ -27,35 +29,43 @@ func Example() {
 		return
 	}
 	rep, err := regulation.Assess(d, regulation.Options{
-		Jurisdictions: []string{"ID"},
+		Jurisdictions: []string{"ID", regulation.Baseline},
 		AsOf:          secretome.MustParseDate("2026-11-26"),
 	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	id := rep.Jurisdiction("ID")
+	id, quality := rep.Jurisdiction("ID"), rep.Jurisdiction(regulation.Baseline)
 	fmt.Println("class:", id.Classification)
 	for _, u := range id.Uses {
-		fmt.Printf("use %d, %s in a %s: %s %v\n", u.Index, u.Class, d.Uses[u.Index].Setting, u.Verdict, u.Rules)
+		fmt.Printf("use %d, %s in a %s: %s (quality baseline: %s)\n",
+			u.Index, u.Class, d.Uses[u.Index].Setting, u.Verdict, quality.Use(u.Index).Verdict)
 		for _, m := range u.Missing {
 			fmt.Println("  missing:", m)
 		}
-		for _, f := range id.Findings {
-			if f.Use != nil && *f.Use == u.Index && (f.Severity == secretome.SeverityError || u.Verdict == regulation.VerdictUnknown) {
-				fmt.Printf("  %s [%s]: %s\n", f.RuleID, f.Provenance, f.Message)
+		for _, j := range []*regulation.JurisdictionReport{id, quality} {
+			for _, f := range j.Findings {
+				if f.Use != nil && *f.Use == u.Index {
+					fmt.Printf("  %s %s [%s]: %s\n", f.Severity, f.RuleID, f.Provenance, f.Message)
+				}
 			}
 		}
 	}
 	// Output:
 	// class: cell-based therapy product when used as therapy (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM
-	// use 0, research in a laboratory: permitted [ID-PP28-RESEARCH]
-	// use 1, hospital_service in a designated_hospital: permitted_with_conditions [ID-PP28-CLINICAL-ROUTES ID-PP28-PROCESSING]
+	// use 0, research in a laboratory: permitted (quality baseline: permitted)
+	//   info ID-PP28-RESEARCH [inferred]: laboratory research on the product is allowed
+	// use 1, hospital_service in a designated_hospital: permitted_with_conditions (quality baseline: permitted)
 	//   missing: processing under CPOB (GMP) in a facility licensed by the Minister of Health, or by a CPOB-certified pharmaceutical manufacturer
-	// use 2, marketed_therapeutic in a hospital: prohibited [ID-BPOM-8-2025-NIE]
-	//   ID-BPOM-8-2025-NIE [secondary]: an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE
-	// use 3, cosmetic in a beauty_clinic: unknown [ID-BPOM-COSMETIC-HUMAN-ORIGIN]
-	//   ID-BPOM-COSMETIC-HUMAN-ORIGIN [inferred]: not found: a BPOM rule or statement on secretome or exosomes in cosmetics; not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin, which would bar a human cell-derived secretome
+	//   warning ID-PP28-PROCESSING [secondary]: no site shows a valid Indonesian CPOB certificate and the dossier holds no Minister's facility licence
+	//   info ID-PP28-CLINICAL-ROUTES [secondary]: service-based research in a facility the Minister of Health designated
+	// use 2, marketed_therapeutic in a hospital: prohibited (quality baseline: prohibited)
+	//   error ID-BPOM-8-2025-NIE [secondary]: an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE
+	//   warning ID-PP28-PROCESSING [secondary]: no site shows a valid Indonesian CPOB certificate and the dossier holds no Minister's facility licence
+	//   error QUALITY-CLAIM-EVIDENCE [inferred]: a marketed therapeutic makes a claim that rests only on very-low-certainty evidence: GRADE rates the 5 studies it cites very low
+	// use 3, cosmetic in a beauty_clinic: unknown (quality baseline: permitted)
+	//   info ID-BPOM-COSMETIC-HUMAN-ORIGIN [inferred]: not found: a BPOM rule or statement on secretome or exosomes in cosmetics; not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin, which would bar a human cell-derived secretome
 }
 
 // Decoding reports every problem at once, each with its path, a stable

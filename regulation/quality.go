@@ -1,9 +1,11 @@
 package regulation
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/secretome"
-	"strings"
 )
 
 // claimGrade caches the GRADE certainty of one claim's evidence for the
@@ -320,18 +322,24 @@ func checkClaimEvidence(c *Context) {
 		if claimIntent(d, cl) != secretome.IntentTherapeutic {
 			continue
 		}
-		cert, _ := c.ClaimCertainty(k)
+		cert, cited := c.ClaimCertainty(k)
 		if cert > evidence.CertaintyVeryLow {
 			continue
 		}
-		why := "rests only on very-low-certainty evidence"
-		if cert == evidence.CertaintyNotGraded {
-			why = "cites no clinical evidence"
+		why := "cites no clinical evidence"
+		switch {
+		case cert == evidence.CertaintyNotGraded:
+		case cited == 1:
+			why = "rests only on very-low-certainty evidence: GRADE rates the one study it cites very low"
+		default:
+			why = "rests only on very-low-certainty evidence: GRADE rates the " + strconv.Itoa(cited) + " studies it cites very low"
 		}
 		marketed := false
 		for _, i := range c.Uses() {
 			u := c.use(i)
-			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || containsString(u.Indications, cl.Indication)) {
+			// A marketed use that names no indication is not restricted
+			// to any, so every claim made for the product reaches it.
+			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || len(u.Indications) == 0 || containsString(u.Indications, cl.Indication)) {
 				marketed = true
 				c.Prohibit(i, claimPath(k), "a marketed therapeutic makes a claim that "+why)
 			}

@@ -54,8 +54,10 @@ type RuleSet struct {
 	rules []Rule // sorted by jurisdiction, then ID
 }
 
-// RuleError reports a rule that cannot join a RuleSet: a duplicate ID, or
-// missing or malformed metadata.
+// RuleError reports a rule that cannot join a RuleSet (a duplicate ID, or
+// missing or malformed metadata), or, from Assessor.Assess, a rule whose
+// Check reported what no finding can hold (a severity other than info,
+// warning or error).
 type RuleError struct {
 	// ID is the rule's ID.
 	ID string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/secretome"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -427,6 +428,20 @@ func ruleCases() []ruleCase {
 			"", with(claim("Closes ulcers", "pressure-ulcer", "case-1", "case-2"), uses(use("ID", UseHospitalService))), "finding:warning", true},
 		{"QUALITY-CLAIM-EVIDENCE", "randomised evidence", "a claim on randomised trials is not flagged",
 			"", with(withRCTs, with(claim("Closes ulcers", "pressure-ulcer", "rct-1", "rct-2"), uses(use("ID", UseMarketedTherapeutic)))), "prohibited", false},
+		{"QUALITY-CLAIM-EVIDENCE", "cosmetic claim on no study", "the rule concerns therapeutic claims",
+			"", with(claim("Renews skin", "skin-rejuvenation"), uses(use("ID", UseHospitalService))), "finding:warning", false},
+		{"QUALITY-CLAIM-EVIDENCE", "therapeutic claim on no study", "a therapeutic claim citing nothing clinical is flagged too",
+			"", with(claim("Closes ulcers", "pressure-ulcer"), uses(use("ID", UseHospitalService))), "finding:warning", true},
+		{"QUALITY-CLAIM-EVIDENCE", "laboratory studies only", "in-vitro work is not clinical evidence",
+			"", with(claim("Closes ulcers", "pressure-ulcer", "lab-1"), with(func(d *Dossier) {
+				s := d.Studies[0]
+				s.ID, s.Design, s.Population = "lab-1", evidence.DesignInVitro, evidence.Population{}
+				d.Studies = append(d.Studies, s)
+			}, uses(use("ID", UseHospitalService)))), "finding:warning", true},
+		{"QUALITY-CLAIM-EVIDENCE", "marketed for another indication", "a claim about burns does not make the ulcer product's marketing an error",
+			"", with(claim("Heals burns", "burn", "case-1"), uses(use("ID", UseMarketedTherapeutic))), "prohibited", false},
+		{"QUALITY-CLAIM-EVIDENCE", "marketed use naming no indication", "a marketed use not restricted to an indication carries every claim of the product",
+			"", with(claim("Heals burns", "burn", "case-1"), uses(use("ID", UseMarketedTherapeutic, indications()))), "prohibited", true},
 
 		// Audit of November 2026: each row pins a defect that was fixed.
 		{"ID-PP28-CLINICAL-ROUTES", "hospital without NIE or designation", "a non-designated hospital without an NIE product has no route",
