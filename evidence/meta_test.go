@@ -319,6 +319,33 @@ func TestPoolBCGRiskRatio(t *testing.T) {
 		}
 	})
 
+	// Knapp-Hartung: the facts print metafor's figures to 4 decimals only.
+	// Recompute them from the full-precision REML values and the yi/vi of
+	// Viechtbauer (2010), with the published formula
+	// s² = Σw*(yi − μ̂)²/(k − 1) and R's qt(0.975, 12), and hold Pool to
+	// 1e-6 of that recomputation.
+	t.Run("Knapp-Hartung recomputed from the published inputs", func(t *testing.T) {
+		fx := loadBCGFixture(t)
+		var sw, rss float64
+		for _, tr := range fx.Trials {
+			w := 1 / (tr.Vi + bcgRET2)
+			sw += w
+			rss += w * (tr.Yi - bcgREMu) * (tr.Yi - bcgREMu)
+		}
+		se := math.Sqrt(rss / 12 / sw)
+		const qt = 2.178812829663418 // R: qt(0.975, 12)
+		r, err := Pool(effects, PoolOptions{HartungKnapp: true})
+		require.NoError(t, err)
+		assert.InDelta(t, 0.1808, se, 1e-4, "the recomputation agrees with metafor's printed SE")
+		assert.InDelta(t, bcgREMu, r.Estimate, 1e-8, "Knapp-Hartung does not move the estimate")
+		assert.InDelta(t, se, r.SE, 1e-6)
+		assert.InDelta(t, bcgREMu/se, r.Statistic, 1e-6)
+		assert.InDelta(t, bcgREMu-qt*se, r.CI.Lower, 1e-6)
+		assert.InDelta(t, bcgREMu+qt*se, r.CI.Upper, 1e-6)
+		assert.InDelta(t, bcgREMu-qt*math.Sqrt(se*se+bcgRET2), r.PI.Lower, 1e-6)
+		assert.InDelta(t, bcgREMu+qt*math.Sqrt(se*se+bcgRET2), r.PI.Upper, 1e-6)
+	})
+
 	t.Run("weights", func(t *testing.T) {
 		r, err := Pool(effects, PoolOptions{})
 		require.NoError(t, err)
