@@ -124,20 +124,3 @@ func TestParseDesign(t *testing.T) {
 	assert.Error(t, err, "the empty spelling means not given, and is not parsed")
 	assert.Len(t, Designs(), len(designNames)-1, "Designs lists every named design")
 }
-
-func TestDirectionText(t *testing.T) {
-	for _, d := range []Direction{Down, Up} {
-		b, err := d.MarshalText()
-		require.NoError(t, err)
-		var back Direction
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, d, back, "%s round-trips", d)
-	}
-	_, err := Direction(0).MarshalText()
-	assert.Error(t, err, "0 is neither down nor up")
-	assert.Equal(t, "Direction(0)", Direction(0).String())
-	var d Direction
-	var ee *secretome.EnumError
-	require.True(t, errors.As(d.UnmarshalText([]byte("Up")), &ee), "spellings are case-sensitive")
-	assert.Equal(t, []string{"down", "up"}, ee.Allowed)
-}
