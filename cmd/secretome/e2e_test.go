@@ -56,7 +56,8 @@ func TestGoldenExamples(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			// Run from the module root so that paths read examples/dossiers/...
 			r := runBinary(t, filepath.Join("..", ".."), "", "check", "--as-of", asOf, "--format", format, "examples/dossiers")
-			assert.Contains(t, []int{exitOK, exitFindings}, r.code, "stderr: %s", r.stderr)
+			assert.Equal(t, exitFindings, r.code, "the examples include a broken dossier; stderr: %s", r.stderr)
+			assert.Empty(t, r.stderr)
 			golden(t, "examples."+format, normalise(t, r.stdout))
 			switch format {
 			case "sarif":
@@ -238,25 +239,86 @@ func TestSARIF(t *testing.T) {
 	assert.Regexp(t, `(?m)^::error file=testdata/dossiers/gel.json,line=\d+,col=\d+,title=`, gh.stdout, "annotations carry the column")
 }
 
+// TestJUnit holds the JUnit output to the JSON output of the same run:
+// one suite per dossier, in it one test case per jurisdiction assessed
+// (plus a "dossier" case for decode problems), and a case fails exactly
+// when it has findings at or above --fail-on, its failure naming each of
+// them by rule and line.
 func TestJUnit(t *testing.T) {
-	r := runBinary(t, "", "", "check", "--as-of", asOf, "--format", "junit", "testdata/dossiers")
-	var doc struct {
-		Suites []junitSuite `xml:"testsuite"`
+	root := filepath.Join("..", "..")
+	tests := []struct {
+		why    string
+		failOn string
+		dir    string
+		inputs []string
+	}{
+		{"the fixtures, failing on errors", "error", "", []string{"testdata/dossiers"}},
+		{"the fixtures, failing on warnings", "warning", "", []string{"testdata/dossiers"}},
+		{"the bundled examples, two jurisdictions", "error", root, []string{"--jurisdiction", "ID,US", "examples/dossiers"}},
 	}
-	require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
-	require.Len(t, doc.Suites, 4, "one suite per dossier")
-	for _, s := range doc.Suites {
-		assert.Equal(t, len(s.Cases), s.Tests)
-		failures := 0
-		for _, c := range s.Cases {
-			if c.Failure != nil {
-				failures++
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			args := append([]string{"check", "--as-of", asOf, "--fail-on", tt.failOn}, tt.inputs...)
+			js := readJSON(t, runBinary(t, tt.dir, "", append(args, "--format", "json")...).stdout)
+			r := runBinary(t, tt.dir, "", append(args, "--format", "junit")...)
+			var doc struct {
+				Suites []junitSuite `xml:"testsuite"`
 			}
-		}
-		assert.Equal(t, failures, s.Failures)
+			require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
+			require.Len(t, doc.Suites, len(js.Dossiers), "one suite per dossier")
+			fails := func(sev string) bool {
+				return sev == "error" || tt.failOn == "warning" && sev == "warning"
+			}
+			for i, d := range js.Dossiers {
+				s := doc.Suites[i]
+				assert.True(t, strings.HasPrefix(s.Name, d.Source), "suite %q is dossier %s", s.Name, d.Source)
+				var want []string
+				if len(d.Problems) > 0 {
+					want = append(want, "dossier")
+				}
+				for _, j := range d.Jurisdictions {
+					want = append(want, j.Jurisdiction)
+				}
+				var got []string
+				failures := 0
+				for _, c := range s.Cases {
+					got = append(got, c.Name)
+					if c.Failure != nil {
+						failures++
+					}
+				}
+				require.Equal(t, want, got, "%s: one case per jurisdiction assessed", d.Source)
+				assert.Equal(t, len(s.Cases), s.Tests, d.Source)
+				assert.Equal(t, failures, s.Failures, d.Source)
+				for k, j := range d.Jurisdictions {
+					c := s.Cases[len(want)-len(d.Jurisdictions)+k]
+					var failing []jsonFinding
+					for _, f := range j.Findings {
+						if fails(f.Severity) {
+							failing = append(failing, f)
+						}
+					}
+					if len(failing) == 0 {
+						assert.Nil(t, c.Failure, "%s %s passes", d.Source, j.Jurisdiction)
+						continue
+					}
+					require.NotNil(t, c.Failure, "%s %s fails", d.Source, j.Jurisdiction)
+					for _, f := range failing {
+						assert.Contains(t, c.Failure.Text, fmt.Sprintf("%s %s %s:%d: ", f.Severity, f.Rule, f.Path, f.Line),
+							"the failure carries the finding")
+					}
+				}
+				if len(d.Problems) > 0 {
+					require.NotNil(t, s.Cases[0].Failure, "%s: the invalid dossier fails its decode case", d.Source)
+					for _, p := range d.Problems {
+						if p.Severity == "error" {
+							assert.Contains(t, s.Cases[0].Failure.Text, p.Path)
+						}
+					}
+				}
+			}
+		})
 	}
-	assert.Equal(t, "dossier", doc.Suites[0].Cases[0].Name, "the broken dossier fails its decode case")
-	assert.NotNil(t, doc.Suites[0].Cases[0].Failure)
 }
 
 func TestGitHubEscaping(t *testing.T) {
