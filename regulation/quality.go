@@ -326,13 +326,9 @@ func checkClaimEvidence(c *Context) {
 		if cert > evidence.CertaintyVeryLow {
 			continue
 		}
-		why := "cites no clinical evidence"
-		switch {
-		case cert == evidence.CertaintyNotGraded:
-		case cited == 1:
-			why = "rests only on very-low-certainty evidence: GRADE rates the one study it cites very low"
-		default:
-			why = "rests only on very-low-certainty evidence: GRADE rates the " + strconv.Itoa(cited) + " studies it cites very low"
+		n := cited
+		if cert == evidence.CertaintyNotGraded {
+			n = 0 // nothing clinical to rate
 		}
 		marketed := false
 		for _, i := range c.Uses() {
@@ -341,13 +337,49 @@ func checkClaimEvidence(c *Context) {
 			// to any, so every claim made for the product reaches it.
 			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || len(u.Indications) == 0 || containsString(u.Indications, cl.Indication)) {
 				marketed = true
-				c.Prohibit(i, claimPath(k), "a marketed therapeutic makes a claim that "+why)
+				c.Prohibit(i, claimPath(k), claimMessage(true, n))
 			}
 		}
 		if !marketed {
-			c.Report(secretome.SeverityWarning, claimPath(k), "the therapeutic claim "+why)
+			c.Report(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
 		}
 	}
+}
+
+// claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
+// first counts of cited studies, so that reporting one does not allocate:
+// [0] for a marketed therapeutic, [1] otherwise. It is immutable.
+var claimMessages = func() (t [2][pathTableSize]string) {
+	for n := range pathTableSize {
+		t[0][n], t[1][n] = claimMessageOf(true, n), claimMessageOf(false, n)
+	}
+	return t
+}()
+
+// claimMessage says why a therapeutic claim is flagged: n is the number
+// of cited studies GRADE rated very low, 0 when none is clinical.
+func claimMessage(marketed bool, n int) string {
+	if n < pathTableSize {
+		if marketed {
+			return claimMessages[0][n]
+		}
+		return claimMessages[1][n]
+	}
+	return claimMessageOf(marketed, n)
+}
+
+func claimMessageOf(marketed bool, n int) string {
+	why := "cites no clinical evidence"
+	switch {
+	case n == 1:
+		why = "rests only on very-low-certainty evidence: GRADE rates the one study it cites very low"
+	case n > 1:
+		why = "rests only on very-low-certainty evidence: GRADE rates the " + strconv.Itoa(n) + " studies it cites very low"
+	}
+	if marketed {
+		return "a marketed therapeutic makes a claim that " + why
+	}
+	return "the therapeutic claim " + why
 }
 
 func containsString(list []string, s string) bool {

@@ -20,3 +20,17 @@ func TestUnmetNamesEveryCriterion(t *testing.T) {
 	cl.Criteria = cl.Criteria[:1]
 	assert.Empty(t, unmet(cl), "a complete checklist has nothing unmet")
 }
+
+// TestClaimMessageCounts checks that the table of claim-evidence messages
+// says what the builder says, for counts inside and beyond the table.
+func TestClaimMessageCounts(t *testing.T) {
+	for _, marketed := range []bool{true, false} {
+		for n := range 2 * pathTableSize {
+			assert.Equal(t, claimMessageOf(marketed, n), claimMessage(marketed, n), "marketed %v, %d studies", marketed, n)
+		}
+	}
+	assert.Equal(t, "the therapeutic claim cites no clinical evidence", claimMessage(false, 0))
+	assert.Contains(t, claimMessage(true, 1), "the one study it cites")
+	assert.Contains(t, claimMessage(true, 5), "the 5 studies it cites")
+	assert.Contains(t, claimMessage(false, 40), "the 40 studies it cites")
+}
