@@ -227,8 +227,10 @@ func TestDimensionText(t *testing.T) {
 	assert.Equal(t, "Dimension(200)", Dimension(200).String(), "undefined dimension prints its number")
 	var d Dimension
 	err = d.UnmarshalText([]byte("Mass"))
-	require.Error(t, err, "names are case-sensitive")
-	assert.Contains(t, err.Error(), "want one of mass concentration,", "error lists the names")
+	var ee *EnumError
+	require.ErrorAs(t, err, &ee, "names are case-sensitive; an unknown name is an *EnumError")
+	assert.Equal(t, "Mass", ee.Value)
+	assert.Equal(t, "mass concentration", ee.Allowed[0], "the error lists the names")
 	assert.Empty(t, DimensionNone.Units(), "DimensionNone has no units")
 }
 
