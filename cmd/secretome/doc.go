@@ -127,7 +127,10 @@
 //
 // github is GitHub Actions workflow commands (::error file=…,line=…,col=…,
 // title=RULE::message), escaped as the runner requires, which become
-// annotations on the pull request.
+// annotations on the pull request. GitHub shows at most 10 annotations of
+// each kind (error, warning, notice) for a step and drops the rest without
+// a word; when a run writes more, its last line says so. The log keeps
+// them all, and SARIF uploaded to code scanning has no such limit.
 //
 // Rule IDs, problem codes, field paths and statuses read the same in
 // every format.

@@ -338,6 +338,35 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 }
 
+// TestGitHubAnnotationLimit checks that a run writing more annotations of
+// a kind than GitHub shows for a step says so, and one within the limit
+// does not.
+func TestGitHubAnnotationLimit(t *testing.T) {
+	tests := []struct {
+		why   string
+		paths []string
+		over  string
+	}{
+		{"7 errors, 2 warnings, 4 notices are all shown", []string{"testdata/dossiers"}, ""},
+		{"the fixtures with two of them again: 12 errors are too many", []string{"testdata/dossiers", "testdata/dossiers/gel.json", "testdata/dossiers/broken.json"}, "12 errors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			r := runInProcess(t, "", append([]string{"check", "--as-of", asOf, "--format", "github"}, tt.paths...)...)
+			last := strings.Split(strings.TrimSpace(r.stdout), "\n")
+			limit := last[len(last)-1]
+			if tt.over == "" {
+				assert.NotContains(t, r.stdout, "GitHub shows at most")
+				return
+			}
+			assert.Contains(t, limit, "GitHub shows at most 10 annotations of each kind")
+			assert.Contains(t, limit, tt.over)
+			assert.NotContains(t, limit, "warnings", "the warnings are within the limit")
+			assert.False(t, strings.HasPrefix(limit, "::"), "the note is a plain line, not one more annotation")
+		})
+	}
+}
+
 func TestFailOn(t *testing.T) {
 	gel := "testdata/dossiers/gel.json"
 	tests := []struct {

@@ -17,12 +17,20 @@ import (
 //
 // Errors become error annotations, warnings warning annotations and
 // informational findings notices (left out with --quiet). A plain summary
-// line ends the output.
+// line ends the output, and a second one when GitHub will not show every
+// annotation (see githubShown).
 type githubReporter struct {
 	w    io.Writer
 	b    *bufio.Writer
 	info *runInfo
+	// written counts the annotations written, by command.
+	written map[string]int
 }
+
+// githubShown is how many annotations of each kind (error, warning,
+// notice) GitHub shows for one step; it drops the rest from the pull
+// request and the run summary without a word, though the log keeps them.
+const githubShown = 10
 
 // escapeData escapes the message of a workflow command as the runner
 // expects: %, CR and LF.
@@ -51,6 +59,7 @@ func githubCommand(s secretome.Severity) string {
 func (r *githubReporter) begin(info *runInfo) error {
 	r.info = info
 	r.b = bufio.NewWriter(r.w)
+	r.written = map[string]int{}
 	return nil
 }
 
@@ -72,7 +81,9 @@ func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line, col 
 		}
 	}
 	props = append(props, "title="+escapeProperty(title))
-	fmt.Fprintf(r.b, "::%s %s::%s\n", githubCommand(sev), strings.Join(props, ","), escapeData(msg))
+	cmd := githubCommand(sev)
+	r.written[cmd]++
+	fmt.Fprintf(r.b, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(msg))
 }
 
 func (r *githubReporter) dossier(c *checked) error {
@@ -103,5 +114,16 @@ func (r *githubReporter) dossier(c *checked) error {
 func (r *githubReporter) end(s *summary) error {
 	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable\n",
 		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable)
+	var over []string
+	for _, cmd := range []string{"error", "warning", "notice"} {
+		if n := r.written[cmd]; n > githubShown {
+			over = append(over, fmt.Sprintf("%d %ss", n, cmd))
+		}
+	}
+	if len(over) > 0 {
+		fmt.Fprintf(r.b, "secretome: GitHub shows at most %d annotations of each kind in a step; this step wrote %s, "+
+			"all of them in this log (upload --format sarif to code scanning to see every finding)\n",
+			githubShown, strings.Join(over, " and "))
+	}
 	return r.b.Flush()
 }
