@@ -18,8 +18,9 @@ type Schema struct {
 	Schema string `json:"$schema,omitempty"`
 	// ID is the $id URI that names a root schema.
 	ID string `json:"$id,omitempty"`
-	// Ref refers to another schema, "#/$defs/Name" into the root's Defs;
-	// a schema with a Ref is checked against the referred one only.
+	// Ref refers to another schema, "#/$defs/Name" into the root's Defs.
+	// As in draft 2020-12, a value must satisfy both the referred schema
+	// and the keywords beside Ref.
 	Ref string `json:"$ref,omitempty"`
 	// Title is a short human-readable name; it does not constrain.
 	Title string `json:"title,omitempty"`

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/openregen/secretomekit/internal/fieldpath"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/openregen/secretomekit/internal/fieldpath"
 	"go.yaml.in/yaml/v3"
 )
 
