@@ -334,6 +334,8 @@ func TestDecodeProductErrors(t *testing.T) {
 			"composition.analytes[1].quantity.unit", secretome.CodeEnum},
 		{"malformed number in a quantity", func(s string) string { return strings.Replace(s, `"1250.5"`, `"1250.5.1"`, 1) },
 			"composition.analytes[0].quantity.value", secretome.CodeNumber},
+		{"malformed plain decimal", func(s string) string { return strings.Replace(s, `"amount": "1250000"`, `"amount": "1.250.000"`, 1) },
+			"price.amount", secretome.CodeNumber},
 		{"passage must be whole", func(s string) string { return strings.Replace(s, `"passage": 4`, `"passage": 4.5`, 1) }, "source.passage", secretome.CodeNumber},
 		{"malformed date", func(s string) string { return strings.Replace(s, `"2026-08-03"`, `"2026-02-30"`, 1) }, "batches[0].manufactured", secretome.CodeFormat},
 		{"trailing data", func(s string) string { return s + "{}" }, "", secretome.CodeTrailing},

@@ -2,9 +2,13 @@ package secretome_test
 
 import (
 	"encoding/json"
+	"os"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/openregen/secretomekit/secretome"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -127,5 +131,70 @@ func TestDateMarshalTextParsesBack(t *testing.T) {
 		var back secretome.Date
 		require.NoError(t, back.UnmarshalText(b), tt.name)
 		assert.Equal(t, tt.date, back, tt.name)
+	}
+}
+
+// Plain decimals (a price, a percentage, a cut-off, a force) keep the
+// digits the document wrote, trailing zeros included, as quantities do.
+func TestPlainDecimalsKeepTheirDigits(t *testing.T) {
+	data, err := os.ReadFile("testdata/wound_gel.json")
+	require.NoError(t, err)
+	doc := string(data)
+	for _, r := range [][2]string{
+		{`"amount": "1250000"`, `"amount": 1250000.00`},
+		{`"percent_positive": "99.1"`, `"percent_positive": "99.10"`},
+		{`"cutoff_kda": "3"`, `"cutoff_kda": "3.0"`},
+		{`"force_g": "2000"`, `"force_g": 2.0e3`},
+	} {
+		require.Contains(t, doc, r[0])
+		doc = strings.Replace(doc, r[0], r[1], 1)
+	}
+	p, err := secretome.DecodeProduct([]byte(doc))
+	require.NoError(t, err)
+	out, err := json.Marshal(p)
+	require.NoError(t, err)
+	for _, want := range []string{`"amount":"1250000.00"`, `"percent_positive":"99.10"`, `"cutoff_kda":"3.0"`, `"force_g":"2.0e3"`} {
+		assert.Contains(t, string(out), want)
+	}
+	back, err := secretome.DecodeProduct(out)
+	require.NoError(t, err)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(out), string(again), "byte-stable")
+
+	_, err = json.Marshal(secretome.Price{Amount: decimal.New(1, 100000), Currency: "IDR", Per: "vial"})
+	assert.Error(t, err, "an amount beyond the bounds is an error, not a hundred thousand digits")
+}
+
+// The structs that write their decimals exactly still write every field,
+// in the struct's order.
+func TestExactMarshallersWriteEveryField(t *testing.T) {
+	d := decimal.RequireFromString("1.50")
+	tests := []struct {
+		name string
+		v    any
+	}{
+		{"price", secretome.Price{Amount: d, Currency: "IDR", Per: "vial"}},
+		{"marker", secretome.Marker{Name: "CD73", PercentPositive: decimal.NewNullDecimal(d)}},
+		{"processing step", secretome.ProcessingStep{Step: secretome.StepFiltration, PoreSize: q("0.22 µm"),
+			CutoffKDa: decimal.NewNullDecimal(d), ForceG: decimal.NewNullDecimal(d), Duration: q("10 min"), Detail: "x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := json.Marshal(tt.v)
+			require.NoError(t, err)
+			var want []string
+			rt := reflect.TypeOf(tt.v)
+			for i := range rt.NumField() {
+				want = append(want, `"`+strings.Split(rt.Field(i).Tag.Get("json"), ",")[0]+`":`)
+			}
+			pos := -1
+			for _, key := range want {
+				at := strings.Index(string(out), key)
+				require.Positive(t, at, "%s is written: %s", key, out)
+				assert.Greater(t, at, pos, "%s comes in struct order", key)
+				pos = at
+			}
+		})
 	}
 }

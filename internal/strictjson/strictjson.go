@@ -22,12 +22,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/openregen/secretomekit/internal/fieldpath"
 	"io"
 	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/shopspring/decimal"
 )
 
 // Problem codes, spelled as the secretome package spells them.
@@ -198,6 +200,10 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 	if reflect.PointerTo(t).Implements(unmarshalerType) {
 		u := v.Addr().Interface().(json.Unmarshaler)
 		if err := u.UnmarshalJSON(w.raw(n)); err != nil {
+			if t == decimalType || t == nullDecimalType {
+				w.decimalError(path, n, err)
+				return
+			}
 			w.leafError(path, n, err)
 		}
 		return
@@ -338,6 +344,34 @@ func (w *walker) isNumber(n *node, path string) bool {
 		return false
 	}
 	return true
+}
+
+// The exact number types of the module. Their errors are plain strings,
+// so the decoder recognises the types to report a malformed number as
+// CodeNumber, like every other number, with a message of its own.
+var (
+	decimalType     = reflect.TypeFor[decimal.Decimal]()
+	nullDecimalType = reflect.TypeFor[decimal.NullDecimal]()
+)
+
+// decimalError records a value that a decimal.Decimal or
+// decimal.NullDecimal rejected.
+func (w *walker) decimalError(path string, n *node, err error) {
+	if n.kind != kindNumber && n.kind != kindString {
+		w.add(path, CodeType, n, "expected a decimal number (such as 1250.5 or \"1250.5\"), got %s", n.kind)
+		return
+	}
+	text := w.raw(n)
+	if n.kind == kindString {
+		if u, uerr := strconv.Unquote(string(text)); uerr == nil {
+			text = []byte(u)
+		}
+	}
+	if strings.Contains(err.Error(), "exponent") {
+		w.add(path, CodeNumber, n, "%q is out of range: its exponent is too large", text)
+		return
+	}
+	w.add(path, CodeNumber, n, "%q is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", text)
 }
 
 // leafError records an error returned by a leaf type's own decoding.

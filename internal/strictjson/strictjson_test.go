@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -212,4 +213,37 @@ func TestSuspectKeys(t *testing.T) {
 	assert.True(t, suspectKeys([]byte(`{"a":1,"b":{"c":2},"a":3}`)), "a key repeats after a nested object")
 	assert.True(t, suspectKeys([]byte(`{"Name":1}`)), "a capital letter")
 	assert.True(t, suspectKeys([]byte(`{"a`)), "unterminated input")
+}
+
+// Exact decimals report a malformed number as CodeNumber, as every other
+// number, with a message of the decoder's own rather than the decimal
+// package's.
+func TestDecimalErrors(t *testing.T) {
+	type priced struct {
+		Amount decimal.Decimal     `json:"amount"`
+		Share  decimal.NullDecimal `json:"share"`
+	}
+	tests := []struct {
+		name, in, path, code, msg string
+	}{
+		{"a string that is not a number", `{"amount":"NaN","share":"1"}`, "amount", CodeNumber, `"NaN" is not a decimal number`},
+		{"a thousands separator", `{"amount":"1","share":"2,000"}`, "share", CodeNumber, `"2,000" is not a decimal number`},
+		{"an exponent beyond the decimal package's bound", `{"amount":"1e99999999"}`, "amount", CodeNumber, "exponent is too large"},
+		{"a boolean is the wrong type", `{"amount":true}`, "amount", CodeType, "expected a decimal number"},
+		{"an object is the wrong type", `{"share":{}}`, "share", CodeType, "expected a decimal number"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v priced
+			issues := Decode([]byte(tt.in), &v, Options{})
+			require.Len(t, issues, 1, "%+v", issues)
+			assert.Equal(t, tt.path, issues[0].Path)
+			assert.Equal(t, tt.code, issues[0].Code)
+			assert.Contains(t, issues[0].Message, tt.msg)
+		})
+	}
+	var v priced
+	require.Empty(t, Decode([]byte(`{"amount":1250000.00,"share":"99.10"}`), &v, Options{}), "valid decimals decode")
+	assert.Equal(t, int32(-2), v.Amount.Exponent(), "a JSON number keeps its digits")
+	assert.Equal(t, "99.1", v.Share.Decimal.String())
 }
