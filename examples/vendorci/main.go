@@ -65,6 +65,9 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
+	if fl.NArg() == 0 {
+		return fmt.Errorf("name the folders that hold the dossiers")
+	}
 	var files []string
 	for _, root := range fl.Args() {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -78,7 +81,7 @@ func run(w io.Writer, args []string) error {
 		}
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("no dossiers found")
+		return fmt.Errorf("no dossiers (*.json) found in %s", strings.Join(fl.Args(), ", "))
 	}
 	failed := 0
 	for _, file := range files {
@@ -120,8 +123,8 @@ func check(a *regulation.Assessor, file string) ([]string, error) {
 			if p.Severity != secretome.SeverityError {
 				continue
 			}
-			// Decoding problems carry their line; validation problems
-			// have only their field path.
+			// A problem carries its line when the decoder could place
+			// it; the field path is always there.
 			if p.Line > 0 {
 				out = append(out, fmt.Sprintf("line %d: %s: %s [%s]", p.Line, p.Path, p.Message, p.Code))
 			} else {

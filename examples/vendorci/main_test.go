@@ -29,6 +29,7 @@ func TestRunErrors(t *testing.T) {
 		name string
 		args []string
 	}{
+		{"no folder named", nil},
 		{"a folder without dossiers", []string{t.TempDir()}},
 		{"a missing folder", []string{"no-such-folder"}},
 		{"an unknown jurisdiction", []string{"-jurisdiction", "XX", "testdata"}},
