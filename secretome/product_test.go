@@ -91,6 +91,12 @@ func TestValidateRules(t *testing.T) {
 		{"donor type is required", func(p *secretome.Product) { p.Source.Donor.Type = 0 }, "source.donor.type", secretome.CodeRequired, secretome.SeverityError},
 		{"allogeneic donor without eligibility is a warning", func(p *secretome.Product) { p.Source.Donor.Eligibility = nil },
 			"source.donor.eligibility", secretome.CodeDonorEligibility, secretome.SeverityWarning},
+		{"an empty donor test entry", func(p *secretome.Product) {
+			p.Source.Donor.Eligibility.Tests = append(p.Source.Donor.Eligibility.Tests, " ")
+		}, "source.donor.eligibility.tests[6]", secretome.CodeRequired, secretome.SeverityError},
+		{"an empty EV marker entry", func(p *secretome.Product) {
+			p.Composition.Vesicles = &secretome.Vesicles{PositiveMarkers: []string{"CD63", ""}, NegativeMarkers: []string{""}}
+		}, "composition.vesicles.positive_markers[1]", secretome.CodeRequired, secretome.SeverityError},
 		{"negative passage", func(p *secretome.Product) { n := -1; p.Source.Passage = &n }, "source.passage", secretome.CodeRange, secretome.SeverityError},
 		{"embryonic cells need embryonic tissue", func(p *secretome.Product) { p.Source.CellType = secretome.CellTypeESC },
 			"source.tissue", secretome.CodeInconsistent, secretome.SeverityError},

@@ -114,6 +114,18 @@ func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Di
 	return false
 }
 
+// emptyEntries reports each blank string in the list at p.field: a null
+// or "" entry names nothing and must not count as an entry.
+func (c checker) emptyEntries(p *fieldpath.Path, field string, list []string, what string) {
+	for i, s := range list {
+		if strings.TrimSpace(s) == "" {
+			f := p.Field(field)
+			e := f.Index(i)
+			c.errorf(&e, CodeRequired, "%s entry is empty", what)
+		}
+	}
+}
+
 func dimList(dims []Dimension) string {
 	s := ""
 	for i, d := range dims {
@@ -204,6 +216,10 @@ func (c checker) source(p *fieldpath.Path, s *Source) {
 			el := donor.Field("eligibility")
 			c.warnf(&el, CodeDonorEligibility, "allogeneic human material needs donor screening and infectious-disease testing on record")
 		}
+	}
+	if e := s.Donor.Eligibility; e != nil {
+		el := donor.Field("eligibility")
+		c.emptyEntries(&el, "tests", e.Tests, "infectious-disease test")
 	}
 	if s.Passage != nil {
 		pa := p.Field("passage")
@@ -373,6 +389,8 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		so := vp.Field("source_amount")
 		c.quantity(&so, v.SourceAmount, "source amount", DimensionCellCount, DimensionVolume)
 		c.positive(&so, v.SourceAmount, "source amount")
+		c.emptyEntries(&vp, "positive_markers", v.PositiveMarkers, "positive marker")
+		c.emptyEntries(&vp, "negative_markers", v.NegativeMarkers, "negative marker")
 		for i, m := range v.Imaging {
 			if m == ImagingUnspecified {
 				im := vp.Field("imaging")
