@@ -168,7 +168,27 @@ func (a *Assessor) Assess(ctx context.Context, d *Dossier) (*Report, error) {
 	}
 	st.spans = spans
 	a.collect(d, st, rep)
+	rep.Unassessed = a.unassessed(d)
 	return rep, nil
+}
+
+// unassessed returns the indexes of the uses whose jurisdiction the
+// assessor does not assess, or nil.
+func (a *Assessor) unassessed(d *Dossier) []int {
+	var out []int
+	for i := range d.Uses {
+		found := false
+		for k := range a.juris {
+			if a.juris[k].code == d.Uses[i].Jurisdiction && a.juris[k].code != Baseline {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // span locates one jurisdiction's part of the scratch space.

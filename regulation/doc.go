@@ -94,7 +94,10 @@
 // condition (GMP evidence, ethics approval, records) makes the permission
 // conditional. The quality baseline assesses every use of the dossier; its
 // verdicts say whether the product meets the baseline for that use, not
-// whether the law allows it.
+// whether the law allows it. A use in a jurisdiction that was not assessed
+// (one without shipped rules, such as "FR", or one left out of
+// Options.Jurisdictions) has no legal verdict, and Report.Unassessed
+// lists it so that it is not passed over in silence.
 //
 // # Host rules
 //
@@ -141,7 +144,9 @@
 // Verdicts are "permitted", "permitted_with_conditions", "prohibited" and
 // "unknown"; severities "error", "warning" and "info"; provenances
 // "primary", "secondary" and "inferred". "missing" appears only for
-// permitted_with_conditions, "use" only on findings about one use,
+// permitted_with_conditions, "unassessed" (the indexes of uses whose
+// jurisdiction was not assessed) only when there are such uses, "use"
+// only on findings about one use,
 // "effective_to" only for repealed instruments, and an empty date is "".
 // Rule IDs, codes, paths and spellings are the API; message wording may
 // improve.

@@ -540,3 +540,41 @@ func TestContextInferred(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 }
+
+// TestUnassessedUses: a use in a jurisdiction the assessor does not
+// assess gets no legal verdict, and the report lists it instead of
+// passing over it.
+func TestUnassessedUses(t *testing.T) {
+	tests := []struct {
+		name, reason string
+		juris        []string
+		extra        []Use
+		want         []int
+	}{
+		{"all assessed", "every seed use is Indonesian", nil, nil, nil},
+		{"market without rules", "no shipped rule speaks for France",
+			nil, []Use{use("FR", UseMarketedTherapeutic)}, []int{4}},
+		{"market left out", "a US use is not judged when only Indonesia is assessed",
+			[]string{"ID", Baseline}, []Use{use("US", UseClinicalTrial), use("ID", UseClinicalTrial)}, []int{4}},
+		{"baseline only", "the quality baseline is no market's law",
+			[]string{Baseline}, nil, []int{0, 1, 2, 3}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := seed(t)
+			d.Uses = append(d.Uses, tc.extra...)
+			require.NoError(t, d.Validate())
+			a, err := NewAssessor(Shipped(), Options{Jurisdictions: tc.juris, AsOf: secretome.MustParseDate("2026-11-26")})
+			require.NoError(t, err)
+			rep, err := a.Assess(context.Background(), d)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, rep.Unassessed, tc.reason)
+			b, err := json.Marshal(rep)
+			require.NoError(t, err)
+			var generic map[string]any
+			require.NoError(t, json.Unmarshal(b, &generic))
+			_, present := generic["unassessed"]
+			assert.Equal(t, len(tc.want) > 0, present, "unassessed appears in JSON only when some use was not assessed")
+		})
+	}
+}

@@ -128,6 +128,13 @@ type Report struct {
 	// Jurisdictions holds one report per assessed jurisdiction, sorted by
 	// code.
 	Jurisdictions []JurisdictionReport `json:"jurisdictions"`
+	// Unassessed lists, in dossier order, the indexes into Dossier.Uses of
+	// the uses whose jurisdiction was not assessed (the rule set has no
+	// rules for it, or Options.Jurisdictions left it out): no rule of that
+	// jurisdiction judged them, and only the quality baseline, when
+	// assessed, did. It is empty when every use was assessed, so that a
+	// use in an unassessed market is never passed over in silence.
+	Unassessed []int `json:"unassessed,omitempty"`
 }
 
 // Jurisdiction returns the report for the jurisdiction code, or nil.
