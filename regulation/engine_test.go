@@ -3,7 +3,7 @@ package regulation
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -338,13 +338,26 @@ func TestReportOrderAndHelpers(t *testing.T) {
 }
 
 func TestAssessDeterministicAndConcurrent(t *testing.T) {
-	d := bigDossier(t)
+	// Three dossiers of different shapes, so that scratch space reused
+	// through the pool meets more and fewer uses, claims and findings
+	// than it held before, and one claim is graded by evidence.Grade.
+	big, graded, small := bigDossier(t), bigDossier(t), seed(t)
+	withRCTs(graded)
+	graded.Claims[0].Studies = append(graded.Claims[0].Studies, "rct-1", "rct-2")
+	small.Claims = nil
+	dossiers := []*Dossier{big, graded, small}
 	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
 	require.NoError(t, err)
-	first, err := a.Assess(context.Background(), d)
-	require.NoError(t, err)
-	want, err := json.Marshal(first)
-	require.NoError(t, err)
+	firsts := make([]*Report, len(dossiers))
+	wants := make([]string, len(dossiers))
+	for i, d := range dossiers {
+		firsts[i], err = a.Assess(context.Background(), d)
+		require.NoError(t, err)
+		b, err := json.Marshal(firsts[i])
+		require.NoError(t, err)
+		wants[i] = string(b)
+	}
+	require.NotEqual(t, wants[0], wants[1], "the graded claim changes the report")
 
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
@@ -352,15 +365,16 @@ func TestAssessDeterministicAndConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				rep, err := a.Assess(context.Background(), d)
+			for i := 0; i < 30; i++ {
+				k := (g + i) % len(dossiers)
+				rep, err := a.Assess(context.Background(), dossiers[k])
 				if err != nil {
 					errs <- err
 					return
 				}
 				got, _ := json.Marshal(rep)
-				if string(got) != string(want) {
-					errs <- errors.New("a concurrent assessment differs from the first")
+				if string(got) != wants[k] {
+					errs <- fmt.Errorf("a concurrent assessment of dossier %d differs from the first", k)
 					return
 				}
 			}
@@ -371,8 +385,10 @@ func TestAssessDeterministicAndConcurrent(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	again, _ := json.Marshal(first)
-	assert.Equal(t, string(want), string(again), "later assessments do not disturb earlier reports")
+	for i := range firsts {
+		again, _ := json.Marshal(firsts[i])
+		assert.Equal(t, wants[i], string(again), "later assessments do not disturb earlier reports")
+	}
 }
 
 func TestReportJSONShape(t *testing.T) {
@@ -402,6 +418,12 @@ func TestReportJSONShape(t *testing.T) {
 	for _, k := range []string{"rule", "jurisdiction", "severity", "path", "message", "citation", "provenance"} {
 		assert.Contains(t, f, k)
 	}
+
+	var back Report
+	require.NoError(t, json.Unmarshal(b, &back), "a reader with these types gets the report back")
+	again, err := json.Marshal(&back)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(again), "the shape round-trips: every field and spelling decodes as it was written")
 }
 
 func TestEnums(t *testing.T) {
