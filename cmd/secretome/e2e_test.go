@@ -203,7 +203,9 @@ func checkSARIF(t *testing.T, data string) sarifLog {
 				"uri %q must be a relative URI reference", a.URI)
 			_, ok := run.OriginalURIBaseIDs[a.URIBaseID]
 			assert.True(t, ok, "relative uri %q has a base the run defines (uriBaseId %q)", a.URI, a.URIBaseID)
-			if reg := l.PhysicalLocation.Region; reg != nil && reg.StartColumn > 0 {
+			reg := l.PhysicalLocation.Region
+			if assert.NotNil(t, reg, "a result in a file has a line, which GitHub code scanning needs to show it (uri %q)", a.URI) &&
+				reg.StartColumn > 0 {
 				assert.Equal(t, "unicodeCodePoints", run.ColumnKind, "columns count characters, and the run says so")
 			}
 		}
@@ -244,6 +246,28 @@ func TestSARIF(t *testing.T) {
 // (plus a "dossier" case for decode problems), and a case fails exactly
 // when it has findings at or above --fail-on, its failure naming each of
 // them by rule and line.
+// TestSARIFBadInputs checks the SARIF log of inputs that are not
+// dossiers: each is a result with a line (the first, when the problem has
+// none of its own), and the log is still valid.
+func TestSARIFBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a-empty.json"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b-garbage.yaml"), []byte("\x00\x01\xff"), 0o644))
+	f, err := os.Create(filepath.Join(dir, "c-huge.json"))
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(100<<20))
+	require.NoError(t, f.Close())
+	r := runInProcess(t, "", "check", "--as-of", asOf, "--format", "sarif", dir)
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	log := checkSARIF(t, r.stdout)
+	rules := map[string]bool{}
+	for _, res := range log.Runs[0].Results {
+		rules[res.RuleID] = true
+	}
+	assert.Equal(t, map[string]bool{"dossier/syntax": true, "dossier/size": true}, rules)
+	assert.Len(t, log.Runs[0].Results, 3)
+}
+
 func TestJUnit(t *testing.T) {
 	root := filepath.Join("..", "..")
 	tests := []struct {

@@ -217,13 +217,18 @@ func (r *sarifReporter) dossier(c *checked) error {
 			Message: sarifMessage{Text: c.name() + ": " + c.ioErr.Error()}, Locations: r.locations(c, 0, 0)})
 		return nil
 	}
-	// at is the line and column of a problem or finding; one without a
-	// line of its own is placed at its JSON Lines record, column unknown.
+	// at is the line and column of a problem or finding. One without a
+	// line of its own (a file too large to read) is placed at its JSON
+	// Lines record, or at the first line of its file: code scanning
+	// services show a result only where it has a line.
 	at := func(l, col int) (int, int) {
-		if l == 0 {
+		switch {
+		case l > 0:
+			return l, col
+		case c.line > 0:
 			return c.line, 0
 		}
-		return l, col
+		return 1, 0
 	}
 	for _, p := range c.problems {
 		msg := p.Message
