@@ -194,6 +194,11 @@ func checkSARIF(t *testing.T, data string) sarifLog {
 			a := l.PhysicalLocation.ArtifactLocation
 			u, err := url.Parse(a.URI)
 			require.NoError(t, err, "uri %q", a.URI)
+			reg := l.PhysicalLocation.Region
+			if assert.NotNil(t, reg, "a result in a file has a line, which GitHub code scanning needs to show it (uri %q)", a.URI) &&
+				reg.StartColumn > 0 {
+				assert.Equal(t, "unicodeCodePoints", run.ColumnKind, "columns count characters, and the run says so")
+			}
 			if u.IsAbs() {
 				assert.Equal(t, "file", u.Scheme, "uri %q", a.URI)
 				assert.Empty(t, a.URIBaseID, "an absolute uri needs no base")
@@ -203,11 +208,6 @@ func checkSARIF(t *testing.T, data string) sarifLog {
 				"uri %q must be a relative URI reference", a.URI)
 			_, ok := run.OriginalURIBaseIDs[a.URIBaseID]
 			assert.True(t, ok, "relative uri %q has a base the run defines (uriBaseId %q)", a.URI, a.URIBaseID)
-			reg := l.PhysicalLocation.Region
-			if assert.NotNil(t, reg, "a result in a file has a line, which GitHub code scanning needs to show it (uri %q)", a.URI) &&
-				reg.StartColumn > 0 {
-				assert.Equal(t, "unicodeCodePoints", run.ColumnKind, "columns count characters, and the run says so")
-			}
 		}
 	}
 	require.Len(t, run.Invocations, 1)
