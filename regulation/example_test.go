@@ -197,3 +197,67 @@ func ExampleContext_Inferred() {
 	// umbilical_cord primary
 	// adipose inferred
 }
+
+// A vendor's CI keeps its house rules in a set of their own, merges them
+// with the shipped rules and selects the markets it sells in. A use in a
+// market it did not select is listed as not assessed, not dropped.
+func ExampleRuleSet_Merge() {
+	house, err := regulation.NewRuleSet(regulation.Rule{
+		RuleInfo: regulation.RuleInfo{
+			ID: "ACME-ADS-STATED", Title: "Every dossier says whether the product is advertised", Jurisdiction: "ACME",
+			Citation:   regulation.Citation{Instrument: "Acme Bio marketing code (fictional)", Article: "§ 1"},
+			Provenance: regulation.ProvenancePrimary,
+		},
+		Check: func(c *regulation.Context) {
+			if c.Dossier().AdvertisedToPublic == nil {
+				c.Report(secretome.SeverityError, "advertised_to_public", "state whether the product is advertised to the public")
+			}
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	all, err := regulation.Shipped().Merge(house)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	markets, err := all.Select("ACME", "ID", regulation.Baseline)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(markets.Jurisdictions())
+	a, err := regulation.NewAssessor(markets, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	data, err := os.ReadFile("testdata/seed_wound_gel.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := regulation.DecodeDossier(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d.AdvertisedToPublic = nil
+	d.Uses = append(d.Uses, regulation.Use{Jurisdiction: "US", Class: regulation.UseResearch, Setting: regulation.SettingLaboratory})
+	rep, err := a.Assess(context.Background(), d)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range rep.Jurisdiction("ACME").Findings {
+		fmt.Println(f.Severity, f.RuleID, f.Path)
+	}
+	fmt.Println("not assessed:", rep.Unassessed)
+	// Output:
+	// [ACME ID QUALITY]
+	// error ACME-ADS-STATED advertised_to_public
+	// not assessed: [4]
+}
