@@ -260,6 +260,14 @@ func TestValidateRules(t *testing.T) {
 			"formulation.excipients[2].name", secretome.CodeRequired, secretome.SeverityError},
 		{"negative excipient amount", func(p *secretome.Product) { p.Formulation.Excipients[0].Quantity = q("-1 %") },
 			"formulation.excipients[0].quantity", secretome.CodeRange, secretome.SeverityError},
+		{"an excipient share above 100 %", func(p *secretome.Product) { p.Formulation.Excipients[1].Quantity = q("100.5 %") },
+			"formulation.excipients[1].quantity", secretome.CodeRange, secretome.SeverityError},
+		{"a strength share above 100 %", func(p *secretome.Product) {
+			p.Formulation.Strength = &secretome.Strength{Amount: q("150 %"), Per: q("1 g")}
+		}, "formulation.strength.amount", secretome.CodeRange, secretome.SeverityError},
+		{"an uncatalogued analyte's share above 100 %", func(p *secretome.Product) {
+			p.Composition.Analytes = append(p.Composition.Analytes, secretome.Analyte{Name: "hyaluronan", Quantity: q("101 %")})
+		}, "composition.analytes[7].quantity", secretome.CodeRange, secretome.SeverityError},
 		{"strength needs an amount", func(p *secretome.Product) { p.Formulation.Strength.Amount = secretome.Quantity{} },
 			"formulation.strength.amount", secretome.CodeRequired, secretome.SeverityError},
 		{"strength needs a basis", func(p *secretome.Product) { p.Formulation.Strength.Per = secretome.Quantity{} },

@@ -114,6 +114,16 @@ func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Di
 	return false
 }
 
+// share reports a quantity in % above 100: an amount that is a share of
+// the product cannot exceed the whole. (Release results and limits are
+// not shares: a relative potency may be 120 %.) Negative values are left
+// to nonNegative.
+func (c checker) share(p *fieldpath.Path, q Quantity, what string) {
+	if q.Unit == UnitPercent && cmpDec(q.Value, hundred) > 0 {
+		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, q)
+	}
+}
+
 // emptyEntries reports each blank string in the list at p.field: a null
 // or "" entry names nothing and must not count as an entry.
 func (c checker) emptyEntries(p *fieldpath.Path, field string, list []string, what string) {
@@ -350,6 +360,9 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 			c.nonNegative(&q, a.Quantity, "amount")
 		}
 		usable := c.quantity(&q, a.Quantity, "amount")
+		if usable {
+			c.share(&q, a.Quantity, "amount")
+		}
 		info, known := LookupAnalyte(a.Name)
 		switch {
 		case a.Name == "":
@@ -439,7 +452,9 @@ func (c checker) formulation(p *fieldpath.Path, f *Formulation) {
 		e := ex.Index(i)
 		c.required(&e, "name", f.Excipients[i].Name == "")
 		q := e.Field("quantity")
-		c.quantity(&q, f.Excipients[i].Quantity, "excipient amount")
+		if c.quantity(&q, f.Excipients[i].Quantity, "excipient amount") {
+			c.share(&q, f.Excipients[i].Quantity, "excipient amount")
+		}
 		c.nonNegative(&q, f.Excipients[i].Quantity, "excipient amount")
 	}
 	if s := f.Strength; s != nil {
@@ -447,7 +462,9 @@ func (c checker) formulation(p *fieldpath.Path, f *Formulation) {
 		c.required(&sp, "amount", s.Amount.IsZero())
 		c.required(&sp, "per", s.Per.IsZero())
 		a := sp.Field("amount")
-		c.quantity(&a, s.Amount, "strength")
+		if c.quantity(&a, s.Amount, "strength") {
+			c.share(&a, s.Amount, "strength")
+		}
 		c.nonNegative(&a, s.Amount, "strength")
 		pr := sp.Field("per")
 		c.quantity(&pr, s.Per, "strength basis", DimensionVolume, DimensionMass)
