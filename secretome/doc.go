@@ -49,9 +49,11 @@
 //
 // # Validation
 //
-// Validate checks structure (required fields, ranges, percentages between 0
-// and 100, units that fit what they measure, unique identifiers, ICD-10 and
-// ICD-11 code forms) and two domain standards:
+// Validate checks structure (required fields, ranges, shares in percent
+// between 0 and 100 — cells positive for a marker, oxygen, excipients, but
+// not release results, where a relative potency may pass 100 % — units
+// that fit what they measure, unique identifiers, ICD-10 and ICD-11 code
+// forms) and two domain standards:
 //
 //   - ISCT: the minimal criteria for MSCs (Dominici et al. 2006): plastic
 //     adherence, ≥ 95 % CD105/CD73/CD90, ≤ 2 % haematopoietic markers and
