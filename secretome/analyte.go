@@ -1,8 +1,9 @@
 package secretome
 
 import (
-	"github.com/openregen/secretomekit/internal/enum"
 	"slices"
+
+	"github.com/openregen/secretomekit/internal/enum"
 )
 
 // AnalyteClass groups analytes by what they are.
@@ -121,15 +122,40 @@ func normaliseName(dst []byte, s string) []byte {
 
 // LookupAnalyte finds the catalogue entry for a name or alias, ignoring
 // case, spaces, hyphens and the spelling of β ("bFGF", "FGF2" and "fgf-2"
-// all find FGF-2).
+// all find FGF-2). The entry is the caller's own copy: changing its slices
+// does not change the catalogue.
 func LookupAnalyte(name string) (AnalyteInfo, bool) {
+	a := lookupAnalyte(name)
+	if a == nil {
+		return AnalyteInfo{}, false
+	}
+	return a.clone(), true
+}
+
+// lookupAnalyte is LookupAnalyte without the copy, for validation, which
+// only reads the entry and must not allocate.
+func lookupAnalyte(name string) *AnalyteInfo {
 	var buf [analyteKeyLen + 4]byte
 	key := normaliseName(buf[:0], name)
 	if i, ok := analyteIndex[string(key)]; ok {
-		return analyteCatalogue[i], true
+		return &analyteCatalogue[i]
 	}
-	return AnalyteInfo{}, false
+	return nil
 }
 
-// Analytes returns a copy of the catalogue, in a stable order.
-func Analytes() []AnalyteInfo { return slices.Clone(analyteCatalogue) }
+func (a *AnalyteInfo) clone() AnalyteInfo {
+	c := *a
+	c.Aliases = slices.Clone(a.Aliases)
+	c.Dimensions = slices.Clone(a.Dimensions)
+	return c
+}
+
+// Analytes returns a copy of the catalogue, in a stable order; changing it
+// does not change the catalogue.
+func Analytes() []AnalyteInfo {
+	out := make([]AnalyteInfo, len(analyteCatalogue))
+	for i := range analyteCatalogue {
+		out[i] = analyteCatalogue[i].clone()
+	}
+	return out
+}

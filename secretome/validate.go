@@ -363,16 +363,16 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		if usable {
 			c.share(&q, a.Quantity, "amount")
 		}
-		info, known := LookupAnalyte(a.Name)
+		info := lookupAnalyte(a.Name)
 		switch {
 		case a.Name == "":
-		case known:
+		case info != nil:
 			if !a.Quantity.IsZero() && usable && !info.Fits(a.Quantity.Dimension()) {
 				u := q.Field("unit")
 				c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", info.Name, a.Quantity.Unit, a.Quantity.Dimension(), dimList(info.Dimensions))
 			}
 			for j := range i {
-				if o, ok := LookupAnalyte(comp.Analytes[j].Name); ok && o.Name == info.Name && comp.Analytes[j].Basis == a.Basis {
+				if o := lookupAnalyte(comp.Analytes[j].Name); o == info && comp.Analytes[j].Basis == a.Basis {
 					n := e.Field("name")
 					c.errorf(&n, CodeDuplicate, "%s is listed twice (as %q in analytes[%d])", info.Name, comp.Analytes[j].Name, j)
 					break
