@@ -124,7 +124,9 @@ func Join(base, rel string) string {
 	}
 }
 
-func isIdent(s string) bool {
+// IsIdent reports whether a key can stand in a path without quotes: ASCII
+// letters, digits (not first), underscores and hyphens.
+func IsIdent(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -146,10 +148,6 @@ func KeyStep(key string) string {
 	}
 	return "[" + strconv.Quote(key) + "]"
 }
-
-// IsIdent reports whether a key can stand in a path without quotes: ASCII
-// letters, digits (not first), underscores and hyphens.
-func IsIdent(s string) bool { return isIdent(s) }
 
 // Split cuts a rendered path into its steps: `a.b[2]["x.y"].c` gives
 // "a", "b", "[2]", `["x.y"]`, "c". Index and quoted-key steps keep their
