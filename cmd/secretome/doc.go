@@ -106,8 +106,10 @@
 // and validation problems: path, code, severity, message, line, column)
 // and jurisdictions (jurisdiction, name, classification, uses with index,
 // class, verdict, missing and rules, and findings with rule, jurisdiction,
-// severity, path, line, column, use, message, citation and provenance).
-// The summary counts dossiers, passed, failed, invalid, unreadable,
+// severity, path, line, column, use, message, citation and provenance),
+// and unassessed: the indexes of uses whose jurisdiction was not assessed
+// (no rules for it, or left out by -jurisdiction), present only when there
+// are some. The summary counts dossiers, passed, failed, invalid, unreadable,
 // errors, warnings and infos. Fields are only ever added within v1.
 //
 // sarif is SARIF 2.1.0 for code-scanning services: one run whose driver

@@ -746,3 +746,28 @@ func TestJSONLinesHint(t *testing.T) {
 	r := runInProcess(t, "{\"product\":{}} {}\n", "check", "--as-of", asOf, "--format", "json", "--jsonl", "-")
 	assert.NotContains(t, r.stdout, "--jsonl")
 }
+
+// TestUnassessedUses checks that a use in a market left out of
+// --jurisdiction is named in text and JSON output, not passed over.
+func TestUnassessedUses(t *testing.T) {
+	// The seed wound-gel dossier has only Indonesian uses.
+	const seed = "../../examples/dossiers/ucmsc-wound-gel.json"
+	r := runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", "--jurisdiction", "US", seed)
+	var out struct {
+		Dossiers []struct {
+			Unassessed []int `json:"unassessed"`
+		} `json:"dossiers"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	require.Len(t, out.Dossiers, 1)
+	assert.Equal(t, []int{0, 1, 2, 3, 4}, out.Dossiers[0].Unassessed, "no Indonesian rule judged any use")
+
+	r = runInProcess(t, "", "check", "--as-of", asOf, "--jurisdiction", "US", seed)
+	assert.Contains(t, r.stdout, "not assessed (no rules of their jurisdiction were applied): use 0, 1, 2, 3, 4")
+
+	r = runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", "--jurisdiction", "ID", seed)
+	out.Dossiers = nil
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	require.Len(t, out.Dossiers, 1)
+	assert.Empty(t, out.Dossiers[0].Unassessed, "every use is Indonesian")
+}

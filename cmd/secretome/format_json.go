@@ -54,6 +54,9 @@ type jsonDossier struct {
 	Problems []jsonProblem `json:"problems"`
 	// Jurisdictions holds the assessment, when the dossier was decoded.
 	Jurisdictions []jsonJurisdiction `json:"jurisdictions"`
+	// Unassessed lists the indexes of the uses whose jurisdiction was not
+	// assessed (no rules for it, or left out by --jurisdiction).
+	Unassessed []int `json:"unassessed,omitempty"`
 }
 
 // jsonProblem is a decode or validation problem.
@@ -126,6 +129,7 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 	if c.report == nil {
 		return d
 	}
+	d.Unassessed = c.report.Unassessed
 	for _, j := range c.report.Jurisdictions {
 		jj := jsonJurisdiction{Jurisdiction: j.Jurisdiction, Name: j.Name, Classification: j.Classification,
 			Uses: []jsonUse{}, Findings: []jsonFinding{}}

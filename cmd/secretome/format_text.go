@@ -99,6 +99,14 @@ func (t *textReporter) dossier(c *checked) error {
 		for _, j := range c.report.Jurisdictions {
 			t.jurisdiction(c, &j)
 		}
+		if len(c.report.Unassessed) > 0 && !t.info.quiet {
+			idx := make([]string, len(c.report.Unassessed))
+			for i, u := range c.report.Unassessed {
+				idx[i] = strconv.Itoa(u)
+			}
+			line := "not assessed (no rules of their jurisdiction were applied): use " + strings.Join(idx, ", ")
+			t.lines("  ", "    ", t.wrap(line, 4))
+		}
 	}
 	return b.Flush()
 }
