@@ -413,18 +413,18 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		}
 	}
 	if prod.Derivative.Type.VesicleProduct() {
-		cl := evSummary(prod)
-		if cl > 0 {
-			c.warnf(p, CodeEVIncomplete, "%d of 9 EV characterisation items are missing; see secretome.EVCharacterisation", cl)
+		if missing, total := evSummary(prod); missing > 0 {
+			c.warnf(p, CodeEVIncomplete, "%d of %d EV characterisation items are missing; see secretome.EVCharacterisation", missing, total)
 		}
 	}
 }
 
-// evSummary counts the EV characterisation items that are missing. It runs
-// only for vesicle products and builds the checklist once.
-func evSummary(p *Product) int {
+// evSummary counts the EV characterisation items that are missing, and
+// all items. It runs only for vesicle products and builds the checklist
+// once.
+func evSummary(p *Product) (missing, total int) {
 	cl := EVCharacterisation(p)
-	return len(cl.Criteria) - cl.Count(StatusMet)
+	return len(cl.Criteria) - cl.Count(StatusMet), len(cl.Criteria)
 }
 
 func (c checker) formulation(p *fieldpath.Path, f *Formulation) {
