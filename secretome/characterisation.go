@@ -265,9 +265,10 @@ var (
 // documents. The items follow the structure of MISEV2018, which MISEV2023
 // (Welsh et al., J Extracell Vesicles 2024;13:e12404) keeps as
 // recommendations: source material, separation, quantification by two
-// methods, purity ratio, positive markers of two kinds, a negative marker,
-// single-vesicle imaging and single-particle analysis. MISEV2023's own
-// numeric minimums were not verified and are not encoded.
+// methods, purity ratio, positive markers of two kinds and at least three
+// in all, a negative marker, single-vesicle imaging and single-particle
+// analysis. MISEV2023's own numeric minimums were not verified and are not
+// encoded.
 func EVCharacterisation(p *Product) Checklist {
 	c := Checklist{Standard: "EV characterisation after MISEV2018/MISEV2023 (items, not thresholds)"}
 	v := p.Composition.Vesicles
@@ -292,6 +293,7 @@ func EVCharacterisation(p *Product) Checklist {
 		item("ev.purity_ratio", "particle-to-protein ratio can be computed", quant && sameVolumeBasis(v.ParticleConcentration, p.Composition.TotalProtein), "need particle and protein concentrations per volume"),
 		item("ev.marker_transmembrane", "a transmembrane or GPI-anchored EV protein", anyMarker(v.PositiveMarkers, evTransmembrane), "none of CD9, CD63, CD81, integrins or MFGE8 among positive_markers"),
 		item("ev.marker_cytosolic", "a cytosolic EV protein", anyMarker(v.PositiveMarkers, evCytosolic), "none of TSG101, syntenin, annexins or Rabs among positive_markers"),
+		item("ev.marker_count", "at least three positive EV proteins", distinctMarkers(v.PositiveMarkers) >= 3, "fewer than three distinct proteins among positive_markers"),
 		item("ev.marker_negative", "a purity (negative) marker", anyMarker(v.NegativeMarkers, evContaminants), "no contaminant marker such as calnexin, GRP94 or histones among negative_markers"),
 		item("ev.imaging", "single-vesicle imaging", len(v.Imaging) > 0, "no EM, AFM or super-resolution imaging"),
 		item("ev.single_particle", "single-particle analysis (count and size)", v.SizeMethod.SingleParticle() && (!v.SizeMode.IsZero() || !v.SizeMean.IsZero()), "need size_mode or size_mean measured by NTA, TRPS or flow cytometry"),
@@ -318,6 +320,28 @@ func PurityRatio(v *Vesicles, totalProtein Quantity) (decimal.Decimal, bool) {
 
 func sameVolumeBasis(particles, protein Quantity) bool {
 	return particles.Dimension() == DimensionParticleConcentration && protein.Dimension() == DimensionMassConcentration
+}
+
+// distinctMarkers counts the different non-empty marker names, comparing
+// them as findMarker does.
+func distinctMarkers(ms []string) int {
+	n := 0
+	for i, m := range ms {
+		if m == "" {
+			continue
+		}
+		seen := false
+		for _, prev := range ms[:i] {
+			if sameMarker(prev, m) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
 }
 
 func anyMarker(have, want []string) bool {

@@ -124,9 +124,10 @@ func ExampleEVCharacterisation() {
 		}
 	}
 	// Output:
-	// 5 of 9 items documented
+	// 5 of 10 items documented
 	// missing: ev.source_amount
 	// missing: ev.marker_cytosolic
+	// missing: ev.marker_count
 	// missing: ev.marker_negative
 	// missing: ev.imaging
 }

@@ -452,6 +452,15 @@ func TestEVCharacterisation(t *testing.T) {
 	}
 	cl = secretome.EVCharacterisation(p)
 	assert.True(t, cl.Complete(), "%+v", cl.Criteria)
+
+	p.Composition.Vesicles.PositiveMarkers = []string{"CD63", "cd-63", "TSG101", ""}
+	for _, c := range secretome.EVCharacterisation(p).Criteria {
+		if c.ID == "ev.marker_count" {
+			assert.Equal(t, secretome.StatusNotReported, c.Status, "CD63 twice and a blank are two distinct proteins, not three")
+		}
+	}
+	p.Composition.Vesicles.PositiveMarkers = []string{"CD63", "CD81", "TSG101"}
+
 	ratio, ok := secretome.PurityRatio(p.Composition.Vesicles, p.Composition.TotalProtein)
 	require.True(t, ok)
 	assert.Equal(t, "12972972.972973", ratio.String(), "2.4e10 particles/mL ÷ 1850 µg/mL")
