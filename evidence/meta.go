@@ -379,38 +379,66 @@ func checkPool(effects []Effect, opts *PoolOptions) error {
 
 // poolSums holds weighted sums over the effects for weights w = 1/(vi + tau²).
 type poolSums struct {
-	sw, sw2, sw3 float64 // Σw, Σw², Σw³
-	mean         float64 // Σw·y / Σw
-	rss          float64 // Σw·(y − mean)², = Y'PY
-	rssP         float64 // Σw²·(y − mean)², = Y'PPY
+	sw, sw2 float64 // Σw, Σw²
+	mean    float64 // Σw·y / Σw
+	rss     float64 // Σw·(y − mean)², = Y'PY
+	rssP    float64 // Σw²·(y − mean)², = Y'PPY
+	trp     float64 // tr(P)
+	trpp    float64 // tr(PP)
 }
 
-// trP returns tr(P) = Σw − Σw²/Σw for P = W − W1(1'W1)⁻¹1'W.
-func (s poolSums) trP() float64 { return s.sw - s.sw2/s.sw }
+// trP returns tr(P) for P = W − W1(1'W1)⁻¹1'W, that is Σw − Σw²/Σw.
+func (s poolSums) trP() float64 { return s.trp }
 
-// trPP returns tr(PP) = ΣᵢⱼPᵢⱼ² = Σw² − 2Σw³/Σw + (Σw²/Σw)².
-func (s poolSums) trPP() float64 {
-	q := s.sw2 / s.sw
-	return s.sw2 - 2*s.sw3/s.sw + q*q
-}
+// trPP returns tr(PP) = ΣᵢⱼPᵢⱼ², that is Σw² − 2Σw³/Σw + (Σw²/Σw)².
+func (s poolSums) trPP() float64 { return s.trpp }
 
+// weightSums computes the sums. The traces are not taken from the
+// textbook forms above, whose terms cancel when one weight dwarfs the
+// others (variances 1e-11 and 1e5 leave tr(P) as rounding noise, even
+// negative). They are summed from terms that are each positive:
+//
+//	tr(P)  = Σᵢ wᵢ·oᵢ / Σw
+//	tr(PP) = Σᵢ (wᵢ·oᵢ)² / (Σw)² + Σᵢ wᵢ²·o²ᵢ / (Σw)²
+//
+// where oᵢ = Σⱼ≠ᵢ wⱼ and o²ᵢ = Σⱼ≠ᵢ wⱼ². Only for the largest weight does
+// Σw − wᵢ cancel, so the sums of the others are kept for it separately.
 func weightSums(effects []Effect, tau2 float64) poolSums {
 	var s poolSums
-	var swy float64
-	for _, e := range effects {
+	var swy, wmax, others, others2 float64
+	m := -1
+	for i, e := range effects {
 		w := 1 / (e.Vi + tau2)
 		s.sw += w
 		s.sw2 += w * w
-		s.sw3 += w * w * w
 		swy += w * e.Yi
+		if w > wmax {
+			if m >= 0 {
+				others += wmax
+				others2 += wmax * wmax
+			}
+			wmax, m = w, i
+		} else {
+			others += w
+			others2 += w * w
+		}
 	}
 	s.mean = swy / s.sw
-	for _, e := range effects {
+	var tr, trpp float64
+	for i, e := range effects {
 		w := 1 / (e.Vi + tau2)
 		d := e.Yi - s.mean
 		s.rss += w * d * d
 		s.rssP += w * w * d * d
+		o, o2 := s.sw-w, s.sw2-w*w
+		if i == m {
+			o, o2 = others, others2
+		}
+		tr += w * o
+		trpp += w*w*o*o + w*w*o2
 	}
+	s.trp = tr / s.sw
+	s.trpp = trpp / (s.sw * s.sw)
 	return s
 }
 

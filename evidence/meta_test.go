@@ -698,3 +698,23 @@ func TestPoolREMLMaximisesLikelihood(t *testing.T) {
 		})
 	}
 }
+
+// TestTracesWithDominantWeight checks tr(P) and tr(PP) when one weight is
+// 1e16 times another, where the textbook forms Σw − Σw²/Σw and
+// Σw² − 2Σw³/Σw + (Σw²/Σw)² cancel to rounding noise (the FuzzPool
+// crasher 99500062dd720fb6 had tr(P) < 0 and so τ² ≈ 262144, I² < 0).
+func TestTracesWithDominantWeight(t *testing.T) {
+	effects := []Effect{{Measure: MeasureSMD, Yi: 12.336, Vi: 3.3e-11}, {Measure: MeasureSMD, Yi: 12.337, Vi: 6.2e5}}
+	s := weightSums(effects, 0)
+	w1, w2 := 1/effects[0].Vi, 1/effects[1].Vi
+	// For two studies tr(P) = 2·w1·w2/(w1+w2) and tr(PP) = 4·(w1·w2/(w1+w2))².
+	h := w1 * w2 / (w1 + w2)
+	assert.InEpsilon(t, 2*h, s.trP(), 1e-12)
+	assert.InEpsilon(t, 4*h*h, s.trPP(), 1e-12)
+
+	r, err := Pool(effects, PoolOptions{Method: MethodDL})
+	require.NoError(t, err)
+	assert.Zero(t, r.Tau2, "Q is far below its degrees of freedom")
+	assert.Zero(t, r.I2)
+	assert.GreaterOrEqual(t, r.SETau2, 0.0)
+}
