@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/openregen/secretomekit/internal/jsonschema"
@@ -502,7 +502,10 @@ func TestBadInputs(t *testing.T) {
 	require.NoError(t, f.Close())
 	// A dangling symbolic link and a named pipe fail even for root.
 	require.NoError(t, os.Symlink(filepath.Join(dir, "nowhere.json"), filepath.Join(dir, "g-dangling.json")))
-	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "h-fifo.json"), 0o644))
+	fifo := mkfifo(filepath.Join(dir, "h-fifo.json"))
+	if !errors.Is(fifo, errors.ErrUnsupported) {
+		require.NoError(t, fifo)
+	}
 	write("i-trailing.json", append(append([]byte{}, good...), []byte("{}")...))
 	write("j-yes-no.yaml", []byte("advertised_to_public: yes\n"))
 	write("z-good.json", good)
@@ -526,6 +529,9 @@ func TestBadInputs(t *testing.T) {
 		"i-trailing.json":    {statusInvalid, "trailing"},
 		"j-yes-no.yaml":      {statusInvalid, "type"},
 		"z-good.json":        {statusFail, ""},
+	}
+	if fifo != nil {
+		delete(wants, "h-fifo.json") // no named pipes on this system
 	}
 	require.Len(t, out.Dossiers, len(wants), "every input is reported, in order")
 	for i, d := range out.Dossiers {
