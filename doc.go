@@ -37,9 +37,9 @@
 // # May it be used here, for this? Package regulation
 //
 // regulation.Dossier joins a product to its maker, authorisations, intended
-// uses, claims and studies. Rules are data: each cites its instrument,
-// article, the date it took effect and how sure we are of it (primary,
-// secondary or inferred). An Assessor prepared once from a RuleSet
+// uses, claims and studies. Rules are data: each cites its instrument and
+// article, the date it took effect where the sources record it, and how
+// sure we are of it (primary, secondary or inferred). An Assessor prepared once from a RuleSet
 // evaluates any number of dossiers concurrently and returns, per
 // jurisdiction, the product's classification, a verdict for each intended
 // use and every finding with its rule, field path, citation and
@@ -56,7 +56,7 @@
 // # Not legal advice
 //
 // SecretomeKit supports decisions; it is not legal advice. Its rules are
-// readings of the sources they cite, checked on the dates they carry, and
-// some are marked as inferences. Confirm anything that matters with the
+// readings of the sources they cite, and some are marked as inferences;
+// each rule's note says what could not be verified. Confirm anything that matters with the
 // competent authority.
 package secretomekit
