@@ -39,8 +39,9 @@
 // regulation.Dossier joins a product to its maker, authorisations, intended
 // uses, claims and studies. Rules are data: each cites its instrument and
 // article, the date it took effect where the sources record it, and how
-// sure we are of it (primary, secondary or inferred). An Assessor prepared once from a RuleSet
-// evaluates any number of dossiers concurrently and returns, per
+// sure we are of it (primary, secondary or inferred). An Assessor
+// prepared once from a RuleSet evaluates any number of dossiers
+// concurrently and returns, per
 // jurisdiction, the product's classification, a verdict for each intended
 // use and every finding with its rule, field path, citation and
 // provenance. Shipped rule sets cover Indonesia, the United States, the
@@ -57,6 +58,6 @@
 //
 // SecretomeKit supports decisions; it is not legal advice. Its rules are
 // readings of the sources they cite, and some are marked as inferences;
-// each rule's note says what could not be verified. Confirm anything that matters with the
-// competent authority.
+// each rule's note says what could not be verified. Confirm anything that
+// matters with the competent authority.
 package secretomekit
