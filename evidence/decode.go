@@ -83,11 +83,8 @@ type decoder struct {
 func (d *decoder) decode(v any) bool {
 	whole := true
 	for _, is := range strictjson.Decode(d.data, v, strictjson.Options{MaxBytes: MaxDocumentBytes}) {
-		p := secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError, Message: is.Message}
-		if is.Offset >= 0 && is.Offset <= int64(len(d.data)) {
-			p.Line, p.Column = lineColumn(d.data, int(is.Offset))
-		}
-		d.ps.Append(p)
+		d.ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
+			Message: is.Message, Line: is.Line, Column: is.Column})
 		d.decoded = append(d.decoded, is.Path)
 		switch is.Code {
 		case strictjson.CodeSyntax, strictjson.CodeTrailing, strictjson.CodeTooLarge:
@@ -123,12 +120,7 @@ func (d *decoder) coveredByDecode(path string) bool {
 
 // add records a problem, locating it in the document.
 func (d *decoder) add(p secretome.Problem) {
-	if off, _ := strictjson.Locate(d.data, p.Path); off >= 0 && off <= len(d.data) {
-		p.Line, p.Column = lineColumn(d.data, off)
-	}
+	l := strictjson.LocateAll(d.data, []string{p.Path})[0]
+	p.Line, p.Column = l.Line, l.Column
 	d.ps.Append(p)
 }
-
-// lineColumn converts a byte offset into a 1-based line and a 1-based
-// column counted in characters, as every package of the module counts.
-func lineColumn(data []byte, off int) (line, col int) { return strictjson.LineCol(data, off) }
