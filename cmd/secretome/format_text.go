@@ -139,7 +139,13 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 		}
 	}
 	for _, f := range fs {
-		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, f.Message, citationLine(f.Citation, f.Provenance))
+		msg := f.Message
+		if f.Use != nil && !strings.HasPrefix(f.Path, "uses["+strconv.Itoa(*f.Use)+"]") {
+			// The path does not show which use the finding is about
+			// (a product field found wanting for one use).
+			msg = "use " + strconv.Itoa(*f.Use) + ": " + msg
+		}
+		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, msg, citationLine(f.Citation, f.Provenance))
 	}
 }
 
