@@ -32,7 +32,7 @@ func DecodeStudy(data []byte) (*Study, error) {
 	if d.decode(&s) {
 		d.validated("", s.Check())
 	}
-	if err := d.ps.Err(); err != nil {
+	if err := d.err(); err != nil {
 		return nil, err
 	}
 	return &s, nil
@@ -63,7 +63,7 @@ func DecodeStudies(data []byte) ([]Study, error) {
 			}
 		}
 	}
-	if err := d.ps.Err(); err != nil {
+	if err := d.err(); err != nil {
 		return nil, err
 	}
 	return list, nil
@@ -74,6 +74,7 @@ type decoder struct {
 	data    []byte
 	ps      secretome.Problems
 	decoded []string // paths where decoding failed
+	pending []secretome.Problem
 }
 
 // decode decodes strictly into v and records the issues. It reports
@@ -118,9 +119,14 @@ func (d *decoder) coveredByDecode(path string) bool {
 	return false
 }
 
-// add records a problem, locating it in the document.
-func (d *decoder) add(p secretome.Problem) {
-	l := strictjson.LocateAll(d.data, []string{p.Path})[0]
-	p.Line, p.Column = l.Line, l.Column
-	d.ps.Append(p)
+// add records a validation problem; err locates them all in one pass.
+func (d *decoder) add(p secretome.Problem) { d.pending = append(d.pending, p) }
+
+// err places the validation problems in the document and returns every
+// problem, or nil when none is an error.
+func (d *decoder) err() error {
+	secretome.LocateProblems(d.data, d.pending)
+	d.ps.Append(d.pending...)
+	d.pending = nil
+	return d.ps.Err()
 }

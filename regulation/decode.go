@@ -42,13 +42,7 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 	}
 	if err := d.Validate(); err != nil {
 		if ve, ok := secretome.AsValidationError(err); ok {
-			paths := make([]string, len(ve.Problems))
-			for i := range ve.Problems {
-				paths[i] = ve.Problems[i].Path
-			}
-			for i, l := range strictjson.LocateAll(data, paths) {
-				ve.Problems[i].Line, ve.Problems[i].Column = l.Line, l.Column
-			}
+			secretome.LocateProblems(data, ve.Problems)
 		}
 		return &d, err
 	}

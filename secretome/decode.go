@@ -26,16 +26,19 @@ func DecodeProduct(data []byte) (*Product, error) {
 	}
 	if err := p.Validate(); err != nil {
 		if ve, ok := err.(*ValidationError); ok {
-			locate(data, ve.Problems)
+			LocateProblems(data, ve.Problems)
 		}
 		return &p, err
 	}
 	return &p, nil
 }
 
-// locate sets the line and column of each problem from its path, in one
-// pass over the document.
-func locate(data []byte, ps []Problem) {
+// LocateProblems sets the Line and Column of each problem from its path in
+// the JSON document data, in one pass over it: the value at the path, or
+// the nearest enclosing value when the field is missing. Use it for
+// problems found by Validate or Check on a value that was decoded from
+// data; decoding problems carry their lines already.
+func LocateProblems(data []byte, ps []Problem) {
 	paths := make([]string, len(ps))
 	for i := range ps {
 		paths[i] = ps[i].Path

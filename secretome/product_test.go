@@ -465,3 +465,18 @@ func TestEVCharacterisation(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "12972972.972973", ratio.String(), "2.4e10 particles/mL ÷ 1850 µg/mL")
 }
+
+// TestLocateProblems checks that validation problems get the line of the
+// field they name, or of the nearest enclosing value when it is missing.
+func TestLocateProblems(t *testing.T) {
+	data := []byte("{\n  \"id\": \"X\",\n  \"source\": {\n    \"passage\": -1\n  }\n}")
+	ps := []secretome.Problem{
+		{Path: "source.passage", Code: secretome.CodeRange},
+		{Path: "source.tissue", Code: secretome.CodeRequired},
+		{Path: "name", Code: secretome.CodeRequired},
+	}
+	secretome.LocateProblems(data, ps)
+	assert.Equal(t, [2]int{4, 16}, [2]int{ps[0].Line, ps[0].Column}, "the value of the field")
+	assert.Equal(t, 3, ps[1].Line, "a missing field is placed at its object")
+	assert.Equal(t, 1, ps[2].Line, "a missing top-level field is placed at the document")
+}
