@@ -467,7 +467,14 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		a.Studies = append(a.Studies, s.ID)
 	}
 	if len(studies) == 0 {
-		a.StartReason = "no clinical study in the body"
+		switch len(a.Excluded) {
+		case 0:
+			a.StartReason = "no clinical study in the body"
+		case 1:
+			a.StartReason = "the one study in the body was left out: " + a.Excluded[0].Reason
+		default:
+			a.StartReason = fmt.Sprintf("all %d studies in the body were left out (see Excluded for why)", len(a.Excluded))
+		}
 		return a, nil
 	}
 	a.Start, a.StartReason = startCertainty(studies)

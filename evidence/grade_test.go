@@ -279,3 +279,26 @@ func TestGradeDefaultThresholdConflict(t *testing.T) {
 	_, err := Grade(Body{q89, nil}, GradeOptions{SeriousI2: 80})
 	assert.ErrorIs(t, err, ErrOptions, "a serious threshold above the very serious default is a contradiction")
 }
+
+// TestGradeEmptyBodySaysWhy checks that a body with nothing to grade says
+// whether it was empty or every study was left out, and why.
+func TestGradeEmptyBodySaysWhy(t *testing.T) {
+	pain := Question{Indication: "L89", ProductID: "gel", Outcome: "pain"}
+	tests := []struct {
+		name    string
+		studies []Study
+		want    string
+	}{
+		{"no study at all", nil, "no clinical study in the body"},
+		{"the one study lacks the outcome asked about", []Study{caseReport("a", "L89")},
+			"the one study in the body was left out: "},
+		{"every study lacks the outcome asked about", []Study{caseReport("a", "L89"), caseReport("b", "L89")},
+			"all 2 studies in the body were left out (see Excluded for why)"},
+	}
+	for _, tt := range tests {
+		a := mustGrade(t, Body{Question: pain, Studies: tt.studies}, GradeOptions{})
+		assert.Equal(t, CertaintyNotGraded, a.Certainty, tt.name)
+		assert.Contains(t, a.StartReason, tt.want, tt.name)
+		assert.Len(t, a.Excluded, len(tt.studies), tt.name)
+	}
+}
