@@ -282,3 +282,30 @@ func gatewayPath(r authResult, at, i int, u *Use) string {
 	}
 	return authFix(r, at, i, u)
 }
+
+// gatewayUses gives each use of the class the verdict of one gateway
+// authorisation: permitted, with the message permit, when a valid
+// authorisation of the kind covers the use, and prohibited otherwise, with
+// the message rule followed by what is wrong with the authorisation (what
+// names it) and suffix.
+func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule, what, permit, suffix string) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != class {
+			continue
+		}
+		r, at := findAuth(c, kind, u, false)
+		if r != authOK {
+			c.Prohibit(i, gatewayPath(r, at, i, u), rule+"; "+authProblem(r, what)+suffix)
+			continue
+		}
+		c.Permit(i, authPath(at), permit)
+	}
+}
+
+// marketedCheck returns a check that permits marketed uses holding a valid
+// authorisation of the kind and prohibits the others.
+func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
+	permit := "the product holds " + what + " covering the use"
+	return func(c *Context) { gatewayUses(c, UseMarketedTherapeutic, kind, rule, what, permit, "") }
+}

@@ -481,26 +481,6 @@ func checkTWExosome(c *Context) {
 	}
 }
 
-// marketedCheck returns a check that permits marketed uses holding a valid
-// authorisation of the kind and prohibits the others.
-func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
-	permit := "the product holds " + what + " covering the use"
-	return func(c *Context) {
-		for _, i := range c.Uses() {
-			u := c.use(i)
-			if u.Class != UseMarketedTherapeutic {
-				continue
-			}
-			r, at := findAuth(c, kind, u, false)
-			if r != authOK {
-				c.Prohibit(i, gatewayPath(r, at, i, u), rule+"; "+authProblem(r, what))
-				continue
-			}
-			c.Permit(i, authPath(at), permit)
-		}
-	}
-}
-
 // unresearchedCheck returns a check that reports uses of the listed
 // classes as unknown, with the message given for the class.
 func unresearchedCheck(msgs map[UseClass]string) func(*Context) {

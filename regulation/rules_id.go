@@ -381,19 +381,9 @@ func checkIDMarketed(c *Context) {
 	if !c.Dossier().Product.HumanDerived() {
 		return
 	}
-	for _, i := range c.Uses() {
-		u := c.use(i)
-		if u.Class != UseMarketedTherapeutic {
-			continue
-		}
-		r, at := findAuth(c, AuthNIE, u, false)
-		if r == authOK {
-			c.Permit(i, authPath(at), "the product holds a BPOM marketing authorisation (NIE) covering the use")
-			continue
-		}
-		c.Prohibit(i, gatewayPath(r, at, i, u),
-			"an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); "+authProblem(r, "NIE"))
-	}
+	gatewayUses(c, UseMarketedTherapeutic, AuthNIE,
+		"an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE)", "NIE",
+		"the product holds a BPOM marketing authorisation (NIE) covering the use", "")
 }
 
 func checkIDTrial(c *Context) {

@@ -161,38 +161,20 @@ func checkUSService(c *Context) {
 
 func checkUSMarketed(c *Context) {
 	inferUnlessVesicles(c)
-	for _, i := range c.Uses() {
-		u := c.use(i)
-		if u.Class != UseMarketedTherapeutic {
-			continue
-		}
-		r, at := findAuth(c, AuthBLA, u, false)
-		if r == authOK {
-			c.Permit(i, authPath(at), "the product holds a biologics licence covering the use")
-			continue
-		}
-		msg := "a biological product may be marketed only with a biologics licence (BLA); " + authProblem(r, "BLA")
-		if ind, _ := findAuth(c, AuthIND, nil, false); ind == authOK {
-			msg += "; an IND does not permit commercial distribution"
-		}
-		c.Prohibit(i, gatewayPath(r, at, i, u), msg)
+	suffix := ""
+	if ind, _ := findAuth(c, AuthIND, nil, false); ind == authOK {
+		suffix = "; an IND does not permit commercial distribution"
 	}
+	gatewayUses(c, UseMarketedTherapeutic, AuthBLA,
+		"a biological product may be marketed only with a biologics licence (BLA)", "BLA",
+		"the product holds a biologics licence covering the use", suffix)
 }
 
 func checkUSTrial(c *Context) {
 	inferUnlessVesicles(c)
-	for _, i := range c.Uses() {
-		u := c.use(i)
-		if u.Class != UseClinicalTrial {
-			continue
-		}
-		r, at := findAuth(c, AuthIND, u, false)
-		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), "clinical use of an unapproved exosome or secretome product needs an IND in effect; "+authProblem(r, "IND"))
-			continue
-		}
-		c.Permit(i, authPath(at), "the trial runs under an IND in effect that covers its indications")
-	}
+	gatewayUses(c, UseClinicalTrial, AuthIND,
+		"clinical use of an unapproved exosome or secretome product needs an IND in effect", "IND",
+		"the trial runs under an IND in effect that covers its indications", "")
 }
 
 func checkUSPromotion(c *Context) {
@@ -340,33 +322,15 @@ func checkEUService(c *Context) {
 }
 
 func checkEUMarketed(c *Context) {
-	for _, i := range c.Uses() {
-		u := c.use(i)
-		if u.Class != UseMarketedTherapeutic {
-			continue
-		}
-		r, at := findAuth(c, AuthMarketingAuthorisation, u, false)
-		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), "a medicinal product may not be placed on the market without a marketing authorisation; "+authProblem(r, "EU marketing authorisation"))
-			continue
-		}
-		c.Permit(i, authPath(at), "the product holds a marketing authorisation covering the use")
-	}
+	gatewayUses(c, UseMarketedTherapeutic, AuthMarketingAuthorisation,
+		"a medicinal product may not be placed on the market without a marketing authorisation", "EU marketing authorisation",
+		"the product holds a marketing authorisation covering the use", "")
 }
 
 func checkEUTrial(c *Context) {
-	for _, i := range c.Uses() {
-		u := c.use(i)
-		if u.Class != UseClinicalTrial {
-			continue
-		}
-		r, at := findAuth(c, AuthCTA, u, false)
-		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), "a clinical trial of a medicinal product needs a clinical-trial authorisation; "+authProblem(r, "clinical-trial authorisation"))
-			continue
-		}
-		c.Permit(i, authPath(at), "the trial holds a clinical-trial authorisation")
-	}
+	gatewayUses(c, UseClinicalTrial, AuthCTA,
+		"a clinical trial of a medicinal product needs a clinical-trial authorisation", "clinical-trial authorisation",
+		"the trial holds a clinical-trial authorisation", "")
 }
 
 func checkEUCosmeticHumanOrigin(c *Context) {
