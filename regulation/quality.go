@@ -173,7 +173,7 @@ func qualityRules() []Rule {
 				Title:      "Allogeneic human source cells need documented donor eligibility",
 				Citation:   citeDonor,
 				Provenance: ProvenanceInferred,
-				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (read in secondary sources); applying it to every allogeneic product is our baseline." + noDate("the donor requirements") + undated},
+				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (read in secondary sources); applying it to every allogeneic product is our baseline. A dossier stating that the donor was not tested (testing: not_held) has clinical uses prohibited; one that does not say has the record asked for as a condition." + noDate("the donor requirements") + undated},
 			Check: checkDonor,
 		},
 		{
@@ -242,11 +242,17 @@ func checkNAT(c *Context) {
 func checkDonor(c *Context) {
 	d := c.Dossier()
 	s := &d.Product.Source
-	missing := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic &&
+	allogeneic := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic
+	missing := allogeneic && s.Donor.Testing != secretome.Held &&
 		(s.Donor.Eligibility == nil || !s.Donor.Eligibility.Screened || len(s.Donor.Eligibility.Tests) == 0)
 	for _, i := range c.Uses() {
 		if !missing || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")
+			continue
+		}
+		if s.Donor.Testing == secretome.NotHeld {
+			c.Prohibit(i, "product.source.donor.testing",
+				"the dossier states that the donor of the allogeneic source cells was not screened and tested for infectious diseases")
 			continue
 		}
 		c.Condition(i, "donor eligibility: medical-history screening and infectious-disease tests of the donor", "product.source.donor.eligibility",
@@ -341,7 +347,7 @@ func checkClaimEvidence(c *Context) {
 			}
 		}
 		if !marketed {
-			c.Report(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
+			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n))
 		}
 	}
 }

@@ -118,10 +118,15 @@ func checkJPFreePractice(c *Context) {
 		}
 		c.ReportUse(i, secretome.SeverityInfo, usePath(i, "class"),
 			"not found: any instrument after the notices of 31 July 2024 bringing culture supernatant or exosomes into the Act on the Safety of Regenerative Medicine; an MHLW subcommittee was discussing it in December 2024, so the scope may have changed")
-		if u.Administrator.Prescriber() {
+		if u.Administrator.Prescriber() && u.LicenceToTreat != secretome.NotHeld {
 			c.Condition(i, "treatment under the treating physician's or dentist's own responsibility, following the JSRM guidance on clinical use of extracellular vesicles (1st ed., 30 April 2024)",
 				usePath(i, "administrator"),
 				"no certified-committee review or provision plan applies, but the treatment is unapproved and the doctor bears the responsibility; MHLW asks providers to follow the JSRM guidance")
+			continue
+		}
+		if u.Administrator.Prescriber() {
+			c.Unknown(i, usePath(i, "licence_to_treat"),
+				"the 2024 notices address physicians and dentists practising in Japan; use by one who holds no licence to treat people in Japan was not researched")
 			continue
 		}
 		c.Unknown(i, usePath(i, "administrator"),
@@ -139,8 +144,8 @@ func checkJPReagent(c *Context) {
 	}
 	inferUnlessVesicles(c)
 	for k := range d.Claims {
-		if claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
-			c.Report(secretome.SeverityError, claimPath(k),
+		if c.claimHere(k) && claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
+			c.reportClaim(k, secretome.SeverityError,
 				"a therapeutic claim for an exosome or supernatant product without PMD Act approval makes it an unapproved drug")
 		}
 	}
@@ -248,7 +253,7 @@ func checkKRTreatmentPlan(c *Context) {
 			// place the plans with the designated institutions.
 			c.Inferred(true)
 			c.Condition(i, "a committee-approved treatment plan naming the facility of the use", authFix(r, at, i, u),
-				"treatment under an approved treatment plan; "+authProblem(r, "treatment plan"))
+				"treatment under an approved treatment plan; "+c.authProblem(r, at, u, "treatment plan"))
 			c.Inferred(false)
 		}
 	}
@@ -275,7 +280,7 @@ func checkKRCultureMedium(c *Context) {
 		r, at := findAuth(c, AuthMFDSCultureMediumRecords, nil, false)
 		if r != authOK {
 			c.Condition(i, "MFDS culture-medium safety records: donor eligibility, collection and test, culture and toxicity records kept 3 years from manufacture",
-				authFix(r, at, i, u), "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+authProblem(r, "MFDS culture-medium safety records"))
+				authFix(r, at, i, u), "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+c.authProblem(r, at, u, "MFDS culture-medium safety records"))
 			continue
 		}
 		c.Permit(i, authPath(at), "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
@@ -294,8 +299,8 @@ func checkKRNeedle(c *Context) {
 		return
 	}
 	for k := range d.Claims {
-		if w := d.Claims[k].Wording; containsFold(w, "needle", "니들") || hasWord(w, "MTS") {
-			c.Report(secretome.SeverityError, claimPath(k), "a cosmetic claim may not refer to needles, microneedles or MTS")
+		if w := d.Claims[k].Wording; c.claimHere(k) && (containsFold(w, "needle", "니들") || hasWord(w, "MTS")) {
+			c.reportClaim(k, secretome.SeverityError, "a cosmetic claim may not refer to needles, microneedles or MTS")
 		}
 	}
 }
@@ -306,9 +311,9 @@ func checkKRAdvertising(c *Context) {
 		return
 	}
 	for k := range d.Claims {
-		if containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
+		if c.claimHere(k) && containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
 			"줄기세포", "줄기 세포", "세포 재생", "세포재생", "피부 재생", "피부재생") {
-			c.Report(secretome.SeverityError, claimPath(k),
+			c.reportClaim(k, secretome.SeverityError,
 				"suggesting that a cosmetic contains stem cells, or that it regenerates cells or skin, is false or exaggerated advertising")
 		}
 	}
@@ -366,7 +371,7 @@ func checkAUARTG(c *Context) {
 		case UseMarketedTherapeutic:
 			r, at := findAuth(c, AuthARTG, u, false)
 			if r != authOK {
-				c.Prohibit(i, gatewayPath(r, at, i, u), "a biological may not be supplied before it is included on the ARTG; "+authProblem(r, "ARTG entry"))
+				c.Prohibit(i, gatewayPath(r, at, i, u), "a biological may not be supplied before it is included on the ARTG; "+c.authProblem(r, at, u, "ARTG entry"))
 				continue
 			}
 			c.Permit(i, authPath(at), "the product is on the ARTG for the use")
@@ -390,11 +395,17 @@ func checkAUAdvertising(c *Context) {
 	if !d.Product.HumanDerived() || !hasClinical(c) {
 		return
 	}
-	switch {
-	case d.AdvertisedToPublic == nil:
-		c.Report(secretome.SeverityInfo, "advertised_to_public", "the dossier does not say whether the product is advertised to the public, which is prohibited for human cell and tissue products")
-	case *d.AdvertisedToPublic:
-		c.Report(secretome.SeverityError, "advertised_to_public", "the product is advertised to the public; TGA guidance prohibits that for human cell and tissue products, and a secretome made from human cells is taken to be one")
+	adv, stated := d.AdvertisedIn(c.code)
+	for _, i := range c.Uses() {
+		switch {
+		case !c.use(i).Class.Clinical():
+		case !stated:
+			c.ReportUse(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"),
+				"the dossier does not say whether the product is advertised to the public in Australia, which is prohibited for human cell and tissue products")
+		case adv:
+			c.ReportUse(i, secretome.SeverityError, advertisingPath(d, c.code, i),
+				"the product is advertised to the public in Australia; TGA guidance prohibits that for human cell and tissue products, and a secretome made from human cells is taken to be one")
+		}
 	}
 }
 
@@ -473,7 +484,7 @@ func checkTWExosome(c *Context) {
 			c.Unknown(i, authPath(at),
 				"the dossier holds a case-by-case ingredient approval, but the 2024 exception names human cell-derived exosomes; whether an approval can cover a product of derivative type \""+d.Product.Derivative.Type.String()+"\" was not found")
 		case vesicles:
-			c.Prohibit(i, authFix(r, at, i, u), "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval; "+authProblem(r, "case-by-case approval"))
+			c.Prohibit(i, authFix(r, at, i, u), "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval; "+c.authProblem(r, at, u, "case-by-case approval"))
 		default:
 			c.Prohibit(i, "product.derivative.type",
 				"cells, tissues or products of human origin stay on Taiwan's prohibited list; the 2024 exception names exosomes, and this product's derivative type is \""+d.Product.Derivative.Type.String()+"\", not an extracellular-vesicle product")

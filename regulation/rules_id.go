@@ -138,7 +138,7 @@ func indonesiaRules() []Rule {
 				Title:      "Cell-based therapy only to cure disease and restore health, not for aesthetic purposes",
 				Citation:   withArticle(citeUU17, "Art. 135(1)-(3)"),
 				Provenance: ProvenanceInferred,
-				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading. Aesthetic claims are flagged only when the dossier has a clinical use in Indonesia, since the article concerns therapy." + uu17Date + undated,
+				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading. Aesthetic claims are flagged only when the dossier has a clinical use in Indonesia, since the article concerns therapy. That an intraovarian or intrauterine use serves reproduction, which Art. 135(3) prohibits, is our reading of the route." + uu17Date + undated,
 			},
 			Check: checkIDPurpose,
 		},
@@ -195,7 +195,7 @@ func indonesiaRules() []Rule {
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-435-UNQUALIFIED-INJECTION", Jurisdiction: "ID",
-				Title: "Injection or microneedling into patients by someone other than a physician or dentist",
+				Title: "Injection or microneedling into patients by someone other than a physician or dentist, or without a licence to treat people",
 				Citation: Citation{
 					Instrument: "Law No. 17 of 2023 on Health, penal provisions as charged in BPOM's Magelang secretome case (announced 27 August 2025)",
 					Number:     "UU 17/2023",
@@ -205,7 +205,7 @@ func indonesiaRules() []Rule {
 					URL:           "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
 				},
 				Provenance: ProvenanceInferred,
-				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught. The charging articles were read in news reports." + uu17Date + undated,
+				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught; a nurse is not caught unless the dossier states that the nurse holds no licence to treat people. The charging articles were read in news reports." + uu17Date + undated,
 			},
 			Check: checkIDUnqualifiedInjection,
 		},
@@ -267,7 +267,7 @@ func checkIDClinicalRoutes(c *Context) {
 			}
 			c.Prohibit(i, authFix(des, desAt, i, u),
 				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated facility; "+
-					authProblem(nie, "NIE")+", and "+authProblem(des, "designation for service-based research"))
+					c.authProblem(nie, nieAt, u, "NIE")+", and "+c.authProblem(des, desAt, u, "designation for service-based research"))
 			continue
 		default:
 			c.Prohibit(i, usePath(i, "setting"),
@@ -286,14 +286,14 @@ func checkIDClinicalRoutes(c *Context) {
 			c.Inferred(false)
 		case des == authUnnamed:
 			c.Condition(i, "a Minister of Health designation for service-based research naming the facility of the use", authFix(des, desAt, i, u),
-				"service-based research needs a designated facility; "+authProblem(des, "designation"))
+				"service-based research needs a designated facility; "+c.authProblem(des, desAt, u, "designation"))
 		case u.Setting == SettingDesignatedHospital && des == authNone:
 			c.Condition(i, "the Minister of Health's designation of the hospital for service-based research", usePath(i, "setting"),
 				"the use is declared in a designated hospital, but the dossier holds no designation for service-based research")
 		default:
 			c.Prohibit(i, authFix(des, desAt, i, u),
 				"without a BPOM marketing authorisation (NIE), clinical use is lawful only as service-based research in a designated facility; "+
-					authProblem(nie, "NIE")+", and "+authProblem(des, "designation for service-based research"))
+					c.authProblem(nie, nieAt, u, "NIE")+", and "+c.authProblem(des, desAt, u, "designation for service-based research"))
 		}
 	}
 }
@@ -303,17 +303,24 @@ func checkIDProcessing(c *Context) {
 		return
 	}
 	gmp := gmpIn(c)
-	licence, _ := findAuth(c, AuthFacilityLicence, nil, false)
+	licence, at := findAuth(c, AuthFacilityLicence, nil, false)
 	for _, i := range c.Uses() {
 		if !c.use(i).Class.Clinical() {
 			continue
 		}
 		switch {
-		case gmp:
+		case gmp == secretome.Held:
 			c.Permit(i, "manufacturer.sites", "")
+		case gmp == secretome.NotHeld:
+			c.Prohibit(i, "manufacturer.sites",
+				"the dossier states that no site holds a CPOB (GMP) certificate; processing for clinical use must apply CPOB, whoever processes")
 		case licence == authOK:
 			c.Condition(i, "CPOB (GMP) certificate from BPOM for the processing site", "manufacturer.sites",
 				"the processing facility is licensed, but no site shows a CPOB certificate valid on the assessment date")
+		case !licence.notStated():
+			c.Condition(i, "processing by a CPOB-certified pharmaceutical manufacturer", authPath(at),
+				"processing needs a facility licensed by the Minister of Health or a CPOB-certified pharmaceutical manufacturer; "+
+					c.authProblem(licence, at, nil, "Minister's facility licence")+", and no site shows a valid Indonesian CPOB certificate")
 		default:
 			c.Condition(i, "processing under CPOB (GMP) in a facility licensed by the Minister of Health, or by a CPOB-certified pharmaceutical manufacturer", "manufacturer.sites",
 				"no site shows a valid Indonesian CPOB certificate and the dossier holds no Minister's facility licence")
@@ -334,6 +341,12 @@ func checkIDProviders(c *Context) {
 		case u.Setting == SettingHome && u.Class == UseHospitalService:
 			c.Prohibit(i, usePath(i, "setting"),
 				"cell-based services are given by licensed health facilities; a service at home is not among the provider types")
+		case u.Setting == SettingUnlicensedPremises && u.Class.Clinical():
+			c.Prohibit(i, usePath(i, "setting"),
+				"cell-based services are given by licensed health facilities; premises without a health-care licence (such as the veterinary practice of the Magelang case) are not among the provider types")
+		case (u.Setting == SettingPharmacy || u.Setting == SettingRetail || u.Setting == SettingOnline) && u.Class == UseHospitalService:
+			c.Prohibit(i, usePath(i, "setting"),
+				"cell-based services are given by hospitals and clinics; a "+strings.ReplaceAll(u.Setting.String(), "_", " ")+" setting is not among the provider types")
 		}
 	}
 }
@@ -365,13 +378,19 @@ func checkIDPurpose(c *Context) {
 			c.Prohibit(i, usePath(i, "indications"),
 				"cell-based therapy is only for curing disease and restoring health; an aesthetic indication has no legal basis")
 		}
+		if u.Class.Clinical() && u.Route.Reproductive() {
+			c.Inferred(true)
+			c.Prohibit(i, usePath(i, "route"),
+				"cell-based therapy is prohibited for reproductive purposes; "+u.Route.String()+" use is taken to serve fertility")
+			c.Inferred(false)
+		}
 	}
 	if !hasClinical(c) {
 		return // Art. 135 concerns therapy; claims for a cosmetic use are left to the cosmetic rules
 	}
 	for k := range d.Claims {
-		if claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
-			c.Report(secretome.SeverityWarning, claimPath(k),
+		if c.claimHere(k) && claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
+			c.reportClaim(k, secretome.SeverityWarning,
 				"an aesthetic claim for a human cell-derived secretome has no basis in Indonesian law, which limits cell-based therapy to curing disease and restoring health")
 		}
 	}
@@ -397,11 +416,16 @@ func checkIDTrial(c *Context) {
 		}
 		r, at := findAuth(c, AuthCTA, u, false)
 		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), "a clinical trial must be registered with BPOM; "+authProblem(r, "BPOM trial registration"))
+			c.Prohibit(i, gatewayPath(r, at, i, u), "a clinical trial must be registered with BPOM; "+c.authProblem(r, at, u, "BPOM trial registration"))
 			continue
 		}
-		if e, _ := findAuth(c, AuthEthicsApproval, nil, false); e != authOK {
-			c.Condition(i, "ethics committee approval", "authorisations", "the trial is registered with BPOM, but the dossier holds no valid ethics approval")
+		switch e, eAt := findAuth(c, AuthEthicsApproval, nil, false); {
+		case e == authOK:
+		case e.notStated() || e == authExpired:
+			c.Condition(i, "ethics committee approval", authFix(e, eAt, i, u), "the trial is registered with BPOM, but "+c.authProblem(e, eAt, nil, "ethics approval"))
+			continue
+		default:
+			c.Prohibit(i, authPath(eAt), "a clinical trial needs the approval of an ethics committee; "+c.authProblem(e, eAt, nil, "ethics approval"))
 			continue
 		}
 		c.Permit(i, authPath(at), "the trial is registered with BPOM and approved by an ethics committee")
@@ -447,9 +471,18 @@ func checkIDUnqualifiedInjection(c *Context) {
 			}
 		}
 		switch u.Administrator {
-		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient:
+		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient, AdministratorPharmacist:
 			c.Prohibit(i, usePath(i, "administrator"),
 				"delivery of secretome into people by needle or microneedle, by a "+u.Administrator.String()+" rather than a physician or dentist, matches the practice BPOM and the police shut down in the Magelang case")
+		case AdministratorNone:
+			c.Prohibit(i, usePath(i, "administrator"),
+				"delivery of secretome into people by needle or microneedle, by a person of no health profession rather than a physician or dentist, matches the practice BPOM and the police shut down in the Magelang case")
+		case AdministratorUnspecified:
+		default:
+			if u.LicenceToTreat == secretome.NotHeld {
+				c.Prohibit(i, usePath(i, "licence_to_treat"),
+					"delivery of secretome into people by needle or microneedle, by a "+u.Administrator.String()+" who holds no licence to treat people in Indonesia, is practice without a licence, as in the Magelang case")
+			}
 		}
 	}
 }

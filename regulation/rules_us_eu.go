@@ -77,10 +77,10 @@ func unitedStatesRules() []Rule {
 		{
 			RuleInfo: RuleInfo{
 				ID: "US-FDA-EXOSOME-NO-SERVICE", Jurisdiction: "US",
-				Title:      "No lawful clinic or hospital service: exosome treatment needs an IND or a licensed product",
+				Title:      "No lawful clinic or hospital service: exosome treatment needs an IND (a trial or expanded access) or a licensed product",
 				Citation:   citeFDA2019,
 				Provenance: ProvenancePrimary,
-				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. The notification's date, 6 December 2019, is taken as its day of effect. FDA speaks of exosomes: findings about a whole secretome, a conditioned medium or a product not of human origin apply it by our reading and are marked inferred." + undated,
+				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. Treatment use outside a trial is lawful under expanded access (21 CFR 312 subpart I), which runs under an IND; a dossier holding expanded access covering the use is permitted, and one stating that adverse events are not reported gets that as a condition (our reading of the IND's safety reporting). The notification's date, 6 December 2019, is taken as its day of effect. FDA speaks of exosomes: findings about a whole secretome, a conditioned medium or a product not of human origin apply it by our reading and are marked inferred." + undated,
 			},
 			Check: checkUSService,
 		},
@@ -154,8 +154,20 @@ func checkUSService(c *Context) {
 			c.Permit(i, authPath(at), "the product holds a biologics licence covering the use")
 			continue
 		}
+		if r, at := findAuth(c, AuthExpandedAccess, u, false); r == authOK {
+			a := &c.d.Authorisations[at]
+			if a.AdverseEventsReported != nil && !*a.AdverseEventsReported {
+				c.Inferred(true)
+				c.Condition(i, "adverse events under expanded access reported to FDA", authPath(at)+".adverse_events_reported",
+					"treatment use under expanded access is a route outside a trial, but the dossier states that adverse events are not reported; the IND's safety reporting applies to it")
+				c.Inferred(false)
+				continue
+			}
+			c.Permit(i, authPath(at), "treatment use outside a trial under expanded access (an IND, 21 CFR 312 subpart I)")
+			continue
+		}
 		c.Prohibit(i, usePath(i, "class"),
-			"there is no lawful clinic or hospital service route for exosome or secretome treatment in the United States: use it under an IND or as a licensed (BLA) product")
+			"there is no lawful clinic or hospital service route for exosome or secretome treatment in the United States: use it under an IND (in a trial, or as expanded access) or as a licensed (BLA) product")
 	}
 }
 
@@ -183,19 +195,23 @@ func checkUSPromotion(c *Context) {
 		return
 	}
 	inferUnlessVesicles(c)
+	adv, stated := d.AdvertisedIn(c.code)
+	asked := false
 	for k := range d.Claims {
 		cl := &d.Claims[k]
-		if claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
+		if !c.claimHere(k) || claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
 			continue
 		}
 		switch {
-		case d.AdvertisedToPublic == nil:
-			c.Report(secretome.SeverityInfo, "advertised_to_public",
-				"the dossier does not say whether the product is advertised to the public; therapeutic claims for an unapproved exosome product may not be promoted")
-			return
-		case *d.AdvertisedToPublic:
-			c.Report(secretome.SeverityError, claimPath(k),
+		case cl.Public() || adv:
+			c.reportClaim(k, secretome.SeverityError,
 				"a therapeutic claim for an exosome or secretome product without an FDA licence for the claimed indication is promoted to the public")
+		case !stated && len(cl.Channels) == 0 && !asked:
+			asked = true
+			for _, i := range c.Uses() {
+				c.ReportUse(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"),
+					"the dossier does not say whether the product is advertised to the public in the United States; therapeutic claims for an unapproved exosome product may not be promoted")
+			}
 		}
 	}
 }
@@ -313,6 +329,11 @@ func checkEUService(c *Context) {
 			"the hospital exemption is for ATMPs only; whether national magistral or officinal preparation rules allow hospital use of a non-ATMP secretome was not researched")
 		for k := range c.d.Authorisations {
 			a := &c.d.Authorisations[k]
+			if a.Jurisdiction == c.code && a.Kind == AuthHospitalExemption {
+				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
+					"a hospital-exemption authorisation cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
+				continue
+			}
 			if a.Jurisdiction == c.code && (a.Kind == AuthHospitalDesignation || a.Kind == AuthFacilityLicence) {
 				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
 					"if this authorisation (kind \""+a.Kind.String()+"\") is meant as a hospital-exemption authorisation, it cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")

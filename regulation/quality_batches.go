@@ -1,0 +1,74 @@
+package regulation
+
+import (
+	"strconv"
+
+	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// batchRules are the quality baseline's rules on the product's own
+// batches. A batch that fails its release specification is not a fault
+// of the dossier as a document (validation leaves it here), but the
+// finding that matters: the rule names the test and what it found, and
+// the rest of the dossier is still assessed.
+func batchRules() []Rule {
+	return []Rule{{
+		RuleInfo: RuleInfo{ID: "QUALITY-BATCH-RELEASE", Jurisdiction: Baseline,
+			Title:      "A batch is released only when every release result meets the specification",
+			Citation:   citeBatchRelease,
+			Provenance: ProvenanceInferred,
+			Note: "That a lot whose result fails its own release specification (sterility positive, endotoxin above the limit) may not be released for use in people is our baseline, drawn from the release tests the quality rules cite. Each failing result is an error finding naming the test and the values compared; a result missing from a batch, or one the specification does not list, is a condition to show. Results are compared by secretome.ReleaseSpec.Conformance. The baseline rests on the product's own specification, so the citation has no link." +
+				noDate("the baseline") + undated},
+		Check: checkBatchRelease,
+	}}
+}
+
+// citeBatchRelease cites the release tests the baseline compares.
+var citeBatchRelease = Citation{
+	Instrument: "Release specification of the product, judged against the harmonised pharmacopoeial tests (ICH Q4B Annex 8(R1) sterility, Annex 14 bacterial endotoxins)",
+	Number:     "ICH Q4B",
+}
+
+func checkBatchRelease(c *Context) {
+	d := c.Dossier()
+	p := &d.Product
+	if len(p.Release.Tests) == 0 {
+		return
+	}
+	for bi := range p.Batches {
+		b := &p.Batches[bi]
+		base := fieldpath.Join("product", "batches["+strconv.Itoa(bi)+"]")
+		name := "batch " + strconv.Itoa(bi)
+		if b.ID != "" {
+			name = "batch " + b.ID
+		}
+		for _, dev := range p.Release.Conformance(b) {
+			path := base
+			if dev.Kind != secretome.DeviationMissing {
+				path = fieldpath.Join(base, dev.Path)
+			}
+			msg := name + ": " + dev.Test + ": " + dev.Message
+			failed := dev.Kind == secretome.DeviationOutcome || dev.Kind == secretome.DeviationOutOfLimit
+			reported := false
+			for _, i := range c.Uses() {
+				if c.use(i).Class == UseResearch {
+					continue
+				}
+				reported = true
+				if failed {
+					c.Prohibit(i, path, msg+"; a batch that failed release may not be used in people")
+				} else {
+					c.Condition(i, "complete release results for "+name, path, msg)
+				}
+			}
+			if !reported {
+				sev := secretome.SeverityWarning
+				if failed {
+					sev = secretome.SeverityError
+				}
+				c.Report(sev, path, msg)
+			}
+		}
+	}
+}
