@@ -152,11 +152,12 @@ func (c dossierChecker) jurisdictionAt(f *fieldpath.Path, field, value string, c
 		c.add(f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
 	case ok:
 	default:
-		want := "an ISO 3166-1 alpha-2 country code such as \"ID\" or \"US\""
+		want := "an ISO 3166-1 alpha-2 country code (such as \"ID\" or \"US\")"
 		if !countryOnly {
-			want += ", \"EU\""
 			if len(c.opts.Jurisdictions) > 0 {
-				want += " or one of the registered codes " + strings.Join(c.opts.Jurisdictions, ", ")
+				want += ", \"EU\" or a registered code (" + strings.Join(c.opts.Jurisdictions, ", ") + ")"
+			} else {
+				want += " or \"EU\""
 			}
 		}
 		msg := fmt.Sprintf("%s %q is not %s", field, value, want)
