@@ -1,6 +1,9 @@
 package secretome
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+)
 
 // UCUMSystem is the URI that identifies the Unified Code for Units of
 // Measure (UCUM) as a code system, as FHIR's Quantity.system and HL7 v2
@@ -179,4 +182,37 @@ func checkUCUMTable() error {
 		}
 	}
 	return nil
+}
+
+// quantityJSON matches a quantity as Quantity.MarshalJSON writes it. Inside
+// a JSON string the quotes would be escaped, so only quantities match.
+var quantityJSON = regexp.MustCompile(`\{"value":"([^"\\]*)","unit":"([^"\\]*)"\}`)
+
+// UCUMJSON rewrites JSON written by encoding/json, replacing the unit of
+// every Quantity ({"value":"1.20","unit":"µg/mL"}) with its UCUM code
+// ({"value":"1.20","unit":"ug/mL"}); the values keep their digits and
+// everything else is left as it is. The result decodes to the same
+// quantities, since every UCUM code is an accepted spelling. It is for
+// callers whose readers expect UCUM, such as laboratory and hospital
+// systems. A unit that is not in the table is an *UnknownUnitError.
+func UCUMJSON(data []byte) ([]byte, error) {
+	var err error
+	out := quantityJSON.ReplaceAllFunc(data, func(m []byte) []byte {
+		sub := quantityJSON.FindSubmatch(m)
+		u, perr := ParseUnit(string(sub[2]))
+		if perr != nil {
+			if err == nil {
+				err = perr
+			}
+			return m
+		}
+		b := append([]byte(`{"value":"`), sub[1]...)
+		b = append(b, `","unit":"`...)
+		b = append(b, u.UCUM()...)
+		return append(b, `"}`...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

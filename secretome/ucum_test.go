@@ -65,3 +65,14 @@ func TestQuantityUCUMKeepsDigits(t *testing.T) {
 	assert.NoError(t, err)
 	assert.Empty(t, v+code)
 }
+
+func TestUCUMJSON(t *testing.T) {
+	in := []byte(`{"a":{"value":"1.20","unit":"µg/mL"},"note":"{\"value\":\"1\",\"unit\":\"µg/mL\"}","t":[{"value":"-80","unit":"°C"}]}`)
+	out, err := UCUMJSON(in)
+	require.NoError(t, err)
+	assert.Equal(t, `{"a":{"value":"1.20","unit":"ug/mL"},"note":"{\"value\":\"1\",\"unit\":\"µg/mL\"}","t":[{"value":"-80","unit":"Cel"}]}`, string(out),
+		"quantities change, text inside strings does not")
+	_, err = UCUMJSON([]byte(`{"value":"1","unit":"furlong"}`))
+	var ue *UnknownUnitError
+	assert.ErrorAs(t, err, &ue)
+}
