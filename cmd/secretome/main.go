@@ -215,6 +215,7 @@ func (l *listFlag) Set(s string) error {
 type choiceFlag struct {
 	value   string
 	allowed []string
+	set     bool // the flag was given
 }
 
 func (c *choiceFlag) String() string { return c.value }
@@ -222,7 +223,7 @@ func (c *choiceFlag) String() string { return c.value }
 func (c *choiceFlag) Set(s string) error {
 	for _, a := range c.allowed {
 		if s == a {
-			c.value = s
+			c.value, c.set = s, true
 			return nil
 		}
 	}

@@ -91,12 +91,26 @@ type EnumError interface {
 // every problem it finds, sorted by offset. A nil result means success.
 func Decode(data []byte, v any, opt Options) []Issue {
 	issues := decode(data, v, opt)
-	for i := range issues {
-		if issues[i].Offset >= 0 {
-			issues[i].Line, issues[i].Column = LineCol(data, int(issues[i].Offset))
+	placeIssues(data, issues)
+	return issues
+}
+
+// placeIssues sets the Line and Column of every issue with an offset, in
+// one pass over the text however many issues there are.
+func placeIssues(data []byte, issues []Issue) {
+	locs := make([]Location, 0, len(issues))
+	for _, is := range issues {
+		if is.Offset >= 0 {
+			locs = append(locs, Location{Offset: int(is.Offset)})
 		}
 	}
-	return issues
+	fillLines(data, locs)
+	for i := range issues {
+		if issues[i].Offset >= 0 {
+			issues[i].Line, issues[i].Column = locs[0].Line, locs[0].Column
+			locs = locs[1:]
+		}
+	}
 }
 
 func decode(data []byte, v any, opt Options) []Issue {

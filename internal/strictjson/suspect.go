@@ -8,7 +8,7 @@ package strictjson
 // under Unicode folding: "oK" with a Kelvin sign is "ok" to it). Such documents
 // take the slow, exact pass. The scan allocates nothing for documents whose
 // objects have at most 64 keys open at once, and treats anything it cannot
-// follow as suspect.
+// follow as suspect, and so is an object of more than maxKeysCompared keys.
 func suspectKeys(data []byte) bool {
 	var stackBuf [64]keySpan
 	keys := stackBuf[:0] // keys of the open objects, innermost last
@@ -58,6 +58,9 @@ func suspectKeys(data []byte) bool {
 					}
 				}
 				start := open[len(open)-1]
+				if len(keys)-start >= maxKeysCompared {
+					return true
+				}
 				for _, prev := range keys[start:] {
 					if string(data[prev.from:prev.to]) == string(data[key.from:key.to]) {
 						return true
@@ -73,3 +76,10 @@ func suspectKeys(data []byte) bool {
 }
 
 type keySpan struct{ from, to int }
+
+// maxKeysCompared bounds the keys of one object that suspectKeys compares
+// pairwise for duplicates. An object with more keys takes the exact pass,
+// whose cost grows linearly with the keys, so that a document of many
+// keys in one object is not quadratic in them. No struct of the module
+// has that many fields.
+const maxKeysCompared = 64
