@@ -1169,7 +1169,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	}
 	r.Assessed = true
 	i2, k := est.result.I2, est.result.K
-	thr := fmt.Sprintf("thresholds %g %% and %g %%, the library's choices (GradeOptions.SeriousI2, VerySeriousI2)", opt.SeriousI2, opt.VerySeriousI2)
+	thr := fmt.Sprintf("thresholds %g %% and %g %%: the library's choices, GradeOptions.SeriousI2 and VerySeriousI2", opt.SeriousI2, opt.VerySeriousI2)
 	if k >= opt.MinStudiesI2 {
 		switch {
 		case i2 > opt.VerySeriousI2:
