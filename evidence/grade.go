@@ -280,7 +280,8 @@ type GradeOptions struct {
 	// 300. The library's rules of thumb, not sample-size calculations.
 	OISParticipants, OISEvents int
 	// MinStudiesPublicationBias is the number of studies below which
-	// publication bias cannot be assessed from data; 0 means 10.
+	// publication bias cannot be assessed from data; 0 means 10. The
+	// library's choice (funnel-plot methods need many studies).
 	MinStudiesPublicationBias int
 	// SmallStudySize is the size under which a study counts as small for
 	// the industry-funded small-studies flag; 0 means 100. The library's
@@ -1384,10 +1385,10 @@ func ratePublicationBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	flag := ""
 	if small == len(studies) {
 		r.Flagged = true
-		flag = fmt.Sprintf("; flagged: every study is small (under %d participants) and industry-funded, a known warning sign of publication bias", opt.SmallStudySize)
+		flag = fmt.Sprintf("; flagged: every study is small (under %d participants, the library's choice, GradeOptions.SmallStudySize) and industry-funded, a known warning sign of publication bias", opt.SmallStudySize)
 	}
 	if len(studies) < opt.MinStudiesPublicationBias {
-		r.Reason = fmt.Sprintf("%d stud%s, fewer than %d: publication bias cannot be assessed from the data%s", len(studies), plural(len(studies), "y", "ies"), opt.MinStudiesPublicationBias, flag)
+		r.Reason = fmt.Sprintf("%d stud%s, fewer than %d (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data%s", len(studies), plural(len(studies), "y", "ies"), opt.MinStudiesPublicationBias, flag)
 		return r
 	}
 	r.Reason = "not computed: judge funnel-plot asymmetry and the search, and record the judgement with an override" + flag
