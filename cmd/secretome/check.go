@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -425,14 +424,7 @@ func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job
 func (c *checker) produceLines(ctx context.Context, src *source, send func(job) bool) bool {
 	var r io.Reader = c.env.stdin
 	if src.path != "-" {
-		info, err := os.Stat(src.path)
-		if err == nil && info.IsDir() {
-			err = fmt.Errorf("%s is a folder", src.path)
-		}
-		var f *os.File
-		if err == nil {
-			f, err = os.Open(src.path)
-		}
+		f, _, err := openFile(src.path)
 		if err != nil {
 			return send(job{src: src, err: err})
 		}
