@@ -510,6 +510,9 @@ func decodeYAML(data []byte) decoded {
 		at, _ := doc.Locate(p.Path)
 		at2 := lines.pos(at.Line, at.Column)
 		p.Line, p.Column = at2.line, at2.col
+		if hint := doc.Hint(p.Path); hint != "" {
+			p.Message += " (" + hint + ")"
+		}
 	}
 	return out
 }

@@ -126,6 +126,9 @@ func decode(data []byte, v any, opt Options) []Issue {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
+	if IsUTF16(data) {
+		return []Issue{{Code: CodeSyntax, Offset: 0, Message: "the document is UTF-16 text; save it as UTF-8"}}
+	}
 	// encoding/json replaces invalid UTF-8 with U+FFFD without a word;
 	// such documents take the exact pass, which rejects it.
 	if shapeMatches(data, rv.Type().Elem()) && utf8.Valid(data) && !suspectKeys(data) && fastDecode(data, v) == nil {
@@ -562,4 +565,19 @@ func describe(t reflect.Type) string {
 		return "an array"
 	}
 	return "a value"
+}
+
+// IsUTF16 reports whether data looks like UTF-16 text: a UTF-16 byte
+// order mark, or a zero byte beside each of the first ASCII characters.
+func IsUTF16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
+		return true
+	}
+	if len(data) < 4 {
+		return false
+	}
+	// "{\x00\"\x00" (little-endian) or "\x00{\x00\"" (big-endian).
+	le := data[1] == 0 && data[3] == 0 && data[0] != 0 && data[2] != 0
+	be := data[0] == 0 && data[2] == 0 && data[1] != 0 && data[3] != 0
+	return le || be
 }
