@@ -177,12 +177,7 @@ func (c *Context) UnknownText(use int, path string, msg message.Message) {
 }
 
 func (c *Context) inJurisdiction(use int) bool {
-	for _, u := range c.uses {
-		if u == use {
-			return true
-		}
-	}
-	return false
+	return use >= 0 && use < len(c.st.member) && c.st.member[use]
 }
 
 func (c *Context) decide(use int, v Verdict, missing message.Message) {
@@ -262,15 +257,20 @@ type state struct {
 	findings []pending
 	outcomes []outcome
 	uses     []int
-	useIndex []int // one element per dossier use, the target of Finding.Use
-	grades   []claimGrade
-	spans    []span
-	starts   []int   // outcomes of use assessment u are grouped[starts[u]:starts[u+1]]
-	pos      []int   // scratch for groupOutcomes
-	slots    []int32 // use assessment of each outcome
-	grouped  []int32 // indexes into outcomes, grouped by use assessment
-	order    []int32 // indexes into findings, sorted per jurisdiction
-	ctx      Context // reused for each jurisdiction; rules must not keep it
+	useIndex []int  // one element per dossier use, the target of Finding.Use
+	member   []bool // per dossier use: in the jurisdiction being assessed
+	// studies indexes the dossier's studies by ID (the first of a
+	// repeated ID), built once per assessment when a rule first asks.
+	studies studyIndex
+	indexed bool
+	grades  []claimGrade
+	spans   []span
+	starts  []int   // outcomes of use assessment u are grouped[starts[u]:starts[u+1]]
+	pos     []int   // scratch for groupOutcomes
+	slots   []int32 // use assessment of each outcome
+	grouped []int32 // indexes into outcomes, grouped by use assessment
+	order   []int32 // indexes into findings, sorted per jurisdiction
+	ctx     Context // reused for each jurisdiction; rules must not keep it
 }
 
 func (s *state) reset() {
@@ -280,6 +280,9 @@ func (s *state) reset() {
 	s.uses = s.uses[:0]
 	s.useIndex = nil
 	s.grades = s.grades[:0]
+	s.member = s.member[:0]
+	clear(s.studies)
+	s.indexed = false
 	s.spans = s.spans[:0]
 	s.ctx = Context{}
 }
