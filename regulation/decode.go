@@ -53,6 +53,10 @@ func (o *ValidateOptions) accepts(code string) bool {
 // MaxDossierBytes is the largest JSON document DecodeDossier accepts.
 const MaxDossierBytes = strictjson.DefaultMaxBytes
 
+// dossierDecoder knows how to decode every type of a dossier; prepared
+// once, it is never changed.
+var dossierDecoder = strictjson.NewDecoder[Dossier](strictjson.Options{MaxBytes: MaxDossierBytes})
+
 // DecodeDossier reads a dossier from JSON strictly and validates it.
 //
 // Decoding rejects unknown fields, values of the wrong type, unknown enum
@@ -65,7 +69,7 @@ const MaxDossierBytes = strictjson.DefaultMaxBytes
 // beside the error.
 func DecodeDossier(data []byte) (*Dossier, error) {
 	var d Dossier
-	if issues := strictjson.Decode(data, &d, strictjson.Options{MaxBytes: MaxDossierBytes}); len(issues) > 0 {
+	if issues := dossierDecoder.Decode(data, &d); len(issues) > 0 {
 		ps := make([]secretome.Problem, len(issues))
 		for i, is := range issues {
 			ps[i] = secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,

@@ -1,6 +1,8 @@
 package regulation
 
 import (
+	"slices"
+
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -195,7 +197,7 @@ type Claim struct {
 // Reaches reports whether the claim is made in the market with the
 // jurisdiction code: it lists the market, or lists none.
 func (cl *Claim) Reaches(market string) bool {
-	return len(cl.Markets) == 0 || containsString(cl.Markets, market)
+	return len(cl.Markets) == 0 || slices.Contains(cl.Markets, market)
 }
 
 // Public reports whether the claim is made on a channel open to the
@@ -246,7 +248,7 @@ func (d *Dossier) AdvertisedIn(market string) (advertised, stated bool) {
 // use's (a use that names no indication is reached by every claim).
 func (d *Dossier) ClaimReaches(cl *Claim, u *Use) bool {
 	return cl.Reaches(u.Jurisdiction) &&
-		(cl.Indication == "" || len(u.Indications) == 0 || containsString(u.Indications, cl.Indication))
+		(cl.Indication == "" || len(u.Indications) == 0 || slices.Contains(u.Indications, cl.Indication))
 }
 
 // within reports whether d lies in [from, until], open where zero.

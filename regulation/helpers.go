@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -168,33 +169,33 @@ func coversAll(a *Authorisation, indications []string) bool {
 	return true
 }
 
-// authProblem explains a failed authorisation search in a few words; at
-// is the index of the authorisation found and u the use (nil when the
-// search was not for a use), which name the facilities of a mismatch.
-func (c *Context) authProblem(r authResult, at int, u *Use, what string) string {
+// authProblem explains a failed authorisation search in a few words;
+// what names the authorisation, at is the index of the authorisation
+// found and u the use (nil when the search was not for a use), which name
+// the facilities of a mismatch.
+func (c *Context) authProblem(r authResult, at int, u *Use, what message.Arg) message.Message {
 	switch r {
 	case authNotHeld:
-		return "the dossier states that no " + what + " is held"
+		return message.New("auth.not_held", what)
 	case authRevoked:
-		return "the " + what + " in the dossier was revoked"
+		return message.New("auth.revoked", what)
 	case authSuspended:
-		return "the " + what + " in the dossier is suspended"
+		return message.New("auth.suspended", what)
 	case authApplied:
-		return "the " + what + " in the dossier was applied for and not granted"
+		return message.New("auth.applied", what)
 	case authExpired:
-		return "the " + what + " in the dossier is not valid on the assessment date"
+		return message.New("auth.expired", what)
 	case authUncovered:
-		return "the " + what + " in the dossier does not cover every indication of this use"
+		return message.New("auth.uncovered", what)
 	case authFacility:
 		if at >= 0 && u != nil {
-			return "the " + what + " in the dossier names another facility (\"" + c.d.Authorisations[at].Facility +
-				"\") than the use (\"" + u.Facility + "\")"
+			return message.New("auth.facility_named", what, message.Text(c.d.Authorisations[at].Facility), message.Text(u.Facility))
 		}
-		return "the " + what + " in the dossier names another facility"
+		return message.New("auth.facility", what)
 	case authUnnamed:
-		return "the use and the " + what + " do not both name the facility, so it is not shown that the " + what + " is for the place of this use"
+		return message.New("auth.unnamed", what)
 	}
-	return "the dossier holds no " + what
+	return message.New("auth.none", what)
 }
 
 // gmpIn says whether the product is made under GMP of the jurisdiction:
@@ -226,17 +227,17 @@ func gmpIn(c *Context) secretome.Holding {
 // laboratory research, which no claim is made to, so that each finding
 // names its use; or about the product when the claim reaches no such use
 // there (a claim made in a market where the dossier has no use).
-func (c *Context) reportClaim(k int, sev secretome.Severity, message string) {
+func (c *Context) reportClaim(k int, sev secretome.Severity, msg message.Message) {
 	cl := &c.d.Claims[k]
 	reached := false
 	for _, i := range c.uses {
 		if u := &c.d.Uses[i]; u.Class != UseResearch && c.d.ClaimReaches(cl, u) {
 			reached = true
-			c.add(i, sev, claimPath(k), message)
+			c.add(i, sev, claimPath(k), msg)
 		}
 	}
 	if !reached {
-		c.add(-1, sev, claimPath(k), message)
+		c.add(-1, sev, claimPath(k), msg)
 	}
 }
 
@@ -383,7 +384,7 @@ func gatewayPath(r authResult, at, i int, u *Use) string {
 // authorisation of the kind covers the use, and prohibited otherwise, with
 // the message rule followed by what is wrong with the authorisation (what
 // names it) and suffix.
-func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule, what, permit, suffix string) {
+func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule message.Message, what message.Arg, permit, suffix message.Message) {
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != class {
@@ -391,16 +392,16 @@ func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule, what,
 		}
 		r, at := findAuth(c, kind, u, false)
 		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), rule+"; "+c.authProblem(r, at, u, what)+suffix)
+			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("auth.gateway", rule, c.authProblem(r, at, u, what), suffix))
 			continue
 		}
-		c.Permit(i, authPath(at), permit)
+		c.PermitText(i, authPath(at), permit)
 	}
 }
 
 // marketedCheck returns a check that permits marketed uses holding a valid
 // authorisation of the kind and prohibits the others.
-func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
-	permit := "the product holds " + what + " covering the use"
-	return func(c *Context) { gatewayUses(c, UseMarketedTherapeutic, kind, rule, what, permit, "") }
+func marketedCheck(kind AuthorisationKind, rule message.Message, what message.Arg) func(*Context) {
+	permit := message.New("auth.holds", what)
+	return func(c *Context) { gatewayUses(c, UseMarketedTherapeutic, kind, rule, what, permit, message.Message{}) }
 }

@@ -1,10 +1,11 @@
 package regulation
 
 import (
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -43,7 +44,7 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	// this shortcut against evidence.Grade.
 	uncontrolled, other := 0, 0
 	for _, id := range cl.Studies {
-		if s := d.study(id); s != nil {
+		if s := c.studyIndex().find(d, id); s != nil {
 			g.cited++
 			switch {
 			case s.Design.Uncontrolled():
@@ -59,14 +60,14 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	case other == 0:
 		g.certainty = evidence.CertaintyNotGraded
 	default:
-		g.certainty = gradeClaim(d, cl)
+		g.certainty = gradeClaim(d, cl, c.studyIndex())
 	}
 	return g.certainty, g.cited
 }
 
 // gradeClaim grades the evidence a claim cites with evidence.Grade,
 // against the ICD code of the claim's indication.
-func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
+func gradeClaim(d *Dossier, cl *Claim, studies studyIndex) evidence.Certainty {
 	body := evidence.Body{Studies: make([]evidence.Study, 0, len(cl.Studies))}
 	if ind := d.Product.Indication(cl.Indication); ind != nil {
 		body.Question.Indication = ind.ICD10
@@ -75,7 +76,7 @@ func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 		}
 	}
 	for _, id := range cl.Studies {
-		if s := d.study(id); s != nil {
+		if s := studies.find(d, id); s != nil {
 			body.Studies = append(body.Studies, *s)
 		}
 	}
@@ -88,14 +89,41 @@ func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 	return a.Certainty
 }
 
-// study returns the study with the ID, or nil.
-func (d *Dossier) study(id string) *evidence.Study {
+// studyIndex maps the IDs of a dossier's studies to their indexes (the
+// first, should an ID repeat), so that looking up every study a claim
+// cites costs time in proportion to their number.
+type studyIndex map[string]int
+
+// indexStudies adds the dossier's studies to x, which must be empty, and
+// returns it (a new index when x is nil).
+func indexStudies(d *Dossier, x studyIndex) studyIndex {
+	if x == nil {
+		x = make(studyIndex, len(d.Studies))
+	}
 	for i := range d.Studies {
-		if d.Studies[i].ID == id {
-			return &d.Studies[i]
+		if _, dup := x[d.Studies[i].ID]; !dup {
+			x[d.Studies[i].ID] = i
 		}
 	}
+	return x
+}
+
+// find returns the dossier's study with the ID, or nil.
+func (x studyIndex) find(d *Dossier, id string) *evidence.Study {
+	if i, ok := x[id]; ok {
+		return &d.Studies[i]
+	}
 	return nil
+}
+
+// studyIndex returns the index of the dossier's studies, built once per
+// assessment when a rule first asks.
+func (c *Context) studyIndex() studyIndex {
+	if !c.st.indexed {
+		c.st.indexed = true
+		c.st.studies = indexStudies(c.d, c.st.studies)
+	}
+	return c.st.studies
 }
 
 var (
@@ -142,7 +170,7 @@ func qualityRules() []Rule {
 				Citation:   citeSterility,
 				Provenance: ProvenanceInferred,
 				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <71>") + undated},
-			Check: releaseTestCheck(secretome.TestSterility, "sterility release test (USP <71> / Ph. Eur. 2.6.1)"),
+			Check: releaseTestCheck(secretome.TestSterility, "quality.release.sterility"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-ENDOTOXIN", Jurisdiction: Baseline,
@@ -150,7 +178,7 @@ func qualityRules() []Rule {
 				Citation:   citeEndotoxin,
 				Provenance: ProvenanceInferred,
 				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <85>") + undated},
-			Check: releaseTestCheck(secretome.TestEndotoxin, "bacterial endotoxin release test (USP <85> / Ph. Eur. 2.6.14)"),
+			Check: releaseTestCheck(secretome.TestEndotoxin, "quality.release.endotoxin"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-MYCOPLASMA", Jurisdiction: Baseline,
@@ -158,7 +186,7 @@ func qualityRules() []Rule {
 				Citation:   citeMycoplasma,
 				Provenance: ProvenanceInferred,
 				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h). The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("Ph. Eur. 2.6.7") + undated},
-			Check: releaseTestCheck(secretome.TestMycoplasma, "mycoplasma release test (Ph. Eur. 2.6.7)"),
+			Check: releaseTestCheck(secretome.TestMycoplasma, "quality.release.mycoplasma"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-MYCOPLASMA-NAT-2026", Jurisdiction: Baseline,
@@ -212,9 +240,11 @@ func qualityRules() []Rule {
 }
 
 // releaseTestCheck returns a check that asks parenteral uses for a
-// release test of the kind and permits the other uses.
+// release test of the kind and permits the other uses; what is the
+// message code naming the test.
 func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
-	msg := "a parenteral use needs a " + what + " in the release specification"
+	test := message.New(what)
+	msg := message.New("quality.release.needed", test)
 	return func(c *Context) {
 		d := c.Dossier()
 		has := d.Product.Release.Has(kind)
@@ -224,7 +254,7 @@ func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
 				c.Permit(i, "", "")
 				continue
 			}
-			c.Condition(i, what, "product.release.tests", msg)
+			c.ConditionText(i, test, "product.release.tests", msg)
 		}
 	}
 }
@@ -235,8 +265,7 @@ func checkNAT(c *Context) {
 	if t == nil || !(hasWord(t.Method, "NAT") || containsFold(t.Method, "pcr", "nucleic")) {
 		return
 	}
-	c.Report(secretome.SeverityInfo, "product.release.tests",
-		"a NAT mycoplasma method must be validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL, sampling cells and supernatant, with inhibitor testing")
+	c.ReportText(secretome.SeverityInfo, "product.release.tests", message.New("quality.nat"))
 }
 
 func checkDonor(c *Context) {
@@ -251,12 +280,10 @@ func checkDonor(c *Context) {
 			continue
 		}
 		if s.Donor.Testing == secretome.NotHeld {
-			c.Prohibit(i, "product.source.donor.testing",
-				"the dossier states that the donor of the allogeneic source cells was not screened and tested for infectious diseases")
+			c.ProhibitText(i, "product.source.donor.testing", message.New("quality.donor.not_held"))
 			continue
 		}
-		c.Condition(i, "donor eligibility: medical-history screening and infectious-disease tests of the donor", "product.source.donor.eligibility",
-			"allogeneic source cells need a documented donor screening and infectious-disease testing")
+		c.ConditionText(i, message.New("quality.donor.missing"), "product.source.donor.eligibility", message.New("quality.donor"))
 	}
 }
 
@@ -271,7 +298,7 @@ func checkISCT(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "MSC identity by the ISCT minimal criteria", "product.source.identity", "ISCT minimal criteria: "+problem)
+		c.ConditionText(i, message.New("quality.isct.missing"), "product.source.identity", message.New("quality.isct", message.Text(problem)))
 	}
 }
 
@@ -286,7 +313,7 @@ func checkMISEV(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "EV characterisation as MISEV2018 asks", "product.composition.vesicles", "EV characterisation: "+problem)
+		c.ConditionText(i, message.New("quality.misev.missing"), "product.composition.vesicles", message.New("quality.misev", message.Text(problem)))
 	}
 }
 
@@ -313,8 +340,7 @@ func unmet(cl secretome.Checklist) string {
 func checkEmbryonicSource(c *Context) {
 	s := &c.Dossier().Product.Source
 	if s.CellType == secretome.CellTypeESC || s.Tissue == secretome.TissueEmbryonic {
-		c.Report(secretome.SeverityWarning, "product.source",
-			"the product comes from embryonic stem cells, which some markets (Indonesia among them) exclude from stem-cell therapy")
+		c.ReportText(secretome.SeverityWarning, "product.source", message.New("quality.embryonic"))
 	}
 }
 
@@ -323,6 +349,8 @@ func checkClaimEvidence(c *Context) {
 	if len(c.Uses()) == 0 {
 		return
 	}
+	var reached marketedUses
+	reached.index(c)
 	for k := range d.Claims {
 		cl := &d.Claims[k]
 		if claimIntent(d, cl) != secretome.IntentTherapeutic {
@@ -337,62 +365,82 @@ func checkClaimEvidence(c *Context) {
 			n = 0 // nothing clinical to rate
 		}
 		marketed := false
-		for _, i := range c.Uses() {
-			u := c.use(i)
-			// A marketed use that names no indication is not restricted
-			// to any, so every claim made for the product reaches it.
-			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || len(u.Indications) == 0 || containsString(u.Indications, cl.Indication)) {
-				marketed = true
-				c.Prohibit(i, claimPath(k), claimMessage(true, n))
-			}
-		}
+		reached.each(cl.Indication, func(i int) {
+			marketed = true
+			c.ProhibitText(i, claimPath(k), claimMessage(true, n))
+		})
 		if !marketed {
 			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n))
 		}
 	}
 }
 
-// claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
-// first counts of cited studies, so that reporting one does not allocate:
-// [0] for a marketed therapeutic, [1] otherwise. It is immutable.
-var claimMessages = func() (t [2][pathTableSize]string) {
-	for n := range pathTableSize {
-		t[0][n], t[1][n] = claimMessageOf(true, n), claimMessageOf(false, n)
+// marketedUses indexes the marketed therapeutic uses of a jurisdiction
+// by the indications they name, so that finding the uses a claim reaches
+// costs time in proportion to them rather than to every use.
+type marketedUses struct {
+	open []int            // uses that name no indication: every claim reaches them
+	by   map[string][]int // uses by each indication they name
+	all  []int            // every marketed use
+}
+
+func (m *marketedUses) index(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseMarketedTherapeutic {
+			continue
+		}
+		m.all = append(m.all, i)
+		if len(u.Indications) == 0 {
+			m.open = append(m.open, i)
+			continue
+		}
+		if m.by == nil {
+			m.by = map[string][]int{}
+		}
+		for k, id := range u.Indications {
+			if !slices.Contains(u.Indications[:k], id) {
+				m.by[id] = append(m.by[id], i)
+			}
+		}
 	}
-	return t
-}()
+}
+
+// each calls f, in order of use, for every marketed use a claim about the
+// indication reaches: all of them for a claim about no indication ("");
+// otherwise those that name it or name no indication at all (a use not
+// restricted to any indication).
+func (m *marketedUses) each(indication string, f func(use int)) {
+	if indication == "" {
+		for _, i := range m.all {
+			f(i)
+		}
+		return
+	}
+	a, b := m.open, m.by[indication]
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0] < b[0] {
+			f(a[0])
+			a = a[1:]
+			continue
+		}
+		f(b[0])
+		b = b[1:]
+	}
+}
 
 // claimMessage says why a therapeutic claim is flagged: n is the number
 // of cited studies GRADE rated very low, 0 when none is clinical.
-func claimMessage(marketed bool, n int) string {
-	if n < pathTableSize {
-		if marketed {
-			return claimMessages[0][n]
-		}
-		return claimMessages[1][n]
-	}
-	return claimMessageOf(marketed, n)
-}
-
-func claimMessageOf(marketed bool, n int) string {
-	why := "cites no clinical evidence"
+func claimMessage(marketed bool, n int) message.Message {
+	why := message.New("quality.claim.none")
 	switch {
 	case n == 1:
-		why = "rests only on very-low-certainty evidence: GRADE rates the one study it cites very low"
+		why = message.New("quality.claim.very_low_one")
 	case n > 1:
-		why = "rests only on very-low-certainty evidence: GRADE rates the " + strconv.Itoa(n) + " studies it cites very low"
+		why = message.New("quality.claim.very_low", message.Count{N: n, Noun: "noun.study"})
 	}
 	if marketed {
-		return "a marketed therapeutic makes a claim that " + why
+		return message.New("quality.claim.marketed", why)
 	}
-	return "the therapeutic claim " + why
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return message.New("quality.claim", why)
 }

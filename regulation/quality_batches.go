@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -39,16 +40,16 @@ func checkBatchRelease(c *Context) {
 	for bi := range p.Batches {
 		b := &p.Batches[bi]
 		base := fieldpath.Join("product", "batches["+strconv.Itoa(bi)+"]")
-		name := "batch " + strconv.Itoa(bi)
+		name := strconv.Itoa(bi)
 		if b.ID != "" {
-			name = "batch " + b.ID
+			name = b.ID
 		}
 		for _, dev := range p.Release.Conformance(b) {
 			path := base
 			if dev.Kind != secretome.DeviationMissing {
 				path = fieldpath.Join(base, dev.Path)
 			}
-			msg := name + ": " + dev.Test + ": " + dev.Message
+			args := []message.Arg{message.Text(name), message.Text(dev.Test), message.Text(dev.Message)}
 			failed := dev.Kind == secretome.DeviationOutcome || dev.Kind == secretome.DeviationOutOfLimit
 			reported := false
 			for _, i := range c.Uses() {
@@ -57,9 +58,9 @@ func checkBatchRelease(c *Context) {
 				}
 				reported = true
 				if failed {
-					c.Prohibit(i, path, msg+"; a batch that failed release may not be used in people")
+					c.ProhibitText(i, path, message.New("quality.batch.failed", args...))
 				} else {
-					c.Condition(i, "complete release results for "+name, path, msg)
+					c.ConditionText(i, message.New("quality.batch.incomplete.missing", message.Text(name)), path, message.New("quality.batch.result", args...))
 				}
 			}
 			if !reported {
@@ -67,7 +68,7 @@ func checkBatchRelease(c *Context) {
 				if failed {
 					sev = secretome.SeverityError
 				}
-				c.Report(sev, path, msg)
+				c.ReportText(sev, path, message.New("quality.batch.result", args...))
 			}
 		}
 	}

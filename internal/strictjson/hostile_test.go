@@ -44,12 +44,13 @@ func TestUnknownFieldsGuard(t *testing.T) {
 	assert.Less(t, took, time.Second, "512 KiB of unknown fields")
 }
 
-// TestDuplicateKeyInLargeObject: an object of more keys than the fast
-// check compares goes to the exact pass, which still finds a repeated key.
+// TestDuplicateKeyInLargeObject: a repeated key is found however many
+// keys the object has (more than the 64 fields a struct's bitmask of seen
+// fields holds, here in a map).
 func TestDuplicateKeyInLargeObject(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"m": {`)
-	for i := range 2 * maxKeysCompared {
+	for i := range 128 {
 		fmt.Fprintf(&b, `"k%d": 1, `, i)
 	}
 	b.WriteString(`"k3": 2}}`)
@@ -76,5 +77,22 @@ func BenchmarkUnknownFields(b *testing.B) {
 				Decode(data, &v, Options{})
 			}
 		})
+	}
+}
+
+func TestUTF16IsNamed(t *testing.T) {
+	le := []byte{0xFF, 0xFE}
+	for _, c := range `{"name": "x"}` {
+		le = append(le, byte(c), 0)
+	}
+	var v struct {
+		Name string `json:"name"`
+	}
+	for _, data := range [][]byte{le, le[2:]} {
+		issues := Decode(data, &v, Options{})
+		require.Len(t, issues, 1)
+		assert.Equal(t, CodeSyntax, issues[0].Code)
+		assert.Contains(t, issues[0].Message, "UTF-16")
+		assert.Equal(t, 1, issues[0].Line)
 	}
 }
