@@ -536,3 +536,26 @@ func slicesSortStableBy(idx []int, key func(int) float64) {
 		}
 	}
 }
+
+func TestMetaforSubgroups(t *testing.T) {
+	tab := readTestTable(t, "bcg.csv")
+	es, err := tab.Effects(MeasureRR)
+	require.NoError(t, err)
+	alloc, err := tab.Moderator("alloc", true)
+	require.NoError(t, err)
+	sg, err := SubgroupAnalysis(es, alloc, FitOptions{})
+	require.NoError(t, err)
+	ref := refCase(t, "bcg.RR.subgroups.alloc")
+	require.Len(t, sg.Groups, 3)
+	for _, g := range sg.Groups {
+		raw, err := json.Marshal(ref[g.Level])
+		require.NoError(t, err)
+		name := "bcg.RR.subgroup." + g.Level
+		loadReference(t).Cases[name] = raw
+		checkModel(t, name, g.Model)
+	}
+	between := ref["between"].(map[string]any)
+	near(t, "between QM", refNum(t, between, "QM"), sg.QM)
+	near(t, "between QMp", refNum(t, between, "QMp"), sg.QMP)
+	require.Equal(t, int(refNum(t, between, "df")), sg.QMDF)
+}
