@@ -228,6 +228,10 @@ func buildDesign(effects []Effect, mods []Moderator, opts *FitOptions) (*design,
 			continue
 		}
 		levels := sortedLevels(m.Levels)
+		if len(levels) < 2 && !opts.NoIntercept {
+			ps.Add(path+".levels", secretome.SeverityError, secretome.CodeInconsistent, "moderator %q has a single level (%q): it is constant and cannot be estimated beside the intercept", m.Name, levels[0])
+			continue
+		}
 		first := 1
 		if opts.NoIntercept && len(d.x) == 0 {
 			first = 0 // the first factor codes every level, as in R
