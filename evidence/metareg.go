@@ -228,7 +228,7 @@ func buildDesign(effects []Effect, mods []Moderator, opts *FitOptions) (*design,
 			continue
 		}
 		levels := sortedLevels(m.Levels)
-		if len(levels) < 2 && !opts.NoIntercept {
+		if len(levels) == 1 && !opts.NoIntercept {
 			ps.Add(path+".levels", secretome.SeverityError, secretome.CodeInconsistent, "moderator %q has a single level (%q): it is constant and cannot be estimated beside the intercept", m.Name, levels[0])
 			continue
 		}
