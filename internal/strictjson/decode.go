@@ -174,12 +174,15 @@ func (d *decoder) add(offset int, extra, code, format string, args ...any) {
 		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
 }
 
-func (d *decoder) space() {
-	i, b := d.pos, d.data
+func (d *decoder) space() { d.pos = skipSpace(d.data, d.pos) }
+
+// skipSpace returns the offset of the first byte from i on that is not
+// JSON whitespace.
+func skipSpace(b []byte, i int) int {
 	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
 		i++
 	}
-	d.pos = i
+	return i
 }
 
 // plain marks the bytes that stand for themselves in a string: printable
