@@ -60,6 +60,9 @@ func run(data []byte, v reflect.Value, p *plan, opt Options) []Issue {
 		return []Issue{{Code: CodeTooLarge, Offset: -1,
 			Message: fmt.Sprintf("document is %d bytes; the limit is %d", len(data), max)}}
 	}
+	if IsUTF16(data) {
+		return []Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Message: "the document is UTF-16 text; save it as UTF-8"}}
+	}
 	v.SetZero()
 	d := decoder{data: data}
 	d.document(p, v)
