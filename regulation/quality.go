@@ -2,10 +2,10 @@ package regulation
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -170,7 +170,7 @@ func qualityRules() []Rule {
 				Citation:   citeSterility,
 				Provenance: ProvenanceInferred,
 				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <71>") + undated},
-			Check: releaseTestCheck(secretome.TestSterility, "sterility release test (USP <71> / Ph. Eur. 2.6.1)"),
+			Check: releaseTestCheck(secretome.TestSterility, "quality.release.sterility"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-ENDOTOXIN", Jurisdiction: Baseline,
@@ -178,7 +178,7 @@ func qualityRules() []Rule {
 				Citation:   citeEndotoxin,
 				Provenance: ProvenanceInferred,
 				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <85>") + undated},
-			Check: releaseTestCheck(secretome.TestEndotoxin, "bacterial endotoxin release test (USP <85> / Ph. Eur. 2.6.14)"),
+			Check: releaseTestCheck(secretome.TestEndotoxin, "quality.release.endotoxin"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-MYCOPLASMA", Jurisdiction: Baseline,
@@ -186,7 +186,7 @@ func qualityRules() []Rule {
 				Citation:   citeMycoplasma,
 				Provenance: ProvenanceInferred,
 				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h). The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("Ph. Eur. 2.6.7") + undated},
-			Check: releaseTestCheck(secretome.TestMycoplasma, "mycoplasma release test (Ph. Eur. 2.6.7)"),
+			Check: releaseTestCheck(secretome.TestMycoplasma, "quality.release.mycoplasma"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-MYCOPLASMA-NAT-2026", Jurisdiction: Baseline,
@@ -240,9 +240,11 @@ func qualityRules() []Rule {
 }
 
 // releaseTestCheck returns a check that asks parenteral uses for a
-// release test of the kind and permits the other uses.
+// release test of the kind and permits the other uses; what is the
+// message code naming the test.
 func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
-	msg := "a parenteral use needs a " + what + " in the release specification"
+	test := message.New(what)
+	msg := message.New("quality.release.needed", test)
 	return func(c *Context) {
 		d := c.Dossier()
 		has := d.Product.Release.Has(kind)
@@ -252,7 +254,7 @@ func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
 				c.Permit(i, "", "")
 				continue
 			}
-			c.Condition(i, what, "product.release.tests", msg)
+			c.ConditionText(i, test, "product.release.tests", msg)
 		}
 	}
 }
@@ -263,8 +265,7 @@ func checkNAT(c *Context) {
 	if t == nil || !(hasWord(t.Method, "NAT") || containsFold(t.Method, "pcr", "nucleic")) {
 		return
 	}
-	c.Report(secretome.SeverityInfo, "product.release.tests",
-		"a NAT mycoplasma method must be validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL, sampling cells and supernatant, with inhibitor testing")
+	c.ReportText(secretome.SeverityInfo, "product.release.tests", message.New("quality.nat"))
 }
 
 func checkDonor(c *Context) {
@@ -277,8 +278,7 @@ func checkDonor(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "donor eligibility: medical-history screening and infectious-disease tests of the donor", "product.source.donor.eligibility",
-			"allogeneic source cells need a documented donor screening and infectious-disease testing")
+		c.ConditionText(i, message.New("quality.donor.missing"), "product.source.donor.eligibility", message.New("quality.donor"))
 	}
 }
 
@@ -293,7 +293,7 @@ func checkISCT(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "MSC identity by the ISCT minimal criteria", "product.source.identity", "ISCT minimal criteria: "+problem)
+		c.ConditionText(i, message.New("quality.isct.missing"), "product.source.identity", message.New("quality.isct", message.Text(problem)))
 	}
 }
 
@@ -308,7 +308,7 @@ func checkMISEV(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "EV characterisation as MISEV2018 asks", "product.composition.vesicles", "EV characterisation: "+problem)
+		c.ConditionText(i, message.New("quality.misev.missing"), "product.composition.vesicles", message.New("quality.misev", message.Text(problem)))
 	}
 }
 
@@ -335,8 +335,7 @@ func unmet(cl secretome.Checklist) string {
 func checkEmbryonicSource(c *Context) {
 	s := &c.Dossier().Product.Source
 	if s.CellType == secretome.CellTypeESC || s.Tissue == secretome.TissueEmbryonic {
-		c.Report(secretome.SeverityWarning, "product.source",
-			"the product comes from embryonic stem cells, which some markets (Indonesia among them) exclude from stem-cell therapy")
+		c.ReportText(secretome.SeverityWarning, "product.source", message.New("quality.embryonic"))
 	}
 }
 
@@ -363,10 +362,10 @@ func checkClaimEvidence(c *Context) {
 		marketed := false
 		reached.each(cl.Indication, func(i int) {
 			marketed = true
-			c.Prohibit(i, claimPath(k), claimMessage(true, n))
+			c.ProhibitText(i, claimPath(k), claimMessage(true, n))
 		})
 		if !marketed {
-			c.Report(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
+			c.ReportText(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
 		}
 	}
 }
@@ -425,38 +424,18 @@ func (m *marketedUses) each(indication string, f func(use int)) {
 	}
 }
 
-// claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
-// first counts of cited studies, so that reporting one does not allocate:
-// [0] for a marketed therapeutic, [1] otherwise. It is immutable.
-var claimMessages = func() (t [2][pathTableSize]string) {
-	for n := range pathTableSize {
-		t[0][n], t[1][n] = claimMessageOf(true, n), claimMessageOf(false, n)
-	}
-	return t
-}()
-
 // claimMessage says why a therapeutic claim is flagged: n is the number
 // of cited studies GRADE rated very low, 0 when none is clinical.
-func claimMessage(marketed bool, n int) string {
-	if n < pathTableSize {
-		if marketed {
-			return claimMessages[0][n]
-		}
-		return claimMessages[1][n]
-	}
-	return claimMessageOf(marketed, n)
-}
-
-func claimMessageOf(marketed bool, n int) string {
-	why := "cites no clinical evidence"
+func claimMessage(marketed bool, n int) message.Message {
+	why := message.New("quality.claim.none")
 	switch {
 	case n == 1:
-		why = "rests only on very-low-certainty evidence: GRADE rates the one study it cites very low"
+		why = message.New("quality.claim.very_low_one")
 	case n > 1:
-		why = "rests only on very-low-certainty evidence: GRADE rates the " + strconv.Itoa(n) + " studies it cites very low"
+		why = message.New("quality.claim.very_low", message.Count{N: n, Noun: "noun.study"})
 	}
 	if marketed {
-		return "a marketed therapeutic makes a claim that " + why
+		return message.New("quality.claim.marketed", why)
 	}
-	return "the therapeutic claim " + why
+	return message.New("quality.claim", why)
 }

@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -161,20 +162,18 @@ func checkUSService(c *Context) {
 
 func checkUSMarketed(c *Context) {
 	inferUnlessVesicles(c)
-	suffix := ""
+	var suffix message.Message
 	if ind, _ := findAuth(c, AuthIND, nil, false); ind == authOK {
-		suffix = "; an IND does not permit commercial distribution"
+		suffix = message.New("us.marketed.ind")
 	}
-	gatewayUses(c, UseMarketedTherapeutic, AuthBLA,
-		"a biological product may be marketed only with a biologics licence (BLA)", "BLA",
-		"the product holds a biologics licence covering the use", suffix)
+	gatewayUses(c, UseMarketedTherapeutic, AuthBLA, message.New("us.marketed.rule"), message.Term("what.bla"),
+		message.New("us.marketed.permit"), suffix)
 }
 
 func checkUSTrial(c *Context) {
 	inferUnlessVesicles(c)
-	gatewayUses(c, UseClinicalTrial, AuthIND,
-		"clinical use of an unapproved exosome or secretome product needs an IND in effect", "IND",
-		"the trial runs under an IND in effect that covers its indications", "")
+	gatewayUses(c, UseClinicalTrial, AuthIND, message.New("us.trial.rule"), message.Term("what.ind"),
+		message.New("us.trial.permit"), message.Message{})
 }
 
 func checkUSPromotion(c *Context) {
@@ -322,15 +321,13 @@ func checkEUService(c *Context) {
 }
 
 func checkEUMarketed(c *Context) {
-	gatewayUses(c, UseMarketedTherapeutic, AuthMarketingAuthorisation,
-		"a medicinal product may not be placed on the market without a marketing authorisation", "EU marketing authorisation",
-		"the product holds a marketing authorisation covering the use", "")
+	gatewayUses(c, UseMarketedTherapeutic, AuthMarketingAuthorisation, message.New("eu.marketed.rule"), message.Term("what.eu_ma"),
+		message.New("eu.marketed.permit"), message.Message{})
 }
 
 func checkEUTrial(c *Context) {
-	gatewayUses(c, UseClinicalTrial, AuthCTA,
-		"a clinical trial of a medicinal product needs a clinical-trial authorisation", "clinical-trial authorisation",
-		"the trial holds a clinical-trial authorisation", "")
+	gatewayUses(c, UseClinicalTrial, AuthCTA, message.New("eu.trial.rule"), message.Term("what.eu_cta"),
+		message.New("eu.trial.permit"), message.Message{})
 }
 
 func checkEUCosmeticHumanOrigin(c *Context) {
