@@ -197,15 +197,17 @@ type span struct{ uses, findings, outcomes [2]int }
 // run applies one jurisdiction's rules, appending to the scratch space.
 func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *JurisdictionReport) (sp span, err error) {
 	sp.uses[0], sp.findings[0], sp.outcomes[0] = len(st.uses), len(st.findings), len(st.outcomes)
+	st.member = append(st.member[:0], make([]bool, len(d.Uses))...)
 	for i := range d.Uses {
 		if j.code == Baseline || d.Uses[i].Jurisdiction == j.code {
 			st.uses = append(st.uses, i)
+			st.member[i] = true
 		}
 	}
 	sp.uses[1] = len(st.uses)
 	out.Jurisdiction, out.Name = j.code, j.name
 	c := &st.ctx
-	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]:sp.uses[1]], st: st, class: &out.Classification}
+	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]:sp.uses[1]], st: st, class: &out.Classification, classText: &out.ClassificationText}
 	var current *Rule
 	defer func() {
 		if v := recover(); v != nil {
@@ -340,6 +342,7 @@ func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, rules, missing [
 		}
 		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(missing[m0:], o.missing) {
 			missing = append(missing, o.missing)
+			ua.MissingText = append(ua.MissingText, o.missingText)
 		}
 	}
 	ua.Rules = rules[r0:len(rules):len(rules)]

@@ -1,10 +1,11 @@
 package regulation
 
 import (
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -43,7 +44,7 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	// this shortcut against evidence.Grade.
 	uncontrolled, other := 0, 0
 	for _, id := range cl.Studies {
-		if s := d.study(id); s != nil {
+		if s := c.studyIndex().find(d, id); s != nil {
 			g.cited++
 			switch {
 			case s.Design.Uncontrolled():
@@ -59,14 +60,14 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	case other == 0:
 		g.certainty = evidence.CertaintyNotGraded
 	default:
-		g.certainty = gradeClaim(d, cl)
+		g.certainty = gradeClaim(d, cl, c.studyIndex())
 	}
 	return g.certainty, g.cited
 }
 
 // gradeClaim grades the evidence a claim cites with evidence.Grade,
 // against the ICD code of the claim's indication.
-func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
+func gradeClaim(d *Dossier, cl *Claim, studies studyIndex) evidence.Certainty {
 	body := evidence.Body{Studies: make([]evidence.Study, 0, len(cl.Studies))}
 	if ind := d.Product.Indication(cl.Indication); ind != nil {
 		body.Question.Indication = ind.ICD10
@@ -75,7 +76,7 @@ func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 		}
 	}
 	for _, id := range cl.Studies {
-		if s := d.study(id); s != nil {
+		if s := studies.find(d, id); s != nil {
 			body.Studies = append(body.Studies, *s)
 		}
 	}
@@ -88,24 +89,46 @@ func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 	return a.Certainty
 }
 
-// study returns the study with the ID, or nil.
-func (d *Dossier) study(id string) *evidence.Study {
+// studyIndex maps the IDs of a dossier's studies to their indexes (the
+// first, should an ID repeat), so that looking up every study a claim
+// cites costs time in proportion to their number.
+type studyIndex map[string]int
+
+// indexStudies adds the dossier's studies to x, which must be empty, and
+// returns it (a new index when x is nil).
+func indexStudies(d *Dossier, x studyIndex) studyIndex {
+	if x == nil {
+		x = make(studyIndex, len(d.Studies))
+	}
 	for i := range d.Studies {
-		if d.Studies[i].ID == id {
-			return &d.Studies[i]
+		if _, dup := x[d.Studies[i].ID]; !dup {
+			x[d.Studies[i].ID] = i
 		}
+	}
+	return x
+}
+
+// find returns the dossier's study with the ID, or nil.
+func (x studyIndex) find(d *Dossier, id string) *evidence.Study {
+	if i, ok := x[id]; ok {
+		return &d.Studies[i]
 	}
 	return nil
 }
 
-// Pharmacopoeial chapters of the release tests, as harmonised by ICH Q4B
-// (sterility: Annex 8(R1); bacterial endotoxins: Annex 14).
-const (
-	sterilityChapters  = "Ph. Eur. 2.6.1, USP <71>, JP 4.06 (harmonised by ICH Q4B Annex 8(R1))"
-	endotoxinChapters  = "Ph. Eur. 2.6.14, USP <85>, JP 4.01 (harmonised by ICH Q4B Annex 14)"
-	mycoplasmaChapters = "Ph. Eur. 2.6.7, USP <63>"
-	ichQuality         = "https://www.ich.org/page/quality-guidelines"
-)
+// studyIndex returns the index of the dossier's studies, built once per
+// assessment when a rule first asks.
+func (c *Context) studyIndex() studyIndex {
+	if !c.st.indexed {
+		c.st.indexed = true
+		c.st.studies = indexStudies(c.d, c.st.studies)
+	}
+	return c.st.studies
+}
+// ichQuality lists the ICH quality guidelines, among them Q4B and its
+// annexes on the harmonised pharmacopoeial chapters.
+const ichQuality = "https://www.ich.org/page/quality-guidelines"
+
 
 var (
 	citeSterility = Citation{
@@ -174,7 +197,7 @@ func qualityRules() []Rule {
 				Provenance: ProvenanceSecondary,
 				Note:       "Ph. Eur. requires parenteral preparations (0520) and preparations for cutaneous application intended for large open wounds or severely injured skin (0132, 0927) to be sterile; the monographs' wording is known from secondary sources. Applying that to microneedling, which delivers the preparation through the skin barrier, is our reading. The sterility test is harmonised under ICH Q4B Annex 8(R1): Ph. Eur. 2.6.1, USP <71> and JP 4.06 are interchangeable. A missing test is an error for clinical and marketed uses and a warning for cosmetic ones." + noDate("the monographs' sterility requirement"),
 			},
-			Check: releaseTestCheck(secretome.TestSterility, "sterility test", sterilityChapters, sterileRoute, "a parenteral, wound or microneedling use"),
+			Check: releaseTestCheck(secretome.TestSterility, "quality.release.sterility", sterileRoute, "quality.release.needed.sterile"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-ENDOTOXIN", Jurisdiction: Baseline,
@@ -183,7 +206,7 @@ func qualityRules() []Rule {
 				Provenance: ProvenanceSecondary,
 				Note:       "The bacterial endotoxins test is harmonised under ICH Q4B Annex 14 (Ph. Eur. 2.6.14, USP <85>, JP 4.01); the limit K/M (K = 5 EU/kg, 0.2 EU/kg intrathecal) is known from the USP 35 text of <85>. That a secretome for parenteral use or for wounds must be tested at release is our baseline, following the sterility requirement for such preparations. The limit itself is not checked here, because it needs the maximum dose. A missing test is an error for clinical and marketed uses and a warning for cosmetic ones." + noDate("the endotoxin requirement"),
 			},
-			Check: releaseTestCheck(secretome.TestEndotoxin, "bacterial endotoxins test", endotoxinChapters, endotoxinRoute, "a parenteral or wound use"),
+			Check: releaseTestCheck(secretome.TestEndotoxin, "quality.release.endotoxin", endotoxinRoute, "quality.release.needed.endotoxin"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-MYCOPLASMA", Jurisdiction: Baseline,
@@ -265,10 +288,12 @@ func endotoxinRoute(r secretome.Route) bool {
 // releaseTestCheck returns a check that asks the uses whose route needs
 // it for a release test of the kind: a missing test is an error for
 // clinical and marketed uses and a warning (a condition) for the others;
-// research uses are permitted.
-func releaseTestCheck(kind secretome.TestKind, test, chapters string, needs func(secretome.Route) bool, what string) func(*Context) {
-	missing := test + " (" + chapters + ")"
-	msg := what + " needs a " + missing + " in the release specification"
+// research uses are permitted. test is the message code naming the test
+// and its chapters, need the code of the message saying which uses need
+// it.
+func releaseTestCheck(kind secretome.TestKind, test string, needs func(secretome.Route) bool, need string) func(*Context) {
+	missing := message.New(test)
+	msg := message.New(need, missing)
 	return func(c *Context) {
 		d := c.Dossier()
 		has := d.Product.Release.Has(kind)
@@ -285,19 +310,20 @@ func releaseTestCheck(kind secretome.TestKind, test, chapters string, needs func
 
 // missingTest reports a required release test that the specification
 // lacks: an error for clinical and marketed uses, a condition otherwise.
-func missingTest(c *Context, i int, u *Use, missing, msg string) {
+func missingTest(c *Context, i int, u *Use, missing, msg message.Message) {
 	if u.Class.Clinical() {
-		c.Prohibit(i, "product.release.tests", msg)
+		c.ProhibitText(i, "product.release.tests", msg)
 		return
 	}
-	c.Condition(i, missing, "product.release.tests", msg)
+	c.ConditionText(i, missing, "product.release.tests", msg)
 }
 
 // mycoplasmaCheck asks every use of a product made in human or animal
 // cell culture for a mycoplasma release test.
 func mycoplasmaCheck(c *Context) {
 	d := c.Dossier()
-	missing := "mycoplasma test (" + mycoplasmaChapters + ")"
+	missing := message.New("quality.release.mycoplasma")
+	msg := message.New("quality.release.needed.culture", missing)
 	need := !d.Product.Release.Has(secretome.TestMycoplasma) && cellCulture(d)
 	for _, i := range c.Uses() {
 		u := c.use(i)
@@ -305,7 +331,7 @@ func mycoplasmaCheck(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		missingTest(c, i, u, missing, "a product made in cell culture needs a "+missing+" in the release specification")
+		missingTest(c, i, u, missing, msg)
 	}
 }
 
@@ -320,8 +346,7 @@ func checkNAT(c *Context) {
 	if t == nil || !(hasWord(t.Method, "NAT") || containsFold(t.Method, "pcr", "nucleic")) {
 		return
 	}
-	c.Report(secretome.SeverityInfo, "product.release.tests",
-		"a NAT mycoplasma method must be validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL, sampling cells and supernatant, with inhibitor testing")
+	c.ReportText(secretome.SeverityInfo, "product.release.tests", message.New("quality.nat"))
 }
 
 func checkDonor(c *Context) {
@@ -334,8 +359,7 @@ func checkDonor(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "donor eligibility: medical-history screening and infectious-disease tests of the donor", "product.source.donor.eligibility",
-			"allogeneic source cells need a documented donor screening and infectious-disease testing")
+		c.ConditionText(i, message.New("quality.donor.missing"), "product.source.donor.eligibility", message.New("quality.donor"))
 	}
 }
 
@@ -350,7 +374,7 @@ func checkISCT(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "MSC identity by the ISCT minimal criteria", "product.source.identity", "ISCT minimal criteria: "+problem)
+		c.ConditionText(i, message.New("quality.isct.missing"), "product.source.identity", message.New("quality.isct", message.Text(problem)))
 	}
 }
 
@@ -365,7 +389,7 @@ func checkMISEV(c *Context) {
 			c.Permit(i, "", "")
 			continue
 		}
-		c.Condition(i, "EV characterisation as MISEV2018 asks", "product.composition.vesicles", "EV characterisation: "+problem)
+		c.ConditionText(i, message.New("quality.misev.missing"), "product.composition.vesicles", message.New("quality.misev", message.Text(problem)))
 	}
 }
 
@@ -392,8 +416,7 @@ func unmet(cl secretome.Checklist) string {
 func checkEmbryonicSource(c *Context) {
 	s := &c.Dossier().Product.Source
 	if s.CellType == secretome.CellTypeESC || s.Tissue == secretome.TissueEmbryonic {
-		c.Report(secretome.SeverityWarning, "product.source",
-			"the product comes from embryonic stem cells, which some markets (Indonesia among them) exclude from stem-cell therapy")
+		c.ReportText(secretome.SeverityWarning, "product.source", message.New("quality.embryonic"))
 	}
 }
 
@@ -402,6 +425,8 @@ func checkClaimEvidence(c *Context) {
 	if len(c.Uses()) == 0 {
 		return
 	}
+	var reached marketedUses
+	reached.index(c)
 	for k := range d.Claims {
 		cl := &d.Claims[k]
 		if claimIntent(d, cl) != secretome.IntentTherapeutic {
@@ -416,62 +441,82 @@ func checkClaimEvidence(c *Context) {
 			n = 0 // nothing clinical to rate
 		}
 		marketed := false
-		for _, i := range c.Uses() {
-			u := c.use(i)
-			// A marketed use that names no indication is not restricted
-			// to any, so every claim made for the product reaches it.
-			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || len(u.Indications) == 0 || containsString(u.Indications, cl.Indication)) {
-				marketed = true
-				c.Prohibit(i, claimPath(k), claimMessage(true, n))
-			}
-		}
+		reached.each(cl.Indication, func(i int) {
+			marketed = true
+			c.ProhibitText(i, claimPath(k), claimMessage(true, n))
+		})
 		if !marketed {
-			c.Report(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
+			c.ReportText(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
 		}
 	}
 }
 
-// claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
-// first counts of cited studies, so that reporting one does not allocate:
-// [0] for a marketed therapeutic, [1] otherwise. It is immutable.
-var claimMessages = func() (t [2][pathTableSize]string) {
-	for n := range pathTableSize {
-		t[0][n], t[1][n] = claimMessageOf(true, n), claimMessageOf(false, n)
+// marketedUses indexes the marketed therapeutic uses of a jurisdiction
+// by the indications they name, so that finding the uses a claim reaches
+// costs time in proportion to them rather than to every use.
+type marketedUses struct {
+	open []int            // uses that name no indication: every claim reaches them
+	by   map[string][]int // uses by each indication they name
+	all  []int            // every marketed use
+}
+
+func (m *marketedUses) index(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseMarketedTherapeutic {
+			continue
+		}
+		m.all = append(m.all, i)
+		if len(u.Indications) == 0 {
+			m.open = append(m.open, i)
+			continue
+		}
+		if m.by == nil {
+			m.by = map[string][]int{}
+		}
+		for k, id := range u.Indications {
+			if !slices.Contains(u.Indications[:k], id) {
+				m.by[id] = append(m.by[id], i)
+			}
+		}
 	}
-	return t
-}()
+}
+
+// each calls f, in order of use, for every marketed use a claim about the
+// indication reaches: all of them for a claim about no indication ("");
+// otherwise those that name it or name no indication at all (a use not
+// restricted to any indication).
+func (m *marketedUses) each(indication string, f func(use int)) {
+	if indication == "" {
+		for _, i := range m.all {
+			f(i)
+		}
+		return
+	}
+	a, b := m.open, m.by[indication]
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0] < b[0] {
+			f(a[0])
+			a = a[1:]
+			continue
+		}
+		f(b[0])
+		b = b[1:]
+	}
+}
 
 // claimMessage says why a therapeutic claim is flagged: n is the number
 // of cited studies GRADE rated very low, 0 when none is clinical.
-func claimMessage(marketed bool, n int) string {
-	if n < pathTableSize {
-		if marketed {
-			return claimMessages[0][n]
-		}
-		return claimMessages[1][n]
-	}
-	return claimMessageOf(marketed, n)
-}
-
-func claimMessageOf(marketed bool, n int) string {
-	why := "cites no clinical evidence"
+func claimMessage(marketed bool, n int) message.Message {
+	why := message.New("quality.claim.none")
 	switch {
 	case n == 1:
-		why = "rests only on very-low-certainty evidence: GRADE rates the one study it cites very low"
+		why = message.New("quality.claim.very_low_one")
 	case n > 1:
-		why = "rests only on very-low-certainty evidence: GRADE rates the " + strconv.Itoa(n) + " studies it cites very low"
+		why = message.New("quality.claim.very_low", message.Count{N: n, Noun: "noun.study"})
 	}
 	if marketed {
-		return "a marketed therapeutic makes a claim that " + why
+		return message.New("quality.claim.marketed", why)
 	}
-	return "the therapeutic claim " + why
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return message.New("quality.claim", why)
 }

@@ -5,6 +5,10 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
+
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -94,8 +98,14 @@ type Finding struct {
 	// Path is the field path into the dossier the finding concerns, such
 	// as "uses[0].setting" or "product.release.tests"; "" is the dossier.
 	Path string `json:"path"`
-	// Message explains the finding to a person. Wording may change.
+	// Message explains the finding to a person, in English (or in the
+	// language of Report.Localize). Wording may change.
 	Message string `json:"message"`
+	// Text is the message as a code of the message catalogue with typed
+	// arguments, for rendering in any supported language
+	// (Text.In(language.Indonesian)). Messages of a host's own rules
+	// given as strings have no code.
+	Text message.Message `json:"-"`
 	// Citation is the rule's citation.
 	Citation Citation `json:"citation"`
 	// Provenance is the rule's provenance, or ProvenanceInferred where the
@@ -121,6 +131,9 @@ type UseAssessment struct {
 	// Missing lists the conditions not shown, for
 	// VerdictPermittedWithConditions; empty otherwise.
 	Missing []string `json:"missing,omitempty"`
+	// MissingText holds the conditions of Missing as messages, in the
+	// same order.
+	MissingText []message.Message `json:"-"`
 	// Rules lists the IDs of the rules whose outcome decided the verdict,
 	// sorted: those that prohibited the use, or could not tell, or (for
 	// permission with or without conditions) permitted it or set a
@@ -138,6 +151,8 @@ type JurisdictionReport struct {
 	// Classification is how the product is classed there, as the
 	// jurisdiction's rules say; "" when no rule classes it.
 	Classification string `json:"classification"`
+	// ClassificationText is the classification as a message.
+	ClassificationText message.Message `json:"-"`
 	// Uses holds a verdict for each intended use in the jurisdiction, in
 	// dossier order. The quality baseline assesses every use.
 	Uses []UseAssessment `json:"uses"`
@@ -230,4 +245,44 @@ func useKey(u *int) int {
 		return -1
 	}
 	return *u
+}
+
+// Localize returns a copy of the report whose texts (finding messages,
+// missing conditions, classifications and jurisdiction names) are
+// rendered in the supported language closest to tag (message.Match):
+// English or Bahasa Indonesia. Codes, rule IDs, paths and every other
+// field are unchanged, so any output written from the copy speaks that
+// language. Text the catalogue does not hold (messages of a host's own
+// rules given as strings) is kept as it is. The report itself is not
+// modified.
+func (r *Report) Localize(tag language.Tag) *Report {
+	out := *r
+	out.Jurisdictions = slices.Clone(r.Jurisdictions)
+	for i := range out.Jurisdictions {
+		j := &out.Jurisdictions[i]
+		if name, ok := message.Term("jurisdiction." + j.Jurisdiction).In(tag); ok {
+			j.Name = name
+		}
+		if !j.ClassificationText.IsZero() {
+			j.Classification = j.ClassificationText.In(tag)
+		}
+		j.Uses = slices.Clone(j.Uses)
+		for k := range j.Uses {
+			u := &j.Uses[k]
+			if len(u.MissingText) == len(u.Missing) && len(u.Missing) > 0 {
+				u.Missing = make([]string, len(u.MissingText))
+				for m, t := range u.MissingText {
+					u.Missing[m] = t.In(tag)
+				}
+			}
+		}
+		j.Findings = slices.Clone(j.Findings)
+		for k := range j.Findings {
+			f := &j.Findings[k]
+			if !f.Text.IsZero() {
+				f.Message = f.Text.In(tag)
+			}
+		}
+	}
+	return &out
 }

@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -128,7 +129,7 @@ func japanRules() []Rule {
 				Provenance: ProvenanceInferred,
 				Note:       "Art. 14(1) requires the Minister's approval, product by product, to market a drug; the duty stood in the same article of the same Act (No. 145 of 1960) before it was renamed the PMD Act on 25 November 2014. That a marketed secretome therapeutic is a drug needing that approval is our reading." + noDate("Art. 14 of Act No. 145 of 1960"),
 			},
-			Check: marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with approval under Art. 14 of the PMD Act", "PMD Act approval"),
+			Check: marketedCheck(AuthMarketingAuthorisation, message.New("jp.marketed.rule"), message.Term("what.pmd")),
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -269,7 +270,7 @@ func koreaRules() []Rule {
 				Provenance: ProvenanceInferred,
 				Note:       "That a marketed secretome therapeutic needs MFDS product approval is our reading; which Act governs it is not known, so no day of effect is given and the rule applies on every as-of date.",
 			},
-			Check: marketedCheck(AuthMarketingAuthorisation, "a therapeutic product may be sold only with MFDS approval", "MFDS approval"),
+			Check: marketedCheck(AuthMarketingAuthorisation, message.New("kr.marketed.rule"), message.Term("what.mfds")),
 		},
 		researchRule("KR-RESEARCH", "KR", withChecked(citeARB, readFirst), ProvenanceInferred,
 			"That laboratory research needs no authorisation is our reading. The Act took effect on 28 August 2020."),
@@ -311,8 +312,8 @@ func checkKRTreatmentPlan(c *Context) {
 			// That a plan binds one facility is our reading: the Act
 			// places clinical research and treatment with designated institutions.
 			c.Inferred(true)
-			c.Condition(i, "a committee-approved treatment plan naming the facility of the use", authFix(r, at, i, u),
-				"treatment under an approved treatment plan; "+authProblem(r, "treatment plan"))
+			c.ConditionText(i, message.New("kr.plan.missing"), authFix(r, at, i, u),
+				message.New("kr.plan", authProblem(r, message.Term("what.treatment_plan"))))
 			c.Inferred(false)
 		}
 	}
@@ -338,8 +339,8 @@ func checkKRCultureMedium(c *Context) {
 		}
 		r, at := findAuth(c, AuthMFDSCultureMediumRecords, nil, false)
 		if r != authOK {
-			c.Condition(i, "MFDS culture-medium safety records: donor eligibility, collection and test, culture and toxicity records, kept for the period Annex 3 sets",
-				authFix(r, at, i, u), "a human cell culture-medium ingredient is lawful only if it meets the MFDS safety standard; "+authProblem(r, "MFDS culture-medium safety records"))
+			c.ConditionText(i, message.New("kr.culture_medium.missing"),
+				authFix(r, at, i, u), message.New("kr.culture_medium", authProblem(r, message.Term("what.mfds_records"))))
 			continue
 		}
 		c.Permit(i, authPath(at), "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
@@ -430,7 +431,7 @@ func checkAUARTG(c *Context) {
 		case UseMarketedTherapeutic:
 			r, at := findAuth(c, AuthARTG, u, false)
 			if r != authOK {
-				c.Prohibit(i, gatewayPath(r, at, i, u), "a biological may not be supplied before it is included on the ARTG; "+authProblem(r, "ARTG entry"))
+				c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("au.artg", authProblem(r, message.Term("what.artg"))))
 				continue
 			}
 			c.Permit(i, authPath(at), "the product is on the ARTG for the use")
@@ -537,7 +538,7 @@ func checkTWExosome(c *Context) {
 			c.Unknown(i, authPath(at),
 				"the dossier holds a case-by-case ingredient approval, but the 2024 exception names human cell-derived exosomes; whether an approval can cover a product of derivative type \""+d.Product.Derivative.Type.String()+"\" was not found")
 		case vesicles:
-			c.Prohibit(i, authFix(r, at, i, u), "human cell-derived exosomes may be used in cosmetics only with a case-by-case approval; "+authProblem(r, "case-by-case approval"))
+			c.ProhibitText(i, authFix(r, at, i, u), message.New("tw.exosome_approval", authProblem(r, message.Term("what.case_by_case"))))
 		default:
 			c.Prohibit(i, "product.derivative.type",
 				"cells, tissues or products of human origin stay on Taiwan's prohibited list; the 2024 exception names exosomes, and this product's derivative type is \""+d.Product.Derivative.Type.String()+"\", not an extracellular-vesicle product")

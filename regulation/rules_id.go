@@ -3,6 +3,7 @@ package regulation
 import (
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -263,13 +264,12 @@ func checkIDCellTherapyProduct(c *Context) {
 	if !d.Product.HumanDerived() {
 		for _, i := range c.Uses() {
 			if c.use(i).Class != UseResearch {
-				c.Unknown(i, "product.source.species",
-					"the Indonesian rules found concern products of human cells; for a product not declared human-derived the class and the route are not known")
+				c.UnknownText(i, "product.source.species", message.New("id.not_human"))
 			}
 		}
 		return
 	}
-	c.Classify("cell-based therapy product when used as therapy (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM")
+	c.ClassifyText(message.New("id.class.cell_therapy"))
 }
 
 func checkIDClinicalRoutes(c *Context) {
@@ -287,39 +287,33 @@ func checkIDClinicalRoutes(c *Context) {
 		case SettingHospital, SettingDesignatedHospital, SettingClinic:
 		case SettingUnspecified:
 			if nie == authOK || des >= authUnnamed {
-				c.Unknown(i, usePath(i, "setting"),
-					"the use does not name its setting; the standardised service and service-based research are given in hospitals and clinics")
+				c.UnknownText(i, usePath(i, "setting"), message.New("id.routes.no_setting"))
 				continue
 			}
-			c.Prohibit(i, authFix(des, desAt, i, u),
-				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated facility; "+
-					authProblem(nie, "NIE")+", and "+authProblem(des, "designation for service-based research"))
+			c.ProhibitText(i, authFix(des, desAt, i, u), message.New("id.routes.none",
+				authProblem(nie, message.Term("what.nie")), authProblem(des, message.Term("what.designation_research"))))
 			continue
 		default:
-			c.Prohibit(i, usePath(i, "setting"),
-				"clinical use of secretome reaches patients only as a standardised service with a BPOM marketing authorisation (NIE) or as service-based research in a designated hospital or clinic; the setting \""+u.Setting.String()+"\" is neither")
+			c.ProhibitText(i, usePath(i, "setting"), message.New("id.routes.setting", message.Text(u.Setting.String())))
 			continue
 		}
 		switch {
 		case nie == authOK && u.Setting != SettingClinic:
-			c.Permit(i, authPath(nieAt), "standardised service: the product holds a BPOM marketing authorisation (NIE) covering the use and is used in a hospital")
+			c.PermitText(i, authPath(nieAt), message.New("id.routes.standardised"))
 		case des == authOK:
-			c.Permit(i, authPath(desAt), "service-based research in a facility the Minister of Health designated")
+			c.PermitText(i, authPath(desAt), message.New("id.routes.research"))
 		case nie == authOK:
 			c.Inferred(true)
-			c.Condition(i, "the clinic is a main clinic (klinik utama), the kind of clinic that may give standardised cell-based services", usePath(i, "setting"),
-				"standardised service with a BPOM marketing authorisation (NIE): hospitals and main clinics give it, and the use does not say the clinic is a main clinic")
+			c.ConditionText(i, message.New("id.routes.main_clinic.missing"), usePath(i, "setting"), message.New("id.routes.main_clinic"))
 			c.Inferred(false)
 		case des == authUnnamed:
-			c.Condition(i, "a Minister of Health designation for service-based research naming the facility of the use", authFix(des, desAt, i, u),
-				"service-based research needs a designated facility; "+authProblem(des, "designation"))
+			c.ConditionText(i, message.New("id.routes.designation_named.missing"), authFix(des, desAt, i, u),
+				message.New("id.routes.designation_named", authProblem(des, message.Term("what.designation"))))
 		case u.Setting == SettingDesignatedHospital && des == authNone:
-			c.Condition(i, "the Minister of Health's designation of the hospital for service-based research", usePath(i, "setting"),
-				"the use is declared in a designated hospital, but the dossier holds no designation for service-based research")
+			c.ConditionText(i, message.New("id.routes.designation.missing"), usePath(i, "setting"), message.New("id.routes.designation"))
 		default:
-			c.Prohibit(i, authFix(des, desAt, i, u),
-				"without a BPOM marketing authorisation (NIE), clinical use is lawful only as service-based research in a designated facility; "+
-					authProblem(nie, "NIE")+", and "+authProblem(des, "designation for service-based research"))
+			c.ProhibitText(i, authFix(des, desAt, i, u), message.New("id.routes.no_nie",
+				authProblem(nie, message.Term("what.nie")), authProblem(des, message.Term("what.designation_research"))))
 		}
 	}
 }
@@ -338,11 +332,9 @@ func checkIDProcessing(c *Context) {
 		case gmp:
 			c.Permit(i, "manufacturer.sites", "")
 		case licence == authOK:
-			c.Prohibit(i, "manufacturer.sites",
-				"the processing facility holds the Minister's licence, but no site shows a CPOB (GMP) certificate valid on the assessment date; processing for clinical use applies CPOB")
+			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.cpob"))
 		default:
-			c.Prohibit(i, "manufacturer.sites",
-				"no site shows a valid Indonesian CPOB (GMP) certificate and the dossier holds no Minister's processing licence; a product for clinical use is processed under CPOB in a licensed facility or by a CPOB-certified pharmaceutical manufacturer")
+			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.none"))
 		}
 	}
 }
@@ -355,11 +347,9 @@ func checkIDProviders(c *Context) {
 		u := c.use(i)
 		switch {
 		case u.Setting == SettingBeautyClinic && (u.Class == UseHospitalService || u.Class == UseMarketedTherapeutic):
-			c.Prohibit(i, usePath(i, "setting"),
-				"beauty clinics are not among the providers of stem-cell and cell services (hospitals and main clinics for standardised services, designated hospitals for service-based research)")
+			c.ProhibitText(i, usePath(i, "setting"), message.New("id.providers.beauty_clinic"))
 		case u.Setting == SettingHome && u.Class == UseHospitalService:
-			c.Prohibit(i, usePath(i, "setting"),
-				"cell-based services are given by licensed health facilities; a service at home is not among the provider types")
+			c.ProhibitText(i, usePath(i, "setting"), message.New("id.providers.home"))
 		}
 	}
 }
@@ -375,7 +365,7 @@ func checkIDEmbryonic(c *Context) {
 	}
 	for _, i := range c.Uses() {
 		if c.use(i).Class.Clinical() {
-			c.Prohibit(i, path, "the product comes from embryonic stem cells, which Indonesian law excludes from stem-cell therapy")
+			c.ProhibitText(i, path, message.New("id.embryonic"))
 		}
 	}
 }
@@ -388,8 +378,7 @@ func checkIDPurpose(c *Context) {
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class.Clinical() && cosmeticIntent(d, u) {
-			c.Prohibit(i, usePath(i, "indications"),
-				"cell-based therapy is only for curing disease and restoring health; an aesthetic indication has no legal basis")
+			c.ProhibitText(i, usePath(i, "indications"), message.New("id.purpose.aesthetic_use"))
 		}
 	}
 	if !hasClinical(c) {
@@ -397,8 +386,7 @@ func checkIDPurpose(c *Context) {
 	}
 	for k := range d.Claims {
 		if claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
-			c.Report(secretome.SeverityWarning, claimPath(k),
-				"an aesthetic claim for a human cell-derived secretome has no basis in Indonesian law, which limits cell-based therapy to curing disease and restoring health")
+			c.ReportText(secretome.SeverityWarning, claimPath(k), message.New("id.purpose.aesthetic_claim"))
 		}
 	}
 }
@@ -437,8 +425,7 @@ func checkIDReproductive(c *Context) {
 			continue
 		}
 		if id := reproductiveIndication(d, u); id != "" {
-			c.Unknown(i, usePath(i, "indications"),
-				"the indication \""+id+"\" concerns infertility or assisted reproduction; cell-based therapy must not be used for reproductive purposes, and whether treating infertility with a secretome is such a purpose is not settled")
+			c.UnknownText(i, usePath(i, "indications"), message.New("id.reproductive", message.Text(id)))
 		}
 	}
 }
@@ -447,9 +434,8 @@ func checkIDMarketed(c *Context) {
 	if !c.Dossier().Product.HumanDerived() {
 		return
 	}
-	gatewayUses(c, UseMarketedTherapeutic, AuthNIE,
-		"an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE)", "NIE",
-		"the product holds a BPOM marketing authorisation (NIE) covering the use", "")
+	gatewayUses(c, UseMarketedTherapeutic, AuthNIE, message.New("id.marketed.rule"), message.Term("what.nie"),
+		message.New("auth.holds", message.Term("what.bpom_nie")), message.Message{})
 }
 
 func checkIDTrial(c *Context) {
@@ -463,14 +449,14 @@ func checkIDTrial(c *Context) {
 		}
 		r, at := findAuth(c, AuthCTA, u, false)
 		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), "a clinical trial needs BPOM's approval (PPUK); "+authProblem(r, "BPOM trial approval"))
+			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("id.trial.unregistered", authProblem(r, message.Term("what.bpom_trial"))))
 			continue
 		}
 		if e, _ := findAuth(c, AuthEthicsApproval, nil, false); e != authOK {
-			c.Condition(i, "ethics committee approval", "authorisations", "the trial holds BPOM's approval, but the dossier holds no valid ethics approval")
+			c.ConditionText(i, message.New("id.trial.ethics.missing"), "authorisations", message.New("id.trial.ethics"))
 			continue
 		}
-		c.Permit(i, authPath(at), "the trial holds BPOM's approval (PPUK) and an ethics committee's approval")
+		c.PermitText(i, authPath(at), message.New("id.trial.permitted"))
 	}
 }
 
@@ -479,7 +465,7 @@ func checkIDCosmeticNeedle(c *Context) {
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class == UseCosmetic && anyRoute(d, u, needle) {
-			c.Prohibit(i, usePath(i, "route"), "a product applied by injection or microneedle is a drug and must be registered as one, not notified as a cosmetic")
+			c.ProhibitText(i, usePath(i, "route"), message.New("id.cosmetic.needle"))
 		}
 	}
 }
@@ -491,8 +477,7 @@ func checkIDCosmeticHumanOrigin(c *Context) {
 	}
 	for _, i := range c.Uses() {
 		if c.use(i).Class == UseCosmetic {
-			c.Unknown(i, usePath(i, "class"),
-				"not found: a BPOM rule or statement on secretome or exosomes in cosmetics; not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin, which would bar a human cell-derived secretome")
+			c.UnknownText(i, usePath(i, "class"), message.New("id.cosmetic.human_origin"))
 		}
 	}
 }
@@ -514,8 +499,7 @@ func checkIDUnqualifiedInjection(c *Context) {
 		}
 		switch u.Administrator {
 		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient:
-			c.Prohibit(i, usePath(i, "administrator"),
-				"delivery of secretome into people by needle or microneedle, by a "+u.Administrator.String()+" rather than a physician or dentist, matches the practice BPOM and the police shut down in the Magelang case")
+			c.ProhibitText(i, usePath(i, "administrator"), message.New("id.injection.unqualified", message.Enum("administrator", u.Administrator.String())))
 		}
 	}
 }
@@ -538,10 +522,9 @@ func checkResearch(c *Context) {
 		}
 		switch u.Setting {
 		case SettingUnspecified, SettingLaboratory:
-			c.Permit(i, usePath(i, "class"), "laboratory research on the product is allowed")
+			c.PermitText(i, usePath(i, "class"), message.New("research.permitted"))
 		default:
-			c.Unknown(i, usePath(i, "setting"),
-				"research in a "+strings.ReplaceAll(u.Setting.String(), "_", " ")+" (setting \""+u.Setting.String()+"\") may involve patients; declare it as a clinical trial or hospital service to have it assessed")
+			c.UnknownText(i, usePath(i, "setting"), message.New("research.setting", message.Enum("setting", u.Setting.String()), message.Text(u.Setting.String())))
 		}
 	}
 }

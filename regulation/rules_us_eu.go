@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -272,8 +273,8 @@ func checkUSExpandedAccess(c *Context) {
 		case r == authOK:
 			c.Permit(i, authPath(at), "treatment use outside a trial under an IND in effect covering the use's indications (expanded access)")
 		case r == authUncovered:
-			c.Condition(i, "an expanded-access IND or protocol covering the use's indications", authPath(at),
-				"treatment use outside a trial is lawful under an IND through expanded access; "+authProblem(r, "IND"))
+			c.ConditionText(i, message.New("us.expanded.missing"), authPath(at),
+				message.New("us.expanded.uncovered", authProblem(r, message.Term("what.ind"))))
 		}
 	}
 }
@@ -301,20 +302,18 @@ func checkUSInvestigationalPromotion(c *Context) {
 
 func checkUSMarketed(c *Context) {
 	inferUnlessVesicles(c)
-	suffix := ""
+	var suffix message.Message
 	if ind, _ := findAuth(c, AuthIND, nil, false); ind == authOK {
-		suffix = "; an IND does not permit commercial distribution"
+		suffix = message.New("us.marketed.ind")
 	}
-	gatewayUses(c, UseMarketedTherapeutic, AuthBLA,
-		"a biological product may be marketed only with a biologics licence (BLA)", "BLA",
-		"the product holds a biologics licence covering the use", suffix)
+	gatewayUses(c, UseMarketedTherapeutic, AuthBLA, message.New("us.marketed.rule"), message.Term("what.bla"),
+		message.New("us.marketed.permit"), suffix)
 }
 
 func checkUSTrial(c *Context) {
 	inferUnlessVesicles(c)
-	gatewayUses(c, UseClinicalTrial, AuthIND,
-		"clinical use of an unapproved exosome or secretome product needs an IND in effect", "IND",
-		"the trial runs under an IND in effect that covers its indications", "")
+	gatewayUses(c, UseClinicalTrial, AuthIND, message.New("us.trial.rule"), message.Term("what.ind"),
+		message.New("us.trial.permit"), message.Message{})
 }
 
 func checkUSPromotion(c *Context) {
@@ -484,21 +483,18 @@ func checkEUService(c *Context) {
 }
 
 func checkEUMarketed(c *Context) {
-	gatewayUses(c, UseMarketedTherapeutic, AuthMarketingAuthorisation,
-		"a medicinal product may not be placed on the market without a marketing authorisation", "EU marketing authorisation",
-		"the product holds a marketing authorisation covering the use", "")
+	gatewayUses(c, UseMarketedTherapeutic, AuthMarketingAuthorisation, message.New("eu.marketed.rule"), message.Term("what.eu_ma"),
+		message.New("eu.marketed.permit"), message.Message{})
 }
 
 func checkEUTrial(c *Context) {
-	gatewayUses(c, UseClinicalTrial, AuthCTA,
-		"a clinical trial of a medicinal product needs an authorisation under Regulation (EU) No 536/2014", "clinical-trial authorisation",
-		"the trial holds a clinical-trial authorisation", "")
+	gatewayUses(c, UseClinicalTrial, AuthCTA, message.New("eu.trial.rule"), message.Term("what.eu_cta"),
+		message.New("eu.trial.permit"), message.Message{})
 }
 
 func checkEUTrialDirective(c *Context) {
-	gatewayUses(c, UseClinicalTrial, AuthCTA,
-		"a clinical trial may start only after a favourable ethics opinion and without objection from the competent authority", "clinical-trial authorisation",
-		"the competent authority accepted the trial", "")
+	gatewayUses(c, UseClinicalTrial, AuthCTA, message.New("eu.trial.directive.rule"), message.Term("what.eu_cta"),
+		message.New("eu.trial.directive.permit"), message.Message{})
 }
 
 func checkEUCosmeticHumanOrigin(c *Context) {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -40,8 +41,23 @@ func (t *textReporter) paint(color, s string) string {
 	return color + s + ansiReset
 }
 
+// say renders a message of the catalogue in the language of the run.
+func (t *textReporter) say(code string, args ...message.Arg) string {
+	return message.New(code, args...).In(t.info.lang)
+}
+
+// sevWidth is the width of the severity column: the longest label in the
+// language of the run.
+func (t *textReporter) sevWidth() int {
+	w := 0
+	for _, s := range secretome.Severity(0).Values() {
+		w = max(w, utf8.RuneCountInString(message.Name("severity", s, t.info.lang)))
+	}
+	return w
+}
+
 func (t *textReporter) severity(s secretome.Severity) string {
-	label := fmt.Sprintf("%-7s", s)
+	label := fmt.Sprintf("%-*s", t.sevWidth(), message.Name("severity", s.String(), t.info.lang))
 	switch s {
 	case secretome.SeverityError:
 		return t.paint(ansiRed, label)
@@ -80,7 +96,7 @@ func (t *textReporter) dossier(c *checked) error {
 		b.WriteString(printable(p))
 	}
 	b.WriteString("  ")
-	label := strings.ToUpper(string(st))
+	label := t.say("cli.status." + string(st))
 	if st == statusPass {
 		b.WriteString(t.paint(ansiGreen, label))
 	} else {
@@ -104,7 +120,7 @@ func (t *textReporter) dossier(c *checked) error {
 			for i, u := range c.report.Unassessed {
 				idx[i] = strconv.Itoa(u)
 			}
-			line := "not assessed (no rules of their jurisdiction were applied): use " + strings.Join(idx, ", ")
+			line := t.say("cli.unassessed", message.Text(strings.Join(idx, ", ")))
 			t.lines("  ", "    ", t.wrap(line, 4))
 		}
 	}
@@ -121,6 +137,9 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	if t.info.quiet && len(fs) == 0 {
 		return
 	}
+	if len(j.Uses) == 0 && len(fs) == 0 && !t.info.asked[j.Jurisdiction] {
+		return // no use there: a classification alone would read as a check passed
+	}
 	head := j.Jurisdiction + " " + j.Name
 	if j.Classification != "" {
 		head += ": " + j.Classification
@@ -132,8 +151,12 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	if !t.info.quiet {
 		for _, u := range j.Uses {
 			line := fmt.Sprintf("use %d %s: %s", u.Index, u.Class, u.Verdict)
+			if t.info.lang != message.English {
+				line = t.say("cli.use_verdict", message.Int(u.Index), message.Enum("use_class", u.Class.String()),
+					message.Enum("verdict", u.Verdict.String()))
+			}
 			if len(u.Missing) > 0 {
-				line += fmt.Sprintf(" (missing: %s)", strings.Join(u.Missing, "; "))
+				line = t.say("cli.missing", message.Text(line), message.Text(strings.Join(u.Missing, "; ")))
 			}
 			t.lines("    ", "      ", t.wrap(printable(line), 6))
 		}
@@ -143,9 +166,15 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 		if f.Use != nil && !strings.HasPrefix(f.Path, "uses["+strconv.Itoa(*f.Use)+"]") {
 			// The path does not show which use the finding is about
 			// (a product field found wanting for one use).
-			msg = "use " + strconv.Itoa(*f.Use) + ": " + msg
+			msg = t.say("cli.finding_use", message.Int(*f.Use), message.Text(msg))
 		}
-		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, msg, citationLine(f.Citation, f.Provenance))
+		cite := citationLine(f.Citation, f.Provenance)
+		if t.info.lang != message.English {
+			// The citation names the instrument as it was read; the
+			// provenance is a term of the library.
+			cite = strings.TrimSuffix(cite, "["+f.Provenance.String()+"]") + "[" + message.Name("provenance", f.Provenance.String(), t.info.lang) + "]"
+		}
+		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
 	}
 }
 
@@ -161,13 +190,13 @@ func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col
 	fmt.Fprintf(b, "%s%s  %s", indent, t.severity(sev), t.paint(ansiBold, rule))
 	where := path
 	if where == "" {
-		where = "(dossier)"
+		where = t.say("cli.dossier")
 	}
 	if line > 0 {
 		where += ":" + strconv.Itoa(line)
 	}
 	fmt.Fprintf(b, "  %s\n", where)
-	pad := indent + strings.Repeat(" ", 9)
+	pad := indent + strings.Repeat(" ", t.sevWidth()+2)
 	t.lines(pad, pad, t.wrap(msg, len(pad)))
 	if cite != "" {
 		lines := t.wrap(cite, len(pad))
@@ -289,9 +318,11 @@ func (t *textReporter) end(s *summary) error {
 	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
 		return t.b.Flush()
 	}
-	fmt.Fprintf(t.b, "%s, rules as of %s: %d passed, %d failed, %d invalid, %d unreadable; %s, %s, %s\n",
-		plural(s.Dossiers, "dossier"), t.info.asOf, s.Passed, s.Failed, s.Invalid, s.Unreadable,
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "note"))
+	t.b.WriteString(t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
+		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable),
+		message.Count{N: s.Errors, Noun: "noun.error"}, message.Count{N: s.Warnings, Noun: "noun.warning"},
+		message.Count{N: s.Infos, Noun: "noun.note"}))
+	t.b.WriteByte('\n')
 	return t.b.Flush()
 }
 
@@ -311,6 +342,13 @@ const (
 )
 
 func problemRule(code secretome.Code) string { return problemRulePrefix + string(code) }
+
+// gapRules describes the rule IDs of gaps, for the rule lists of SARIF
+// output.
+var gapRules = []struct{ id, what string }{
+	{ruleUnassessed, "A use is in a jurisdiction that was not assessed, so no rule of its market judged it"},
+	{ruleUnknown, "No rule settled whether a use is allowed: its verdict is unknown"},
+}
 
 // problemCodes lists the problem codes the packages define, with what
 // each means, for the rule lists of SARIF output. A code missing here is
@@ -339,6 +377,7 @@ var problemCodes = []struct {
 	{secretome.CodeDonorEligibility, "Donor screening and testing are not on record"},
 	{secretome.CodeBatchDeviation, "A batch departs from the release specification"},
 	{regulation.CodeReference, "An ID refers to nothing in the dossier"},
+	{regulation.CodeJurisdiction, "A jurisdiction or country code is not ISO 3166-1 alpha-2, EU or a registered code"},
 	{evidence.CodeRoBToolMismatch, "The risk-of-bias tool does not fit the study design"},
 	{evidence.CodeRoBMissing, "A study has no risk-of-bias assessment"},
 	{evidence.CodeRoBIncomplete, "Risk-of-bias domains are not assessed, so there is no overall judgement"},

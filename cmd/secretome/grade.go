@@ -116,7 +116,7 @@ func (g *grader) source(src source) error {
 func (g *grader) lines(src source) error {
 	var r io.Reader = g.env.stdin
 	if src.path != "-" {
-		f, err := os.Open(src.path)
+		f, _, err := openFile(src.path)
 		if err != nil {
 			g.unreadable(src.name(), err)
 			return nil
@@ -289,7 +289,10 @@ func writeGradeText(e *env, out *gradeOutput) error {
 			} else {
 				b.WriteString("    best CEBM level: none\n")
 			}
-			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Label())
+			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Display())
+			if o := row.Assessment.Other; o != nil {
+				fmt.Fprintf(b, "    GRADE certainty of the %s (rated separately): %s\n", o.Body.Words(), o.Certainty.Display())
+			}
 			for _, reason := range row.Assessment.Reasons() {
 				fmt.Fprintf(b, "      - %s\n", printable(reason))
 			}
