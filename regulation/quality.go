@@ -125,10 +125,10 @@ func (c *Context) studyIndex() studyIndex {
 	}
 	return c.st.studies
 }
+
 // ichQuality lists the ICH quality guidelines, among them Q4B and its
 // annexes on the harmonised pharmacopoeial chapters.
 const ichQuality = "https://www.ich.org/page/quality-guidelines"
-
 
 var (
 	citeSterility = Citation{
