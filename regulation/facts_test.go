@@ -41,6 +41,16 @@ func TestFactMessages(t *testing.T) {
 				d.Authorisations = []Authorisation{notHeld(AuthNIE, "ID")}
 				d.Uses = []Use{use("ID", UseMarketedTherapeutic)}
 			}, 0},
+		{"CPOB not held", "ID-PP28-PROCESSING", "the dossier states that no site holds a CPOB (GMP) certificate", "a stated absence reads apart from a gap",
+			func(d *Dossier) {
+				gmpNotHeld(d)
+				d.Uses = []Use{use("ID", UseHospitalService)}
+			}, 0},
+		{"CPOB not stated", "ID-PP28-PROCESSING", "no site shows a valid Indonesian CPOB (GMP) certificate", "a gap reads apart from a stated absence",
+			func(d *Dossier) {
+				d.Manufacturer.Sites[0].GMP = nil
+				d.Uses = []Use{use("ID", UseHospitalService)}
+			}, 0},
 		{"facility mismatch", "ID-PP28-CLINICAL-ROUTES", `names another facility ("RS Test") than the use ("RS Lain")`, "both names are given",
 			func(d *Dossier) {
 				a := auth(AuthHospitalDesignation, "ID")

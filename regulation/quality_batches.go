@@ -19,16 +19,19 @@ func batchRules() []Rule {
 			Title:      "A batch is released only when every release result meets the specification",
 			Citation:   citeBatchRelease,
 			Provenance: ProvenanceInferred,
-			Note: "That a lot whose result fails its own release specification (sterility positive, endotoxin above the limit) may not be released for use in people is our baseline, drawn from the release tests the quality rules cite. Each failing result is an error finding naming the test and the values compared; a result missing from a batch, or one the specification does not list, is a condition to show. Results are compared by secretome.ReleaseSpec.Conformance. The baseline rests on the product's own specification, so the citation has no link." +
-				noDate("the baseline") + undated},
+			Note: "That a lot whose result fails its own release specification (sterility positive, endotoxin above the limit) may not be released for use in people is our baseline, drawn from the release tests the quality rules cite. Each failing result is an error finding naming the test and the values compared; a result missing from a batch, or one the specification does not list, is a condition to show. Results are compared by secretome.ReleaseSpec.Conformance. The baseline rests on the product's own specification; the citation links the harmonised methods its results come from." +
+				noDate("the baseline")},
 		Check: checkBatchRelease,
 	}}
 }
 
 // citeBatchRelease cites the release tests the baseline compares.
 var citeBatchRelease = Citation{
-	Instrument: "Release specification of the product, judged against the harmonised pharmacopoeial tests (ICH Q4B Annex 8(R1) sterility, Annex 14 bacterial endotoxins)",
+	Instrument: "Release specification of the product, its results obtained with the harmonised pharmacopoeial tests (ICH Q4B Annex 8(R1) sterility, Annex 14 bacterial endotoxins)",
 	Number:     "ICH Q4B",
+	URL:        ichQuality,
+	Secondary:  "the product's own release specification, which the dossier states",
+	CheckedOn:  readSecond,
 }
 
 func checkBatchRelease(c *Context) {
