@@ -266,6 +266,17 @@ func (c checker) source(p *fieldpath.Path, s *Source) {
 		c.quantity(&t, q, "conditioning time", DimensionDuration)
 		c.positive(&t, q, "conditioning time")
 	}
+	if q := s.Culture.ViabilityAtHarvest; !q.IsZero() {
+		v := cu.Field("viability_at_harvest")
+		c.quantity(&v, q, "viability at harvest", DimensionFraction)
+		if q.Unit == UnitPercent {
+			c.percent(&v, q.Value, "viability at harvest")
+		}
+	}
+	if s.Culture.EVDepleted != nil && s.Culture.Supplement == SupplementSerumFree {
+		e := cu.Field("ev_depleted")
+		c.errorf(&e, CodeInconsistent, "ev_depleted concerns a serum or lysate supplement; the medium is serum-free")
+	}
 	if s.Identity != nil {
 		id := p.Field("identity")
 		c.identity(&id, s.Identity)
@@ -298,7 +309,7 @@ func (c checker) identity(p *fieldpath.Path, id *Identity) {
 }
 
 func (c checker) isct(p *fieldpath.Path, s *Source) {
-	notMet, notReported := isctSummary(s.Identity)
+	notMet, notReported := isctSummary(s)
 	id := p.Field("identity")
 	if notMet > 0 {
 		c.warnf(&id, CodeISCTNotMet, "%d of the 4 ISCT minimal criteria for MSCs are not met; see secretome.ISCT for details", notMet)
@@ -402,6 +413,9 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		so := vp.Field("source_amount")
 		c.quantity(&so, v.SourceAmount, "source amount", DimensionCellCount, DimensionVolume)
 		c.positive(&so, v.SourceAmount, "source amount")
+		tl := vp.Field("total_lipid")
+		c.quantity(&tl, v.TotalLipid, "total lipid", DimensionMassConcentration)
+		c.nonNegative(&tl, v.TotalLipid, "total lipid")
 		c.emptyEntries(&vp, "positive_markers", v.PositiveMarkers, "positive marker")
 		c.emptyEntries(&vp, "negative_markers", v.NegativeMarkers, "negative marker")
 		for i, m := range v.Imaging {
@@ -594,6 +608,9 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 			}
 			v := re.Field("value")
 			c.quantity(&v, r.Value, "result")
+			if r.BelowDetection && r.Value.IsZero() {
+				c.errorf(&v, CodeRequired, "a result below the limit of detection needs value, the limit of detection")
+			}
 			for j := range k {
 				if r.Kind != TestUnspecified && b.Results[j].sameTest(r) {
 					c.errorf(&re, CodeDuplicate, "%s has two results (also results[%d]); give the one the batch was released on", r.label(), j)
