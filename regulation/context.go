@@ -12,6 +12,17 @@ import (
 // use's own jurisdiction.
 const Baseline = "QUALITY"
 
+// House is the code of a host's own rules that hold in every market: a
+// hospital's formulary, a vendor's house rules. Like the quality
+// baseline, rules of this jurisdiction assess every use of a dossier,
+// whatever the use's own jurisdiction. No shipped rule has this code.
+const House = "HOUSE"
+
+// everyUse reports whether the rules of the jurisdiction code assess
+// every use of a dossier (Baseline and House) rather than the uses in
+// that jurisdiction.
+func everyUse(code string) bool { return code == Baseline || code == House }
+
 // Context is what a rule's Check sees: the dossier, the as-of date, the
 // jurisdiction, and methods to report findings and decide verdicts. The
 // Context fills in the rule's ID, jurisdiction, citation and provenance on
@@ -87,7 +98,7 @@ func (c *Context) Permit(use int, path, message string) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictPermitted, "")
+	c.decide(use, VerdictPermitted, "", message != "")
 	if message != "" {
 		c.add(use, secretome.SeverityInfo, path, message)
 	}
@@ -104,7 +115,7 @@ func (c *Context) Condition(use int, missing, path, message string) {
 	if missing == "" {
 		missing = message
 	}
-	c.decide(use, VerdictPermittedWithConditions, missing)
+	c.decide(use, VerdictPermittedWithConditions, missing, true)
 	c.add(use, secretome.SeverityWarning, path, message)
 }
 
@@ -114,7 +125,7 @@ func (c *Context) Prohibit(use int, path, message string) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictProhibited, "")
+	c.decide(use, VerdictProhibited, "", true)
 	c.add(use, secretome.SeverityError, path, message)
 }
 
@@ -124,7 +135,7 @@ func (c *Context) Unknown(use int, path, message string) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictUnknown, "")
+	c.decide(use, VerdictUnknown, "", true)
 	c.add(use, secretome.SeverityInfo, path, message)
 }
 
@@ -137,8 +148,33 @@ func (c *Context) inJurisdiction(use int) bool {
 	return false
 }
 
-func (c *Context) decide(use int, v Verdict, missing string) {
-	c.st.outcomes = append(c.st.outcomes, outcome{use: use, rule: c.rule.ID, verdict: v, missing: missing})
+// decide records a rule's outcome for a use. When explained, the finding
+// that explains it is the one add records next; a waiver of that finding
+// withdraws the outcome too.
+func (c *Context) decide(use int, v Verdict, missing string, explained bool) {
+	o := outcome{use: use, rule: c.rule.ID, verdict: v, missing: missing, finding: -1}
+	if explained {
+		o.finding = int32(len(c.st.findings))
+	}
+	c.st.outcomes = append(c.st.outcomes, o)
+}
+
+// Shared returns the value the current assessment holds under key,
+// making it with make the first time any rule asks. Rules use it to share
+// work that depends only on the dossier (a view of it built once for
+// many rules, say) without keeping state between assessments: the value
+// is dropped when the assessment ends. key must be comparable; use a
+// value of an unexported type, as with context.Context values. The value
+// must not be modified once made.
+func (c *Context) Shared(key any, make func() any) any {
+	for i := range c.st.shared {
+		if c.st.shared[i].key == key {
+			return c.st.shared[i].value
+		}
+	}
+	v := make()
+	c.st.shared = append(c.st.shared, sharedValue{key: key, value: v})
+	return v
 }
 
 func (c *Context) add(use int, sev secretome.Severity, path, message string) {
@@ -163,6 +199,7 @@ type pending struct {
 	sev           secretome.Severity
 	path, message string
 	prov          Provenance // the rule's, or inferred (Context.Inferred)
+	waiver        *Waiver    // set when a waiver withdrew the finding
 }
 
 // fill writes the reported Finding to f; useIndex holds the targets of
@@ -175,6 +212,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Message = p.message
 	f.Citation = p.rule.Citation
 	f.Provenance = p.prov
+	f.Waiver = p.waiver
 	if p.use >= 0 && p.use < len(useIndex) {
 		f.Use = &useIndex[p.use]
 	}
@@ -199,7 +237,16 @@ type outcome struct {
 	rule    string
 	verdict Verdict
 	missing string
+	// finding is the index into state.findings of the finding that
+	// explains the outcome, or -1 when there is none.
+	finding int32
+	// waived marks an outcome whose finding was waived: it no longer
+	// counts toward the verdict.
+	waived bool
 }
+
+// sharedValue is one value of Context.Shared.
+type sharedValue struct{ key, value any }
 
 // state is the scratch space of one assessment, reused through a pool.
 type state struct {
@@ -214,6 +261,7 @@ type state struct {
 	slots    []int32 // use assessment of each outcome
 	grouped  []int32 // indexes into outcomes, grouped by use assessment
 	order    []int32 // indexes into findings, sorted per jurisdiction
+	shared   []sharedValue
 	ctx      Context // reused for each jurisdiction; rules must not keep it
 }
 
@@ -225,5 +273,7 @@ func (s *state) reset() {
 	s.useIndex = nil
 	s.grades = s.grades[:0]
 	s.spans = s.spans[:0]
+	clear(s.shared)
+	s.shared = s.shared[:0]
 	s.ctx = Context{}
 }

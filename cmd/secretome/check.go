@@ -184,6 +184,8 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.Var(failOn, "fail-on", "exit 1 when a finding has at least this `severity`: error, warning or never")
 	quiet := fs.Bool("quiet", false, "show only failing dossiers and findings that fail, without progress")
 	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
+	var policyDirs pathsFlag
+	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -211,16 +213,22 @@ func runCheck(e *env, args []string) (int, error) {
 		}
 		info.asOf = d
 	}
-	rules := regulation.Shipped()
+	rules, _, err := loadRules(policyDirs)
+	if err != nil {
+		return exitUsage, err
+	}
 	have := rules.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
 			return exitUsage, usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
 		}
 	}
-	if len(juris) > 0 && slices.Contains(have, regulation.Baseline) {
-		// The quality baseline applies whatever the jurisdiction.
-		juris = append(juris, regulation.Baseline)
+	for _, every := range []string{regulation.Baseline, regulation.House} {
+		if len(juris) > 0 && slices.Contains(have, every) {
+			// The quality baseline and house rules apply whatever the
+			// jurisdiction.
+			juris = append(juris, every)
+		}
 	}
 	assessor, err := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: juris, AsOf: info.asOf})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 )
 
@@ -205,6 +206,40 @@ func (l *listFlag) Set(s string) error {
 		return fmt.Errorf("no jurisdiction code given (have %s)", strings.Join(regulation.Shipped().Jurisdictions(), ", "))
 	}
 	return nil
+}
+
+// pathsFlag collects a repeatable flag naming files or folders.
+type pathsFlag []string
+
+func (l *pathsFlag) String() string { return strings.Join(*l, ",") }
+
+// Set adds one path; an empty one is an error (most often an unset
+// variable in CI).
+func (l *pathsFlag) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("no path given")
+	}
+	*l = append(*l, s)
+	return nil
+}
+
+// loadRules returns the shipped rules with the house rules of the policy
+// folders, and the policies.
+func loadRules(dirs []string) (*regulation.RuleSet, *policy.Policies, error) {
+	var sets []*policy.Policies
+	for _, dir := range dirs {
+		p, err := policy.LoadDir(dir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--policy %s: %w", dir, err)
+		}
+		sets = append(sets, p)
+	}
+	ps := policy.Join(sets...)
+	rules, err := ps.RuleSet(regulation.Shipped())
+	if err != nil {
+		return nil, nil, fmt.Errorf("--policy: %w", err)
+	}
+	return rules, ps, nil
 }
 
 // choiceFlag is a flag whose value must be one of a fixed list.
