@@ -49,10 +49,19 @@
 // plus a jurisdiction-independent quality baseline; hosts add their own
 // rules through the same API.
 //
+// # Hospital systems: package fhir
+//
+// fhir.Export writes a dossier as an HL7 FHIR R5 Bundle (the product,
+// ingredients with UCUM strengths, ICD-coded indications, authorisations,
+// maker, studies and the GRADE certainty of their evidence) and
+// fhir.Import reads it back; what FHIR has no element for travels in an
+// extension, so nothing is lost.
+//
 // # The command line
 //
 // cmd/secretome checks dossier files (JSON, YAML, JSON Lines) in CI and at
-// a desk, with text, JSON, SARIF, JUnit and GitHub annotation output.
+// a desk, with text, JSON, SARIF, JUnit and GitHub annotation output, and
+// converts dossiers to and from FHIR R5 Bundles.
 //
 // # Not legal advice
 //

@@ -1,8 +1,9 @@
 package evidence
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
 	"github.com/openregen/secretomekit/internal/strictjson"
@@ -19,8 +20,10 @@ const MaxDocumentBytes = strictjson.DefaultMaxBytes
 // spellings, malformed numbers, trailing data and documents over
 // MaxDocumentBytes. When the JSON is well-formed, the study is then
 // validated (Study.Validate) and the problems of both steps are merged
-// into one *secretome.ValidationError, sorted by path, each with its line
-// and column (1-based, counting characters) when it can be located. A
+// into one *secretome.ValidationError, errors before warnings and each
+// group sorted by path (list indexes in numeric order: [2] before [10]),
+// each with its line and column (1-based, counting characters) when it
+// can be located. A
 // validation problem at or below a path where decoding already failed is
 // left out, so that one mistake is reported once.
 //
@@ -73,7 +76,7 @@ func DecodeStudies(data []byte) ([]Study, error) {
 type decoder struct {
 	data    []byte
 	ps      secretome.Problems
-	decoded []string // paths where decoding failed
+	decoded map[string]bool // paths where decoding failed
 	pending []secretome.Problem
 }
 
@@ -86,7 +89,10 @@ func (d *decoder) decode(v any) bool {
 	for _, is := range strictjson.Decode(d.data, v, strictjson.Options{MaxBytes: MaxDocumentBytes}) {
 		d.ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
 			Message: is.Message, Line: is.Line, Column: is.Column})
-		d.decoded = append(d.decoded, is.Path)
+		if d.decoded == nil {
+			d.decoded = map[string]bool{}
+		}
+		d.decoded[is.Path] = true
 		switch is.Code {
 		case strictjson.CodeSyntax, strictjson.CodeTrailing, strictjson.CodeTooLarge:
 			whole = false
@@ -110,9 +116,18 @@ func (d *decoder) validated(base string, list []secretome.Problem) {
 	}
 }
 
+// coveredByDecode reports whether decoding failed at path or at one of
+// its ancestors. It looks each ancestor up rather than comparing with
+// every decoding problem, so its cost is the length of the path.
 func (d *decoder) coveredByDecode(path string) bool {
-	for _, q := range d.decoded {
-		if path == q || strings.HasPrefix(path, q+".") || strings.HasPrefix(path, q+"[") {
+	if len(d.decoded) == 0 {
+		return false
+	}
+	if d.decoded[path] {
+		return true
+	}
+	for i := 0; i < len(path); i++ {
+		if (path[i] == '.' || path[i] == '[') && d.decoded[path[:i]] {
 			return true
 		}
 	}
@@ -123,10 +138,17 @@ func (d *decoder) coveredByDecode(path string) bool {
 func (d *decoder) add(p secretome.Problem) { d.pending = append(d.pending, p) }
 
 // err places the validation problems in the document and returns every
-// problem, or nil when none is an error.
+// problem, errors first and then warnings, each group in path order, or
+// nil when none is an error.
 func (d *decoder) err() error {
 	secretome.LocateProblems(d.data, d.pending)
 	d.ps.Append(d.pending...)
 	d.pending = nil
-	return d.ps.Err()
+	err := d.ps.Err()
+	if ve, ok := secretome.AsValidationError(err); ok {
+		slices.SortStableFunc(ve.Problems, func(a, b secretome.Problem) int {
+			return cmp.Compare(b.Severity, a.Severity)
+		})
+	}
+	return err
 }

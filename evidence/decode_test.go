@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -119,4 +120,46 @@ func TestDecodeStudies(t *testing.T) {
 	ve, ok = secretome.AsValidationError(err)
 	require.True(t, ok)
 	assert.True(t, ve.Has(secretome.CodeType), "an object is not an array")
+}
+
+// TestDecodeStudiesOrder holds the order researchers read problems in:
+// every error before any warning, studies in numeric order ([2] before
+// [10], not after it as text sorting would put it), each with its line.
+func TestDecodeStudiesOrder(t *testing.T) {
+	one := `{"id": "s%d", "title": "t", "year": %d, "design": "case_report", "population": {"condition": "L88", "size": 1},
+  "intervention": {"description": "gel"}, "outcomes": [{"name": "healing", "type": "binary", "time_point": {"text": "week 4"}, "result": "healed"}]}`
+	var items []string
+	for i := range 12 {
+		year := 2023
+		if i%3 == 0 {
+			year = 3023 // an error in studies 0, 3, 6 and 9
+		}
+		items = append(items, fmt.Sprintf(one, i, year))
+	}
+	_, err := DecodeStudies([]byte("[\n" + strings.Join(items, ",\n") + "\n]"))
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok)
+	var errs, warns []string
+	for i, p := range ve.Problems {
+		assert.Positive(t, p.Line, "%s has a line", p.Path)
+		if p.Severity == secretome.SeverityError {
+			require.Empty(t, warns, "problem %d (%s) is an error after a warning", i, p.Path)
+			errs = append(errs, p.Path)
+		} else {
+			warns = append(warns, p.Path)
+		}
+	}
+	assert.Equal(t, []string{"[0].year", "[3].year", "[6].year", "[9].year"}, errs)
+	require.NotEmpty(t, warns, "missing funding and conflicts are warnings")
+	var studies []string
+	for _, w := range warns {
+		s, _, _ := strings.Cut(w, ".")
+		if len(studies) == 0 || studies[len(studies)-1] != s {
+			studies = append(studies, s)
+		}
+	}
+	assert.Equal(t, []string{"[0]", "[1]", "[2]", "[3]", "[4]", "[5]", "[6]", "[7]", "[8]", "[9]", "[10]", "[11]"}, studies,
+		"warnings come study by study in numeric order")
+	assert.Equal(t, 2, ve.At("[0].year")[0].Line)
+	assert.Equal(t, 2+2*9, ve.At("[9].year")[0].Line, "each study takes two lines")
 }

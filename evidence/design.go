@@ -55,7 +55,8 @@ func marshalEnum[T ~uint8](kind string, names []string, v T) ([]byte, error) {
 // design was not given; Study.Validate reports it.
 type Design uint8
 
-// The study designs, from mechanism-based work to evidence syntheses.
+// The study designs, from mechanism-based work to evidence syntheses,
+// then designs added later (nested case-control studies, n-of-1 trials).
 const (
 	DesignUnknown                      Design = iota // not given
 	DesignInVitro                                    // in_vitro: cells or tissue in the laboratory
@@ -69,19 +70,26 @@ const (
 	DesignRandomisedControlledTrial                  // randomised_controlled_trial
 	DesignSystematicReview                           // systematic_review: may or may not pool results
 	DesignMetaAnalysis                               // meta_analysis: systematic review with pooled results
+	DesignNestedCaseControl                          // nested_case_control: a case-control study drawn from a defined cohort
+	DesignNOf1Trial                                  // n_of_1_trial: randomised treatment periods within one patient
 )
+
+// The last named design; designs added later are appended after it so
+// that the numbers of the earlier ones do not change.
+const lastDesign = DesignNOf1Trial
 
 var designNames = []string{
 	"", "in_vitro", "animal", "case_report", "case_series", "case_control",
 	"cohort_prospective", "cohort_retrospective", "non_randomised_controlled_trial",
 	"randomised_controlled_trial", "systematic_review", "meta_analysis",
+	"nested_case_control", "n_of_1_trial",
 }
 
 // Designs returns every design in declaration order, for documentation
 // and exhaustive tests.
 func Designs() []Design {
 	out := make([]Design, 0, len(designNames)-1)
-	for d := DesignInVitro; d <= DesignMetaAnalysis; d++ {
+	for d := DesignInVitro; d <= lastDesign; d++ {
 		out = append(out, d)
 	}
 	return out
@@ -108,10 +116,14 @@ func (d *Design) UnmarshalText(b []byte) error {
 }
 
 // Valid reports whether d is one of the named designs.
-func (d Design) Valid() bool { return d >= DesignInVitro && d <= DesignMetaAnalysis }
+func (d Design) Valid() bool { return d >= DesignInVitro && d <= lastDesign }
 
-// Randomised reports whether allocation to the intervention was random.
-func (d Design) Randomised() bool { return d == DesignRandomisedControlledTrial }
+// Randomised reports whether allocation to the intervention was random:
+// randomised controlled trials and n-of-1 trials (whose treatment periods
+// are randomised within one patient).
+func (d Design) Randomised() bool {
+	return d == DesignRandomisedControlledTrial || d == DesignNOf1Trial
+}
 
 // Mechanistic reports whether the design studies mechanisms rather than
 // patients (in vitro and animal work).
@@ -126,11 +138,12 @@ func (d Design) Synthesis() bool { return d == DesignSystematicReview || d == De
 func (d Design) Uncontrolled() bool { return d == DesignCaseReport || d == DesignCaseSeries }
 
 // NonRandomisedComparative reports whether the design compares groups
-// without random allocation: case-control and cohort studies and
-// non-randomised controlled trials. These are the designs ROBINS-I assesses.
+// without random allocation: case-control (nested or not) and cohort
+// studies and non-randomised controlled trials. These are the designs
+// ROBINS-I assesses.
 func (d Design) NonRandomisedComparative() bool {
 	switch d {
-	case DesignCaseControl, DesignCohortProspective, DesignCohortRetrospective, DesignNonRandomisedControlledTrial:
+	case DesignCaseControl, DesignNestedCaseControl, DesignCohortProspective, DesignCohortRetrospective, DesignNonRandomisedControlledTrial:
 		return true
 	}
 	return false

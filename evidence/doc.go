@@ -94,20 +94,34 @@
 // # Levels and certainty
 //
 // Level gives one study's Oxford CEBM 2011 level (1 to 5) for a question
-// about treatment benefits or common harms: a base level from the design,
-// then steps down for quality, inconsistency, indirectness, imprecision or
-// a very small effect, and up for a large effect. Steps whose footnote
-// wording was not verified in a primary source are marked Unverified.
+// about treatment benefits, common harms or rare harms: a base level from
+// the design (n-of-1 trials and, for common harms, reviews of nested
+// case-control studies included), then steps down for quality,
+// inconsistency, indirectness, imprecision or, for benefits, a very small
+// effect, and up for a dramatic effect in an observational study. A
+// randomised trial is never graded up to the level of a review, and
+// grading down never takes a clinical study below level 4.
 //
-// Grade rates a Body of evidence for one outcome with GRADE: the start
-// from the designs (randomised high, observational low, case reports and
-// series very low), five domains that rate down, three that rate up, each
-// computed from the studies where possible (risk of bias from the RoB
-// judgements, inconsistency from I², imprecision from the confidence
-// interval and the optimal information size, indirectness from the PICO),
-// and reviewer Overrides that must carry a justification. Thresholds that
-// are rules of thumb rather than GRADE rules are options with documented
-// defaults.
+// Grade rates a Body of evidence for one outcome with GRADE. Randomised
+// and non-randomised evidence are pooled and rated separately, and the
+// body of higher certainty leads (Assessment.Other holds the other).
+// Randomised evidence starts high; non-randomised evidence assessed with
+// ROBINS-I starts high and is rated down by the ROBINS-I judgement
+// (moderate −1, serious −2, critical −3, GRADE guidelines 18); other
+// non-randomised evidence starts low, and case reports and series very
+// low. Five domains rate down and three rate up, each computed from the
+// studies where possible: risk of bias from the RoB judgements,
+// inconsistency from I² and, with fewer than four studies, the overlap
+// and direction of the studies' intervals, imprecision from whether the
+// interval holds both no effect and an appreciable effect (GRADE
+// guidelines 6) and from the optimal information size, indirectness from
+// population, intervention, comparator and surrogate outcomes, a large
+// effect only from two or more consistent studies (GRADE guidelines 9).
+// A systematic review and the studies it includes are not counted twice.
+// Reviewer Overrides must carry a justification. Where GRADE leaves a
+// number to judgement, the number is an option in GradeOptions or
+// LevelOptions, documented there as the library's choice, and every
+// reason that uses it says so.
 //
 // Summarize builds a summary of findings per indication and outcome,
 // pooling comparable effects with Pool. Appraise is the short form for a

@@ -73,10 +73,11 @@ func (m Measure) MarshalText() ([]byte, error) {
 	return []byte(measureNames[m]), nil
 }
 
-// UnmarshalText decodes a stable spelling; anything else is an error that
-// lists the allowed spellings.
+// UnmarshalText decodes a stable spelling; anything else, metafor's
+// upper-case names included, is an error that lists the allowed
+// spellings, so that documents keep one spelling per measure.
 func (m *Measure) UnmarshalText(b []byte) error {
-	v, err := ParseMeasure(string(b))
+	v, err := parseMeasure(string(b), false)
 	if err != nil {
 		return err
 	}
@@ -84,14 +85,26 @@ func (m *Measure) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseMeasure returns the measure with the given stable spelling.
-func ParseMeasure(s string) (Measure, error) {
+// ParseMeasure returns the measure with the given name: the stable
+// spelling ("rr", "smd") or metafor's escalc spelling ("RR", "OR", "RD",
+// "MD", "SMD", and "HR" by the same pattern), so that names taken from R
+// scripts work as they are. Other spellings are an error listing the
+// accepted ones.
+func ParseMeasure(s string) (Measure, error) { return parseMeasure(s, true) }
+
+func parseMeasure(s string, metafor bool) (Measure, error) {
 	for i := int(MeasureRR); i < len(measureNames); i++ {
-		if s == measureNames[i] {
+		if s == measureNames[i] || (metafor && s == strings.ToUpper(measureNames[i])) {
 			return Measure(i), nil
 		}
 	}
-	return 0, &enum.Error{Kind: "measure", Value: s, Allowed: append([]string(nil), measureNames[1:]...)}
+	allowed := append([]string(nil), measureNames[1:]...)
+	if metafor {
+		for _, n := range measureNames[1:] {
+			allowed = append(allowed, strings.ToUpper(n))
+		}
+	}
+	return 0, &enum.Error{Kind: "measure", Value: s, Allowed: allowed}
 }
 
 // Interval is a closed interval [Lower, Upper], such as a confidence or

@@ -284,6 +284,25 @@ func TestFromReported(t *testing.T) {
 	}
 }
 
+// TestParseMeasureMetafor checks that ParseMeasure accepts the names
+// metafor's escalc uses ("RR", "OR", "RD", "MD", "SMD"), while decoding
+// keeps one spelling per measure.
+func TestParseMeasureMetafor(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want evidence.Measure
+	}{{"RR", evidence.MeasureRR}, {"OR", evidence.MeasureOR}, {"RD", evidence.MeasureRD}, {"MD", evidence.MeasureMD},
+		{"SMD", evidence.MeasureSMD}, {"HR", evidence.MeasureHR}, {"smd", evidence.MeasureSMD}} {
+		m, err := evidence.ParseMeasure(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, m, tc.in)
+	}
+	_, err := evidence.ParseMeasure("Smd")
+	assert.ErrorContains(t, err, "SMD", "the error lists metafor's spellings too")
+	var m evidence.Measure
+	assert.Error(t, m.UnmarshalText([]byte("RR")), "documents keep the stable lowercase spelling")
+}
+
 func FuzzParseMeasure(f *testing.F) {
 	for _, s := range []string{"rr", "or", "hr", "rd", "md", "smd", "", "RR", "smd ", "\x00"} {
 		f.Add(s)
@@ -296,12 +315,16 @@ func FuzzParseMeasure(f *testing.F) {
 			}
 			return
 		}
-		if m.String() != s {
-			t.Fatalf("ParseMeasure(%q) = %v, which prints as %q", s, m, m.String())
+		if m.String() != strings.ToLower(s) || (s != m.String() && s != strings.ToUpper(m.String())) {
+			t.Fatalf("ParseMeasure(%q) = %v, which is neither its stable nor its metafor spelling", s, m)
 		}
 		b, err := m.MarshalText()
-		if err != nil || string(b) != s {
+		if err != nil || string(b) != m.String() {
 			t.Fatalf("MarshalText of %q = %q, %v", s, b, err)
+		}
+		var back evidence.Measure
+		if err := back.UnmarshalText([]byte(s)); (err == nil) != (s == m.String()) {
+			t.Fatalf("UnmarshalText(%q) = %v: documents accept only the stable spelling", s, err)
 		}
 	})
 }

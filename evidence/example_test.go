@@ -46,7 +46,7 @@ func Example_woundCaseReports() {
 			return
 		}
 		a := evidence.Appraise([]evidence.Study{s}, s.Population.Condition)
-		fmt.Printf("%-7s %-5s CEBM level %d, GRADE %s\n", s.ID, s.Population.Condition, a.BestLevel, a.Certainty.Label())
+		fmt.Printf("%-7s %-5s CEBM level %d, GRADE %s\n", s.ID, s.Population.Condition, a.BestLevel, a.Certainty.Display())
 	}
 
 	// All five as one body for the product, whatever the indication.
@@ -70,7 +70,7 @@ func Example_woundCaseReports() {
 	// - start very_low: 5 case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)
 	// - risk_of_bias not assessed: no comparative study: RoB 2 and ROBINS-I do not apply to case reports or case series, whose very low start already reflects the missing control group
 	// - inconsistency not assessed: fewer than two effect estimates: inconsistency cannot be assessed
-	// - imprecision -1: serious: no comparative effect estimate, and only 5 participants (in 5 studies of known size), below the optimal information size of 400 (rule of thumb)
+	// - imprecision -1: serious: no comparative effect estimate, and only 5 participants (in 5 studies of known size), below the optimal information size of 400 (the library's rule of thumb, GradeOptions.OISParticipants)
 	// - publication_bias flagged (not rated): 5 studies, fewer than 10: publication bias cannot be assessed from the data; flagged: every study is small (under 100 participants) and industry-funded, a known warning sign of publication bias
 	// - large_effect not assessed: no effect estimate
 	// - dose_response not assessed: a dose-response gradient is not computed from the data; a reviewer may judge it with an override
@@ -131,7 +131,7 @@ func ExampleGrade_override() {
 	}
 	d, _ := a.Domain(evidence.DomainIndirectness)
 	fmt.Printf("%s: %+d (computed %+d), overridden: %s\n", d.Domain, d.Effect, d.Computed, d.Justification)
-	fmt.Println(a.Start, "->", a.Certainty.Label())
+	fmt.Println(a.Start, "->", a.Certainty.Display())
 	// Output:
 	// evidence: invalid grade options: 1 error
 	// 	overrides[0].justification: an override of indirectness needs a written justification [required]

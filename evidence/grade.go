@@ -46,7 +46,8 @@ func (c *Certainty) UnmarshalText(b []byte) error {
 }
 
 // Symbols returns the usual circled-plus rendering: "⊕⊕⊕⊕" for high down
-// to "⊕○○○" for very low, and "" when not graded.
+// to "⊕○○○" for very low, and "" when not graded. Label gives the words;
+// the two do not repeat each other, so a display can show either or both.
 func (c Certainty) Symbols() string {
 	if c < CertaintyVeryLow || c > CertaintyHigh {
 		return ""
@@ -55,16 +56,23 @@ func (c Certainty) Symbols() string {
 	return strings.Repeat("⊕", n) + strings.Repeat("○", 4-n)
 }
 
-// Label returns a reading form such as "Very low ⊕○○○".
+// Label returns the certainty in words for people: "Very low", "Low",
+// "Moderate", "High" or "Not graded", without the symbols (see Symbols).
 func (c Certainty) Label() string {
 	words := []string{"Not graded", "Very low", "Low", "Moderate", "High"}
 	if int(c) >= len(words) {
 		return c.String()
 	}
-	if c == CertaintyNotGraded {
-		return words[0]
+	return words[c]
+}
+
+// Display returns the words and the symbols together, "Very low ⊕○○○",
+// or "Not graded".
+func (c Certainty) Display() string {
+	if sym := c.Symbols(); sym != "" {
+		return c.Label() + " " + sym
 	}
-	return words[c] + " " + c.Symbols()
+	return c.Label()
 }
 
 // GradeDomain is one of GRADE's eight domains: five for rating down and
@@ -73,7 +81,7 @@ type GradeDomain uint8
 
 // The domains, in the order an Assessment lists them.
 const (
-	DomainRiskOfBias           GradeDomain = iota + 1 // risk_of_bias (down 0..2)
+	DomainRiskOfBias           GradeDomain = iota + 1 // risk_of_bias (down 0..3; −3 only for ROBINS-I critical)
 	DomainInconsistency                               // inconsistency (down 0..2)
 	DomainIndirectness                                // indirectness (down 0..2)
 	DomainImprecision                                 // imprecision (down 0..2)
@@ -103,12 +111,16 @@ func (d *GradeDomain) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Range returns the effects a domain can have: -2..0 for the five
-// domains that rate down, 0..2 for a large effect, 0..1 for a
-// dose-response gradient and for plausible confounding.
+// Range returns the effects a domain can have: -3..0 for risk of bias
+// (a body assessed with ROBINS-I starts high and is rated down up to three
+// levels, GRADE guidelines 18), -2..0 for the other four domains that rate
+// down, 0..2 for a large effect, 0..1 for a dose-response gradient and for
+// plausible confounding.
 func (d GradeDomain) Range() (lo, hi int) {
 	switch {
-	case d >= DomainRiskOfBias && d <= DomainPublicationBias:
+	case d == DomainRiskOfBias:
+		return -3, 0
+	case d > DomainRiskOfBias && d <= DomainPublicationBias:
 		return -2, 0
 	case d == DomainLargeEffect:
 		return 0, 2
@@ -118,12 +130,56 @@ func (d GradeDomain) Range() (lo, hi int) {
 	return 0, 0
 }
 
+// BodyKind says which evidence for an outcome an assessment rates.
+// Randomised and non-randomised evidence are rated separately (Cochrane
+// Handbook ch. 14 and 24).
+type BodyKind uint8
+
+// The kinds of body. The zero value BodyAny is used only in an Override,
+// where it means every body.
+const (
+	BodyAny           BodyKind = iota // any: in an Override, every body
+	BodyRandomised                    // randomised: randomised trials (n-of-1 trials included) and reviews of them only
+	BodyNonRandomised                 // non_randomised: cohort, case-control and non-randomised controlled studies, case series and reports, and reviews including them
+)
+
+var bodyKindNames = []string{"any", "randomised", "non_randomised"}
+
+// String returns the stable spelling.
+func (k BodyKind) String() string { return enumString("BodyKind", bodyKindNames, k) }
+
+// MarshalText encodes the kind as its stable spelling.
+func (k BodyKind) MarshalText() ([]byte, error) {
+	return marshalEnum("body kind", bodyKindNames, k)
+}
+
+// UnmarshalText decodes a stable spelling.
+func (k *BodyKind) UnmarshalText(b []byte) error {
+	v, err := parseEnum[BodyKind]("body kind", bodyKindNames, b)
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// Words returns the kind for text: "randomised evidence" or
+// "non-randomised evidence".
+func (k BodyKind) Words() string {
+	if k == BodyNonRandomised {
+		return "non-randomised evidence"
+	}
+	return "randomised evidence"
+}
+
 // Override replaces the computed rating of one domain with a reviewer's
 // judgement. The justification is required: an override without one is
 // an error.
 type Override struct {
 	// Domain is the domain overridden.
 	Domain GradeDomain `json:"domain"`
+	// Body limits the override to the randomised or the non-randomised
+	// evidence; BodyAny (the zero value) applies it to both.
+	Body BodyKind `json:"body,omitzero"`
 	// Effect is the rating to use, within Domain.Range.
 	Effect int `json:"effect"`
 	// Justification explains the judgement in words.
@@ -168,8 +224,9 @@ type Body struct {
 }
 
 // GradeOptions configures Grade. The zero value uses the defaults given
-// with each field; thresholds marked "library default" are rules of thumb
-// chosen by this package, not GRADE rules.
+// with each field. Where GRADE leaves a number or a rule to judgement, the
+// field says it is the library's choice, and so does the reason text of
+// every rating that uses it.
 type GradeOptions struct {
 	// RoB2 configures the RoB 2 overall judgements.
 	RoB2 RoB2Options
@@ -180,36 +237,74 @@ type GradeOptions struct {
 	// the body's outcomes default to (ties go to the earlier measure in
 	// the order rr, or, hr, rd, md, smd).
 	Measure Measure
+	// RiskOfBiasShare is the share of the body (by meta-analysis weight,
+	// or by count) above which a risk-of-bias or indirectness judgement
+	// decides the body's rating; 0 means 0.5 ("more than half"). The
+	// library's choice: GRADE asks whether the studies at risk carry
+	// enough of the information to change the interpretation.
+	RiskOfBiasShare float64
+	// SomeConcernsRatesDown rates randomised evidence down one level when
+	// more than RiskOfBiasShare of it has some concerns (RoB 2) or worse;
+	// Cochrane Handbook Table 12.2.d allows this. Off by default: that
+	// "some concerns" alone never rates down is the library's choice.
+	SomeConcernsRatesDown bool
+	// ROBINSNoInformation is how a ROBINS-I overall "no information" counts
+	// in a body that starts high: ROBINSModerate (−1), ROBINSSerious (−2)
+	// or ROBINSCritical (−3); 0 means ROBINSSerious. The library's choice:
+	// GRADE 18 maps only moderate, serious and critical.
+	ROBINSNoInformation ROBINSJudgement
 	// SeriousI2 and VerySeriousI2 are the I² percentages above which
 	// inconsistency is serious (−1) or very serious (−2); 0 means 50 and
-	// 75. Library defaults.
+	// 75. The library's choices.
 	SeriousI2, VerySeriousI2 float64
+	// MinStudiesI2 is the number of effect estimates from which I² alone
+	// decides inconsistency; with fewer, the overlap of the studies'
+	// confidence intervals and the direction of their effects decide
+	// together with it. 0 means 4. The library's choice (I² is unreliable
+	// with few studies).
+	MinStudiesI2 int
+	// ImprecisionRatioLower and ImprecisionRatioUpper bound the risk,
+	// odds or hazard ratios that are not an appreciable benefit or harm;
+	// 0 means 0.75 and 1.25, the rough guide of GRADE guidelines 6
+	// (Guyatt et al., J Clin Epidemiol 2011;64:1283-1293).
+	ImprecisionRatioLower, ImprecisionRatioUpper float64
+	// MID is the minimal important difference for a difference measure
+	// (md, smd, rd), on that measure's scale and positive; 0 means not
+	// given, and then an interval that includes no effect is taken as
+	// imprecise (the library's choice: it cannot tell whether the interval
+	// holds an appreciable effect).
+	MID float64
 	// OISParticipants is the optimal information size for continuous
 	// outcomes (and for bodies without effects), in participants; 0 means
 	// 400. OISEvents is the one for binary outcomes, in events; 0 means
-	// 300. Rules of thumb, not exact sample-size calculations.
+	// 300. The library's rules of thumb, not sample-size calculations.
 	OISParticipants, OISEvents int
 	// MinStudiesPublicationBias is the number of studies below which
 	// publication bias cannot be assessed from data; 0 means 10.
 	MinStudiesPublicationBias int
 	// SmallStudySize is the size under which a study counts as small for
-	// the industry-funded small-studies flag; 0 means 100. Library
-	// default.
+	// the industry-funded small-studies flag; 0 means 100. The library's
+	// choice.
 	SmallStudySize int
 	// RiskOfBiasByCount makes the risk-of-bias and indirectness ratings
 	// count studies instead of weighting them by their meta-analysis
 	// weight.
 	RiskOfBiasByCount bool
-	// UpgradeRandomised allows rating up bodies that start high
-	// (randomised trials); GRADE usually rates up only observational
-	// evidence.
+	// UpgradeRandomised allows rating up randomised evidence; GRADE rates
+	// up non-randomised evidence.
 	UpgradeRandomised bool
 	// UpgradeDespiteDowngrade allows rating up a body that was rated down
 	// in some domain; GRADE usually rates up only when nothing rated the
 	// evidence down.
 	UpgradeDespiteDowngrade bool
+	// PreferIncludedStudies settles a systematic review and studies it
+	// includes (Review.Included) found in one body by keeping the studies
+	// and leaving the review out; by default (the library's choice) the
+	// review, which holds more of the evidence, is kept and the studies are
+	// left out. Either way nothing is counted twice.
+	PreferIncludedStudies bool
 	// Overrides replace computed domain ratings with a reviewer's
-	// judgement, at most one per domain.
+	// judgement, at most one per domain and body.
 	Overrides []Override
 }
 
@@ -224,12 +319,19 @@ func (o GradeOptions) withDefaults() GradeOptions {
 			*v = d
 		}
 	}
+	def(&o.RiskOfBiasShare, 0.5)
 	def(&o.SeriousI2, 50)
 	def(&o.VerySeriousI2, 75)
+	def(&o.ImprecisionRatioLower, 0.75)
+	def(&o.ImprecisionRatioUpper, 1.25)
+	defInt(&o.MinStudiesI2, 4)
 	defInt(&o.OISParticipants, 400)
 	defInt(&o.OISEvents, 300)
 	defInt(&o.MinStudiesPublicationBias, 10)
 	defInt(&o.SmallStudySize, 100)
+	if o.ROBINSNoInformation == ROBINSNotAssessed {
+		o.ROBINSNoInformation = ROBINSSerious
+	}
 	return o
 }
 
@@ -255,17 +357,42 @@ func (o *GradeOptions) check() error {
 		p := root.Field("very_serious_i2")
 		c.err(&p, secretome.CodeInconsistent, "very_serious_i2 (%v) must not be below serious_i2 (%v)", o.VerySeriousI2, o.SeriousI2)
 	}
+	if v := o.RiskOfBiasShare; !(v > 0 && v < 1) {
+		p := root.Field("risk_of_bias_share")
+		c.err(&p, secretome.CodeRange, "risk_of_bias_share must be a fraction between 0 and 1, got %v", v)
+	}
+	if lo, hi := o.ImprecisionRatioLower, o.ImprecisionRatioUpper; !(lo > 0 && lo < 1) || !(hi > 1) || math.IsInf(hi, 0) {
+		p := root.Field("imprecision_ratio_lower")
+		if lo > 0 && lo < 1 {
+			p = root.Field("imprecision_ratio_upper")
+		}
+		c.err(&p, secretome.CodeRange, "the ratios of no appreciable effect must satisfy 0 < lower < 1 < upper, got %v and %v", lo, hi)
+	}
+	if v := o.MID; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		p := root.Field("mid")
+		c.err(&p, secretome.CodeRange, "mid must be a positive difference (or 0 for not given), got %v", v)
+	}
+	switch o.ROBINSNoInformation {
+	case ROBINSModerate, ROBINSSerious, ROBINSCritical:
+	default:
+		p := root.Field("robins_no_information")
+		c.err(&p, secretome.CodeEnum, "robins_no_information must be moderate, serious or critical, got %s", o.ROBINSNoInformation)
+	}
 	for _, f := range []struct {
 		name string
 		v    int
-	}{{"ois_participants", o.OISParticipants}, {"ois_events", o.OISEvents}, {"min_studies_publication_bias", o.MinStudiesPublicationBias}, {"small_study_size", o.SmallStudySize}} {
+	}{{"min_studies_i2", o.MinStudiesI2}, {"ois_participants", o.OISParticipants}, {"ois_events", o.OISEvents}, {"min_studies_publication_bias", o.MinStudiesPublicationBias}, {"small_study_size", o.SmallStudySize}} {
 		if f.v < 0 {
 			p := root.Field(f.name)
 			c.err(&p, secretome.CodeRange, "%s must not be negative, got %d", f.name, f.v)
 		}
 	}
 	ov := root.Field("overrides")
-	seen := map[GradeDomain]int{}
+	type key struct {
+		d GradeDomain
+		b BodyKind
+	}
+	seen := map[key]int{}
 	for i, x := range o.Overrides {
 		ip := ov.Index(i)
 		dp := ip.Field("domain")
@@ -275,14 +402,25 @@ func (o *GradeOptions) check() error {
 			ep := ip.Field("effect")
 			c.err(&ep, secretome.CodeRange, "%s can move the certainty by %d to %d, got %d", x.Domain, lo, hi, x.Effect)
 		}
+		if int(x.Body) >= len(bodyKindNames) {
+			bp := ip.Field("body")
+			c.err(&bp, secretome.CodeEnum, "unknown body kind %d (want one of: %s)", uint8(x.Body), strings.Join(bodyKindNames, ", "))
+		}
 		if strings.TrimSpace(x.Justification) == "" {
 			jp := ip.Field("justification")
 			c.err(&jp, secretome.CodeRequired, "an override of %s needs a written justification", x.Domain)
 		}
-		if j, dup := seen[x.Domain]; dup {
-			c.err(&dp, secretome.CodeDuplicate, "%s is already overridden by overrides[%d]", x.Domain, j)
+		dup := -1
+		for _, b := range []BodyKind{BodyAny, BodyRandomised, BodyNonRandomised} {
+			if j, ok := seen[key{x.Domain, b}]; ok && (b == BodyAny || x.Body == BodyAny || b == x.Body) {
+				dup = j
+				break
+			}
+		}
+		if dup >= 0 {
+			c.err(&dp, secretome.CodeDuplicate, "%s is already overridden for this body by overrides[%d]", x.Domain, dup)
 		} else {
-			seen[x.Domain] = i
+			seen[key{x.Domain, x.Body}] = i
 		}
 	}
 	return ps.Err()
@@ -298,13 +436,22 @@ type Exclusion struct {
 
 // Assessment is the GRADE certainty of a body of evidence for one
 // outcome, with every step that led to it.
+//
+// Randomised and non-randomised evidence for one outcome are rated
+// separately. When a body holds both, the Assessment Grade returns is the
+// one that leads (see Lead) and Other holds the other; Certainty is then
+// the leading body's certainty.
 type Assessment struct {
 	// Question is the question graded.
 	Question Question `json:"question"`
+	// Body says which evidence this assessment rates: BodyRandomised or
+	// BodyNonRandomised; BodyAny only when nothing was graded.
+	Body BodyKind `json:"body"`
 	// Certainty is the final certainty: Start moved by the domains'
 	// effects, clamped to very low .. high.
 	Certainty Certainty `json:"certainty"`
-	// Start is the starting certainty from the body's designs.
+	// Start is the starting certainty from the body's designs and
+	// risk-of-bias tool.
 	Start Certainty `json:"start"`
 	// StartReason explains Start.
 	StartReason string `json:"start_reason"`
@@ -316,7 +463,8 @@ type Assessment struct {
 	Score int `json:"score"`
 	// Studies lists the IDs of the studies graded, in body order.
 	Studies []string `json:"studies,omitzero"`
-	// Excluded lists the studies left out, with reasons.
+	// Excluded lists the studies left out, with reasons. When the body
+	// was split, the leading assessment lists every exclusion.
 	Excluded []Exclusion `json:"excluded,omitzero"`
 	// Estimate is the body's effect: the meta-analysis of the studies'
 	// effects on one measure when there are two or more, or the single
@@ -327,6 +475,14 @@ type Assessment struct {
 	EstimateStudies []string `json:"estimate_studies,omitzero"`
 	// Notes records caveats and studies that could not be pooled.
 	Notes []string `json:"notes,omitzero"`
+	// Other is the separately rated other kind of evidence for the same
+	// outcome (non-randomised when this one is randomised, and the reverse)
+	// when the body holds both; nil otherwise.
+	Other *Assessment `json:"other,omitzero"`
+	// Lead says why this assessment leads when Other is set: the body of
+	// higher certainty is the one presented, and on a tie the randomised
+	// evidence (the library's choice).
+	Lead string `json:"lead,omitzero"`
 }
 
 // Domain returns the rating of domain d.
@@ -341,12 +497,23 @@ func (a *Assessment) Domain(d GradeDomain) (DomainRating, bool) {
 
 // Reasons returns the assessment as lines of text: the start, each domain
 // that moved the certainty, was overridden or could not be assessed, and
-// the result. The wording is for people and may change.
+// the result. When the body was split, the first line says which evidence
+// leads and the lines of each body begin with its name ("randomised
+// evidence: "). The wording is for people and may change.
 func (a *Assessment) Reasons() []string {
-	if a.Certainty == CertaintyNotGraded {
-		return []string{"not graded: " + a.StartReason}
+	if a.Other == nil {
+		return a.ownReasons("")
 	}
-	out := []string{fmt.Sprintf("start %s: %s", a.Start, a.StartReason)}
+	out := []string{a.Lead}
+	out = append(out, a.ownReasons(a.Body.Words()+": ")...)
+	return append(out, a.Other.ownReasons(a.Other.Body.Words()+": ")...)
+}
+
+func (a *Assessment) ownReasons(prefix string) []string {
+	if a.Certainty == CertaintyNotGraded {
+		return []string{prefix + "not graded: " + a.StartReason}
+	}
+	out := []string{fmt.Sprintf("%sstart %s: %s", prefix, a.Start, a.StartReason)}
 	for _, d := range a.Domains {
 		var line string
 		switch {
@@ -361,9 +528,9 @@ func (a *Assessment) Reasons() []string {
 		default:
 			continue
 		}
-		out = append(out, line)
+		out = append(out, prefix+line)
 	}
-	return append(out, fmt.Sprintf("certainty %s (score %d)", a.Certainty, a.Score))
+	return append(out, fmt.Sprintf("%scertainty %s (score %d)", prefix, a.Certainty, a.Score))
 }
 
 // bodyStudy is one study of a body with what grading needs.
@@ -383,52 +550,80 @@ var ErrOptions = errors.New("evidence: invalid grade options")
 // Which studies count. In vitro and animal studies are left out; so are
 // studies without a valid design, and, when the question names an
 // outcome, studies that do not report it. Each remaining study
-// contributes the outcome the question names (or its first outcome).
+// contributes the outcome the question names (or its first outcome). A
+// systematic review and a study it includes (matched by Review.Included
+// against the study's ID, DOI, PMID and registration numbers) are not
+// counted twice: the study is left out, or the review with
+// opt.PreferIncludedStudies.
 //
-// Start (Cochrane Handbook 5.1, Table 12.2.a). A body with a randomised
-// trial, or a review of randomised trials only, starts high; otherwise a
-// body with an observational comparative study (cohort, case-control,
-// non-randomised trial, or a review including them) starts low; a body of
-// case reports and case series starts very low. A mixed body starts from
-// its best design (an inference: GRADE prefers to rate designs
-// separately, which the caller can do with separate bodies).
+// Two bodies. Randomised evidence (randomised and n-of-1 trials, reviews
+// of them only) and non-randomised evidence (everything else) are pooled
+// and rated separately (Cochrane Handbook ch. 14 and 24); the result is
+// the body of higher certainty, with the other in Assessment.Other.
+//
+// Start. Randomised evidence starts high. Non-randomised evidence whose
+// comparative studies were all assessed with ROBINS-I starts high and is
+// rated down for risk of bias by the ROBINS-I judgement (GRADE guidelines
+// 18: Schünemann et al., J Clin Epidemiol 2019;111:105-114); other
+// non-randomised evidence with a comparison starts low (Cochrane Handbook
+// 5.1, Table 12.2.a), and case reports and series alone start very low.
+// Never both: a body that starts low is not rated down again for the
+// confounding that starting low already counts.
 //
 // Rating down, −1 (serious) or −2 (very serious) per domain:
 //
 //  1. Risk of bias, from each comparative primary study's overall
-//     judgement (Study.Bias), weighted by meta-analysis weight when every
-//     such study was pooled and opt.RiskOfBiasByCount is false, by count
-//     otherwise: −2 when more than half is at critical risk, −1 when more
-//     than half is at high (or critical) risk or was not assessed
-//     (unassessed is not low). Case reports and series have no tool;
-//     their very low start already reflects that. Reviews are left out:
-//     the risk of bias of their included studies is not modelled, and
-//     the reason asks for an override.
-//  2. Inconsistency, from the I² of the meta-analysis (two or more
-//     effects): −1 above opt.SeriousI2 (50 %), −2 above
-//     opt.VerySeriousI2 (75 %). Library defaults, not GRADE rules.
-//  3. Indirectness, from the PICO match (see Level): −1 when more than
-//     half the body (weighted as for risk of bias) is indirect in
-//     population or intervention, −2 when more than half is indirect in
-//     both.
-//  4. Imprecision: −1 each, up to −2, when the estimate's confidence
-//     interval includes no effect and when the body is below the
-//     optimal information size (opt.OISEvents events for binary
-//     measures, opt.OISParticipants participants otherwise; rules of
-//     thumb). Without an estimate, a body of fewer than
-//     opt.OISParticipants known participants is −1.
+//     judgement, weighted by meta-analysis weight when every such study
+//     was pooled and opt.RiskOfBiasByCount is false, by count otherwise;
+//     a judgement decides when it holds for more than opt.RiskOfBiasShare
+//     of the body (the library's choice, default one half). ROBINS-I
+//     bodies that start high: moderate −1, serious −2, critical −3.
+//     Randomised evidence: −1 for high risk (RoB 2), or for some concerns
+//     with opt.SomeConcernsRatesDown. Bodies that start low: −1 for
+//     serious and −2 for critical risk judged without the confounding
+//     domain. A study without an assessment counts as not low (the
+//     library's choice). Reviews are left out: the risk of bias of their
+//     included studies is not modelled, and the reason asks for an
+//     override.
+//  2. Inconsistency, from the meta-analysis (two or more effects): from
+//     opt.MinStudiesI2 (4) estimates on, −1 above opt.SeriousI2 (50 %) and
+//     −2 above opt.VerySeriousI2 (75 %); with fewer, I² decides only
+//     together with the overlap of the confidence intervals and the
+//     direction of the effects: −1 when the intervals do not all overlap
+//     and the effects point different ways, or when I² is above the
+//     serious threshold and either holds; −2 when I² is above the very
+//     serious threshold and both hold. The numbers are the library's
+//     choices.
+//  3. Indirectness, from the PICO match (population, intervention,
+//     comparator, surrogate outcome; see Level): −1 when more than
+//     opt.RiskOfBiasShare of the body differs in one element, −2 when it
+//     differs in two or more (the library's choice).
+//  4. Imprecision (GRADE guidelines 6): −1 when the confidence interval
+//     includes no effect and an appreciable effect (a ratio beyond
+//     opt.ImprecisionRatioLower or opt.ImprecisionRatioUpper, 0.75 and
+//     1.25; a difference beyond opt.MID), −2 when it includes appreciable
+//     effects both ways; −1 when the body is below the optimal information
+//     size (opt.OISEvents events for binary measures,
+//     opt.OISParticipants participants otherwise; the library's rules of
+//     thumb); at most −2. A narrow interval around no effect is precise.
+//     Without an estimate, a body of fewer than opt.OISParticipants
+//     known participants is −1.
 //  5. Publication bias cannot be assessed from fewer than
 //     opt.MinStudiesPublicationBias studies, and is otherwise left to the
 //     reviewer (an Override); a body made only of small industry-funded
 //     studies is flagged.
 //
-// Rating up, only for a body that starts low or very low with no domain
-// rated down (both gates configurable in opt):
+// Rating up, only for non-randomised evidence (opt.UpgradeRandomised
+// lifts that) with no domain rated down (opt.UpgradeDespiteDowngrade
+// lifts that):
 //
-//  6. Large effect, from the estimate as a risk ratio (an odds ratio is
-//     converted with the control risk of the raw data), when its interval
-//     excludes no effect: +1 for RR > 2 or < 0.5, +2 for RR > 5 or < 0.2
-//     (GRADE guidelines 9).
+//  6. Large effect (GRADE guidelines 9: Guyatt et al., J Clin Epidemiol
+//     2011;64:1311-1316), from the estimate as a risk ratio (an odds ratio
+//     is converted with the control risk of the raw data), only from at
+//     least two studies with consistent results (inconsistency not rated
+//     down) and an interval that excludes no effect: +1 for RR > 2 or
+//     < 0.5, +2 for RR > 5 or < 0.2, the +2 only without a serious
+//     risk-of-bias or imprecision concern.
 //  7. Dose-response gradient and
 //  8. plausible confounding are not computed; they need an Override.
 //
@@ -446,63 +641,180 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 	if err := opt.check(); err != nil {
 		return Assessment{}, fmt.Errorf("%w: %w", ErrOptions, err)
 	}
-	a := Assessment{Question: body.Question}
+	q := body.Question
+	var excluded []Exclusion
 	var studies []bodyStudy
 	for i := range body.Studies {
 		s := &body.Studies[i]
 		switch {
 		case !s.Design.Valid():
-			a.Excluded = append(a.Excluded, Exclusion{s.ID, "the design is not given"})
+			excluded = append(excluded, Exclusion{s.ID, "the design is not given"})
 			continue
 		case s.Design.Mechanistic():
-			a.Excluded = append(a.Excluded, Exclusion{s.ID, fmt.Sprintf("a %s study is mechanism-based evidence, not clinical evidence for an outcome", s.Design)})
+			excluded = append(excluded, Exclusion{s.ID, fmt.Sprintf("a %s study is mechanism-based evidence, not clinical evidence for an outcome", s.Design)})
 			continue
 		}
-		o, why := s.outcomeFor(body.Question)
-		if o == nil && body.Question.Outcome != "" {
-			a.Excluded = append(a.Excluded, Exclusion{s.ID, why})
+		o, why := s.outcomeFor(q)
+		if o == nil && q.Outcome != "" {
+			excluded = append(excluded, Exclusion{s.ID, why})
 			continue
 		}
 		studies = append(studies, bodyStudy{s: s, outcome: o, weight: -1})
-		a.Studies = append(a.Studies, s.ID)
 	}
-	if len(studies) == 0 {
-		switch len(a.Excluded) {
+	studies, excluded, dupNotes := dropDoubleCounted(studies, excluded, opt.PreferIncludedStudies)
+	var rnd, non []bodyStudy
+	for _, b := range studies {
+		if randomisedEvidence(b.s) {
+			rnd = append(rnd, b)
+		} else {
+			non = append(non, b)
+		}
+	}
+	var a Assessment
+	switch {
+	case len(rnd) > 0 && len(non) > 0:
+		r := gradeBody(BodyRandomised, rnd, q, opt)
+		n := gradeBody(BodyNonRandomised, non, q, opt)
+		lead, other := r, n
+		why := fmt.Sprintf("its certainty (%s) is higher than that of the non-randomised evidence (%s)", r.Certainty, n.Certainty)
+		switch {
+		case n.Certainty > r.Certainty:
+			lead, other = n, r
+			why = fmt.Sprintf("its certainty (%s) is higher than that of the randomised evidence (%s)", n.Certainty, r.Certainty)
+		case n.Certainty == r.Certainty:
+			why = fmt.Sprintf("both are %s, and on a tie the randomised evidence is presented (the library's choice)", r.Certainty)
+		}
+		a = lead
+		a.Other = &other
+		a.Lead = fmt.Sprintf("randomised and non-randomised evidence rated separately (Cochrane Handbook ch. 14 and 24); the %s leads: %s", lead.Body.Words(), why)
+	case len(rnd) > 0:
+		a = gradeBody(BodyRandomised, rnd, q, opt)
+	case len(non) > 0:
+		a = gradeBody(BodyNonRandomised, non, q, opt)
+	default:
+		a = Assessment{Question: q}
+		switch len(excluded) {
 		case 0:
 			a.StartReason = "no clinical study in the body"
 		case 1:
-			a.StartReason = "the one study in the body was left out: " + a.Excluded[0].Reason
+			a.StartReason = "the one study in the body was left out: " + excluded[0].Reason
 		default:
-			a.StartReason = fmt.Sprintf("all %d studies in the body were left out (see Excluded for why)", len(a.Excluded))
+			a.StartReason = fmt.Sprintf("all %d studies in the body were left out (see Excluded for why)", len(excluded))
 		}
-		return a, nil
 	}
-	a.Start, a.StartReason = startCertainty(studies)
+	a.Excluded = excluded
+	a.Notes = append(dupNotes, a.Notes...)
+	return a, nil
+}
+
+// randomisedEvidence reports whether a study belongs to the randomised
+// body: a randomised design, or a review whose included designs are all
+// randomised.
+func randomisedEvidence(s *Study) bool {
+	if s.Design.Randomised() {
+		return true
+	}
+	return s.Design.Synthesis() && s.Review != nil && len(s.Review.Designs) > 0 &&
+		!slices.ContainsFunc(s.Review.Designs, func(x Design) bool { return !x.Randomised() })
+}
+
+// dropDoubleCounted leaves out, for each systematic review in the body,
+// the studies it includes (or, with preferIncluded, the review), so that
+// no study is counted twice. Reviews that share included studies are kept
+// and noted.
+func dropDoubleCounted(studies []bodyStudy, excluded []Exclusion, preferIncluded bool) ([]bodyStudy, []Exclusion, []string) {
+	reviewsOf := map[string][]int{} // identifier key -> indices of reviews including it
+	for i, b := range studies {
+		if b.s.Design.Synthesis() && b.s.Review != nil {
+			for _, id := range b.s.Review.Included {
+				if k := identifierKey(id); k != "" && !slices.Contains(reviewsOf[k], i) {
+					reviewsOf[k] = append(reviewsOf[k], i)
+				}
+			}
+		}
+	}
+	if len(reviewsOf) == 0 {
+		return studies, excluded, nil
+	}
+	drop := make([]string, len(studies)) // reason, "" = keep
+	found := map[int][]string{}          // review index -> IDs of included studies found in the body
+	var notes []string
+	for i, b := range studies {
+		var in []int
+		for _, k := range b.s.identifiers() {
+			for _, r := range reviewsOf[k] {
+				if r != i && !slices.Contains(in, r) {
+					in = append(in, r)
+				}
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		if b.s.Design.Synthesis() {
+			notes = append(notes, fmt.Sprintf("review %s is itself listed as included by another review in the body; both are kept, judge their overlap", b.s.ID))
+			continue
+		}
+		for _, r := range in {
+			found[r] = append(found[r], b.s.ID)
+		}
+		if !preferIncluded {
+			var names []string
+			for _, r := range in {
+				names = append(names, studies[r].s.ID)
+			}
+			drop[i] = fmt.Sprintf("included in the systematic review %s, which is in the body: counted once, through the review (the library's choice; GradeOptions.PreferIncludedStudies keeps the study instead)", strings.Join(names, " and "))
+		}
+	}
+	if preferIncluded {
+		for r, ids := range found {
+			drop[r] = fmt.Sprintf("the studies it includes (%s) are in the body: counted once, through the studies (GradeOptions.PreferIncludedStudies)", strings.Join(ids, ", "))
+		}
+	}
+	kept := studies[:0:0]
+	for i, b := range studies {
+		if drop[i] != "" {
+			excluded = append(excluded, Exclusion{b.s.ID, drop[i]})
+			continue
+		}
+		kept = append(kept, b)
+	}
+	return kept, excluded, notes
+}
+
+// gradeBody rates one body: randomised or non-randomised evidence.
+func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions) Assessment {
+	a := Assessment{Question: q, Body: kind}
+	for _, b := range studies {
+		a.Studies = append(a.Studies, b.s.ID)
+	}
+	st := startCertainty(kind, studies)
+	a.Start, a.StartReason = st.start, st.reason
 	est := estimateBody(studies, opt, &a)
 
 	downs := []DomainRating{
-		rateRiskOfBias(studies, opt),
+		rateRiskOfBias(kind, st, studies, opt),
 		rateInconsistency(est, opt),
-		rateIndirectness(studies, body.Question, opt),
+		rateIndirectness(studies, q, opt),
 		rateImprecision(studies, est, opt),
 		ratePublicationBias(studies, opt),
 	}
-	applyOverrides(downs, opt.Overrides)
+	applyOverrides(kind, downs, opt.Overrides)
 	down := 0
 	for _, d := range downs {
 		down += d.Effect
 	}
 	ups := []DomainRating{
-		rateLargeEffect(est),
+		rateLargeEffect(est, downs),
 		{Domain: DomainDoseResponse, Reason: "a dose-response gradient is not computed from the data; a reviewer may judge it with an override"},
 		{Domain: DomainPlausibleConfounding, Reason: "the effect of plausible residual confounding is not computed from the data; a reviewer may judge it with an override"},
 	}
 	var gate []string
-	if a.Start > CertaintyLow && !opt.UpgradeRandomised {
-		gate = append(gate, "the body starts "+a.Start.String()+" (GRADE rates up observational evidence)")
+	if kind == BodyRandomised && !opt.UpgradeRandomised {
+		gate = append(gate, "the evidence is randomised (GRADE rates up non-randomised evidence; GradeOptions.UpgradeRandomised)")
 	}
 	if down < 0 && !opt.UpgradeDespiteDowngrade {
-		gate = append(gate, "the body was rated down")
+		gate = append(gate, "the body was rated down (GradeOptions.UpgradeDespiteDowngrade)")
 	}
 	if len(gate) > 0 {
 		for i := range ups {
@@ -512,21 +824,21 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 			}
 		}
 	}
-	applyOverrides(ups, opt.Overrides)
+	applyOverrides(kind, ups, opt.Overrides)
 	a.Domains = append(downs, ups...)
 	a.Score = int(a.Start)
 	for _, d := range a.Domains {
 		a.Score += d.Effect
 	}
 	a.Certainty = Certainty(min(max(a.Score, int(CertaintyVeryLow)), int(CertaintyHigh)))
-	return a, nil
+	return a
 }
 
-func applyOverrides(ds []DomainRating, overrides []Override) {
+func applyOverrides(kind BodyKind, ds []DomainRating, overrides []Override) {
 	for i := range ds {
 		ds[i].Computed = ds[i].Effect
 		for _, o := range overrides {
-			if o.Domain == ds[i].Domain {
+			if o.Domain == ds[i].Domain && (o.Body == BodyAny || o.Body == kind) {
 				ds[i].Overridden = true
 				ds[i].Effect = o.Effect
 				ds[i].Justification = strings.TrimSpace(o.Justification)
@@ -535,37 +847,57 @@ func applyOverrides(ds []DomainRating, overrides []Override) {
 	}
 }
 
-// startCertainty returns the starting certainty of a body.
-func startCertainty(studies []bodyStudy) (Certainty, string) {
-	var rct, obs, unc int
+// start is a body's starting certainty and how it was reached.
+type start struct {
+	start  Certainty
+	reason string
+	// robins reports that the body starts high because every comparative
+	// study in it was assessed with ROBINS-I.
+	robins bool
+}
+
+// startCertainty returns the starting certainty of one body.
+func startCertainty(kind BodyKind, studies []bodyStudy) start {
+	if kind == BodyRandomised {
+		return start{start: CertaintyHigh, reason: fmt.Sprintf("%d randomised trial(s) or review(s) of randomised trials: randomised evidence starts high", len(studies))}
+	}
+	var comp, robins, reviews, unc int
 	for _, b := range studies {
 		d := b.s.Design
 		switch {
-		case d.Randomised():
-			rct++
 		case d.Synthesis():
-			if b.s.Review != nil && len(b.s.Review.Designs) > 0 && !slices.ContainsFunc(b.s.Review.Designs, func(x Design) bool { return !x.Randomised() }) {
-				rct++
-			} else {
-				obs++
-			}
+			reviews++
 		case d.NonRandomisedComparative():
-			obs++
+			comp++
+			if rb := b.s.RiskOfBias.ROBINSI; rb != nil && b.s.RiskOfBias.RoB2 == nil && rb.Overall().Judgement != ROBINSNotAssessed {
+				robins++
+			}
 		default:
 			unc++
 		}
 	}
 	mixed := ""
-	if (rct > 0 && obs+unc > 0) || (obs > 0 && unc > 0) {
-		mixed = " (mixed body: started from its best design, an inference; consider grading designs separately)"
+	if unc > 0 && comp+reviews > 0 {
+		mixed = fmt.Sprintf("; the %d case report(s) or case series in it are rated with it (started from its best design, an inference)", unc)
 	}
 	switch {
-	case rct > 0:
-		return CertaintyHigh, fmt.Sprintf("%d randomised trial(s) or review(s) of randomised trials: randomised evidence starts high%s", rct, mixed)
-	case obs > 0:
-		return CertaintyLow, fmt.Sprintf("%d observational comparative stud%s: observational evidence starts low%s", obs, plural(obs, "y", "ies"), mixed)
+	case comp > 0 && robins == comp && reviews == 0:
+		return start{start: CertaintyHigh, robins: true, reason: fmt.Sprintf(
+			"%d non-randomised comparative stud%s, all assessed with ROBINS-I: starts high and is rated down for risk of bias by the ROBINS-I judgement, which already covers confounding (GRADE guidelines 18: Schünemann et al., J Clin Epidemiol 2019;111:105-114)%s",
+			comp, plural(comp, "y", "ies"), mixed)}
+	case comp+reviews > 0:
+		why := "not every comparative study was assessed with ROBINS-I"
+		if robins == 0 && comp > 0 {
+			why = "no study was assessed with ROBINS-I"
+		}
+		if reviews > 0 {
+			why = "it holds reviews of non-randomised studies, which ROBINS-I does not assess"
+		}
+		return start{start: CertaintyLow, reason: fmt.Sprintf(
+			"%d non-randomised comparative stud%s or review(s) of them: observational evidence starts low because %s (Cochrane Handbook 5.1, Table 12.2.a); confounding is counted by the low start, not again in risk of bias%s",
+			comp+reviews, plural(comp+reviews, "y", "ies"), why, mixed)}
 	}
-	return CertaintyVeryLow, fmt.Sprintf("%d case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)", unc)
+	return start{start: CertaintyVeryLow, reason: fmt.Sprintf("%d case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)", unc)}
 }
 
 func plural(n int, one, many string) string {
@@ -575,10 +907,10 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// bodyEstimate is the body's effect estimate and what it rests on.
 type bodyEstimate struct {
 	result  *Result
 	members []*bodyStudy
+	effects []Effect // the members' effects, in the same order
 }
 
 // estimateBody computes each study's effect on one measure and pools
@@ -643,7 +975,7 @@ func estimateBody(studies []bodyStudy, opt GradeOptions, a *Assessment) bodyEsti
 		a.EstimateStudies = append(a.EstimateStudies, b.s.ID)
 	}
 	a.Estimate = &res
-	return bodyEstimate{result: &res, members: members}
+	return bodyEstimate{result: &res, members: members, effects: effects}
 }
 
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n\t", "; ") }
@@ -685,7 +1017,20 @@ func shareText(f float64, basis string) string {
 	return fmt.Sprintf("%.0f %% of the studies", 100*f)
 }
 
-func rateRiskOfBias(studies []bodyStudy, opt GradeOptions) DomainRating {
+// severity names a rating-down step.
+func severity(step int) string {
+	switch step {
+	case 0:
+		return "not serious"
+	case -1:
+		return "serious"
+	case -2:
+		return "very serious"
+	}
+	return "extremely serious"
+}
+
+func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptions) DomainRating {
 	r := DomainRating{Domain: DomainRiskOfBias}
 	var comp []*bodyStudy
 	reviews := 0
@@ -710,33 +1055,110 @@ func rateRiskOfBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 		return r
 	}
 	r.Assessed = true
-	risk := make(map[*bodyStudy]BiasRisk, len(comp))
+	step := make(map[*bodyStudy]int, len(comp))
 	var parts []string
+	var method string
 	for _, b := range comp {
-		br, _ := b.s.Bias(opt.RoB2)
-		risk[b] = br
-		parts = append(parts, fmt.Sprintf("%s %s", b.s.ID, br))
+		var n int
+		var what string
+		switch {
+		case st.robins:
+			j := b.s.RiskOfBias.ROBINSI.Overall().Judgement
+			what = "ROBINS-I " + j.String()
+			if j == ROBINSNoInformation {
+				j = opt.ROBINSNoInformation
+				what += " (counted as " + j.String() + ": the library's choice, GradeOptions.ROBINSNoInformation)"
+			}
+			n = [...]int{0, 0, -1, -2, -3, -2}[j]
+		case kind == BodyRandomised:
+			br, _ := b.s.Bias(opt.RoB2)
+			what = br.String()
+			switch br {
+			case BiasLow:
+			case BiasModerate:
+				if opt.SomeConcernsRatesDown {
+					n = -1
+				}
+			case BiasCritical:
+				n = -2
+			default:
+				n = -1
+			}
+		default:
+			br, w := biasWithoutConfounding(b.s, opt.RoB2)
+			what = w
+			switch br {
+			case BiasLow, BiasModerate:
+			case BiasCritical:
+				n = -2
+			default:
+				n = -1
+			}
+		}
+		step[b] = n
+		parts = append(parts, b.s.ID+" "+what)
 	}
-	crit, basis := share(comp, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return risk[b] == BiasCritical })
-	high, _ := share(comp, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return risk[b] >= BiasHigh })
-	unk, _ := share(comp, opt.RiskOfBiasByCount, func(b *bodyStudy) bool {
-		return risk[b] == BiasNotAssessed || risk[b] == BiasNoInformation
-	})
-	list := " (" + strings.Join(parts, ", ") + ")" + reviewNote
 	switch {
-	case crit > 0.5:
-		r.Effect = -2
-		r.Reason = "very serious: critical risk of bias in " + shareText(crit, basis) + list
-	case high > 0.5:
-		r.Effect = -1
-		r.Reason = "serious: high risk of bias in " + shareText(high, basis) + list
-	case high+unk > 0.5:
-		r.Effect = -1
-		r.Reason = "serious: high risk of bias or no assessment in " + shareText(high+unk, basis) + ", and unassessed is not low" + list
+	case st.robins:
+		method = "ROBINS-I moderate −1, serious −2, critical −3 (GRADE guidelines 18)"
+	case kind == BodyRandomised && opt.SomeConcernsRatesDown:
+		method = "RoB 2 some concerns or high −1 (Cochrane Handbook Table 12.2.d; GradeOptions.SomeConcernsRatesDown)"
+	case kind == BodyRandomised:
+		method = "RoB 2 high −1; some concerns alone does not rate down (the library's choice, GradeOptions.SomeConcernsRatesDown)"
 	default:
-		r.Reason = "not serious: low or moderate risk of bias in " + shareText(1-high-unk, basis) + list
+		method = "serious −1 and critical −2, judged without the confounding domain, which the low start already counts"
 	}
+	var basis string
+	var sh float64
+	for s := -3; s <= -1; s++ {
+		sh, basis = share(comp, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return step[b] <= s })
+		if sh > opt.RiskOfBiasShare {
+			r.Effect = s
+			break
+		}
+	}
+	unassessed := ""
+	for _, b := range comp {
+		if br, _ := b.s.Bias(opt.RoB2); br == BiasNotAssessed {
+			unassessed = "; a study without a complete assessment counts as not low (the library's choice)"
+			break
+		}
+	}
+	rule := fmt.Sprintf("%s; a judgement decides when it holds for more than %g %% of the body (the library's choice, GradeOptions.RiskOfBiasShare)%s", method, 100*opt.RiskOfBiasShare, unassessed)
+	list := " (" + strings.Join(parts, ", ") + ")"
+	if r.Effect == 0 {
+		r.Reason = "not serious: no judgement that rates down holds for more than the share" + list + "; " + rule + reviewNote
+		return r
+	}
+	r.Reason = fmt.Sprintf("%s: %s in %s%s; %s%s", severity(r.Effect), stepWords(r.Effect, st.robins), shareText(sh, basis), list, rule, reviewNote)
 	return r
+}
+
+// stepWords says what a risk-of-bias step stands for.
+func stepWords(n int, robins bool) string {
+	if robins {
+		return "ROBINS-I " + [...]string{"critical", "serious or worse", "moderate or worse"}[n+3]
+	}
+	if n <= -2 {
+		return "critical risk of bias"
+	}
+	return "high risk of bias or no assessment"
+}
+
+// biasWithoutConfounding returns a non-randomised study's risk of bias
+// with the ROBINS-I confounding domain left out, for a body that starts
+// low (the low start already counts confounding), and the description.
+func biasWithoutConfounding(s *Study, opt RoB2Options) (BiasRisk, string) {
+	rb := s.RiskOfBias.ROBINSI
+	if rb == nil || s.RiskOfBias.RoB2 != nil {
+		b, _ := s.Bias(opt)
+		return b, b.String()
+	}
+	c := *rb
+	c.Confounding = ROBINSLow
+	j := c.Overall().Judgement
+	b := [...]BiasRisk{BiasNotAssessed, BiasLow, BiasModerate, BiasHigh, BiasCritical, BiasNoInformation}[j]
+	return b, fmt.Sprintf("ROBINS-I %s without confounding", j)
 }
 
 func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
@@ -746,63 +1168,103 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 		return r
 	}
 	r.Assessed = true
-	i2 := est.result.I2
-	switch {
-	case i2 > opt.VerySeriousI2:
-		r.Effect = -2
-		r.Reason = fmt.Sprintf("very serious: I² = %.1f %% across %d studies, above the threshold of %g %%", i2, est.result.K, opt.VerySeriousI2)
-	case i2 > opt.SeriousI2:
-		r.Effect = -1
-		r.Reason = fmt.Sprintf("serious: I² = %.1f %% across %d studies, above the threshold of %g %%", i2, est.result.K, opt.SeriousI2)
-	default:
-		r.Reason = fmt.Sprintf("not serious: I² = %.1f %% across %d studies, at most the threshold of %g %%", i2, est.result.K, opt.SeriousI2)
+	i2, k := est.result.I2, est.result.K
+	thr := fmt.Sprintf("thresholds %g %% and %g %%, the library's choices (GradeOptions.SeriousI2, VerySeriousI2)", opt.SeriousI2, opt.VerySeriousI2)
+	if k >= opt.MinStudiesI2 {
+		switch {
+		case i2 > opt.VerySeriousI2:
+			r.Effect = -2
+		case i2 > opt.SeriousI2:
+			r.Effect = -1
+		}
+		r.Reason = fmt.Sprintf("%s: I² = %.1f %% across %d studies (%s)", severity(r.Effect), i2, k, thr)
+		return r
 	}
+	overlap, mixed := overlapAndDirection(est.effects, est.result.Level)
+	ov := "all overlap"
+	if !overlap {
+		ov = "do not all overlap"
+	}
+	dir := "the same way"
+	if mixed {
+		dir = "different ways"
+	}
+	switch {
+	case i2 > opt.VerySeriousI2 && !overlap && mixed:
+		r.Effect = -2
+	case (!overlap && mixed) || (i2 > opt.SeriousI2 && (!overlap || mixed)):
+		r.Effect = -1
+	}
+	r.Reason = fmt.Sprintf("%s: with %d studies, fewer than %d, I² alone does not decide (the library's choice, GradeOptions.MinStudiesI2): I² = %.1f %% (%s), the studies' confidence intervals %s, and their effects point %s",
+		severity(r.Effect), k, opt.MinStudiesI2, i2, thr, ov, dir)
 	return r
+}
+
+// overlapAndDirection reports whether the effects' confidence intervals at
+// the level share a common point, and whether the point estimates lie on
+// both sides of no effect.
+func overlapAndDirection(effects []Effect, level float64) (overlap, mixed bool) {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	var pos, neg int
+	for _, e := range effects {
+		if ci, err := e.CI(level); err == nil {
+			lo, hi = max(lo, ci.Lower), min(hi, ci.Upper)
+		}
+		switch {
+		case e.Yi > 0:
+			pos++
+		case e.Yi < 0:
+			neg++
+		}
+	}
+	return lo <= hi, pos > 0 && neg > 0
 }
 
 func rateIndirectness(studies []bodyStudy, q Question, opt GradeOptions) DomainRating {
 	r := DomainRating{Domain: DomainIndirectness}
-	if q.Indication == "" && q.ProductID == "" {
-		r.Reason = "the question names no indication and no product: indirectness cannot be computed"
+	all := make([]*bodyStudy, len(studies))
+	mism := make(map[*bodyStudy]picoMismatch, len(studies))
+	surrogate := false
+	for i := range studies {
+		all[i] = &studies[i]
+		m := indirectParts(studies[i].s, q)
+		mism[all[i]] = m
+		surrogate = surrogate || m.outcome
+	}
+	if q.Indication == "" && q.ProductID == "" && q.Comparator == ComparatorUnknown && !surrogate {
+		r.Reason = "the question names no indication, product or comparator, and no outcome is a surrogate: indirectness cannot be computed"
 		return r
 	}
 	r.Assessed = true
-	all := make([]*bodyStudy, len(studies))
-	for i := range studies {
-		all[i] = &studies[i]
-	}
-	popInd := func(b *bodyStudy) bool {
-		c := b.s.Population.Condition
-		return q.Indication != "" && c != "" && !ConditionCovers(q.Indication, c)
-	}
-	ivInd := func(b *bodyStudy) bool { return q.ProductID != "" && b.s.Intervention.ProductID != q.ProductID }
-	both, basis := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return popInd(b) && ivInd(b) })
-	anyInd, _ := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return popInd(b) || ivInd(b) })
+	two, basis := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return mism[b].count() >= 2 })
+	anyInd, _ := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return mism[b].count() >= 1 })
 	var parts []string
 	for _, b := range all {
-		if why := indirectness(b.s, q); why != "" {
-			parts = append(parts, b.s.ID+": "+why)
+		if m := mism[b]; len(m.reasons) > 0 {
+			parts = append(parts, b.s.ID+": "+strings.Join(m.reasons, "; "))
 		}
 	}
 	detail := ""
 	if len(parts) > 0 {
 		detail = " (" + strings.Join(parts, "; ") + ")"
 	}
+	rule := fmt.Sprintf("; −1 when one of population, intervention, comparator and outcome differs, −2 when two or more do, in more than %g %% of the body (the library's choice, GradeOptions.RiskOfBiasShare)", 100*opt.RiskOfBiasShare)
 	switch {
-	case both > 0.5:
+	case two > opt.RiskOfBiasShare:
 		r.Effect = -2
-		r.Reason = "very serious: both population and intervention differ from the question in " + shareText(both, basis) + detail
-	case anyInd > 0.5:
+		r.Reason = "very serious: two or more PICO elements differ from the question in " + shareText(two, basis) + detail + rule
+	case anyInd > opt.RiskOfBiasShare:
 		r.Effect = -1
-		r.Reason = "serious: population or intervention differs from the question in " + shareText(anyInd, basis) + detail
+		r.Reason = "serious: a PICO element differs from the question in " + shareText(anyInd, basis) + detail + rule
 	default:
-		r.Reason = "not serious: population and intervention match the question in " + shareText(1-anyInd, basis) + detail
+		r.Reason = "not serious: population, intervention, comparator and outcome match the question in " + shareText(1-anyInd, basis) + detail + rule
 	}
 	return r
 }
 
 func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) DomainRating {
 	r := DomainRating{Domain: DomainImprecision}
+	const oisRule = "the library's rule of thumb, GradeOptions.OISParticipants"
 	if est.result == nil {
 		n, known := 0, 0
 		for _, b := range studies {
@@ -818,21 +1280,48 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 		r.Assessed = true
 		if n < opt.OISParticipants {
 			r.Effect = -1
-			r.Reason = fmt.Sprintf("serious: no comparative effect estimate, and only %d participant%s (in %d stud%s of known size), below the optimal information size of %d (rule of thumb)",
-				n, plural(n, "", "s"), known, plural(known, "y", "ies"), opt.OISParticipants)
+			r.Reason = fmt.Sprintf("serious: no comparative effect estimate, and only %d participant%s (in %d stud%s of known size), below the optimal information size of %d (%s)",
+				n, plural(n, "", "s"), known, plural(known, "y", "ies"), opt.OISParticipants, oisRule)
 		} else {
-			r.Reason = fmt.Sprintf("no comparative effect estimate; %d participants, at least the optimal information size of %d (rule of thumb)", n, opt.OISParticipants)
+			r.Reason = fmt.Sprintf("not serious: no comparative effect estimate; %d participants, at least the optimal information size of %d (%s)", n, opt.OISParticipants, oisRule)
 		}
 		return r
 	}
 	r.Assessed = true
 	res := est.result
-	var why []string
 	e, ci, _ := res.BackTransform()
 	ciText := fmt.Sprintf("%s %.3g (%.4g %% CI %.3g to %.3g)", res.Measure, e, 100*res.Level, ci.Lower, ci.Upper)
-	if res.CI.Contains(0) {
-		why = append(why, "the confidence interval of "+ciText+" includes no effect")
+
+	// The interval (GRADE guidelines 6).
+	ciStep := 0
+	var ciSays string
+	var below, above, known bool
+	var thr string
+	switch {
+	case res.Measure.IsRatio():
+		below, above, known = ci.Lower < opt.ImprecisionRatioLower, ci.Upper > opt.ImprecisionRatioUpper, true
+		thr = fmt.Sprintf("an appreciable effect is a ratio below %g or above %g (GRADE guidelines 6's rough guide; GradeOptions.ImprecisionRatioLower, ImprecisionRatioUpper)", opt.ImprecisionRatioLower, opt.ImprecisionRatioUpper)
+	case opt.MID > 0:
+		below, above, known = ci.Lower < -opt.MID, ci.Upper > opt.MID, true
+		thr = fmt.Sprintf("an appreciable effect is a difference beyond the minimal important difference of %g (GradeOptions.MID)", opt.MID)
 	}
+	switch {
+	case !res.CI.Contains(0):
+		ciSays = "the confidence interval of " + ciText + " excludes no effect"
+	case !known:
+		ciStep = -1
+		ciSays = "the confidence interval of " + ciText + " includes no effect, and without a minimal important difference (GradeOptions.MID) it is taken as including an appreciable effect (the library's choice)"
+	case below && above:
+		ciStep = -2
+		ciSays = "the confidence interval of " + ciText + " includes no effect and appreciable effects in both directions (−2 for this is the library's choice); " + thr
+	case below || above:
+		ciStep = -1
+		ciSays = "the confidence interval of " + ciText + " includes no effect and an appreciable effect; " + thr
+	default:
+		ciSays = "the confidence interval of " + ciText + " includes no effect but no appreciable effect, a precise finding of no important effect; " + thr
+	}
+
+	// The optimal information size.
 	binary := res.Measure == MeasureRR || res.Measure == MeasureOR || res.Measure == MeasureRD
 	events, eventsKnown := 0, binary
 	participants, partsKnown := 0, true
@@ -851,28 +1340,29 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 			partsKnown = false
 		}
 	}
+	oisStep := 0
+	var oisSays string
 	switch {
 	case binary && eventsKnown:
+		oisSays = fmt.Sprintf("%d events reach the optimal information size of %d events (the library's rule of thumb, GradeOptions.OISEvents)", events, opt.OISEvents)
 		if events < opt.OISEvents {
-			why = append(why, fmt.Sprintf("%d events are below the optimal information size of %d events (rule of thumb)", events, opt.OISEvents))
+			oisStep = -1
+			oisSays = fmt.Sprintf("%d events are below the optimal information size of %d events (the library's rule of thumb, GradeOptions.OISEvents)", events, opt.OISEvents)
 		}
 	case partsKnown:
+		oisSays = fmt.Sprintf("%d participants reach the optimal information size of %d (%s)", participants, opt.OISParticipants, oisRule)
 		if participants < opt.OISParticipants {
-			why = append(why, fmt.Sprintf("%d participants are below the optimal information size of %d (rule of thumb)", participants, opt.OISParticipants))
+			oisStep = -1
+			oisSays = fmt.Sprintf("%d participants are below the optimal information size of %d (%s)", participants, opt.OISParticipants, oisRule)
 		}
 	default:
-		r.Reason = "optimal information size not checked: the number of events or participants is not known for every study; "
+		oisSays = "optimal information size not checked: the number of events or participants is not known for every study"
 	}
-	switch len(why) {
-	case 0:
-		r.Reason += "not serious: the confidence interval of " + ciText + " excludes no effect and the information size is sufficient"
-	case 1:
-		r.Effect = -1
-		r.Reason += "serious: " + why[0]
-	default:
-		r.Effect = -2
-		r.Reason += "very serious: " + strings.Join(why, ", and ")
+	r.Effect = max(ciStep+oisStep, -2)
+	if ciStep == 0 && oisStep < 0 {
+		ciSays, oisSays = oisSays, ciSays
 	}
+	r.Reason = fmt.Sprintf("%s: %s; %s", severity(r.Effect), ciSays, oisSays)
 	return r
 }
 
@@ -904,7 +1394,7 @@ func ratePublicationBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	return r
 }
 
-func rateLargeEffect(est bodyEstimate) DomainRating {
+func rateLargeEffect(est bodyEstimate, downs []DomainRating) DomainRating {
 	r := DomainRating{Domain: DomainLargeEffect}
 	if est.result == nil {
 		r.Reason = "no effect estimate"
@@ -945,10 +1435,23 @@ func rateLargeEffect(est bodyEstimate) DomainRating {
 	}
 	n, word := largeEffect(rr)
 	if n == 0 {
-		r.Reason += fmt.Sprintf("risk ratio %.3g: not a large effect (thresholds 2 and 0.5)", rr)
+		r.Reason += fmt.Sprintf("risk ratio %.3g: not a large effect (thresholds 2 and 0.5, GRADE guidelines 9)", rr)
 		return r
 	}
+	if res.K < 2 {
+		r.Reason += fmt.Sprintf("risk ratio %.3g from a single study: GRADE guidelines 9 rates up only consistent evidence from at least two studies", rr)
+		return r
+	}
+	if downs[1].Effect < 0 {
+		r.Reason += fmt.Sprintf("risk ratio %.3g, but the studies are inconsistent: GRADE guidelines 9 rates up only consistent evidence", rr)
+		return r
+	}
+	bounds, cap := largeBounds(n), ""
+	if n == 2 && (downs[0].Effect < 0 || downs[3].Effect < 0) {
+		n = 1
+		cap = "; +2 needs no serious risk-of-bias or imprecision concern, so +1"
+	}
 	r.Effect = n
-	r.Reason += fmt.Sprintf("risk ratio %.3g: a %s effect (beyond %s, GRADE guidelines 9)", rr, word, largeBounds(n))
+	r.Reason += fmt.Sprintf("risk ratio %.3g from %d consistent studies: a %s effect (beyond %s, GRADE guidelines 9)%s", rr, res.K, word, bounds, cap)
 	return r
 }

@@ -44,6 +44,9 @@ func caseReport(id, condition string) Study {
 
 func with(s Study, edit func(*Study)) Study { edit(&s); return s }
 
+// noTool removes the study's risk-of-bias assessment.
+func noTool(s Study) Study { s.RiskOfBias = RiskOfBias{}; return s }
+
 var q89 = Question{Indication: "L89", ProductID: "gel"}
 
 func mustGrade(t *testing.T, b Body, opt GradeOptions) Assessment {
@@ -65,10 +68,12 @@ func TestGradeStart(t *testing.T) {
 			s.Review = &Review{Studies: ptr(3), Designs: []Design{DesignRandomisedControlledTrial}}
 			s.RiskOfBias = RiskOfBias{}
 		})}, CertaintyHigh, "a review of randomised trials is randomised evidence"},
-		{"cohort", []Study{trial("c", DesignCohortProspective, 60, 100, 40, 100)}, CertaintyLow, "observational studies start low"},
-		{"case-control", []Study{trial("cc", DesignCaseControl, 60, 100, 40, 100)}, CertaintyLow, "case-control is observational"},
+		{"cohort with ROBINS-I", []Study{trial("c", DesignCohortProspective, 60, 100, 40, 100)}, CertaintyHigh, "assessed with ROBINS-I: starts high (GRADE 18)"},
+		{"cohort without ROBINS-I", []Study{noTool(trial("c", DesignCohortProspective, 60, 100, 40, 100))}, CertaintyLow, "other non-randomised evidence starts low (Handbook 5.1, 12.2.a)"},
+		{"case-control without ROBINS-I", []Study{noTool(trial("cc", DesignCaseControl, 60, 100, 40, 100))}, CertaintyLow, "case-control is observational"},
+		{"one cohort lacks ROBINS-I", []Study{trial("c1", DesignCohortProspective, 60, 100, 40, 100), noTool(trial("c2", DesignCohortProspective, 60, 100, 40, 100))}, CertaintyLow, "only a body assessed throughout with ROBINS-I starts high"},
 		{"case reports", []Study{caseReport("r1", "L89"), caseReport("r2", "L89")}, CertaintyVeryLow, "case reports start very low (Handbook 12.2.a)"},
-		{"mixed", []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 40, 100), caseReport("r1", "L89")}, CertaintyHigh, "a mixed body starts from its best design"},
+		{"mixed", []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 40, 100), caseReport("r1", "L89")}, CertaintyHigh, "the randomised evidence leads"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,7 +111,7 @@ func TestGradeDomains(t *testing.T) {
 		{"rob majority high", Body{q89, []Study{big("a"), with(big("b"), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 }), with(big("c"), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 })}},
 			GradeOptions{}, DomainRiskOfBias, -1, true, "two of three equal trials at high risk"},
 		{"rob critical", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.RiskOfBias.ROBINSI = critROBINS }), with(cohortBig("b"), func(s *Study) { s.RiskOfBias.ROBINSI = critROBINS })}},
-			GradeOptions{}, DomainRiskOfBias, -2, true, "critical risk in most of the evidence is very serious"},
+			GradeOptions{}, DomainRiskOfBias, -3, true, "ROBINS-I critical in most of a body that starts high: −3 (GRADE 18)"},
 		{"rob unassessed", Body{q89, []Study{with(big("a"), func(s *Study) { s.RiskOfBias = RiskOfBias{} })}},
 			GradeOptions{}, DomainRiskOfBias, -1, true, "unassessed is not low"},
 		{"rob weighted", Body{q89, []Study{trial("big", DesignRandomisedControlledTrial, 1500, 3000, 1000, 3000),
@@ -120,7 +125,7 @@ func TestGradeDomains(t *testing.T) {
 		{"rob case reports", Body{q89, []Study{caseReport("r", "L89")}}, GradeOptions{}, DomainRiskOfBias, 0, false, "no tool applies to case reports"},
 		{"consistent", Body{q89, []Study{big("a"), big("b")}}, GradeOptions{}, DomainInconsistency, 0, true, "identical trials: I² = 0"},
 		{"inconsistent", Body{q89, []Study{big("a"), trial("b", DesignRandomisedControlledTrial, 150, 600, 300, 600)}}, GradeOptions{}, DomainInconsistency, -2, true, "opposite effects: I² far above 75 %"},
-		{"inconsistent custom", Body{q89, []Study{big("a"), trial("b", DesignRandomisedControlledTrial, 150, 600, 300, 600)}}, GradeOptions{SeriousI2: 99.9, VerySeriousI2: 99.99}, DomainInconsistency, 0, true, "thresholds are options"},
+		{"inconsistent custom", Body{q89, []Study{big("a"), trial("b", DesignRandomisedControlledTrial, 150, 600, 300, 600)}}, GradeOptions{SeriousI2: 99.9, VerySeriousI2: 99.99, MinStudiesI2: 2}, DomainInconsistency, 0, true, "thresholds are options"},
 		{"single study", Body{q89, []Study{big("a")}}, GradeOptions{}, DomainInconsistency, 0, false, "one estimate cannot be inconsistent"},
 		{"direct", Body{q89, []Study{big("a")}}, GradeOptions{}, DomainIndirectness, 0, true, "same condition and product"},
 		{"subcode direct", Body{q89, []Study{with(big("a"), func(s *Study) { s.Population.Condition = "L89.2" })}}, GradeOptions{}, DomainIndirectness, 0, true, "L89 covers L89.2"},
@@ -128,19 +133,21 @@ func TestGradeDomains(t *testing.T) {
 		{"other condition and product", Body{q89, []Study{with(big("a"), func(s *Study) { s.Population.Condition = "L97"; s.Intervention.ProductID = "x" })}}, GradeOptions{}, DomainIndirectness, -2, true, "both differ"},
 		{"open question", Body{Question{}, []Study{big("a")}}, GradeOptions{}, DomainIndirectness, 0, false, "nothing to compare with"},
 		{"precise", Body{q89, []Study{big("a")}}, GradeOptions{}, DomainImprecision, 0, true, "500 events and a CI above 1"},
-		{"ci crosses", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 330, 600, 300, 600)}}, GradeOptions{}, DomainImprecision, -1, true, "630 events but a CI including 1"},
+		{"ci crosses without appreciable effect", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 330, 600, 300, 600)}}, GradeOptions{}, DomainImprecision, 0, true, "630 events and a CI of 0.99 to 1.22, inside 0.75 to 1.25 (GRADE 6)"},
+		{"ci crosses with appreciable effect", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 160, 500, 180, 500)}}, GradeOptions{}, DomainImprecision, -1, true, "340 events, CI 0.75 to 1.06 includes 1 and RR below 0.75 (GRADE 6)"},
 		{"few events", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 30, 100)}}, GradeOptions{}, DomainImprecision, -1, true, "90 events below 300"},
 		{"few events custom ois", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 30, 100)}}, GradeOptions{OISEvents: 50}, DomainImprecision, 0, true, "the OIS is an option"},
 		{"both imprecise", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 6, 10, 5, 10)}}, GradeOptions{}, DomainImprecision, -2, true, "few events and a CI including 1"},
 		{"no estimate small", Body{q89, []Study{caseReport("r1", "L89"), caseReport("r2", "L89")}}, GradeOptions{}, DomainImprecision, -1, true, "two patients without a comparison"},
 		{"pubbias few studies", Body{q89, []Study{big("a"), big("b")}}, GradeOptions{}, DomainPublicationBias, 0, false, "fewer than 10 studies"},
 		{"large effect", Body{q89, []Study{cohortBig("a"), cohortBig("b")}}, GradeOptions{}, DomainLargeEffect, 1, true, "RR 4 in unflawed observational studies"},
-		{"very large effect", Body{q89, []Study{trial("a", DesignCohortProspective, 450, 500, 50, 500)}}, GradeOptions{}, DomainLargeEffect, 2, true, "RR 9"},
+		{"very large effect", Body{q89, []Study{trial("a", DesignCohortProspective, 450, 500, 50, 500), trial("b", DesignCohortProspective, 450, 500, 50, 500)}}, GradeOptions{}, DomainLargeEffect, 2, true, "RR 9 in two consistent studies"},
+		{"very large effect single study", Body{q89, []Study{trial("a", DesignCohortProspective, 450, 500, 50, 500)}}, GradeOptions{}, DomainLargeEffect, 0, true, "GRADE 9: one study is not rated up"},
 		{"large effect gated by rct", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 400, 500, 100, 500)}}, GradeOptions{}, DomainLargeEffect, 0, true, "randomised evidence is not rated up by default"},
-		{"large effect rct allowed", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 400, 500, 100, 500)}}, GradeOptions{UpgradeRandomised: true}, DomainLargeEffect, 1, true, "gating is configurable"},
-		{"large effect gated by downgrade", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{}, DomainLargeEffect, 0, true, "rated down for indirectness, so not rated up"},
-		{"large effect despite downgrade", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{UpgradeDespiteDowngrade: true}, DomainLargeEffect, 1, true, "second gate is configurable"},
-		{"odds ratio converted", Body{q89, []Study{cohortBig("a")}}, GradeOptions{Measure: MeasureOR}, DomainLargeEffect, 1, true, "OR 16 at control risk 0.2 is RR 4"},
+		{"large effect rct allowed", Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 400, 500, 100, 500), trial("b", DesignRandomisedControlledTrial, 400, 500, 100, 500)}}, GradeOptions{UpgradeRandomised: true}, DomainLargeEffect, 1, true, "gating is configurable"},
+		{"large effect gated by downgrade", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.Population.Condition = "L97" }), with(cohortBig("b"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{}, DomainLargeEffect, 0, true, "rated down for indirectness, so not rated up"},
+		{"large effect despite downgrade", Body{q89, []Study{with(cohortBig("a"), func(s *Study) { s.Population.Condition = "L97" }), with(cohortBig("b"), func(s *Study) { s.Population.Condition = "L97" })}}, GradeOptions{UpgradeDespiteDowngrade: true}, DomainLargeEffect, 1, true, "second gate is configurable"},
+		{"odds ratio converted", Body{q89, []Study{cohortBig("a"), cohortBig("b")}}, GradeOptions{Measure: MeasureOR}, DomainLargeEffect, 1, true, "OR 16 at control risk 0.2 is RR 4"},
 		{"mean difference", Body{q89, []Study{with(cohortBig("a"), func(s *Study) {
 			s.Outcomes[0] = Outcome{Name: "area", Type: OutcomeContinuous, Raw: &RawData{MeanTreated: ptr(1.0), SDTreated: ptr(1.0), NTreated: ptr(300), MeanControl: ptr(3.0), SDControl: ptr(1.0), NControl: ptr(300)}}
 		})}}, GradeOptions{}, DomainLargeEffect, 0, false, "thresholds are for ratios"},
@@ -189,8 +196,8 @@ func TestGradeOverall(t *testing.T) {
 		{"precise rcts", []Study{trial("a", DesignRandomisedControlledTrial, 300, 600, 200, 600), trial("b", DesignRandomisedControlledTrial, 300, 600, 200, 600)}, CertaintyHigh, "nothing to rate down"},
 		{"small rct", []Study{trial("a", DesignRandomisedControlledTrial, 60, 100, 30, 100)}, CertaintyModerate, "imprecision −1"},
 		{"tiny rct", []Study{trial("a", DesignRandomisedControlledTrial, 6, 10, 5, 10)}, CertaintyLow, "imprecision −2"},
-		{"large cohort effect", []Study{trial("a", DesignCohortProspective, 400, 500, 100, 500)}, CertaintyModerate, "low +1"},
-		{"very large cohort effect", []Study{trial("a", DesignCohortProspective, 450, 500, 50, 500)}, CertaintyHigh, "low +2"},
+		{"large cohort effect, ROBINS-I low", []Study{trial("a", DesignCohortProspective, 400, 500, 100, 500), trial("b", DesignCohortProspective, 400, 500, 100, 500)}, CertaintyHigh, "starts high (GRADE 18), nothing rates down"},
+		{"very large effect in one cohort without a tool", []Study{noTool(trial("a", DesignCohortProspective, 450, 500, 50, 500))}, CertaintyVeryLow, "low, −1 for an unassessed risk of bias, and one study is not rated up (GRADE 9)"},
 		{"case reports", []Study{caseReport("a", "L89")}, CertaintyVeryLow, "clamped at very low"},
 	}
 	for _, tc := range tests {
@@ -251,7 +258,10 @@ func TestGradeOverrides(t *testing.T) {
 func TestCertaintyText(t *testing.T) {
 	assert.Equal(t, "⊕○○○", CertaintyVeryLow.Symbols())
 	assert.Equal(t, "⊕⊕⊕⊕", CertaintyHigh.Symbols())
-	assert.Equal(t, "Moderate ⊕⊕⊕○", CertaintyModerate.Label())
+	assert.Equal(t, "Moderate", CertaintyModerate.Label(), "Label is the words only")
+	assert.Equal(t, "Moderate ⊕⊕⊕○", CertaintyModerate.Display())
+	assert.Equal(t, "Not graded", CertaintyNotGraded.Display())
+	assert.NotContains(t, CertaintyHigh.Label(), CertaintyHigh.Symbols(), "Label and Symbols do not repeat each other")
 	assert.Equal(t, "", CertaintyNotGraded.Symbols())
 	b, err := CertaintyLow.MarshalText()
 	require.NoError(t, err)

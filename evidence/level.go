@@ -3,6 +3,7 @@ package evidence
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/enum"
@@ -12,17 +13,20 @@ import (
 // value asks about benefits.
 type QuestionKind uint8
 
-// The two questions of the Oxford CEBM 2011 table this package grades.
+// The three treatment questions of the Oxford CEBM 2011 table this
+// package grades.
 const (
 	// QuestionBenefits: "Does this intervention help?" (treatment benefits).
 	QuestionBenefits QuestionKind = iota
 	// QuestionHarms: "What are the common harms?" (treatment harms).
 	QuestionHarms
+	// QuestionRareHarms: "What are the rare harms?" (treatment harms).
+	QuestionRareHarms
 )
 
-var questionNames = []string{"benefits", "harms"}
+var questionNames = []string{"benefits", "harms", "rare_harms"}
 
-// String returns "benefits" or "harms".
+// String returns "benefits", "harms" (common harms) or "rare_harms".
 func (k QuestionKind) String() string { return enumString("QuestionKind", questionNames, k) }
 
 // MarshalText encodes the kind as its stable spelling.
@@ -30,7 +34,7 @@ func (k QuestionKind) MarshalText() ([]byte, error) {
 	return marshalEnum("question kind", questionNames, k)
 }
 
-// UnmarshalText decodes "benefits" or "harms".
+// UnmarshalText decodes "benefits", "harms" or "rare_harms".
 func (k *QuestionKind) UnmarshalText(b []byte) error {
 	v, err := parseEnum[QuestionKind]("question kind", questionNames, b)
 	if err == nil {
@@ -38,6 +42,9 @@ func (k *QuestionKind) UnmarshalText(b []byte) error {
 	}
 	return err
 }
+
+// harms reports whether the question is about harms, common or rare.
+func (k QuestionKind) harms() bool { return k == QuestionHarms || k == QuestionRareHarms }
 
 // Question is the question evidence is graded against: which kind of
 // question, for which indication, product and outcome. The zero Question
@@ -53,6 +60,10 @@ type Question struct {
 	// ProductID is the catalogue product asked about; studies of another
 	// intervention are indirect. Empty means any intervention.
 	ProductID string `json:"product_id,omitzero"`
+	// Comparator is the comparison asked about (placebo, standard care,
+	// another treatment); studies with another kind of comparator are
+	// indirect. The zero value means any comparator.
+	Comparator ComparatorKind `json:"comparator,omitzero"`
 	// Outcome names the outcome asked about (matched without regard to
 	// case). Empty means each study's first outcome.
 	Outcome string `json:"outcome,omitzero"`
@@ -120,8 +131,10 @@ func (d *Direction) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// The reasons the CEBM 2011 footnote allows for grading a level. They
-// appear in Adjustment.Rule.
+// The reasons the CEBM 2011 table's footnote gives for grading a level:
+// down for study quality, imprecision, indirectness, inconsistency
+// between studies or a very small absolute effect size, up for a large
+// or very large effect size. They appear in Adjustment.Rule.
 const (
 	RuleQuality       = "quality"
 	RuleImprecision   = "imprecision"
@@ -139,12 +152,6 @@ type Adjustment struct {
 	Rule string `json:"rule"`
 	// Reason explains the step with the study's data.
 	Reason string `json:"reason"`
-	// Unverified marks a step whose footnote wording was not seen
-	// verbatim in a primary source: grading down for inconsistency and
-	// for a very small absolute effect, and grading up for a large effect.
-	// Grading down for study quality, imprecision and indirectness was
-	// seen verbatim.
-	Unverified bool `json:"unverified,omitzero"`
 }
 
 // LevelResult is a study's Oxford CEBM 2011 level for one question, with
@@ -164,29 +171,41 @@ type LevelResult struct {
 	Inferred bool `json:"inferred,omitzero"`
 	// Adjustments lists the steps from Base to Level, in a fixed order:
 	// quality, inconsistency, indirectness, imprecision, small absolute
-	// effect, large effect. Level is clamped to 1..5, so a step can be
+	// effect, large effect. Level is clamped (to 1..4 for clinical
+	// designs, 5 being mechanism-based reasoning only), so a step can be
 	// listed without moving a level that is already at the end.
 	Adjustments []Adjustment `json:"adjustments,omitzero"`
 	// Notes records what was considered but not applied, and caveats.
 	Notes []string `json:"notes,omitzero"`
 }
 
-// LevelOptions configures Level. The zero value uses the defaults.
+// LevelOptions configures Level. The zero value uses the defaults. The
+// CEBM 2011 footnote names the reasons for grading a level but sets no
+// numbers: every threshold here is the library's choice, not a CEBM rule,
+// and the reasons say so.
 type LevelOptions struct {
 	// RoB2 configures the RoB 2 overall judgement used for study quality.
 	RoB2 RoB2Options
 	// InconsistencyI2 is the I² (percent) above which a review's reported
-	// heterogeneity grades it down; 0 means 50. A library default, not a
-	// CEBM rule.
+	// heterogeneity grades it down; 0 means 50. The library's choice.
 	InconsistencyI2 float64
 	// SmallRiskDifference is the absolute risk difference below which an
-	// effect counts as very small; 0 means 0.02 (2 percentage points). A
-	// library default, not a CEBM rule.
+	// effect on benefits counts as very small; 0 means 0.02 (2 percentage
+	// points). The library's choice.
 	SmallRiskDifference float64
 	// SmallSMD is the standardised mean difference below which a
-	// continuous effect counts as very small; 0 means 0.2 (Cohen's "small").
-	// A library default, not a CEBM rule.
+	// continuous effect on benefits counts as very small; 0 means 0.2
+	// (Cohen's "small"). The library's choice.
 	SmallSMD float64
+	// LargeRiskRatio is the risk ratio beyond which (above it, or below its
+	// reciprocal) an observational study's effect counts as dramatic and
+	// grades it up one step; 0 (or any value not above 1) means 2, GRADE's threshold for a large
+	// effect. The table does not define "dramatic": the library's choice.
+	LargeRiskRatio float64
+	// UpgradeDespiteDowngrade allows the dramatic-effect step for a study
+	// that was graded down; by default (the library's choice) a study
+	// graded down is not graded up.
+	UpgradeDespiteDowngrade bool
 }
 
 func (o LevelOptions) withDefaults() LevelOptions {
@@ -199,6 +218,9 @@ func (o LevelOptions) withDefaults() LevelOptions {
 	if o.SmallSMD == 0 {
 		o.SmallSMD = 0.2
 	}
+	if !(o.LargeRiskRatio > 1) {
+		o.LargeRiskRatio = 2
+	}
 	return o
 }
 
@@ -209,22 +231,28 @@ func Level(s *Study, q Question) LevelResult { return LevelOptions{}.Level(s, q)
 // Level returns the study's Oxford CEBM 2011 level (2011 scheme, not the
 // 2009 sub-levels) for the question.
 //
-// The base level comes from the design, by the table rows for treatment
-// benefits and for common treatment harms, which agree on these designs:
+// The base level comes from the design, by the table's rows for treatment
+// benefits, common harms and rare harms:
 //
-//   - systematic review or meta-analysis of randomised trials: 1;
+//   - systematic review or meta-analysis of randomised trials (n-of-1
+//     trials included): 1; for common harms also a review of nested
+//     case-control studies (a review mixing the two is inferred to be 1);
+//   - n-of-1 trial: 1 (for common harms the table says "with the patient
+//     you are raising the question about", which the basis repeats);
 //   - randomised trial: 2;
 //   - non-randomised controlled cohort study or trial: 3 (4 when the
-//     comparator is historical: a historically controlled study);
-//   - case-control study, case series: 4;
+//     comparator is historical: a historically controlled study); for
+//     harms, provided the numbers are large enough to rule out a common
+//     harm and follow-up is long enough for long-term harms;
+//   - case-control study (nested or not), case series: 4;
 //   - case report: 4 — an inference: the table names case series, and a
 //     single case report is taken as at most a case series;
 //   - in vitro and animal studies (mechanism-based reasoning): 5.
 //
 // A review of other designs takes the level of its weakest included
 // design (an inference; the table ranks only reviews of randomised
-// trials). A review without its included designs, or a study without a
-// design, gets Level 0.
+// trials, and for common harms of nested case-control studies). A review
+// without its included designs, or a study without a design, gets Level 0.
 //
 // The level is then graded by the table's footnote, one step per reason,
 // using the outcome the question names (or the study's first outcome):
@@ -232,18 +260,28 @@ func Level(s *Study, q Question) LevelResult { return LevelOptions{}.Level(s, q)
 //   - down for quality: overall risk of bias high (RoB 2 high, ROBINS-I
 //     serious or critical);
 //   - down for inconsistency: a review's reported I² above
-//     opt.InconsistencyI2;
+//     opt.InconsistencyI2 (the library's choice);
 //   - down for indirectness: the population's condition is not covered by
-//     the question's indication, or the intervention is not the asked
-//     product;
+//     the question's indication, the intervention is not the asked
+//     product, the comparator is not the asked comparator, or the outcome
+//     is a surrogate;
 //   - down for imprecision: the confidence interval includes no effect;
-//   - down for a very small absolute effect: |risk difference| below
-//     opt.SmallRiskDifference, or |SMD| below opt.SmallSMD;
-//   - up one step for a large or very large effect (risk ratio above 2 or
-//     below 0.5, the GRADE threshold) whose interval excludes no effect,
-//     only when nothing graded the study down (the package's choice).
+//   - down for a very small absolute effect, for benefits only:
+//     |risk difference| below opt.SmallRiskDifference, or |SMD| below
+//     opt.SmallSMD (the library's choices). For a harms question a very
+//     small absolute effect is the answer (no common harm), not a reason
+//     to grade down;
+//   - up one step for a dramatic effect, for observational studies only
+//     (cohort, case-control and non-randomised controlled studies; the
+//     table's "observational study with dramatic effect"): a risk ratio
+//     beyond opt.LargeRiskRatio whose interval excludes no effect, and
+//     only when nothing graded the study down unless
+//     opt.UpgradeDespiteDowngrade. A randomised trial is never graded up:
+//     one trial does not reach the level of a systematic review.
 //
-// The final level is clamped to 1..5.
+// Down-steps never take a clinical design below level 4 (level 5 is
+// mechanism-based reasoning, not a weaker clinical study); the final
+// level is at least 1.
 func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 	opt = opt.withDefaults()
 	if s == nil {
@@ -254,19 +292,19 @@ func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 		return r
 	}
 	var downs []Adjustment
-	down := func(rule, reason string, unverified bool) {
-		downs = append(downs, Adjustment{Direction: Down, Rule: rule, Reason: reason, Unverified: unverified})
+	down := func(rule, reason string) {
+		downs = append(downs, Adjustment{Direction: Down, Rule: rule, Reason: reason})
 	}
 	if b, why := s.Bias(opt.RoB2); b >= BiasHigh {
-		down(RuleQuality, "risk of bias is "+b.String()+": "+why, false)
+		down(RuleQuality, "risk of bias is "+b.String()+": "+why)
 	} else if b == BiasNotAssessed && (s.Design.Randomised() || s.Design.NonRandomisedComparative()) {
 		r.Notes = append(r.Notes, "study quality not graded: "+why)
 	}
 	if s.Design.Synthesis() && s.Review != nil && s.Review.I2 != nil && *s.Review.I2 > opt.InconsistencyI2 {
-		down(RuleInconsistency, fmt.Sprintf("the review reports I² = %g %%, above %g %% (library default)", *s.Review.I2, opt.InconsistencyI2), true)
+		down(RuleInconsistency, fmt.Sprintf("the review reports I² = %g %%, above %g %% (the library's choice, LevelOptions.InconsistencyI2)", *s.Review.I2, opt.InconsistencyI2))
 	}
 	if why := indirectness(s, q); why != "" {
-		down(RuleIndirectness, why, false)
+		down(RuleIndirectness, why)
 	}
 	o, missing := s.outcomeFor(q)
 	var large Adjustment
@@ -276,57 +314,83 @@ func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 		r.Notes = append(r.Notes, fmt.Sprintf("effect of %q not graded: %s", o.Name, why))
 	} else {
 		if est.includesNull() {
-			down(RuleImprecision, fmt.Sprintf("the %s of %q is %s, and the interval includes no effect", est.measure, o.Name, est), false)
+			down(RuleImprecision, fmt.Sprintf("the %s of %q is %s, and the interval includes no effect", est.measure, o.Name, est))
 		}
 		if why := smallEffect(o, opt); why != "" {
-			down(RuleSmallEffect, why, true)
+			if q.Kind.harms() {
+				r.Notes = append(r.Notes, "not graded down for a very small absolute effect: for a harms question it is the answer (no common harm), not a weakness of the evidence; "+why)
+			} else {
+				down(RuleSmallEffect, why)
+			}
 		}
 		if est.measure == MeasureOR || est.measure == MeasureHR {
-			r.Notes = append(r.Notes, fmt.Sprintf("a large effect is judged on a risk ratio; the reported %s of %q is not converted", est.measure, o.Name))
+			r.Notes = append(r.Notes, fmt.Sprintf("a dramatic effect is judged on a risk ratio; the reported %s of %q is not converted", est.measure, o.Name))
 		}
-		if rr, ok := est.riskRatio(); ok && !est.includesNull() {
-			if n, word := largeEffect(rr); n > 0 {
-				large = Adjustment{Direction: Up, Rule: RuleLargeEffect, Unverified: true,
-					Reason: fmt.Sprintf("the %s of %q is %s, a %s effect (risk ratio beyond %s)", est.measure, o.Name, est, word, largeBounds(n))}
+		if rr, ok := est.riskRatio(); ok && !est.includesNull() && (rr > opt.LargeRiskRatio || rr < 1/opt.LargeRiskRatio) {
+			reason := fmt.Sprintf("the %s of %q is %s, a dramatic effect (risk ratio beyond %g or %.3g, the library's choice, LevelOptions.LargeRiskRatio)", est.measure, o.Name, est, opt.LargeRiskRatio, 1/opt.LargeRiskRatio)
+			if observational(s.Design) {
+				large = Adjustment{Direction: Up, Rule: RuleLargeEffect, Reason: reason}
+			} else {
+				r.Notes = append(r.Notes, "not graded up: the dramatic-effect step is for observational studies, and a "+s.Design.String()+" is not one; "+reason)
 			}
 		}
 	}
 	r.Adjustments = downs
 	switch {
-	case large.Rule != "" && len(downs) == 0:
+	case large.Rule != "" && (len(downs) == 0 || opt.UpgradeDespiteDowngrade):
 		r.Adjustments = append(r.Adjustments, large)
 	case large.Rule != "":
-		r.Notes = append(r.Notes, "not graded up for the large effect, because the study was graded down: "+large.Reason)
+		r.Notes = append(r.Notes, "not graded up for the dramatic effect, because the study was graded down (the library's choice, LevelOptions.UpgradeDespiteDowngrade): "+large.Reason)
 	}
 	lvl := r.Base
 	for _, a := range r.Adjustments {
 		lvl -= int(a.Direction)
 	}
-	if lvl > 5 || lvl < 1 {
-		r.Notes = append(r.Notes, fmt.Sprintf("level %d clamped to the scale 1 to 5", lvl))
+	floor := 5
+	if !s.Design.Mechanistic() {
+		floor = 4
 	}
-	r.Level = min(max(lvl, 1), 5)
+	switch {
+	case lvl > floor && floor == 4:
+		r.Notes = append(r.Notes, fmt.Sprintf("level %d held at 4: grading down never takes a clinical study below level 4; level 5 is mechanism-based reasoning only", lvl))
+	case lvl > floor:
+		r.Notes = append(r.Notes, fmt.Sprintf("level %d held at 5, the end of the scale", lvl))
+	}
+	r.Level = min(max(lvl, 1), floor)
 	return r
 }
 
+// observational reports whether the design is a primary observational
+// study that can show a dramatic effect: a cohort, a case-control study
+// or a non-randomised controlled trial.
+func observational(d Design) bool { return d.NonRandomisedComparative() }
+
 // designLevel returns the base level of a primary design and its basis.
 func designLevel(d Design, c Comparator, k QuestionKind) (int, string, bool) {
+	row := [...]string{"treatment benefits", "common harms", "rare harms"}[min(int(k), 2)]
 	switch d {
+	case DesignNOf1Trial:
+		if k == QuestionHarms {
+			return 1, "n-of-1 trial: level 1 (common harms: an n-of-1 trial with the patient the question is about)", false
+		}
+		return 1, fmt.Sprintf("n-of-1 trial: level 1 (%s)", row), false
 	case DesignRandomisedControlledTrial:
 		if k == QuestionHarms {
 			return 2, "individual randomised trial: level 2 (common harms)", false
 		}
-		return 2, "randomised trial: level 2 (treatment benefits)", false
+		return 2, fmt.Sprintf("randomised trial: level 2 (%s)", row), false
 	case DesignCohortProspective, DesignCohortRetrospective, DesignNonRandomisedControlledTrial:
 		if c.Kind == ComparatorHistorical {
 			return 4, fmt.Sprintf("%s with a historical control group: historically controlled study, level 4", d), false
 		}
-		if k == QuestionHarms {
-			return 3, fmt.Sprintf("%s: non-randomised controlled cohort/follow-up study, level 3 (common harms: provided the numbers are large enough to rule out a common harm, and follow-up long enough for long-term harms)", d), false
+		if k.harms() {
+			return 3, fmt.Sprintf("%s: non-randomised controlled cohort/follow-up study, level 3 (%s: provided the numbers are large enough to rule out a common harm, and follow-up long enough for long-term harms)", d, row), false
 		}
 		return 3, fmt.Sprintf("%s: non-randomised controlled cohort/follow-up study, level 3", d), false
 	case DesignCaseControl:
 		return 4, "case-control study: level 4", false
+	case DesignNestedCaseControl:
+		return 4, "nested case-control study: case-control study, level 4", false
 	case DesignCaseSeries:
 		return 4, "case series: level 4", false
 	case DesignCaseReport:
@@ -349,40 +413,80 @@ func baseLevel(s *Study, q Question) LevelResult {
 	if s.Review == nil || len(s.Review.Designs) == 0 {
 		return LevelResult{Basis: fmt.Sprintf("cannot be levelled: the %s does not list the designs it includes", d)}
 	}
-	allRCT := true
+	allRCT, allNested := true, true
 	worst, worstDesign := 0, DesignUnknown
 	for _, inc := range s.Review.Designs {
 		if !inc.Primary() {
 			return LevelResult{Basis: fmt.Sprintf("cannot be levelled: included design %q is not a primary study design", inc)}
 		}
 		allRCT = allRCT && inc.Randomised()
+		allNested = allNested && (inc.Randomised() || inc == DesignNestedCaseControl)
 		if lvl, _, _ := designLevel(inc, Comparator{}, q.Kind); lvl > worst {
 			worst, worstDesign = lvl, inc
 		}
 	}
-	if allRCT {
+	switch {
+	case allRCT:
 		return LevelResult{Base: 1, Basis: fmt.Sprintf("%s of randomised trials: level 1", d)}
+	case allNested && q.Kind == QuestionHarms:
+		if slices.ContainsFunc(s.Review.Designs, Design.Randomised) {
+			return LevelResult{Base: 1, Inferred: true, Basis: fmt.Sprintf(
+				"%s of randomised trials and nested case-control studies: level 1 (common harms; inferred: the table gives level 1 to reviews of either)", d)}
+		}
+		return LevelResult{Base: 1, Basis: fmt.Sprintf("%s of nested case-control studies: level 1 (common harms)", d)}
 	}
 	return LevelResult{Base: worst, Inferred: true, Basis: fmt.Sprintf(
-		"%s including %s studies: level %d (inferred: levelled by its weakest included design; CEBM 2011 ranks only reviews of randomised trials at level 1)",
+		"%s including %s studies: level %d (inferred: levelled by its weakest included design; CEBM 2011 ranks at level 1 only reviews of randomised trials and, for common harms, of nested case-control studies)",
 		d, worstDesign, worst)}
 }
 
-// indirectness returns why the study's PICO does not match the question,
-// or "".
+// indirectness returns why the study's PICO does not match the question
+// (population, intervention, comparator, or a surrogate outcome), or "".
 func indirectness(s *Study, q Question) string {
-	var why []string
-	if q.Indication != "" && s.Population.Condition != "" && !ConditionCovers(q.Indication, s.Population.Condition) {
-		why = append(why, fmt.Sprintf("the population's condition %s is not covered by the indication %s", s.Population.Condition, q.Indication))
-	}
-	if q.ProductID != "" && s.Intervention.ProductID != q.ProductID {
-		if s.Intervention.ProductID == "" {
-			why = append(why, fmt.Sprintf("the intervention is not identified as product %s", q.ProductID))
-		} else {
-			why = append(why, fmt.Sprintf("the intervention is product %s, not %s", s.Intervention.ProductID, q.ProductID))
+	return strings.Join(indirectParts(s, q).reasons, "; ")
+}
+
+// picoMismatch says which PICO elements of a study differ from the
+// question, with the reasons in words.
+type picoMismatch struct {
+	population, intervention, comparator, outcome bool
+	reasons                                       []string
+}
+
+// count returns the number of elements that differ.
+func (m picoMismatch) count() int {
+	n := 0
+	for _, b := range []bool{m.population, m.intervention, m.comparator, m.outcome} {
+		if b {
+			n++
 		}
 	}
-	return strings.Join(why, "; ")
+	return n
+}
+
+func indirectParts(s *Study, q Question) picoMismatch {
+	var m picoMismatch
+	if q.Indication != "" && s.Population.Condition != "" && !ConditionCovers(q.Indication, s.Population.Condition) {
+		m.population = true
+		m.reasons = append(m.reasons, fmt.Sprintf("the population's condition %s is not covered by the indication %s", s.Population.Condition, q.Indication))
+	}
+	if q.ProductID != "" && s.Intervention.ProductID != q.ProductID {
+		m.intervention = true
+		if s.Intervention.ProductID == "" {
+			m.reasons = append(m.reasons, fmt.Sprintf("the intervention is not identified as product %s", q.ProductID))
+		} else {
+			m.reasons = append(m.reasons, fmt.Sprintf("the intervention is product %s, not %s", s.Intervention.ProductID, q.ProductID))
+		}
+	}
+	if q.Comparator != ComparatorUnknown && s.Comparator.Kind != ComparatorUnknown && s.Comparator.Kind != q.Comparator {
+		m.comparator = true
+		m.reasons = append(m.reasons, fmt.Sprintf("the comparator is %s, not %s", s.Comparator.Kind, q.Comparator))
+	}
+	if o, _ := s.outcomeFor(q); o != nil && o.Surrogate {
+		m.outcome = true
+		m.reasons = append(m.reasons, fmt.Sprintf("the outcome %q is a surrogate for the outcome that matters to patients", o.Name))
+	}
+	return m
 }
 
 // estimate is an effect with its confidence interval on the analysis
@@ -461,21 +565,21 @@ func smallEffect(o *Outcome, opt LevelOptions) string {
 		if t, ok := o.Raw.table(); ok && t.A+t.B > 0 && t.C+t.D > 0 {
 			rd := t.A/(t.A+t.B) - t.C/(t.C+t.D)
 			if math.Abs(rd) < opt.SmallRiskDifference {
-				return fmt.Sprintf("the absolute risk difference of %q is %.3g, below %g (library default)", o.Name, rd, opt.SmallRiskDifference)
+				return fmt.Sprintf("the absolute risk difference of %q is %.3g, below %g (the library's choice, LevelOptions.SmallRiskDifference)", o.Name, rd, opt.SmallRiskDifference)
 			}
 			return ""
 		}
 		if e, err := o.Effect(MeasureSMD); err == nil && math.Abs(e.Yi) < opt.SmallSMD {
-			return fmt.Sprintf("the standardised mean difference of %q is %.3g, below %g in size (library default)", o.Name, e.Yi, opt.SmallSMD)
+			return fmt.Sprintf("the standardised mean difference of %q is %.3g, below %g in size (the library's choice, LevelOptions.SmallSMD)", o.Name, e.Yi, opt.SmallSMD)
 		}
 		return ""
 	}
 	if r := o.Reported; r != nil && r.Estimate != nil {
 		switch {
 		case r.Measure == MeasureRD && math.Abs(*r.Estimate) < opt.SmallRiskDifference:
-			return fmt.Sprintf("the reported risk difference of %q is %g, below %g (library default)", o.Name, *r.Estimate, opt.SmallRiskDifference)
+			return fmt.Sprintf("the reported risk difference of %q is %g, below %g (the library's choice, LevelOptions.SmallRiskDifference)", o.Name, *r.Estimate, opt.SmallRiskDifference)
 		case r.Measure == MeasureSMD && math.Abs(*r.Estimate) < opt.SmallSMD:
-			return fmt.Sprintf("the reported standardised mean difference of %q is %g, below %g in size (library default)", o.Name, *r.Estimate, opt.SmallSMD)
+			return fmt.Sprintf("the reported standardised mean difference of %q is %g, below %g in size (the library's choice, LevelOptions.SmallSMD)", o.Name, *r.Estimate, opt.SmallSMD)
 		}
 	}
 	return ""

@@ -16,7 +16,8 @@ import (
 // variance tau².
 //
 // The zero value is MethodREML, metafor's default. Text and JSON use the
-// stable spellings "reml", "dl" and "common".
+// stable spellings "reml", "dl", "common", "pm", "sj", "ml", "eb", "he" and
+// "hs"; ParseMetaforMethod reads metafor's own spellings ("REML", "FE", …).
 type Method uint8
 
 // The pooling methods.
@@ -31,9 +32,27 @@ const (
 	// MethodCommon is the common-effect (equal-, "fixed"-effect) inverse
 	// variance model: tau² is 0 by assumption (metafor's method = "EE").
 	MethodCommon
+	// MethodPM is the random-effects model with the Paule-Mandel
+	// estimator of tau² (metafor's method = "PM").
+	MethodPM
+	// MethodSJ is the random-effects model with the Sidik-Jonkman
+	// estimator of tau² (method = "SJ").
+	MethodSJ
+	// MethodML is the random-effects model with tau² estimated by
+	// maximum likelihood (method = "ML").
+	MethodML
+	// MethodEB is the random-effects model with the empirical Bayes
+	// estimator of tau² (method = "EB").
+	MethodEB
+	// MethodHE is the random-effects model with the Hedges estimator of
+	// tau² (method = "HE").
+	MethodHE
+	// MethodHS is the random-effects model with the Hunter-Schmidt
+	// estimator of tau² (method = "HS").
+	MethodHS
 )
 
-var methodNames = [...]string{"reml", "dl", "common"}
+var methodNames = [...]string{"reml", "dl", "common", "pm", "sj", "ml", "eb", "he", "hs"}
 
 // String returns the stable spelling, or "Method(n)" for an unknown value.
 func (m Method) String() string {
@@ -44,7 +63,7 @@ func (m Method) String() string {
 }
 
 // IsRandom reports whether the method fits a random-effects model.
-func (m Method) IsRandom() bool { return m == MethodREML || m == MethodDL }
+func (m Method) IsRandom() bool { return m != MethodCommon && int(m) < len(methodNames) }
 
 // MarshalText encodes the method as its stable spelling.
 func (m Method) MarshalText() ([]byte, error) {
@@ -100,7 +119,16 @@ type PoolOptions struct {
 	// Tol ends the REML iterations once a step changes tau² by at most
 	// Tol times the typical within-study variance (k−1)/tr(P), so that
 	// the criterion does not depend on the measure's units; 0 means 1e-10.
+	// The same rule ends ML and EB, and bounds the root search of PM.
 	Tol float64
+	// Threshold, when positive, replaces Tol by metafor's own stopping
+	// rule so that its printed figures are reproduced exactly: REML, ML
+	// and EB stop once a Fisher scoring step changes tau² by at most
+	// Threshold (metafor's control threshold, 1e-5 by default), and PM
+	// uses Threshold as the tolerance of its root search (metafor's
+	// control tol, .Machine$double.eps^0.25 ≈ 1.22e-4 by default). See
+	// MetaforThreshold and MetaforRootTol.
+	Threshold float64
 }
 
 // ErrNotConverged is returned (wrapped) by Pool when the REML iterations
@@ -150,7 +178,8 @@ type Result struct {
 	// and whenever k = 1).
 	Tau2 float64 `json:"tau2"`
 	// SETau2 is the standard error of Tau2: for DL the moment formula,
-	// for REML sqrt(2/tr(P·P)) from the Fisher information. It is 0 when
+	// for REML sqrt(2/tr(P·P)) from the Fisher information, for the
+	// other estimators the formula metafor's rma.uni uses. It is 0 when
 	// tau² is not estimated (MethodCommon, k = 1).
 	SETau2 float64 `json:"se_tau2"`
 	// Tau is sqrt(Tau2).
@@ -175,8 +204,8 @@ type Result struct {
 	// Weights gives each effect's weight in percent, w*ᵢ/Σw*·100, in the
 	// order of the input.
 	Weights []float64 `json:"weights"`
-	// Iterations is the number of REML Fisher scoring steps taken; 0 for
-	// the non-iterative methods and for k = 1.
+	// Iterations is the number of Fisher scoring steps taken (REML, ML,
+	// EB); 0 for the other methods and for k = 1.
 	Iterations int `json:"iterations"`
 }
 
@@ -248,6 +277,12 @@ func Pool(effects []Effect, opts PoolOptions) (Result, error) {
 	switch {
 	case k == 1 || opts.Method == MethodCommon:
 		// tau² = 0 by assumption or because it cannot be estimated.
+	case opts.Method != MethodREML && opts.Method != MethodDL || opts.Threshold > 0:
+		fit, err := poolTau2(effects, opts, vTypical)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Tau2, r.SETau2, r.Iterations = fit.tau2, fit.se, fit.iter
 	case opts.Method == MethodDL:
 		r.Tau2 = max(0, (r.Q-float64(k-1))/trP)
 		t2 := r.Tau2
@@ -352,6 +387,9 @@ func checkPool(effects []Effect, opts *PoolOptions) error {
 		opts.Tol = defaultTol
 	case !(opts.Tol > 0) || math.IsInf(opts.Tol, 1):
 		ps.Add("tol", secretome.SeverityError, secretome.CodeRange, "must be a positive finite number, got %v", opts.Tol)
+	}
+	if !(opts.Threshold >= 0) || math.IsInf(opts.Threshold, 1) {
+		ps.Add("threshold", secretome.SeverityError, secretome.CodeRange, "must be 0 or a positive finite number, got %v", opts.Threshold)
 	}
 	if len(effects) == 0 {
 		ps.Add("effects", secretome.SeverityError, secretome.CodeRequired, "no effects to pool")

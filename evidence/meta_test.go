@@ -571,7 +571,7 @@ func TestPoolInputErrors(t *testing.T) {
 }
 
 func TestMethodText(t *testing.T) {
-	for _, m := range []Method{MethodREML, MethodDL, MethodCommon} {
+	for _, m := range []Method{MethodREML, MethodDL, MethodCommon, MethodPM, MethodSJ, MethodML, MethodEB, MethodHE, MethodHS} {
 		b, err := m.MarshalText()
 		require.NoError(t, err)
 		var back Method
@@ -582,9 +582,9 @@ func TestMethodText(t *testing.T) {
 	var m Method
 	err := m.UnmarshalText([]byte("REML"))
 	assert.ErrorContains(t, err, "reml, dl, common", "spellings are case-sensitive and the error lists them")
-	_, err = Method(7).MarshalText()
+	_, err = Method(42).MarshalText()
 	assert.Error(t, err, "an unknown method cannot be encoded")
-	assert.Equal(t, "Method(7)", Method(7).String())
+	assert.Equal(t, "Method(42)", Method(42).String())
 	assert.True(t, MethodDL.IsRandom())
 	assert.False(t, MethodCommon.IsRandom())
 }
@@ -609,7 +609,7 @@ func FuzzPool(f *testing.F) {
 	f.Add([]byte{0x03, 0xe8, 20, 9, 0x03, 0xe8, 50, 9, 0x03, 0xe8, 40, 9}, uint8(0), true)
 	f.Fuzz(func(t *testing.T, data []byte, method uint8, knha bool) {
 		effects := fuzzEffects(data)
-		opts := PoolOptions{Method: Method(method % 4), HartungKnapp: knha}
+		opts := PoolOptions{Method: Method(method % uint8(len(methodNames)+1)), HartungKnapp: knha}
 		r, err := Pool(effects, opts)
 		if err != nil {
 			if _, ok := secretome.AsValidationError(err); !ok && !errors.Is(err, ErrNotConverged) {

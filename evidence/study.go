@@ -148,6 +148,11 @@ type Review struct {
 	// I2 is the heterogeneity I² the review reports for the pooled
 	// result, in percent (0 to 100); nil means not reported.
 	I2 *float64 `json:"i2,omitzero"`
+	// Included lists identifiers of the included studies, each a study
+	// ID, a DOI, a PMID or a trial registration number. Grading uses them
+	// so that a review and a trial it includes are not counted twice in
+	// one body of evidence.
+	Included []string `json:"included,omitzero"`
 }
 
 // Outcome is one outcome a study reports, with its data: either raw data
@@ -163,6 +168,10 @@ type Outcome struct {
 	Type OutcomeType `json:"type,omitzero"`
 	// TimePoint is when the outcome was measured.
 	TimePoint TimePoint `json:"time_point,omitzero"`
+	// Surrogate marks a surrogate outcome (a laboratory value or an
+	// imaging measure standing in for what matters to patients, such as
+	// wound area for healing); evidence on it is indirect.
+	Surrogate bool `json:"surrogate,omitzero"`
 	// Raw is the raw data: group counts for a binary outcome, or means,
 	// standard deviations and sizes for a continuous one.
 	Raw *RawData `json:"raw,omitzero"`
@@ -893,4 +902,43 @@ func (s *Study) checkReview(c checker, p *fieldpath.Path) {
 			c.err(&ip, secretome.CodeRange, "I² must be a percentage from 0 to 100, got %v", v)
 		}
 	}
+	inc := p.Field("included")
+	seenID := make(map[string]int, len(r.Included))
+	for i, id := range r.Included {
+		ip := inc.Index(i)
+		k := identifierKey(id)
+		switch {
+		case k == "":
+			c.err(&ip, secretome.CodeRequired, "an included study's identifier (study ID, DOI, PMID or registration number) must not be empty")
+		case k == identifierKey(s.ID) || k == identifierKey(s.DOI) || k == identifierKey(s.PMID):
+			c.err(&ip, secretome.CodeInconsistent, "a review cannot include itself (%q)", id)
+		}
+		if j, dup := seenID[k]; dup && k != "" {
+			c.err(&ip, secretome.CodeDuplicate, "identifier %q is already included[%d]", id, j)
+		} else {
+			seenID[k] = i
+		}
+	}
+}
+
+// identifierKey returns the form in which identifiers are compared:
+// trimmed and lower case (DOIs are case-insensitive; study IDs, PMIDs and
+// registration numbers do not differ by case alone).
+func identifierKey(id string) string { return strings.ToLower(strings.TrimSpace(id)) }
+
+// identifiers returns the keys of every identifier the study carries: its
+// ID, DOI, PMID and registration numbers.
+func (s *Study) identifiers() []string {
+	out := []string{identifierKey(s.ID)}
+	for _, x := range []string{s.DOI, s.PMID} {
+		if k := identifierKey(x); k != "" {
+			out = append(out, k)
+		}
+	}
+	for _, r := range s.Registrations {
+		if k := identifierKey(r.ID); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -236,7 +236,7 @@ func (ap Appraiser) Summarize(studies []Study, q Question) (Summary, error) {
 		lv, best, bestID := ap.levels(g.studies, rq)
 		row := SummaryRow{Indication: k.indication, Outcome: g.outcome, Levels: lv,
 			BestLevel: best, BestLevelStudy: bestID, Assessment: ass, Reasons: ass.Reasons()}
-		var count [DesignMetaAnalysis + 1]int
+		var count [lastDesign + 1]int
 		for _, s := range g.studies {
 			row.Studies = append(row.Studies, s.ID)
 			if s.Design.Valid() {

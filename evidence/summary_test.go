@@ -34,15 +34,20 @@ func TestSummarize(t *testing.T) {
 	assert.Equal(t, []DesignCount{{DesignCohortRetrospective, 1}, {DesignRandomisedControlledTrial, 2}}, row.Designs)
 	assert.Equal(t, 2, row.BestLevel)
 	assert.Equal(t, "a-rct", row.BestLevelStudy, "ties go to the first ID")
-	require.NotNil(t, row.Pooled, "three comparable effects are pooled")
-	assert.Equal(t, 3, row.Pooled.K)
+	require.NotNil(t, row.Pooled, "the two trials are pooled")
+	assert.Equal(t, 2, row.Pooled.K, "randomised and non-randomised evidence are pooled separately (Cochrane Handbook ch. 24)")
 	assert.Equal(t, MethodREML, row.Pooled.Method, "REML by default")
+	assert.Equal(t, BodyRandomised, row.Assessment.Body, "the randomised evidence leads")
 	assert.Equal(t, CertaintyHigh, row.Assessment.Start)
+	require.NotNil(t, row.Assessment.Other, "the cohort is rated as its own body")
+	assert.Equal(t, BodyNonRandomised, row.Assessment.Other.Body)
+	assert.Equal(t, []string{"c-cohort"}, row.Assessment.Other.Studies)
+	assert.Contains(t, row.Reasons[0], "the randomised evidence leads", "the summary says which body leads")
 
 	inf := sum.Rows[3]
 	assert.Equal(t, []string{"c-cohort"}, inf.Studies, "only the cohort reports infection")
 	assert.Nil(t, inf.Pooled, "a single effect is not a pooled effect")
-	assert.Equal(t, CertaintyLow, inf.Assessment.Start)
+	assert.Equal(t, CertaintyHigh, inf.Assessment.Start, "a cohort assessed with ROBINS-I starts high (GRADE 18)")
 
 	mouse := sum.Rows[0]
 	assert.Equal(t, 5, mouse.BestLevel, "animal work is levelled but not graded")
@@ -59,7 +64,8 @@ func TestSummarizeIndicationQuestion(t *testing.T) {
 	assert.Equal(t, []string{"pu", "pv"}, sum.Rows[0].Studies)
 	lv := sum.Rows[0].Levels
 	assert.Equal(t, 4, lv[0].Level.Level, "L89.1 is covered by L89")
-	assert.Equal(t, 5, lv[1].Level.Level, "pemphigus is indirect evidence for pressure ulcers")
+	assert.Equal(t, 4, lv[1].Level.Level, "pemphigus is indirect evidence for pressure ulcers, but a case report is not graded below level 4")
+	assert.Equal(t, []string{RuleIndirectness}, []string{lv[1].Level.Adjustments[0].Rule})
 }
 
 func TestAppraise(t *testing.T) {
@@ -112,7 +118,10 @@ func renderSummary(sum Summary) string {
 			e, ci, _ := r.Pooled.BackTransform()
 			fmt.Fprintf(&b, "pooled %s k=%d: %.3f [%.3f, %.3f] I2=%.1f\n", r.Pooled.Measure, r.Pooled.K, e, ci.Lower, ci.Upper, r.Pooled.I2)
 		}
-		fmt.Fprintf(&b, "certainty: %s\n", r.Assessment.Certainty.Label())
+		fmt.Fprintf(&b, "certainty: %s\n", r.Assessment.Certainty.Display())
+		if o := r.Assessment.Other; o != nil {
+			fmt.Fprintf(&b, "certainty of the %s: %s\n", o.Body, o.Certainty.Display())
+		}
 		for _, line := range r.Reasons {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}

@@ -211,9 +211,11 @@ type span struct{ uses, findings, outcomes [2]int }
 // run applies one jurisdiction's rules, appending to the scratch space.
 func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *JurisdictionReport) (sp span, err error) {
 	sp.uses[0], sp.findings[0], sp.outcomes[0] = len(st.uses), len(st.findings), len(st.outcomes)
+	st.member = append(st.member[:0], make([]bool, len(d.Uses))...)
 	for i := range d.Uses {
 		if everyUse(j.code) || d.Uses[i].Jurisdiction == j.code {
 			st.uses = append(st.uses, i)
+			st.member[i] = true
 		}
 	}
 	sp.uses[1] = len(st.uses)

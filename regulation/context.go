@@ -140,12 +140,7 @@ func (c *Context) Unknown(use int, path, message string) {
 }
 
 func (c *Context) inJurisdiction(use int) bool {
-	for _, u := range c.uses {
-		if u == use {
-			return true
-		}
-	}
-	return false
+	return use >= 0 && use < len(c.st.member) && c.st.member[use]
 }
 
 // decide records a rule's outcome for a use. When explained, the finding
@@ -253,16 +248,21 @@ type state struct {
 	findings []pending
 	outcomes []outcome
 	uses     []int
-	useIndex []int // one element per dossier use, the target of Finding.Use
-	grades   []claimGrade
-	spans    []span
-	starts   []int   // outcomes of use assessment u are grouped[starts[u]:starts[u+1]]
-	pos      []int   // scratch for groupOutcomes
-	slots    []int32 // use assessment of each outcome
-	grouped  []int32 // indexes into outcomes, grouped by use assessment
-	order    []int32 // indexes into findings, sorted per jurisdiction
-	shared   []sharedValue
-	ctx      Context // reused for each jurisdiction; rules must not keep it
+	useIndex []int  // one element per dossier use, the target of Finding.Use
+	member   []bool // per dossier use: in the jurisdiction being assessed
+	// studies indexes the dossier's studies by ID (the first of a
+	// repeated ID), built once per assessment when a rule first asks.
+	studies studyIndex
+	indexed bool
+	grades  []claimGrade
+	spans   []span
+	starts  []int   // outcomes of use assessment u are grouped[starts[u]:starts[u+1]]
+	pos     []int   // scratch for groupOutcomes
+	slots   []int32 // use assessment of each outcome
+	grouped []int32 // indexes into outcomes, grouped by use assessment
+	order   []int32 // indexes into findings, sorted per jurisdiction
+	shared  []sharedValue
+	ctx     Context // reused for each jurisdiction; rules must not keep it
 }
 
 func (s *state) reset() {
@@ -272,6 +272,9 @@ func (s *state) reset() {
 	s.uses = s.uses[:0]
 	s.useIndex = nil
 	s.grades = s.grades[:0]
+	s.member = s.member[:0]
+	clear(s.studies)
+	s.indexed = false
 	s.spans = s.spans[:0]
 	clear(s.shared)
 	s.shared = s.shared[:0]

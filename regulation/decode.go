@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
@@ -14,10 +15,47 @@ const (
 	// CodeReference: an ID refers to nothing in the dossier (a claim's
 	// study, a use's indication).
 	CodeReference secretome.Code = "reference"
+	// CodeJurisdiction: a jurisdiction or country code that is not an
+	// ISO 3166-1 alpha-2 code, "EU", or a code the host registered; the
+	// message suggests the code most likely meant ("USA": did you mean
+	// "US"?).
+	CodeJurisdiction secretome.Code = "jurisdiction"
 )
+
+// ValidateOptions configures Dossier.ValidateWith and CheckWith. The zero
+// value accepts the jurisdiction codes every dossier may use: ISO 3166-1
+// alpha-2 country codes and "EU".
+type ValidateOptions struct {
+	// Jurisdictions lists the codes a host registered beside ISO 3166-1
+	// alpha-2 and "EU": the jurisdictions of its own rules, such as a
+	// province ("ID-JB") or a house policy ("ACME"). Each must be 1-16
+	// upper-case letters, digits and hyphens, starting with a letter. The
+	// quality baseline's code ("QUALITY") is never a jurisdiction of use.
+	Jurisdictions []string
+}
+
+// accepts reports whether code is a jurisdiction the options allow.
+func (o *ValidateOptions) accepts(code string) bool {
+	if IsJurisdiction(code) {
+		return true
+	}
+	if code == Baseline || !validCode(code, 16) {
+		return false
+	}
+	for _, j := range o.Jurisdictions {
+		if j == code {
+			return true
+		}
+	}
+	return false
+}
 
 // MaxDossierBytes is the largest JSON document DecodeDossier accepts.
 const MaxDossierBytes = strictjson.DefaultMaxBytes
+
+// dossierDecoder knows how to decode every type of a dossier; prepared
+// once, it is never changed.
+var dossierDecoder = strictjson.NewDecoder[Dossier](strictjson.Options{MaxBytes: MaxDossierBytes})
 
 // DecodeDossier reads a dossier from JSON strictly and validates it.
 //
@@ -31,7 +69,7 @@ const MaxDossierBytes = strictjson.DefaultMaxBytes
 // beside the error.
 func DecodeDossier(data []byte) (*Dossier, error) {
 	var d Dossier
-	if issues := strictjson.Decode(data, &d, strictjson.Options{MaxBytes: MaxDossierBytes}); len(issues) > 0 {
+	if issues := dossierDecoder.Decode(data, &d); len(issues) > 0 {
 		ps := make([]secretome.Problem, len(issues))
 		for i, is := range issues {
 			ps[i] = secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
@@ -60,23 +98,31 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 //
 // Validation judges the document, not the law: a dossier can be valid and
 // still break every rule of a jurisdiction.
-func (d *Dossier) Validate() error {
+func (d *Dossier) Validate() error { return d.ValidateWith(ValidateOptions{}) }
+
+// ValidateWith is Validate with options: the jurisdiction codes a host
+// registered are accepted beside ISO 3166-1 alpha-2 and "EU".
+func (d *Dossier) ValidateWith(opts ValidateOptions) error {
 	var ps secretome.Problems
-	d.check(&ps)
+	d.check(&ps, &opts)
 	return ps.Err()
 }
 
 // Check returns every problem Validate would consider, warnings included,
 // sorted by path.
-func (d *Dossier) Check() []secretome.Problem {
+func (d *Dossier) Check() []secretome.Problem { return d.CheckWith(ValidateOptions{}) }
+
+// CheckWith is Check with options, as ValidateWith.
+func (d *Dossier) CheckWith(opts ValidateOptions) []secretome.Problem {
 	var ps secretome.Problems
-	d.check(&ps)
+	d.check(&ps, &opts)
 	return ps.List()
 }
 
 type dossierChecker struct {
-	ps *secretome.Problems
-	d  *Dossier
+	ps   *secretome.Problems
+	d    *Dossier
+	opts *ValidateOptions
 }
 
 func (c dossierChecker) add(p *fieldpath.Path, sev secretome.Severity, code secretome.Code, format string, args ...any) {
@@ -90,14 +136,32 @@ func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
 	}
 }
 
-func (c dossierChecker) code(p *fieldpath.Path, field, value string) {
+// jurisdiction checks a jurisdiction code: required, and ISO 3166-1
+// alpha-2, "EU" or registered by the host (countryOnly: ISO 3166-1 alpha-2
+// alone, for the seat of a maker or site).
+func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, countryOnly bool) {
 	f := p.Field(field)
+	ok := IsCountry(value)
+	if !countryOnly {
+		ok = c.opts.accepts(value)
+	}
 	switch {
 	case value == "":
 		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
-	case !validCode(value, 16):
-		c.add(&f, secretome.SeverityError, secretome.CodeFormat,
-			"%s %q must be an upper-case code such as \"ID\", \"EU\" or \"QUALITY\"", field, value)
+	case ok:
+	default:
+		want := "an ISO 3166-1 alpha-2 country code such as \"ID\" or \"US\""
+		if !countryOnly {
+			want += ", \"EU\""
+			if len(c.opts.Jurisdictions) > 0 {
+				want += " or one of the registered codes " + strings.Join(c.opts.Jurisdictions, ", ")
+			}
+		}
+		msg := fmt.Sprintf("%s %q is not %s", field, value, want)
+		if s := SuggestJurisdiction(value); s != "" && (!countryOnly || IsCountry(s)) {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		c.add(&f, secretome.SeverityError, CodeJurisdiction, "%s", msg)
 	}
 }
 
@@ -117,25 +181,31 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 	}
 }
 
-func (d *Dossier) check(ps *secretome.Problems) {
-	c := dossierChecker{ps: ps, d: d}
+func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
+	c := dossierChecker{ps: ps, d: d, opts: opts}
 	root := fieldpath.Root()
 	d.Product.CheckInto(ps, "product")
 
 	m := root.Field("manufacturer")
 	c.required(&m, "name", d.Manufacturer.Name)
+	if d.Manufacturer.Country != "" {
+		c.jurisdiction(&m, "country", d.Manufacturer.Country, true)
+	}
 	sites := m.Field("sites")
 	for i := range d.Manufacturer.Sites {
 		s := &d.Manufacturer.Sites[i]
 		sp := sites.Index(i)
 		c.required(&sp, "name", s.Name)
+		if s.Country != "" {
+			c.jurisdiction(&sp, "country", s.Country, true)
+		}
 		gp := sp.Field("gmp")
 		for k := range s.GMP {
 			g := &s.GMP[k]
 			p := gp.Index(k)
 			c.required(&p, "authority", g.Authority)
 			c.required(&p, "number", g.Number)
-			c.code(&p, "jurisdiction", g.Jurisdiction)
+			c.jurisdiction(&p, "jurisdiction", g.Jurisdiction, false)
 			c.dates(&p, g.ValidFrom, g.ValidUntil)
 		}
 	}
@@ -149,7 +219,7 @@ func (d *Dossier) check(ps *secretome.Problems) {
 			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "kind is required (one of: %s)", strings.Join(authorisationNames.Values(), ", "))
 		}
 		c.required(&p, "number", a.Number)
-		c.code(&p, "jurisdiction", a.Jurisdiction)
+		c.jurisdiction(&p, "jurisdiction", a.Jurisdiction, false)
 		c.dates(&p, a.ValidFrom, a.ValidUntil)
 		ip := p.Field("indications")
 		c.indications(&ip, a.Indications)
@@ -166,7 +236,7 @@ func (d *Dossier) check(ps *secretome.Problems) {
 	for i := range d.Uses {
 		u := &d.Uses[i]
 		p := up.Index(i)
-		c.code(&p, "jurisdiction", u.Jurisdiction)
+		c.jurisdiction(&p, "jurisdiction", u.Jurisdiction, false)
 		if u.Class == UseClassUnspecified {
 			f := p.Field("class")
 			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "class is required (one of: %s)", strings.Join(useClassNames.Values(), ", "))

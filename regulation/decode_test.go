@@ -90,7 +90,14 @@ func TestDossierValidate(t *testing.T) {
 		}, "manufacturer.sites[0].gmp[0].authority", secretome.CodeRequired},
 		{"authorisation without kind", "the kind decides what it allows", func(d *Dossier) { d.Authorisations[0].Kind = 0 }, "authorisations[0].kind", secretome.CodeRequired},
 		{"authorisation without number", "authorisations are identified", func(d *Dossier) { d.Authorisations[1].Number = "" }, "authorisations[1].number", secretome.CodeRequired},
-		{"lower-case jurisdiction", "jurisdictions are codes", func(d *Dossier) { d.Authorisations[0].Jurisdiction = "id" }, "authorisations[0].jurisdiction", secretome.CodeFormat},
+		{"lower-case jurisdiction", "jurisdictions are codes", func(d *Dossier) { d.Authorisations[0].Jurisdiction = "id" }, "authorisations[0].jurisdiction", CodeJurisdiction},
+		{"alpha-3 use jurisdiction", "a use in \"USA\" would otherwise be assessed by no market's rules", func(d *Dossier) { d.Uses[0].Jurisdiction = "USA" }, "uses[0].jurisdiction", CodeJurisdiction},
+		{"unassigned gmp jurisdiction", "\"XX\" is no country", func(d *Dossier) {
+			d.Manufacturer.Sites[0].GMP = []GMPCertificate{{Authority: "BPOM", Jurisdiction: "XX", Number: "1"}}
+		}, "manufacturer.sites[0].gmp[0].jurisdiction", CodeJurisdiction},
+		{"baseline as a market", "the quality baseline is no place of use", func(d *Dossier) { d.Uses[0].Jurisdiction = Baseline }, "uses[0].jurisdiction", CodeJurisdiction},
+		{"EU as a seat", "a maker's seat is a country", func(d *Dossier) { d.Manufacturer.Country = "EU" }, "manufacturer.country", CodeJurisdiction},
+		{"site country alpha-3", "a site's country is an alpha-2 code", func(d *Dossier) { d.Manufacturer.Sites[0].Country = "IDN" }, "manufacturer.sites[0].country", CodeJurisdiction},
 		{"authorisation dates reversed", "validity dates are ordered", func(d *Dossier) {
 			d.Authorisations[1].ValidUntil = secretome.MustParseDate("2020-01-01")
 		}, "authorisations[1].valid_until", secretome.CodeInconsistent},
@@ -119,6 +126,41 @@ func TestDossierValidate(t *testing.T) {
 			assert.Equal(t, secretome.SeverityError, got[0].Severity)
 		})
 	}
+}
+
+func TestJurisdictionCodes(t *testing.T) {
+	d := seed(t)
+	d.Uses[0].Jurisdiction = "USA"
+	d.Uses[1].Jurisdiction = "ACME"
+	ve, ok := secretome.AsValidationError(d.Validate())
+	require.True(t, ok)
+	got := ve.At("uses[0].jurisdiction")
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0].Message, `did you mean "US"?`, "an alpha-3 code gets its alpha-2 code suggested")
+	assert.NotEmpty(t, ve.At("uses[1].jurisdiction"), "a host code is refused until the host registers it")
+
+	ve, ok = secretome.AsValidationError(d.ValidateWith(ValidateOptions{Jurisdictions: []string{"ACME"}}))
+	require.True(t, ok, "USA stays wrong")
+	assert.Empty(t, ve.At("uses[1].jurisdiction"), "a registered host code is accepted")
+	assert.NotEmpty(t, ve.At("uses[0].jurisdiction"))
+
+	for _, tc := range []struct{ in, want, reason string }{
+		{"USA", "US", "alpha-3"},
+		{"IDN", "ID", "alpha-3"},
+		{"us", "US", "lower case"},
+		{"eu", "EU", "lower case EU"},
+		{"UK", "GB", "the United Kingdom is GB in ISO 3166-1"},
+		{"EL", "GR", "the EU writes Greece EL"},
+		{"XYZ", "", "no country"},
+		{"US", "", "nothing to suggest for a valid code"},
+	} {
+		assert.Equal(t, tc.want, SuggestJurisdiction(tc.in), tc.reason)
+	}
+	assert.True(t, IsCountry("ZW"), "the last code of the table")
+	assert.True(t, IsCountry("AD"), "the first code of the table")
+	assert.False(t, IsCountry("EU"), "the EU is no country")
+	assert.True(t, IsJurisdiction("EU"))
+	assert.False(t, IsCountry("XK"), "user-assigned codes are not officially assigned")
 }
 
 func TestDossierWarnings(t *testing.T) {
@@ -167,4 +209,17 @@ func TestDecodeDossierLocatesValidationProblems(t *testing.T) {
 		}
 	}
 	t.Fatalf("no problem at product.name in %v", ve.Problems)
+}
+
+func TestISO3166Table(t *testing.T) {
+	require.Zero(t, len(iso3166)%5, "five letters a code")
+	assert.Equal(t, 249, len(iso3166)/5, "ISO 3166-1 assigns 249 codes")
+	for i := 0; i+5 <= len(iso3166); i += 5 {
+		a2 := iso3166[i : i+2]
+		if i > 0 {
+			assert.Less(t, iso3166[i-5:i-3], a2, "the table is sorted for binary search")
+		}
+		assert.True(t, IsCountry(a2), a2)
+		assert.Equal(t, a2, SuggestJurisdiction(iso3166[i+2:i+5]), "alpha-3 %s", iso3166[i+2:i+5])
+	}
 }

@@ -29,8 +29,11 @@
 // named by its field path ("uses[1].class") with a line and column.
 // Validate checks structure and cross-references: claims cite studies of
 // the dossier, uses and claims name indications of the product, validity
-// dates are ordered. Problems come back together in a
-// *secretome.ValidationError.
+// dates are ordered, and jurisdiction codes are ISO 3166-1 alpha-2
+// country codes, "EU", or codes the host registered with
+// ValidateOptions (a use in "USA" is an error with the code
+// CodeJurisdiction that suggests "US"; see SuggestJurisdiction). Problems
+// come back together in a *secretome.ValidationError.
 //
 // # Rules as cited data
 //

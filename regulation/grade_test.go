@@ -57,7 +57,7 @@ func TestClaimCertaintyShortcut(t *testing.T) {
 				d.Studies[i] = s
 				d.Claims[0].Studies = append(d.Claims[0].Studies, s.ID)
 			}
-			assert.Equal(t, gradeClaim(d, &d.Claims[0]), certaintyOf(t, d), "the shortcut agrees with evidence.Grade")
+			assert.Equal(t, gradeClaim(d, &d.Claims[0], indexStudies(d, nil)), certaintyOf(t, d), "the shortcut agrees with evidence.Grade")
 		})
 	}
 }
@@ -67,7 +67,7 @@ func TestClaimCertaintyGradesComparativeEvidence(t *testing.T) {
 	withRCTs(d)
 	d.Claims[0].Studies = []string{"rct-1", "rct-2"}
 	got := certaintyOf(t, d)
-	assert.Equal(t, gradeClaim(d, &d.Claims[0]), got)
+	assert.Equal(t, gradeClaim(d, &d.Claims[0], indexStudies(d, nil)), got)
 	assert.Greater(t, got, evidence.CertaintyVeryLow, "two large low-risk randomised trials are more than very low")
 
 	d.Claims[0].Studies = nil

@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,7 +44,7 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	// this shortcut against evidence.Grade.
 	uncontrolled, other := 0, 0
 	for _, id := range cl.Studies {
-		if s := d.study(id); s != nil {
+		if s := c.studyIndex().find(d, id); s != nil {
 			g.cited++
 			switch {
 			case s.Design.Uncontrolled():
@@ -59,14 +60,14 @@ func (c *Context) ClaimCertainty(k int) (evidence.Certainty, int) {
 	case other == 0:
 		g.certainty = evidence.CertaintyNotGraded
 	default:
-		g.certainty = gradeClaim(d, cl)
+		g.certainty = gradeClaim(d, cl, c.studyIndex())
 	}
 	return g.certainty, g.cited
 }
 
 // gradeClaim grades the evidence a claim cites with evidence.Grade,
 // against the ICD code of the claim's indication.
-func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
+func gradeClaim(d *Dossier, cl *Claim, studies studyIndex) evidence.Certainty {
 	body := evidence.Body{Studies: make([]evidence.Study, 0, len(cl.Studies))}
 	if ind := d.Product.Indication(cl.Indication); ind != nil {
 		body.Question.Indication = ind.ICD10
@@ -75,7 +76,7 @@ func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 		}
 	}
 	for _, id := range cl.Studies {
-		if s := d.study(id); s != nil {
+		if s := studies.find(d, id); s != nil {
 			body.Studies = append(body.Studies, *s)
 		}
 	}
@@ -88,14 +89,41 @@ func gradeClaim(d *Dossier, cl *Claim) evidence.Certainty {
 	return a.Certainty
 }
 
-// study returns the study with the ID, or nil.
-func (d *Dossier) study(id string) *evidence.Study {
+// studyIndex maps the IDs of a dossier's studies to their indexes (the
+// first, should an ID repeat), so that looking up every study a claim
+// cites costs time in proportion to their number.
+type studyIndex map[string]int
+
+// indexStudies adds the dossier's studies to x, which must be empty, and
+// returns it (a new index when x is nil).
+func indexStudies(d *Dossier, x studyIndex) studyIndex {
+	if x == nil {
+		x = make(studyIndex, len(d.Studies))
+	}
 	for i := range d.Studies {
-		if d.Studies[i].ID == id {
-			return &d.Studies[i]
+		if _, dup := x[d.Studies[i].ID]; !dup {
+			x[d.Studies[i].ID] = i
 		}
 	}
+	return x
+}
+
+// find returns the dossier's study with the ID, or nil.
+func (x studyIndex) find(d *Dossier, id string) *evidence.Study {
+	if i, ok := x[id]; ok {
+		return &d.Studies[i]
+	}
 	return nil
+}
+
+// studyIndex returns the index of the dossier's studies, built once per
+// assessment when a rule first asks.
+func (c *Context) studyIndex() studyIndex {
+	if !c.st.indexed {
+		c.st.indexed = true
+		c.st.studies = indexStudies(c.d, c.st.studies)
+	}
+	return c.st.studies
 }
 
 var (
@@ -317,6 +345,8 @@ func checkClaimEvidence(c *Context) {
 	if len(c.Uses()) == 0 {
 		return
 	}
+	var reached marketedUses
+	reached.index(c)
 	for k := range d.Claims {
 		cl := &d.Claims[k]
 		if claimIntent(d, cl) != secretome.IntentTherapeutic {
@@ -331,18 +361,67 @@ func checkClaimEvidence(c *Context) {
 			n = 0 // nothing clinical to rate
 		}
 		marketed := false
-		for _, i := range c.Uses() {
-			u := c.use(i)
-			// A marketed use that names no indication is not restricted
-			// to any, so every claim made for the product reaches it.
-			if u.Class == UseMarketedTherapeutic && (cl.Indication == "" || len(u.Indications) == 0 || containsString(u.Indications, cl.Indication)) {
-				marketed = true
-				c.Prohibit(i, claimPath(k), claimMessage(true, n))
-			}
-		}
+		reached.each(cl.Indication, func(i int) {
+			marketed = true
+			c.Prohibit(i, claimPath(k), claimMessage(true, n))
+		})
 		if !marketed {
 			c.Report(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
 		}
+	}
+}
+
+// marketedUses indexes the marketed therapeutic uses of a jurisdiction
+// by the indications they name, so that finding the uses a claim reaches
+// costs time in proportion to them rather than to every use.
+type marketedUses struct {
+	open []int            // uses that name no indication: every claim reaches them
+	by   map[string][]int // uses by each indication they name
+	all  []int            // every marketed use
+}
+
+func (m *marketedUses) index(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseMarketedTherapeutic {
+			continue
+		}
+		m.all = append(m.all, i)
+		if len(u.Indications) == 0 {
+			m.open = append(m.open, i)
+			continue
+		}
+		if m.by == nil {
+			m.by = map[string][]int{}
+		}
+		for k, id := range u.Indications {
+			if !slices.Contains(u.Indications[:k], id) {
+				m.by[id] = append(m.by[id], i)
+			}
+		}
+	}
+}
+
+// each calls f, in order of use, for every marketed use a claim about the
+// indication reaches: all of them for a claim about no indication ("");
+// otherwise those that name it or name no indication at all (a use not
+// restricted to any indication).
+func (m *marketedUses) each(indication string, f func(use int)) {
+	if indication == "" {
+		for _, i := range m.all {
+			f(i)
+		}
+		return
+	}
+	a, b := m.open, m.by[indication]
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0] < b[0] {
+			f(a[0])
+			a = a[1:]
+			continue
+		}
+		f(b[0])
+		b = b[1:]
 	}
 }
 
@@ -380,13 +459,4 @@ func claimMessageOf(marketed bool, n int) string {
 		return "a marketed therapeutic makes a claim that " + why
 	}
 	return "the therapeutic claim " + why
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -8,6 +8,10 @@ import (
 // MaxDocumentBytes is the largest JSON document DecodeProduct accepts.
 const MaxDocumentBytes = strictjson.DefaultMaxBytes
 
+// productDecoder knows how to decode every type of a product; prepared
+// once, it is never changed.
+var productDecoder = strictjson.NewDecoder[Product](strictjson.Options{MaxBytes: MaxDocumentBytes})
+
 // DecodeProduct reads a product from JSON strictly and validates it.
 //
 // Decoding rejects unknown fields, values of the wrong type, unknown enum
@@ -21,7 +25,7 @@ const MaxDocumentBytes = strictjson.DefaultMaxBytes
 // product is returned beside the error, so that callers can still show it.
 func DecodeProduct(data []byte) (*Product, error) {
 	var p Product
-	if issues := strictjson.Decode(data, &p, strictjson.Options{MaxBytes: MaxDocumentBytes}); len(issues) > 0 {
+	if issues := productDecoder.Decode(data, &p); len(issues) > 0 {
 		return nil, &ValidationError{Problems: problemsFromIssues(issues, "")}
 	}
 	if err := p.Validate(); err != nil {

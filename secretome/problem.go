@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/openregen/secretomekit/internal/fieldpath"
 )
 
 // Severity says how much a Problem matters. Errors make a document invalid;
@@ -133,7 +135,8 @@ func (p *Problem) Error() string {
 // severity error; use errors.As to reach it, and Unwrap to walk each
 // *Problem with errors.Is/As.
 type ValidationError struct {
-	// Problems lists every problem, sorted by path, then code.
+	// Problems lists every problem, sorted by path (list indexes as
+	// numbers), then code.
 	Problems []Problem
 }
 
@@ -236,12 +239,13 @@ func (ps *Problems) Err() error {
 }
 
 // SortProblems orders problems by path, then code, then message, so that
-// the same input always reports the same problems in the same order.
-// Sorting is stable: equal problems keep the order they were found in.
+// the same input always reports the same problems in the same order. List
+// indexes in paths compare as numbers: "[2]" comes before "[10]". Sorting
+// is stable: equal problems keep the order they were found in.
 func SortProblems(list []Problem) {
 	slices.SortStableFunc(list, func(a, b Problem) int {
 		return cmp.Or(
-			cmp.Compare(a.Path, b.Path),
+			fieldpath.Compare(a.Path, b.Path),
 			cmp.Compare(a.Code, b.Code),
 			cmp.Compare(a.Message, b.Message),
 		)

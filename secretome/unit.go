@@ -370,6 +370,12 @@ func buildUnitIndex() map[string]Unit {
 				m[s] = u
 			}
 		}
+		if c := unitUCUM[u]; c != "" {
+			m[c] = u
+		}
+	}
+	for c, u := range ucumExtra {
+		m[c] = u
 	}
 	return m
 }
@@ -420,8 +426,9 @@ func finer(a, b Unit) bool {
 //   - µ written as U+00B5 (micro sign), U+03BC (Greek mu) or "u", and
 //     "mcg" for µg: "ug/mL", "μg/mL", "mcg/mL";
 //   - the litre as "L" or "l": "mL", "ml", "µl", "g/l";
-//   - UCUM forms: "Cel" for °C, "[IU]/mL", "[pH]", "{particles}/mL", "mo"
-//     for month, "a" for year;
+//   - the unit's UCUM code (Unit.UCUM): "ug/mL", "Cel" for °C, "[iU]/mL"
+//     and "[IU]/mL", "[pH]", "{particles}/mL", "{EU}/mL", "mo" for month,
+//     "a" for year, "pg/10*6{cells}";
 //   - a few common words and abbreviations: "p/mL" and "particle/mL" for
 //     particles/mL, "cell/mL", "percent", "℃", "ºC", "degC", "hr", "hours",
 //     "day", "days", "weeks", "months", "years", "micron", "mosm/kg",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +27,76 @@ type checked struct {
 	problems []secretome.Problem
 	report   *regulation.Report
 	findings []located
+	// gaps lists the uses no rule settled, in dossier order.
+	gaps []gap
+}
+
+// gap is a use that the assessment did not settle: a use in a
+// jurisdiction that was not assessed, or one whose verdict is unknown.
+// Every output format shows gaps, so that no use passes in silence;
+// --fail-on unknown (--strict) fails on them.
+type gap struct {
+	// Use is the index of the use in the dossier.
+	Use int
+	// Jurisdiction is the use's jurisdiction for an unassessed use, and
+	// the jurisdiction whose verdict is unknown otherwise.
+	Jurisdiction string
+	// Unassessed is true for a use whose jurisdiction was not assessed.
+	Unassessed bool
+	// Path is the field the gap concerns: the use's jurisdiction, or
+	// the use.
+	Path         string
+	Message      string
+	Line, Column int
+}
+
+// Rule IDs of gaps, beside the rules and problem codes.
+const (
+	ruleUnassessed = "use/unassessed"
+	ruleUnknown    = "use/unknown"
+)
+
+func (g *gap) rule() string {
+	if g.Unassessed {
+		return ruleUnassessed
+	}
+	return ruleUnknown
+}
+
+// severity is how a gap is shown: as an error when the run fails on
+// unknowns, else as a note.
+func (g *gap) severity(t threshold) secretome.Severity {
+	if t.unknown {
+		return secretome.SeverityError
+	}
+	return secretome.SeverityInfo
+}
+
+// gapsOf lists the uses of the dossier that the report leaves unsettled.
+func gapsOf(d *regulation.Dossier, rep *regulation.Report) []gap {
+	var out []gap
+	for _, i := range rep.Unassessed {
+		u := &d.Uses[i]
+		out = append(out, gap{Use: i, Jurisdiction: u.Jurisdiction, Unassessed: true,
+			Path: fmt.Sprintf("uses[%d].jurisdiction", i),
+			Message: fmt.Sprintf("use %d (%s in %s) was not assessed: no rules of %s were applied, so no verdict there; only the quality baseline judged it",
+				i, u.Class, u.Jurisdiction, u.Jurisdiction)})
+	}
+	for _, j := range rep.Jurisdictions {
+		for _, ua := range j.Uses {
+			if ua.Verdict != regulation.VerdictUnknown {
+				continue
+			}
+			why := "no rule decided it"
+			if len(ua.Rules) > 0 {
+				why = "rules that could not tell: " + strings.Join(ua.Rules, ", ")
+			}
+			out = append(out, gap{Use: ua.Index, Jurisdiction: j.Jurisdiction, Path: fmt.Sprintf("uses[%d]", ua.Index),
+				Message: fmt.Sprintf("use %d (%s) in %s: verdict unknown (%s)", ua.Index, ua.Class, j.Jurisdiction, why)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b gap) int { return cmp.Compare(a.Use, b.Use) })
+	return out
 }
 
 // located is a finding with its place in the source text.
@@ -53,10 +124,12 @@ const (
 	statusUnreadable status = "unreadable" // the input could not be read
 )
 
-// threshold is the --fail-on level; failNever fails on nothing.
+// threshold is the --fail-on level; never fails on nothing, and unknown
+// fails on warnings and on uses no rule settled (gaps).
 type threshold struct {
-	sev   secretome.Severity
-	never bool
+	sev     secretome.Severity
+	never   bool
+	unknown bool
 }
 
 func (t threshold) fails(s secretome.Severity) bool { return !t.never && s >= t.sev }
@@ -77,6 +150,9 @@ func (c *checked) status(t threshold) status {
 		if t.fails(f.Severity) {
 			return statusFail
 		}
+	}
+	if t.unknown && len(c.gaps) > 0 {
+		return statusFail
 	}
 	return statusPass
 }
@@ -132,6 +208,9 @@ func (s *summary) add(c *checked, t threshold) {
 	for _, f := range c.findings {
 		count(f.Severity)
 	}
+	for i := range c.gaps {
+		count(c.gaps[i].severity(t))
+	}
 }
 
 // runInfo is what every output format knows before the first dossier.
@@ -143,8 +222,11 @@ type runInfo struct {
 	threshold     threshold
 	rules         []regulation.RuleInfo
 	format        string
-	quiet         bool
-	color         bool
+	// asked holds the jurisdictions named by --jurisdiction: they are
+	// shown even where the dossier has no use.
+	asked map[string]bool
+	quiet bool
+	color bool
 	// width is the width text output wraps to; 0 for no wrapping.
 	width int
 }
@@ -180,8 +262,9 @@ func runCheck(e *env, args []string) (int, error) {
 	asOf := fs.String("as-of", "", "assess with the rules in force on `DATE` (YYYY-MM-DD; default: today)")
 	format := &choiceFlag{value: "text", allowed: formats}
 	fs.Var(format, "format", "output `format`: "+strings.Join(formats, ", "))
-	failOn := &choiceFlag{value: "error", allowed: []string{"error", "warning", "never"}}
-	fs.Var(failOn, "fail-on", "exit 1 when a finding has at least this `severity`: error, warning or never")
+	failOn := &choiceFlag{value: "error", allowed: []string{"error", "warning", "unknown", "never"}}
+	fs.Var(failOn, "fail-on", "exit 1 when a finding has at least this `level`: error, warning, unknown (warnings, unknown verdicts and unassessed uses) or never")
+	strict := fs.Bool("strict", false, "same as --fail-on unknown")
 	quiet := fs.Bool("quiet", false, "show only failing dossiers and findings that fail, without progress")
 	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
 	var policyDirs pathsFlag
@@ -196,8 +279,16 @@ func runCheck(e *env, args []string) (int, error) {
 	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
 		return exitUsage, usagef("standard input (-) can be named only once")
 	}
+	if *strict {
+		if failOn.set && failOn.value != "unknown" {
+			return exitUsage, usagef("--strict is --fail-on unknown; it cannot go with --fail-on %s", failOn.value)
+		}
+		failOn.value = "unknown"
+	}
 	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet}
 	switch failOn.value {
+	case "unknown":
+		info.threshold = threshold{sev: secretome.SeverityWarning, unknown: true}
 	case "warning":
 		info.threshold = threshold{sev: secretome.SeverityWarning}
 	case "never":
@@ -222,6 +313,10 @@ func runCheck(e *env, args []string) (int, error) {
 		if !slices.Contains(have, j) {
 			return exitUsage, usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
 		}
+	}
+	info.asked = map[string]bool{}
+	for _, j := range juris {
+		info.asked[j] = true
 	}
 	for _, every := range []string{regulation.Baseline, regulation.House} {
 		if len(juris) > 0 && slices.Contains(have, every) {
@@ -504,8 +599,16 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	for i, f := range fs {
 		paths[i] = f.Path
 	}
-	for i, at := range dec.locate(paths) {
-		out.findings[i] = located{Finding: fs[i], Line: at.line, Column: at.col}
+	out.gaps = gapsOf(dec.dossier, rep)
+	for i := range out.gaps {
+		paths = append(paths, out.gaps[i].Path)
+	}
+	at := dec.locate(paths)
+	for i := range fs {
+		out.findings[i] = located{Finding: fs[i], Line: at[i].line, Column: at[i].col}
+	}
+	for i := range out.gaps {
+		out.gaps[i].Line, out.gaps[i].Column = at[len(fs)+i].line, at[len(fs)+i].col
 	}
 	return out
 }

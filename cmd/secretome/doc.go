@@ -51,7 +51,11 @@
 //	                      Default: today. Jurisdictions with no rule in
 //	                      force that day are named on standard error.
 //	-format FORMAT        text (default), json, sarif, junit or github.
-//	-fail-on LEVEL        error (default), warning or never.
+//	-fail-on LEVEL        error (default), warning, unknown or never.
+//	                      unknown fails on warnings and errors and on every
+//	                      use no rule settled: a verdict of unknown, or a
+//	                      use whose jurisdiction was not assessed.
+//	-strict               the same as -fail-on unknown.
 //	-quiet                show only what fails; no progress display.
 //	-jsonl                read inputs as JSON Lines.
 //
@@ -64,7 +68,8 @@
 // Each dossier ends in one of four states:
 //
 //	pass        nothing at or above --fail-on
-//	fail        a finding at or above --fail-on
+//	fail        a finding at or above --fail-on, or (--fail-on unknown)
+//	            a use no rule settled
 //	invalid     the dossier could not be decoded, or failed validation;
 //	            each problem is reported with its code, field path and line
 //	unreadable  the input could not be read (missing, a dangling link, a
@@ -116,20 +121,31 @@
 // lists every rule in force (id, name, shortDescription, helpUri = the
 // citation URL, help = the citation, properties.provenance and
 // jurisdiction) followed by one rule per decode problem code
-// ("dossier/syntax", "dossier/field.unknown", ...). Each finding or
-// problem is a result with ruleId, ruleIndex, level (error, warning,
+// ("dossier/syntax", "dossier/field.unknown", ...) and the two rules of
+// unsettled uses ("use/unassessed": its jurisdiction was not assessed;
+// "use/unknown": its verdict is unknown), which are notes, or errors with
+// --fail-on unknown. Each finding, problem or unsettled use is a result with ruleId, ruleIndex, level (error, warning,
 // note), message and the file's URI, line and column (characters): relative to the working
 // folder with uriBaseId %SRCROOT%, whose absolute URI the run gives in
 // originalUriBaseIds, or an absolute file URI for files outside it. Unreadable inputs
 // are tool execution notifications and make executionSuccessful false.
 //
 // junit is JUnit XML: a test suite per dossier and a test case per
-// jurisdiction, failing with the findings at or above --fail-on; a
-// "dossier" case carries decode problems and unreadable inputs.
+// jurisdiction where the dossier has a use or a finding (or that
+// -jurisdiction named), failing with the findings at or above --fail-on
+// (and, with --fail-on unknown, the uses of unknown verdict); a case per
+// use whose jurisdiction was not assessed, named "use 2 (SG)", skipped
+// or, with --fail-on unknown, failed; a "dossier" case carries decode
+// problems and unreadable inputs.
+//
+// Text output, too, leaves out jurisdictions where the dossier has
+// neither a use nor a finding, unless -jurisdiction named them: a
+// classification line alone would read as a market checked and passed.
 //
 // github is GitHub Actions workflow commands (::error file=…,line=…,col=…,
 // title=RULE::message), escaped as the runner requires, which become
-// annotations on the pull request. GitHub shows at most 10 annotations of
+// annotations on the pull request; unsettled uses are notices (errors
+// with --fail-on unknown). GitHub shows at most 10 annotations of
 // each kind (error, warning, notice) for a step and drops the rest without
 // a word; when a run writes more, its last line says so. The log keeps
 // them all, and SARIF uploaded to code scanning has no such limit.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -278,7 +279,9 @@ func TestJUnit(t *testing.T) {
 	}{
 		{"the fixtures, failing on errors", "error", "", []string{"testdata/dossiers"}},
 		{"the fixtures, failing on warnings", "warning", "", []string{"testdata/dossiers"}},
+		{"the fixtures, failing on unknowns", "unknown", "", []string{"testdata/dossiers"}},
 		{"the bundled examples, two jurisdictions", "error", root, []string{"--jurisdiction", "ID,US", "examples/dossiers"}},
+		{"the bundled examples, strict", "unknown", root, []string{"--jurisdiction", "ID,US", "examples/dossiers"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {
@@ -290,9 +293,11 @@ func TestJUnit(t *testing.T) {
 			}
 			require.NoError(t, xml.Unmarshal([]byte(r.stdout), &doc))
 			require.Len(t, doc.Suites, len(js.Dossiers), "one suite per dossier")
+			strict := tt.failOn == "unknown"
 			fails := func(sev string) bool {
-				return sev == "error" || tt.failOn == "warning" && sev == "warning"
+				return sev == "error" || (tt.failOn == "warning" || strict) && sev == "warning"
 			}
+			asked := slices.Contains(tt.inputs, "--jurisdiction")
 			for i, d := range js.Dossiers {
 				s := doc.Suites[i]
 				assert.True(t, strings.HasPrefix(s.Name, d.Source), "suite %q is dossier %s", s.Name, d.Source)
@@ -300,29 +305,49 @@ func TestJUnit(t *testing.T) {
 				if len(d.Problems) > 0 {
 					want = append(want, "dossier")
 				}
+				var shown []jsonJurisdiction
 				for _, j := range d.Jurisdictions {
-					want = append(want, j.Jurisdiction)
+					if len(j.Uses) > 0 || len(j.Findings) > 0 || asked && j.Jurisdiction != "QUALITY" {
+						want = append(want, j.Jurisdiction)
+						shown = append(shown, j)
+					}
+				}
+				nJuris := len(want)
+				for _, u := range d.Unassessed {
+					want = append(want, fmt.Sprintf("use %d (%s)", u, d.useJurisdiction(t, tt.dir, u)))
 				}
 				var got []string
-				failures := 0
+				failures, skipped := 0, 0
 				for _, c := range s.Cases {
 					got = append(got, c.Name)
 					if c.Failure != nil {
 						failures++
 					}
+					if c.Skipped != nil {
+						skipped++
+					}
 				}
-				require.Equal(t, want, got, "%s: one case per jurisdiction assessed", d.Source)
+				require.Equal(t, want, got, "%s: one case per jurisdiction with a use or a finding, and per unassessed use", d.Source)
 				assert.Equal(t, len(s.Cases), s.Tests, d.Source)
 				assert.Equal(t, failures, s.Failures, d.Source)
-				for k, j := range d.Jurisdictions {
-					c := s.Cases[len(want)-len(d.Jurisdictions)+k]
+				assert.Equal(t, skipped, s.Skipped, d.Source)
+				for _, c := range s.Cases[nJuris:] {
+					if strict {
+						assert.NotNil(t, c.Failure, "%s %s: an unassessed use fails a strict run", d.Source, c.Name)
+					} else {
+						assert.NotNil(t, c.Skipped, "%s %s: an unassessed use is a skipped case", d.Source, c.Name)
+					}
+				}
+				for k, j := range shown {
+					c := s.Cases[nJuris-len(shown)+k]
 					var failing []jsonFinding
 					for _, f := range j.Findings {
 						if fails(f.Severity) {
 							failing = append(failing, f)
 						}
 					}
-					if len(failing) == 0 {
+					unknown := strict && slices.ContainsFunc(j.Uses, func(u jsonUse) bool { return u.Verdict == "unknown" })
+					if len(failing) == 0 && !unknown {
 						assert.Nil(t, c.Failure, "%s %s passes", d.Source, j.Jurisdiction)
 						continue
 					}
@@ -330,6 +355,9 @@ func TestJUnit(t *testing.T) {
 					for _, f := range failing {
 						assert.Contains(t, c.Failure.Text, fmt.Sprintf("%s %s %s:%d: ", f.Severity, f.Rule, f.Path, f.Line),
 							"the failure carries the finding")
+					}
+					if unknown {
+						assert.Contains(t, c.Failure.Text, ruleUnknown, "a strict run fails on an unknown verdict")
 					}
 				}
 				if len(d.Problems) > 0 {
@@ -343,6 +371,16 @@ func TestJUnit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// useJurisdiction reads the jurisdiction of use u from the dossier's file.
+func (d jsonDossier) useJurisdiction(t *testing.T, dir string, u int) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, d.Source))
+	require.NoError(t, err)
+	dec := decode(data, syntaxOf(d.Source, false), 0)
+	require.NotNil(t, dec.dossier, d.Source)
+	return dec.dossier.Uses[u].Jurisdiction
 }
 
 func TestGitHubEscaping(t *testing.T) {
@@ -776,4 +814,72 @@ func TestUnassessedUses(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
 	require.Len(t, out.Dossiers, 1)
 	assert.Empty(t, out.Dossiers[0].Unassessed, "every use is Indonesian")
+}
+
+// TestUnassessedInEveryFormat checks that a use no rule of its market
+// judged appears in SARIF, JUnit and GitHub output, that it passes by
+// default and fails with --fail-on unknown or --strict.
+func TestUnassessedInEveryFormat(t *testing.T) {
+	// The fixture gel, with one research use in Singapore, a market
+	// without shipped rules: only the quality baseline judges it.
+	data, err := os.ReadFile("testdata/dossiers/gel.json")
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	doc["uses"] = []any{map[string]any{"jurisdiction": "SG", "class": "research"}}
+	delete(doc, "claims")
+	delete(doc, "advertised_to_public")
+	sg, err := json.Marshal(doc)
+	require.NoError(t, err)
+	in := string(sg)
+	base := []string{"check", "--as-of", asOf}
+	tests := []struct {
+		format, want string
+	}{
+		{"sarif", `"ruleId":"use/unassessed"`},
+		{"junit", `<testcase classname="&lt;stdin&gt;" name="use 0 (SG)">`},
+		{"junit", `<skipped message="use 0 (research in SG) was not assessed`},
+		{"github", "::notice title=use/unassessed::uses[0].jurisdiction: use 0 (research in SG) was not assessed"},
+		{"text", "not assessed (no rules of their jurisdiction were applied): use 0"},
+	}
+	for _, tt := range tests {
+		r := runInProcess(t, in, append(base, "--format", tt.format, "-")...)
+		assert.Contains(t, r.stdout, tt.want, "%s names the unassessed use", tt.format)
+	}
+	r := runInProcess(t, in, append(base, "--format", "text", "-")...)
+	assert.NotContains(t, r.stdout, "US United States", "no classification line for a market without a use")
+	r = runInProcess(t, in, append(base, "--format", "text", "--jurisdiction", "US", "-")...)
+	assert.Contains(t, r.stdout, "US United States", "a market asked for is shown")
+	for _, tt := range []struct {
+		flags []string
+		code  int
+		why   string
+	}{
+		{[]string{"--fail-on", "warning"}, exitOK, "an unassessed use is no warning"},
+		{[]string{"--fail-on", "unknown"}, exitFindings, "--fail-on unknown fails on it"},
+		{[]string{"--strict"}, exitFindings, "--strict is --fail-on unknown"},
+	} {
+		r := runInProcess(t, in, append(append(base, tt.flags...), "-")...)
+		assert.Equal(t, tt.code, r.code, "%s\n%s", tt.why, r.stdout)
+	}
+	r = runInProcess(t, in, append(base, "--strict", "--format", "junit", "-")...)
+	assert.Contains(t, r.stdout, `<failure message="use not assessed" type="use/unassessed">`, "a strict JUnit run fails the case")
+	r = runInProcess(t, in, append(base, "--strict", "--format", "sarif", "-")...)
+	assert.Contains(t, r.stdout, `"ruleId":"use/unassessed","ruleIndex":`)
+	assert.Contains(t, r.stdout, `"level":"error","message":{"text":"use 0 (research in SG) was not assessed`)
+	r = runInProcess(t, in, append(base, "--strict", "--fail-on", "error", "-")...)
+	assert.Equal(t, exitUsage, r.code, "--strict contradicts --fail-on error")
+}
+
+// TestMistypedJurisdiction checks that a use in "USA" is no longer
+// passed: it is a validation error suggesting "US", whatever --fail-on.
+func TestMistypedJurisdiction(t *testing.T) {
+	data, err := os.ReadFile("../../examples/dossiers/ucmsc-wound-gel.json")
+	require.NoError(t, err)
+	in := strings.Replace(string(data), `"jurisdiction": "ID"`, `"jurisdiction": "USA"`, 1)
+	require.NotEqual(t, string(data), in)
+	r := runInProcess(t, in, "check", "--as-of", asOf, "--fail-on", "warning", "-")
+	assert.Equal(t, exitFindings, r.code, r.stdout)
+	assert.Contains(t, r.stdout, "INVALID")
+	assert.Contains(t, r.stdout, `did you mean "US"?`)
 }

@@ -105,6 +105,10 @@ func (r *githubReporter) dossier(c *checked) error {
 		msg += "\n" + citationLine(f.Citation, f.Provenance)
 		r.annotate(f.Severity, c, f.Line, f.Column, f.RuleID, msg)
 	}
+	for i := range c.gaps {
+		g := &c.gaps[i]
+		r.annotate(g.severity(r.info.threshold), c, g.Line, g.Column, g.rule(), g.Path+": "+g.Message)
+	}
 	if r.b.Buffered() > 32<<10 {
 		return r.b.Flush()
 	}

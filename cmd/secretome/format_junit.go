@@ -17,6 +17,7 @@ type junitSuite struct {
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
@@ -25,7 +26,14 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Error     *junitFailure `xml:"error,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 	SystemOut *junitText    `xml:"system-out,omitempty"`
+}
+
+// junitSkipped marks a case that was not run: a use whose jurisdiction
+// was not assessed.
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 // junitText is element text written as CDATA, so that line breaks stay
@@ -48,10 +56,14 @@ type junitFailure struct {
 }
 
 // junitReporter writes JUnit XML: one test suite per dossier, and in it
-// one test case per jurisdiction assessed ("US", "QUALITY", ...), plus a
-// "dossier" case when the dossier could not be decoded or read. A case
-// fails when it has findings at or above --fail-on; the failure lists
-// them. Findings below the threshold go to the case's system-out. Suites
+// one test case per jurisdiction assessed where the dossier has a use or
+// a finding, or that --jurisdiction named ("US", "QUALITY", ...), one
+// case per use whose jurisdiction was not assessed ("use 2 (SG)",
+// skipped, or failed with --fail-on unknown), plus a "dossier" case when
+// the dossier could not be decoded or read. A case fails when it has
+// findings at or above --fail-on (with --fail-on unknown, also uses of
+// unknown verdict); the failure lists them. Findings below the threshold
+// go to the case's system-out. Suites
 // are written as dossiers are checked, so the document streams.
 type junitReporter struct {
 	w    io.Writer
@@ -107,9 +119,39 @@ func (r *junitReporter) dossier(c *checked) error {
 					other = append(other, line)
 				}
 			}
+			if len(j.Uses) == 0 && len(fail)+len(other) == 0 && !r.info.asked[j.Jurisdiction] {
+				// The dossier has no use there: a green case would say
+				// the market was checked and passed.
+				continue
+			}
+			for i := range c.gaps {
+				g := &c.gaps[i]
+				if g.Unassessed || g.Jurisdiction != j.Jurisdiction {
+					continue
+				}
+				line := fmt.Sprintf("%s %s %s: %s", g.severity(r.info.threshold), g.rule(), where(g.Path, g.Line), g.Message)
+				if r.info.threshold.unknown {
+					fail = append(fail, line)
+				} else {
+					other = append(other, line)
+				}
+			}
 			tc := junitCase{Classname: classname, Name: j.Jurisdiction, SystemOut: textOrNil(joinLines(other))}
 			if len(fail) > 0 {
 				tc.Failure = &junitFailure{Message: plural(len(fail), "finding"), Type: "findings", Text: joinLines(fail)}
+			}
+			suite.Cases = append(suite.Cases, tc)
+		}
+		for i := range c.gaps {
+			g := &c.gaps[i]
+			if !g.Unassessed {
+				continue
+			}
+			tc := junitCase{Classname: classname, Name: fmt.Sprintf("use %d (%s)", g.Use, g.Jurisdiction)}
+			if r.info.threshold.unknown {
+				tc.Failure = &junitFailure{Message: "use not assessed", Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
+			} else {
+				tc.Skipped = &junitSkipped{Message: g.Message}
 			}
 			suite.Cases = append(suite.Cases, tc)
 		}
@@ -118,6 +160,9 @@ func (r *junitReporter) dossier(c *checked) error {
 	for _, tc := range suite.Cases {
 		if tc.Failure != nil {
 			suite.Failures++
+		}
+		if tc.Skipped != nil {
+			suite.Skipped++
 		}
 		if tc.Error != nil {
 			suite.Errors++

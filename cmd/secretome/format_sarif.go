@@ -104,6 +104,10 @@ func (r *sarifReporter) begin(info *runInfo) error {
 		rules = append(rules, sarifRule{ID: id, Name: id, ShortDescription: sarifMessage{Text: pc.what},
 			Properties: sarifRuleProps{Tags: []string{"dossier"}}})
 	}
+	for _, g := range gapRules {
+		rules = append(rules, sarifRule{ID: g.id, Name: g.id, ShortDescription: sarifMessage{Text: g.what},
+			Properties: sarifRuleProps{Tags: []string{"use"}}})
+	}
 	for i, ru := range rules {
 		r.index[ru.ID] = i
 	}
@@ -246,6 +250,13 @@ func (r *sarifReporter) dossier(c *checked) error {
 		}
 		l, col := at(f.Line, f.Column)
 		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Message},
+			Locations: r.locations(c, l, col), Properties: props})
+	}
+	for i := range c.gaps {
+		g := &c.gaps[i]
+		props := map[string]any{"path": g.Path, "jurisdiction": g.Jurisdiction, "use": g.Use}
+		l, col := at(g.Line, g.Column)
+		r.result(sarifResult{RuleID: g.rule(), Level: sarifLevel(g.severity(r.info.threshold)), Message: sarifMessage{Text: g.Message},
 			Locations: r.locations(c, l, col), Properties: props})
 	}
 	if r.b.Buffered() > 32<<10 {

@@ -121,6 +121,9 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	if t.info.quiet && len(fs) == 0 {
 		return
 	}
+	if len(j.Uses) == 0 && len(fs) == 0 && !t.info.asked[j.Jurisdiction] {
+		return // no use there: a classification alone would read as a check passed
+	}
 	head := j.Jurisdiction + " " + j.Name
 	if j.Classification != "" {
 		head += ": " + j.Classification
@@ -312,6 +315,13 @@ const (
 
 func problemRule(code secretome.Code) string { return problemRulePrefix + string(code) }
 
+// gapRules describes the rule IDs of gaps, for the rule lists of SARIF
+// output.
+var gapRules = []struct{ id, what string }{
+	{ruleUnassessed, "A use is in a jurisdiction that was not assessed, so no rule of its market judged it"},
+	{ruleUnknown, "No rule settled whether a use is allowed: its verdict is unknown"},
+}
+
 // problemCodes lists the problem codes the packages define, with what
 // each means, for the rule lists of SARIF output. A code missing here is
 // still reported, only without a ruleIndex.
@@ -339,6 +349,7 @@ var problemCodes = []struct {
 	{secretome.CodeDonorEligibility, "Donor screening and testing are not on record"},
 	{secretome.CodeBatchDeviation, "A batch departs from the release specification"},
 	{regulation.CodeReference, "An ID refers to nothing in the dossier"},
+	{regulation.CodeJurisdiction, "A jurisdiction or country code is not ISO 3166-1 alpha-2, EU or a registered code"},
 	{evidence.CodeRoBToolMismatch, "The risk-of-bias tool does not fit the study design"},
 	{evidence.CodeRoBMissing, "A study has no risk-of-bias assessment"},
 	{evidence.CodeRoBIncomplete, "Risk-of-bias domains are not assessed, so there is no overall judgement"},

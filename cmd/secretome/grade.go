@@ -289,7 +289,10 @@ func writeGradeText(e *env, out *gradeOutput) error {
 			} else {
 				b.WriteString("    best CEBM level: none\n")
 			}
-			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Label())
+			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Display())
+			if o := row.Assessment.Other; o != nil {
+				fmt.Fprintf(b, "    GRADE certainty of the %s (rated separately): %s\n", o.Body.Words(), o.Certainty.Display())
+			}
 			for _, reason := range row.Assessment.Reasons() {
 				fmt.Fprintf(b, "      - %s\n", printable(reason))
 			}

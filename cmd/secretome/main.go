@@ -80,6 +80,8 @@ Usage:
 
 	secretome check [flags] PATH...   check dossiers (files, folders, - for standard input)
 	secretome grade [flags] PATH...   summarise the evidence of a dossier's studies
+	secretome fhir export DOSSIER     write a dossier as an HL7 FHIR R5 Bundle
+	secretome fhir import BUNDLE      read a dossier back from a FHIR R5 Bundle
 	secretome rules [flags]           list the shipped rules with their citations
 	secretome schema [dossier|check]  print the JSON Schema of the dossier format or of check's JSON output
 	secretome version                 print the version and the schema versions
@@ -100,6 +102,8 @@ func run(e *env, args []string) int {
 		code, err = runCheck(e, args[1:])
 	case "grade":
 		code, err = runGrade(e, args[1:])
+	case "fhir":
+		code, err = runFhir(e, args[1:])
 	case "rules":
 		err = runRules(e, args[1:])
 	case "schema":
@@ -246,6 +250,7 @@ func loadRules(dirs []string) (*regulation.RuleSet, *policy.Policies, error) {
 type choiceFlag struct {
 	value   string
 	allowed []string
+	set     bool // the flag was given
 }
 
 func (c *choiceFlag) String() string { return c.value }
@@ -253,7 +258,7 @@ func (c *choiceFlag) String() string { return c.value }
 func (c *choiceFlag) Set(s string) error {
 	for _, a := range c.allowed {
 		if s == a {
-			c.value = s
+			c.value, c.set = s, true
 			return nil
 		}
 	}

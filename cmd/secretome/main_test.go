@@ -159,7 +159,7 @@ func TestUsage(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
 		{"check needs paths", []string{"check"}, exitUsage, "no dossiers to check"},
 		{"bad format", []string{"check", "--format", "xml", "x.json"}, exitUsage, "must be one of text, json, sarif, junit, github"},
-		{"bad fail-on", []string{"check", "--fail-on", "info", "x.json"}, exitUsage, "must be one of error, warning, never"},
+		{"bad fail-on", []string{"check", "--fail-on", "info", "x.json"}, exitUsage, "must be one of error, warning, unknown, never"},
 		{"bad as-of date", []string{"check", "--as-of", "2026-02-30", "x.json"}, exitUsage, "--as-of"},
 		{"unknown jurisdiction", []string{"check", "--jurisdiction", "US,XX", "x.json"}, exitUsage, `no rules for "XX"`},
 		{"an empty jurisdiction list (an unset variable in CI)", []string{"check", "--jurisdiction", "", "x.json"}, exitUsage, "no jurisdiction code given (have AU, EU, ID"},

@@ -61,7 +61,7 @@ func run(w io.Writer, args []string) error {
 	sum := evidence.Summarize(d.Studies, evidence.Question{Outcome: *outcome})
 	for _, row := range sum.Rows {
 		fmt.Fprintf(w, "%s, %s: %s, best CEBM level %d, GRADE %s\n",
-			row.Indication, row.Outcome, studies(len(row.Studies)), row.BestLevel, row.Assessment.Certainty.Label())
+			row.Indication, row.Outcome, studies(len(row.Studies)), row.BestLevel, row.Assessment.Certainty.Display())
 		for _, r := range row.Assessment.Reasons() {
 			fmt.Fprintf(w, "  %s\n", r)
 		}

@@ -8,7 +8,11 @@
 // allocations for its paths.
 package fieldpath
 
-import "strconv"
+import (
+	"cmp"
+	"strconv"
+	"strings"
+)
 
 // Path is one step of a field path and, through its parent, the whole path
 // to it. The zero Path is the root (the empty path).
@@ -122,6 +126,44 @@ func Join(base, rel string) string {
 	default:
 		return base + "." + rel
 	}
+}
+
+// Compare orders two rendered paths as strings, except that list indexes
+// compare as numbers: "a[2]" sorts before "a[10]", which sorts before
+// "a[10].b" and "b". It returns -1, 0 or +1, for slices.SortFunc.
+func Compare(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) || i == len(b) {
+		return strings.Compare(a, b)
+	}
+	j := i // the start of the digits that end the common prefix
+	for j > 0 && isDigit(a[j-1]) {
+		j--
+	}
+	if j > 0 && a[j-1] == '[' {
+		ea, eb := digitsEnd(a, j), digitsEnd(b, j)
+		if ea > j && eb > j && ea < len(a) && a[ea] == ']' && eb < len(b) && b[eb] == ']' {
+			// Both are index steps: indexes have no leading zeros, so
+			// the shorter number is the smaller.
+			if ea-j != eb-j {
+				return cmp.Compare(ea-j, eb-j)
+			}
+		}
+	}
+	return strings.Compare(a[i:], b[i:])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// digitsEnd returns the end of the run of digits that starts at i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
 }
 
 // IsIdent reports whether a key can stand in a path without quotes: ASCII

@@ -78,3 +78,26 @@ func TestSplit(t *testing.T) {
 	assert.Equal(t, "unit", KeyStep("unit"))
 	assert.Equal(t, `["a b"]`, KeyStep("a b"))
 }
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+		why  string
+	}{
+		{"[2]", "[10]", -1, "indexes compare as numbers"},
+		{"[10]", "[2]", 1, "and the other way round"},
+		{"a[9].x", "a[10]", -1, "a shorter index is smaller whatever follows"},
+		{"a[10]", "a[10].b", -1, "a path sorts before the paths below it"},
+		{"a[10].b", "b", -1, "fields still compare as text"},
+		{"a[12]", "a[13]", -1, "equal lengths compare digit by digit"},
+		{"a1", "a10", -1, "digits in a field name are text"},
+		{"a2", "a10", 1, "so a2 sorts after a10"},
+		{"x", "x", 0, "equal paths"},
+		{"", "[0]", -1, "the root comes first"},
+		{`["k9"]`, `["k10"]`, 1, "digits in a quoted key are text"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Compare(tt.a, tt.b), "%s vs %s: %s", tt.a, tt.b, tt.why)
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/openregen/secretomekit/fhir"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+const fhirUsage = `Usage:
+
+	secretome fhir export DOSSIER      write the dossier as a FHIR R5 Bundle on standard output
+	secretome fhir import [flags] BUNDLE  write the dossier a FHIR R5 Bundle holds on standard output
+
+DOSSIER is a JSON or YAML file, BUNDLE a JSON file; - reads standard input.
+Dossier fields FHIR R5 has no element for are named on standard error and
+carried in an extension, so that import restores them.
+`
+
+// runFhir runs "secretome fhir export|import".
+func runFhir(e *env, args []string) (int, error) {
+	if len(args) == 0 {
+		return exitUsage, usagef("name a subcommand, export or import\n\n%s", fhirUsage)
+	}
+	switch args[0] {
+	case "export":
+		return runFhirExport(e, args[1:])
+	case "import":
+		return runFhirImport(e, args[1:])
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, fhirUsage)
+		return exitOK, nil
+	}
+	return exitUsage, usagef("unknown subcommand %q\n\n%s", args[0], fhirUsage)
+}
+
+// readOne reads the single input a fhir subcommand takes.
+func readOne(e *env, paths []string, what string) (string, []byte, error) {
+	if len(paths) != 1 {
+		return "", nil, usagef("name one %s file (or - for standard input)", what)
+	}
+	src := source{path: paths[0], syntax: syntaxOf(paths[0], false)}
+	var (
+		text []byte
+		prob *secretome.Problem
+		err  error
+	)
+	if src.path == "-" {
+		text, prob, err = readBounded(e.stdin)
+	} else {
+		text, prob, err = readFile(src.path)
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", src.name(), err)
+	}
+	if prob != nil {
+		return "", nil, fmt.Errorf("%s: %s", src.name(), prob.Message)
+	}
+	return src.name(), text, nil
+}
+
+// writeProblems lists decoding and validation problems on standard error.
+func writeProblems(w io.Writer, name string, ps []secretome.Problem) {
+	for _, p := range ps {
+		fmt.Fprintf(w, "%s:%d: %s %s [%s] %s\n", name, p.Line, p.Severity, p.Path, p.Code, p.Message)
+	}
+}
+
+func runFhirExport(e *env, args []string) (int, error) {
+	fs := newFlagSet(e, "fhir export", "DOSSIER")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	name, text, err := readOne(e, paths, "dossier")
+	if err != nil {
+		return exitUsage, err
+	}
+	dec := decode(text, syntaxOf(paths[0], false), 0)
+	if dec.dossier == nil {
+		writeProblems(e.stderr, name, dec.problems)
+		fmt.Fprintf(e.stderr, "secretome fhir export: %s is not a valid dossier; nothing exported\n", name)
+		return exitFindings, nil
+	}
+	res, err := fhir.Export(dec.dossier)
+	if err != nil {
+		return exitUsage, err
+	}
+	if _, err := e.stdout.Write(res.Bundle); err != nil {
+		return exitUsage, err
+	}
+	if len(res.Carried) > 0 {
+		fmt.Fprintf(e.stderr, "secretome fhir export: %d dossier fields have no FHIR R5 element; carried in the extension %s:\n",
+			len(res.Carried), fhir.ExtensionDossierField)
+		for _, c := range res.Carried {
+			fmt.Fprintf(e.stderr, "\t%s\n", c)
+		}
+	}
+	return exitOK, nil
+}
+
+func runFhirImport(e *env, args []string) (int, error) {
+	fs := newFlagSet(e, "fhir import", "[flags] BUNDLE")
+	units := &choiceFlag{value: "symbol", allowed: []string{"symbol", "ucum"}}
+	fs.Var(units, "units", "write units as their usual `symbol` (µg/mL, °C) or as ucum codes (ug/mL, Cel)")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	name, text, err := readOne(e, paths, "Bundle")
+	if err != nil {
+		return exitUsage, err
+	}
+	d, err := fhir.Import(text)
+	code := exitOK
+	if err != nil {
+		writeProblems(e.stderr, name, problemsOf(err))
+		if d == nil {
+			fmt.Fprintf(e.stderr, "secretome fhir import: %s could not be read as a dossier Bundle\n", name)
+			return exitFindings, nil
+		}
+		code = exitFindings
+	}
+	out, err := json.Marshal(d)
+	if err != nil {
+		return exitUsage, err
+	}
+	if units.value == "ucum" {
+		if out, err = secretome.UCUMJSON(out); err != nil {
+			return exitUsage, err
+		}
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, out, "", "  "); err != nil {
+		return exitUsage, err
+	}
+	buf.WriteByte('\n')
+	_, err = e.stdout.Write(buf.Bytes())
+	return code, err
+}

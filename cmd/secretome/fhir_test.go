@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFhirExportImport(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	exp := runInProcess(t, "", "fhir", "export", src)
+	require.Equal(t, exitOK, exp.code, exp.stderr)
+	want, err := os.ReadFile(filepath.Join("..", "..", "fhir", "testdata", "ucmsc-wound-gel.bundle.json"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), exp.stdout, "the command writes what fhir.Export writes")
+	assert.Contains(t, exp.stderr, "/product/source/passage", "fields FHIR cannot carry are listed")
+
+	imp := runInProcess(t, exp.stdout, "fhir", "import", "-")
+	require.Equal(t, exitOK, imp.code, imp.stderr)
+	again := runInProcess(t, imp.stdout, "fhir", "export", "-")
+	require.Equal(t, exitOK, again.code, again.stderr)
+	assert.Equal(t, exp.stdout, again.stdout, "export, import, export gives the same Bundle")
+
+	ucum := runInProcess(t, exp.stdout, "fhir", "import", "--units", "ucum", "-")
+	require.Equal(t, exitOK, ucum.code, ucum.stderr)
+	assert.Contains(t, ucum.stdout, `"unit": "ug/mL"`)
+	assert.NotContains(t, ucum.stdout, "µg/mL")
+	var v any
+	require.NoError(t, json.Unmarshal([]byte(ucum.stdout), &v))
+	back := runInProcess(t, ucum.stdout, "fhir", "export", "-")
+	assert.Equal(t, exp.stdout, back.stdout, "a dossier written with UCUM codes reads back the same")
+}
+
+func TestFhirErrors(t *testing.T) {
+	tests := []struct {
+		args  []string
+		stdin string
+		code  int
+		want  string
+		why   string
+	}{
+		{[]string{"fhir"}, "", exitUsage, "subcommand", "no subcommand"},
+		{[]string{"fhir", "send"}, "", exitUsage, "unknown subcommand", "unknown subcommand"},
+		{[]string{"fhir", "export"}, "", exitUsage, "name one dossier", "no file"},
+		{[]string{"fhir", "import", "-"}, `{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p"}}]}`,
+			exitFindings, "not a resource of a dossier Bundle", "a foreign resource"},
+		{[]string{"fhir", "import", "-"}, `{"resourceType":"Bundle","type":"collection","extra":1}`, exitFindings, "extra", "an unknown element"},
+		{[]string{"fhir", "export", filepath.Join("..", "..", "examples", "dossiers", "broken-exosome-serum.json")}, "", exitFindings,
+			"not a valid dossier", "an invalid dossier is not exported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			r := runInProcess(t, tt.stdin, tt.args...)
+			assert.Equal(t, tt.code, r.code, r.stderr)
+			assert.True(t, strings.Contains(r.stderr, tt.want), "stderr %q lacks %q", r.stderr, tt.want)
+		})
+	}
+}

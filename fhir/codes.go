@@ -1,0 +1,67 @@
+package fhir
+
+// Code systems and identifier systems of the mapping.
+//
+// Where HL7 or another body publishes a code system for a concept, the
+// mapping uses it: ICD-10 and ICD-11 for indications, UCUM for units, the
+// HL7 evidence-based-medicine code systems for GRADE certainty, ISO 3166
+// for countries, DOI and PubMed for studies. The product's own enumerations
+// (dosage form, route, derivative type and so on) have no standard code
+// that this library could assign with certainty, so they are coded in this
+// library's own code systems below Base, with the dossier's stable
+// spellings as codes and English display names.
+const (
+	// Base is the URL prefix of this library's code systems, identifier
+	// systems and extension.
+	Base = "https://github.com/openregen/secretomekit/fhir"
+
+	// ExtensionDossierField is the URL of the extension that carries a
+	// dossier field FHIR R5 has no element for (see Export).
+	ExtensionDossierField = Base + "/StructureDefinition/dossier-field"
+
+	// SystemICD10 identifies ICD-10 codes (HL7's URI for WHO ICD-10).
+	SystemICD10 = "http://hl7.org/fhir/sid/icd-10"
+	// SystemICD11 identifies ICD-11 codes of the Mortality and Morbidity
+	// Statistics linearization.
+	SystemICD11 = "http://id.who.int/icd/release/11/mms"
+	// SystemUCUM identifies UCUM unit codes.
+	SystemUCUM = "http://unitsofmeasure.org"
+	// SystemISO3166 identifies ISO 3166 country codes.
+	SystemISO3166 = "urn:iso:std:iso:3166"
+	// SystemDOI identifies digital object identifiers.
+	SystemDOI = "https://doi.org"
+	// SystemPMID identifies PubMed identifiers.
+	SystemPMID = "https://pubmed.ncbi.nlm.nih.gov"
+
+	// SystemCertaintyType is HL7's EvidenceCertaintyType code system
+	// (FHIR R5): Overall, RiskOfBias, Inconsistency, Indirectness,
+	// Imprecision, PublicationBias, DoseResponseGradient,
+	// PlausibleConfounding, LargeEffect.
+	SystemCertaintyType = "http://hl7.org/fhir/certainty-type"
+	// SystemCertaintyRating is HL7's EvidenceCertaintyRating code system
+	// (FHIR R5): high, moderate, low, very-low for the overall rating, and
+	// no-change, downcode1, downcode2, upcode1, upcode2 for a domain.
+	SystemCertaintyRating = "http://hl7.org/fhir/certainty-rating"
+	// SystemVariableRole is HL7's EvidenceVariableRole code system as the
+	// FHIR R5 value set for Evidence.variableDefinition.variableRole draws
+	// it.
+	SystemVariableRole = "http://terminology.hl7.org/CodeSystem/variable-role"
+
+	systemProductID     = Base + "/identifier/product"
+	systemIndicationID  = Base + "/identifier/indication"
+	systemStudyID       = Base + "/identifier/study"
+	systemDosageForm    = Base + "/CodeSystem/dosage-form"
+	systemRoute         = Base + "/CodeSystem/route"
+	systemDerivative    = Base + "/CodeSystem/derivative-type"
+	systemCellType      = Base + "/CodeSystem/cell-type"
+	systemTissue        = Base + "/CodeSystem/tissue"
+	systemSpecies       = Base + "/CodeSystem/species"
+	systemDonorType     = Base + "/CodeSystem/donor-type"
+	systemIntent        = Base + "/CodeSystem/intent"
+	systemIngredient    = Base + "/CodeSystem/ingredient-role"
+	systemAuthorisation = Base + "/CodeSystem/authorisation-kind"
+	systemJurisdiction  = Base + "/CodeSystem/jurisdiction"
+	systemProperty      = Base + "/CodeSystem/item-property"
+	systemQualification = Base + "/CodeSystem/qualification"
+	systemOrgType       = Base + "/CodeSystem/organization-type"
+)

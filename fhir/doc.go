@@ -1,0 +1,40 @@
+// Package fhir maps a SecretomeKit dossier to an HL7 FHIR R5 Bundle and
+// back, so that a product, its maker, authorisations, indications and
+// studies can be sent to a hospital's FHIR server and read from it.
+//
+// # Export
+//
+// Export writes a Bundle of type collection holding the product
+// (MedicinalProductDefinition, ManufacturedItemDefinition,
+// AdministrableProductDefinition), its analytes and excipients (Ingredient,
+// strengths as UCUM quantities with the dossier's exact digits), its
+// indications (ClinicalUseDefinition, coded with ICD-10 and ICD-11), its
+// maker and sites (Organization, GMP certificates as qualifications), its
+// authorisations (RegulatedAuthorization), its studies (Citation) and,
+// for each indication and outcome of the studies, the GRADE certainty of
+// the evidence (Evidence.certainty: the overall rating and one subcomponent
+// per GRADE domain, in HL7's EvidenceCertaintyType and
+// EvidenceCertaintyRating code systems). Output is deterministic: the same
+// dossier gives the same bytes.
+//
+// # What FHIR cannot carry
+//
+// Much of a secretome dossier has no element in FHIR R5: culture
+// conditions, processing steps, release tests and batches, intended uses,
+// claims, risk of bias. Export does not drop these. It lists them in
+// Result.Carried and carries each in an extension (ExtensionDossierField)
+// on the MedicinalProductDefinition, its JSON Pointer and JSON value as
+// strings, so that Import restores them. A FHIR reader that does not know
+// the extension sees the standard elements only.
+//
+// # Import
+//
+// Import reads such a Bundle back, strictly, and gives the dossier that
+// was exported: Export then Import keeps every field the dossier models.
+//
+// # Codes
+//
+// Standard code systems are used where one exists (see the System
+// constants); the product's own enumerations are coded in this library's
+// code systems under Base, whose codes are the dossier's stable spellings.
+package fhir

@@ -1,0 +1,445 @@
+package fhir
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// MaxBundleBytes is the largest Bundle Import accepts.
+const MaxBundleBytes = strictjson.DefaultMaxBytes
+
+// Import reads a FHIR R5 Bundle written by Export back into a dossier.
+//
+// Decoding is strict: an element the mapping does not read, a resource
+// type that is not part of a dossier, a code from an unexpected system, a
+// malformed number, unit or date is a problem. Every problem comes back at
+// once in a *secretome.ValidationError, each with its path in the Bundle
+// ("entry[3].resource.substance.strength[0].concentrationQuantity.code"),
+// a code and its line. The fields carried in ExtensionDossierField
+// extensions are restored, and the dossier is then decoded and validated
+// as regulation.DecodeDossier does: when only validation fails, the
+// dossier is returned beside the error, whose paths are then dossier
+// paths. Evidence resources are derived data and are skipped.
+func Import(data []byte) (*regulation.Dossier, error) {
+	d, ps, patches := read(data)
+	if len(ps) > 0 {
+		secretome.LocateProblems(data, ps)
+		secretome.SortProblems(ps)
+		return nil, &secretome.ValidationError{Problems: ps}
+	}
+	tree, err := dossierTree(d)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range patches {
+		if tree, err = p.apply(tree); err != nil {
+			return nil, err
+		}
+	}
+	js, err := json.Marshal(tree)
+	if err != nil {
+		return nil, fmt.Errorf("fhir: %w", err)
+	}
+	return regulation.DecodeDossier(js)
+}
+
+// readBundle reads the standard elements of a Bundle, without restoring
+// the carried fields.
+func readBundle(data []byte) (*regulation.Dossier, error) {
+	d, ps, _ := read(data)
+	if len(ps) > 0 {
+		return nil, &secretome.ValidationError{Problems: ps}
+	}
+	return d, nil
+}
+
+type reader struct {
+	ps      []secretome.Problem
+	path    string
+	d       regulation.Dossier
+	patches []patch
+	// indication IDs by fullUrl, for authorisations that refer to them.
+	indications map[string]string
+}
+
+func (r *reader) problem(path string, code secretome.Code, format string, args ...any) {
+	if path != "" && !strings.HasPrefix(path, "[") {
+		path = "." + path
+	}
+	r.ps = append(r.ps, secretome.Problem{Path: r.path + path, Code: code, Severity: secretome.SeverityError,
+		Message: fmt.Sprintf(format, args...)})
+}
+
+func read(data []byte) (*regulation.Dossier, []secretome.Problem, []patch) {
+	var b bundle
+	r := &reader{indications: map[string]string{}}
+	if issues := strictjson.Decode(data, &b, strictjson.Options{MaxBytes: MaxBundleBytes}); len(issues) > 0 {
+		r.addIssues("", issues)
+		return nil, r.ps, nil
+	}
+	if b.ResourceType != "Bundle" {
+		r.problem("resourceType", secretome.CodeEnum, "want a Bundle, got %q", b.ResourceType)
+		return nil, r.ps, nil
+	}
+	// ClinicalUseDefinitions first, so that authorisations can name them.
+	for pass := 0; pass < 2; pass++ {
+		for i, e := range b.Entry {
+			r.path = "entry[" + strconv.Itoa(i) + "].resource"
+			var head resourceHead
+			if err := json.Unmarshal(e.Resource, &head); err != nil {
+				r.problem("", secretome.CodeType, "a resource is a JSON object")
+				continue
+			}
+			if (head.ResourceType == "ClinicalUseDefinition") != (pass == 0) {
+				continue
+			}
+			r.entry(head.ResourceType, e)
+		}
+	}
+	if len(r.ps) > 0 {
+		return nil, r.ps, nil
+	}
+	return &r.d, nil, r.patches
+}
+
+func (r *reader) addIssues(prefix string, issues []strictjson.Issue) {
+	for _, is := range issues {
+		p := is.Path
+		if prefix != "" {
+			if p != "" && !strings.HasPrefix(p, "[") {
+				p = "." + p
+			}
+			p = prefix + p
+		}
+		r.ps = append(r.ps, secretome.Problem{Path: p, Code: secretome.Code(is.Code), Severity: secretome.SeverityError, Message: is.Message})
+	}
+}
+
+// decode decodes a resource strictly into v.
+func (r *reader) decode(raw []byte, v any) bool {
+	if issues := strictjson.Decode(raw, v, strictjson.Options{MaxBytes: MaxBundleBytes}); len(issues) > 0 {
+		r.addIssues(r.path, issues)
+		return false
+	}
+	return true
+}
+
+func (r *reader) entry(typ string, e entry) {
+	p, d := &r.d.Product, &r.d
+	switch typ {
+	case "MedicinalProductDefinition":
+		var m medicinalProductDefinition
+		if !r.decode(e.Resource, &m) {
+			return
+		}
+		for i, id := range m.Identifier {
+			if r.system(fmt.Sprintf("identifier[%d].system", i), id.System, systemProductID) {
+				p.ID = id.Value
+			}
+		}
+		if len(m.Name) > 0 {
+			p.Name = m.Name[0].ProductName
+		}
+		if m.CombinedPharmaceuticalDoseForm != nil {
+			r.enum("combinedPharmaceuticalDoseForm", m.CombinedPharmaceuticalDoseForm, systemDosageForm, &p.Formulation.DosageForm)
+		}
+		for i := range m.Route {
+			var v secretome.Route
+			if r.enum(fmt.Sprintf("route[%d]", i), &m.Route[i], systemRoute, &v) {
+				p.Formulation.Routes = append(p.Formulation.Routes, v)
+			}
+		}
+		for i := range m.Classification {
+			c, path := &m.Classification[i], fmt.Sprintf("classification[%d]", i)
+			if len(c.Coding) == 0 {
+				r.problem(path, secretome.CodeRequired, "a classification needs a coding")
+				continue
+			}
+			var t encoding.TextUnmarshaler
+			switch c.Coding[0].System {
+			case systemDerivative:
+				t = &p.Derivative.Type
+			case systemCellType:
+				t = &p.Source.CellType
+			case systemTissue:
+				t = &p.Source.Tissue
+			case systemSpecies:
+				t = &p.Source.Species
+			case systemDonorType:
+				t = &p.Source.Donor.Type
+			default:
+				r.problem(path+".coding[0].system", secretome.CodeEnum, "unknown classification system %q", c.Coding[0].System)
+				continue
+			}
+			r.enum(path, c, c.Coding[0].System, t)
+		}
+		for i, x := range m.Extension {
+			pt, err := patchOf(x)
+			if err != nil {
+				r.problem(fmt.Sprintf("extension[%d]", i), secretome.CodeFormat, "%v", err)
+				continue
+			}
+			r.patches = append(r.patches, pt)
+		}
+	case "Organization":
+		var o organization
+		if !r.decode(e.Resource, &o) {
+			return
+		}
+		country := ""
+		if len(o.Contact) > 0 && o.Contact[0].Address != nil {
+			country = o.Contact[0].Address.Country
+		}
+		if o.PartOf == nil {
+			d.Manufacturer.Name, d.Manufacturer.Country = o.Name, country
+			return
+		}
+		s := regulation.Site{Name: o.Name, Country: country}
+		for i, q := range o.Qualification {
+			g := regulation.GMPCertificate{Number: firstValue(q.Identifier)}
+			if q.Issuer != nil {
+				g.Authority = q.Issuer.Display
+			}
+			g.ValidFrom, g.ValidUntil = r.period(fmt.Sprintf("qualification[%d].period", i), q.Period)
+			s.GMP = append(s.GMP, g)
+		}
+		d.Manufacturer.Sites = append(d.Manufacturer.Sites, s)
+	case "ManufacturedItemDefinition":
+		var m manufacturedItemDefinition
+		if !r.decode(e.Resource, &m) {
+			return
+		}
+		for i, pr := range m.Property {
+			if len(pr.Type.Coding) > 0 && pr.Type.Coding[0].Code == "fill_volume" {
+				p.Formulation.FillVolume = r.quantity(fmt.Sprintf("property[%d].valueQuantity", i), pr.ValueQuantity)
+			}
+		}
+	case "AdministrableProductDefinition":
+		var a administrableProductDefinition
+		r.decode(e.Resource, &a) // routes and form repeat the product's
+	case "Ingredient":
+		var in ingredient
+		if !r.decode(e.Resource, &in) {
+			return
+		}
+		name := ""
+		if c := in.Substance.Code.Concept; c != nil {
+			name = c.Text
+		}
+		var q secretome.Quantity
+		var basis string
+		if len(in.Substance.Strength) > 0 {
+			st := in.Substance.Strength[0]
+			if st.ConcentrationQuantity != nil {
+				q = r.quantity("substance.strength[0].concentrationQuantity", st.ConcentrationQuantity)
+			} else if st.PresentationQuantity != nil {
+				q = r.quantity("substance.strength[0].presentationQuantity", st.PresentationQuantity)
+			}
+			if st.Basis != nil {
+				basis = st.Basis.Text
+			}
+		}
+		role := ""
+		if len(in.Role.Coding) > 0 {
+			role = in.Role.Coding[0].Code
+		}
+		switch role {
+		case "analyte":
+			p.Composition.Analytes = append(p.Composition.Analytes, secretome.Analyte{Name: name, Quantity: q, Basis: basis})
+		case "excipient":
+			x := secretome.Excipient{Name: name, Quantity: q}
+			if len(in.Function) > 0 {
+				x.Function = in.Function[0].Text
+			}
+			p.Formulation.Excipients = append(p.Formulation.Excipients, x)
+		default:
+			r.problem("role", secretome.CodeEnum, "unknown ingredient role %q (want analyte or excipient)", role)
+		}
+	case "ClinicalUseDefinition":
+		var c clinicalUseDefinition
+		if !r.decode(e.Resource, &c) {
+			return
+		}
+		ind := secretome.Indication{ID: firstValue(c.Identifier)}
+		if c.Indication != nil {
+			if dsp := c.Indication.DiseaseSymptomProcedure; dsp != nil && dsp.Concept != nil {
+				ind.Condition = dsp.Concept.Text
+				for i, cd := range dsp.Concept.Coding {
+					switch cd.System {
+					case SystemICD10:
+						ind.ICD10 = cd.Code
+					case SystemICD11:
+						ind.ICD11 = cd.Code
+					default:
+						r.problem(fmt.Sprintf("indication.diseaseSymptomProcedure.concept.coding[%d].system", i), secretome.CodeEnum,
+							"want an ICD-10 (%s) or ICD-11 (%s) code", SystemICD10, SystemICD11)
+					}
+					ind.Label = cd.Display
+				}
+			}
+			if ie := c.Indication.IntendedEffect; ie != nil && ie.Concept != nil {
+				r.enum("indication.intendedEffect.concept", ie.Concept, systemIntent, &ind.Intent)
+			}
+		}
+		r.indications[e.FullURL] = ind.ID
+		p.Indications = append(p.Indications, ind)
+	case "RegulatedAuthorization":
+		var ra regulatedAuthorization
+		if !r.decode(e.Resource, &ra) {
+			return
+		}
+		a := regulation.Authorisation{Number: firstValue(ra.Identifier)}
+		if ra.Type != nil {
+			r.enum("type", ra.Type, systemAuthorisation, &a.Kind)
+		}
+		if len(ra.Region) > 0 && len(ra.Region[0].Coding) > 0 {
+			a.Jurisdiction = ra.Region[0].Coding[0].Code
+		}
+		if ra.Holder != nil {
+			a.Holder = ra.Holder.Display
+		}
+		a.ValidFrom, a.ValidUntil = r.period("validityPeriod", ra.ValidityPeriod)
+		for i, cr := range ra.Indication {
+			switch {
+			case cr.Reference != nil:
+				id, ok := r.indications[cr.Reference.Reference]
+				if !ok {
+					r.problem(fmt.Sprintf("indication[%d].reference", i), secretome.CodeFormat,
+						"%q is not a ClinicalUseDefinition of the Bundle", cr.Reference.Reference)
+				}
+				a.Indications = append(a.Indications, id)
+			case cr.Concept != nil && len(cr.Concept.Coding) > 0:
+				a.Indications = append(a.Indications, cr.Concept.Coding[0].Code)
+			}
+		}
+		d.Authorisations = append(d.Authorisations, a)
+	case "Citation":
+		var c citation
+		if !r.decode(e.Resource, &c) {
+			return
+		}
+		s := evidence.Study{ID: firstValue(c.Identifier), Title: c.Title}
+		if ca := c.CitedArtifact; ca != nil {
+			for _, id := range ca.Identifier {
+				switch id.System {
+				case SystemDOI:
+					s.DOI = id.Value
+				case SystemPMID:
+					s.PMID = id.Value
+				}
+			}
+			if len(ca.PublicationForm) > 0 && ca.PublicationForm[0].ArticleDate != "" {
+				y, err := strconv.Atoi(ca.PublicationForm[0].ArticleDate[:min(4, len(ca.PublicationForm[0].ArticleDate))])
+				if err != nil {
+					r.problem("citedArtifact.publicationForm[0].articleDate", secretome.CodeFormat, "want a year")
+				}
+				s.Year = y
+			}
+		}
+		d.Studies = append(d.Studies, s)
+	case "Evidence":
+		// Derived from the studies by Export; not part of the dossier.
+	default:
+		r.problem("resourceType", secretome.CodeEnum, "%q is not a resource of a dossier Bundle", typ)
+	}
+}
+
+// firstValue is the value of the first identifier, "" when there is none.
+func firstValue(ids []identifier) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0].Value
+}
+
+func (r *reader) system(path, got, want string) bool {
+	if got != want {
+		r.problem(path, secretome.CodeEnum, "want system %q, got %q", want, got)
+		return false
+	}
+	return true
+}
+
+// enum reads a concept coded in one of this library's code systems.
+func (r *reader) enum(path string, c *concept, system string, v encoding.TextUnmarshaler) bool {
+	if len(c.Coding) == 0 {
+		r.problem(path, secretome.CodeRequired, "a coding in %s is required", system)
+		return false
+	}
+	if !r.system(path+".coding[0].system", c.Coding[0].System, system) {
+		return false
+	}
+	if err := v.UnmarshalText([]byte(c.Coding[0].Code)); err != nil {
+		r.problem(path+".coding[0].code", secretome.CodeEnum, "%v", err)
+		return false
+	}
+	return true
+}
+
+func (r *reader) quantity(path string, q *quantity) secretome.Quantity {
+	if q == nil {
+		return secretome.Quantity{}
+	}
+	if q.System != SystemUCUM {
+		r.problem(path+".system", secretome.CodeUnit, "want UCUM (%s), got %q", SystemUCUM, q.System)
+		return secretome.Quantity{}
+	}
+	u, err := secretome.ParseUCUM(q.Code)
+	if err != nil {
+		if near, nerr := secretome.ParseUnit(q.Code); nerr == nil {
+			r.problem(path+".code", secretome.CodeUnit, "%q is not a UCUM code; %s is written %q in UCUM", q.Code, near, near.UCUM())
+		} else {
+			r.problem(path+".code", secretome.CodeUnit, "%q is not a UCUM code of a unit a dossier uses", q.Code)
+		}
+		return secretome.Quantity{}
+	}
+	v, err := secretome.ParseQuantity(string(q.Value) + " " + u.String())
+	if err != nil {
+		r.problem(path+".value", secretome.CodeNumber, "%v", err)
+		return secretome.Quantity{}
+	}
+	return v
+}
+
+func (r *reader) period(path string, p *period) (from, until secretome.Date) {
+	if p == nil {
+		return
+	}
+	var err error
+	if p.Start != "" {
+		if from, err = secretome.ParseDate(p.Start); err != nil {
+			r.problem(path+".start", secretome.CodeFormat, "%v", err)
+		}
+	}
+	if p.End != "" {
+		if until, err = secretome.ParseDate(p.End); err != nil {
+			r.problem(path+".end", secretome.CodeFormat, "%v", err)
+		}
+	}
+	return
+}
+
+// dossierTree returns the dossier's JSON form as a tree of maps, slices,
+// strings, booleans, nil and json.Number.
+func dossierTree(d *regulation.Dossier) (any, error) {
+	js, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("fhir: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(js))
+	dec.UseNumber()
+	var t any
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("fhir: %w", err)
+	}
+	return t, nil
+}

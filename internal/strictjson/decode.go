@@ -1,0 +1,930 @@
+package strictjson
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/openregen/secretomekit/internal/fieldpath"
+)
+
+// Decoder decodes documents into values of type T. Prepare one with
+// NewDecoder and call Decode any number of times, from any number of
+// goroutines: the plan of every type reachable from T is worked out once,
+// in advance, and never changed afterwards.
+type Decoder[T any] struct {
+	root *plan
+	opt  Options
+}
+
+// NewDecoder prepares a decoder for values of type T.
+func NewDecoder[T any](opt Options) *Decoder[T] {
+	plans := map[reflect.Type]*plan{}
+	return &Decoder[T]{root: planFor(reflect.TypeFor[T](), plans), opt: opt}
+}
+
+// Decode decodes data into v, as the package-level Decode does.
+func (d *Decoder[T]) Decode(data []byte, v *T) []Issue {
+	if v == nil {
+		panic("strictjson: Decode needs a non-nil pointer")
+	}
+	return run(data, reflect.ValueOf(v).Elem(), d.root, d.opt)
+}
+
+// Decode decodes data into v, which must be a non-nil pointer, and returns
+// every problem it finds, in document order, each with its line and
+// column. A nil result means success. It works out how to decode v's type
+// on every call; a Decoder does so once.
+func Decode(data []byte, v any, opt Options) []Issue {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("strictjson: Decode needs a non-nil pointer")
+	}
+	plans := map[reflect.Type]*plan{}
+	return run(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt)
+}
+
+// run decodes data into the settable value v with plan p.
+func run(data []byte, v reflect.Value, p *plan, opt Options) []Issue {
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if int64(len(data)) > max {
+		return []Issue{{Code: CodeTooLarge, Offset: -1,
+			Message: fmt.Sprintf("document is %d bytes; the limit is %d", len(data), max)}}
+	}
+	v.SetZero()
+	d := decoder{data: data}
+	d.document(p, v)
+	issues := d.issues
+	if d.err != nil {
+		code := CodeSyntax
+		if d.err.trailing {
+			code = CodeTrailing
+		}
+		issues = []Issue{{Path: d.err.path, Code: code, Message: d.err.msg, Offset: int64(d.err.offset)}}
+	}
+	placeIssues(data, issues)
+	return issues
+}
+
+// placeIssues sets the line and column of every issue in one pass over
+// the text.
+func placeIssues(data []byte, issues []Issue) {
+	if len(issues) == 0 {
+		return
+	}
+	locs := make([]Location, 0, len(issues))
+	for _, is := range issues {
+		if is.Offset >= 0 {
+			locs = append(locs, Location{Offset: int(is.Offset)})
+		}
+	}
+	fillLines(data, locs)
+	for i := range issues {
+		if issues[i].Offset >= 0 {
+			issues[i].Line, issues[i].Column = locs[0].Line, locs[0].Column
+			locs = locs[1:]
+		}
+	}
+}
+
+// kind is the JSON type of a value.
+type kind uint8
+
+const (
+	kindNull kind = iota
+	kindBool
+	kindNumber
+	kindString
+	kindArray
+	kindObject
+)
+
+func (k kind) String() string {
+	return [...]string{"null", "boolean", "number", "string", "array", "object"}[k]
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 512
+
+// syntaxError is a malformed document, located by offset and by the path of
+// the value being read when the problem was found.
+type syntaxError struct {
+	offset   int
+	path     string
+	msg      string
+	trailing bool // data after the document
+}
+
+// step is one step of the path to the value being read: an object key
+// (the raw bytes of the key, quotes included) or a list index.
+type step struct {
+	key   []byte
+	index int
+}
+
+// decoder reads a document once, from its first byte to its last,
+// checking its syntax and decoding each value into its Go value as it
+// goes. Problems with values are collected and reading goes on; a syntax
+// error ends the reading, and is then the only problem reported. The
+// path of the value being read is kept as a stack of steps and rendered
+// only for a problem.
+type decoder struct {
+	data   []byte
+	pos    int
+	depth  int
+	steps  []step
+	issues []Issue
+	err    *syntaxError
+	buf    []byte // unescaped strings
+}
+
+// path renders the path of the value being read.
+func (d *decoder) path() string {
+	s := ""
+	for _, st := range d.steps {
+		if st.key != nil {
+			s = fieldpath.Join(s, fieldpath.KeyStep(unquote(st.key)))
+		} else {
+			s += "[" + strconv.Itoa(st.index) + "]"
+		}
+	}
+	return s
+}
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = &syntaxError{offset: d.pos, path: d.path(), msg: fmt.Sprintf(format, args...)}
+	}
+	d.pos = len(d.data) // stop reading
+}
+
+// add records a problem with the value at offset, whose path is the
+// current path with the extra step when extra is not "".
+func (d *decoder) add(offset int, extra, code, format string, args ...any) {
+	d.issues = append(d.issues, Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
+		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
+}
+
+func (d *decoder) space() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// document reads the whole document into v.
+func (d *decoder) document(p *plan, v reflect.Value) {
+	d.space()
+	if d.pos == len(d.data) {
+		d.err = &syntaxError{offset: 0, msg: "empty document"}
+		return
+	}
+	start := d.pos
+	if d.data[d.pos] == 'n' {
+		d.literal("null")
+		if d.err == nil {
+			d.add(start, "", CodeType, "expected %s, got null", describe(p.t))
+		}
+	} else {
+		d.value(p, v)
+	}
+	if d.err != nil {
+		return
+	}
+	d.space()
+	if d.pos != len(d.data) {
+		d.err = &syntaxError{offset: d.pos, msg: "unexpected data after the document", trailing: true}
+	}
+}
+
+// peek returns the kind of the value starting at d.pos; ok is false at
+// the end of input or before a byte that starts no value, and reading the
+// value will then report the syntax error.
+func (d *decoder) peek() (k kind, ok bool) {
+	if d.pos >= len(d.data) {
+		return 0, false
+	}
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return kindObject, true
+	case c == '[':
+		return kindArray, true
+	case c == '"':
+		return kindString, true
+	case c == 't' || c == 'f':
+		return kindBool, true
+	case c == 'n':
+		return kindNull, true
+	case c == '-' || (c >= '0' && c <= '9'):
+		return kindNumber, true
+	}
+	return 0, false
+}
+
+// value reads one value into v, which is settable, following p.
+func (d *decoder) value(p *plan, v reflect.Value) {
+	d.space()
+	k, ok := d.peek()
+	if !ok {
+		d.skip() // reports the syntax error
+		return
+	}
+	start := d.pos
+	switch p.kind {
+	case planUnmarshaler, planDecimal:
+		d.skip()
+		if d.err != nil {
+			return
+		}
+		raw := d.data[start:d.pos]
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			if p.kind == planDecimal {
+				d.decimalError(start, k, raw, err)
+			} else {
+				d.leafError(start, err)
+			}
+		}
+		return
+	case planInterface:
+		d.skip()
+		if d.err != nil {
+			return
+		}
+		var x any
+		if err := json.Unmarshal(d.data[start:d.pos], &x); err != nil {
+			d.add(start, "", CodeType, "%v", err)
+			return
+		}
+		if x != nil {
+			v.Set(reflect.ValueOf(x))
+		}
+		return
+	case planUnsupported:
+		d.skip()
+		if d.err == nil {
+			d.add(start, "", CodeType, "cannot decode into %s", p.t)
+		}
+		return
+	}
+	if k == kindNull {
+		d.literal("null")
+		return
+	}
+	switch p.kind {
+	case planText:
+		if k != kindString {
+			d.mismatch(start, k, "expected a string, got %s")
+			return
+		}
+		text := d.str()
+		if d.err != nil {
+			return
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
+			d.leafError(start, err)
+		}
+	case planPointer:
+		e := reflect.New(p.elem.t)
+		d.value(p.elem, e.Elem())
+		v.Set(e)
+	case planStruct:
+		if k != kindObject {
+			d.mismatch(start, k, "expected an object, got %s")
+			return
+		}
+		d.object(p.fields, v)
+	case planSlice:
+		if k != kindArray {
+			d.mismatch(start, k, "expected an array, got %s")
+			return
+		}
+		d.array(p.elem, v)
+	case planMap:
+		if k != kindObject || !p.stringKey {
+			d.mismatch(start, k, "expected an object, got %s")
+			return
+		}
+		d.mapValue(p, v)
+	case planString:
+		if k != kindString {
+			d.mismatch(start, k, "expected a string, got %s")
+			return
+		}
+		s := d.str()
+		if d.err == nil {
+			v.SetString(string(s))
+		}
+	case planBool:
+		if k != kindBool {
+			d.mismatch(start, k, "expected true or false, got %s")
+			return
+		}
+		if d.data[d.pos] == 't' {
+			d.literal("true")
+			v.SetBool(true)
+		} else {
+			d.literal("false")
+		}
+	case planInt, planUint, planFloat:
+		if k != kindNumber {
+			d.mismatch(start, k, "expected a number, got %s")
+			return
+		}
+		d.number()
+		if d.err != nil {
+			return
+		}
+		d.setNumber(p, v, start, d.data[start:d.pos])
+	}
+}
+
+// mismatch skips a value of kind k that the target cannot hold and
+// records the problem.
+func (d *decoder) mismatch(start int, k kind, format string) {
+	d.skip()
+	if d.err == nil {
+		d.add(start, "", CodeType, format, k)
+	}
+}
+
+func (d *decoder) setNumber(p *plan, v reflect.Value, start int, raw []byte) {
+	bits := p.t.Bits()
+	switch p.kind {
+	case planInt:
+		if i, ok := smallInt(raw); ok && bits == 64 {
+			v.SetInt(i)
+			return
+		}
+		i, err := strconv.ParseInt(string(raw), 10, bits)
+		if err != nil {
+			d.add(start, "", CodeNumber, "%s is not a whole number in range", raw)
+			return
+		}
+		v.SetInt(i)
+	case planUint:
+		i, err := strconv.ParseUint(string(raw), 10, bits)
+		if err != nil {
+			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", raw)
+			return
+		}
+		v.SetUint(i)
+	default:
+		f, err := strconv.ParseFloat(string(raw), bits)
+		if err != nil {
+			d.add(start, "", CodeNumber, "%s is out of range", raw)
+			return
+		}
+		v.SetFloat(f)
+	}
+}
+
+// smallInt parses a JSON number of at most 18 digits without a fraction
+// or exponent; ok is false for anything else.
+func smallInt(raw []byte) (int64, bool) {
+	neg := len(raw) > 0 && raw[0] == '-'
+	digits := raw
+	if neg {
+		digits = raw[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// object reads an object into the struct v.
+func (d *decoder) object(fields *structFields, v reflect.Value) {
+	if !d.enter() {
+		return
+	}
+	var seenSmall uint64
+	var seenBig []bool
+	if len(fields.list) > 64 {
+		seenBig = make([]bool, len(fields.list))
+	}
+	d.members(func(key []byte, keyPos int) {
+		fi, ok := fields.byName[string(key)]
+		valPos := d.pos
+		switch {
+		case !ok:
+			name := string(key) // before skip reuses the buffer
+			d.skip()
+			if d.err != nil {
+				return
+			}
+			// Names match exactly: encoding/json's case-insensitive match
+			// would let "ID" stand for "id" without a word.
+			hint := fields.suggest(name)
+			if f, folded := fields.byFold[strings.ToLower(name)]; folded {
+				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
+			}
+			d.issues = append(d.issues, Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
+				Message: fmt.Sprintf("unknown field %q%s", name, hint)})
+		case seen(fi, &seenSmall, seenBig):
+			name := string(key)
+			d.skip()
+			if d.err == nil {
+				d.add(valPos, "", CodeDuplicate, "field %q appears more than once", name)
+			}
+		default:
+			f := &fields.list[fi]
+			var fv reflect.Value
+			if f.direct {
+				fv = v.Field(f.index[0])
+			} else {
+				fv = fieldByIndex(v, f.index)
+			}
+			d.value(f.plan, fv)
+		}
+	})
+	d.depth--
+}
+
+// seen reports whether field i was seen before in this object, and marks
+// it seen.
+func seen(i int, small *uint64, big []bool) bool {
+	if big != nil {
+		was := big[i]
+		big[i] = true
+		return was
+	}
+	bit := uint64(1) << uint(i)
+	was := *small&bit != 0
+	*small |= bit
+	return was
+}
+
+// mapValue reads an object into the map v, whose keys are strings.
+func (d *decoder) mapValue(p *plan, v reflect.Value) {
+	if !d.enter() {
+		return
+	}
+	m := reflect.MakeMap(p.t)
+	keyType := p.t.Key()
+	var have map[string]bool
+	d.members(func(key []byte, _ int) {
+		valPos := d.pos
+		k := string(key)
+		if have[k] {
+			d.skip()
+			if d.err == nil {
+				d.add(valPos, "", CodeDuplicate, "key %q appears more than once", k)
+			}
+			return
+		}
+		if have == nil {
+			have = map[string]bool{}
+		}
+		have[k] = true
+		e := reflect.New(p.elem.t).Elem()
+		d.value(p.elem, e)
+		m.SetMapIndex(reflect.ValueOf(k).Convert(keyType), e)
+	})
+	v.Set(m)
+	d.depth--
+}
+
+// members reads the members of an object, the opening brace at d.pos,
+// calling member for each with the key (unescaped; valid until the next
+// string is read) and its offset, and d.pos at the member's value, which
+// member must read. The key's step is on the path meanwhile.
+func (d *decoder) members(member func(key []byte, keyPos int)) {
+	d.pos++ // {
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == '}' {
+		d.pos++
+		return
+	}
+	for {
+		d.space()
+		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+			d.fail("object key (a string) expected")
+			return
+		}
+		keyPos := d.pos
+		key := d.str()
+		if d.err != nil {
+			return
+		}
+		raw := d.data[keyPos:d.pos]
+		d.space()
+		if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+			d.fail("':' expected after object key %q", unquote(raw))
+			return
+		}
+		d.pos++
+		d.space()
+		d.steps = append(d.steps, step{key: raw})
+		member(key, keyPos)
+		d.steps = d.steps[:len(d.steps)-1]
+		if d.err != nil {
+			return
+		}
+		d.space()
+		if d.pos >= len(d.data) {
+			d.fail("unexpected end of input in object")
+			return
+		}
+		switch d.data[d.pos] {
+		case ',':
+			d.pos++
+		case '}':
+			d.pos++
+			return
+		default:
+			d.fail("',' or '}' expected in object")
+			return
+		}
+	}
+}
+
+// array reads an array into the slice v.
+func (d *decoder) array(elem *plan, v reflect.Value) {
+	if !d.enter() {
+		return
+	}
+	n := d.elements(func(i int) {
+		if i == 0 {
+			v.Set(reflect.MakeSlice(v.Type(), 1, 4))
+		} else {
+			if i == v.Cap() {
+				v.Grow(1)
+			}
+			v.SetLen(i + 1)
+		}
+		d.value(elem, v.Index(i))
+	})
+	if n == 0 && d.err == nil {
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	}
+	d.depth--
+}
+
+// elements reads the elements of an array, the opening bracket at d.pos,
+// calling elem for each with its index and d.pos at the element, which
+// elem must read, and returns how many there were. The index's step is on
+// the path meanwhile.
+func (d *decoder) elements(elem func(i int)) int {
+	d.pos++ // [
+	d.space()
+	if d.pos < len(d.data) && d.data[d.pos] == ']' {
+		d.pos++
+		return 0
+	}
+	for i := 0; ; i++ {
+		d.steps = append(d.steps, step{index: i})
+		elem(i)
+		d.steps = d.steps[:len(d.steps)-1]
+		if d.err != nil {
+			return i + 1
+		}
+		d.space()
+		if d.pos >= len(d.data) {
+			d.fail("unexpected end of input in array")
+			return i + 1
+		}
+		switch d.data[d.pos] {
+		case ',':
+			d.pos++
+		case ']':
+			d.pos++
+			return i + 1
+		default:
+			d.fail("',' or ']' expected in array")
+			return i + 1
+		}
+	}
+}
+
+func (d *decoder) enter() bool {
+	d.depth++
+	if d.depth > maxDepth {
+		d.fail("nesting deeper than %d levels", maxDepth)
+		return false
+	}
+	return true
+}
+
+// skip reads past one value, checking its syntax, and returns its kind.
+func (d *decoder) skip() kind {
+	d.space()
+	k, ok := d.peek()
+	if !ok {
+		if d.pos >= len(d.data) {
+			d.fail("unexpected end of input")
+		} else {
+			d.fail("invalid character %s looking for a value", quoteByte(d.data[d.pos]))
+		}
+		return 0
+	}
+	switch k {
+	case kindObject:
+		if d.enter() {
+			d.members(func([]byte, int) { d.skip() })
+			d.depth--
+		}
+	case kindArray:
+		if d.enter() {
+			d.elements(func(int) { d.skip() })
+			d.depth--
+		}
+	case kindString:
+		d.skipString()
+	case kindNumber:
+		d.number()
+	case kindNull:
+		d.literal("null")
+	default:
+		if d.data[d.pos] == 't' {
+			d.literal("true")
+		} else {
+			d.literal("false")
+		}
+	}
+	return k
+}
+
+func quoteByte(c byte) string {
+	if c < utf8.RuneSelf {
+		return strconv.QuoteRune(rune(c))
+	}
+	return fmt.Sprintf("byte 0x%02x", c)
+}
+
+func (d *decoder) literal(word string) {
+	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
+		d.fail("invalid literal (want %s)", word)
+		return
+	}
+	d.pos += len(word)
+}
+
+// number moves past a number, checking its syntax.
+func (d *decoder) number() {
+	b := d.data
+	i := d.pos
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+		if i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			d.pos = i
+			d.fail("malformed number: leading zero")
+			return
+		}
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		d.pos = i
+		d.fail("malformed number")
+		return
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			d.pos = i
+			d.fail("malformed number: digit expected after the decimal point")
+			return
+		}
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			d.pos = i
+			d.fail("malformed number: digit expected in the exponent")
+			return
+		}
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	}
+	d.pos = i
+}
+
+// skipString moves past a string literal, checking escapes and UTF-8, and
+// reports whether it holds an escape.
+func (d *decoder) skipString() (escaped bool) {
+	b := d.data
+	i := d.pos + 1 // opening quote
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return escaped
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(b) {
+				d.pos = i
+				d.fail("unterminated string")
+				return
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(b) {
+					d.pos = i
+					d.fail("malformed \\u escape")
+					return
+				}
+				for _, h := range b[i+2 : i+6] {
+					if !isHex(h) {
+						d.pos = i
+						d.fail("malformed \\u escape")
+						return
+					}
+				}
+				i += 6
+			default:
+				d.pos = i
+				d.fail("invalid escape \\%c in string", b[i+1])
+				return
+			}
+		case c < 0x20:
+			d.pos = i
+			d.fail("control character in string")
+			return
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				d.pos = i
+				d.fail("invalid UTF-8 in string")
+				return
+			}
+			i += size
+		}
+	}
+	d.pos = i
+	d.fail("unterminated string")
+	return
+}
+
+// str reads a string literal and returns its contents, unescaped: a part
+// of the input when it holds no escape, else the decoder's scratch
+// buffer, valid until the next call.
+func (d *decoder) str() []byte {
+	start := d.pos
+	escaped := d.skipString()
+	if d.err != nil {
+		return nil
+	}
+	raw := d.data[start:d.pos]
+	if !escaped {
+		return raw[1 : len(raw)-1]
+	}
+	d.buf = appendUnescaped(d.buf[:0], raw)
+	return d.buf
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+// unquote returns the contents of a checked string literal, quotes
+// included in raw.
+func unquote(raw []byte) string {
+	return string(appendUnescaped(nil, raw))
+}
+
+// appendUnescaped appends the contents of a checked string literal (raw,
+// quotes included) to b, as encoding/json reads them: a \u escape of a
+// lone surrogate becomes U+FFFD.
+func appendUnescaped(b, raw []byte) []byte {
+	s := raw[1 : len(raw)-1]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '\\' {
+			j := i + 1
+			for j < len(s) && s[j] != '\\' {
+				j++
+			}
+			b = append(b, s[i:j]...)
+			i = j
+			continue
+		}
+		switch s[i+1] {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r := hex4(s[i+2 : i+6])
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
+					if r2 := utf16.DecodeRune(r, hex4(s[i+2:i+6])); r2 != utf8.RuneError {
+						b = utf8.AppendRune(b, r2)
+						i += 6
+						continue
+					}
+				}
+				r = utf8.RuneError
+			}
+			b = utf8.AppendRune(b, r)
+			continue
+		default: // " \ /
+			b = append(b, s[i+1])
+		}
+		i += 2
+	}
+	return b
+}
+
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// decimalError records a value that a decimal.Decimal or
+// decimal.NullDecimal rejected.
+func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
+	if k != kindNumber && k != kindString {
+		d.add(start, "", CodeType, "expected a decimal number (such as 1250.5 or \"1250.5\"), got %s", k)
+		return
+	}
+	text := raw
+	if k == kindString {
+		text = []byte(unquote(raw))
+	}
+	if strings.Contains(err.Error(), "exponent") {
+		d.add(start, "", CodeNumber, "%q is out of range: its exponent is too large", text)
+		return
+	}
+	d.add(start, "", CodeNumber, "%q is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", text)
+}
+
+// leafError records an error returned by a leaf type's own decoding.
+func (d *decoder) leafError(start int, err error) {
+	extra := ""
+	var fe FieldError
+	for errors.As(err, &fe) {
+		extra = fieldpath.Join(extra, fe.FieldName())
+		err = fe.Unwrap()
+	}
+	code := CodeType
+	var ee EnumError
+	var ne *strconv.NumError
+	switch {
+	case errors.As(err, &ee):
+		code = CodeEnum
+	case errors.As(err, &ne):
+		code = CodeNumber
+	}
+	if c, ok := err.(interface{ StrictCode() string }); ok {
+		code = c.StrictCode()
+	}
+	d.add(start, extra, code, "%s", strings.TrimPrefix(err.Error(), "json: "))
+}

@@ -1,0 +1,124 @@
+package strictjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+)
+
+// oracleDoc exercises every kind of value the decoder handles: the test
+// document (enums, a leaf with its own decoding, pointers, a map), exact
+// decimals, sized numbers, an interface, a recursive pointer and a list of
+// strings.
+type oracleDoc struct {
+	doc
+	Price decimal.Decimal     `json:"price"`
+	Share decimal.NullDecimal `json:"share"`
+	Small int8                `json:"small"`
+	Size  uint16              `json:"size"`
+	F32   float32             `json:"f32"`
+	Any   any                 `json:"any"`
+	Next  *oracleDoc          `json:"next"`
+	Names []string            `json:"names"`
+}
+
+// encodingJSON decodes data as encoding/json does with unknown fields
+// disallowed, rejecting data after the document.
+func encodingJSON(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the document")
+	}
+	return nil
+}
+
+// stricter reports whether an issue is one that encoding/json lets
+// through by design: a repeated key (it keeps the last), a key matched to
+// a field only case-insensitively, a null document, invalid UTF-8 (it
+// substitutes U+FFFD) and nesting beyond this decoder's bound (inside a
+// value that a leaf type reads itself).
+func stricter(is Issue) bool {
+	switch {
+	case is.Code == CodeDuplicate, is.Code == CodeUnknownField:
+		return true
+	case is.Code == CodeType && is.Path == "" && strings.HasSuffix(is.Message, "got null"):
+		return true
+	case is.Code == CodeSyntax && (is.Message == "invalid UTF-8 in string" || strings.HasPrefix(is.Message, "nesting deeper")):
+		return true
+	}
+	return false
+}
+
+// FuzzDecodeOracle checks the one-pass decoder against encoding/json: a
+// document it accepts, encoding/json accepts with the same value; a
+// document encoding/json rejects, it rejects; and when it rejects what
+// encoding/json accepts, every problem is one of the strictness rules that
+// encoding/json lacks.
+func FuzzDecodeOracle(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","items":[{"name":"x","amount":1,"color":"red","count":0,"ratio":-0.5e3}],"tags":{"k":"v"},"ok":true}`,
+		`{"price":1250000.00,"share":"99.10","small":-128,"size":65535,"f32":1e-7}`,
+		`{"any":{"a":[1,"x",null,true]},"next":{"id":"b","next":null},"names":["\u00e9\/","\ud83d\ude00","\ud800"]}`,
+		`{"id":"a","id":"b"}`,
+		`{"ID":"a"}`,
+		`{"small":128}`,
+		`{"count":1.5}`,
+		`{"items":[{"color":"green"}]}`,
+		`null`,
+		`{"id":"a"} x`,
+		"{\"id\":\"\xff\"}",
+		`[1,2]`,
+		`{"items":[{"amount":{"unit":"bad-unit"}}]}`,
+		`{"share":null,"price":"1e5"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const limit = 1 << 16
+		if len(data) > limit {
+			return
+		}
+		var got, want oracleDoc
+		issues := Decode(data, &got, Options{MaxBytes: limit})
+		werr := encodingJSON(data, &want)
+		if len(issues) == 0 {
+			if werr != nil {
+				t.Fatalf("accepted what encoding/json rejects (%v)", werr)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("value differs from encoding/json's:\n got %#v\nwant %#v", got, want)
+			}
+			return
+		}
+		if werr == nil {
+			for _, is := range issues {
+				if !stricter(is) {
+					t.Fatalf("rejected what encoding/json accepts, for a reason that is not strictness: %+v", is)
+				}
+			}
+		}
+	})
+}
+
+func TestDecodeOracleAgrees(t *testing.T) {
+	in := `{"id":"a","items":[{"name":"x\n\"y\"","amount":{"v":1},"color":"blue","count":7,"ratio":2.5}],` +
+		`"tags":{"a b":"c"},"ok":true,"price":"10.50","share":3,"small":-3,"size":9,"f32":0.25,` +
+		`"any":{"n":[1,2.5]},"next":{"names":[]},"names":["p","\u00e9"]}`
+	var got, want oracleDoc
+	assert.Empty(t, Decode([]byte(in), &got, Options{}))
+	assert.NoError(t, encodingJSON([]byte(in), &want))
+	assert.Equal(t, want, got, "the same value as encoding/json")
+	assert.Equal(t, "10.50", got.Price.StringFixed(2))
+	assert.Equal(t, int32(-2), got.Price.Exponent(), "every digit kept")
+}

@@ -1,0 +1,243 @@
+package strictjson
+
+import (
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// planKind says how a Go type is decoded.
+type planKind uint8
+
+const (
+	planUnmarshaler planKind = iota // *T implements json.Unmarshaler
+	planDecimal                     // decimal.Decimal or decimal.NullDecimal
+	planText                        // *T implements encoding.TextUnmarshaler
+	planPointer
+	planStruct
+	planSlice
+	planMap
+	planString
+	planBool
+	planInt
+	planUint
+	planFloat
+	planInterface
+	planUnsupported
+)
+
+// plan is how to decode one Go type, worked out once: its kind, the plan
+// of its elements (pointer, slice, map) and its fields (struct).
+type plan struct {
+	kind   planKind
+	t      reflect.Type
+	elem   *plan
+	fields *structFields
+	// stringKey says whether a map's keys are strings.
+	stringKey bool
+}
+
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	// The exact number types of the module. Their errors are plain
+	// strings, so the decoder recognises the types to report a malformed
+	// number as CodeNumber, like every other number, with a message of
+	// its own.
+	decimalType     = reflect.TypeFor[decimal.Decimal]()
+	nullDecimalType = reflect.TypeFor[decimal.NullDecimal]()
+)
+
+// planFor returns the plan of t, building the plans of every type reachable
+// from it into plans on the way. Once built, a plan is never changed, so a
+// set of plans made in advance may be shared between goroutines.
+func planFor(t reflect.Type, plans map[reflect.Type]*plan) *plan {
+	if p, ok := plans[t]; ok {
+		return p
+	}
+	p := &plan{t: t}
+	plans[t] = p // before the children: types may refer to themselves
+	switch {
+	case t == decimalType || t == nullDecimalType:
+		p.kind = planDecimal
+	case reflect.PointerTo(t).Implements(unmarshalerType):
+		p.kind = planUnmarshaler
+	case reflect.PointerTo(t).Implements(textUnmarshalerType) && t.Kind() != reflect.Pointer:
+		p.kind = planText
+	default:
+		switch t.Kind() {
+		case reflect.Pointer:
+			p.kind = planPointer
+			p.elem = planFor(t.Elem(), plans)
+		case reflect.Struct:
+			p.kind = planStruct
+			p.fields = fieldsOf(t, plans)
+		case reflect.Slice:
+			p.kind = planSlice
+			p.elem = planFor(t.Elem(), plans)
+		case reflect.Map:
+			p.kind = planMap
+			p.stringKey = t.Key().Kind() == reflect.String
+			p.elem = planFor(t.Elem(), plans)
+		case reflect.String:
+			p.kind = planString
+		case reflect.Bool:
+			p.kind = planBool
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			p.kind = planInt
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			p.kind = planUint
+		case reflect.Float32, reflect.Float64:
+			p.kind = planFloat
+		case reflect.Interface:
+			p.kind = planInterface
+		default:
+			p.kind = planUnsupported
+		}
+	}
+	return p
+}
+
+type fieldInfo struct {
+	name  string
+	index []int
+	plan  *plan
+	// direct says whether index has one step: the field is the struct's
+	// own, not promoted from an embedded struct.
+	direct bool
+}
+
+type structFields struct {
+	list   []fieldInfo
+	byName map[string]int
+	byFold map[string]int
+}
+
+// suggest names the known field closest to an unknown key, when one is
+// close enough to be a likely typo.
+func (s *structFields) suggest(key string) string {
+	best, bestD := "", 3
+	for _, f := range s.list {
+		if d := distance(strings.ToLower(key), strings.ToLower(f.name)); d < bestD && 2*d <= len(key) {
+			best, bestD = f.name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein edit distance, for typo suggestions.
+func distance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// fieldsOf lists the JSON fields of a struct type with their plans.
+func fieldsOf(t reflect.Type, plans map[reflect.Type]*plan) *structFields {
+	s := &structFields{byName: map[string]int{}, byFold: map[string]int{}}
+	collectFields(t, nil, s)
+	for i := range s.list {
+		f := &s.list[i]
+		f.direct = len(f.index) == 1
+		f.plan = planFor(fieldType(t, f.index), plans)
+	}
+	return s
+}
+
+// fieldType is the type of the field at the index path below t, looking
+// through embedded pointers.
+func fieldType(t reflect.Type, index []int) reflect.Type {
+	for i, x := range index {
+		if i > 0 && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		t = t.Field(x).Type
+	}
+	return t
+}
+
+func collectFields(t reflect.Type, prefix []int, s *structFields) {
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		index := append(append([]int(nil), prefix...), i)
+		if sf.Anonymous && name == "" {
+			ft := sf.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				collectFields(ft, index, s)
+				continue
+			}
+		}
+		if !sf.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		if _, dup := s.byName[name]; dup {
+			continue
+		}
+		s.list = append(s.list, fieldInfo{name: name, index: index})
+		s.byName[name] = len(s.list) - 1
+		if _, dup := s.byFold[strings.ToLower(name)]; !dup {
+			s.byFold[strings.ToLower(name)] = len(s.list) - 1
+		}
+	}
+}
+
+// fieldByIndex returns the field at the index path, allocating embedded
+// pointers on the way.
+func fieldByIndex(v reflect.Value, index []int) reflect.Value {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+// describe names the JSON form a Go type expects, for messages.
+func describe(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "a value"
+}
