@@ -8,6 +8,8 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
+require github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+
 require (
 	cel.dev/cel-go v0.33.2
 	cel.dev/expr v0.25.1 // indirect

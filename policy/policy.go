@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/ext"
@@ -206,7 +207,7 @@ func Load(name string, data []byte) (*Policies, error) {
 	if len(spec.Rules) == 0 {
 		doc.problem("rules", CodeRequired, "the file has no rules")
 	}
-	env, err := baseEnv()
+	env, err := environments()
 	if err != nil {
 		return nil, err
 	}
@@ -230,6 +231,39 @@ func Load(name string, data []byte) (*Policies, error) {
 	return out, nil
 }
 
+// envs holds the CEL environments of conditions: the base, and for each
+// item the base plus the item (uses conditions add use). cel.Env values
+// are immutable and safe for concurrent use; they are built once, on
+// first use, because building them costs about a millisecond each.
+type envs struct {
+	base     *cel.Env
+	item     map[string]*cel.Env // by item name
+	itemUses map[string]*cel.Env // by item name; "" for the dossier
+}
+
+var environments = sync.OnceValues(func() (*envs, error) {
+	base, err := baseEnv()
+	if err != nil {
+		return nil, err
+	}
+	e := &envs{base: base, item: map[string]*cel.Env{}, itemUses: map[string]*cel.Env{}}
+	useVar := cel.Variable("use", cel.ObjectType("policy.Use"))
+	if e.itemUses[""], err = base.Extend(useVar); err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		if e.item[it.name], err = base.Extend(cel.Variable(it.name, cel.ObjectType(it.typ))); err != nil {
+			return nil, err
+		}
+		if it.name != "use" {
+			if e.itemUses[it.name], err = e.item[it.name].Extend(useVar); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return e, nil
+})
+
 // baseEnv is the CEL environment every condition starts from.
 func baseEnv() (*cel.Env, error) {
 	opts := append([]any{}, viewTypes...)
@@ -245,7 +279,7 @@ func baseEnv() (*cel.Env, error) {
 
 // compileRule checks and compiles one rule; it records problems in doc
 // and returns nil when there are any.
-func compileRule(doc *document, env *cel.Env, at string, s *ruleSpec) *regulation.Rule {
+func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.Rule {
 	n := len(doc.probs)
 	need := func(field, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -304,22 +338,13 @@ func compileRule(doc *document, env *cel.Env, at string, s *ruleSpec) *regulatio
 		return nil
 	}
 	// The item's environment: the base plus the item variable.
-	ienv := env
+	ienv, uenv := env.base, env.itemUses[""]
 	if it != nil {
-		var err error
-		if ienv, err = env.Extend(cel.Variable(it.name, cel.ObjectType(it.typ))); err != nil {
-			doc.problem(at+".for_each", CodeCompile, err.Error())
-			return nil
-		}
+		ienv, uenv = env.item[it.name], env.itemUses[it.name]
 	}
 	cr := &compiled{info: info, item: it, effect: s.Effect, sev: sev, field: s.Field, missing: s.Missing}
 	cr.when = compileExpr(doc, ienv, at+".when", s.When, cel.BoolType)
 	if s.Uses != "" {
-		uenv, err := ienv.Extend(cel.Variable("use", cel.ObjectType("policy.Use")))
-		if err != nil {
-			doc.problem(at+".uses", CodeCompile, err.Error())
-			return nil
-		}
 		cr.uses = compileExpr(doc, uenv, at+".uses", s.Uses, cel.BoolType)
 	}
 	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -20,6 +21,9 @@ import (
 // checked is the outcome of checking one dossier: a file, standard input
 // or one record of a JSON Lines file.
 type checked struct {
+	// aux marks an input that is not a dossier (the waivers file): it is
+	// not counted among the dossiers.
+	aux      bool
 	seq      int
 	src      *source
 	line     int   // line of the record in a JSON Lines file; 0 otherwise
@@ -147,7 +151,7 @@ func (c *checked) status(t threshold) status {
 		}
 	}
 	for _, f := range c.findings {
-		if t.fails(f.Severity) {
+		if f.Waiver == nil && t.fails(f.Severity) {
 			return statusFail
 		}
 	}
@@ -175,19 +179,19 @@ type summary struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Infos      int `json:"infos"`
+	// Waived counts the findings waivers withdrew; they are not counted
+	// among errors, warnings and infos.
+	Waived int `json:"waived"`
+	// auxFailed is set when an input that is not a dossier (the waivers
+	// file) has problems at or above --fail-on.
+	auxFailed bool
 }
 
 func (s *summary) add(c *checked, t threshold) {
-	s.Dossiers++
-	switch c.status(t) {
-	case statusPass:
-		s.Passed++
-	case statusFail:
-		s.Failed++
-	case statusInvalid:
-		s.Invalid++
-	case statusUnreadable:
-		s.Unreadable++
+	if c.aux {
+		s.auxFailed = s.auxFailed || c.status(t) == statusFail
+	} else {
+		s.addStatus(c.status(t))
 	}
 	count := func(sev secretome.Severity) {
 		switch sev {
@@ -206,10 +210,29 @@ func (s *summary) add(c *checked, t threshold) {
 		count(p.Severity)
 	}
 	for _, f := range c.findings {
+		if f.Waiver != nil {
+			s.Waived++
+			continue
+		}
 		count(f.Severity)
 	}
 	for i := range c.gaps {
 		count(c.gaps[i].severity(t))
+	}
+}
+
+// addStatus counts one dossier of the status.
+func (s *summary) addStatus(st status) {
+	s.Dossiers++
+	switch st {
+	case statusPass:
+		s.Passed++
+	case statusFail:
+		s.Failed++
+	case statusInvalid:
+		s.Invalid++
+	case statusUnreadable:
+		s.Unreadable++
 	}
 }
 
@@ -225,8 +248,13 @@ type runInfo struct {
 	// asked holds the jurisdictions named by --jurisdiction: they are
 	// shown even where the dossier has no use.
 	asked map[string]bool
-	quiet bool
-	color bool
+	// audit records the rules, policy files and waivers of the run.
+	audit regulation.Audit
+	// waivers is the waivers file, whose own problems (waivers expired
+	// or unused) are reported as one more entry after the dossiers.
+	waivers *source
+	quiet   bool
+	color   bool
 	// width is the width text output wraps to; 0 for no wrapping.
 	width int
 }
@@ -269,6 +297,7 @@ func runCheck(e *env, args []string) (int, error) {
 	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
+	waiversFile := fs.String("waivers", "", "waive findings as the waivers `FILE` says (YAML or JSON)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -304,9 +333,20 @@ func runCheck(e *env, args []string) (int, error) {
 		}
 		info.asOf = d
 	}
-	rules, _, err := loadRules(policyDirs)
+	rules, policies, err := loadRules(policyDirs)
 	if err != nil {
 		return exitUsage, err
+	}
+	inputs := policies.Inputs()
+	var waivers *policy.WaiverRun
+	if *waiversFile != "" {
+		ws, err := loadWaivers(*waiversFile)
+		if err != nil {
+			return exitUsage, err
+		}
+		waivers = ws.Run(info.asOf)
+		inputs = append(inputs, ws.Input())
+		info.waivers = &source{path: *waiversFile, syntax: syntaxSniff}
 	}
 	have := rules.Jurisdictions()
 	for _, j := range juris {
@@ -331,6 +371,8 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	info.jurisdictions = assessor.Jurisdictions()
 	info.rules = assessor.Rules()
+	info.audit = assessor.Audit(inputs...)
+	info.audit.Inputs = inputs // as given, in order
 	warnNoRules(e, info)
 	if format.value == "text" {
 		info.color = colorAllowed(e, e.stdout)
@@ -338,7 +380,7 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	rep := newReporter(format.value, e.stdout)
 
-	c := &checker{env: e, assessor: assessor, info: info, rep: rep}
+	c := &checker{env: e, assessor: assessor, info: info, rep: rep, waivers: waivers}
 	sum, err := c.run(paths, *jsonl)
 	if err != nil {
 		return exitUsage, err
@@ -346,7 +388,7 @@ func runCheck(e *env, args []string) (int, error) {
 	switch {
 	case sum.Unreadable > 0:
 		return exitUsage, nil
-	case sum.Failed > 0 || (sum.Invalid > 0 && !info.threshold.never):
+	case sum.Failed > 0 || sum.auxFailed || (sum.Invalid > 0 && !info.threshold.never):
 		return exitFindings, nil
 	}
 	return exitOK, nil
@@ -382,6 +424,7 @@ type checker struct {
 	assessor *regulation.Assessor
 	info     *runInfo
 	rep      reporter
+	waivers  *policy.WaiverRun // nil without --waivers
 }
 
 type job struct {
@@ -461,6 +504,16 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if c.waivers != nil {
+		// The waivers file is reported last, when it is known which
+		// waivers matched nothing.
+		if w := c.waiversChecked(next); w != nil {
+			sum.add(w, c.info.threshold)
+			if err := c.rep.dossier(w); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return sum, c.rep.end(sum)
 }
@@ -586,7 +639,11 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	if dec.dossier == nil {
 		return out
 	}
-	rep, err := c.assessor.Assess(ctx, dec.dossier)
+	var waive regulation.WaiveFunc
+	if c.waivers != nil {
+		waive = c.waivers.For(j.src.path, dec.dossier.Product.ID)
+	}
+	rep, err := c.assessor.AssessWaiving(ctx, dec.dossier, waive)
 	if err != nil {
 		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
 			Message: "the assessment failed: " + err.Error()})
@@ -611,4 +668,32 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 		out.gaps[i].Line, out.gaps[i].Column = at[len(fs)+i].line, at[len(fs)+i].col
 	}
 	return out
+}
+
+// waiversChecked returns the entry of the waivers file: a warning for
+// each waiver that expired or matched nothing, or nil when there is none.
+func (c *checker) waiversChecked(seq int) *checked {
+	probs := c.waivers.Problems()
+	if len(probs) == 0 {
+		return nil
+	}
+	out := &checked{seq: seq, src: c.info.waivers, aux: true}
+	for _, p := range probs {
+		out.problems = append(out.problems, secretome.Problem{Path: p.Path, Code: secretome.Code(p.Code),
+			Severity: secretome.SeverityWarning, Message: p.Message, Line: p.Line, Column: p.Column})
+	}
+	return out
+}
+
+// loadWaivers reads and decodes a waivers file.
+func loadWaivers(name string) (*policy.Waivers, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("--waivers: %w", err)
+	}
+	ws, err := policy.LoadWaivers(name, data)
+	if err != nil {
+		return nil, fmt.Errorf("--waivers: %w", err)
+	}
+	return ws, nil
 }
