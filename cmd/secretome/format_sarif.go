@@ -165,15 +165,9 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	a.Rules = nil
 	writeJSON(r.b, a)
 	r.b.WriteString(`}`)
-	if wd, err := os.Getwd(); err == nil {
-		// The absolute URI of the folder relative URIs start from; it
-		// ends in a slash, as SARIF requires of a base.
-		base := fileURI(filepath.ToSlash(wd))
-		if !strings.HasSuffix(base, "/") {
-			base += "/"
-		}
+	if base := sarifBaseIDs(); base != nil {
 		r.b.WriteString(`,"originalUriBaseIds":`)
-		writeJSON(r.b, map[string]sarifArtifact{srcRoot: {URI: base}})
+		writeJSON(r.b, base)
 	}
 	r.b.WriteString(`,"results":[`)
 	return nil
@@ -309,4 +303,19 @@ func (r *sarifReporter) end(s *summary) error {
 	writeJSON(r.b, sarifInvocation{ExecutionSuccessful: s.Unreadable == 0, Notifications: r.notices})
 	r.b.WriteString("]}]}\n")
 	return r.b.Flush()
+}
+
+// sarifBaseIDs returns the run's originalUriBaseIds: the absolute URI of
+// the working folder, which relative URIs start from, ending in a slash
+// as SARIF requires of a base; nil when the folder is unknown.
+func sarifBaseIDs() map[string]sarifArtifact {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	base := fileURI(filepath.ToSlash(wd))
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return map[string]sarifArtifact{srcRoot: {URI: base}}
 }

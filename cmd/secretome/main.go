@@ -82,7 +82,10 @@ Usage:
 	secretome grade [flags] PATH...   summarise the evidence of a dossier's studies
 	secretome fhir export DOSSIER     write a dossier as an HL7 FHIR R5 Bundle
 	secretome fhir import BUNDLE      read a dossier back from a FHIR R5 Bundle
-	secretome rules [flags]           list the shipped rules with their citations
+	secretome rules [flags]           list the shipped rules (and --policy house rules) with their citations
+	secretome rules diff --from DATE --to DATE [DOSSIER...]
+	                                  list the rules that start, end or change between two days, and what changes for the dossiers
+	secretome verify [flags] DIR...   run the tests written beside house policies
 	secretome schema [dossier|check]  print the JSON Schema of the dossier format or of check's JSON output
 	secretome version                 print the version and the schema versions
 
@@ -102,6 +105,8 @@ func run(e *env, args []string) int {
 		code, err = runCheck(e, args[1:])
 	case "grade":
 		code, err = runGrade(e, args[1:])
+	case "verify":
+		code, err = runVerify(e, args[1:])
 	case "fhir":
 		code, err = runFhir(e, args[1:])
 	case "rules":

@@ -163,3 +163,48 @@ func writeFile(t *testing.T, name, content string) {
 	t.Helper()
 	require.NoError(t, os.WriteFile(name, []byte(content), 0o644))
 }
+
+// TestVerify runs the example policy tests in every format, and a folder
+// with a failing test, which exits 1 in every format.
+func TestVerify(t *testing.T) {
+	root := filepath.Join("..", "..")
+	bad := t.TempDir()
+	for _, f := range []string{"vendor.yaml", "testdata/night-cream-stem-cell-claim.yaml"} {
+		data, err := os.ReadFile(filepath.Join(root, "examples", "policies", f))
+		require.NoError(t, err)
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(bad, f)), 0o755))
+		writeFile(t, filepath.Join(bad, f), string(data))
+	}
+	writeFile(t, filepath.Join(bad, "vendor_test.yaml"), `tests:
+  - name: expects the wrong verdict
+    dossier: testdata/night-cream-stem-cell-claim.yaml
+    as_of: 2026-11-26
+    jurisdictions: [HOUSE]
+    expect:
+      verdicts:
+        - {jurisdiction: HOUSE, use: 0, verdict: permitted}
+`)
+	for _, format := range formats {
+		t.Run(format, func(t *testing.T) {
+			r := runBinary(t, root, "", "verify", "--format", format, "examples/policies")
+			assert.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+			assert.Empty(t, r.stderr)
+			golden(t, "verify."+format, normalise(t, r.stdout))
+			r = runBinary(t, root, "", "verify", "--format", format, bad)
+			assert.Equal(t, exitFindings, r.code, "stderr: %s", r.stderr)
+			assert.Contains(t, r.stdout, "use 0 in HOUSE is prohibited, want permitted")
+			switch format {
+			case "sarif":
+				validateSARIF(t, r.stdout)
+			case "json":
+				var out verifyOutput
+				require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+				assert.Equal(t, verifySummary{Tests: 1, Failed: 1}, out.Summary)
+			case "junit":
+				assert.Contains(t, r.stdout, `failures="1"`)
+			}
+		})
+	}
+	r := runBinary(t, root, "", "verify", "examples/dossiers")
+	assert.Equal(t, exitUsage, r.code, "a folder without policies is a usage error")
+}
