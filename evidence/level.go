@@ -296,7 +296,7 @@ func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 		downs = append(downs, Adjustment{Direction: Down, Rule: rule, Reason: reason})
 	}
 	if b, why := s.Bias(opt.RoB2); b >= BiasHigh {
-		down(RuleQuality, "risk of bias is "+b.String()+": "+why)
+		down(RuleQuality, "risk of bias is "+b.String()+" (the library reads study quality as RoB 2 high or ROBINS-I serious or critical): "+why)
 	} else if b == BiasNotAssessed && (s.Design.Randomised() || s.Design.NonRandomisedComparative()) {
 		r.Notes = append(r.Notes, "study quality not graded: "+why)
 	}

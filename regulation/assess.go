@@ -221,7 +221,7 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 	sp.uses[1] = len(st.uses)
 	out.Jurisdiction, out.Name = j.code, j.name
 	c := &st.ctx
-	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]:sp.uses[1]], st: st, class: &out.Classification}
+	*c = Context{d: d, asOf: a.asOf, code: j.code, uses: st.uses[sp.uses[0]:sp.uses[1]:sp.uses[1]], st: st, class: &out.Classification, classText: &out.ClassificationText}
 	var current *Rule
 	defer func() {
 		if v := recover(); v != nil {
@@ -369,6 +369,7 @@ func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, rules, missing [
 		}
 		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(missing[m0:], o.missing) {
 			missing = append(missing, o.missing)
+			ua.MissingText = append(ua.MissingText, o.missingText)
 		}
 	}
 	ua.Rules = rules[r0:len(rules):len(rules)]

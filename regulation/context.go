@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -30,6 +31,12 @@ func everyUse(code string) bool { return code == Baseline || code == House }
 // Inferred turned on). A Context is valid only during the Check call it was
 // passed to.
 //
+// Each method that takes a message as a string has a twin ending in Text
+// that takes a message.Message instead: a code of the message catalogue
+// with typed arguments, which a report can render in English or Bahasa
+// Indonesia (Report.Localize). Shipped rules use the Text methods; a
+// string is shown as it is in every language.
+//
 // Verdict methods (Permit, Condition, Prohibit, Unknown) take the index of
 // a use in Dossier.Uses, as listed by Uses; an index outside that list is
 // ignored. Paths are field paths into the dossier, such as
@@ -42,6 +49,8 @@ type Context struct {
 	rule  *Rule
 	st    *state
 	class *string
+	// classText is the classification as a message.
+	classText *message.Message
 	// inferred marks the findings reported from now on as inferred; it
 	// is cleared before each rule's Check.
 	inferred bool
@@ -67,7 +76,15 @@ func (c *Context) Uses() []int { return c.uses }
 // Classify records how the jurisdiction classes the product. The last
 // rule (in ID order) to classify wins; shipped rule sets classify once per
 // jurisdiction.
-func (c *Context) Classify(classification string) { *c.class = classification }
+func (c *Context) Classify(classification string) {
+	c.ClassifyText(message.Plain(classification))
+}
+
+// ClassifyText is Classify with a message from the catalogue.
+func (c *Context) ClassifyText(classification message.Message) {
+	*c.class = classification.String()
+	*c.classText = classification
+}
 
 // Inferred sets whether the findings the rule reports after the call, in
 // the current Check, carry ProvenanceInferred instead of the rule's own
@@ -81,26 +98,42 @@ func (c *Context) Inferred(on bool) { c.inferred = on }
 // Report records a finding about the product or dossier as a whole.
 // A severity other than info, warning or error is misuse: Assess fails
 // with a *RuleError naming the rule.
-func (c *Context) Report(sev secretome.Severity, path, message string) {
-	c.add(-1, sev, path, message)
+func (c *Context) Report(sev secretome.Severity, path, msg string) {
+	c.ReportText(sev, path, message.Plain(msg))
+}
+
+// ReportText is Report with a message from the catalogue.
+func (c *Context) ReportText(sev secretome.Severity, path string, msg message.Message) {
+	c.add(-1, sev, path, msg)
 }
 
 // ReportUse records a finding about one use without deciding its verdict.
-func (c *Context) ReportUse(use int, sev secretome.Severity, path, message string) {
+func (c *Context) ReportUse(use int, sev secretome.Severity, path, msg string) {
+	c.ReportUseText(use, sev, path, message.Plain(msg))
+}
+
+// ReportUseText is ReportUse with a message from the catalogue.
+func (c *Context) ReportUseText(use int, sev secretome.Severity, path string, msg message.Message) {
 	if c.inJurisdiction(use) {
-		c.add(use, sev, path, message)
+		c.add(use, sev, path, msg)
 	}
 }
 
 // Permit records that the rule allows the use. A non-empty message is
 // reported as an info finding that explains why.
-func (c *Context) Permit(use int, path, message string) {
+func (c *Context) Permit(use int, path, msg string) {
+	c.PermitText(use, path, message.Plain(msg))
+}
+
+// PermitText is Permit with a message from the catalogue; the zero
+// Message reports nothing.
+func (c *Context) PermitText(use int, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictPermitted, "", message != "")
-	if message != "" {
-		c.add(use, secretome.SeverityInfo, path, message)
+	c.decide(use, VerdictPermitted, message.Message{}, !msg.IsZero())
+	if !msg.IsZero() {
+		c.add(use, secretome.SeverityInfo, path, msg)
 	}
 }
 
@@ -108,35 +141,50 @@ func (c *Context) Permit(use int, path, message string) {
 // condition is met, which the dossier does not show. The condition is
 // listed in UseAssessment.Missing (the message stands in for an empty
 // condition) and the message is reported as a warning.
-func (c *Context) Condition(use int, missing, path, message string) {
+func (c *Context) Condition(use int, missing, path, msg string) {
+	c.ConditionText(use, message.Plain(missing), path, message.Plain(msg))
+}
+
+// ConditionText is Condition with messages from the catalogue.
+func (c *Context) ConditionText(use int, missing message.Message, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	if missing == "" {
-		missing = message
+	if missing.IsZero() {
+		missing = msg
 	}
 	c.decide(use, VerdictPermittedWithConditions, missing, true)
-	c.add(use, secretome.SeverityWarning, path, message)
+	c.add(use, secretome.SeverityWarning, path, msg)
 }
 
 // Prohibit records that the rule forbids the use as described, and
 // reports the message as an error.
-func (c *Context) Prohibit(use int, path, message string) {
+func (c *Context) Prohibit(use int, path, msg string) {
+	c.ProhibitText(use, path, message.Plain(msg))
+}
+
+// ProhibitText is Prohibit with a message from the catalogue.
+func (c *Context) ProhibitText(use int, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictProhibited, "", true)
-	c.add(use, secretome.SeverityError, path, message)
+	c.decide(use, VerdictProhibited, message.Message{}, true)
+	c.add(use, secretome.SeverityError, path, msg)
 }
 
 // Unknown records that the rule cannot tell whether the use is allowed,
 // and reports the message, which should say what is not known, as info.
-func (c *Context) Unknown(use int, path, message string) {
+func (c *Context) Unknown(use int, path, msg string) {
+	c.UnknownText(use, path, message.Plain(msg))
+}
+
+// UnknownText is Unknown with a message from the catalogue.
+func (c *Context) UnknownText(use int, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictUnknown, "", true)
-	c.add(use, secretome.SeverityInfo, path, message)
+	c.decide(use, VerdictUnknown, message.Message{}, true)
+	c.add(use, secretome.SeverityInfo, path, msg)
 }
 
 func (c *Context) inJurisdiction(use int) bool {
@@ -146,8 +194,11 @@ func (c *Context) inJurisdiction(use int) bool {
 // decide records a rule's outcome for a use. When explained, the finding
 // that explains it is the one add records next; a waiver of that finding
 // withdraws the outcome too.
-func (c *Context) decide(use int, v Verdict, missing string, explained bool) {
-	o := outcome{use: use, rule: c.rule.ID, verdict: v, missing: missing, finding: -1}
+func (c *Context) decide(use int, v Verdict, missing message.Message, explained bool) {
+	o := outcome{use: use, rule: c.rule.ID, verdict: v, finding: -1}
+	if !missing.IsZero() {
+		o.missing, o.missingText = missing.String(), missing
+	}
 	if explained {
 		o.finding = int32(len(c.st.findings))
 	}
@@ -172,14 +223,14 @@ func (c *Context) Shared(key any, make func() any) any {
 	return v
 }
 
-func (c *Context) add(use int, sev secretome.Severity, path, message string) {
+func (c *Context) add(use int, sev secretome.Severity, path string, msg message.Message) {
 	if sev > secretome.SeverityError {
 		if c.misuse == "" {
 			c.misuse = fmt.Sprintf("reported a finding with severity %d, which is not info, warning or error", sev)
 		}
 		return
 	}
-	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: message, prov: c.rule.Provenance}
+	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: msg.String(), text: msg, prov: c.rule.Provenance}
 	if c.inferred {
 		p.prov = ProvenanceInferred
 	}
@@ -193,6 +244,7 @@ type pending struct {
 	use           int
 	sev           secretome.Severity
 	path, message string
+	text          message.Message
 	prov          Provenance // the rule's, or inferred (Context.Inferred)
 	waiver        *Waiver    // set when a waiver withdrew the finding
 }
@@ -205,6 +257,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Severity = p.sev
 	f.Path = p.path
 	f.Message = p.message
+	f.Text = p.text
 	f.Citation = p.rule.Citation
 	f.Provenance = p.prov
 	f.Waiver = p.waiver
@@ -232,6 +285,8 @@ type outcome struct {
 	rule    string
 	verdict Verdict
 	missing string
+	// missingText is missing as a message.
+	missingText message.Message
 	// finding is the index into state.findings of the finding that
 	// explains the outcome, or -1 when there is none.
 	finding int32

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -143,19 +144,20 @@ func coversAll(a *Authorisation, indications []string) bool {
 	return true
 }
 
-// authProblem explains a failed authorisation search in a few words.
-func authProblem(r authResult, what string) string {
+// authProblem explains a failed authorisation search in a few words;
+// what names the authorisation.
+func authProblem(r authResult, what message.Arg) message.Message {
 	switch r {
 	case authExpired:
-		return "the " + what + " in the dossier is not valid on the assessment date"
+		return message.New("auth.expired", what)
 	case authUncovered:
-		return "the " + what + " in the dossier does not cover every indication of this use"
+		return message.New("auth.uncovered", what)
 	case authFacility:
-		return "the " + what + " in the dossier names another facility"
+		return message.New("auth.facility", what)
 	case authUnnamed:
-		return "the use and the " + what + " do not both name the facility, so it is not shown that the " + what + " is for the place of this use"
+		return message.New("auth.unnamed", what)
 	}
-	return "the dossier holds no " + what
+	return message.New("auth.none", what)
 }
 
 // gmpIn reports whether some site holds a GMP certificate of the
@@ -288,7 +290,7 @@ func gatewayPath(r authResult, at, i int, u *Use) string {
 // authorisation of the kind covers the use, and prohibited otherwise, with
 // the message rule followed by what is wrong with the authorisation (what
 // names it) and suffix.
-func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule, what, permit, suffix string) {
+func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule message.Message, what message.Arg, permit, suffix message.Message) {
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != class {
@@ -296,16 +298,16 @@ func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule, what,
 		}
 		r, at := findAuth(c, kind, u, false)
 		if r != authOK {
-			c.Prohibit(i, gatewayPath(r, at, i, u), rule+"; "+authProblem(r, what)+suffix)
+			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("auth.gateway", rule, authProblem(r, what), suffix))
 			continue
 		}
-		c.Permit(i, authPath(at), permit)
+		c.PermitText(i, authPath(at), permit)
 	}
 }
 
 // marketedCheck returns a check that permits marketed uses holding a valid
 // authorisation of the kind and prohibits the others.
-func marketedCheck(kind AuthorisationKind, rule, what string) func(*Context) {
-	permit := "the product holds " + what + " covering the use"
-	return func(c *Context) { gatewayUses(c, UseMarketedTherapeutic, kind, rule, what, permit, "") }
+func marketedCheck(kind AuthorisationKind, rule message.Message, what message.Arg) func(*Context) {
+	permit := message.New("auth.holds", what)
+	return func(c *Context) { gatewayUses(c, UseMarketedTherapeutic, kind, rule, what, permit, message.Message{}) }
 }

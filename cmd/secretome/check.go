@@ -13,6 +13,9 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
@@ -33,6 +36,9 @@ type checked struct {
 	findings []located
 	// gaps lists the uses no rule settled, in dossier order.
 	gaps []gap
+	// rendered is the dossier's output, when the reporter prepared it
+	// in the worker (see preparer).
+	rendered []byte
 }
 
 // gap is a use that the assessment did not settle: a use in a
@@ -254,7 +260,9 @@ type runInfo struct {
 	// or unused) are reported as one more entry after the dossiers.
 	waivers *source
 	quiet   bool
-	color   bool
+	// lang is the language of the messages (--lang).
+	lang  language.Tag
+	color bool
 	// width is the width text output wraps to; 0 for no wrapping.
 	width int
 }
@@ -265,6 +273,15 @@ type reporter interface {
 	begin(info *runInfo) error
 	dossier(c *checked) error
 	end(s *summary) error
+}
+
+// preparer is implemented by reporters whose output for one dossier
+// depends on nothing but the dossier and the run: the workers render it
+// (prepare sets checked.rendered), in any order and in parallel, and
+// dossier only writes it out in input order. prepare must read nothing
+// of the reporter but info, which is not changed during a run.
+type preparer interface {
+	prepare(info *runInfo, c *checked)
 }
 
 var formats = []string{"text", "json", "sarif", "junit", "github"}
@@ -298,6 +315,7 @@ func runCheck(e *env, args []string) (int, error) {
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
 	waiversFile := fs.String("waivers", "", "waive findings as the waivers `FILE` says (YAML or JSON)")
+	lang := fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -315,6 +333,11 @@ func runCheck(e *env, args []string) (int, error) {
 		failOn.value = "unknown"
 	}
 	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet}
+	tag, err := language.Parse(*lang)
+	if err != nil {
+		return exitUsage, usagef("--lang: %q is not a language tag (use en or id)", *lang)
+	}
+	info.lang = message.Match(tag)
 	switch failOn.value {
 	case "unknown":
 		info.threshold = threshold{sev: secretome.SeverityWarning, unknown: true}
@@ -451,8 +474,13 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			prep, _ := c.rep.(preparer)
 			for j := range jobs {
-				results <- c.check(ctx, j)
+				r := c.check(ctx, j)
+				if prep != nil {
+					prep.prepare(c.info, r)
+				}
+				results <- r
 			}
 		}()
 	}
@@ -581,14 +609,7 @@ func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job
 func (c *checker) produceLines(ctx context.Context, src *source, send func(job) bool) bool {
 	var r io.Reader = c.env.stdin
 	if src.path != "-" {
-		info, err := os.Stat(src.path)
-		if err == nil && info.IsDir() {
-			err = fmt.Errorf("%s is a folder", src.path)
-		}
-		var f *os.File
-		if err == nil {
-			f, err = os.Open(src.path)
-		}
+		f, _, err := openFile(src.path)
 		if err != nil {
 			return send(job{src: src, err: err})
 		}
@@ -648,6 +669,9 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
 			Message: "the assessment failed: " + err.Error()})
 		return out
+	}
+	if c.info.lang != message.English {
+		rep = rep.Localize(c.info.lang)
 	}
 	out.report = rep
 	fs := rep.Findings()

@@ -644,6 +644,27 @@ func TestJSONLinesOversizedRecord(t *testing.T) {
 	assert.Equal(t, 2, out.Dossiers[1].Line, "reading resumes after the oversized line")
 }
 
+// TestJSONLinesRecordAtTheBound: a record of exactly the 8 MiB bound is
+// read (its line ending, "\r\n" here, is not part of it), and a last
+// record cut short is reported on its own line.
+func TestJSONLinesRecordAtTheBound(t *testing.T) {
+	head, tail := `{"product":{"name":"`, `"}}`
+	exact := head + strings.Repeat("x", maxDossierBytes-len(head)-len(tail)) + tail
+	require.Len(t, exact, maxDossierBytes)
+	input := exact + "\r\n" + `{"product": {"name": "cut`
+	r := runInProcess(t, input, "check", "--as-of", asOf, "--format", "json", "--jsonl", "-")
+	out := readJSON(t, r.stdout)
+	require.Len(t, out.Dossiers, 2)
+	require.NotEmpty(t, out.Dossiers[0].Problems)
+	for _, p := range out.Dossiers[0].Problems {
+		assert.NotEqual(t, "size", p.Code, "a record of exactly the bound is read: %s", p.Message)
+	}
+	require.Len(t, out.Dossiers[1].Problems, 1)
+	assert.Equal(t, "syntax", out.Dossiers[1].Problems[0].Code)
+	assert.Equal(t, 2, out.Dossiers[1].Problems[0].Line, "the cut record is reported on its own line")
+	assert.Equal(t, 2, out.Dossiers[1].Line)
+}
+
 func TestOrderIsDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	good, err := os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
@@ -677,11 +698,26 @@ func TestRules(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
 	assert.Equal(t, rulesSchemaVersion, out.Schema)
 	require.NotEmpty(t, out.Rules)
+	official, checked := 0, 0
 	for _, ru := range out.Rules {
 		assert.NotEmpty(t, ru.ID)
 		assert.NotEmpty(t, ru.Citation.Instrument, ru.ID)
 		assert.True(t, ru.Provenance.Valid(), ru.ID)
+		assert.Equal(t, ru.Citation.OfficialSource(), ru.OfficialSource, ru.ID)
+		if ru.OfficialSource {
+			official++
+		}
+		if !ru.Citation.CheckedOn.IsZero() {
+			checked++
+		}
 	}
+	sum := out.Summary
+	assert.Equal(t, len(out.Rules), sum.Rules)
+	assert.Equal(t, len(out.Rules), sum.Provenance["primary"]+sum.Provenance["secondary"]+sum.Provenance["inferred"], "every rule is counted once by provenance")
+	assert.Equal(t, official, sum.OfficialSource)
+	assert.Equal(t, checked, sum.CheckedOn)
+	assert.Equal(t, len(out.Rules), sum.CheckedOn, "every shipped rule gives the day its source was read")
+	assert.LessOrEqual(t, sum.OfficialWithArticle, sum.OfficialSource)
 
 	r = runInProcess(t, "", "rules", "--jurisdiction", "us")
 	require.Equal(t, exitOK, r.code, r.stderr)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
@@ -20,7 +22,8 @@ import (
 // scripts should read --format json.
 type textReporter struct {
 	w    io.Writer
-	b    *bufio.Writer
+	out  *bufio.Writer
+	b    *bytes.Buffer // the dossier being rendered
 	info *runInfo
 }
 
@@ -41,8 +44,23 @@ func (t *textReporter) paint(color, s string) string {
 	return color + s + ansiReset
 }
 
+// say renders a message of the catalogue in the language of the run.
+func (t *textReporter) say(code string, args ...message.Arg) string {
+	return message.New(code, args...).In(t.info.lang)
+}
+
+// sevWidth is the width of the severity column: the longest label in the
+// language of the run.
+func (t *textReporter) sevWidth() int {
+	w := 0
+	for _, s := range secretome.Severity(0).Values() {
+		w = max(w, utf8.RuneCountInString(message.Name("severity", s, t.info.lang)))
+	}
+	return w
+}
+
 func (t *textReporter) severity(s secretome.Severity) string {
-	label := fmt.Sprintf("%-7s", s)
+	label := fmt.Sprintf("%-*s", t.sevWidth(), message.Name("severity", s.String(), t.info.lang))
 	switch s {
 	case secretome.SeverityError:
 		return t.paint(ansiRed, label)
@@ -54,7 +72,8 @@ func (t *textReporter) severity(s secretome.Severity) string {
 
 func (t *textReporter) begin(info *runInfo) error {
 	t.info = info
-	t.b = bufio.NewWriter(t.w)
+	t.out = bufio.NewWriter(t.w)
+	t.b = new(bytes.Buffer)
 	return nil
 }
 
@@ -69,10 +88,34 @@ func (t *textReporter) shown(s secretome.Severity) bool {
 	return t.info.threshold.fails(s)
 }
 
+// prepare renders the dossier's text in a worker.
+func (t *textReporter) prepare(info *runInfo, c *checked) {
+	r := textReporter{info: info, b: new(bytes.Buffer)}
+	r.render(c)
+	c.rendered = r.b.Bytes()
+}
+
+// dossier writes the dossier's text, rendering it unless a worker did,
+// and flushes it, so that people see each dossier as it is checked.
 func (t *textReporter) dossier(c *checked) error {
+	text := c.rendered
+	if text == nil {
+		t.b.Reset()
+		t.render(c)
+		text = t.b.Bytes()
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	t.out.Write(text)
+	return t.out.Flush()
+}
+
+// render writes the dossier's text to t.b.
+func (t *textReporter) render(c *checked) {
 	st := c.status(t.info.threshold)
 	if t.info.quiet && st == statusPass {
-		return nil
+		return
 	}
 	b := t.b
 	b.WriteString(t.paint(ansiBold, printable(c.name())))
@@ -81,7 +124,7 @@ func (t *textReporter) dossier(c *checked) error {
 		b.WriteString(printable(p))
 	}
 	b.WriteString("  ")
-	label := strings.ToUpper(string(st))
+	label := t.say("cli.status." + string(st))
 	if st == statusPass {
 		b.WriteString(t.paint(ansiGreen, label))
 	} else {
@@ -105,11 +148,10 @@ func (t *textReporter) dossier(c *checked) error {
 			for i, u := range c.report.Unassessed {
 				idx[i] = strconv.Itoa(u)
 			}
-			line := "not assessed (no rules of their jurisdiction were applied): use " + strings.Join(idx, ", ")
+			line := t.say("cli.unassessed", message.Text(strings.Join(idx, ", ")))
 			t.lines("  ", "    ", t.wrap(line, 4))
 		}
 	}
-	return b.Flush()
 }
 
 func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport) {
@@ -136,8 +178,12 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	if !t.info.quiet {
 		for _, u := range j.Uses {
 			line := fmt.Sprintf("use %d %s: %s", u.Index, u.Class, u.Verdict)
+			if t.info.lang != message.English {
+				line = t.say("cli.use_verdict", message.Int(u.Index), message.Enum("use_class", u.Class.String()),
+					message.Enum("verdict", u.Verdict.String()))
+			}
 			if len(u.Missing) > 0 {
-				line += fmt.Sprintf(" (missing: %s)", strings.Join(u.Missing, "; "))
+				line = t.say("cli.missing", message.Text(line), message.Text(strings.Join(u.Missing, "; ")))
 			}
 			t.lines("    ", "      ", t.wrap(printable(line), 6))
 		}
@@ -147,14 +193,21 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 		if f.Use != nil && !strings.HasPrefix(f.Path, "uses["+strconv.Itoa(*f.Use)+"]") {
 			// The path does not show which use the finding is about
 			// (a product field found wanting for one use).
-			msg = "use " + strconv.Itoa(*f.Use) + ": " + msg
+			msg = t.say("cli.finding_use", message.Int(*f.Use), message.Text(msg))
+		}
+		cite := citationLine(f.Citation, f.Provenance)
+		if t.info.lang != message.English {
+			// The citation names the instrument as it was read; the
+			// provenance is a term of the library.
+			cite = strings.TrimSuffix(cite, "["+f.Provenance.String()+"]") + "[" + message.Name("provenance", f.Provenance.String(), t.info.lang) + "]"
 		}
 		if w := f.Waiver; w != nil {
 			// A waived finding is shown, with the waiver, but does not
 			// count: its label says so instead of its severity.
-			msg = fmt.Sprintf("%s (%s, waived: %s)", msg, f.Severity, waiverLine(w))
+			msg = t.say("cli.waived_finding", message.Text(msg), message.Enum("severity", f.Severity.String()),
+				message.Text(w.ID), message.Text(w.ApprovedBy), message.Text(w.Expires.String()), message.Text(w.Reason))
 		}
-		t.item(f.Severity, f.Waiver != nil, f.RuleID, f.Path, f.Line, f.Column, msg, citationLine(f.Citation, f.Provenance))
+		t.item(f.Severity, f.Waiver != nil, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
 	}
 }
 
@@ -183,13 +236,13 @@ func (t *textReporter) item(sev secretome.Severity, waived bool, rule, path stri
 	fmt.Fprintf(b, "%s%s  %s", indent, label, t.paint(ansiBold, rule))
 	where := path
 	if where == "" {
-		where = "(dossier)"
+		where = t.say("cli.dossier")
 	}
 	if line > 0 {
 		where += ":" + strconv.Itoa(line)
 	}
 	fmt.Fprintf(b, "  %s\n", where)
-	pad := indent + strings.Repeat(" ", 9)
+	pad := indent + strings.Repeat(" ", t.sevWidth()+2)
 	t.lines(pad, pad, t.wrap(msg, len(pad)))
 	if cite != "" {
 		lines := t.wrap(cite, len(pad))
@@ -309,17 +362,20 @@ func citationLine(c regulation.Citation, p regulation.Provenance) string {
 
 func (t *textReporter) end(s *summary) error {
 	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
-		return t.b.Flush()
+		return t.out.Flush()
 	}
-	waived := ""
+	summary := t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
+		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable),
+		message.Count{N: s.Errors, Noun: "noun.error"}, message.Count{N: s.Warnings, Noun: "noun.warning"},
+		message.Count{N: s.Infos, Noun: "noun.note"})
 	if s.Waived > 0 {
-		waived = fmt.Sprintf(", %d waived", s.Waived)
+		summary = t.say("cli.summary_waived", message.Text(summary), message.Int(s.Waived))
 	}
-	fmt.Fprintf(t.b, "%s, rules as of %s: %d passed, %d failed, %d invalid, %d unreadable; %s, %s, %s%s\n",
-		plural(s.Dossiers, "dossier"), t.info.asOf, s.Passed, s.Failed, s.Invalid, s.Unreadable,
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "note"), waived)
-	t.lines("", "  ", t.wrap(printable(auditLine(t.info)), 2))
-	return t.b.Flush()
+	t.out.WriteString(summary)
+	t.out.WriteByte('\n')
+	t.out.WriteString(auditLine(t.info))
+	t.out.WriteByte('\n')
+	return t.out.Flush()
 }
 
 func plural(n int, noun string) string {

@@ -116,7 +116,7 @@ func (g *grader) source(src source) error {
 func (g *grader) lines(src source) error {
 	var r io.Reader = g.env.stdin
 	if src.path != "-" {
-		f, err := os.Open(src.path)
+		f, _, err := openFile(src.path)
 		if err != nil {
 			g.unreadable(src.name(), err)
 			return nil

@@ -79,3 +79,20 @@ func BenchmarkUnknownFields(b *testing.B) {
 		})
 	}
 }
+
+func TestUTF16IsNamed(t *testing.T) {
+	le := []byte{0xFF, 0xFE}
+	for _, c := range `{"name": "x"}` {
+		le = append(le, byte(c), 0)
+	}
+	var v struct {
+		Name string `json:"name"`
+	}
+	for _, data := range [][]byte{le, le[2:]} {
+		issues := Decode(data, &v, Options{})
+		require.Len(t, issues, 1)
+		assert.Equal(t, CodeSyntax, issues[0].Code)
+		assert.Contains(t, issues[0].Message, "UTF-16")
+		assert.Equal(t, 1, issues[0].Line)
+	}
+}

@@ -76,3 +76,20 @@ type EnumError interface {
 	error
 	EnumError() bool
 }
+
+// IsUTF16 reports whether data looks like UTF-16 text: a UTF-16 byte
+// order mark, or a zero byte beside each of the first two ASCII
+// characters. Such a document is named as UTF-16 rather than reported as
+// a syntax error at its first byte.
+func IsUTF16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
+		return true
+	}
+	if len(data) < 4 {
+		return false
+	}
+	// "{\x00\"\x00" (little-endian) or "\x00{\x00\"" (big-endian).
+	le := data[1] == 0 && data[3] == 0 && data[0] != 0 && data[2] != 0
+	be := data[0] == 0 && data[2] == 0 && data[1] != 0 && data[3] != 0
+	return le || be
+}

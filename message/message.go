@@ -1,0 +1,322 @@
+package message
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// The supported languages.
+var (
+	// English is the default language and the language of Message.String.
+	English = language.English
+	// Indonesian is Bahasa Indonesia.
+	Indonesian = language.Indonesian
+)
+
+// Supported returns the supported languages, English first.
+func Supported() []language.Tag { return []language.Tag{English, Indonesian} }
+
+// matcher picks a supported language; built once, never written.
+var matcher = language.NewMatcher(Supported())
+
+// lang is a supported language as an index into a catalogue entry.
+type lang uint8
+
+const (
+	en lang = iota
+	id
+)
+
+// Match returns the supported language closest to tag: Indonesian for
+// "id", "id-ID" and other tags the matcher finds close to it, English
+// for everything else, language.Und included.
+func Match(tag language.Tag) language.Tag {
+	if langOf(tag) == id {
+		return Indonesian
+	}
+	return English
+}
+
+func langOf(tag language.Tag) lang {
+	if tag == language.Und {
+		return en
+	}
+	_, i, c := matcher.Match(tag)
+	if i == 1 && c >= language.High {
+		return id
+	}
+	return en
+}
+
+// Arg is an argument of a Message. The kinds are Text, Int, Term, Count,
+// And, Or and Message itself; each renders in the language of the
+// template it is placed in.
+type Arg interface {
+	render(l lang) string
+}
+
+// Text is text shown as it is, in every language: a name or a value from
+// a dossier, a code, a number already formatted.
+type Text string
+
+func (t Text) render(lang) string { return string(t) }
+
+// Int is a whole number.
+type Int int
+
+func (n Int) render(lang) string { return strconv.Itoa(int(n)) }
+
+// Term is the code of a catalogued term, such as "setting.beauty_clinic"
+// or "auth.nie", rendered by its display name in the language. Enumeration
+// values of the library have terms "<kind>.<spelling>" (see Enum).
+type Term string
+
+func (t Term) render(l lang) string {
+	if e, ok := catalogue[string(t)]; ok {
+		s := e[l]
+		if i := strings.IndexByte(s, '|'); i >= 0 { // a noun with a plural
+			s = s[:i]
+		}
+		return s
+	}
+	return string(t)
+}
+
+// Enum returns the Term of an enumeration value: kind "setting" and
+// spelling "beauty_clinic" give Term "setting.beauty_clinic". When the
+// catalogue has no such term, it renders as the spelling with spaces
+// for underscores.
+func Enum(kind, spelling string) Arg {
+	code := kind + "." + spelling
+	if _, ok := catalogue[code]; ok {
+		return Term(code)
+	}
+	return Text(strings.ReplaceAll(spelling, "_", " "))
+}
+
+// Count is a number of things: N with the noun of term Noun, singular
+// for one and plural otherwise where the language inflects ("1 study",
+// "3 studies"; "3 studi").
+type Count struct {
+	N    int
+	Noun string
+}
+
+func (c Count) render(l lang) string {
+	s := c.Noun
+	if e, ok := catalogue[c.Noun]; ok {
+		s = e[l]
+	}
+	one, many, ok := strings.Cut(s, "|")
+	if !ok {
+		many = one
+	}
+	if c.N == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(c.N) + " " + many
+}
+
+// And is a list joined with "and" ("a, b and c"; "a, b dan c").
+type And []Arg
+
+func (a And) render(l lang) string { return join(a, l, [2]string{"and", "dan"}[l]) }
+
+// Or is a list joined with "or" ("a, b or c"; "a, b atau c").
+type Or []Arg
+
+func (a Or) render(l lang) string { return join(a, l, [2]string{"or", "atau"}[l]) }
+
+func join(items []Arg, l lang, conj string) string {
+	var b strings.Builder
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			b.WriteString(" " + conj + " ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(it.render(l))
+	}
+	return b.String()
+}
+
+// Message is a text to show a person: a code from the catalogue and its
+// arguments. The zero Message is empty and renders as "".
+type Message struct {
+	// Code names the template, such as "id.nie.missing". The empty code
+	// with one Text argument is a plain text (see Plain).
+	Code string
+	// Args fill the template's placeholders {0}, {1}, … in order.
+	Args []Arg
+}
+
+// New returns the message with the code and arguments.
+func New(code string, args ...Arg) Message { return Message{Code: code, Args: args} }
+
+// Plain returns a message that is the text s in every language. It is for
+// text the catalogue cannot hold, such as the messages of a host's own
+// rules.
+func Plain(s string) Message {
+	if s == "" {
+		return Message{}
+	}
+	return Message{Args: []Arg{Text(s)}}
+}
+
+// IsZero reports whether m is empty.
+func (m Message) IsZero() bool { return m.Code == "" && len(m.Args) == 0 }
+
+// In renders the message in the supported language closest to tag (see
+// Match). An unknown code renders as the code followed by its arguments,
+// so that nothing is hidden.
+func (m Message) In(tag language.Tag) string { return m.render(langOf(tag)) }
+
+// String renders the message in English.
+func (m Message) String() string { return m.render(en) }
+
+func (m Message) render(l lang) string {
+	if m.Code == "" {
+		return join(m.Args, l, "")
+	}
+	e, ok := catalogue[m.Code]
+	if !ok {
+		parts := []string{m.Code}
+		for _, a := range m.Args {
+			parts = append(parts, a.render(l))
+		}
+		return strings.Join(parts, " ")
+	}
+	return fill(e[l], m.Args, l)
+}
+
+// fill replaces {0}, {1}, … in tmpl with the rendered arguments; a
+// placeholder without an argument is left as it is.
+func fill(tmpl string, args []Arg, l lang) string {
+	if !strings.Contains(tmpl, "{") {
+		return tmpl
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		n, err := strconv.Atoi(tmpl[i+1 : i+j])
+		b.WriteString(tmpl[:i])
+		if err == nil && n >= 0 && n < len(args) {
+			b.WriteString(args[n].render(l))
+		} else {
+			b.WriteString(tmpl[i : i+j+1])
+		}
+		tmpl = tmpl[i+j+1:]
+	}
+}
+
+// MarshalJSON writes the message as structured data:
+// {"code":"id.nie.missing","args":[…]}, each argument as a JSON string
+// (Text), number (Int), {"term":…}, {"count":N,"noun":…}, {"and":[…]},
+// {"or":[…]} or a nested message.
+func (m Message) MarshalJSON() ([]byte, error) {
+	type wire struct {
+		Code string `json:"code"`
+		Args []any  `json:"args,omitempty"`
+	}
+	w := wire{Code: m.Code}
+	for _, a := range m.Args {
+		w.Args = append(w.Args, wireArg(a))
+	}
+	return json.Marshal(w)
+}
+
+func wireArg(a Arg) any {
+	switch v := a.(type) {
+	case Term:
+		return map[string]string{"term": string(v)}
+	case Count:
+		return map[string]any{"count": v.N, "noun": v.Noun}
+	case And:
+		return map[string]any{"and": wireList(v)}
+	case Or:
+		return map[string]any{"or": wireList(v)}
+	}
+	return a
+}
+
+func wireList(items []Arg) []any {
+	out := make([]any, len(items))
+	for i, it := range items {
+		out[i] = wireArg(it)
+	}
+	return out
+}
+
+// Uncatalogued lists what of m the catalogue does not hold: the codes of
+// m and of the messages among its arguments, and the terms and nouns
+// among them, each once, in order of appearance; a plain text (Plain)
+// lists as "plain: " and its text. It is empty when m renders fully in
+// every supported language. Tests of the shipped rules call it.
+func (m Message) Uncatalogued() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	var walk func(a Arg)
+	walk = func(a Arg) {
+		switch v := a.(type) {
+		case Message:
+			if v.Code == "" {
+				if len(v.Args) > 0 {
+					add("plain: " + v.render(en))
+				}
+				return
+			}
+			if !Known(v.Code) {
+				add(v.Code)
+			}
+			for _, x := range v.Args {
+				walk(x)
+			}
+		case Term:
+			if !Known(string(v)) {
+				add(string(v))
+			}
+		case Count:
+			if !Known(v.Noun) {
+				add(v.Noun)
+			}
+		case And:
+			for _, x := range v {
+				walk(x)
+			}
+		case Or:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(m)
+	return out
+}
+
+// Name returns the display name of an enumeration value in the supported
+// language closest to tag: Name("verdict", "prohibited", id) is
+// "dilarang". A value without a term shows its spelling with spaces for
+// underscores.
+func Name(kind, spelling string, tag language.Tag) string {
+	return Enum(kind, spelling).render(langOf(tag))
+}

@@ -1,0 +1,75 @@
+package regulation
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/openregen/secretomekit/message"
+)
+
+// catalogued lists the jurisdictions whose rules speak only through the
+// message catalogue, so that every finding, condition and classification
+// exists in English and Bahasa Indonesia. Add a jurisdiction once its
+// rules use the Text methods of Context with codes of package message.
+var catalogued = []string{"ID", Baseline}
+
+// TestShippedMessagesCatalogued runs every case of every shipped rule and
+// fails when a rule of a catalogued jurisdiction reports text the message
+// catalogue does not hold (a plain string, an unknown code or term).
+func TestShippedMessagesCatalogued(t *testing.T) {
+	checked := 0
+	for _, tc := range ruleCases() {
+		if !slices.Contains(catalogued, jurisdictionOf(tc.rule)) {
+			continue
+		}
+		d := bare(t)
+		tc.build(d)
+		rep := assessOne(t, tc.rule, tc.asOf, d)
+		for _, j := range rep.Jurisdictions {
+			if !j.ClassificationText.IsZero() || j.Classification != "" {
+				assert.Empty(t, j.ClassificationText.Uncatalogued(), "%s/%s: classification %q", tc.rule, tc.name, j.Classification)
+			}
+			for _, u := range j.Uses {
+				for _, m := range u.MissingText {
+					assert.Empty(t, m.Uncatalogued(), "%s/%s: missing condition %q", tc.rule, tc.name, m)
+				}
+			}
+			for _, f := range j.Findings {
+				checked++
+				assert.Empty(t, f.Text.Uncatalogued(), "%s/%s: finding %q", tc.rule, tc.name, f.Message)
+				assert.NotEqual(t, f.Text.String(), f.Text.In(message.Indonesian), "%s/%s: %q has the same text in Indonesian", tc.rule, tc.name, f.Message)
+			}
+		}
+	}
+	assert.Greater(t, checked, 30, "the cases report findings to check")
+}
+
+func jurisdictionOf(ruleID string) string {
+	for _, r := range Shipped().Rules() {
+		if r.ID == ruleID {
+			return r.Jurisdiction
+		}
+	}
+	return ""
+}
+
+// TestLocalize checks that a localized report speaks Indonesian and keeps
+// everything else, and that the original is left as it was.
+func TestLocalize(t *testing.T) {
+	d := bare(t)
+	d.Uses = []Use{{Jurisdiction: "ID", Class: UseMarketedTherapeutic}}
+	rep := assessAll(t, d, "2026-11-26", "ID")
+	id := rep.Localize(message.Indonesian)
+	j, k := rep.Jurisdiction("ID"), id.Jurisdiction("ID")
+	assert.Equal(t, "Indonesia", k.Name)
+	assert.Contains(t, k.Classification, "produk terapi berbasis sel")
+	assert.Contains(t, j.Classification, "cell-based therapy product", "the original stays English")
+	f := k.Findings[0]
+	assert.Equal(t, "ID-BPOM-8-2025-NIE", f.RuleID)
+	assert.Equal(t, "produk terapi advanced tidak boleh diedarkan tanpa izin edar BPOM (NIE); dosier tidak memuat izin edar (NIE)", f.Message)
+	assert.Equal(t, j.Findings[0].Path, f.Path)
+	assert.Equal(t, j.Findings[0].Text, f.Text)
+	assert.Equal(t, j.Findings[0].Message, f.Text.String())
+}
