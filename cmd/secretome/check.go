@@ -555,9 +555,12 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 		r = f
 	}
 	lr := newLineReader(r)
-	for ctx.Err() == nil {
+	for records := 0; ctx.Err() == nil; records++ {
 		rec, err := lr.next()
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				return send(job{src: src, err: errNoRecords})
+			}
 			return true
 		}
 		if err != nil {
