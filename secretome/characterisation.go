@@ -181,7 +181,7 @@ func isctMarkers(id *Identity, positive []string, negative [][]string) (Status, 
 		case m == nil || !m.PercentPositive.Valid:
 			missing = append(missing, name)
 		case cmpDec(m.PercentPositive.Decimal, isctPositiveMin) < 0:
-			failed = append(failed, name+" "+m.PercentPositive.Decimal.String()+" %")
+			failed = append(failed, name+" "+asWritten(m.PercentPositive.Decimal)+" %")
 		}
 	}
 	for _, group := range negative {
@@ -193,7 +193,7 @@ func isctMarkers(id *Identity, positive []string, negative [][]string) (Status, 
 			}
 			seen = true
 			if cmpDec(m.PercentPositive.Decimal, isctNegativeMax) > 0 {
-				failed = append(failed, name+" "+m.PercentPositive.Decimal.String()+" %")
+				failed = append(failed, name+" "+asWritten(m.PercentPositive.Decimal)+" %")
 			}
 		}
 		if !seen {

@@ -177,7 +177,7 @@ func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
 		return
 	}
 	if d.IsNegative() || cmpDec(d, hundred) > 0 {
-		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, d)
+		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, asWritten(d))
 	}
 }
 
@@ -326,7 +326,7 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		if s.CutoffKDa.Valid {
 			f := e.Field("cutoff_kda")
 			if c.number(&f, s.CutoffKDa.Decimal, "cut-off") && !s.CutoffKDa.Decimal.IsPositive() {
-				c.errorf(&f, CodeRange, "cut-off must be positive, got %s kDa", s.CutoffKDa.Decimal)
+				c.errorf(&f, CodeRange, "cut-off must be positive, got %s kDa", asWritten(s.CutoffKDa.Decimal))
 			}
 		}
 		if (s.Step == StepTangentialFlowFiltration || s.Step == StepUltrafiltration) && !s.CutoffKDa.Valid {
@@ -335,7 +335,7 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		if s.ForceG.Valid {
 			f := e.Field("force_g")
 			if c.number(&f, s.ForceG.Decimal, "centrifugal force") && !s.ForceG.Decimal.IsPositive() {
-				c.errorf(&f, CodeRange, "centrifugal force must be positive, got %s × g", s.ForceG.Decimal)
+				c.errorf(&f, CodeRange, "centrifugal force must be positive, got %s × g", asWritten(s.ForceG.Decimal))
 			}
 		}
 		if !s.Duration.IsZero() {
@@ -631,7 +631,7 @@ func (c checker) storage(p *fieldpath.Path, s *Storage) {
 func (c checker) price(p *fieldpath.Path, pr *Price) {
 	a := p.Field("amount")
 	if c.number(&a, pr.Amount, "price") && !pr.Amount.IsPositive() {
-		c.errorf(&a, CodeRange, "price must be positive, got %s", pr.Amount)
+		c.errorf(&a, CodeRange, "price must be positive, got %s", asWritten(pr.Amount))
 	}
 	if !validCurrency(pr.Currency) {
 		cu := p.Field("currency")

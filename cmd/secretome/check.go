@@ -31,6 +31,9 @@ type checked struct {
 	findings []located
 	// gaps lists the uses no rule settled, in dossier order.
 	gaps []gap
+	// rendered is the dossier's output, when the reporter prepared it
+	// in the worker (see preparer).
+	rendered []byte
 }
 
 // gap is a use that the assessment did not settle: a use in a
@@ -243,6 +246,15 @@ type reporter interface {
 	end(s *summary) error
 }
 
+// preparer is implemented by reporters whose output for one dossier
+// depends on nothing but the dossier and the run: the workers render it
+// (prepare sets checked.rendered), in any order and in parallel, and
+// dossier only writes it out in input order. prepare must read nothing
+// of the reporter but info, which is not changed during a run.
+type preparer interface {
+	prepare(info *runInfo, c *checked)
+}
+
 var formats = []string{"text", "json", "sarif", "junit", "github"}
 
 func newReporter(format string, w io.Writer) reporter {
@@ -414,9 +426,13 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			prep, _ := c.rep.(preparer)
 			for j := range jobs {
 				r := c.check(ctx, j)
 				mem.release(j.cost)
+				if prep != nil {
+					prep.prepare(c.info, r)
+				}
 				results <- r
 			}
 		}()

@@ -707,11 +707,26 @@ func TestRules(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
 	assert.Equal(t, rulesSchemaVersion, out.Schema)
 	require.NotEmpty(t, out.Rules)
+	official, checked := 0, 0
 	for _, ru := range out.Rules {
 		assert.NotEmpty(t, ru.ID)
 		assert.NotEmpty(t, ru.Citation.Instrument, ru.ID)
 		assert.True(t, ru.Provenance.Valid(), ru.ID)
+		assert.Equal(t, ru.Citation.OfficialSource(), ru.OfficialSource, ru.ID)
+		if ru.OfficialSource {
+			official++
+		}
+		if !ru.Citation.CheckedOn.IsZero() {
+			checked++
+		}
 	}
+	sum := out.Summary
+	assert.Equal(t, len(out.Rules), sum.Rules)
+	assert.Equal(t, len(out.Rules), sum.Provenance["primary"]+sum.Provenance["secondary"]+sum.Provenance["inferred"], "every rule is counted once by provenance")
+	assert.Equal(t, official, sum.OfficialSource)
+	assert.Equal(t, checked, sum.CheckedOn)
+	assert.Equal(t, len(out.Rules), sum.CheckedOn, "every shipped rule gives the day its source was read")
+	assert.LessOrEqual(t, sum.OfficialWithArticle, sum.OfficialSource)
 
 	r = runInProcess(t, "", "rules", "--jurisdiction", "us")
 	require.Equal(t, exitOK, r.code, r.stderr)

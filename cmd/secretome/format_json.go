@@ -184,11 +184,20 @@ func (r *jsonReporter) dossier(c *checked) error {
 	}
 	r.count++
 	r.b.WriteString("\n")
-	writeJSON(r.b, dossierJSON(c, r.info.threshold))
+	if c.rendered != nil {
+		r.b.Write(c.rendered)
+	} else {
+		writeJSON(r.b, dossierJSON(c, r.info.threshold))
+	}
 	if r.b.Buffered() > 32<<10 {
 		return r.b.Flush()
 	}
 	return nil
+}
+
+// prepare encodes the dossier's entry in a worker.
+func (r *jsonReporter) prepare(info *runInfo, c *checked) {
+	c.rendered = mustJSON(dossierJSON(c, info.threshold))
 }
 
 func (r *jsonReporter) end(s *summary) error {
@@ -199,10 +208,13 @@ func (r *jsonReporter) end(s *summary) error {
 }
 
 // writeJSON writes v compactly; the values written here always marshal.
-func writeJSON(w *bufio.Writer, v any) {
+func writeJSON(w *bufio.Writer, v any) { w.Write(mustJSON(v)) }
+
+// mustJSON encodes v compactly; the values encoded here always marshal.
+func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
 	if err != nil {
 		panic("secretome: " + err.Error())
 	}
-	w.Write(b)
+	return b
 }

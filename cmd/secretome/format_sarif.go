@@ -174,6 +174,9 @@ func citationText(c regulation.Citation, p regulation.Provenance) string {
 	if c.URL != "" {
 		fmt.Fprintf(&b, "; %s", c.URL)
 	}
+	if c.Secondary != "" {
+		fmt.Fprintf(&b, "; read in %s", c.Secondary)
+	}
 	if !c.CheckedOn.IsZero() {
 		fmt.Fprintf(&b, "; checked on %s", c.CheckedOn)
 	}

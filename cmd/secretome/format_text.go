@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,7 +21,8 @@ import (
 // scripts should read --format json.
 type textReporter struct {
 	w    io.Writer
-	b    *bufio.Writer
+	out  *bufio.Writer
+	b    *bytes.Buffer // the dossier being rendered
 	info *runInfo
 }
 
@@ -69,7 +71,8 @@ func (t *textReporter) severity(s secretome.Severity) string {
 
 func (t *textReporter) begin(info *runInfo) error {
 	t.info = info
-	t.b = bufio.NewWriter(t.w)
+	t.out = bufio.NewWriter(t.w)
+	t.b = new(bytes.Buffer)
 	return nil
 }
 
@@ -84,10 +87,34 @@ func (t *textReporter) shown(s secretome.Severity) bool {
 	return t.info.threshold.fails(s)
 }
 
+// prepare renders the dossier's text in a worker.
+func (t *textReporter) prepare(info *runInfo, c *checked) {
+	r := textReporter{info: info, b: new(bytes.Buffer)}
+	r.render(c)
+	c.rendered = r.b.Bytes()
+}
+
+// dossier writes the dossier's text, rendering it unless a worker did,
+// and flushes it, so that people see each dossier as it is checked.
 func (t *textReporter) dossier(c *checked) error {
+	text := c.rendered
+	if text == nil {
+		t.b.Reset()
+		t.render(c)
+		text = t.b.Bytes()
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	t.out.Write(text)
+	return t.out.Flush()
+}
+
+// render writes the dossier's text to t.b.
+func (t *textReporter) render(c *checked) {
 	st := c.status(t.info.threshold)
 	if t.info.quiet && st == statusPass {
-		return nil
+		return
 	}
 	b := t.b
 	b.WriteString(t.paint(ansiBold, printable(c.name())))
@@ -124,7 +151,6 @@ func (t *textReporter) dossier(c *checked) error {
 			t.lines("  ", "    ", t.wrap(line, 4))
 		}
 	}
-	return b.Flush()
 }
 
 func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport) {
@@ -316,14 +342,14 @@ func citationLine(c regulation.Citation, p regulation.Provenance) string {
 
 func (t *textReporter) end(s *summary) error {
 	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
-		return t.b.Flush()
+		return t.out.Flush()
 	}
-	t.b.WriteString(t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
+	t.out.WriteString(t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
 		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable),
 		message.Count{N: s.Errors, Noun: "noun.error"}, message.Count{N: s.Warnings, Noun: "noun.warning"},
 		message.Count{N: s.Infos, Noun: "noun.note"}))
-	t.b.WriteByte('\n')
-	return t.b.Flush()
+	t.out.WriteByte('\n')
+	return t.out.Flush()
 }
 
 func plural(n int, noun string) string {

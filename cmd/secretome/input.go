@@ -475,16 +475,11 @@ func hintJSONLines(data []byte, ps []secretome.Problem) {
 // decodeDossier decodes and validates a dossier from JSON. It returns
 // every problem, warnings included, and the dossier when it has no errors.
 func decodeDossier(data []byte) ([]secretome.Problem, *regulation.Dossier) {
-	d, err := regulation.DecodeDossier(data)
-	if err != nil {
-		ps := problemsOf(err)
-		if hasErrors(ps) {
-			return ps, nil
-		}
+	d, ps := regulation.DecodeDossierChecked(data)
+	if hasErrors(ps) {
+		return ps, nil
 	}
-	// Validation passed; Check adds the warnings that Validate does not
-	// return as an error.
-	return d.Check(), d
+	return ps, d
 }
 
 func decodeYAML(data []byte) decoded {

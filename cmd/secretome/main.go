@@ -86,6 +86,7 @@ Usage:
 
 	secretome check [flags] PATH...   check dossiers (files, folders, - for standard input)
 	secretome grade [flags] PATH...   summarise the evidence of a dossier's studies
+	secretome meta [flags] FILE.csv   meta-analysis of a study table, as R's metafor
 	secretome fhir export DOSSIER     write a dossier as an HL7 FHIR R5 Bundle
 	secretome fhir import BUNDLE      read a dossier back from a FHIR R5 Bundle
 	secretome rules [flags]           list the shipped rules with their citations
@@ -108,6 +109,8 @@ func run(e *env, args []string) int {
 		code, err = runCheck(e, args[1:])
 	case "grade":
 		code, err = runGrade(e, args[1:])
+	case "meta":
+		code, err = runMeta(e, args[1:])
 	case "fhir":
 		code, err = runFhir(e, args[1:])
 	case "rules":

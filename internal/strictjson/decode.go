@@ -219,16 +219,25 @@ func (d *decoder) add(offset int, extra, code, format string, args ...any) {
 		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
 }
 
-func (d *decoder) space() {
-	for d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
-		default:
-			return
-		}
+func (d *decoder) space() { d.pos = skipSpace(d.data, d.pos) }
+
+// skipSpace returns the offset of the first byte from i on that is not
+// JSON whitespace.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
 	}
+	return i
 }
+
+// plain marks the bytes that stand for themselves in a string: printable
+// ASCII other than the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // document reads the whole document into v.
 func (d *decoder) document(p *plan, v reflect.Value) {
@@ -799,6 +808,12 @@ func (d *decoder) skipString() (escaped bool) {
 	b := d.data
 	i := d.pos + 1 // opening quote
 	for i < len(b) {
+		for i < len(b) && plain[b[i]] {
+			i++
+		}
+		if i == len(b) {
+			break
+		}
 		c := b[i]
 		switch {
 		case c == '"':
