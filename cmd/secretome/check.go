@@ -440,8 +440,10 @@ func warnNoRules(e *env, info *runInfo) {
 
 // checker runs one check: a producer lists dossiers, a pool of workers
 // decodes and assesses them, and the caller's goroutine writes results in
-// input order. At most window dossiers are in flight, so memory stays
-// bounded however many dossiers a JSON Lines stream holds.
+// input order. At most window dossiers are in flight, and at most as
+// many as runBudget has room for (see budget.go), so memory stays bounded
+// however many dossiers a JSON Lines stream holds and however large they
+// are.
 type checker struct {
 	env      *env
 	assessor *regulation.Assessor
@@ -457,6 +459,7 @@ type job struct {
 	data []byte             // the dossier, for records and standard input
 	prob *secretome.Problem // set instead of data for an oversized record
 	err  error              // the input failed before a dossier was read
+	cost int                // units of the memory budget the job holds
 }
 
 func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
@@ -469,6 +472,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 	jobs := make(chan job)
 	results := make(chan *checked, window)
 	slots := make(chan struct{}, window)
+	mem := newBudget(runBudget)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -477,6 +481,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 			prep, _ := c.rep.(preparer)
 			for j := range jobs {
 				r := c.check(ctx, j)
+				mem.release(j.cost)
 				if prep != nil {
 					prep.prepare(c.info, r)
 				}
@@ -485,7 +490,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		}()
 	}
 	go func() {
-		c.produce(ctx, sources, jobs, slots)
+		c.produce(ctx, sources, jobs, slots, mem)
 		close(jobs)
 		wg.Wait()
 		close(results)
@@ -563,13 +568,23 @@ func countFiles(sources []source) int {
 }
 
 // produce sends one job per dossier, in order, waiting for a free slot
-// before each.
-func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job, slots chan struct{}) {
+// and for the memory the dossier will take before each.
+func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job, slots chan struct{}, mem *budget) {
 	seq := 0
 	send := func(j job) bool {
+		syn := j.src.syntax
+		if syn == syntaxJSONL {
+			syn = syntaxJSON
+		}
+		cost, ok := mem.acquire(ctx, docCost(sizeOf(&j), syn))
+		if !ok {
+			return false
+		}
+		j.cost = cost
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
+			mem.release(cost)
 			return false
 		}
 		j.seq = seq
@@ -578,6 +593,7 @@ func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job
 		case jobs <- j:
 			return true
 		case <-ctx.Done():
+			mem.release(cost)
 			return false
 		}
 	}
@@ -617,9 +633,12 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 		r = f
 	}
 	lr := newLineReader(r)
-	for ctx.Err() == nil {
+	for records := 0; ctx.Err() == nil; records++ {
 		rec, err := lr.next()
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				return send(job{src: src, err: errNoRecords})
+			}
 			return true
 		}
 		if err != nil {

@@ -394,6 +394,7 @@ func TestGitHubEscaping(t *testing.T) {
 		{"50% a\r\nb", "50%25 a%0D%0Ab", "50%25 a%0D%0Ab", "percent and line breaks in both"},
 		{"a: b, c", "a: b, c", "a%3A b%2C c", "colon and comma only in properties"},
 		{"%3A", "%253A", "%253A", "an escape sequence in the input is itself escaped"},
+		{"d\x1b[31m\x00\t.json", "d%1B[31m%00%09.json", "d%1B[31m%00%09.json", "other control characters (a file name with a terminal escape, a NUL, a tab)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {
@@ -432,8 +433,13 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 	}
 }
 
+// TestFailOn holds the documented exit statuses, empty inputs among them.
 func TestFailOn(t *testing.T) {
 	gel := "testdata/dossiers/gel.json"
+	dir := t.TempDir()
+	empty, emptyLines := filepath.Join(dir, "empty.json"), filepath.Join(dir, "blank.jsonl")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	require.NoError(t, os.WriteFile(emptyLines, []byte("\n  \n"), 0o644))
 	tests := []struct {
 		name string
 		args []string
@@ -445,6 +451,12 @@ func TestFailOn(t *testing.T) {
 		{"warning fails on warnings", []string{"--fail-on", "warning", "--jurisdiction", "ID", gel}, exitFindings},
 		{"error passes a dossier with only warnings", []string{"--jurisdiction", "ID", gel}, exitOK},
 		{"an unreadable input is exit 2 even with never", []string{"--fail-on", "never", "testdata/missing.json"}, exitUsage},
+		{"an empty file is an invalid dossier", []string{empty}, exitFindings},
+		{"and passes with never, like any invalid dossier", []string{"--fail-on", "never", empty}, exitOK},
+		{"a JSON Lines file without records is an input error", []string{emptyLines}, exitUsage},
+		{"even with never", []string{"--fail-on", "never", emptyLines}, exitUsage},
+		{"so is empty standard input read as JSON Lines", []string{"--jsonl", "-"}, exitUsage},
+		{"empty standard input is an invalid dossier", []string{"-"}, exitFindings},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
