@@ -467,7 +467,9 @@ type Assessment struct {
 	// Score is Start plus every domain's effect before clamping, on the
 	// scale very low = 1 .. high = 4.
 	Score int `json:"score"`
-	// Studies lists the IDs of the studies graded, in body order.
+	// Studies lists the IDs of the studies this assessment grades, in
+	// body order; when the body was split, the other body's are in
+	// Other.Studies.
 	Studies []string `json:"studies,omitzero"`
 	// Excluded lists the studies left out, with reasons. When the body
 	// was split, the leading assessment lists every exclusion.

@@ -399,3 +399,49 @@ func TestWoundCaseReportsStayVeryLow(t *testing.T) {
 		assert.Equal(t, 4, l.Level.Level, l.StudyID)
 	}
 }
+
+// TestGradeEveryDesignMix grades bodies of every pair of designs, with
+// and without risk-of-bias tools, for every question kind: nothing
+// panics, the certainty is on the scale, the score is the start plus the
+// effects, and a split body names both kinds.
+func TestGradeEveryDesignMix(t *testing.T) {
+	tools := []RiskOfBias{{}, {RoB2: allLowRoB2}, {ROBINSI: critROBINS}, {ROBINSI: robins(ROBINSNoInformation)}}
+	for _, d1 := range Designs() {
+		for _, d2 := range Designs() {
+			for ti, tool := range tools {
+				s1 := trial("a", d1, 40, 100, 20, 100)
+				s2 := trial("b", d2, 30, 100, 25, 100)
+				s1.RiskOfBias, s2.RiskOfBias = tool, tool
+				if d1.Synthesis() {
+					s1.Review = &Review{Studies: ptr(2), Designs: []Design{d2}, Included: []string{"b"}}
+				}
+				for _, k := range []QuestionKind{QuestionBenefits, QuestionHarms, QuestionRareHarms} {
+					q := Question{Kind: k, Indication: "L89", ProductID: "gel", Comparator: ComparatorPlacebo}
+					a := mustGrade(t, Body{q, []Study{s1, s2}}, GradeOptions{})
+					for _, x := range []*Assessment{&a, a.Other} {
+						if x == nil {
+							continue
+						}
+						sum := int(x.Start)
+						for _, d := range x.Domains {
+							sum += d.Effect
+						}
+						assert.Equal(t, sum, x.Score, "%s+%s tool %d", d1, d2, ti)
+						if x.Certainty != CertaintyNotGraded {
+							assert.GreaterOrEqual(t, x.Certainty, CertaintyVeryLow)
+						}
+					}
+					if a.Other != nil {
+						assert.NotEqual(t, a.Body, a.Other.Body)
+					}
+					for _, s := range []Study{s1, s2} {
+						l := LevelOptions{}.Level(&s, q)
+						if l.Level != 0 && !s.Design.Mechanistic() {
+							assert.LessOrEqual(t, l.Level, 4, "%s: a clinical design stays at level 4 or better", s.Design)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -14,4 +14,8 @@ var cliTexts = []entry{
 	{"cli.status.fail", "FAIL", "GAGAL"},
 	{"cli.status.invalid", "INVALID", "TIDAK SAH"},
 	{"cli.status.unreadable", "UNREADABLE", "TIDAK TERBACA"},
+	{"cli.waived", "waived", "dibebaskan"},
+	{"cli.waived_finding", "{0} ({1}, waived: {2}, approved by {3}, until {4}: {5})",
+		"{0} ({1}, dibebaskan: {2}, disetujui oleh {3}, sampai {4}: {5})"},
+	{"cli.summary_waived", "{0}, {1} waived", "{0}, {1} dibebaskan"},
 }

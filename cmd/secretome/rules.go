@@ -98,6 +98,8 @@ func runRules(e *env, args []string) error {
 	fs.Var(&juris, "jurisdiction", "list only the rules of these jurisdiction `codes` (comma-separated or repeated)")
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
+	var policyDirs pathsFlag
+	fs.Var(&policyDirs, "policy", "list also the house rules of the policy files in `DIR` (repeatable)")
 	extra, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -105,7 +107,10 @@ func runRules(e *env, args []string) error {
 	if len(extra) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
-	set := regulation.Shipped()
+	set, _, err := loadRules(policyDirs)
+	if err != nil {
+		return err
+	}
 	have := set.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
