@@ -13,7 +13,7 @@ import (
 // message catalogue, so that every finding, condition and classification
 // exists in English and Bahasa Indonesia. Add a jurisdiction once its
 // rules use the Text methods of Context with codes of package message.
-var catalogued = []string{"ID", Baseline}
+var catalogued = []string{"AU", "EU", "ID", "JP", "KR", "TW", "US", Baseline}
 
 // TestShippedMessagesCatalogued runs every case of every shipped rule and
 // fails when a rule of a catalogued jurisdiction reports text the message
