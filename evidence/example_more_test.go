@@ -104,7 +104,7 @@ func ExampleGrade() {
 	// pooled RR 1.86 [1.29, 2.68] from trial-a, trial-b
 	// start high: 2 randomised trial(s) or review(s) of randomised trials: randomised evidence starts high
 	// imprecision -1: serious: 83 events are below the optimal information size of 300 events (the library's rule of thumb, GradeOptions.OISEvents); the confidence interval of rr 1.86 (95 % CI 1.29 to 2.68) excludes no effect
-	// publication_bias not assessed: 2 studies, fewer than 10: publication bias cannot be assessed from the data
+	// publication_bias not assessed: 2 studies, fewer than 10 (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data
 	// dose_response not assessed: a dose-response gradient is not computed from the data; a reviewer may judge it with an override
 	// plausible_confounding not assessed: the effect of plausible residual confounding is not computed from the data; a reviewer may judge it with an override
 	// certainty moderate (score 3)

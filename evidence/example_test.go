@@ -71,7 +71,7 @@ func Example_woundCaseReports() {
 	// - risk_of_bias not assessed: no comparative study: RoB 2 and ROBINS-I do not apply to case reports or case series, whose very low start already reflects the missing control group
 	// - inconsistency not assessed: fewer than two effect estimates: inconsistency cannot be assessed
 	// - imprecision -1: serious: no comparative effect estimate, and only 5 participants (in 5 studies of known size), below the optimal information size of 400 (the library's rule of thumb, GradeOptions.OISParticipants)
-	// - publication_bias flagged (not rated): 5 studies, fewer than 10: publication bias cannot be assessed from the data; flagged: every study is small (under 100 participants) and industry-funded, a known warning sign of publication bias
+	// - publication_bias flagged (not rated): 5 studies, fewer than 10 (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data; flagged: every study is small (under 100 participants, the library's choice, GradeOptions.SmallStudySize) and industry-funded, a known warning sign of publication bias
 	// - large_effect not assessed: no effect estimate
 	// - dose_response not assessed: a dose-response gradient is not computed from the data; a reviewer may judge it with an override
 	// - plausible_confounding not assessed: the effect of plausible residual confounding is not computed from the data; a reviewer may judge it with an override

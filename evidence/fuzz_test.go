@@ -69,7 +69,8 @@ func FuzzDecodeStudy(f *testing.F) {
 }
 
 func exercise(s Study) {
-	for _, q := range []Question{{}, {Kind: QuestionHarms, Indication: "L89", ProductID: "p", Outcome: "x"}} {
+	for _, q := range []Question{{}, {Kind: QuestionHarms, Indication: "L89", ProductID: "p", Outcome: "x"},
+		{Kind: QuestionRareHarms, Comparator: ComparatorPlacebo}} {
 		Level(&s, q)
 		_, _ = Grade(Body{Question: q, Studies: []Study{s, s}}, GradeOptions{})
 		Summarize([]Study{s}, q)

@@ -280,12 +280,18 @@ type GradeOptions struct {
 	// 300. The library's rules of thumb, not sample-size calculations.
 	OISParticipants, OISEvents int
 	// MinStudiesPublicationBias is the number of studies below which
-	// publication bias cannot be assessed from data; 0 means 10.
+	// publication bias cannot be assessed from data; 0 means 10. The
+	// library's choice (funnel-plot methods need many studies).
 	MinStudiesPublicationBias int
 	// SmallStudySize is the size under which a study counts as small for
 	// the industry-funded small-studies flag; 0 means 100. The library's
 	// choice.
 	SmallStudySize int
+	// UnassessedNotRatedDown counts a comparative study without a complete
+	// risk-of-bias assessment as not serious. By default (the library's
+	// choice) an unassessed study counts as not low: nobody can say its
+	// risk of bias is not serious.
+	UnassessedNotRatedDown bool
 	// RiskOfBiasByCount makes the risk-of-bias and indirectness ratings
 	// count studies instead of weighting them by their meta-analysis
 	// weight.
@@ -461,7 +467,9 @@ type Assessment struct {
 	// Score is Start plus every domain's effect before clamping, on the
 	// scale very low = 1 .. high = 4.
 	Score int `json:"score"`
-	// Studies lists the IDs of the studies graded, in body order.
+	// Studies lists the IDs of the studies this assessment grades, in
+	// body order; when the body was split, the other body's are in
+	// Other.Studies.
 	Studies []string `json:"studies,omitzero"`
 	// Excluded lists the studies left out, with reasons. When the body
 	// was split, the leading assessment lists every exclusion.
@@ -582,7 +590,8 @@ var ErrOptions = errors.New("evidence: invalid grade options")
 //     with opt.SomeConcernsRatesDown. Bodies that start low: −1 for
 //     serious and −2 for critical risk judged without the confounding
 //     domain. A study without an assessment counts as not low (the
-//     library's choice). Reviews are left out: the risk of bias of their
+//     library's choice; opt.UnassessedNotRatedDown counts it as not
+//     serious). Reviews are left out: the risk of bias of their
 //     included studies is not modelled, and the reason asks for an
 //     override.
 //  2. Inconsistency, from the meta-analysis (two or more effects): from
@@ -1081,6 +1090,10 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 				}
 			case BiasCritical:
 				n = -2
+			case BiasNotAssessed:
+				if !opt.UnassessedNotRatedDown {
+					n = -1
+				}
 			default:
 				n = -1
 			}
@@ -1091,6 +1104,10 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			case BiasLow, BiasModerate:
 			case BiasCritical:
 				n = -2
+			case BiasNotAssessed:
+				if !opt.UnassessedNotRatedDown {
+					n = -1
+				}
 			default:
 				n = -1
 			}
@@ -1120,7 +1137,10 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 	unassessed := ""
 	for _, b := range comp {
 		if br, _ := b.s.Bias(opt.RoB2); br == BiasNotAssessed {
-			unassessed = "; a study without a complete assessment counts as not low (the library's choice)"
+			unassessed = "; a study without a complete assessment counts as not low (the library's choice, GradeOptions.UnassessedNotRatedDown)"
+			if opt.UnassessedNotRatedDown {
+				unassessed = "; a study without a complete assessment counts as not serious (GradeOptions.UnassessedNotRatedDown)"
+			}
 			break
 		}
 	}
@@ -1169,7 +1189,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	}
 	r.Assessed = true
 	i2, k := est.result.I2, est.result.K
-	thr := fmt.Sprintf("thresholds %g %% and %g %%, the library's choices (GradeOptions.SeriousI2, VerySeriousI2)", opt.SeriousI2, opt.VerySeriousI2)
+	thr := fmt.Sprintf("thresholds %g %% and %g %%: the library's choices, GradeOptions.SeriousI2 and VerySeriousI2", opt.SeriousI2, opt.VerySeriousI2)
 	if k >= opt.MinStudiesI2 {
 		switch {
 		case i2 > opt.VerySeriousI2:
@@ -1384,10 +1404,10 @@ func ratePublicationBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	flag := ""
 	if small == len(studies) {
 		r.Flagged = true
-		flag = fmt.Sprintf("; flagged: every study is small (under %d participants) and industry-funded, a known warning sign of publication bias", opt.SmallStudySize)
+		flag = fmt.Sprintf("; flagged: every study is small (under %d participants, the library's choice, GradeOptions.SmallStudySize) and industry-funded, a known warning sign of publication bias", opt.SmallStudySize)
 	}
 	if len(studies) < opt.MinStudiesPublicationBias {
-		r.Reason = fmt.Sprintf("%d stud%s, fewer than %d: publication bias cannot be assessed from the data%s", len(studies), plural(len(studies), "y", "ies"), opt.MinStudiesPublicationBias, flag)
+		r.Reason = fmt.Sprintf("%d stud%s, fewer than %d (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data%s", len(studies), plural(len(studies), "y", "ies"), opt.MinStudiesPublicationBias, flag)
 		return r
 	}
 	r.Reason = "not computed: judge funnel-plot asymmetry and the search, and record the judgement with an override" + flag

@@ -199,8 +199,9 @@ type LevelOptions struct {
 	SmallSMD float64
 	// LargeRiskRatio is the risk ratio beyond which (above it, or below its
 	// reciprocal) an observational study's effect counts as dramatic and
-	// grades it up one step; 0 (or any value not above 1) means 2, GRADE's threshold for a large
-	// effect. The table does not define "dramatic": the library's choice.
+	// grades it up one step; 0 (or any value not above 1) means 2,
+	// GRADE's threshold for a large effect. The table does not define
+	// "dramatic": the library's choice.
 	LargeRiskRatio float64
 	// UpgradeDespiteDowngrade allows the dramatic-effect step for a study
 	// that was graded down; by default (the library's choice) a study
@@ -296,7 +297,7 @@ func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 		downs = append(downs, Adjustment{Direction: Down, Rule: rule, Reason: reason})
 	}
 	if b, why := s.Bias(opt.RoB2); b >= BiasHigh {
-		down(RuleQuality, "risk of bias is "+b.String()+": "+why)
+		down(RuleQuality, "risk of bias is "+b.String()+" (the library reads study quality as RoB 2 high or ROBINS-I serious or critical): "+why)
 	} else if b == BiasNotAssessed && (s.Design.Randomised() || s.Design.NonRandomisedComparative()) {
 		r.Notes = append(r.Notes, "study quality not graded: "+why)
 	}

@@ -44,13 +44,17 @@ type SummaryRow struct {
 	BestLevel int `json:"best_level"`
 	// BestLevelStudy is the ID of the study at BestLevel.
 	BestLevelStudy string `json:"best_level_study,omitzero"`
-	// Assessment is the GRADE assessment of the row's body of evidence.
+	// Assessment is the GRADE assessment of the row's body of evidence;
+	// when the row holds randomised and non-randomised evidence, it is the
+	// leading body's, with the other in Assessment.Other and the reason in
+	// Assessment.Lead.
 	Assessment Assessment `json:"assessment"`
-	// Reasons is Assessment.Reasons(), for display.
+	// Reasons is Assessment.Reasons(), for display: both bodies when there
+	// are two, after the line saying which leads.
 	Reasons []string `json:"reasons"`
-	// Pooled is the meta-analysis of the row's effects when at least two
-	// studies have comparable effects (the same measure), and nil
-	// otherwise.
+	// Pooled is the meta-analysis of the leading body's effects when at
+	// least two of its studies have comparable effects (the same measure),
+	// and nil otherwise; the other body's is Assessment.Other.Estimate.
 	Pooled *Result `json:"pooled,omitzero"`
 }
 
@@ -69,8 +73,10 @@ type Summary struct {
 type Appraisal struct {
 	// Question is the question appraised.
 	Question Question `json:"question"`
-	// Certainty is the GRADE certainty of the studies taken as one body,
-	// each contributing the outcome the question names (or its first).
+	// Certainty is the GRADE certainty of the studies, each contributing
+	// the outcome the question names (or its first): that of the leading
+	// body when randomised and non-randomised evidence are rated
+	// separately (Assessment.Other holds the other).
 	Certainty Certainty `json:"certainty"`
 	// BestLevel is the best (lowest) CEBM level among the studies, 0 when
 	// none could be levelled; BestLevelStudy names the study.

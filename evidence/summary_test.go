@@ -120,7 +120,7 @@ func renderSummary(sum Summary) string {
 		}
 		fmt.Fprintf(&b, "certainty: %s\n", r.Assessment.Certainty.Display())
 		if o := r.Assessment.Other; o != nil {
-			fmt.Fprintf(&b, "certainty of the %s: %s\n", o.Body, o.Certainty.Display())
+			fmt.Fprintf(&b, "certainty of the %s: %s\n", o.Body.Words(), o.Certainty.Display())
 		}
 		for _, line := range r.Reasons {
 			fmt.Fprintf(&b, "  %s\n", line)
@@ -147,7 +147,14 @@ func TestSummaryGolden(t *testing.T) {
 	second.ID = "rct-pu-2025"
 	second.Outcomes = []Outcome{{Name: "complete closure", Type: OutcomeBinary, TimePoint: TimePoint{Value: 12, Unit: Weeks},
 		Raw: &RawData{EventsTreated: ptr(22), TotalTreated: ptr(50), EventsControl: ptr(14), TotalControl: ptr(50)}}}
-	studies = append(studies, *rct, second)
+	cohort := *rct
+	cohort.ID = "cohort-pu-2026"
+	cohort.Design = DesignCohortRetrospective
+	cohort.Comparator = Comparator{Kind: ComparatorStandardCare}
+	cohort.RiskOfBias = RiskOfBias{ROBINSI: &ROBINSI{ROBINSSerious, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSLow, ROBINSModerate, ROBINSLow}}
+	cohort.Outcomes = []Outcome{{Name: "complete closure", Type: OutcomeBinary, TimePoint: TimePoint{Value: 12, Unit: Weeks},
+		Raw: &RawData{EventsTreated: ptr(310), TotalTreated: ptr(600), EventsControl: ptr(220), TotalControl: ptr(600)}}}
+	studies = append(studies, *rct, second, cohort)
 
 	got := renderSummary(Summarize(studies, Question{ProductID: "uc-msc-secretome-gel"}))
 	const golden = "testdata/summary_wound.golden.txt"

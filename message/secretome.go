@@ -49,6 +49,10 @@ var secretomeTexts = []entry{
 	{"problem.result.twice", "{0} has two results (also results[{1}]); give the one the batch was released on",
 		"{0} memiliki dua hasil (juga results[{1}]); cantumkan hasil yang menjadi dasar pelulusan bets"},
 	{"problem.deviation", "{0}: {1}", "{0}: {1}"},
+	{"problem.ev_depleted", "ev_depleted concerns a serum or lysate supplement; the medium is serum-free",
+		"ev_depleted berlaku untuk suplemen serum atau lisat; mediumnya bebas serum"},
+	{"problem.result.lod", "a result below the limit of detection needs value, the limit of detection",
+		"hasil di bawah batas deteksi memerlukan value, yaitu batas deteksinya"},
 	{"problem.storage.none", "storage needs min and/or max temperature", "penyimpanan memerlukan suhu min dan/atau max"},
 	{"problem.storage.order", "storage min {0} is above max {1}", "suhu simpan min {0} melebihi max {1}"},
 	{"problem.price", "price must be positive, got {0}", "harga harus positif, tertulis {0}"},
@@ -101,6 +105,8 @@ var secretomeTexts = []entry{
 	{"quantity.total_protein", "total protein", "protein total"},
 	{"quantity.preconditioning", "preconditioning", "prakondisi"},
 	{"quantity.imaging", "imaging", "pencitraan"},
+	{"quantity.total_lipid", "total lipid", "lipid total"},
+	{"quantity.viability_at_harvest", "viability at harvest", "viabilitas saat panen"},
 
 	// Dimensions of units.
 	{"dimension.mass_concentration", "mass concentration", "konsentrasi massa"},

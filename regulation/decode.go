@@ -69,23 +69,47 @@ var dossierDecoder = strictjson.NewDecoder[Dossier](strictjson.Options{MaxBytes:
 // is nil; when only validation fails, the decoded dossier is returned
 // beside the error.
 func DecodeDossier(data []byte) (*Dossier, error) {
+	d, ps := decodeDossier(data)
+	if ps.Err() == nil {
+		return d, nil
+	}
+	list := ps.List()
+	if d != nil {
+		secretome.LocateProblems(data, list)
+	}
+	return d, &secretome.ValidationError{Problems: list}
+}
+
+// DecodeDossierChecked decodes and validates a dossier as DecodeDossier
+// does, and returns every problem, warnings included (those of Check),
+// sorted and each with its line and column in data, in one decoding and
+// one validation. The dossier is nil when decoding fails; when only
+// validation finds errors, it is returned beside them. It is for callers
+// that show warnings too, such as a command that checks dossiers.
+func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem) {
+	d, ps := decodeDossier(data)
+	list := ps.List()
+	if d != nil {
+		secretome.LocateProblems(data, list)
+	}
+	return d, list
+}
+
+// decodeDossier decodes data and, when that succeeds, validates the
+// dossier. Decoding problems carry their lines already; validation
+// problems do not.
+func decodeDossier(data []byte) (*Dossier, *secretome.Problems) {
+	var ps secretome.Problems
 	var d Dossier
 	if issues := dossierDecoder.Decode(data, &d); len(issues) > 0 {
-		ps := make([]secretome.Problem, len(issues))
-		for i, is := range issues {
-			ps[i] = secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-				Message: is.Message, Line: is.Line, Column: is.Column}
+		for _, is := range issues {
+			ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
+				Message: is.Message, Line: is.Line, Column: is.Column})
 		}
-		secretome.SortProblems(ps)
-		return nil, &secretome.ValidationError{Problems: ps}
+		return nil, &ps
 	}
-	if err := d.Validate(); err != nil {
-		if ve, ok := secretome.AsValidationError(err); ok {
-			secretome.LocateProblems(data, ve.Problems)
-		}
-		return &d, err
-	}
-	return &d, nil
+	d.check(&ps, &ValidateOptions{})
+	return &d, &ps
 }
 
 // Validate checks the dossier's structure and returns a

@@ -504,6 +504,10 @@ func checkRange(d decimal.Decimal) error {
 	return nil
 }
 
+// asWritten renders a decimal with every digit it holds, as the
+// document wrote it ("90.50", not decimal's own "90.5"), for messages.
+func asWritten(d decimal.Decimal) string { return string(appendNumber(nil, d)) }
+
 // appendNumber appends the text form of d: fixed-point with exactly
 // -exponent decimals when the exponent is between -MaxQuantityExponent
 // and 0 ("1.20", "1200", "0.005"), otherwise scientific with the

@@ -149,7 +149,7 @@ func (q Quantity) UCUM() (value, code string, err error) {
 	if err := q.check(); err != nil {
 		return "", "", err
 	}
-	return string(appendNumber(nil, q.Value)), q.Unit.UCUM(), nil
+	return asWritten(q.Value), q.Unit.UCUM(), nil
 }
 
 // UCUMString returns q as String does but with the unit's UCUM code:

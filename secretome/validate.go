@@ -190,7 +190,7 @@ func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
 		return
 	}
 	if d.IsNegative() || cmpDec(d, hundred) > 0 {
-		c.errorf(p, CodeRange, "problem.range.percent", message.Term("quantity."+what), text(d))
+		c.errorf(p, CodeRange, "problem.range.percent", message.Term("quantity."+what), message.Text(asWritten(d)))
 	}
 }
 
@@ -279,6 +279,17 @@ func (c checker) source(p *fieldpath.Path, s *Source) {
 		c.quantity(&t, q, "conditioning_time", DimensionDuration)
 		c.positive(&t, q, "conditioning_time")
 	}
+	if q := s.Culture.ViabilityAtHarvest; !q.IsZero() {
+		v := cu.Field("viability_at_harvest")
+		c.quantity(&v, q, "viability_at_harvest", DimensionFraction)
+		if q.Unit == UnitPercent {
+			c.percent(&v, q.Value, "viability_at_harvest")
+		}
+	}
+	if s.Culture.EVDepleted != nil && s.Culture.Supplement == SupplementSerumFree {
+		e := cu.Field("ev_depleted")
+		c.errorf(&e, CodeInconsistent, "problem.ev_depleted")
+	}
 	if s.Identity != nil {
 		id := p.Field("identity")
 		c.identity(&id, s.Identity)
@@ -311,7 +322,7 @@ func (c checker) identity(p *fieldpath.Path, id *Identity) {
 }
 
 func (c checker) isct(p *fieldpath.Path, s *Source) {
-	notMet, notReported := isctSummary(s.Identity)
+	notMet, notReported := isctSummary(s)
 	id := p.Field("identity")
 	if notMet > 0 {
 		c.warnf(&id, CodeISCTNotMet, "problem.isct.not_met", message.Int(notMet))
@@ -339,7 +350,7 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		if s.CutoffKDa.Valid {
 			f := e.Field("cutoff_kda")
 			if c.number(&f, s.CutoffKDa.Decimal, "cut_off") && !s.CutoffKDa.Decimal.IsPositive() {
-				c.errorf(&f, CodeRange, "problem.cutoff", text(s.CutoffKDa.Decimal))
+				c.errorf(&f, CodeRange, "problem.cutoff", message.Text(asWritten(s.CutoffKDa.Decimal)))
 			}
 		}
 		if (s.Step == StepTangentialFlowFiltration || s.Step == StepUltrafiltration) && !s.CutoffKDa.Valid {
@@ -348,7 +359,7 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		if s.ForceG.Valid {
 			f := e.Field("force_g")
 			if c.number(&f, s.ForceG.Decimal, "centrifugal_force") && !s.ForceG.Decimal.IsPositive() {
-				c.errorf(&f, CodeRange, "problem.force", text(s.ForceG.Decimal))
+				c.errorf(&f, CodeRange, "problem.force", message.Text(asWritten(s.ForceG.Decimal)))
 			}
 		}
 		if !s.Duration.IsZero() {
@@ -415,6 +426,9 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		so := vp.Field("source_amount")
 		c.quantity(&so, v.SourceAmount, "source_amount", DimensionCellCount, DimensionVolume)
 		c.positive(&so, v.SourceAmount, "source_amount")
+		tl := vp.Field("total_lipid")
+		c.quantity(&tl, v.TotalLipid, "total_lipid", DimensionMassConcentration)
+		c.nonNegative(&tl, v.TotalLipid, "total_lipid")
 		c.emptyEntries(&vp, "positive_markers", v.PositiveMarkers, "positive_marker")
 		c.emptyEntries(&vp, "negative_markers", v.NegativeMarkers, "negative_marker")
 		for i, m := range v.Imaging {
@@ -607,6 +621,9 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 			}
 			v := re.Field("value")
 			c.quantity(&v, r.Value, "result")
+			if r.BelowDetection && r.Value.IsZero() {
+				c.errorf(&v, CodeRequired, "problem.result.lod")
+			}
 			for j := range k {
 				if r.Kind != TestUnspecified && b.Results[j].sameTest(r) {
 					c.errorf(&re, CodeDuplicate, "problem.result.twice", message.Text(r.label()), message.Int(j))
@@ -644,7 +661,7 @@ func (c checker) storage(p *fieldpath.Path, s *Storage) {
 func (c checker) price(p *fieldpath.Path, pr *Price) {
 	a := p.Field("amount")
 	if c.number(&a, pr.Amount, "price") && !pr.Amount.IsPositive() {
-		c.errorf(&a, CodeRange, "problem.price", text(pr.Amount))
+		c.errorf(&a, CodeRange, "problem.price", message.Text(asWritten(pr.Amount)))
 	}
 	if !validCurrency(pr.Currency) {
 		cu := p.Field("currency")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/message"
+	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -20,7 +22,8 @@ import (
 // scripts should read --format json.
 type textReporter struct {
 	w    io.Writer
-	b    *bufio.Writer
+	out  *bufio.Writer
+	b    *bytes.Buffer // the dossier being rendered
 	info *runInfo
 }
 
@@ -69,7 +72,8 @@ func (t *textReporter) severity(s secretome.Severity) string {
 
 func (t *textReporter) begin(info *runInfo) error {
 	t.info = info
-	t.b = bufio.NewWriter(t.w)
+	t.out = bufio.NewWriter(t.w)
+	t.b = new(bytes.Buffer)
 	return nil
 }
 
@@ -84,10 +88,34 @@ func (t *textReporter) shown(s secretome.Severity) bool {
 	return t.info.threshold.fails(s)
 }
 
+// prepare renders the dossier's text in a worker.
+func (t *textReporter) prepare(info *runInfo, c *checked) {
+	r := textReporter{info: info, b: new(bytes.Buffer)}
+	r.render(c)
+	c.rendered = r.b.Bytes()
+}
+
+// dossier writes the dossier's text, rendering it unless a worker did,
+// and flushes it, so that people see each dossier as it is checked.
 func (t *textReporter) dossier(c *checked) error {
+	text := c.rendered
+	if text == nil {
+		t.b.Reset()
+		t.render(c)
+		text = t.b.Bytes()
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	t.out.Write(text)
+	return t.out.Flush()
+}
+
+// render writes the dossier's text to t.b.
+func (t *textReporter) render(c *checked) {
 	st := c.status(t.info.threshold)
 	if t.info.quiet && st == statusPass {
-		return nil
+		return
 	}
 	b := t.b
 	b.WriteString(t.paint(ansiBold, printable(c.name())))
@@ -104,11 +132,11 @@ func (t *textReporter) dossier(c *checked) error {
 	}
 	b.WriteByte('\n')
 	if c.ioErr != nil {
-		t.item(secretome.SeverityError, ruleUnreadable, "", 0, 0, c.ioErr.Error(), "")
+		t.item(secretome.SeverityError, false, ruleUnreadable, "", 0, 0, c.ioErr.Error(), "")
 	}
 	for _, p := range c.problems {
 		if t.shown(p.Severity) {
-			t.item(p.Severity, problemRule(p.Code), p.Path, p.Line, p.Column, p.Message, "")
+			t.item(p.Severity, false, problemRule(p.Code), p.Path, p.Line, p.Column, p.Message, "")
 		}
 	}
 	if c.report != nil {
@@ -124,13 +152,12 @@ func (t *textReporter) dossier(c *checked) error {
 			t.lines("  ", "    ", t.wrap(line, 4))
 		}
 	}
-	return b.Flush()
 }
 
 func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport) {
 	var fs []located
 	for _, f := range c.findings {
-		if f.Jurisdiction == j.Jurisdiction && t.shown(f.Severity) {
+		if f.Jurisdiction == j.Jurisdiction && t.shown(f.Severity) && (f.Waiver == nil || !t.info.quiet) {
 			fs = append(fs, f)
 		}
 	}
@@ -174,8 +201,23 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 			// provenance is a term of the library.
 			cite = strings.TrimSuffix(cite, "["+f.Provenance.String()+"]") + "[" + message.Name("provenance", f.Provenance.String(), t.info.lang) + "]"
 		}
-		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
+		if w := f.Waiver; w != nil {
+			// A waived finding is shown, with the waiver, but does not
+			// count: its label says so instead of its severity.
+			msg = t.say("cli.waived_finding", message.Text(msg), message.Enum("severity", f.Severity.String()),
+				message.Text(w.ID), message.Text(w.ApprovedBy), message.Text(w.Expires.String()), message.Text(w.Reason))
+		}
+		t.item(f.Severity, f.Waiver != nil, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
 	}
+}
+
+// waiverLine describes the waiver of a finding in a line.
+func waiverLine(w *regulation.Waiver) string {
+	s := fmt.Sprintf("%s, approved by %s", w.ID, w.ApprovedBy)
+	if !w.Expires.IsZero() {
+		s += ", until " + w.Expires.String()
+	}
+	return s + ": " + w.Reason
 }
 
 // item writes one finding or problem:
@@ -183,11 +225,15 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 //	error    RULE-ID  field.path:line
 //	         message
 //	         citation
-func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col int, msg, cite string) {
+func (t *textReporter) item(sev secretome.Severity, waived bool, rule, path string, line, col int, msg, cite string) {
 	rule, path, msg, cite = printable(rule), printable(path), printable(msg), printable(cite)
 	b := t.b
 	indent := "    "
-	fmt.Fprintf(b, "%s%s  %s", indent, t.severity(sev), t.paint(ansiBold, rule))
+	label := t.severity(sev)
+	if waived {
+		label = t.paint(ansiDim, fmt.Sprintf("%-7s", "waived"))
+	}
+	fmt.Fprintf(b, "%s%s  %s", indent, label, t.paint(ansiBold, rule))
 	where := path
 	if where == "" {
 		where = t.say("cli.dossier")
@@ -316,14 +362,20 @@ func citationLine(c regulation.Citation, p regulation.Provenance) string {
 
 func (t *textReporter) end(s *summary) error {
 	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
-		return t.b.Flush()
+		return t.out.Flush()
 	}
-	t.b.WriteString(t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
+	summary := t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
 		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable),
 		message.Count{N: s.Errors, Noun: "noun.error"}, message.Count{N: s.Warnings, Noun: "noun.warning"},
-		message.Count{N: s.Infos, Noun: "noun.note"}))
-	t.b.WriteByte('\n')
-	return t.b.Flush()
+		message.Count{N: s.Infos, Noun: "noun.note"})
+	if s.Waived > 0 {
+		summary = t.say("cli.summary_waived", message.Text(summary), message.Int(s.Waived))
+	}
+	t.out.WriteString(summary)
+	t.out.WriteByte('\n')
+	t.out.WriteString(auditLine(t.info))
+	t.out.WriteByte('\n')
+	return t.out.Flush()
 }
 
 func plural(n int, noun string) string {
@@ -339,9 +391,19 @@ func plural(n int, noun string) string {
 const (
 	ruleUnreadable    = "input/unreadable"
 	problemRulePrefix = "dossier/"
+	waiversRulePrefix = "waivers/"
+	waiverCodePrefix  = "waiver."
 )
 
-func problemRule(code secretome.Code) string { return problemRulePrefix + string(code) }
+// problemRule is the rule ID of a problem: "dossier/" and its code, or
+// "waivers/" and the rest of the code for a waiver's own problem
+// ("waivers/expired").
+func problemRule(code secretome.Code) string {
+	if rest, ok := strings.CutPrefix(string(code), waiverCodePrefix); ok {
+		return waiversRulePrefix + rest
+	}
+	return problemRulePrefix + string(code)
+}
 
 // gapRules describes the rule IDs of gaps, for the rule lists of SARIF
 // output.
@@ -384,4 +446,20 @@ var problemCodes = []struct {
 	{evidence.CodeRoBEscalation, "A reviewer escalation is given where there is nothing to escalate"},
 	{evidence.CodeOutcomeData, "An outcome has neither raw data nor a reported effect, or both"},
 	{evidence.CodeDesignMismatch, "A field does not fit the study design"},
+	{policy.CodeWaiverExpired, "A waiver expired before the as-of day, so it waives nothing"},
+	{policy.CodeWaiverUnused, "A waiver matched no finding of the dossiers checked"},
+}
+
+// auditLine sums up the audit record in a line: versions, the rule set's
+// digest, and the files besides the shipped rules. "secretome check
+// --format json" lists each rule's revision.
+func auditLine(info *runInfo) string {
+	a := &info.audit
+	var b strings.Builder
+	b.WriteString(message.New("cli.audit", message.Text(info.version), message.Text(a.Library),
+		message.Count{N: len(a.Rules), Noun: "noun.rule"}, message.Text(a.Digest)).In(info.lang))
+	for _, in := range a.Inputs {
+		fmt.Fprintf(&b, "; %s %s %s", in.Kind, in.Name, in.Digest)
+	}
+	return b.String()
 }

@@ -116,7 +116,7 @@ func (g *grader) source(src source) error {
 func (g *grader) lines(src source) error {
 	var r io.Reader = g.env.stdin
 	if src.path != "-" {
-		f, err := os.Open(src.path)
+		f, _, err := openFile(src.path)
 		if err != nil {
 			g.unreadable(src.name(), err)
 			return nil
@@ -125,9 +125,12 @@ func (g *grader) lines(src source) error {
 		r = f
 	}
 	lr := newLineReader(r)
-	for {
+	for records := 0; ; records++ {
 		rec, err := lr.next()
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				g.unreadable(src.name(), errNoRecords)
+			}
 			return nil
 		}
 		if err != nil {

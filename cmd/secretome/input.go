@@ -134,7 +134,8 @@ func dossierExt(name string) bool {
 }
 
 // collect expands the command-line paths into sources: files as given,
-// folders walked (sorted, hidden folders skipped) for dossier files, and
+// folders walked (sorted, hidden folders skipped) for dossier files, a
+// symbolic link to a folder walked like the folder, and
 // "-" for standard input. A path that cannot be examined, and a folder
 // without dossier files, becomes a source with openErr set, so it is
 // reported in order with the others.
@@ -150,8 +151,15 @@ func collect(paths []string, jsonl bool) []source {
 			out = append(out, source{path: p, syntax: syntaxOf(p, jsonl), openErr: err})
 			continue
 		}
+		// WalkDir does not follow a symbolic link at its root; a trailing
+		// separator makes it walk the folder the link names, and paths
+		// found there still start with the link as written.
+		root := p
+		if li, lerr := os.Lstat(p); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
 		var found []source
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				found = append(found, source{path: path, syntax: syntaxOf(path, jsonl), openErr: err})
 				if d != nil && d.IsDir() {
@@ -160,7 +168,7 @@ func collect(paths []string, jsonl bool) []source {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
 				return nil
@@ -188,6 +196,10 @@ func collect(paths []string, jsonl bool) []source {
 // errNoDossiers is the error of a folder that holds no dossier file.
 var errNoDossiers = errors.New("the folder holds no dossier files (*.json, *.yaml, *.yml, *.jsonl, *.ndjson)")
 
+// errNoRecords is the error of a JSON Lines input without a record: an
+// export that failed upstream must not pass as "0 dossiers, all passed".
+var errNoRecords = errors.New("the JSON Lines input holds no dossier (no line that is not blank)")
+
 // ioError is an input that could not be read. It makes the command exit
 // with exitUsage.
 type ioError struct {
@@ -214,25 +226,52 @@ func tooLarge(size int64) secretome.Problem {
 // more than the bound in case the file grows meanwhile. Anything that is
 // not a regular file (a folder, a FIFO, a device) is refused unopened.
 func readFile(path string) ([]byte, *secretome.Problem, error) {
+	f, info, err := openFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if info.Size() > maxDossierBytes {
+		p := tooLarge(info.Size())
+		return nil, &p, nil
+	}
+	// Read into a buffer of the stated size, plus room to notice growth.
+	buf := make([]byte, 0, info.Size()+512)
+	return readInto(buf, f)
+}
+
+// openFile opens a dossier file for reading, after checking that it is a
+// regular file: reading a named pipe would wait for a writer for ever,
+// and a device such as /dev/zero never ends. The type is checked again
+// on the open file, which is opened without waiting for a writer, so a
+// file replaced by a pipe in between is refused too.
+func openFile(path string) (*os.File, fs.FileInfo, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("%s is not a regular file (%s)", path, kindOf(info.Mode()))
+		return nil, nil, &notRegularError{kind: kindOf(info.Mode())}
 	}
-	if info.Size() > maxDossierBytes {
-		p := tooLarge(info.Size())
-		return nil, &p, nil
-	}
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
-	// Read into a buffer of the stated size, plus room to notice growth.
-	buf := make([]byte, 0, info.Size()+512)
-	return readInto(buf, f)
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = &notRegularError{kind: kindOf(info.Mode())}
+		}
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+// notRegularError is an input that is not a regular file.
+type notRegularError struct{ kind string }
+
+func (e *notRegularError) Error() string {
+	return "not a regular file but " + e.kind + "; name dossier files, folders, or - for standard input"
 }
 
 func kindOf(m fs.FileMode) string {
@@ -243,10 +282,12 @@ func kindOf(m fs.FileMode) string {
 		return "a named pipe"
 	case m&fs.ModeSocket != 0:
 		return "a socket"
-	case m&fs.ModeDevice != 0:
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
 		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "a file of unknown type"
 	}
-	return m.Type().String()
+	return "a file of type " + m.Type().String()
 }
 
 // readBounded reads r up to the bound.
@@ -306,7 +347,9 @@ func (lr *lineReader) next() (record, error) {
 		for {
 			chunk, err := lr.r.ReadSlice('\n')
 			if !over {
-				if len(buf)+len(chunk) > maxDossierBytes+1 {
+				// The line ending ("\n" or "\r\n") is not part of
+				// the record: a record of exactly the bound is taken.
+				if len(buf)+len(chunk) > maxDossierBytes+2 {
 					over, buf = true, nil
 				} else {
 					buf = append(buf, chunk...)
@@ -325,6 +368,10 @@ func (lr *lineReader) next() (record, error) {
 				return record{}, err
 			}
 			break
+		}
+		if !over {
+			buf = bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte{'\n'}), []byte{'\r'})
+			over = len(buf) > maxDossierBytes
 		}
 		if over {
 			p := tooLarge(maxDossierBytes + 1)
@@ -428,16 +475,11 @@ func hintJSONLines(data []byte, ps []secretome.Problem) {
 // decodeDossier decodes and validates a dossier from JSON. It returns
 // every problem, warnings included, and the dossier when it has no errors.
 func decodeDossier(data []byte) ([]secretome.Problem, *regulation.Dossier) {
-	d, err := regulation.DecodeDossier(data)
-	if err != nil {
-		ps := problemsOf(err)
-		if hasErrors(ps) {
-			return ps, nil
-		}
+	d, ps := regulation.DecodeDossierChecked(data)
+	if hasErrors(ps) {
+		return ps, nil
 	}
-	// Validation passed; Check adds the warnings that Validate does not
-	// return as an error.
-	return d.Check(), d
+	return ps, d
 }
 
 func decodeYAML(data []byte) decoded {
@@ -467,6 +509,9 @@ func decodeYAML(data []byte) decoded {
 		at, _ := doc.Locate(p.Path)
 		at2 := lines.pos(at.Line, at.Column)
 		p.Line, p.Column = at2.line, at2.col
+		if hint := doc.Hint(p.Path); hint != "" {
+			p.Message += " (" + hint + ")"
+		}
 	}
 	return out
 }

@@ -139,8 +139,7 @@ func TestTextWrap(t *testing.T) {
 	long := strings.Repeat("a ", 120)
 	r.jurisdiction(&checked{}, &regulation.JurisdictionReport{Jurisdiction: "ID", Name: "Indonesia", Classification: long,
 		Uses: []regulation.UseAssessment{{Index: 0, Missing: []string{long}}}})
-	require.NoError(t, r.b.Flush())
-	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimSuffix(r.b.String(), "\n"), "\n") {
 		assert.LessOrEqual(t, utf8.RuneCountInString(line), width, "line %q fits", line)
 	}
 }

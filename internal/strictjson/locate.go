@@ -71,27 +71,44 @@ func LocateAll(data []byte, paths []string) []Location {
 }
 
 // fillLines sets Line and Column of every location in one pass over the
-// text up to the largest offset.
+// text up to the largest offset: newlines are counted a stretch at a time,
+// and characters only from the start of each location's line.
 func fillLines(data []byte, locs []Location) {
 	order := make([]int, len(locs))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return locs[a].Offset - locs[b].Offset })
-	line, chars, at := 1, 0, 0 // chars: characters since the line's start
+	// chars counts the characters from the start of at's line to at.
+	line, chars, at := 1, 0, 0
 	for _, i := range order {
-		off := min(locs[i].Offset, len(data))
-		for ; at < off; at++ {
-			switch c := data[at]; {
-			case c == '\n':
-				line++
+		off := min(max(locs[i].Offset, 0), len(data))
+		if off > at {
+			stretch := data[at:off]
+			if n := bytes.Count(stretch, newline); n > 0 {
+				line += n
+				stretch = stretch[bytes.LastIndexByte(stretch, '\n')+1:]
 				chars = 0
-			case c&0xC0 != 0x80: // not a UTF-8 continuation byte
-				chars++
 			}
+			chars += columnOf(stretch)
+			at = off
 		}
 		locs[i].Line, locs[i].Column = line, chars+1
 	}
+}
+
+var newline = []byte{'\n'}
+
+// columnOf counts the characters of a line's text: the bytes that are
+// not UTF-8 continuation bytes.
+func columnOf(text []byte) int {
+	n := 0
+	for _, c := range text {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // trie is the set of paths to resolve, one node per step.
@@ -120,16 +137,7 @@ type scanner struct {
 	left int // trie nodes not yet reached; the scan stops at 0
 }
 
-func (s *scanner) space() {
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
-		case ' ', '\t', '\n', '\r':
-			s.pos++
-		default:
-			return
-		}
-	}
-}
+func (s *scanner) space() { s.pos = skipSpace(s.data, s.pos) }
 
 // value records the offset of the value at s.pos in n (when n is not nil)
 // and moves past the value, descending into n's children.
@@ -230,6 +238,12 @@ func (s *scanner) array(n *trie) {
 func (s *scanner) str() {
 	s.pos++ // opening quote
 	for s.pos < len(s.data) {
+		for s.pos < len(s.data) && plain[s.data[s.pos]] {
+			s.pos++
+		}
+		if s.pos >= len(s.data) {
+			return
+		}
 		switch s.data[s.pos] {
 		case '\\':
 			s.pos += 2

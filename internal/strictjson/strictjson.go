@@ -40,9 +40,26 @@ const DefaultMaxBytes = 8 << 20
 // Options configures Decode. The zero value is ready to use.
 type Options struct {
 	// MaxBytes is the largest document accepted, in bytes; 0 means
-	// DefaultMaxBytes.
+	// DefaultMaxBytes. The values a document decodes to may take at most
+	// ValueBytesPerByte times as much memory in lists, maps and pointers.
 	MaxBytes int64
+	// MaxIssues is the most problems listed for one document; 0 means
+	// DefaultMaxIssues. Past it, one more issue (CodeTooLarge) says how
+	// many were found but not listed, so that a document of a million
+	// mistakes costs no more memory than one of a thousand.
+	MaxIssues int
 }
+
+// DefaultMaxIssues bounds the problems listed for one document when
+// Options.MaxIssues is 0.
+const DefaultMaxIssues = 1000
+
+// ValueBytesPerByte bounds the memory the decoded values of a document
+// may take, in list elements, map entries and pointed-to values, as a
+// multiple of the largest document accepted (Options.MaxBytes): 32 MiB
+// for the default 8 MiB. A list of empty objects ("[{},{},...]") would
+// otherwise take a hundred times its text or more.
+const ValueBytesPerByte = 4
 
 // Issue is one problem found while decoding.
 type Issue struct {
@@ -75,4 +92,21 @@ type FieldError interface {
 type EnumError interface {
 	error
 	EnumError() bool
+}
+
+// IsUTF16 reports whether data looks like UTF-16 text: a UTF-16 byte
+// order mark, or a zero byte beside each of the first two ASCII
+// characters. Such a document is named as UTF-16 rather than reported as
+// a syntax error at its first byte.
+func IsUTF16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE) {
+		return true
+	}
+	if len(data) < 4 {
+		return false
+	}
+	// "{\x00\"\x00" (little-endian) or "\x00{\x00\"" (big-endian).
+	le := data[1] == 0 && data[3] == 0 && data[0] != 0 && data[2] != 0
+	be := data[0] == 0 && data[2] == 0 && data[1] != 0 && data[3] != 0
+	return le || be
 }

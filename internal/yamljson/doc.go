@@ -14,16 +14,29 @@
 //   - Booleans come only from true and false (in YAML 1.2's spellings
 //     true, True, TRUE and likewise for false). YAML 1.1's yes, no, on,
 //     off, y and n are strings, as YAML 1.2 says.
-//   - Timestamps and binary scalars stay strings, exactly as written.
+//   - Timestamps stay strings, exactly as written.
 //   - Null is null.
+//   - A scalar YAML reads as a number that JSON cannot spell ("0x10",
+//     "1_000", ".nan") stays a string, and Document.Hint says why it is no
+//     number, for the message of the problem the decoder reports there.
+//   - An explicit tag is refused unless it only names what YAML's core
+//     schema makes of the value anyway (!!str, !!int, !!float, !!bool,
+//     !!null, !!seq, !!map): !!binary, !!timestamp, !!set and custom tags
+//     are errors.
 //
-// Anchors and aliases are expanded, within a budget: every node visited,
+// Work and memory are bounded while the text is parsed, not after. As the
+// parser reads, the places where a value can begin are counted, and
+// reading stops with CodeSize when they pass Options.MaxNodes, so the
+// parser never holds more than about twice that many nodes. Anchors and
+// aliases are then expanded within the same budget: every node visited,
 // including each expansion of an alias, counts against Options.MaxNodes,
 // nesting counts against Options.MaxDepth and the JSON output against
-// Options.MaxBytes. A "billion laughs" document fails fast with CodeSize
-// instead of exhausting memory. Merge keys (<<), custom tags, non-scalar
-// mapping keys, duplicate keys and multi-document streams are rejected
-// with an *Error that carries the YAML line.
+// Options.MaxBytes. A "billion laughs" document, or megabytes of "- - -",
+// fails fast with CodeSize instead of exhausting memory: with the default
+// budget one document takes at most about 90 MB however it is shaped.
+// Merge keys (<<), tags, non-scalar mapping keys, duplicate keys, UTF-16
+// text and multi-document streams are rejected with an *Error that
+// always carries the YAML line.
 //
 // Document.Locate maps a field path of the JSON text, written as the strict
 // decoder writes it ("uses[0].setting", `labels["x.y"]`), back to the YAML

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/internal/strictjson"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -25,7 +27,7 @@ const (
 
 // Default budgets used when an Options field is zero.
 const (
-	DefaultMaxNodes = 1_000_000
+	DefaultMaxNodes = 250_000
 	DefaultMaxDepth = 256
 	DefaultMaxBytes = 8 << 20
 )
@@ -34,7 +36,8 @@ const (
 // defaults.
 type Options struct {
 	// MaxNodes bounds the number of nodes visited, counting every
-	// expansion of an alias; 0 means DefaultMaxNodes.
+	// expansion of an alias, and the places where a value can begin in
+	// the text, counted while it is parsed; 0 means DefaultMaxNodes.
 	MaxNodes int
 	// MaxDepth bounds the nesting of mappings and sequences; 0 means
 	// DefaultMaxDepth.
@@ -87,70 +90,88 @@ type Pos struct {
 }
 
 // Document is a converted YAML document: its JSON text and the YAML
-// position of every value by field path.
+// position of every value.
 type Document struct {
 	// JSON is the document as compact JSON text.
 	JSON []byte
-	pos  map[string]Pos
+	// Positions are kept per value as a step from its parent value, not
+	// as a full path string: a deeply nested document would otherwise
+	// hold paths that grow with the square of its depth.
+	nodes []nodePos
+	steps map[step]int32
+	hints map[int32]string
+}
+
+// nodePos is the position of one recorded value.
+type nodePos struct{ line, col int32 }
+
+// step names a value by its parent value and its place there: a list
+// index, or (index -1) a mapping key.
+type step struct {
+	parent int32
+	index  int32
+	key    string
 }
 
 // Locate returns the YAML position of the value at path, or of the nearest
 // enclosing value that exists, and whether the whole path was found. The
 // empty path is the document itself.
 func (d *Document) Locate(path string) (Pos, bool) {
-	for p := path; ; {
-		if pos, ok := d.pos[p]; ok {
-			return pos, p == path
-		}
-		if p == "" {
-			return Pos{}, false
-		}
-		p = parent(p)
+	id, exact := d.find(path)
+	if id < 0 {
+		return Pos{}, false
 	}
+	n := d.nodes[id]
+	return Pos{Line: int(n.line), Column: int(n.col)}, exact
 }
 
-// parent drops the last step of a field path.
-func parent(p string) string {
-	if strings.HasSuffix(p, "]") {
-		// An index or a quoted key: find its opening bracket, skipping
-		// brackets inside the quoted key.
-		if i := openBracket(p); i >= 0 {
-			return p[:i]
-		}
-		return ""
-	}
-	if i := strings.LastIndexAny(p, ".]"); i >= 0 {
-		if p[i] == ']' {
-			return p[:i+1]
-		}
-		return p[:i]
+// Hint explains why the plain YAML scalar at path, which YAML reads as a
+// number, was kept as a string: "" when it was not such a scalar. The
+// strict decoder sees only a string where it may want a number; the hint
+// tells the person why.
+func (d *Document) Hint(path string) string {
+	if id, exact := d.find(path); exact && id >= 0 {
+		return d.hints[id]
 	}
 	return ""
 }
 
-func openBracket(p string) int {
-	if len(p) >= 3 && p[len(p)-2] == '"' {
-		// quoted key: scan back to the unescaped opening quote
-		for i := len(p) - 3; i >= 1; i-- {
-			if p[i] == '"' && p[i-1] == '[' && !escaped(p, i) {
-				return i - 1
+// find returns the recorded value at path or the nearest enclosing one,
+// and whether it is the value at path itself; -1 when nothing is recorded.
+func (d *Document) find(path string) (int32, bool) {
+	if len(d.nodes) == 0 {
+		return -1, false
+	}
+	id := int32(0)
+	for _, s := range fieldpath.Split(path) {
+		k := step{parent: id, index: -1}
+		switch {
+		case strings.HasPrefix(s, `["`):
+			key, err := strconv.Unquote(s[1 : len(s)-1])
+			if err != nil {
+				return id, false
 			}
+			k.key = key
+		case strings.HasPrefix(s, "["):
+			i, err := strconv.Atoi(s[1 : len(s)-1])
+			if err != nil || i < 0 || i > math.MaxInt32 {
+				return id, false
+			}
+			k.index = int32(i)
+		default:
+			k.key = s
 		}
-		return -1
+		child, ok := d.steps[k]
+		if !ok {
+			return id, false
+		}
+		id = child
 	}
-	return strings.LastIndexByte(p, '[')
-}
-
-func escaped(s string, i int) bool {
-	n := 0
-	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
-		n++
-	}
-	return n%2 == 1
+	return id, true
 }
 
 // Convert reads one YAML document and returns it as JSON. The error is an
-// *Error.
+// *Error, which always carries a line.
 func Convert(data []byte, opt Options) (*Document, error) {
 	if opt.MaxNodes <= 0 {
 		opt.MaxNodes = DefaultMaxNodes
@@ -161,46 +182,188 @@ func Convert(data []byte, opt Options) (*Document, error) {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = DefaultMaxBytes
 	}
-	if !utf8.Valid(data) {
-		return nil, &Error{Code: CodeSyntax, Message: "the document is not valid UTF-8 text"}
+	if strictjson.IsUTF16(data) {
+		return nil, &Error{Code: CodeSyntax, Line: 1, Column: 1,
+			Message: "the document is UTF-16 text; save it as UTF-8"}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8(data)
+		return nil, &Error{Code: CodeSyntax, Line: line, Column: col, Message: "the document is not valid UTF-8 text"}
+	}
+	in := &budgetReader{data: data, max: opt.MaxNodes}
+	dec := yaml.NewDecoder(in)
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &Error{Code: CodeSyntax, Message: "empty document"}
+		if in.over {
+			return nil, in.error()
 		}
-		return nil, syntaxError(err)
+		if errors.Is(err, io.EOF) {
+			return nil, &Error{Code: CodeSyntax, Line: 1, Column: 1, Message: "empty document"}
+		}
+		return nil, syntaxError(err, in)
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		e := &Error{Code: CodeTrailing, Message: "more than one YAML document; put each dossier in its own file"}
-		if err != nil {
-			e = syntaxError(err)
-		} else {
+		switch {
+		case in.over:
+			e = in.error()
+		case err != nil:
+			e = syntaxError(err, in)
+		default:
 			e.Line, e.Column = next.Line, next.Column
 		}
 		return nil, e
 	}
-	c := converter{opt: opt, pos: make(map[string]Pos)}
 	n := &root
 	if n.Kind == yaml.DocumentNode {
 		if len(n.Content) == 0 {
-			return nil, &Error{Code: CodeSyntax, Message: "empty document"}
+			return nil, &Error{Code: CodeSyntax, Line: 1, Column: 1, Message: "empty document"}
 		}
 		n = n.Content[0]
 	}
-	if err := c.value(n, "", 0, Pos{}); err != nil {
+	c := converter{opt: opt, doc: &Document{steps: make(map[step]int32)}}
+	root0 := fieldpath.Root()
+	if err := c.value(n, &root0, step{parent: -1}, 0, Pos{}); err != nil {
 		return nil, err
 	}
-	return &Document{JSON: c.out, pos: c.pos}, nil
+	c.doc.JSON = c.out
+	return c.doc, nil
+}
+
+// invalidUTF8 returns the line and column of the first byte that is not
+// part of valid UTF-8.
+func invalidUTF8(data []byte) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		i += n
+	}
+	return line, col
+}
+
+// budgetReader hands the YAML parser its input and counts, as the parser
+// reads, the places where a value can begin: indicators ("-", ":", "?",
+// "[", "{") and the first word of each plain scalar,
+// skipping quoted text and comments. Every node the parser builds begins
+// at one of them or is an empty value after one, so the parser holds at
+// most about twice as many nodes as were counted. When the count passes
+// the budget the reader stops with an error, and the parser stops with
+// it: the budget holds while the tree is built, not after.
+type budgetReader struct {
+	data   []byte
+	pos    int
+	max    int
+	count  int
+	over   bool
+	line   int // line of the position where the budget ran out
+	quote  byte
+	escape bool
+	plain  bool // inside a plain scalar: further words are part of it
+	cmt    bool
+	prev   byte
+}
+
+// chunk is how much the parser gets per read; its own buffer takes 512
+// bytes at a time.
+const chunk = 4096
+
+func (r *budgetReader) Read(p []byte) (int, error) {
+	if r.over {
+		return 0, errBudget
+	}
+	if r.pos >= len(r.data) {
+		return 0, io.EOF
+	}
+	end := min(r.pos+len(p), r.pos+chunk, len(r.data))
+	for i := r.pos; i < end; i++ {
+		r.scan(r.data[i])
+		if r.count > r.max {
+			r.over = true
+			r.line = 1 + bytes.Count(r.data[:i], []byte{'\n'})
+			end = i
+			break
+		}
+	}
+	n := copy(p, r.data[r.pos:end])
+	r.pos = end
+	return n, nil
+}
+
+func (r *budgetReader) scan(c byte) {
+	defer func() { r.prev = c }()
+	switch {
+	case r.quote != 0:
+		switch {
+		case r.escape:
+			r.escape = false
+		case c == '\\' && r.quote == '"':
+			r.escape = true
+		case c == r.quote:
+			r.quote = 0
+		}
+		return
+	case r.cmt:
+		if c == '\n' {
+			r.cmt = false
+		}
+		return
+	}
+	space := r.prev == 0 || r.prev == ' ' || r.prev == '\t' || r.prev == '\n' || r.prev == '\r'
+	switch c {
+	case ' ', '\t', '\r':
+	case '\n':
+		r.plain = false
+	case '#':
+		if space {
+			r.cmt, r.plain = true, false
+		}
+	case '[', '{':
+		r.count++
+		r.plain = false
+	case ',', ']', '}':
+		r.plain = false
+	case ':', '-', '?':
+		if !r.plain {
+			r.count++
+		} else if c == ':' {
+			r.plain = false // "key: value": what follows is a new value
+			r.count++
+		}
+	case '"', '\'':
+		if space || strings.IndexByte(",[]{}:-?", r.prev) >= 0 {
+			r.count++
+			r.quote = c
+		}
+	default:
+		if !r.plain {
+			r.count++
+			r.plain = true
+		}
+	}
+}
+
+var errBudget = errors.New("node budget exceeded")
+
+// error is the problem of a document over the budget.
+func (r *budgetReader) error() *Error {
+	return &Error{Code: CodeSize, Line: r.line, Column: 1,
+		Message: fmt.Sprintf("the document holds more than %d values; the limit keeps the memory one document takes bounded", r.max)}
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: `)
 
 // syntaxError turns a yaml.v3 error into an *Error, lifting the line
-// number out of its text.
-func syntaxError(err error) *Error {
+// number out of its text; when the text has none, the line is where the
+// parser stopped reading.
+func syntaxError(err error, in *budgetReader) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	e := &Error{Code: CodeSyntax}
 	if m := lineRE.FindStringSubmatchIndex(msg); m != nil {
@@ -210,6 +373,9 @@ func syntaxError(err error) *Error {
 		}
 		msg = msg[:m[0]] + msg[m[1]:]
 	}
+	if e.Line == 0 {
+		e.Line = 1 + bytes.Count(in.data[:in.pos], []byte{'\n'})
+	}
 	e.Message = msg
 	return e
 }
@@ -217,20 +383,36 @@ func syntaxError(err error) *Error {
 type converter struct {
 	opt   Options
 	out   []byte
-	pos   map[string]Pos
+	doc   *Document
 	nodes int
 	// aliasDepth counts the alias expansions being converted.
 	aliasDepth int
 }
 
-func (c *converter) fail(n *yaml.Node, path, code, format string, args ...any) *Error {
-	return &Error{Path: path, Code: code, Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)}
+func (c *converter) fail(n *yaml.Node, path *fieldpath.Path, code, format string, args ...any) *Error {
+	return &Error{Path: path.String(), Code: code, Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)}
 }
 
-// value converts node n at path. at is where the value is written: the
-// line of its mapping key when it has one, so that a block mapping or list
-// is located at its name rather than at its first member.
-func (c *converter) value(n *yaml.Node, path string, depth int, at Pos) *Error {
+// record notes the position of a value written at step below its parent
+// and returns its id; values inside an alias expansion are not recorded
+// (-1): they are located at the alias.
+func (c *converter) record(at step, pos Pos) int32 {
+	if c.aliasDepth > 0 || (at.parent < 0 && len(c.doc.nodes) > 0) {
+		return -1
+	}
+	id := int32(len(c.doc.nodes))
+	c.doc.nodes = append(c.doc.nodes, nodePos{line: int32(pos.Line), col: int32(pos.Column)})
+	if at.parent >= 0 {
+		c.doc.steps[at] = id
+	}
+	return id
+}
+
+// value converts node n at path; at is its place below its parent's id.
+// pos is where the value is written: the line of its mapping key when it
+// has one, so that a block mapping or list is located at its name rather
+// than at its first member.
+func (c *converter) value(n *yaml.Node, path *fieldpath.Path, at step, depth int, pos Pos) *Error {
 	c.nodes++
 	if c.nodes > c.opt.MaxNodes {
 		return c.fail(n, path, CodeSize, "the document expands to more than %d nodes (too many aliases?)", c.opt.MaxNodes)
@@ -238,13 +420,12 @@ func (c *converter) value(n *yaml.Node, path string, depth int, at Pos) *Error {
 	if len(c.out) > c.opt.MaxBytes {
 		return c.fail(n, path, CodeSize, "the document expands to more than %d bytes of JSON", c.opt.MaxBytes)
 	}
-	if c.aliasDepth == 0 {
-		if _, seen := c.pos[path]; !seen {
-			if at.Line == 0 {
-				at = Pos{n.Line, n.Column}
-			}
-			c.pos[path] = at
-		}
+	if pos.Line == 0 {
+		pos = Pos{n.Line, n.Column}
+	}
+	id := c.record(at, pos)
+	if n.Style&yaml.TaggedStyle != 0 && !plainTag(n) {
+		return c.fail(n, path, CodeType, "unsupported tag %s: write the value plainly, without a tag", n.Tag)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -254,7 +435,7 @@ func (c *converter) value(n *yaml.Node, path string, depth int, at Pos) *Error {
 		// Values inside an expansion are located at the alias: recording
 		// each would let a small document fill memory with positions.
 		c.aliasDepth++
-		err := c.value(n.Alias, path, depth, Pos{})
+		err := c.value(n.Alias, path, step{parent: -1}, depth, pos)
 		c.aliasDepth--
 		return err
 	case yaml.MappingNode:
@@ -264,7 +445,7 @@ func (c *converter) value(n *yaml.Node, path string, depth int, at Pos) *Error {
 		if err := c.checkTag(n, "!!map", path); err != nil {
 			return err
 		}
-		return c.mapping(n, path, depth+1)
+		return c.mapping(n, path, id, depth+1)
 	case yaml.SequenceNode:
 		if depth >= c.opt.MaxDepth {
 			return c.fail(n, path, CodeSize, "nesting deeper than %d levels", c.opt.MaxDepth)
@@ -277,26 +458,38 @@ func (c *converter) value(n *yaml.Node, path string, depth int, at Pos) *Error {
 			if i > 0 {
 				c.out = append(c.out, ',')
 			}
-			if err := c.value(e, path+"["+strconv.Itoa(i)+"]", depth+1, Pos{}); err != nil {
+			p := path.Index(i)
+			if err := c.value(e, &p, step{parent: id, index: int32(i)}, depth+1, Pos{}); err != nil {
 				return err
 			}
 		}
 		c.out = append(c.out, ']')
 		return nil
 	case yaml.ScalarNode:
-		return c.scalar(n, path)
+		return c.scalar(n, path, id)
 	}
 	return c.fail(n, path, CodeSyntax, "unexpected YAML node")
 }
 
-func (c *converter) checkTag(n *yaml.Node, want, path string) *Error {
+// plainTag reports whether an explicit tag only names the type YAML's
+// core schema gives the value anyway (a tag such as !!str on a string);
+// every other tag, !!binary and custom tags among them, is refused.
+func plainTag(n *yaml.Node) bool {
+	switch n.Tag {
+	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!seq", "!!map":
+		return true
+	}
+	return false
+}
+
+func (c *converter) checkTag(n *yaml.Node, want string, path *fieldpath.Path) *Error {
 	if t := n.ShortTag(); t != want {
 		return c.fail(n, path, CodeType, "unsupported tag %s", n.Tag)
 	}
 	return nil
 }
 
-func (c *converter) mapping(n *yaml.Node, path string, depth int) *Error {
+func (c *converter) mapping(n *yaml.Node, path *fieldpath.Path, id int32, depth int) *Error {
 	c.out = append(c.out, '{')
 	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -311,8 +504,9 @@ func (c *converter) mapping(n *yaml.Node, path string, depth int) *Error {
 			return c.fail(n.Content[i], path, CodeType, "merge keys (<<) are not supported; write the fields out")
 		}
 		key := k.Value
+		p := path.Key(key)
 		if line, dup := seen[key]; dup {
-			return c.fail(n.Content[i], joinKey(path, key), CodeDuplicate, "key %q appears more than once (first on line %d)", key, line)
+			return c.fail(n.Content[i], &p, CodeDuplicate, "key %q appears more than once (first on line %d)", key, line)
 		}
 		seen[key] = n.Content[i].Line
 		if i > 0 {
@@ -320,7 +514,7 @@ func (c *converter) mapping(n *yaml.Node, path string, depth int) *Error {
 		}
 		c.out = appendString(c.out, key)
 		c.out = append(c.out, ':')
-		if err := c.value(v, joinKey(path, key), depth, Pos{n.Content[i].Line, n.Content[i].Column}); err != nil {
+		if err := c.value(v, &p, step{parent: id, index: -1, key: key}, depth, Pos{n.Content[i].Line, n.Content[i].Column}); err != nil {
 			return err
 		}
 	}
@@ -338,9 +532,9 @@ func kindName(k yaml.Kind) string {
 	return "node"
 }
 
-func (c *converter) scalar(n *yaml.Node, path string) *Error {
+func (c *converter) scalar(n *yaml.Node, path *fieldpath.Path, id int32) *Error {
 	switch n.ShortTag() {
-	case "!!str", "!!timestamp", "!!binary":
+	case "!!str", "!!timestamp":
 		c.out = appendString(c.out, n.Value)
 	case "!!null":
 		c.out = append(c.out, "null"...)
@@ -358,11 +552,44 @@ func (c *converter) scalar(n *yaml.Node, path string) *Error {
 			c.out = append(c.out, n.Value...)
 		} else {
 			c.out = appendString(c.out, n.Value)
+			if id >= 0 {
+				if c.doc.hints == nil {
+					c.doc.hints = map[int32]string{}
+				}
+				c.doc.hints[id] = numberHint(n.Value)
+			}
 		}
 	default:
 		return c.fail(n, path, CodeType, "unsupported tag %s", n.Tag)
 	}
 	return nil
+}
+
+// numberHints say why a scalar YAML reads as a number is not a number a
+// dossier can hold, by a piece of its lower-case text without sign; the
+// first match wins.
+var numberHints = []struct{ has, why string }{
+	{"nan", "YAML reads .nan as not-a-number, which is no value a dossier can hold"},
+	{"inf", "YAML reads .inf as infinity, which is no value a dossier can hold"},
+	{"0x", "YAML reads 0x as a hexadecimal number; write the number in decimal"},
+	{"0o", "YAML reads 0o as an octal number; write the number in decimal"},
+	{"0b", "YAML reads 0b as a binary number; write the number in decimal"},
+	{"_", "digit separators (_) are not allowed in numbers; write the digits together"},
+}
+
+// numberHint says why a scalar YAML reads as a number is not a number a
+// dossier can hold.
+func numberHint(v string) string {
+	bare := strings.ToLower(strings.TrimLeft(v, "+-"))
+	for _, h := range numberHints {
+		if strings.Contains(bare, h.has) {
+			return h.why
+		}
+	}
+	if strings.HasPrefix(v, "+") {
+		return "a number may not start with +; write it without the sign"
+	}
+	return "write the number as JSON does: a digit before and after any decimal point, no leading zeros"
 }
 
 // isJSONNumber reports whether s is a number literal in JSON's grammar.
@@ -406,12 +633,6 @@ func isJSONNumber(s string) bool {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// joinKey appends a mapping key to a path as the strict decoder writes
-// it: identifiers after a dot, anything else quoted in brackets.
-func joinKey(path, key string) string {
-	return fieldpath.Join(path, fieldpath.KeyStep(key))
-}
 
 const hexDigits = "0123456789abcdef"
 
