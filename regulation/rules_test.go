@@ -108,6 +108,16 @@ func ruleCases() []ruleCase {
 	}
 	plant := func(d *Dossier) { d.Product.Source.Species = secretome.SpeciesPlant }
 	advertised := func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }
+	// adipose makes the source adipose-derived stromal cells with CD34 at
+	// the given share and CD31 and CD235a reported absent.
+	adipose := func(cd34 string) func(*Dossier) {
+		return func(d *Dossier) {
+			d.Product.Source.Tissue = secretome.TissueAdipose
+			setMarker("CD34", cd34)(d)
+			setMarker("CD31", "0.3")(d)
+			setMarker("CD235a", "0.2")(d)
+		}
+	}
 	infertility := func(d *Dossier) {
 		d.Product.Indications = append(d.Product.Indications, secretome.Indication{ID: "infertility",
 			Condition: "female infertility", ICD10: "N97.9", Intent: secretome.IntentTherapeutic})
@@ -525,10 +535,30 @@ func ruleCases() []ruleCase {
 			"", with(setMarker("CD105", "95.0"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
 		{"QUALITY-ISCT-IDENTITY", "HLA-DR at 2.5 %", "ISCT asks at most 2 %",
 			"", with(setMarker("HLA-DR", "2.5"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "adipose cells with CD34", "IFATS/ISCT: CD34 may be present on adipose-derived stromal cells",
+			"", with(adipose("30"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-ISCT-IDENTITY", "adipose cells with CD31", "IFATS/ISCT asks CD31 at most 2 %",
+			"", with(adipose("0.4"), with(setMarker("CD31", "6"), uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "adipose finding is inferred", "the adipose thresholds are not verified",
+			"", with(adipose("0.4"), with(setMarker("CD31", "6"), uses(use("ID", UseHospitalService)))), "provenance:inferred", true},
+		{"QUALITY-ISCT-IDENTITY", "cord cells with CD34", "Dominici 2006 asks CD34 at most 2 % for other MSCs",
+			"", with(setMarker("CD34", "30"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
 		{"QUALITY-EV-MISEV2018", "uncharacterised EVs", "an EV product is characterised",
 			"", with(func(d *Dossier) { d.Product.Derivative.Type = secretome.DerivativePurifiedEVs }, uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
 		{"QUALITY-EV-MISEV2018", "characterised EVs", "every MISEV2018 item is reported",
 			"", with(characterisedEVs, uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-EV-MISEV2018", "category-4 negative only", "calnexin (category 4) alone does not show purity from co-isolated structures",
+			"", with(characterisedEVs, with(func(d *Dossier) { d.Product.Composition.Vesicles.NegativeMarkers = []string{"calnexin", "GM130"} }, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
+		{"QUALITY-EV-MISEV2018", "lipid instead of protein", "MISEV2018 accepts lipid content as a quantification",
+			"", with(characterisedEVs, with(func(d *Dossier) {
+				d.Product.Composition.TotalProtein = secretome.Quantity{}
+				d.Product.Composition.Vesicles.TotalLipid = secretome.MustParseQuantity("30 µg/mL")
+			}, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", false},
+		{"QUALITY-EV-MISEV2018", "serum not EV-depleted", "EVs of the serum are co-isolated with the product",
+			"", with(characterisedEVs, with(func(d *Dossier) {
+				d.Product.Source.Culture.Supplement = secretome.SupplementFBS
+				d.Product.Source.Culture.EVDepleted = boolPtr(false)
+			}, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
 		{"QUALITY-EMBRYONIC-SOURCE", "embryonic", "the source is flagged",
 			"", with(esc, uses(use("ID", UseHospitalService))), "finding:warning", true},
 		{"QUALITY-EMBRYONIC-SOURCE", "cord", "a cord source is not flagged",
