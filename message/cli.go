@@ -8,6 +8,7 @@ var cliTexts = []entry{
 	{"cli.unassessed", "not assessed (no rules of their jurisdiction were applied): use {0}",
 		"tidak dinilai (tidak ada aturan yurisdiksinya yang diterapkan): penggunaan {0}"},
 	{"cli.dossier", "(dossier)", "(dosier)"},
+	{"cli.audit", "audit: secretome {0}, library {1}, {2}, digest {3}", "audit: secretome {0}, pustaka {1}, {2}, digest {3}"},
 	{"cli.summary", "{0}, rules as of {1}: {2} passed, {3} failed, {4} invalid, {5} unreadable; {6}, {7}, {8}",
 		"{0}, aturan per {1}: {2} lulus, {3} gagal, {4} tidak sah, {5} tidak terbaca; {6}, {7}, {8}"},
 	{"cli.status.pass", "PASS", "LULUS"},

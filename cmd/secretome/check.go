@@ -676,6 +676,11 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	}
 	dec := decode(data, syn, j.line)
 	out.problems = dec.problems
+	if c.info.lang != message.English {
+		for i := range out.problems {
+			out.problems[i].Message = out.problems[i].In(c.info.lang)
+		}
+	}
 	if dec.dossier == nil {
 		return out
 	}

@@ -456,7 +456,8 @@ var problemCodes = []struct {
 func auditLine(info *runInfo) string {
 	a := &info.audit
 	var b strings.Builder
-	fmt.Fprintf(&b, "audit: secretome %s, library %s, %s, digest %s", info.version, a.Library, plural(len(a.Rules), "rule"), a.Digest)
+	b.WriteString(message.New("cli.audit", message.Text(info.version), message.Text(a.Library),
+		message.Count{N: len(a.Rules), Noun: "noun.rule"}, message.Text(a.Digest)).In(info.lang))
 	for _, in := range a.Inputs {
 		fmt.Fprintf(&b, "; %s %s %s", in.Kind, in.Name, in.Digest)
 	}
