@@ -559,3 +559,17 @@ func TestMetaforSubgroups(t *testing.T) {
 	near(t, "between QMp", refNum(t, between, "QMp"), sg.QMP)
 	require.Equal(t, int(refNum(t, between, "df")), sg.QMDF)
 }
+
+// TestMetaforConfIntDefault checks that a model fitted with a Threshold
+// searches the Q-profile bounds with metafor's default tolerance, and so
+// reproduces confint's printed bounds.
+func TestMetaforConfIntDefault(t *testing.T) {
+	es := tableEffects(t, "bcg.csv", MeasureRR)
+	m, err := Fit(es, nil, FitOptions{PoolOptions: PoolOptions{Threshold: MetaforThreshold}})
+	require.NoError(t, err)
+	ci, err := m.ConfInt()
+	require.NoError(t, err)
+	want := refVec(t, refCase(t, "bcg.RR.REML.confint.default"), "tau2")
+	require.InDelta(t, want[1], ci.Tau2.Lower, 1e-12)
+	require.InDelta(t, want[2], ci.Tau2.Upper, 1e-12)
+}

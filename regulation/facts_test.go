@@ -68,7 +68,7 @@ func TestFactMessages(t *testing.T) {
 				d.Claims = []Claim{{Wording: "Heals ulcers", Indication: "pressure-ulcer", Markets: []string{"JP"}}}
 				d.Uses = []Use{use("ID", UseHospitalService), use("JP", UseMarketedTherapeutic)}
 			}, 1},
-		{"advertising names its use", "AU-TGA-HCT-ADVERTISING", "advertised to the public in Australia", "an advertising finding says which use it concerns",
+		{"advertising names its use", "AU-TGA-HCT-ADVERTISING", "the product is advertised to the public; TGA", "an advertising finding says which use it concerns",
 			func(d *Dossier) {
 				publicClaim("AU")(d)
 				d.Uses = []Use{use("ID", UseHospitalService), use("AU", UseHospitalService)}

@@ -374,6 +374,9 @@ func checkISCT(c *Context) {
 	if d.Product.Source.CellType == secretome.CellTypeMSC {
 		problem = unmet(secretome.ISCT(&d.Product.Source))
 	}
+	// The IFATS/ISCT thresholds for adipose-derived stromal cells are not
+	// verified against the statement, so those findings are inferred.
+	c.Inferred(d.Product.Source.Tissue == secretome.TissueAdipose)
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")

@@ -158,6 +158,16 @@ func ruleCases() []ruleCase {
 	}
 	plant := func(d *Dossier) { d.Product.Source.Species = secretome.SpeciesPlant }
 	advertised := func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }
+	// adipose makes the source adipose-derived stromal cells with CD34 at
+	// the given share and CD31 and CD235a reported absent.
+	adipose := func(cd34 string) func(*Dossier) {
+		return func(d *Dossier) {
+			d.Product.Source.Tissue = secretome.TissueAdipose
+			setMarker("CD34", cd34)(d)
+			setMarker("CD31", "0.3")(d)
+			setMarker("CD235a", "0.2")(d)
+		}
+	}
 	infertility := func(d *Dossier) {
 		d.Product.Indications = append(d.Product.Indications, secretome.Indication{ID: "infertility",
 			Condition: "female infertility", ICD10: "N97.9", Intent: secretome.IntentTherapeutic})
@@ -191,6 +201,10 @@ func ruleCases() []ruleCase {
 		// Indonesia
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "human product", "PP 28/2024 names secretome among the materials of cell-based therapy",
 			"", uses(use("ID", UseHospitalService)), "classified", true},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "the day before PP 28/2024", "the PP took effect on 26 July 2024",
+			"2024-07-25", uses(use("ID", UseHospitalService)), "classified", false},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "the day PP 28/2024 took effect", "from 26 July 2024 the PP classes the product",
+			"2024-07-26", uses(use("ID", UseHospitalService)), "classified", true},
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "cosmetic", "PP 28/2024 speaks of therapy; no rule on secretome cosmetics was found, so the rule does not prohibit one",
 			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "plant source", "the rule concerns products of human cells",
@@ -223,12 +237,20 @@ func ruleCases() []ruleCase {
 			"2024-07-26", uses(use("ID", UseHospitalService)), "prohibited", true},
 		{"ID-PERMENKES32-PROVIDERS", "home", "homes are not providers of cell-based services",
 			"", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "home in 2017", "a 2018 regulation cannot have applied in 2017",
+			"2017-12-31", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", false},
+		{"ID-PERMENKES32-PROVIDERS", "home on 1 January 2018", "the rule applies from the year in its number",
+			"2018-01-01", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", true},
 		{"ID-PERMENKES32-PROVIDERS", "hospital", "hospitals are providers",
 			"", uses(use("ID", UseHospitalService)), "prohibited", false},
 		{"ID-PERMENKES32-PROVIDERS", "plant cosmetic in a beauty clinic", "the regulation concerns stem-cell and cell services",
 			"", with(plant, uses(use("ID", UseCosmetic, setting(SettingBeautyClinic), route(secretome.RouteTopical)))), "prohibited", false},
 		{"ID-UU17-135-EMBRYONIC", "embryonic", "embryonic stem cells are excluded from therapy",
 			"", with(esc, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"ID-UU17-135-EMBRYONIC", "the day before the Law", "UU 17/2023 took effect on 8 August 2023",
+			"2023-08-07", with(esc, uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"ID-UU17-135-EMBRYONIC", "the day the Law took effect", "from 8 August 2023 Art. 135(4) applies",
+			"2023-08-08", with(esc, uses(use("ID", UseHospitalService))), "prohibited", true},
 		{"ID-UU17-135-EMBRYONIC", "cord MSC", "umbilical-cord MSCs are not embryonic",
 			"", uses(use("ID", UseHospitalService)), "prohibited", false},
 		{"ID-UU17-135-REPRODUCTIVE", "infertility", "the paragraph forbids reproductive purposes; whether infertility treatment is one is not settled",
@@ -243,6 +265,10 @@ func ruleCases() []ruleCase {
 			"2023-08-08", with(infertility, uses(use("ID", UseHospitalService, indications("infertility")))), "unknown", true},
 		{"ID-UU17-135-PURPOSE", "aesthetic injection", "therapy is only to cure disease and restore health",
 			"", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", true},
+		{"ID-UU17-135-PURPOSE", "the day before the Law", "UU 17/2023 took effect on 8 August 2023",
+			"2023-08-07", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", false},
+		{"ID-UU17-135-PURPOSE", "the day the Law took effect", "from 8 August 2023 Art. 135(2) applies",
+			"2023-08-08", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", true},
 		{"ID-UU17-135-PURPOSE", "wound", "healing a wound restores health",
 			"", uses(use("ID", UseHospitalService)), "prohibited", false},
 		{"ID-BPOM-8-2025-NIE", "no NIE", "a marketed ATMP needs an NIE",
@@ -257,8 +283,12 @@ func ruleCases() []ruleCase {
 			"2024-06-01", uses(use("ID", UseMarketedTherapeutic)), "prohibited", true},
 		{"ID-BPOM-18-2020-NIE", "replaced", "the predecessor no longer applies from 6 March 2025",
 			"2025-03-06", uses(use("ID", UseMarketedTherapeutic)), "prohibited", false},
-		{"ID-BPOM-8-2025-TRIAL", "unregistered trial", "a trial is registered with BPOM",
+		{"ID-BPOM-8-2025-TRIAL", "unapproved trial", "a trial needs BPOM approval (PPUK)",
 			"", uses(use("ID", UseClinicalTrial)), "prohibited", true},
+		{"ID-BPOM-8-2025-TRIAL", "the day before Reg. 8/2025", "the guideline applies from 6 March 2025",
+			"2025-03-05", uses(use("ID", UseClinicalTrial)), "prohibited", false},
+		{"ID-BPOM-8-2025-TRIAL", "the day Reg. 8/2025 was signed", "from 6 March 2025 BPOM approval is asked for",
+			"2025-03-06", uses(use("ID", UseClinicalTrial)), "prohibited", true},
 		{"ID-BPOM-8-2025-TRIAL", "registered and approved", "registration plus ethics approval meets the rule",
 			"", with(auths(auth(AuthCTA, "ID"), auth(AuthEthicsApproval, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", false},
 		{"ID-BPOM-8-2025-TRIAL", "no ethics approval", "ethics approval is a condition",
@@ -654,10 +684,30 @@ func ruleCases() []ruleCase {
 			"", with(setMarker("CD105", "95.0"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
 		{"QUALITY-ISCT-IDENTITY", "HLA-DR at 2.5 %", "ISCT asks at most 2 %",
 			"", with(setMarker("HLA-DR", "2.5"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "adipose cells with CD34", "IFATS/ISCT: CD34 may be present on adipose-derived stromal cells",
+			"", with(adipose("30"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-ISCT-IDENTITY", "adipose cells with CD31", "IFATS/ISCT asks CD31 at most 2 %",
+			"", with(adipose("0.4"), with(setMarker("CD31", "6"), uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "adipose finding is inferred", "the adipose thresholds are not verified",
+			"", with(adipose("0.4"), with(setMarker("CD31", "6"), uses(use("ID", UseHospitalService)))), "provenance:inferred", true},
+		{"QUALITY-ISCT-IDENTITY", "cord cells with CD34", "Dominici 2006 asks CD34 at most 2 % for other MSCs",
+			"", with(setMarker("CD34", "30"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
 		{"QUALITY-EV-MISEV2018", "uncharacterised EVs", "an EV product is characterised",
 			"", with(func(d *Dossier) { d.Product.Derivative.Type = secretome.DerivativePurifiedEVs }, uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
 		{"QUALITY-EV-MISEV2018", "characterised EVs", "every MISEV2018 item is reported",
 			"", with(characterisedEVs, uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-EV-MISEV2018", "category-4 negative only", "calnexin (category 4) alone does not show purity from co-isolated structures",
+			"", with(characterisedEVs, with(func(d *Dossier) { d.Product.Composition.Vesicles.NegativeMarkers = []string{"calnexin", "GM130"} }, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
+		{"QUALITY-EV-MISEV2018", "lipid instead of protein", "MISEV2018 accepts lipid content as a quantification",
+			"", with(characterisedEVs, with(func(d *Dossier) {
+				d.Product.Composition.TotalProtein = secretome.Quantity{}
+				d.Product.Composition.Vesicles.TotalLipid = secretome.MustParseQuantity("30 µg/mL")
+			}, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", false},
+		{"QUALITY-EV-MISEV2018", "serum not EV-depleted", "EVs of the serum are co-isolated with the product",
+			"", with(characterisedEVs, with(func(d *Dossier) {
+				d.Product.Source.Culture.Supplement = secretome.SupplementFBS
+				d.Product.Source.Culture.EVDepleted = boolPtr(false)
+			}, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
 		{"QUALITY-EMBRYONIC-SOURCE", "embryonic", "the source is flagged",
 			"", with(esc, uses(use("ID", UseHospitalService))), "finding:warning", true},
 		{"QUALITY-EMBRYONIC-SOURCE", "cord", "a cord source is not flagged",
@@ -732,6 +782,10 @@ func ruleCases() []ruleCase {
 			"", uses(use("ID", UseResearch)), "provenance:inferred", true},
 		{"ID-BPOM-COSMETIC-NEEDLE", "2021", "a 2022 regulation cannot have applied in 2021",
 			"2021-06-01", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", false},
+		{"ID-BPOM-COSMETIC-NEEDLE", "1 January 2022", "the rule applies from the year in the regulation's number",
+			"2022-01-01", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
+		{"ID-BPOM-COSMETIC-NEEDLE", "after the November 2024 revocations", "BPOM applied the definition to needle-applied cosmetics on 12 November 2024",
+			"2024-11-12", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
 
 		{"ID-UU17-435-UNQUALIFIED-INJECTION", "patient self-injects an authorised product", "self-administration of a product with an NIE covering the use is not the Magelang pattern",
 			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseMarketedTherapeutic, setting(SettingHome), admin(AdministratorPatient), route(secretome.RouteSubcutaneous)))), "prohibited", false},

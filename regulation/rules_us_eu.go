@@ -233,11 +233,10 @@ func checkUSNotHCTP(c *Context) {
 	if !d.Product.HumanDerived() {
 		return
 	}
-	c.Classify("drug and biological product; not an HCT/P")
+	c.ClassifyText(message.New("us.class"))
 	c.Inferred(d.Product.Derivative.Type.VesicleProduct())
 	if len(c.Uses()) > 0 {
-		c.Report(secretome.SeverityInfo, "product.derivative.type",
-			"secreted cell factors are excluded from the HCT/P definition, so the product cannot be regulated under PHS Act § 361 alone; treatment use needs premarket review")
+		c.ReportText(secretome.SeverityInfo, "product.derivative.type", message.New("us.not_hctp"))
 	}
 }
 
@@ -249,7 +248,7 @@ func checkUSService(c *Context) {
 			continue
 		}
 		if r, at := findAuth(c, AuthBLA, u, false); r == authOK {
-			c.Permit(i, authPath(at), "the product holds a biologics licence covering the use")
+			c.PermitText(i, authPath(at), message.New("us.marketed.permit"))
 			continue
 		}
 		if r, _ := findAuth(c, AuthIND, nil, false); r == authOK {
@@ -258,8 +257,7 @@ func checkUSService(c *Context) {
 		if r, _ := findAuth(c, AuthExpandedAccess, u, false); r == authOK {
 			continue // expanded access held: US-312-EXPANDED-ACCESS decides
 		}
-		c.Prohibit(i, usePath(i, "class"),
-			"there is no lawful clinic or hospital service route for exosome or secretome treatment in the United States: use it under an IND (in a trial, or for treatment through expanded access) or as a licensed (BLA) product")
+		c.ProhibitText(i, usePath(i, "class"), message.New("us.service"))
 	}
 }
 
@@ -276,17 +274,16 @@ func checkUSExpandedAccess(c *Context) {
 			a := &c.d.Authorisations[at]
 			if a.AdverseEventsReported != nil && !*a.AdverseEventsReported {
 				c.Inferred(true)
-				c.Condition(i, "adverse events under expanded access reported to FDA", authPath(at)+".adverse_events_reported",
-					"treatment use under expanded access is a route outside a trial, but the dossier states that adverse events are not reported; the IND's safety reporting applies to it")
+				c.ConditionText(i, message.New("us.expanded.ae.missing"), authPath(at)+".adverse_events_reported", message.New("us.expanded.ae"))
 				c.Inferred(false)
 				continue
 			}
-			c.Permit(i, authPath(at), "treatment use outside a trial under an expanded-access authorisation covering the use (21 CFR 312 subpart I)")
+			c.PermitText(i, authPath(at), message.New("us.expanded.held"))
 			continue
 		}
 		switch r, at := findAuth(c, AuthIND, u, false); {
 		case r == authOK:
-			c.Permit(i, authPath(at), "treatment use outside a trial under an IND in effect covering the use's indications (expanded access)")
+			c.PermitText(i, authPath(at), message.New("us.expanded.permitted"))
 		case r == authUncovered:
 			c.ConditionText(i, message.New("us.expanded.missing"), authPath(at),
 				message.New("us.expanded.uncovered", c.authProblem(r, at, u, message.Term("what.ind"))))
@@ -310,8 +307,7 @@ func checkUSInvestigationalPromotion(c *Context) {
 	for k := range d.Claims {
 		cl := &d.Claims[k]
 		if c.claimHere(k) && (adv || cl.Public()) && claimIntent(d, cl) == secretome.IntentTherapeutic && !licensedFor(c, cl.Indication) {
-			c.reportClaim(k, secretome.SeverityError, message.Plain(
-				"the product is under investigation in the United States, and a therapeutic claim promoted to the public represents it as safe or effective"))
+			c.reportClaim(k, secretome.SeverityError, message.New("us.investigational.promotion"))
 		}
 	}
 }
@@ -347,12 +343,11 @@ func checkUSPromotion(c *Context) {
 		}
 		switch {
 		case cl.Public() || adv:
-			c.reportClaim(k, secretome.SeverityError, message.Plain("a therapeutic claim for an exosome or secretome product without an FDA licence for the claimed indication is promoted to the public"))
+			c.reportClaim(k, secretome.SeverityError, message.New("us.promotion"))
 		case !stated && len(cl.Channels) == 0 && !asked:
 			asked = true
 			for _, i := range c.Uses() {
-				c.ReportUse(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"),
-					"the dossier does not say whether the product is advertised to the public in the United States; therapeutic claims for an unapproved exosome product may not be promoted")
+				c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"), message.New("us.promotion.unknown"))
 			}
 		}
 	}
@@ -377,7 +372,7 @@ func licensedFor(c *Context, indication string) bool {
 func checkUSCosmetic(c *Context) {
 	for _, i := range c.Uses() {
 		if c.use(i).Class == UseCosmetic {
-			c.Unknown(i, usePath(i, "class"), "not found: any FDA statement on the cosmetic status of products containing human cell-derived secretome or EVs")
+			c.UnknownText(i, usePath(i, "class"), message.New("us.cosmetic"))
 		}
 	}
 }
@@ -476,7 +471,7 @@ func checkEUNotATMP(c *Context) {
 	if d.Product.Derivative.Type == secretome.DerivativeUnspecified {
 		return
 	}
-	c.Classify("medicinal product (biological) under Directive 2001/83/EC when presented for treatment; not an ATMP (no cells or recombinant nucleic acid)")
+	c.ClassifyText(message.New("eu.class"))
 }
 
 func checkEUService(c *Context) {
@@ -486,21 +481,18 @@ func checkEUService(c *Context) {
 			continue
 		}
 		if r, at := findAuth(c, AuthMarketingAuthorisation, u, false); r == authOK {
-			c.Permit(i, authPath(at), "the product holds a marketing authorisation covering the use; no exemption is needed")
+			c.PermitText(i, authPath(at), message.New("eu.service.ma"))
 			continue
 		}
-		c.Unknown(i, usePath(i, "class"),
-			"the hospital exemption is for ATMPs only; whether national magistral or officinal preparation rules allow hospital use of a non-ATMP secretome is not encoded")
+		c.UnknownText(i, usePath(i, "class"), message.New("eu.service"))
 		for k := range c.d.Authorisations {
 			a := &c.d.Authorisations[k]
 			if a.Jurisdiction == c.code && a.Kind == AuthHospitalExemption {
-				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
-					"a hospital-exemption authorisation cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
+				c.ReportUseText(i, secretome.SeverityWarning, authPath(k), message.New("eu.hospital_exemption.held"))
 				continue
 			}
 			if a.Jurisdiction == c.code && (a.Kind == AuthHospitalDesignation || a.Kind == AuthFacilityLicence) {
-				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
-					"if this authorisation (kind \""+a.Kind.String()+"\") is meant as a hospital-exemption authorisation, it cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
+				c.ReportUseText(i, secretome.SeverityWarning, authPath(k), message.New("eu.service.exemption", message.Text(a.Kind.String())))
 			}
 		}
 	}
@@ -530,10 +522,10 @@ func checkEUCosmeticHumanOrigin(c *Context) {
 		switch d.Product.Source.Species {
 		case secretome.SpeciesHuman:
 			c.Inferred(true)
-			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin may not be in a cosmetic product; a human cell-derived secretome is taken to be such a product")
+			c.ProhibitText(i, "product.source.species", message.New("eu.cosmetic.human_origin"))
 			c.Inferred(false)
 		case secretome.SpeciesUnspecified:
-			c.Unknown(i, "product.source.species", "the source species is not given, so the human-origin prohibition cannot be checked")
+			c.UnknownText(i, "product.source.species", message.New("eu.cosmetic.species"))
 		}
 	}
 }
@@ -544,7 +536,7 @@ func checkEUCosmeticExternal(c *Context) {
 		u := c.use(i)
 		if u.Class == UseCosmetic && anyRoute(d, u, secretome.Route.BreachesBarrier) {
 			c.Inferred(!anyRoute(d, u, secretome.Route.Parenteral))
-			c.Prohibit(i, usePath(i, "route"), "a cosmetic is applied to the external parts of the body; an injected or implanted product is not a cosmetic, and neither is one applied by microneedling or to wounds")
+			c.ProhibitText(i, usePath(i, "route"), message.New("eu.cosmetic.external"))
 			c.Inferred(false)
 		}
 	}
