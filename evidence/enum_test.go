@@ -68,6 +68,7 @@ func TestEnumSpellings(t *testing.T) {
 		mkEnum("RoB2Judgement", rob2Names, "RoB 2 judgements", func(v RoB2Judgement) textEnum { return v }),
 		mkEnum("ROBINSJudgement", robinsNames, "ROBINS-I judgements", func(v ROBINSJudgement) textEnum { return v }),
 		mkEnum("BiasRisk", biasNames, "common bias scale", func(v BiasRisk) textEnum { return v }),
+		mkEnum("BodyKind", bodyKindNames, "kinds of body, whose zero value (any) is spelled", func(v BodyKind) textEnum { return v }),
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -155,7 +155,8 @@ type forestPlot struct {
 	plotL, plotR float64 // x range of the plot area
 	estX, wtX    float64 // right edges of the text columns
 	width        int
-	labelChars   int // labels longer than this are shortened
+	labelChars   int        // labels longer than this are shortened
+	lines        [][]string // each study's label, wrapped to labelChars
 }
 
 func newForestPlot(effects []Effect, res Result, opts ForestOptions) *forestPlot {
@@ -196,9 +197,10 @@ const forestCharWidth = 6.6
 
 // layout sizes the columns from the text they hold: the weight column
 // at the right edge, the estimates left of it, the labels at the left,
-// and the plot in between, at least a quarter of the width. Labels that
-// do not fit are shortened with an ellipsis (the full text stays in a
-// <title> element).
+// and the plot in between, at least a quarter of the width. Study labels
+// that do not fit wrap onto further lines of their row (see wrapLabel);
+// the pooled row's label is shortened with an ellipsis (the full text
+// stays in a <title> element).
 func (p *forestPlot) layout() {
 	w := float64(p.width)
 	p.wtX = w - forestMargin
@@ -220,6 +222,10 @@ func (p *forestPlot) layout() {
 		p.plotR = math.Max(p.plotR, p.plotL+minPlot)
 	}
 	p.labelChars = max(4, int((p.plotL-forestMargin-12)/forestCharWidth))
+	p.lines = make([][]string, len(p.effects))
+	for i := range p.effects {
+		p.lines[i] = wrapLabel(p.label(i), p.labelChars, forestMaxLines)
+	}
 }
 
 // label returns the label of study i, numbering unlabelled studies.
@@ -247,14 +253,13 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	// Vertical layout: optional title, header, one row per study, a gap,
 	// the pooled row, the prediction row (random effects only), the axis
 	// with its labels, then two lines of statistics.
-	k := len(p.effects)
 	y := float64(forestMargin)
 	if p.opts.Title != "" {
 		y += forestRowHeight
 	}
 	headerY := y + forestRowHeight
-	studyY := headerY                                // bottom of the row before study 1
-	pooledY := studyY + float64(k+2)*forestRowHeight // bottom of the pooled row
+	studyY := headerY                                     // bottom of the row before study 1
+	pooledY := studyY + p.studyRows() + 2*forestRowHeight // bottom of the pooled row
 	axisY := pooledY
 	if p.res.Method.IsRandom() {
 		axisY += forestRowHeight
@@ -307,10 +312,13 @@ func (p *forestPlot) draw(b *bytes.Buffer) {
 	for _, wt := range p.res.Weights {
 		wmax = math.Max(wmax, wt)
 	}
+	top := studyY
 	for i, e := range p.effects {
-		mid := studyY + (float64(i)+0.5)*forestRowHeight
+		h := p.rowHeight(i)
+		mid := top + h/2
+		top += h
 		b.WriteString("<g class=\"study\">\n")
-		p.labelText(b, mid+4, "", p.label(i))
+		p.wrappedLabel(b, mid+4, p.lines[i], p.label(i))
 		p.intervalLine(b, p.cis[i], mid, "ci", 1)
 		if e.Yi >= p.lo && e.Yi <= p.hi {
 			side := math.Max(forestMaxBox*math.Sqrt(p.res.Weights[i]/wmax), forestMinBox)

@@ -212,26 +212,33 @@ func TestWriteForestSVGParses(t *testing.T) {
 
 func TestWriteForestSVGLongLabels(t *testing.T) {
 	long := "A very long study label that names the trial, its sponsor, the country & the year <2024>"
+	huge := strings.Repeat("Overlong-label-without-spaces ", 40)
 	md := awkwardMD()
 	md[1].Label = long
+	md[2].Label = huge
 	res, err := evidence.Pool(md, evidence.PoolOptions{})
 	require.NoError(t, err)
+	squash := func(s string) string { return strings.ReplaceAll(s, " ", "") }
 	for _, width := range []int{480, 800, 1600} {
 		var buf bytes.Buffer
 		require.NoError(t, evidence.WriteForestSVG(&buf, md, res, evidence.ForestOptions{Width: width}))
 		s := parseSVG(t, buf.Bytes())
-		assert.Contains(t, s.titles, long, "width %d: the full label is kept in a <title>", width)
-		var short string
+		var drawn, cut string
 		for _, txt := range s.texts {
 			if strings.HasPrefix(txt, "A very long") {
-				short = txt
+				drawn = txt
+			}
+			if strings.HasPrefix(txt, "Overlong") {
+				cut = txt
 			}
 		}
-		require.NotEmpty(t, short, "width %d: the label is drawn", width)
-		assert.True(t, strings.HasSuffix(short, "…"), "width %d: a shortened label ends in an ellipsis: %q", width, short)
-		assert.True(t, strings.HasPrefix(long, strings.TrimSuffix(short, "…")), "width %d: shortening keeps the start", width)
+		assert.Equal(t, squash(long), squash(drawn), "width %d: a long label wraps and is drawn in full", width)
+		assert.NotContains(t, s.titles, long, "width %d: a wrapped label needs no <title>", width)
+		assert.True(t, strings.HasSuffix(cut, "…"), "width %d: a label beyond six lines ends in an ellipsis: %q", width, cut)
+		assert.True(t, strings.HasPrefix(squash(huge), squash(strings.TrimSuffix(cut, "…"))), "width %d: shortening keeps the start: %q", width, cut)
+		assert.Contains(t, s.titles, huge, "width %d: the full label of a shortened one is kept in a <title>", width)
 		if width >= 800 {
-			assert.Contains(t, s.texts, `Smith & Jones <2019> "pilot"`, "width %d: a label that fits is not shortened", width)
+			assert.Contains(t, s.texts, `Smith & Jones <2019> "pilot"`, "width %d: a label that fits is not changed", width)
 		}
 	}
 }

@@ -287,6 +287,11 @@ type GradeOptions struct {
 	// the industry-funded small-studies flag; 0 means 100. The library's
 	// choice.
 	SmallStudySize int
+	// UnassessedNotRatedDown counts a comparative study without a complete
+	// risk-of-bias assessment as not serious. By default (the library's
+	// choice) an unassessed study counts as not low: nobody can say its
+	// risk of bias is not serious.
+	UnassessedNotRatedDown bool
 	// RiskOfBiasByCount makes the risk-of-bias and indirectness ratings
 	// count studies instead of weighting them by their meta-analysis
 	// weight.
@@ -462,7 +467,9 @@ type Assessment struct {
 	// Score is Start plus every domain's effect before clamping, on the
 	// scale very low = 1 .. high = 4.
 	Score int `json:"score"`
-	// Studies lists the IDs of the studies graded, in body order.
+	// Studies lists the IDs of the studies this assessment grades, in
+	// body order; when the body was split, the other body's are in
+	// Other.Studies.
 	Studies []string `json:"studies,omitzero"`
 	// Excluded lists the studies left out, with reasons. When the body
 	// was split, the leading assessment lists every exclusion.
@@ -583,7 +590,8 @@ var ErrOptions = errors.New("evidence: invalid grade options")
 //     with opt.SomeConcernsRatesDown. Bodies that start low: −1 for
 //     serious and −2 for critical risk judged without the confounding
 //     domain. A study without an assessment counts as not low (the
-//     library's choice). Reviews are left out: the risk of bias of their
+//     library's choice; opt.UnassessedNotRatedDown counts it as not
+//     serious). Reviews are left out: the risk of bias of their
 //     included studies is not modelled, and the reason asks for an
 //     override.
 //  2. Inconsistency, from the meta-analysis (two or more effects): from
@@ -1082,6 +1090,10 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 				}
 			case BiasCritical:
 				n = -2
+			case BiasNotAssessed:
+				if !opt.UnassessedNotRatedDown {
+					n = -1
+				}
 			default:
 				n = -1
 			}
@@ -1092,6 +1104,10 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			case BiasLow, BiasModerate:
 			case BiasCritical:
 				n = -2
+			case BiasNotAssessed:
+				if !opt.UnassessedNotRatedDown {
+					n = -1
+				}
 			default:
 				n = -1
 			}
@@ -1121,7 +1137,10 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 	unassessed := ""
 	for _, b := range comp {
 		if br, _ := b.s.Bias(opt.RoB2); br == BiasNotAssessed {
-			unassessed = "; a study without a complete assessment counts as not low (the library's choice)"
+			unassessed = "; a study without a complete assessment counts as not low (the library's choice, GradeOptions.UnassessedNotRatedDown)"
+			if opt.UnassessedNotRatedDown {
+				unassessed = "; a study without a complete assessment counts as not serious (GradeOptions.UnassessedNotRatedDown)"
+			}
 			break
 		}
 	}

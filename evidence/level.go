@@ -199,8 +199,9 @@ type LevelOptions struct {
 	SmallSMD float64
 	// LargeRiskRatio is the risk ratio beyond which (above it, or below its
 	// reciprocal) an observational study's effect counts as dramatic and
-	// grades it up one step; 0 (or any value not above 1) means 2, GRADE's threshold for a large
-	// effect. The table does not define "dramatic": the library's choice.
+	// grades it up one step; 0 (or any value not above 1) means 2,
+	// GRADE's threshold for a large effect. The table does not define
+	// "dramatic": the library's choice.
 	LargeRiskRatio float64
 	// UpgradeDespiteDowngrade allows the dramatic-effect step for a study
 	// that was graded down; by default (the library's choice) a study

@@ -535,10 +535,6 @@ func remlTau2(effects []Effect, opts PoolOptions, scale float64) (tau2 float64, 
 // remlLogLik returns the restricted log-likelihood of tau² up to a
 // constant: −½ Σ ln(vi + tau²) − ½ ln Σw − ½ Σw(yi − μ̂)².
 func remlLogLik(effects []Effect, tau2 float64) float64 {
-	s := weightSums(effects, tau2)
-	var sl float64
-	for _, e := range effects {
-		sl += math.Log(e.Vi + tau2)
-	}
-	return -0.5*sl - 0.5*math.Log(s.sw) - 0.5*s.rss
+	d := effectsDesign(effects)
+	return logLik(d, newWLS(d), MethodREML, tau2)
 }

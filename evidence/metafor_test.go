@@ -257,3 +257,319 @@ func TestMetaforDefaults(t *testing.T) {
 		}
 	}
 }
+
+func tableMods(t testing.TB, tab *Table, names ...string) []Moderator {
+	t.Helper()
+	var out []Moderator
+	for _, n := range names {
+		m, err := tab.Moderator(n, false)
+		require.NoError(t, err)
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestMetaforMetaRegression(t *testing.T) {
+	bcg := readTestTable(t, "bcg.csv")
+	bcgRR, err := bcg.Effects(MeasureRR)
+	require.NoError(t, err)
+	heal := readTestTable(t, "healing.csv")
+	healSMD, err := heal.Effects(MeasureSMD)
+	require.NoError(t, err)
+	cases := []struct {
+		name    string
+		effects []Effect
+		tab     *Table
+		mods    []string
+		method  string
+		knha    bool
+	}{
+		{"bcg.RR.mods.REML", bcgRR, bcg, []string{"ablat", "year", "alloc"}, "REML", false},
+		{"bcg.RR.mods.DL", bcgRR, bcg, []string{"ablat", "year", "alloc"}, "DL", false},
+		{"bcg.RR.mods.ML", bcgRR, bcg, []string{"ablat", "year", "alloc"}, "ML", false},
+		{"bcg.RR.mods.PM", bcgRR, bcg, []string{"ablat", "year", "alloc"}, "PM", false},
+		{"bcg.RR.mods.EE", bcgRR, bcg, []string{"ablat", "year", "alloc"}, "EE", false},
+		{"bcg.RR.mods.REML.knha", bcgRR, bcg, []string{"ablat", "year", "alloc"}, "REML", true},
+		{"bcg.RR.ablat.REML", bcgRR, bcg, []string{"ablat"}, "REML", false},
+		{"bcg.RR.alloc.REML", bcgRR, bcg, []string{"alloc"}, "REML", false},
+		{"bcg.RR.REML.knha", bcgRR, bcg, nil, "REML", true},
+		{"bcg.RR.PM.knha", bcgRR, bcg, nil, "PM", true},
+		{"heal.SMD.mods.REML", healSMD, heal, []string{"dose", "route"}, "REML", false},
+		{"heal.SMD.mods.REML.knha", healSMD, heal, []string{"dose", "route"}, "REML", true},
+		{"heal.SMD.mods.SJ", healSMD, heal, []string{"dose", "route"}, "SJ", false},
+		{"heal.SMD.mods.HE", healSMD, heal, []string{"dose", "route"}, "HE", false},
+		{"heal.SMD.mods.HS", healSMD, heal, []string{"dose", "route"}, "HS", false},
+		{"heal.SMD.mods.EB", healSMD, heal, []string{"dose", "route"}, "EB", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			opts := FitOptions{PoolOptions: PoolOptions{Method: mustMethod(t, c.method), HartungKnapp: c.knha}}
+			m, err := Fit(c.effects, tableMods(t, c.tab, c.mods...), opts)
+			require.NoError(t, err)
+			if c.knha {
+				// The reference stores metafor's t values under zval.
+				ref := refCase(t, c.name)
+				require.Equal(t, len(refVec(t, ref, "zval")), len(m.Coefficients))
+			}
+			checkModel(t, c.name, m)
+		})
+	}
+}
+
+func checkCounts(t testing.TB, name string, r *CountsResult) {
+	t.Helper()
+	c := refCase(t, name)
+	near(t, name+" b", refNum(t, c, "b"), r.Estimate)
+	near(t, name+" se", refNum(t, c, "se"), r.SE)
+	near(t, name+" zval", refNum(t, c, "zval"), r.Statistic)
+	near(t, name+" pval", refNum(t, c, "pval"), r.P)
+	near(t, name+" ci.lb", refNum(t, c, "ci.lb"), r.CI.Lower)
+	near(t, name+" ci.ub", refNum(t, c, "ci.ub"), r.CI.Upper)
+	near(t, name+" QE", refNum(t, c, "QE"), r.QE)
+	near(t, name+" QEp", refNum(t, c, "QEp"), r.QEP)
+	near(t, name+" I2", refNum(t, c, "I2"), r.I2)
+	near(t, name+" H2", refNum(t, c, "H2"), r.H2)
+	for _, f := range []struct {
+		key string
+		got float64
+	}{{"CO", r.CO}, {"COp", r.COP}, {"MH", r.MH}, {"MHp", r.MHP}, {"TA", r.TA}, {"TAp", r.TAP}} {
+		if _, ok := c[f.key]; ok {
+			require.True(t, r.HasOR)
+			near(t, name+" "+f.key, refNum(t, c, f.key), f.got)
+		}
+	}
+}
+
+func TestMetaforMantelHaenszelPeto(t *testing.T) {
+	for _, set := range []string{"bcg", "zero"} {
+		tables, err := readTestTable(t, set+".csv").Counts()
+		require.NoError(t, err)
+		for _, m := range []Measure{MeasureRR, MeasureOR, MeasureRD} {
+			name := set + ".MH." + strings.ToUpper(m.String())
+			r, err := MantelHaenszel(tables, m, 0)
+			require.NoError(t, err, name)
+			checkCounts(t, name, r)
+		}
+		r, err := Peto(tables, 0)
+		require.NoError(t, err)
+		checkCounts(t, set+".PETO", r)
+	}
+}
+
+func fitRef(t testing.TB, file string, m Measure, method string, knha bool, mods ...string) *Model {
+	t.Helper()
+	tab := readTestTable(t, file)
+	es, err := tab.Effects(m)
+	require.NoError(t, err)
+	fit, err := Fit(es, tableMods(t, tab, mods...), FitOptions{PoolOptions: PoolOptions{Method: mustMethod(t, method), HartungKnapp: knha}})
+	require.NoError(t, err)
+	return fit
+}
+
+func TestMetaforConfInt(t *testing.T) {
+	for _, c := range []struct {
+		name, file string
+		m          Measure
+		method     string
+		mods       []string
+	}{
+		{"bcg.RR.REML.confint", "bcg.csv", MeasureRR, "REML", nil},
+		{"bcg.RR.DL.confint", "bcg.csv", MeasureRR, "DL", nil},
+		{"bcg.RR.mods.REML.confint", "bcg.csv", MeasureRR, "REML", []string{"ablat"}},
+		{"heal.SMD.REML.confint", "healing.csv", MeasureSMD, "REML", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ci, err := fitRef(t, c.file, c.m, c.method, false, c.mods...).ConfInt()
+			require.NoError(t, err)
+			ref := refCase(t, c.name)
+			for _, row := range []struct {
+				key string
+				b   Bound
+			}{{"tau2", ci.Tau2}, {"tau", ci.Tau}, {"I2", ci.I2}, {"H2", ci.H2}} {
+				nearVec(t, c.name+" "+row.key, refVec(t, ref, row.key), []float64{row.b.Estimate, row.b.Lower, row.b.Upper})
+			}
+		})
+	}
+}
+
+func TestMetaforSmallStudy(t *testing.T) {
+	for _, c := range []struct {
+		prefix, file string
+		m            Measure
+		knha         bool
+	}{{"bcg.RR.REML", "bcg.csv", MeasureRR, false}, {"bcg.RR.REML.knha", "bcg.csv", MeasureRR, true}, {"heal.SMD.REML", "healing.csv", MeasureSMD, false}} {
+		fit := fitRef(t, c.file, c.m, "REML", c.knha)
+		reg, err := fit.RegTest()
+		require.NoError(t, err)
+		ref := refCase(t, c.prefix+".regtest")
+		near(t, c.prefix+" regtest zval", refNum(t, ref, "zval"), reg.Statistic)
+		near(t, c.prefix+" regtest pval", refNum(t, ref, "pval"), reg.P)
+		near(t, c.prefix+" regtest est", refNum(t, ref, "est"), reg.Limit)
+		near(t, c.prefix+" regtest ci.lb", refNum(t, ref, "ci.lb"), reg.CI.Lower)
+		near(t, c.prefix+" regtest ci.ub", refNum(t, ref, "ci.ub"), reg.CI.Upper)
+		if c.knha {
+			require.Equal(t, int(refNum(t, ref, "ddf")), reg.DF)
+			continue
+		}
+		rk, err := fit.RankTest()
+		require.NoError(t, err)
+		ref = refCase(t, c.prefix+".ranktest")
+		near(t, c.prefix+" ranktest tau", refNum(t, ref, "tau"), rk.Tau)
+		near(t, c.prefix+" ranktest pval", refNum(t, ref, "pval"), rk.P)
+	}
+}
+
+func TestMetaforTrimFill(t *testing.T) {
+	for _, c := range []struct {
+		name, file string
+		m          Measure
+		method     string
+		opts       TrimFillOptions
+	}{
+		{"bcg.RR.REML.trimfill", "bcg.csv", MeasureRR, "REML", TrimFillOptions{}},
+		{"bcg.RR.REML.trimfill.R0", "bcg.csv", MeasureRR, "REML", TrimFillOptions{Estimator: EstimatorR0}},
+		{"bcg.RR.EE.trimfill", "bcg.csv", MeasureRR, "EE", TrimFillOptions{}},
+		{"bcg.RR.REML.trimfill.right", "bcg.csv", MeasureRR, "REML", TrimFillOptions{Side: SideRight}},
+		{"heal.SMD.REML.trimfill", "healing.csv", MeasureSMD, "REML", TrimFillOptions{}},
+		{"heal.SMD.REML.trimfill.R0", "healing.csv", MeasureSMD, "REML", TrimFillOptions{Estimator: EstimatorR0}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tf, err := fitRef(t, c.file, c.m, c.method, false).TrimFill(c.opts)
+			require.NoError(t, err)
+			ref := refCase(t, c.name)
+			require.Equal(t, int(refNum(t, ref, "k0")), tf.K0, "k0")
+			require.Equal(t, ref["side"], tf.Side.String())
+			near(t, "se.k0", refNum(t, ref, "se.k0"), tf.SEK0)
+			if _, ok := ref["p.k0"]; ok {
+				near(t, "p.k0", refNum(t, ref, "p.k0"), tf.PK0)
+			}
+			checkModel(t, c.name, tf.Model)
+			yi := refVec(t, ref, "yi")
+			vi := refVec(t, ref, "vi")
+			require.Len(t, tf.Filled, tf.K0)
+			for n, e := range tf.Filled {
+				near(t, fmt.Sprintf("filled yi[%d]", n), yi[len(yi)-tf.K0+n], e.Yi)
+				near(t, fmt.Sprintf("filled vi[%d]", n), vi[len(vi)-tf.K0+n], e.Vi)
+			}
+		})
+	}
+}
+
+func checkSteps(t testing.TB, name string, steps []Step) {
+	t.Helper()
+	ref := refCase(t, name)
+	get := func(f func(Step) float64) []float64 {
+		out := make([]float64, len(steps))
+		for i, s := range steps {
+			out[i] = f(s)
+		}
+		return out
+	}
+	nearVec(t, name+" estimate", refVec(t, ref, "estimate"), get(func(s Step) float64 { return s.Estimate }))
+	nearVec(t, name+" se", refVec(t, ref, "se"), get(func(s Step) float64 { return s.SE }))
+	nearVec(t, name+" zval", refVec(t, ref, "zval"), get(func(s Step) float64 { return s.Statistic }))
+	nearVec(t, name+" pval", refVec(t, ref, "pval"), get(func(s Step) float64 { return s.P }))
+	nearVec(t, name+" ci.lb", refVec(t, ref, "ci.lb"), get(func(s Step) float64 { return s.CILower }))
+	nearVec(t, name+" ci.ub", refVec(t, ref, "ci.ub"), get(func(s Step) float64 { return s.CIUpper }))
+	nearVec(t, name+" Q", refVec(t, ref, "Q"), get(func(s Step) float64 { return s.Q }))
+	nearVec(t, name+" Qp", refVec(t, ref, "Qp"), get(func(s Step) float64 { return s.QP }))
+	nearVec(t, name+" tau2", refVec(t, ref, "tau2"), get(func(s Step) float64 { return s.Tau2 }))
+	nearVec(t, name+" I2", refVec(t, ref, "I2"), get(func(s Step) float64 { return s.I2 }))
+	nearVec(t, name+" H2", refVec(t, ref, "H2"), get(func(s Step) float64 { return s.H2 }))
+}
+
+func TestMetaforSensitivity(t *testing.T) {
+	bcg := fitRef(t, "bcg.csv", MeasureRR, "REML", false)
+	l1, err := bcg.LeaveOneOut()
+	require.NoError(t, err)
+	checkSteps(t, "bcg.RR.REML.leave1out", l1)
+	heal := fitRef(t, "healing.csv", MeasureSMD, "REML", false)
+	l1, err = heal.LeaveOneOut()
+	require.NoError(t, err)
+	checkSteps(t, "heal.SMD.REML.leave1out", l1)
+
+	// metafor's cumul(order = year) sorts by year, ties in input order.
+	years, err := readTestTable(t, "bcg.csv").Moderator("year", false)
+	require.NoError(t, err)
+	order := make([]int, len(years.Values))
+	for i := range order {
+		order[i] = i
+	}
+	slicesSortStableBy(order, func(i int) float64 { return years.Values[i] })
+	cu, err := bcg.Cumulative(order)
+	require.NoError(t, err)
+	checkSteps(t, "bcg.RR.REML.cumul.year", cu)
+
+	for _, c := range []struct {
+		name string
+		fit  *Model
+	}{
+		{"bcg.RR.REML.influence", bcg},
+		{"bcg.RR.ablat.REML.influence", fitRef(t, "bcg.csv", MeasureRR, "REML", false, "ablat")},
+		{"heal.SMD.REML.influence", heal},
+	} {
+		inf, err := c.fit.Influence()
+		require.NoError(t, err)
+		ref := refCase(t, c.name)
+		get := func(f func(Influence) float64) []float64 {
+			out := make([]float64, len(inf))
+			for i, s := range inf {
+				out[i] = f(s)
+			}
+			return out
+		}
+		nearVec(t, c.name+" rstudent", refVec(t, ref, "rstudent"), get(func(s Influence) float64 { return s.RStudent }))
+		nearVec(t, c.name+" dffits", refVec(t, ref, "dffits"), get(func(s Influence) float64 { return s.DFFITS }))
+		nearVec(t, c.name+" cook.d", refVec(t, ref, "cook.d"), get(func(s Influence) float64 { return s.CookD }))
+		nearVec(t, c.name+" cov.r", refVec(t, ref, "cov.r"), get(func(s Influence) float64 { return s.CovRatio }))
+		nearVec(t, c.name+" tau2.del", refVec(t, ref, "tau2.del"), get(func(s Influence) float64 { return s.Tau2Del }))
+		nearVec(t, c.name+" QE.del", refVec(t, ref, "QE.del"), get(func(s Influence) float64 { return s.QEDel }))
+		nearVec(t, c.name+" hat", refVec(t, ref, "hat"), get(func(s Influence) float64 { return s.Hat }))
+		nearVec(t, c.name+" weight", refVec(t, ref, "weight"), get(func(s Influence) float64 { return s.Weight }))
+	}
+}
+
+func slicesSortStableBy(idx []int, key func(int) float64) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && key(idx[j]) < key(idx[j-1]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+}
+
+func TestMetaforSubgroups(t *testing.T) {
+	tab := readTestTable(t, "bcg.csv")
+	es, err := tab.Effects(MeasureRR)
+	require.NoError(t, err)
+	alloc, err := tab.Moderator("alloc", true)
+	require.NoError(t, err)
+	sg, err := SubgroupAnalysis(es, alloc, FitOptions{})
+	require.NoError(t, err)
+	ref := refCase(t, "bcg.RR.subgroups.alloc")
+	require.Len(t, sg.Groups, 3)
+	for _, g := range sg.Groups {
+		raw, err := json.Marshal(ref[g.Level])
+		require.NoError(t, err)
+		name := "bcg.RR.subgroup." + g.Level
+		loadReference(t).Cases[name] = raw
+		checkModel(t, name, g.Model)
+	}
+	between := ref["between"].(map[string]any)
+	near(t, "between QM", refNum(t, between, "QM"), sg.QM)
+	near(t, "between QMp", refNum(t, between, "QMp"), sg.QMP)
+	require.Equal(t, int(refNum(t, between, "df")), sg.QMDF)
+}
+
+// TestMetaforConfIntDefault checks that a model fitted with a Threshold
+// searches the Q-profile bounds with metafor's default tolerance, and so
+// reproduces confint's printed bounds.
+func TestMetaforConfIntDefault(t *testing.T) {
+	es := tableEffects(t, "bcg.csv", MeasureRR)
+	m, err := Fit(es, nil, FitOptions{PoolOptions: PoolOptions{Threshold: MetaforThreshold}})
+	require.NoError(t, err)
+	ci, err := m.ConfInt()
+	require.NoError(t, err)
+	want := refVec(t, refCase(t, "bcg.RR.REML.confint.default"), "tau2")
+	require.InDelta(t, want[1], ci.Tau2.Lower, 1e-12)
+	require.InDelta(t, want[2], ci.Tau2.Upper, 1e-12)
+}

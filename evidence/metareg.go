@@ -115,9 +115,9 @@ type Model struct {
 	// Iterations is the number of Fisher scoring steps taken.
 	Iterations int
 
-	d      *design
-	labels []string
-	opts   FitOptions
+	d       *design
+	effects []Effect
+	opts    FitOptions
 }
 
 // Estimate returns the first coefficient: the pooled effect of a model
@@ -228,6 +228,10 @@ func buildDesign(effects []Effect, mods []Moderator, opts *FitOptions) (*design,
 			continue
 		}
 		levels := sortedLevels(m.Levels)
+		if len(levels) == 1 && !opts.NoIntercept {
+			ps.Add(path+".levels", secretome.SeverityError, secretome.CodeInconsistent, "moderator %q has a single level (%q): it is constant and cannot be estimated beside the intercept", m.Name, levels[0])
+			continue
+		}
 		first := 1
 		if opts.NoIntercept && len(d.x) == 0 {
 			first = 0 // the first factor codes every level, as in R
@@ -288,10 +292,7 @@ func fitDesign(d *design, names []string, effects []Effect, opts FitOptions, wit
 		Measure: effects[0].Measure, Method: po.Method, HartungKnapp: po.HartungKnapp, Level: po.Level,
 		K: k, P: p, QEDF: k - p, QEP: 1, H2: 1, d: d, opts: opts,
 	}
-	m.labels = make([]string, k)
-	for i, e := range effects {
-		m.labels[i] = e.Label
-	}
+	m.effects = effects
 	f := newWLS(d)
 	var vt float64
 	if k > p {

@@ -315,6 +315,14 @@ func TestGradeChoicesLabelled(t *testing.T) {
 	})}}, GradeOptions{SomeConcernsRatesDown: true})
 	r, _ = a.Domain(DomainRiskOfBias)
 	assert.Equal(t, -1, r.Effect, "Handbook Table 12.2.d allows −1 for some concerns, on request: %s", r.Reason)
+	a = mustGrade(t, Body{q89, []Study{noTool(trial("a", DesignCohortProspective, 300, 2000, 400, 2000))}}, GradeOptions{})
+	r, _ = a.Domain(DomainRiskOfBias)
+	assert.Equal(t, -1, r.Effect, "an unassessed cohort counts as not low by default: %s", r.Reason)
+	assert.Contains(t, r.Reason, "UnassessedNotRatedDown")
+	a = mustGrade(t, Body{q89, []Study{noTool(trial("a", DesignCohortProspective, 300, 2000, 400, 2000))}}, GradeOptions{UnassessedNotRatedDown: true})
+	r, _ = a.Domain(DomainRiskOfBias)
+	assert.Equal(t, 0, r.Effect, "the choice is an option: %s", r.Reason)
+	assert.Equal(t, CertaintyLow, a.Certainty, "observational evidence without ROBINS-I starts low")
 	a = mustGrade(t, Body{q89, []Study{trial("a", DesignRandomisedControlledTrial, 300, 600, 200, 600), with(trial("b", DesignRandomisedControlledTrial, 300, 600, 200, 600), func(s *Study) { s.RiskOfBias.RoB2 = allHighRoB2 })}}, GradeOptions{RiskOfBiasShare: 0.4})
 	r, _ = a.Domain(DomainRiskOfBias)
 	assert.Equal(t, -1, r.Effect, "half the weight at high risk rates down when the share is 40 %%: %s", r.Reason)
@@ -389,5 +397,51 @@ func TestWoundCaseReportsStayVeryLow(t *testing.T) {
 	assert.Equal(t, CertaintyVeryLow, a.Certainty)
 	for _, l := range a.Levels {
 		assert.Equal(t, 4, l.Level.Level, l.StudyID)
+	}
+}
+
+// TestGradeEveryDesignMix grades bodies of every pair of designs, with
+// and without risk-of-bias tools, for every question kind: nothing
+// panics, the certainty is on the scale, the score is the start plus the
+// effects, and a split body names both kinds.
+func TestGradeEveryDesignMix(t *testing.T) {
+	tools := []RiskOfBias{{}, {RoB2: allLowRoB2}, {ROBINSI: critROBINS}, {ROBINSI: robins(ROBINSNoInformation)}}
+	for _, d1 := range Designs() {
+		for _, d2 := range Designs() {
+			for ti, tool := range tools {
+				s1 := trial("a", d1, 40, 100, 20, 100)
+				s2 := trial("b", d2, 30, 100, 25, 100)
+				s1.RiskOfBias, s2.RiskOfBias = tool, tool
+				if d1.Synthesis() {
+					s1.Review = &Review{Studies: ptr(2), Designs: []Design{d2}, Included: []string{"b"}}
+				}
+				for _, k := range []QuestionKind{QuestionBenefits, QuestionHarms, QuestionRareHarms} {
+					q := Question{Kind: k, Indication: "L89", ProductID: "gel", Comparator: ComparatorPlacebo}
+					a := mustGrade(t, Body{q, []Study{s1, s2}}, GradeOptions{})
+					for _, x := range []*Assessment{&a, a.Other} {
+						if x == nil {
+							continue
+						}
+						sum := int(x.Start)
+						for _, d := range x.Domains {
+							sum += d.Effect
+						}
+						assert.Equal(t, sum, x.Score, "%s+%s tool %d", d1, d2, ti)
+						if x.Certainty != CertaintyNotGraded {
+							assert.GreaterOrEqual(t, x.Certainty, CertaintyVeryLow)
+						}
+					}
+					if a.Other != nil {
+						assert.NotEqual(t, a.Body, a.Other.Body)
+					}
+					for _, s := range []Study{s1, s2} {
+						l := LevelOptions{}.Level(&s, q)
+						if l.Level != 0 && !s.Design.Mechanistic() {
+							assert.LessOrEqual(t, l.Level, 4, "%s: a clinical design stays at level 4 or better", s.Design)
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -328,12 +328,17 @@ const MetaforThreshold = 1e-5
 // (.Machine$double.eps^0.25), used for PM and the Q-profile intervals.
 const MetaforRootTol = metaforTol
 
-// poolTau2 estimates tau² for an intercept-only model.
-func poolTau2(effects []Effect, opts PoolOptions, scale float64) (tau2Fit, error) {
+// effectsDesign returns the intercept-only design of the effects.
+func effectsDesign(effects []Effect) *design {
 	y := make([]float64, len(effects))
 	v := make([]float64, len(effects))
 	for i, e := range effects {
 		y[i], v[i] = e.Yi, e.Vi
 	}
-	return estimateTau2(interceptDesign(y, v), opts.Method, convergence{maxIter: opts.MaxIter, tol: opts.Tol, threshold: opts.Threshold}, scale)
+	return interceptDesign(y, v)
+}
+
+// poolTau2 estimates tau² for an intercept-only model.
+func poolTau2(effects []Effect, opts PoolOptions, scale float64) (tau2Fit, error) {
+	return estimateTau2(effectsDesign(effects), opts.Method, convergence{maxIter: opts.MaxIter, tol: opts.Tol, threshold: opts.Threshold}, scale)
 }

@@ -86,6 +86,7 @@ var terms = []entry{
 
 	// Nouns for Count.
 	{"noun.study", "study|studies", "studi"},
+	{"noun.rule", "rule|rules", "aturan"},
 	{"noun.item", "item|items", "butir"},
 	{"noun.dossier", "dossier|dossiers", "dosier"},
 	{"noun.error", "error|errors", "kesalahan"},

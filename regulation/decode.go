@@ -1,11 +1,12 @@
 package regulation
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
 	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -201,14 +202,19 @@ type dossierChecker struct {
 	opts *ValidateOptions
 }
 
-func (c dossierChecker) add(p *fieldpath.Path, sev secretome.Severity, code secretome.Code, format string, args ...any) {
-	c.ps.Add(p.String(), sev, code, format, args...)
+// add records a problem whose message is the catalogue's text key with
+// args (package message).
+func (c dossierChecker) add(p *fieldpath.Path, sev secretome.Severity, code secretome.Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), sev, code, message.New(key, args...))
 }
+
+// quoted is the argument of a value shown in quotes, as %q prints it.
+func quoted(s string) message.Arg { return message.Text(strconv.Quote(s)) }
 
 func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
 	if strings.TrimSpace(value) == "" {
 		f := p.Field(field)
-		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
+		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
 	}
 }
 
@@ -223,28 +229,28 @@ func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, cou
 	}
 	switch {
 	case value == "":
-		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
+		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
 	case ok:
 	default:
-		want := "an ISO 3166-1 alpha-2 country code such as \"ID\" or \"US\""
+		want := message.New("problem.jurisdiction.country")
 		if !countryOnly {
-			want += ", \"EU\""
+			want = message.New("problem.jurisdiction.eu")
 			if len(c.opts.Jurisdictions) > 0 {
-				want += " or one of the registered codes " + strings.Join(c.opts.Jurisdictions, ", ")
+				want = message.New("problem.jurisdiction.registered", message.Text(strings.Join(c.opts.Jurisdictions, ", ")))
 			}
 		}
-		msg := fmt.Sprintf("%s %q is not %s", field, value, want)
+		var hint message.Message
 		if s := SuggestJurisdiction(value); s != "" && (!countryOnly || IsCountry(s)) {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			hint = message.New("problem.did_you_mean", quoted(s))
 		}
-		c.add(&f, secretome.SeverityError, CodeJurisdiction, "%s", msg)
+		c.add(&f, secretome.SeverityError, CodeJurisdiction, "problem.jurisdiction", message.Text(field), quoted(value), want, hint)
 	}
 }
 
 func (c dossierChecker) dates(p *fieldpath.Path, from, until secretome.Date) {
 	if !from.IsZero() && !until.IsZero() && until.Before(from) {
 		f := p.Field("valid_until")
-		c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "valid_until %s is before valid_from %s", until, from)
+		c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "problem.valid_until", message.Text(until.String()), message.Text(from.String()))
 	}
 }
 
@@ -252,7 +258,7 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 	for i, id := range ids {
 		if c.d.Product.Indication(id) == nil {
 			f := p.Index(i)
-			c.add(&f, secretome.SeverityError, CodeReference, "indication %q is not an indication of the product", id)
+			c.add(&f, secretome.SeverityError, CodeReference, "problem.indication.unknown", quoted(id))
 		}
 	}
 }
@@ -292,7 +298,7 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		p := ap.Index(i)
 		if a.Kind == AuthorisationUnspecified {
 			f := p.Field("kind")
-			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "kind is required (one of: %s)", strings.Join(authorisationNames.Values(), ", "))
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required_one_of", message.Text("kind"), message.Text(strings.Join(authorisationNames.Values(), ", ")))
 		}
 		c.required(&p, "number", a.Number)
 		c.jurisdiction(&p, "jurisdiction", a.Jurisdiction, false)
@@ -301,13 +307,13 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		c.indications(&ip, a.Indications)
 		if a.Kind == AuthHospitalDesignation && a.Facility == "" {
 			f := p.Field("facility")
-			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "a hospital designation should name the facility it designates")
+			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "problem.designation.facility")
 		}
 	}
 
 	up := root.Field("uses")
 	if len(d.Uses) == 0 {
-		c.add(&up, secretome.SeverityError, secretome.CodeRequired, "at least one intended use is required")
+		c.add(&up, secretome.SeverityError, secretome.CodeRequired, "problem.uses.none")
 	}
 	for i := range d.Uses {
 		u := &d.Uses[i]
@@ -315,17 +321,17 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		c.jurisdiction(&p, "jurisdiction", u.Jurisdiction, false)
 		if u.Class == UseClassUnspecified {
 			f := p.Field("class")
-			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "class is required (one of: %s)", strings.Join(useClassNames.Values(), ", "))
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required_one_of", message.Text("class"), message.Text(strings.Join(useClassNames.Values(), ", ")))
 		}
 		ip := p.Field("indications")
 		c.indications(&ip, u.Indications)
 		if u.Class.Clinical() || u.Class == UseCosmetic {
 			if len(u.Indications) == 0 {
-				c.add(&ip, secretome.SeverityWarning, secretome.CodeRequired, "a %s use should name the indications it is for", u.Class)
+				c.add(&ip, secretome.SeverityWarning, secretome.CodeRequired, "problem.use.indications", message.Text(u.Class.String()))
 			}
 			if u.Setting == SettingUnspecified {
 				f := p.Field("setting")
-				c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "a %s use should name its setting", u.Class)
+				c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "problem.use.setting", message.Text(u.Class.String()))
 			}
 		}
 	}
@@ -342,7 +348,7 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		}
 		if j, dup := studyIDs[s.ID]; dup && s.ID != "" {
 			f := p.Field("id")
-			c.add(&f, secretome.SeverityError, secretome.CodeDuplicate, "study ID %q is already used by studies[%d]", s.ID, j)
+			c.add(&f, secretome.SeverityError, secretome.CodeDuplicate, "problem.study.twice", quoted(s.ID), message.Int(j))
 		} else {
 			studyIDs[s.ID] = i
 		}
@@ -355,13 +361,13 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		c.required(&p, "wording", cl.Wording)
 		if cl.Indication != "" && d.Product.Indication(cl.Indication) == nil {
 			f := p.Field("indication")
-			c.add(&f, secretome.SeverityError, CodeReference, "indication %q is not an indication of the product", cl.Indication)
+			c.add(&f, secretome.SeverityError, CodeReference, "problem.indication.unknown", quoted(cl.Indication))
 		}
 		stp := p.Field("studies")
 		for k, id := range cl.Studies {
 			if _, ok := studyIDs[id]; !ok {
 				f := stp.Index(k)
-				c.add(&f, secretome.SeverityError, CodeReference, "study %q is not among the dossier's studies", id)
+				c.add(&f, secretome.SeverityError, CodeReference, "problem.study.unknown", quoted(id))
 			}
 		}
 	}

@@ -38,9 +38,16 @@
 // # Rules as cited data
 //
 // Each rule is data first: a stable ID such as "US-1271-NOT-HCTP", a
-// title, a jurisdiction, a Citation (instrument, number, article, link,
-// the day it took effect and, where repealed, the day it ended, the day
-// its facts were checked) and a Provenance:
+// title, a jurisdiction, a Citation and a Provenance. The Citation names
+// the instrument, its number and the article, paragraph or annex entry
+// (ArticleVerified says whether that was read in the instrument's own
+// text), links to the instrument in an official gazette or database where
+// one is known (Citation.OfficialSource: ecfr.gov, eur-lex.europa.eu,
+// peraturan.bpk.go.id, law.go.kr, mhlw.go.jp, fda.gov and the like), names
+// the secondary source where only a summary could be read, and gives the
+// day the instrument took effect, the day it ended where it was repealed,
+// and the day its source was read (CheckedOn). The Provenance says how sure
+// the rule is:
 //
 //   - primary: read in the instrument itself;
 //   - secondary: read in an official or reliable summary of it;
@@ -51,28 +58,28 @@
 // says to a product the source does not name (an FDA statement on
 // exosomes applied to a whole conditioned medium, say), the finding says
 // "inferred" even when the rule's source was read first-hand
-// (Context.Inferred). Where the research behind the shipped rules found
-// nothing (Indonesian rules on secretome cosmetics, Japanese cosmetic
-// rules, the Korean Act's scope for cell-free products, the US cosmetic
-// status), rules report the use as VerdictUnknown with an info finding
-// that says what is not known; they never guess. Uncertain details are stated in the rule itself: an
-// Article such as "Annex II (entry number not verified)", and a Note.
-// The research notes the shipped rules come from do not record the day
-// their sources were read, so CheckedOn is empty in every shipped rule and
-// each Note says so.
+// (Context.Inferred). Where no instrument is known (Indonesian rules on
+// secretome cosmetics, Japanese cosmetic rules, the Korean Act's scope
+// for cell-free products, the US cosmetic status), rules report the use as
+// VerdictUnknown with an info finding that says what is not known; they
+// never guess. Uncertain details are stated in the rule itself: an Article
+// such as "Art. 439 (reported, not verified)", and a Note. A rule is only
+// as current as its CheckedOn day.
 //
 // Rules are evaluated as of a day (Options.AsOf): a rule whose instrument
 // is not yet in force, or was repealed, on that day does not fire. BPOM
 // Regulation 8/2025 applies from 6 March 2025 and its predecessor up to
-// that day; Taiwan's exosome amendment from 21 March 2024; the Korean
-// treatment-plan amendment from 1 February 2025; the Japanese MHLW notices
-// from 31 July 2024; the revised Ph. Eur. 2.6.7 from 1 April 2026. A
-// rule whose start day is not recorded applies on every day, except that
-// a rule whose instrument is dated by its number or by the notes
-// (Permenkes 32/2018, BPOM Reg. 18/2020, the PMD Act of 2014, the Korean
-// culture-medium rules of 2010) stays silent before 1 January of that
-// year; its Note says so. Dates of effect that came from publication records rather than the
-// research notes are marked so in the rule's Note.
+// that day; Regulation (EU) No 536/2014 from 31 January 2022 and Directive
+// 2001/20/EC before it; the Cosmetics Regulation (EC) No 1223/2009 from 11
+// July 2013 and Directive 76/768/EEC before it; Taiwan's exosome
+// amendment from 21 March 2024; the Korean treatment-plan amendment from
+// 21 February 2025 and the culture-medium standard from 1 July 2011; US
+// expanded access (21 CFR 312 subpart I) from 13 October 2009; the
+// Japanese MHLW communications from 31 July 2024; the revised Ph. Eur.
+// 2.6.7 from 1 April 2026. A rule whose start day is not known applies on
+// every day, except that a rule whose instrument is dated by its number
+// (Permenkes 32/2018, BPOM Reg. 18/2020, 21/2022 and 23/2019) stays silent
+// before 1 January of that year; its Note says so.
 //
 // # Shipped rule sets
 //
@@ -94,8 +101,12 @@
 // UseAssessment.Missing; otherwise VerdictPermitted. A missing gateway
 // authorisation (a marketing authorisation for a marketed product, an IND
 // or trial authorisation for a trial) prohibits; a missing accompanying
-// condition (GMP evidence, ethics approval, records) makes the permission
-// conditional. The quality baseline assesses every use of the dossier; its
+// condition (ethics approval, records) makes the permission conditional.
+// Indonesian clinical or marketed use of a product not shown processed
+// under CPOB (GMP) prohibits, and so does a required release test
+// (sterility, bacterial endotoxins, mycoplasma) absent from the
+// specification of a product for clinical or marketed use; for a cosmetic
+// use the missing test is a condition. The quality baseline assesses every use of the dossier; its
 // verdicts say whether the product meets the baseline for that use, not
 // whether the law allows it. A use in a jurisdiction that was not assessed
 // (one without shipped rules, such as "FR", or one left out of

@@ -107,36 +107,87 @@ func TestRuleSetComposition(t *testing.T) {
 func TestShippedMetadata(t *testing.T) {
 	s := Shipped()
 	assert.Equal(t, []string{"AU", "EU", "ID", "JP", "KR", "QUALITY", "TW", "US"}, s.Jurisdictions())
+	read := map[string]bool{"2026-11-26": true, "2026-12-01": true}
 	for _, r := range s.Rules() {
 		assert.True(t, strings.HasPrefix(r.ID, r.Jurisdiction+"-"), "%s: IDs start with their jurisdiction", r.ID)
 		assert.NotEmpty(t, r.Note, "%s: every shipped rule says what is uncertain", r.ID)
-		assert.True(t, r.Citation.CheckedOn.IsZero(), "%s: the notes give no reading date, so none is claimed", r.ID)
-		assert.Contains(t, r.Note, "checked_on is empty", "%s: the missing date is stated", r.ID)
+		assert.True(t, read[r.Citation.CheckedOn.String()], "%s: checked_on is one of the days the sources were read, got %q", r.ID, r.Citation.CheckedOn)
 		assert.NotEqual(t, r.Jurisdiction, r.Title)
+		assert.NotContains(t, r.Note, "research notes", r.ID)
+		assert.NotContains(t, r.Note, "checked_on", r.ID)
 	}
 	dates := map[string]string{
-		"ID-BPOM-8-2025-NIE":             "2025-03-06",
-		"ID-BPOM-8-2025-TRIAL":           "2025-03-06",
-		"QUALITY-MYCOPLASMA-NAT-2026":    "2026-04-01",
-		"KR-ARB-2025-TREATMENT-PLAN":     "2025-02-01",
-		"TW-COSMETIC-HUMAN-EXOSOME-2024": "2024-03-21",
-		"JP-MHLW-2024-FREE-PRACTICE":     "2024-07-31",
-		"JP-MHLW-2024-EXOSOME-REAGENT":   "2024-07-31",
-		"US-FDA-EXOSOME-NO-SERVICE":      "2019-12-06",
+		"ID-BPOM-8-2025-NIE":              "2025-03-06",
+		"ID-BPOM-8-2025-TRIAL":            "2025-03-06",
+		"ID-UU17-135-REPRODUCTIVE":        "2023-08-08",
+		"QUALITY-MYCOPLASMA-NAT-2026":     "2026-04-01",
+		"KR-ARB-2025-TREATMENT-PLAN":      "2025-02-21",
+		"KR-MFDS-CULTURE-MEDIUM":          "2011-07-01",
+		"TW-COSMETIC-HUMAN-EXOSOME-2024":  "2024-03-21",
+		"JP-MHLW-2024-FREE-PRACTICE":      "2024-07-31",
+		"JP-MHLW-2024-EXOSOME-REAGENT":    "2024-07-31",
+		"US-FDA-EXOSOME-NO-SERVICE":       "2019-12-06",
+		"US-312-EXPANDED-ACCESS":          "2009-10-13",
+		"EU-CLINICAL-TRIAL-AUTHORISATION": "2022-01-31",
+		"EU-2001-20-ART9-TRIAL":           "2004-05-01",
+		"EU-1223-ANNEX-II-HUMAN-ORIGIN":   "2013-07-11",
 	}
 	for id, want := range dates {
 		r, ok := s.Rule(id)
 		require.True(t, ok, id)
 		assert.Equal(t, want, r.Citation.EffectiveFrom.String(), id)
 	}
-	for id, want := range map[string]string{"ID-BPOM-18-2020-NIE": "2025-03-06", "TW-COSMETIC-HUMAN-ORIGIN": "2024-03-21"} {
+	for id, want := range map[string]string{
+		"ID-BPOM-18-2020-NIE": "2025-03-06", "TW-COSMETIC-HUMAN-ORIGIN": "2024-03-21",
+		"EU-2001-20-ART9-TRIAL": "2022-01-31", "EU-76-768-HUMAN-ORIGIN": "2013-07-11",
+	} {
 		r, _ := s.Rule(id)
 		assert.Equal(t, want, r.Citation.EffectiveTo.String(), id)
 	}
+	jp, _ := s.Rule("JP-PMD-APPROVAL")
+	assert.True(t, jp.Citation.EffectiveFrom.IsZero(), "the approval duty stood in Art. 14 of the 1960 Act before 2014")
 	eu, _ := s.Rule("EU-1223-ANNEX-II-HUMAN-ORIGIN")
-	assert.Contains(t, eu.Citation.Article, "entry number not verified")
+	assert.Contains(t, eu.Citation.Article, "entry number from secondary sources")
+	assert.False(t, eu.Citation.ArticleVerified)
 	pp, _ := s.Rule("ID-PP28-CELL-THERAPY-PRODUCT")
-	assert.Contains(t, pp.Citation.Article, "article numbers not found")
+	assert.Contains(t, pp.Citation.Article, "not verified")
+	inj, _ := s.Rule("ID-UU17-435-UNQUALIFIED-INJECTION")
+	assert.Equal(t, ProvenanceInferred, inj.Provenance, "the article on who may inject is not verified")
+	assert.Contains(t, inj.Citation.Article, "not verified")
+}
+
+// TestShippedCitationsAudit keeps every shipped rule auditable: a rule
+// that does not link to an official source names the secondary source it
+// rests on; a primary rule cites an official source or a published
+// standard; a verified article is never one the citation says is
+// unverified.
+func TestShippedCitationsAudit(t *testing.T) {
+	for _, r := range Shipped().Rules() {
+		c := r.Citation
+		if !c.OfficialSource() {
+			assert.NotEmpty(t, c.Secondary+c.URL, "%s: a rule without an official source names what it rests on", r.ID)
+		}
+		if r.Provenance == ProvenanceSecondary {
+			assert.NotEmpty(t, c.Secondary, "%s: a secondary rule names its secondary source", r.ID)
+		}
+		if c.ArticleVerified {
+			assert.NotRegexp(t, `not verified|not known|from secondary`, c.Article, "%s: a verified article does not say it is unverified", r.ID)
+		}
+	}
+}
+
+func TestCitationOfficialSource(t *testing.T) {
+	for url, want := range map[string]bool{
+		"https://www.ecfr.gov/current/title-21/section-312.7": true,
+		"https://eur-lex.europa.eu/eli/reg/2014/536/oj":       true,
+		"https://peraturan.bpk.go.id/":                        true,
+		"https://example.com/ecfr.gov":                        false,
+		"http://www.ecfr.gov/":                                false,
+		"":                                                    false,
+	} {
+		c := Citation{URL: url}
+		assert.Equal(t, want, c.OfficialSource(), url)
+	}
 }
 
 func TestCitationInForce(t *testing.T) {
@@ -392,7 +443,13 @@ func TestAssessDeterministicAndConcurrent(t *testing.T) {
 }
 
 func TestReportJSONShape(t *testing.T) {
-	rep, err := Assess(seed(t), Options{Jurisdictions: []string{"TW", "ID"}, AsOf: secretome.MustParseDate("2026-11-26")})
+	d := seed(t)
+	// A CPOB site, and a hospital use that does not name its facility:
+	// the designation is then a condition to show.
+	d.Manufacturer.Sites[0].GMP = append(d.Manufacturer.Sites[0].GMP, GMPCertificate{Authority: "BPOM", Jurisdiction: "ID", Number: "CPOB-1",
+		ValidFrom: secretome.MustParseDate("2025-01-01"), ValidUntil: secretome.MustParseDate("2028-01-01")})
+	d.Uses[1].Facility = ""
+	rep, err := Assess(d, Options{Jurisdictions: []string{"TW", "ID"}, AsOf: secretome.MustParseDate("2026-11-26")})
 	require.NoError(t, err)
 	b, err := json.Marshal(rep)
 	require.NoError(t, err)

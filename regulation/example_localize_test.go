@@ -47,14 +47,13 @@ func ExampleReport_Localize() {
 	// Output:
 	// Indonesia: produk terapi berbasis sel bila digunakan sebagai terapi (sekretom dan vesikel ekstraseluler disebut dalam PP 28/2024); produk biologi kategori terapi advanced (ATMP) bagi BPOM; penggunaannya memerlukan persetujuan Menteri Kesehatan dan BPOM
 	// penggunaan 0: diizinkan
-	// penggunaan 1: diizinkan dengan syarat
-	//   belum ada: pengolahan sesuai CPOB di fasilitas yang diberi izin oleh Menteri Kesehatan, atau oleh industri farmasi bersertifikat CPOB
+	// penggunaan 1: dilarang
 	// penggunaan 2: dilarang
 	// penggunaan 3: tidak diketahui
 	// ID-PP28-RESEARCH uses[0].class: penelitian laboratorium atas produk ini diperbolehkan
-	// ID-PP28-PROCESSING manufacturer.sites: tidak ada tempat produksi yang menunjukkan sertifikat CPOB Indonesia yang berlaku dan dosier tidak memuat izin fasilitas dari Menteri
+	// ID-PP28-PROCESSING manufacturer.sites: tidak ada tempat produksi yang menunjukkan sertifikat CPOB Indonesia yang berlaku dan dosier tidak memuat izin pengolahan dari Menteri; produk untuk penggunaan klinis diolah sesuai CPOB di fasilitas berizin atau oleh industri farmasi bersertifikat CPOB
 	// ID-PP28-CLINICAL-ROUTES authorisations[0]: penelitian berbasis pelayanan di fasilitas pelayanan kesehatan yang ditetapkan Menteri Kesehatan
 	// ID-BPOM-8-2025-NIE uses[2].class: produk terapi advanced tidak boleh diedarkan tanpa izin edar BPOM (NIE); dosier tidak memuat izin edar (NIE)
-	// ID-PP28-PROCESSING manufacturer.sites: tidak ada tempat produksi yang menunjukkan sertifikat CPOB Indonesia yang berlaku dan dosier tidak memuat izin fasilitas dari Menteri
+	// ID-PP28-PROCESSING manufacturer.sites: tidak ada tempat produksi yang menunjukkan sertifikat CPOB Indonesia yang berlaku dan dosier tidak memuat izin pengolahan dari Menteri; produk untuk penggunaan klinis diolah sesuai CPOB di fasilitas berizin atau oleh industri farmasi bersertifikat CPOB
 	// ID-BPOM-COSMETIC-HUMAN-ORIGIN uses[3].class: tidak ditemukan: peraturan atau pernyataan BPOM tentang sekretom atau eksosom dalam kosmetika; belum diverifikasi: apakah daftar bahan yang dilarang dalam kosmetika dari BPOM (mengikuti ASEAN Annex II) menyebut sel, jaringan atau produk yang berasal dari manusia, yang akan melarang sekretom dari sel manusia
 }

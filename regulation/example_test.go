@@ -56,13 +56,12 @@ func Example() {
 	// class: cell-based therapy product when used as therapy (secretome and extracellular vesicles are named in PP 28/2024); a biological of the advanced-therapy (ATMP) category for BPOM; use needs approval of the Minister of Health and BPOM
 	// use 0, research in a laboratory: permitted (quality baseline: permitted)
 	//   info ID-PP28-RESEARCH [inferred]: laboratory research on the product is allowed
-	// use 1, hospital_service in a designated_hospital: permitted_with_conditions (quality baseline: permitted)
-	//   missing: processing under CPOB (GMP) in a facility licensed by the Minister of Health, or by a CPOB-certified pharmaceutical manufacturer
-	//   warning ID-PP28-PROCESSING [secondary]: no site shows a valid Indonesian CPOB certificate and the dossier holds no Minister's facility licence
+	// use 1, hospital_service in a designated_hospital: prohibited (quality baseline: permitted)
+	//   error ID-PP28-PROCESSING [secondary]: no site shows a valid Indonesian CPOB (GMP) certificate and the dossier holds no Minister's processing licence; a product for clinical use is processed under CPOB in a licensed facility or by a CPOB-certified pharmaceutical manufacturer
 	//   info ID-PP28-CLINICAL-ROUTES [secondary]: service-based research in a facility the Minister of Health designated
 	// use 2, marketed_therapeutic in a hospital: prohibited (quality baseline: prohibited)
 	//   error ID-BPOM-8-2025-NIE [secondary]: an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE
-	//   warning ID-PP28-PROCESSING [secondary]: no site shows a valid Indonesian CPOB certificate and the dossier holds no Minister's facility licence
+	//   error ID-PP28-PROCESSING [secondary]: no site shows a valid Indonesian CPOB (GMP) certificate and the dossier holds no Minister's processing licence; a product for clinical use is processed under CPOB in a licensed facility or by a CPOB-certified pharmaceutical manufacturer
 	//   error QUALITY-CLAIM-EVIDENCE [inferred]: a marketed therapeutic makes a claim that rests only on very-low-certainty evidence: GRADE rates the 5 studies it cites very low
 	// use 3, cosmetic in a beauty_clinic: unknown (quality baseline: permitted)
 	//   info ID-BPOM-COSMETIC-HUMAN-ORIGIN [inferred]: not found: a BPOM rule or statement on secretome or exosomes in cosmetics; not verified: whether BPOM's list of prohibited cosmetic ingredients (following ASEAN Annex II) names cells, tissues or products of human origin, which would bar a human cell-derived secretome
@@ -130,9 +129,15 @@ func ExampleRuleSet_With() {
 	rep, _ := a.Assess(context.Background(), d)
 	u := rep.Jurisdiction("ID").Use(1)
 	fmt.Println(u.Verdict, u.Rules)
+	for _, f := range rep.Findings() {
+		if f.RuleID == "RSPN-FORMULARY-GMP" {
+			fmt.Println(f.Severity, f.Path, f.Message)
+		}
+	}
 	// Output:
 	// regulation: rule "RSPN-FORMULARY-GMP": duplicate rule ID
-	// permitted_with_conditions [ID-PP28-CLINICAL-ROUTES ID-PP28-PROCESSING RSPN-FORMULARY-GMP]
+	// prohibited [ID-PP28-PROCESSING]
+	// warning manufacturer.sites the formulary admits secretome only from GMP-certified sites
 }
 
 // Findings marshal to JSON in the documented shape.
@@ -154,12 +159,14 @@ func ExampleFinding_json() {
 	//   "path": "uses[2].class",
 	//   "message": "an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE",
 	//   "citation": {
-	//     "instrument": "BPOM Regulation No. 8 of 2025, Guideline for the Assessment of Advanced Therapy Products",
+	//     "instrument": "BPOM Regulation No. 8 of 2025 on the Guideline for the Assessment of Advanced Therapy Products (Peraturan BPOM Nomor 8 Tahun 2025)",
 	//     "number": "BPOM Reg. 8/2025",
-	//     "article": "article numbers not found (content read in BPOM press coverage)",
-	//     "url": "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
+	//     "article": "article numbers not known",
+	//     "article_verified": false,
+	//     "url": "https://jdih.pom.go.id/",
+	//     "secondary": "BPOM press release of 21 April 2025 (pom.go.id) and its press coverage (such as https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html)",
 	//     "effective_from": "2025-03-06",
-	//     "checked_on": ""
+	//     "checked_on": "2026-12-01"
 	//   },
 	//   "provenance": "secondary",
 	//   "use": 2

@@ -126,74 +126,104 @@ func (c *Context) studyIndex() studyIndex {
 	return c.st.studies
 }
 
+// ichQuality lists the ICH quality guidelines, among them Q4B and its
+// annexes on the harmonised pharmacopoeial chapters.
+const ichQuality = "https://www.ich.org/page/quality-guidelines"
+
 var (
 	citeSterility = Citation{
-		Instrument: "USP <71> Sterility Tests",
-		Number:     "USP <71>",
+		Instrument: "Sterility test, Ph. Eur. 2.6.1 / USP <71> / JP 4.06, interchangeable under ICH Q4B Annex 8(R1); required by Ph. Eur. monographs Parenteral preparations (0520), Semi-solid preparations for cutaneous application (0132) and Liquid preparations for cutaneous application (0927)",
+		Number:     "Ph. Eur. 2.6.1; USP <71>; JP 4.06",
+		Article:    "monographs 0520 (parenteral preparations are sterile), 0132 and 0927 (preparations for large open wounds or severely injured skin are sterile)",
+		URL:        ichQuality,
+		Secondary:  "reports of the ICH Q4B Annex 8 outcome (such as https://www.gmp-compliance.org/gmp-news/ich-q4b-harmonisation-relating-to-the-sterility-test-general-chapters-completed); the monographs' requirements from secondary sources",
+		// ICH Q4B Annex 8 came into operation in the EU in December 2009.
+		CheckedOn: readSecond,
 	}
 	citeEndotoxin = Citation{
-		Instrument: "USP <85> Bacterial Endotoxins Test (limit K/M; Ph. Eur. 2.6.14 stated to apply the same)",
-		Number:     "USP <85>",
+		Instrument: "Bacterial endotoxins test, Ph. Eur. 2.6.14 / USP <85> / JP 4.01, interchangeable under ICH Q4B Annex 14; endotoxin limit K/M (K = 5 EU/kg, 0.2 EU/kg intrathecal)",
+		Number:     "Ph. Eur. 2.6.14; USP <85>; JP 4.01",
+		Article:    "USP <85> limit K/M; Ph. Eur. 2.6.14",
+		URL:        ichQuality,
+		Secondary:  "USP 35 text of <85> and reports of the ICH Q4B Annex 14 outcome",
+		CheckedOn:  readSecond,
 	}
 	citeMycoplasma = Citation{
-		Instrument: "European Pharmacopoeia 2.6.7 Mycoplasmas",
-		Number:     "Ph. Eur. 2.6.7",
+		Instrument: "Mycoplasmas, Ph. Eur. 2.6.7 and USP <63> Mycoplasma Tests (products made in cell culture)",
+		Number:     "Ph. Eur. 2.6.7; USP <63>",
+		Article:    "Ph. Eur. 2.6.7; USP <63>",
+		URL:        "https://www.edqm.eu/en/european-pharmacopoeia",
+		Secondary:  "vendor and newsletter summaries of Ph. Eur. 2.6.7 and USP <63>",
+		CheckedOn:  readSecond,
 	}
 	citeISCT = Citation{
-		Instrument: "Dominici et al., Minimal criteria for defining multipotent mesenchymal stromal cells. The ISCT position statement. Cytotherapy 2006;8(4):315-317",
-		Number:     "doi:10.1080/14653240600855905",
-		URL:        "https://doi.org/10.1080/14653240600855905",
+		Instrument:      "Dominici et al., Minimal criteria for defining multipotent mesenchymal stromal cells. The ISCT position statement. Cytotherapy 2006;8(4):315-317; for adipose-derived stromal cells Bourin et al., IFATS/ISCT joint statement, Cytotherapy 2013;15(6):641-648",
+		Number:          "doi:10.1080/14653240600855905",
+		Article:         "the three minimal criteria (adherence, markers, trilineage differentiation)",
+		ArticleVerified: true,
+		URL:             "https://doi.org/10.1080/14653240600855905",
+		CheckedOn:       readSecond,
 	}
 	citeMISEV = Citation{
-		Instrument: "Minimal information for studies of extracellular vesicles 2018 (MISEV2018), Théry et al., J Extracell Vesicles 2018;7:1535750",
+		Instrument: "Minimal information for studies of extracellular vesicles 2018 (MISEV2018), Théry et al., J Extracell Vesicles 2018;7:1535750, kept in structure by MISEV2023 (Welsh et al., J Extracell Vesicles 2024;13:e12404)",
 		Number:     "MISEV2018",
-		// What was read: a review reproducing MISEV2018's Table 3.
-		URL: "https://pmc.ncbi.nlm.nih.gov/articles/PMC9465297/",
+		Article:    "Table 3 (protein categories 1-5) and the characterisation and pre-analytical items",
+		URL:        "https://doi.org/10.1080/20013078.2018.1535750",
+		Secondary:  "a review reproducing MISEV2018's Table 3 (https://pmc.ncbi.nlm.nih.gov/articles/PMC9465297/)",
+		CheckedOn:  readSecond,
 	}
 	citeDonor = Citation{
 		Instrument: "Donor eligibility requirements of the MFDS culture-medium safety standard and of Taiwan's case-by-case exosome approval, taken as a baseline",
-		URL:        "https://eiec.kdi.re.kr/policy/materialView.do?num=243270",
+		Article:    "KFDA Notice 2010-99 Annex 3 (donor eligibility records); Taiwan's approval conditions (donor qualification)",
+		URL:        "https://www.law.go.kr/행정규칙/화장품안전기준등에관한규정",
+		Secondary:  "MFDS press releases as reported by the Korea Development Institute (https://eiec.kdi.re.kr/policy/materialView.do?num=243270)",
+		CheckedOn:  readFirst,
 	}
 	citeISSCR = Citation{
 		Instrument: "ISSCR Guidelines for Stem Cell Research and Clinical Translation (2021), unproven cell products; GRADE certainty of evidence (Balshem et al., J Clin Epidemiol 2011;64:401-406)",
 		Article:    "Rec. 3.1.1",
 		URL:        "https://www.isscr.org/policy/guidelines-for-stem-cell-research-and-clinical-translation/key-topics/unproven-cell-products",
+		CheckedOn:  readFirst,
 	}
-	citeUU17Embryonic = withArticle(citeUU17, uu17Embryonic)
+	citeUU17Embryonic = withArticle(citeUU17, "Art. 135(4)")
 )
 
 func qualityRules() []Rule {
 	return []Rule{
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-STERILITY", Jurisdiction: Baseline,
-				Title:      "Parenteral use needs a sterility release test",
+				Title:      "Parenteral preparations and preparations for wounds, burns, severely injured skin or microneedling need a sterility release test",
 				Citation:   citeSterility,
-				Provenance: ProvenanceInferred,
-				Note:       "The test's media and methods were read in the USP 35 text; its harmonisation with Ph. Eur. 2.6.1 and JP 4.06 was seen only in a low-authority source. That a secretome for parenteral use must pass it at release is our baseline, not a cited requirement. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <71>") + undated},
-			Check: releaseTestCheck(secretome.TestSterility, "quality.release.sterility"),
+				Provenance: ProvenanceSecondary,
+				Note:       "Ph. Eur. requires parenteral preparations (0520) and preparations for cutaneous application intended for large open wounds or severely injured skin (0132, 0927) to be sterile; the monographs' wording is known from secondary sources. Applying that to microneedling, which delivers the preparation through the skin barrier, is our reading. The sterility test is harmonised under ICH Q4B Annex 8(R1): Ph. Eur. 2.6.1, USP <71> and JP 4.06 are interchangeable. A missing test is an error for clinical and marketed uses and a warning for cosmetic ones." + noDate("the monographs' sterility requirement"),
+			},
+			Check: releaseTestCheck(secretome.TestSterility, "quality.release.sterility", sterileRoute, "quality.release.needed.sterile"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-ENDOTOXIN", Jurisdiction: Baseline,
-				Title:      "Parenteral use needs a bacterial endotoxin release test",
+				Title:      "Parenteral and wound preparations need a bacterial endotoxins release test",
 				Citation:   citeEndotoxin,
-				Provenance: ProvenanceInferred,
-				Note:       "The K/M limit (K = 5 EU/kg, 0.2 EU/kg intrathecal) was read in USP 35 <85>; that a secretome for parenteral use must be tested at release is our baseline. The limit itself is not checked here, because it needs the maximum dose. The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("USP <85>") + undated},
-			Check: releaseTestCheck(secretome.TestEndotoxin, "quality.release.endotoxin"),
+				Provenance: ProvenanceSecondary,
+				Note:       "The bacterial endotoxins test is harmonised under ICH Q4B Annex 14 (Ph. Eur. 2.6.14, USP <85>, JP 4.01); the limit K/M (K = 5 EU/kg, 0.2 EU/kg intrathecal) is known from the USP 35 text of <85>. That a secretome for parenteral use or for wounds must be tested at release is our baseline, following the sterility requirement for such preparations. The limit itself is not checked here, because it needs the maximum dose. A missing test is an error for clinical and marketed uses and a warning for cosmetic ones." + noDate("the endotoxin requirement"),
+			},
+			Check: releaseTestCheck(secretome.TestEndotoxin, "quality.release.endotoxin", endotoxinRoute, "quality.release.needed.endotoxin"),
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-RELEASE-MYCOPLASMA", Jurisdiction: Baseline,
-				Title:      "Parenteral use of a cell-culture product needs a mycoplasma release test",
+				Title:      "A product made in animal or human cell culture needs a mycoplasma release test, whatever its route",
 				Citation:   citeMycoplasma,
-				Provenance: ProvenanceInferred,
-				Note:       "Read in vendor pages on Ph. Eur. 2.6.7; that a secretome for parenteral use must be tested is our baseline (one low-authority source says FDA asks it for products kept in culture over 48 h). The notes name the sites the text was read on but record no full link, so the citation has no link." + noDate("Ph. Eur. 2.6.7") + undated},
-			Check: releaseTestCheck(secretome.TestMycoplasma, "quality.release.mycoplasma"),
+				Provenance: ProvenanceSecondary,
+				Note:       "Mycoplasma testing (Ph. Eur. 2.6.7, USP <63>) concerns every product made in cell culture, not only parenteral ones; the chapters' scope is known from secondary summaries. A secretome is harvested from cell culture, so every product from human or animal cells (or of a species not given) is asked for the test; plant sources are not. A missing test is an error for clinical and marketed uses and a warning for cosmetic ones." + noDate("the mycoplasma requirement"),
+			},
+			Check: mycoplasmaCheck,
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-MYCOPLASMA-NAT-2026", Jurisdiction: Baseline,
 				Title:      "From 1 April 2026 a NAT mycoplasma test is validated in the product matrix with a limit of detection of at most 10 CFU/mL or under 100 genomic copies/mL",
-				Citation:   withArticle(withEffectiveFrom(citeMycoplasma, date("2026-04-01")), "revision in Ph. Eur. 12.2"),
+				Citation:   withSecondary(withArticle(withEffectiveFrom(citeMycoplasma, date("2026-04-01")), "Ph. Eur. 2.6.7 as revised in Ph. Eur. 12.2"), "vendor newsletters on the Ph. Eur. 12.2 revision (published October 2025)"),
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in vendor newsletters on the Ph. Eur. 12.2 revision (published October 2025, effective 1 April 2026). The dossier format has no field for the limit of detection, so the rule reports what to show rather than check it. The notes name the sites the text was read on but record no full link, so the citation has no link." + undated},
+				Note:       "The Ph. Eur. 12.2 revision of 2.6.7 (published October 2025, effective 1 April 2026) is known from vendor newsletters. The dossier format has no field for the limit of detection, so the rule reports what to show rather than check it.",
+			},
 			Check: checkNAT,
 		},
 		{
@@ -201,15 +231,17 @@ func qualityRules() []Rule {
 				Title:      "Allogeneic human source cells need documented donor eligibility",
 				Citation:   citeDonor,
 				Provenance: ProvenanceInferred,
-				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (read in secondary sources); applying it to every allogeneic product is our baseline." + noDate("the donor requirements") + undated},
+				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (known from secondary sources); applying it to every allogeneic product is our baseline." + noDate("the donor requirements"),
+			},
 			Check: checkDonor,
 		},
 		{
 			RuleInfo: RuleInfo{ID: "QUALITY-ISCT-IDENTITY", Jurisdiction: Baseline,
-				Title:      "MSC source cells meet the ISCT minimal criteria",
+				Title:      "MSC source cells meet the ISCT minimal criteria (IFATS/ISCT criteria for adipose-derived stromal cells)",
 				Citation:   citeISCT,
-				Provenance: ProvenanceSecondary,
-				Note:       "Plastic adherence and trilineage differentiation were read in the abstract; the marker thresholds (at least 95 % CD105, CD73, CD90; at most 2 % CD45, CD34, CD14 or CD11b, CD79a or CD19, HLA-DR) in secondary reproductions. The criteria are evaluated by secretome.ISCT." + noDate("the ISCT statement") + undated},
+				Provenance: ProvenancePrimary,
+				Note:       "Dominici 2006: plastic adherence; at least 95 % of cells positive for CD105, CD73 and CD90; at most 2 % positive for CD45, CD34, CD14 or CD11b, CD79a or CD19, and HLA-DR; trilineage differentiation. For adipose-derived stromal cells the IFATS/ISCT statement (Bourin 2013) differs: CD34 may be present and is not asked to be absent, positive markers are asked on more than 80 % of cells, and CD31 and CD235a join the negative markers; those thresholds are not verified against the statement, so findings about adipose cells are marked inferred. The criteria are evaluated by secretome.ISCT." + noDate("the ISCT statement"),
+			},
 			Check: checkISCT,
 		},
 		{
@@ -217,7 +249,8 @@ func qualityRules() []Rule {
 				Title:      "An EV product is characterised as MISEV2018 asks",
 				Citation:   citeMISEV,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in two reviews reproducing MISEV2018: source amount, two quantification methods, three positive EV proteins (one transmembrane, one cytosolic), a negative marker, single-EV imaging and a single-particle method. The items are evaluated by secretome.EVCharacterisation, whose marker lists follow the notes (CD9, CD63, CD81, integrins, MFGE8; TSG101, annexins, Rabs, syntenin); ALIX and other ESCRT proteins are not in them." + noDate("MISEV2018") + undated},
+				Note:       "MISEV2018 asks for every EV preparation: source amount, quantification (particles, protein or lipid), at least three positive protein markers with at least one transmembrane or GPI-anchored protein (Table 3, category 1) and one cytosolic protein (category 2), and at least one negative marker of non-EV co-isolated structures (category 3) to show purity; a protein of other intracellular compartments (category 4) alone does not show purity. For conditioned medium it asks whether the medium was serum-free or used EV-depleted serum, and the cell viability at harvest. The category lists follow Table 3 as reproduced in a review and are not exhaustive. The items are evaluated by secretome.EVCharacterisation." + noDate("MISEV2018"),
+			},
 			Check: checkMISEV,
 		},
 		{
@@ -225,7 +258,8 @@ func qualityRules() []Rule {
 				Title:      "Embryonic stem-cell sources are excluded from therapy in some markets",
 				Citation:   citeUU17Embryonic,
 				Provenance: ProvenanceInferred,
-				Note:       "Indonesia excludes embryonic stem cells from stem-cell therapy (UU 17/2023 Art. 135(4), read in secondary reports); as a baseline the source is flagged for every market. The baseline follows the Law's day of effect." + uu17Date + undated},
+				Note:       "Indonesia excludes embryonic stem cells from stem-cell therapy (UU 17/2023 Art. 135(4), known from press reports quoting it); as a baseline the source is flagged for every market. The baseline follows the Law's day of effect, 8 August 2023.",
+			},
 			Check: checkEmbryonicSource,
 		},
 		{
@@ -233,31 +267,78 @@ func qualityRules() []Rule {
 				Title:      "A therapeutic claim rests on more than very-low-certainty evidence",
 				Citation:   citeISSCR,
 				Provenance: ProvenanceInferred,
-				Note:       "The ISSCR asks that products be proven safe and effective before marketing; flagging therapeutic claims whose cited evidence is of very low GRADE certainty (a warning, an error for a marketed therapeutic) is our policy. Certainty is graded by evidence.Grade against the claim's indication." + noDate("the ISSCR guidelines") + undated},
+				Note:       "The ISSCR asks that products be proven safe and effective before marketing; flagging therapeutic claims whose cited evidence is of very low GRADE certainty (a warning, an error for a marketed therapeutic) is our policy. Certainty is graded by evidence.Grade against the claim's indication." + noDate("the ISSCR guidelines"),
+			},
 			Check: checkClaimEvidence,
 		},
 	}
 }
 
-// releaseTestCheck returns a check that asks parenteral uses for a
-// release test of the kind and permits the other uses; what is the
-// message code naming the test.
-func releaseTestCheck(kind secretome.TestKind, what string) func(*Context) {
-	test := message.New(what)
-	msg := message.New("quality.release.needed", test)
+// sterileRoute reports whether a preparation for the route must be
+// sterile: parenteral routes, application to wounds, burns or severely
+// injured skin, and microneedling.
+func sterileRoute(r secretome.Route) bool { return r.BreachesBarrier() }
+
+// endotoxinRoute reports whether a preparation for the route needs a
+// bacterial endotoxins test: parenteral routes and wounds.
+func endotoxinRoute(r secretome.Route) bool {
+	return r.Parenteral() || r == secretome.RouteTopicalWound
+}
+
+// releaseTestCheck returns a check that asks the uses whose route needs
+// it for a release test of the kind: a missing test is an error for
+// clinical and marketed uses and a warning (a condition) for the others;
+// research uses are permitted. test is the message code naming the test
+// and its chapters, need the code of the message saying which uses need
+// it.
+func releaseTestCheck(kind secretome.TestKind, test string, needs func(secretome.Route) bool, need string) func(*Context) {
+	missing := message.New(test)
+	msg := message.New(need, missing)
 	return func(c *Context) {
 		d := c.Dossier()
 		has := d.Product.Release.Has(kind)
 		for _, i := range c.Uses() {
 			u := c.use(i)
-			if has || u.Class == UseResearch || !anyRoute(d, u, secretome.Route.Parenteral) {
+			if has || u.Class == UseResearch || !anyRoute(d, u, needs) {
 				c.Permit(i, "", "")
 				continue
 			}
-			c.ConditionText(i, test, "product.release.tests", msg)
+			missingTest(c, i, u, missing, msg)
 		}
 	}
 }
+
+// missingTest reports a required release test that the specification
+// lacks: an error for clinical and marketed uses, a condition otherwise.
+func missingTest(c *Context, i int, u *Use, missing, msg message.Message) {
+	if u.Class.Clinical() {
+		c.ProhibitText(i, "product.release.tests", msg)
+		return
+	}
+	c.ConditionText(i, missing, "product.release.tests", msg)
+}
+
+// mycoplasmaCheck asks every use of a product made in human or animal
+// cell culture for a mycoplasma release test.
+func mycoplasmaCheck(c *Context) {
+	d := c.Dossier()
+	missing := message.New("quality.release.mycoplasma")
+	msg := message.New("quality.release.needed.culture", missing)
+	need := !d.Product.Release.Has(secretome.TestMycoplasma) && cellCulture(d)
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if !need || u.Class == UseResearch {
+			c.Permit(i, "", "")
+			continue
+		}
+		missingTest(c, i, u, missing, msg)
+	}
+}
+
+// cellCulture reports whether the product is harvested from human or
+// animal cell culture: every source but plants (a source whose species is
+// not given is taken to be one).
+func cellCulture(d *Dossier) bool { return d.Product.Source.Species != secretome.SpeciesPlant }
 
 func checkNAT(c *Context) {
 	d := c.Dossier()
@@ -288,6 +369,9 @@ func checkISCT(c *Context) {
 	if d.Product.Source.CellType == secretome.CellTypeMSC {
 		problem = unmet(secretome.ISCT(&d.Product.Source))
 	}
+	// The IFATS/ISCT thresholds for adipose-derived stromal cells are not
+	// verified against the statement, so those findings are inferred.
+	c.Inferred(d.Product.Source.Tissue == secretome.TissueAdipose)
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")

@@ -3,6 +3,7 @@ package regulation
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -11,29 +12,66 @@ import (
 	"github.com/openregen/secretomekit/secretome"
 )
 
-// Citation says which instrument a rule rests on and when it applies.
+// Citation says which instrument a rule rests on, where its own text can
+// be read, when it applies and when that was last checked.
 type Citation struct {
 	// Instrument names the law, regulation, notice or statement, such as
 	// "Code of Federal Regulations, Title 21, Part 1271".
 	Instrument string `json:"instrument"`
 	// Number is the instrument's short reference, such as "21 CFR 1271".
 	Number string `json:"number,omitempty"`
-	// Article is the article, section or annex entry, such as
+	// Article is the article, section, paragraph or annex entry, such as
 	// "§ 1271.3(d)(3)". It says so when the number was not verified.
 	Article string `json:"article,omitempty"`
-	// URL is where the instrument or the summary that was read can be found.
+	// ArticleVerified reports whether Article was read in the
+	// instrument's own text (an official gazette, database or consolidated
+	// version), rather than taken from a summary.
+	ArticleVerified bool `json:"article_verified"`
+	// URL is where the instrument's own text can be read: an official
+	// gazette or legal database where one exists (see OfficialSource),
+	// otherwise the issuing body's own page.
 	URL string `json:"url,omitempty"`
-	// EffectiveFrom is the day the instrument took effect. Zero means the
-	// day was not recorded in the facts the rule was written from; such a
-	// rule applies on every as-of date, and its Note says so.
+	// Secondary names the secondary source (a summary, press report or
+	// review, with its address) the rule's facts were read in, where the
+	// instrument's own text could not be read or does not say them. Empty
+	// when the rule rests on the instrument's text alone.
+	Secondary string `json:"secondary,omitempty"`
+	// EffectiveFrom is the day the instrument (or the provision cited)
+	// took effect. Zero means the day is not known; such a rule applies on
+	// every as-of date, and its Note says so.
 	EffectiveFrom secretome.Date `json:"effective_from"`
 	// EffectiveTo is the day the instrument was repealed or replaced; zero
 	// means it is still in force. A rule applies up to the day before.
 	EffectiveTo secretome.Date `json:"effective_to,omitzero"`
-	// CheckedOn is the day the facts were last checked against a source.
-	// Zero means that day was not recorded; the rule's Note says what is
-	// known.
+	// CheckedOn is the day the rule's source was last read. Zero means
+	// that day is not recorded.
 	CheckedOn secretome.Date `json:"checked_on"`
+}
+
+// officialHosts are the official gazettes, legal databases and
+// regulators' sites whose pages count as the instrument's own text. It is
+// immutable.
+var officialHosts = [...]string{
+	"peraturan.bpk.go.id", "jdih.pom.go.id", "pom.go.id", "jdih.kemkes.go.id",
+	"ecfr.gov", "www.ecfr.gov", "fda.gov", "www.fda.gov", "uscode.house.gov", "federalregister.gov", "www.federalregister.gov",
+	"eur-lex.europa.eu", "law.go.kr", "www.law.go.kr", "mfds.go.kr", "www.mfds.go.kr",
+	"mhlw.go.jp", "www.mhlw.go.jp", "elaws.e-gov.go.jp", "laws.e-gov.go.jp",
+	"legislation.gov.au", "www.legislation.gov.au", "tga.gov.au", "www.tga.gov.au",
+	"law.moj.gov.tw", "www.fda.gov.tw", "database.ich.org", "ich.org", "www.ich.org",
+}
+
+// OfficialSource reports whether URL points to an official gazette,
+// legal database or the issuing regulator's own site (such as ecfr.gov,
+// eur-lex.europa.eu, peraturan.bpk.go.id, law.go.kr, mhlw.go.jp,
+// legislation.gov.au or fda.gov), so that a reader can check the rule
+// against the instrument's own text.
+func (c *Citation) OfficialSource() bool {
+	rest, ok := strings.CutPrefix(c.URL, "https://")
+	if !ok {
+		return false
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return slices.Contains(officialHosts[:], host)
 }
 
 // InForce reports whether the citation applies on day d: on or after
@@ -77,6 +115,29 @@ type Finding struct {
 	// Use is the index into Dossier.Uses when the finding concerns one
 	// intended use, and nil when it concerns the product or dossier.
 	Use *int `json:"use,omitempty"`
+	// Waiver is set when a waiver withdrew the finding (see
+	// Assessor.AssessWaiving): the finding stays in the report, but does
+	// not count toward the verdict or Report.Worst.
+	Waiver *Waiver `json:"waiver,omitempty"`
+}
+
+// Waived reports whether a waiver withdrew the finding.
+func (f *Finding) Waived() bool { return f.Waiver != nil }
+
+// Waiver is a reasoned, approved exception to a rule for some dossiers:
+// the finding it waives stays visible with the waiver's reason, but no
+// longer decides a verdict.
+type Waiver struct {
+	// ID names the waiver, such as "W-2026-014", or its place in the file
+	// that holds it ("waivers.yaml:12").
+	ID string `json:"id"`
+	// Reason says why the exception was granted.
+	Reason string `json:"reason"`
+	// ApprovedBy names who approved it.
+	ApprovedBy string `json:"approved_by"`
+	// Expires is the last day the waiver applies, included; zero means it
+	// does not expire.
+	Expires secretome.Date `json:"expires,omitzero"`
 }
 
 // UseAssessment is the verdict for one intended use in one jurisdiction.
@@ -178,13 +239,15 @@ func (r *Report) Findings() []Finding {
 	return out
 }
 
-// Worst returns the highest severity among all findings, or SeverityInfo
-// when there are none.
+// Worst returns the highest severity among all findings not waived, or
+// SeverityInfo when there are none.
 func (r *Report) Worst() secretome.Severity {
 	w := secretome.SeverityInfo
 	for i := range r.Jurisdictions {
 		for k := range r.Jurisdictions[i].Findings {
-			w = max(w, r.Jurisdictions[i].Findings[k].Severity)
+			if f := &r.Jurisdictions[i].Findings[k]; f.Waiver == nil {
+				w = max(w, f.Severity)
+			}
 		}
 	}
 	return w

@@ -1,82 +1,107 @@
 package regulation
 
 import (
+	"strings"
+
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
-// undated is said in every shipped rule's Note: the research notes the
-// rules were written from give no reading date, so CheckedOn is empty.
-const undated = " The research notes this rule was written from (domain/regulation.md) do not record the day its sources were read, so checked_on is empty; the newest source they cite is dated 2026-03-12."
-
-// fromRecord says in a Note that a rule's date of effect came from the
-// instrument's publication record, not from the research notes.
-func fromRecord(instrument, day string) string {
-	return " " + instrument + " is taken to apply from " + day + " (the date of effect was added by the maintainers from the instrument's publication record, not from the research notes; verify it)."
-}
-
-// noDate says in a Note that the day an instrument took effect is not
-// recorded, so that the rule applies on every as-of date.
-func noDate(instrument string) string {
-	return " The day " + instrument + " took effect is not recorded in the research notes, so the rule applies on every as-of date."
-}
-
-// Notes on the dates of the Indonesian instruments.
+// Days the sources behind the shipped rules were read, the value of
+// Citation.CheckedOn: the first reading, and the second reading that
+// corrected dates and articles against the instruments.
 var (
-	uu17Date  = fromRecord("The Law", "8 August 2023")
-	pp28Date  = fromRecord("PP 28/2024", "26 July 2024")
-	bpom8Date = " The notes say Reg. 8/2025 was set on 6 March 2025; the rule takes that day as its day of effect."
+	readFirst  = date("2026-11-26")
+	readSecond = date("2026-12-01")
 )
 
-// Indonesian instruments and the summaries that were read.
+// noDate says in a Note that the day an instrument took effect is not
+// known, so that the rule applies on every as-of date.
+func noDate(instrument string) string {
+	return " The day " + instrument + " took effect is not known, so the rule applies on every as-of date."
+}
+
+// Official databases of the Indonesian instruments: the BPK legal
+// database for laws, government and ministerial regulations, and BPOM's
+// legal documentation network for BPOM regulations.
+const (
+	bpkDatabase  = "https://peraturan.bpk.go.id/"
+	jdihBPOM     = "https://jdih.pom.go.id/"
+	dinkesPP28   = "Yogyakarta provincial health office, summary of PP 28/2024 on cell and stem-cell services (https://dinkes.jogjaprov.go.id/berita/detail/kegiatan-pelayanan-berbasis-sel-dan-atau-sel-punca)"
+	uu17Press    = "press reports quoting each paragraph of Art. 135 (such as https://bloombergtechnoz.com/detail-news/40712/stem-cell-diakui-di-ri-deretan-penyakit-yang-bisa-disembuhkan/2)"
+	bpom8Release = "BPOM press release of 21 April 2025 (pom.go.id) and its press coverage (such as https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html)"
+)
+
+// Indonesian instruments.
 var (
 	citeUU17 = Citation{
-		Instrument: "Law No. 17 of 2023 on Health (Undang-Undang Kesehatan)",
+		Instrument: "Law No. 17 of 2023 on Health (Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan)",
 		Number:     "UU 17/2023",
 		// Promulgated and in force on 8 August 2023.
 		EffectiveFrom: date("2023-08-08"),
-		URL:           "https://ntvnews.id/news/0144516/demi-meningkatkan-keamanan-dan-mutu-produk-bpom-sosialisasikan-peraturan-atmp",
+		URL:           bpkDatabase,
+		Secondary:     uu17Press,
+		CheckedOn:     readSecond,
 	}
 	citePP28 = Citation{
-		Instrument: "Government Regulation No. 28 of 2024 implementing the Health Law",
+		Instrument: "Government Regulation No. 28 of 2024 implementing Law No. 17 of 2023 on Health (Peraturan Pemerintah Nomor 28 Tahun 2024)",
 		Number:     "PP 28/2024",
-		Article:    "article numbers not found (content read in a provincial health office summary)",
+		Article:    "Art. 383(1)(c)-(d) (secretome and extracellular vesicles among the materials of cell-based therapy, as cited in a law-firm summary; not verified in the gazette text)",
 		// Enacted and in force on 26 July 2024.
 		EffectiveFrom: date("2024-07-26"),
-		URL:           "https://dinkes.jogjaprov.go.id/berita/detail/kegiatan-pelayanan-berbasis-sel-dan-atau-sel-punca",
+		URL:           bpkDatabase,
+		Secondary:     dinkesPP28,
+		CheckedOn:     readSecond,
 	}
 	citePermenkes32 = Citation{
-		Instrument: "Minister of Health Regulation No. 32 of 2018 on stem-cell and/or cell services",
+		Instrument: "Minister of Health Regulation No. 32 of 2018 on stem-cell and/or cell services (Peraturan Menteri Kesehatan Nomor 32 Tahun 2018)",
 		Number:     "Permenkes 32/2018",
-		Article:    "Chapter V, providers (article number not verified)",
-		URL:        "https://m.tribunnews.com/amp/seleb/2020/01/14/klinik-hubsch-tak-terdaftar-di-sudin-kesehatan-jaksel-pemilik-cuma-punya-izin-praktik-dokter-umum?page=3",
+		Article:    "Art. 13(1) (definition of secretome, as cited in a law-firm summary); the article listing the providers is not known",
+		URL:        bpkDatabase,
+		Secondary:  "news reports quoting the provider list (https://m.tribunnews.com/amp/seleb/2020/01/14/klinik-hubsch-tak-terdaftar-di-sudin-kesehatan-jaksel-pemilik-cuma-punya-izin-praktik-dokter-umum?page=3) and a law-firm summary for Art. 13(1)",
+		CheckedOn:  readSecond,
 	}
 	citeBPOM8 = Citation{
-		Instrument:    "BPOM Regulation No. 8 of 2025, Guideline for the Assessment of Advanced Therapy Products",
+		Instrument:    "BPOM Regulation No. 8 of 2025 on the Guideline for the Assessment of Advanced Therapy Products (Peraturan BPOM Nomor 8 Tahun 2025)",
 		Number:        "BPOM Reg. 8/2025",
-		Article:       "article numbers not found (content read in BPOM press coverage)",
-		URL:           "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
+		Article:       "article numbers not known",
+		URL:           jdihBPOM,
+		Secondary:     bpom8Release,
 		EffectiveFrom: date("2025-03-06"),
+		CheckedOn:     readSecond,
 	}
 	citeBPOM18 = Citation{
-		Instrument:  "BPOM Regulation No. 18 of 2020 on the assessment of human cell-based medicines",
+		Instrument:  "BPOM Regulation No. 18 of 2020 on the Guideline for the Assessment of Human Cell-Based Medicines (Peraturan BPOM Nomor 18 Tahun 2020)",
 		Number:      "BPOM Reg. 18/2020",
-		Article:     "content not read (known only as the regulation Reg. 8/2025 replaced)",
-		URL:         "https://selalukabar.com/bpom-sosialisasikan-peraturan-atmp-tingkatkan-mutu-keamanan-produk-52426.html",
+		Article:     "article numbers not known (known as the regulation BPOM Reg. 8/2025 replaced)",
+		URL:         jdihBPOM,
+		Secondary:   bpom8Release,
 		EffectiveTo: date("2025-03-06"),
+		CheckedOn:   readSecond,
 	}
 	citeBPOMCosmetic = Citation{
-		Instrument: "BPOM Regulation No. 21 of 2022 (cosmetic definition) as applied in BPOM's November 2024 revocation of injectable and microneedle \"cosmetic\" notifications",
+		Instrument: "BPOM Regulation No. 21 of 2022 on the procedure for cosmetic notification (Peraturan BPOM Nomor 21 Tahun 2022), as applied in BPOM's revocation of 16 needle-applied \"cosmetic\" notifications announced on 12 November 2024",
 		Number:     "BPOM Reg. 21/2022",
-		Article:    "cosmetic definition (article number not recorded in the notes)",
-		URL:        "https://memoindonesia.co.id/?p=21339",
+		Article:    "Art. 1 (definition of cosmetics; article number not verified in the regulation's text)",
+		URL:        jdihBPOM,
+		Secondary:  "BPOM announcement of 12 November 2024 as reported in the press (https://sukabumiupdate.com/kecantikan/149753/bpom-cabut-izin-edar-16-produk-kosmetik-yang-disalahgunakan-inilah-daftarnya, https://memoindonesia.co.id/?p=21339)",
+		CheckedOn:  readSecond,
 	}
 	citeBPOMIngredients = Citation{
-		Instrument: "BPOM Regulation No. 23 of 2019 on technical requirements for cosmetic ingredients, following the ASEAN Cosmetic Directive",
+		Instrument: "BPOM Regulation No. 23 of 2019 on technical requirements for cosmetic ingredients, following the ASEAN Cosmetic Directive (Peraturan BPOM Nomor 23 Tahun 2019)",
 		Number:     "BPOM Reg. 23/2019",
 		Article:    "Annex V, prohibited ingredients (a human-origin entry not verified)",
-		URL:        "https://perkosmi.com/our-industry/komposisi-kosmetika",
+		URL:        jdihBPOM,
+		Secondary:  "Indonesian cosmetics association page on cosmetic composition (https://perkosmi.com/our-industry/komposisi-kosmetika)",
+		CheckedOn:  readFirst,
 	}
+)
+
+// Notes on the days the Indonesian instruments took effect.
+const (
+	uu17Date  = " UU 17/2023 was promulgated and took effect on 8 August 2023."
+	pp28Date  = " PP 28/2024 was enacted and took effect on 26 July 2024."
+	bpom8Date = " Reg. 8/2025 was signed on 6 March 2025; the day it was promulgated in the State Gazette (Berita Negara), when it normally takes effect, is not verified, so the rule takes the day of signing."
 )
 
 func indonesiaRules() []Rule {
@@ -87,27 +112,28 @@ func indonesiaRules() []Rule {
 				Title:      "Secretome and extracellular vesicles used as therapy are cell-based therapy products needing approval of the Minister of Health and BPOM",
 				Citation:   citePP28,
 				Provenance: ProvenanceSecondary,
-				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires approval of the Minister of Health and of BPOM for their use; the PP's own text and article numbers were not read. The PP speaks of therapy: no rule on secretome in cosmetics was found, so cosmetic uses are left to ID-BPOM-COSMETIC-HUMAN-ORIGIN (unknown) and ID-BPOM-COSMETIC-NEEDLE." + pp28Date + undated,
+				Note:       "PP 28/2024 names secretome and extracellular vesicles among the materials of cell-based therapy and requires the approval of the Minister of Health and of BPOM for the use of cell-based therapy products; the gazette text was not read, and the article (383(1)(c) and, presumably, (d)) is known only from a law-firm summary. The PP speaks of therapy: no rule on secretome in cosmetics is known, so cosmetic uses are left to ID-BPOM-COSMETIC-HUMAN-ORIGIN (unknown) and ID-BPOM-COSMETIC-NEEDLE." + pp28Date,
 			},
 			Check: checkIDCellTherapyProduct,
 		},
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-PP28-CLINICAL-ROUTES", Jurisdiction: "ID",
-				Title:      "Clinical use only as a standardised service with a BPOM marketing authorisation or as service-based research in a designated facility",
-				Citation:   withURL(citePP28, "https://xcloud.id/kemenkes-ungkap-32-rs-lab-yang-sudah-kantongi-izin-praktik-stem-cell-ini-daftarnya"),
+				Title: "Clinical use only as a standardised service with a BPOM marketing authorisation or as service-based research in a designated facility",
+				Citation: withSecondary(withArticle(withChecked(citePP28, readFirst), "clinical-use provisions (article number not known)"),
+					"statement of the chair of the Ministry of Health's stem-cell committee, August 2025, citing PP 28/2024 (https://xcloud.id/kemenkes-ungkap-32-rs-lab-yang-sudah-kantongi-izin-praktik-stem-cell-ini-daftarnya)"),
 				Provenance: ProvenanceSecondary,
-				Note:       "The two routes were stated by the chair of the Ministry of Health's stem-cell committee (August 2025) citing PP 28/2024; the PP text was not read. That a standardised service in a clinic needs a main clinic (klinik utama) comes from the provider list of Permenkes 32/2018 as quoted in news, and that condition is reported as inferred." + pp28Date + undated,
+				Note:       "The two routes were stated by the chair of the Ministry of Health's stem-cell committee (August 2025) citing PP 28/2024; the PP's text was not read. That a standardised service in a clinic needs a main clinic (klinik utama) comes from the provider list of Permenkes 32/2018 as quoted in news, and that condition is reported as inferred." + pp28Date,
 			},
 			Check: checkIDClinicalRoutes,
 		},
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-PP28-PROCESSING", Jurisdiction: "ID",
-				Title:      "Processing for clinical use applies CPOB (GMP) in a facility licensed by the Minister",
-				Citation:   citePP28,
+				Title:      "Clinical use needs a product processed under CPOB (GMP), in a facility licensed by the Minister or by a pharmaceutical manufacturer",
+				Citation:   withArticle(citePP28, "processing provisions (article number not known)"),
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in a provincial summary of PP 28/2024: processing must apply CPOB and processing facilities need a Minister's licence; the pharmaceutical industry may also process." + pp28Date + undated,
+				Note:       "PP 28/2024 (read in the Yogyakarta provincial summary): processing of cells and stem cells applies the standard of good manufacturing practice for medicines (CPOB), a health facility that processes needs the Minister's licence, and the pharmaceutical industry may also process. BPOM named production without CPOB certification of an injectable secretome as a violation in its August 2025 Magelang case. A clinical or marketed use of a product that no site shows processed under a valid CPOB certificate is an error." + pp28Date,
 			},
 			Check: checkIDProcessing,
 		},
@@ -116,18 +142,18 @@ func indonesiaRules() []Rule {
 				ID: "ID-PERMENKES32-PROVIDERS", Jurisdiction: "ID",
 				Title:      "Beauty clinics and homes are not among the providers of cell-based services",
 				Citation:   citePermenkes32,
-				Provenance: ProvenanceInferred,
-				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) was read as quoted in news; the 2018 text as read does not mention secretome, so applying it to secretome is our reading. It is applied to treatment given to patients (hospital services at home or in beauty clinics, and marketed therapeutics given in beauty clinics), not to cosmetics nor to a marketed product a patient uses at home. Whether the regulation has been formally replaced was not found." + noDate("Permenkes 32/2018") + " It stays silent before 2018, the year in its number." + undated,
+				Provenance: ProvenanceSecondary,
+				Note:       "The provider list (hospitals and main clinics for standardised services; Minister-designated hospitals for service-based research) is known from news reports quoting the regulation; Art. 13(1) defines secretome (growth factors, cytokines, microvesicles and exosomes), as a law-firm summary cites it, so the regulation speaks of secretome itself. It is applied to treatment given to patients (hospital services at home or in beauty clinics, and marketed therapeutics given in beauty clinics), not to cosmetics nor to a marketed product a patient uses at home. Whether the regulation has been formally replaced is not known." + noDate("Permenkes 32/2018") + " It stays silent before 2018, the year in its number.",
 			},
 			Check: fromYear(2018, checkIDProviders),
 		},
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-135-EMBRYONIC", Jurisdiction: "ID",
-				Title:      "Stem-cell therapy must not use embryonic stem cells",
-				Citation:   withArticle(citeUU17, uu17Embryonic),
+				Title:      "Stem cells for cell-based therapy must not come from embryonic stem cells",
+				Citation:   withArticle(citeUU17, "Art. 135(4)"),
 				Provenance: ProvenanceInferred,
-				Note:       "Art. 135 was read in several consistent secondary reports, not in the gazette text; the paragraph is taken from the order of the summary. The article speaks of stem cells; that it excludes a secretome made by embryonic stem cells from therapy is our reading." + uu17Date + undated,
+				Note:       "Art. 135(4): stem cells used for cell-based therapy must not come from embryonic stem cells; the paragraph is known from press reports quoting it, not from the gazette text. The paragraph speaks of stem cells; that it excludes a secretome made by embryonic stem cells from therapy is our reading." + uu17Date,
 			},
 			Check: checkIDEmbryonic,
 		},
@@ -135,11 +161,21 @@ func indonesiaRules() []Rule {
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-135-PURPOSE", Jurisdiction: "ID",
 				Title:      "Cell-based therapy only to cure disease and restore health, not for aesthetic purposes",
-				Citation:   withArticle(citeUU17, "Art. 135(1)-(3)"),
+				Citation:   withArticle(citeUU17, "Art. 135(2)"),
 				Provenance: ProvenanceInferred,
-				Note:       "Art. 135 limits cell and stem-cell therapy to curing disease and restoring health (read in secondary reports); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading. Aesthetic claims are flagged only when the dossier has a clinical use in Indonesia, since the article concerns therapy." + uu17Date + undated,
+				Note:       "Art. 135(2) limits cell-based and stem-cell therapy to curing disease and restoring health (known from press reports quoting the paragraph); that aesthetic or anti-ageing uses of secretome therefore have no legal basis is our reading. Aesthetic claims are flagged only when the dossier has a clinical use in Indonesia, since the paragraph concerns therapy." + uu17Date,
 			},
 			Check: checkIDPurpose,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-UU17-135-REPRODUCTIVE", Jurisdiction: "ID",
+				Title:      "Cell-based therapy must not be used for reproductive purposes",
+				Citation:   withArticle(citeUU17, "Art. 135(3)"),
+				Provenance: ProvenanceInferred,
+				Note:       "Art. 135(3) prohibits cell-based and stem-cell therapy for reproductive purposes (known from press reports quoting the paragraph). Permenkes 32/2018, as quoted in news, describes the prohibition as one on using stem cells or cells to make a new individual; whether treating infertility with a secretome falls under it is not settled, so a clinical use for an infertility or assisted-reproduction indication (ICD-10 N46, N97, Z31; ICD-11 GA31, GB04) is reported as unknown." + uu17Date,
+			},
+			Check: checkIDReproductive,
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -147,7 +183,7 @@ func indonesiaRules() []Rule {
 				Title:      "A marketed advanced therapy product needs a BPOM marketing authorisation (NIE)",
 				Citation:   citeBPOM8,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in BPOM press coverage; whether Reg. 8/2025 itself names secretome or EVs was not found (BPOM called secretome an ATMP-category biological product in the Magelang case)." + bpom8Date + undated,
+				Note:       "Known from BPOM's press release and its coverage; whether Reg. 8/2025 itself names secretome or EVs is not known (BPOM called secretome an ATMP-category biological product in the Magelang case)." + bpom8Date,
 			},
 			Check: checkIDMarketed,
 		},
@@ -157,17 +193,17 @@ func indonesiaRules() []Rule {
 				Title:      "Before 6 March 2025: a marketed human cell-based medicine needs a BPOM marketing authorisation",
 				Citation:   citeBPOM18,
 				Provenance: ProvenanceInferred,
-				Note:       "Known only as the regulation Reg. 8/2025 replaced on 6 March 2025; its content was not read, so that it required an NIE for secretome is our reading. The day it took effect is not recorded; the rule stays silent before 2020, the year in its number, and applies from then until 5 March 2025." + undated,
+				Note:       "Known as the regulation Reg. 8/2025 replaced on 6 March 2025; its content was not read, so that it required an NIE for secretome is our reading. The day it took effect is not known; the rule stays silent before 2020, the year in its number, and applies from then until 5 March 2025.",
 			},
 			Check: fromYear(2020, checkIDMarketed),
 		},
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-BPOM-8-2025-TRIAL", Jurisdiction: "ID",
-				Title:      "A clinical trial is registered with BPOM and approved by an ethics committee",
+				Title:      "A clinical trial needs BPOM approval (PPUK) and an ethics committee's approval",
 				Citation:   citeBPOM8,
 				Provenance: ProvenanceSecondary,
-				Note:       "Read in BPOM press coverage of the guideline (development from research through clinical trials with ethics committee and BPOM registration)." + bpom8Date + undated,
+				Note:       "BPOM approves clinical trials (persetujuan pelaksanaan uji klinik, PPUK) rather than merely registering them; the guideline covers development from research through clinical trials with ethics committee approval (BPOM's press release and its coverage)." + bpom8Date,
 			},
 			Check: checkIDTrial,
 		},
@@ -177,7 +213,7 @@ func indonesiaRules() []Rule {
 				Title:      "A product applied by injection or microneedle is a drug, not a cosmetic",
 				Citation:   citeBPOMCosmetic,
 				Provenance: ProvenanceSecondary,
-				Note:       "BPOM revoked 16 cosmetic notifications in November 2024 (day not recorded) for products applied by injection or microneedle, saying they are drugs; read in news reports. The day Reg. 21/2022 took effect is not recorded in the notes; the rule stays silent before 2022, the year in its number, and applies on every day after." + undated,
+				Note:       "Reg. 21/2022 defines cosmetics as preparations for the external parts of the body; applying it, BPOM revoked 16 cosmetic notifications for products applied by injection or microneedle, announced on 12 November 2024, saying such products are drugs and must be registered as drugs. The definition's article (Art. 1) is not verified in the regulation's text." + noDate("Reg. 21/2022") + " It stays silent before 2022, the year in its number.",
 			},
 			Check: fromYear(2022, checkIDCosmeticNeedle),
 		},
@@ -187,7 +223,7 @@ func indonesiaRules() []Rule {
 				Title:      "Whether a human-derived secretome may be a cosmetic in Indonesia is not known",
 				Citation:   citeBPOMIngredients,
 				Provenance: ProvenanceInferred,
-				Note:       "No BPOM rule or statement expressly on secretome or exosomes in cosmetics was found; an ASEAN Annex II human-origin entry is expected from the EU lineage but not verified in BPOM's list. The rule reports cosmetic uses of a human-derived product as unknown and says what is not known." + noDate("Reg. 23/2019") + " It stays silent before 2019, the year in its number." + undated,
+				Note:       "No BPOM rule or statement expressly on secretome or exosomes in cosmetics is known; an Annex II human-origin entry is expected from the EU lineage of the ASEAN Cosmetic Directive but is not verified in BPOM's list. The rule reports cosmetic uses of a human-derived product as unknown and says what is not known." + noDate("Reg. 23/2019") + " It stays silent before 2019, the year in its number.",
 			},
 			Check: fromYear(2019, checkIDCosmeticHumanOrigin),
 		},
@@ -195,26 +231,17 @@ func indonesiaRules() []Rule {
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-435-UNQUALIFIED-INJECTION", Jurisdiction: "ID",
 				Title: "Injection or microneedling into patients by someone other than a physician or dentist",
-				Citation: Citation{
-					Instrument: "Law No. 17 of 2023 on Health, penal provisions as charged in BPOM's Magelang secretome case (announced 27 August 2025)",
-					Number:     "UU 17/2023",
-					// Promulgated and in force on 8 August 2023.
-					EffectiveFrom: date("2023-08-08"),
-					Article:       "Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1) (as charged)",
-					URL:           "https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m",
-				},
+				Citation: withSecondary(withArticle(citeUU17, "Art. 439 (practising as medical personnel without a licence; reported, not verified)"),
+					"reports of BPOM's Magelang secretome case, announced 27 August 2025 (https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m)"),
 				Provenance: ProvenanceInferred,
-				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people; that any injection of secretome by a non-physician is unlawful is our reading of the case, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught. The charging articles were read in news reports." + uu17Date + undated,
+				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people. The articles charged in that case (Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1)) concern substandard pharmaceutical preparations and unauthorised pharmaceutical practice, not who may inject; the article on a person without a health-professional licence practising as medical personnel is reported to be Art. 439, which is not verified. That any injection of secretome by a non-physician is unlawful is therefore our reading, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught." + uu17Date,
 			},
 			Check: checkIDUnqualifiedInjection,
 		},
-		researchRule("ID-PP28-RESEARCH", "ID", citePP28, ProvenanceInferred,
-			"The provincial summary of PP 28/2024 governs collection, processing, storage and clinical use; that laboratory research without patients needs no approval under it is our reading."+pp28Date+undated),
+		researchRule("ID-PP28-RESEARCH", "ID", withArticle(citePP28, "scope of cell and stem-cell services (article number not known)"), ProvenanceInferred,
+			"PP 28/2024 (read in the Yogyakarta provincial summary) governs collection, processing, storage and clinical use of cells and stem cells; that laboratory research without patients needs no approval under it is our reading."+pp28Date),
 	}
 }
-
-// uu17Embryonic is the article of the embryonic-source exclusion.
-const uu17Embryonic = "Art. 135(4) (paragraph taken from the order of a summary; not verified)"
 
 // fromYear returns a check that stays silent on as-of dates before 1
 // January of the year, for an instrument whose day of effect is not
@@ -228,8 +255,9 @@ func fromYear(year int, check func(*Context)) func(*Context) {
 	}
 }
 
-func withURL(c Citation, url string) Citation         { c.URL = url; return c }
-func withArticle(c Citation, article string) Citation { c.Article = article; return c }
+func withArticle(c Citation, article string) Citation   { c.Article = article; return c }
+func withSecondary(c Citation, source string) Citation  { c.Secondary = source; return c }
+func withChecked(c Citation, d secretome.Date) Citation { c.CheckedOn = d; return c }
 
 func checkIDCellTherapyProduct(c *Context) {
 	d := c.Dossier()
@@ -304,9 +332,9 @@ func checkIDProcessing(c *Context) {
 		case gmp:
 			c.Permit(i, "manufacturer.sites", "")
 		case licence == authOK:
-			c.ConditionText(i, message.New("id.processing.cpob.missing"), "manufacturer.sites", message.New("id.processing.cpob"))
+			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.cpob"))
 		default:
-			c.ConditionText(i, message.New("id.processing.none.missing"), "manufacturer.sites", message.New("id.processing.none"))
+			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.none"))
 		}
 	}
 }
@@ -359,6 +387,45 @@ func checkIDPurpose(c *Context) {
 	for k := range d.Claims {
 		if claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
 			c.ReportText(secretome.SeverityWarning, claimPath(k), message.New("id.purpose.aesthetic_claim"))
+		}
+	}
+}
+
+// reproductiveCodes are the ICD-10 and ICD-11 code prefixes of
+// infertility and assisted reproduction: ICD-10 N46 (male infertility),
+// N97 (female infertility), Z31 (procreative management); ICD-11 GA31
+// (female infertility), GB04 (male infertility).
+var reproductiveCodes = [...]string{"N46", "N97", "Z31", "GA31", "GB04"}
+
+// reproductiveIndication returns the ID of the first indication of the
+// use coded as infertility or assisted reproduction, or "".
+func reproductiveIndication(d *Dossier, u *Use) string {
+	for _, id := range u.Indications {
+		ind := d.Product.Indication(id)
+		if ind == nil {
+			continue
+		}
+		for _, p := range reproductiveCodes {
+			if strings.HasPrefix(strings.ToUpper(ind.ICD10), p) || strings.HasPrefix(strings.ToUpper(ind.ICD11), p) {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+func checkIDReproductive(c *Context) {
+	d := c.Dossier()
+	if !d.Product.HumanDerived() {
+		return
+	}
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if !u.Class.Clinical() {
+			continue
+		}
+		if id := reproductiveIndication(d, u); id != "" {
+			c.UnknownText(i, usePath(i, "indications"), message.New("id.reproductive", message.Text(id)))
 		}
 	}
 }

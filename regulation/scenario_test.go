@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The scenarios follow real cases in the research notes
-// (domain/regulation.md); the products and makers are fictional.
+// The scenarios follow real enforcement cases and instruments; the
+// products and makers are fictional.
 
 func assessAll(t *testing.T, d *Dossier, asOf string, jurisdictions ...string) *Report {
 	t.Helper()
@@ -111,12 +111,12 @@ func TestScenarioMagelang(t *testing.T) {
 	id := rep.Jurisdiction("ID")
 	inj := id.Use(0)
 	assert.Equal(t, VerdictProhibited, inj.Verdict)
-	assert.Equal(t, []string{"ID-PP28-CLINICAL-ROUTES", "ID-UU17-135-PURPOSE", "ID-UU17-435-UNQUALIFIED-INJECTION"}, inj.Rules)
+	assert.Equal(t, []string{"ID-PP28-CLINICAL-ROUTES", "ID-PP28-PROCESSING", "ID-UU17-135-PURPOSE", "ID-UU17-435-UNQUALIFIED-INJECTION"}, inj.Rules)
 	cream := id.Use(1)
 	assert.Equal(t, VerdictProhibited, cream.Verdict)
-	assert.Equal(t, []string{"ID-BPOM-8-2025-NIE"}, cream.Rules, "a product a patient uses at home is not a cell-based service; the missing NIE prohibits it")
+	assert.Equal(t, []string{"ID-BPOM-8-2025-NIE", "ID-PP28-PROCESSING"}, cream.Rules, "a product a patient uses at home is not a cell-based service; the missing NIE and CPOB prohibit it")
 	got := rulesOf(rep, "ID")
-	assert.Equal(t, secretome.SeverityWarning, got["ID-PP28-PROCESSING"], "no CPOB site, no licensed facility")
+	assert.Equal(t, secretome.SeverityError, got["ID-PP28-PROCESSING"], "no CPOB site, no licensed facility: an error for clinical and marketed uses")
 	if f := findingAt(rep, "ID", "ID-UU17-135-PURPOSE", "claims[1]"); assert.NotNil(t, f, "the rejuvenation claim has no legal basis") {
 		assert.Equal(t, secretome.SeverityWarning, f.Severity)
 		assert.Equal(t, ProvenanceInferred, f.Provenance)
@@ -151,7 +151,7 @@ func TestScenarioEUHumanCosmetic(t *testing.T) {
 	assert.Equal(t, []string{"EU-1223-ANNEX-II-HUMAN-ORIGIN", "EU-1223-ART2-EXTERNAL"}, eu.Use(1).Rules)
 	for _, f := range eu.Findings {
 		if f.RuleID == "EU-1223-ANNEX-II-HUMAN-ORIGIN" {
-			assert.Contains(t, f.Citation.Article, "entry number not verified")
+			assert.Contains(t, f.Citation.Article, "entry number from secondary sources")
 			assert.Equal(t, ProvenanceInferred, f.Provenance, "the wording was read in summaries; that a human secretome is a product of human origin is marked inferred in the notes")
 		}
 	}
@@ -253,7 +253,7 @@ func TestScenarioEdges(t *testing.T) {
 			"2026-11-26", "ID", nil, use("ID", UseCosmetic, setting(SettingBeautyClinic), admin(AdministratorBeautician), route(secretome.RouteMicroneedling)),
 			VerdictProhibited, []string{"ID-BPOM-COSMETIC-NEEDLE", "ID-UU17-435-UNQUALIFIED-INJECTION"}},
 		{"ID hospital service in a non-designated hospital", "neither an NIE product nor a designated facility",
-			"2026-11-26", "ID", nil, use("ID", UseHospitalService), VerdictProhibited, []string{"ID-PP28-CLINICAL-ROUTES"}},
+			"2026-11-26", "ID", nil, use("ID", UseHospitalService), VerdictProhibited, []string{"ID-PP28-CLINICAL-ROUTES", "ID-PP28-PROCESSING"}},
 		{"KR microneedled culture medium in 2026", "the January 2025 guideline: needle delivery is not a cosmetic use",
 			"2026-11-26", "KR", func(d *Dossier) { d.Authorisations = []Authorisation{auth(AuthMFDSCultureMediumRecords, "KR")} },
 			use("KR", UseCosmetic, setting(SettingBeautyClinic), route(secretome.RouteMicroneedling)), VerdictProhibited, []string{"KR-MFDS-2025-NEEDLE"}},
@@ -276,7 +276,7 @@ func TestScenarioEdges(t *testing.T) {
 				ind.Indications = []string{"burn"}
 				d.Authorisations = []Authorisation{ind}
 			}, use("US", UseClinicalTrial), VerdictProhibited, []string{"US-FDA-EXOSOME-IND"}},
-		{"EU hospital exemption for a cell-free product", "the exemption is for ATMPs; national routes were not researched",
+		{"EU hospital exemption for a cell-free product", "the exemption is for ATMPs; national routes are not encoded",
 			"2026-11-26", "EU", func(d *Dossier) { d.Authorisations = []Authorisation{auth(AuthHospitalDesignation, "EU")} },
 			use("EU", UseHospitalService), VerdictUnknown, []string{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY"}},
 		{"EU hospital use of an authorised product", "a marketing authorisation covering the use needs no exemption",

@@ -239,6 +239,15 @@ type Culture struct {
 	// ConditioningTime is how long the medium stayed on the cells, a
 	// positive duration such as 48 h; zero means not given.
 	ConditioningTime Quantity `json:"conditioning_time,omitzero"`
+	// EVDepleted says whether a serum or lysate supplement was depleted
+	// of its own extracellular vesicles before conditioning, a MISEV2018
+	// pre-analytical item; nil means not stated. It does not apply to a
+	// serum-free medium.
+	EVDepleted *bool `json:"ev_depleted,omitempty"`
+	// ViabilityAtHarvest is the share of viable cells when the
+	// conditioned medium was harvested (0 to 100 %), a MISEV2018
+	// pre-analytical item; zero means not given.
+	ViabilityAtHarvest Quantity `json:"viability_at_harvest,omitzero"`
 }
 
 // Identity records the identity tests of the producing cells, the basis of

@@ -39,8 +39,20 @@
 // size of a file is checked before it is read, so a huge file costs
 // nothing. YAML is converted to JSON text without passing numbers through
 // floating point, so decimals stay exact; yes, no, on and off stay strings
-// (YAML 1.2); anchors and aliases expand within a budget of 1,000,000
-// nodes and 256 levels, so a "billion laughs" document is refused.
+// (YAML 1.2); anchors and aliases expand within a budget of 250,000
+// values and 256 levels, counted while the text is parsed, so a "billion
+// laughs" document or megabytes of nested lists are refused early.
+//
+// Only regular files and standard input are read: every input's type is
+// checked before it is opened, and a named pipe, device or socket (also
+// in a folder, with -jsonl and in grade) is unreadable (exit status 2)
+// instead of a read that never ends. A link to a folder named on the
+// command line is walked like the folder.
+//
+// Memory is bounded per dossier and per run: one dossier takes at most
+// about 192 MiB while it is checked, whatever its shape, and the
+// dossiers in flight share a budget of 256 MiB charged by their size, so
+// that large dossiers are checked fewer at a time, down to one.
 //
 // # check
 //
@@ -79,7 +91,8 @@
 //
 //	0  every dossier passed
 //	1  a dossier failed or was invalid (unless --fail-on never)
-//	2  bad usage, or an input could not be read
+//	2  bad usage, or an input could not be read (also with --fail-on
+//	   never), or a JSON Lines input holds no record
 //
 // An unreadable input does not stop the run: the other inputs are still
 // checked and reported, and the exit status is 2. With a report format

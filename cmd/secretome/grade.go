@@ -125,9 +125,12 @@ func (g *grader) lines(src source) error {
 		r = f
 	}
 	lr := newLineReader(r)
-	for {
+	for records := 0; ; records++ {
 		rec, err := lr.next()
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				g.unreadable(src.name(), errNoRecords)
+			}
 			return nil
 		}
 		if err != nil {

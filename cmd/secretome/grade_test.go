@@ -105,3 +105,38 @@ func TestGradeIndicationFlag(t *testing.T) {
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "L89.3 — ")
 }
+
+// TestGradeMixedBody checks that a dossier citing trials and a cohort for
+// one outcome shows both bodies, rated separately, and which one leads.
+func TestGradeMixedBody(t *testing.T) {
+	knee := filepath.Join("..", "..", "examples", "dossiers", "bmmsc-ev-knee.json")
+	data, err := os.ReadFile(knee)
+	if err != nil {
+		t.Skip("bundled example dossiers not present")
+	}
+	var d map[string]any
+	require.NoError(t, json.Unmarshal(data, &d))
+	studies := d["studies"].([]any)
+	cohort := map[string]any{}
+	for k, v := range studies[1].(map[string]any) {
+		cohort[k] = v
+	}
+	cohort["id"] = "registry-cohort"
+	cohort["design"] = "cohort_retrospective"
+	delete(cohort, "registrations")
+	low := "low"
+	cohort["risk_of_bias"] = map[string]any{"robins_i": map[string]any{"confounding": "serious", "selection": low,
+		"classification": low, "deviations": low, "missing_data": low, "measurement": low, "reported_result": low}}
+	d["studies"] = append(studies, cohort)
+	out, err := json.Marshal(d)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "mixed.json")
+	require.NoError(t, os.WriteFile(path, out, 0o644))
+
+	r := runInProcess(t, "", "grade", path)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "GRADE certainty: Moderate")
+	assert.Contains(t, r.stdout, "GRADE certainty of the non-randomised evidence (rated separately): Very low")
+	assert.Contains(t, r.stdout, "the randomised evidence leads")
+	assert.Contains(t, r.stdout, "non-randomised evidence: risk_of_bias -2", "ROBINS-I serious: high −2, then −1 for 118 participants")
+}

@@ -196,6 +196,10 @@ func collect(paths []string, jsonl bool) []source {
 // errNoDossiers is the error of a folder that holds no dossier file.
 var errNoDossiers = errors.New("the folder holds no dossier files (*.json, *.yaml, *.yml, *.jsonl, *.ndjson)")
 
+// errNoRecords is the error of a JSON Lines input without a record: an
+// export that failed upstream must not pass as "0 dossiers, all passed".
+var errNoRecords = errors.New("the JSON Lines input holds no dossier (no line that is not blank)")
+
 // ioError is an input that could not be read. It makes the command exit
 // with exitUsage.
 type ioError struct {

@@ -74,7 +74,7 @@ func TestREADMEMainJob(t *testing.T) {
 	// The README writes the plots to plots/.
 	gradeOut := strings.ReplaceAll(grade.stdout, plots+string(filepath.Separator), "plots/")
 
-	var checked, graded int
+	var checked, graded, metas int
 	for _, b := range readmeBlocks(t, "text") {
 		switch {
 		case strings.HasPrefix(b, "$ secretome grade --svg plots/ examples/dossiers/bmmsc-ev-knee.json\n"):
@@ -84,8 +84,15 @@ func TestREADMEMainJob(t *testing.T) {
 		case strings.HasPrefix(b, "examples/dossiers/"):
 			assertExcerpt(t, b, check.stdout)
 			checked++
+		case strings.HasPrefix(b, "$ secretome meta "):
+			cmd, excerpt, _ := strings.Cut(b, "\n")
+			meta := runBinary(t, root, "", strings.Fields(strings.TrimPrefix(cmd, "$ secretome "))...)
+			require.Equal(t, exitOK, meta.code, meta.stderr)
+			assertExcerpt(t, excerpt, meta.stdout)
+			metas++
 		}
 	}
+	assert.Equal(t, 1, metas, "the README shows what meta prints")
 	assert.Positive(t, checked, "the README shows what the main job prints")
 	assert.Equal(t, 1, graded, "the README shows what grade prints")
 }

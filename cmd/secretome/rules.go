@@ -13,18 +13,96 @@ import (
 // rulesSchemaVersion names the JSON output format of the rules command.
 const rulesSchemaVersion = "secretomekit/rules/v1"
 
-// rulesOutput is the JSON output of "secretome rules --format json".
+// rulesOutput is the JSON output of "secretome rules --format json": the
+// rules listed, each with what a reviewer needs to audit it, and counts
+// over them.
 type rulesOutput struct {
-	Schema string                `json:"schema"`
-	Rules  []regulation.RuleInfo `json:"rules"`
+	Schema  string       `json:"schema"`
+	Summary rulesSummary `json:"summary"`
+	Rules   []ruleAudit  `json:"rules"`
+}
+
+// ruleAudit is one rule as the rules command lists it: its metadata and
+// whether its citation links to an official source.
+type ruleAudit struct {
+	regulation.RuleInfo
+	// OfficialSource reports whether the citation's URL is an official
+	// gazette, legal database or the issuing regulator's own site.
+	OfficialSource bool `json:"official_source"`
+}
+
+// rulesSummary counts the listed rules by what their citations show.
+type rulesSummary struct {
+	// Rules is the number of rules listed.
+	Rules int `json:"rules"`
+	// Provenance counts the rules by provenance: primary, secondary,
+	// inferred.
+	Provenance map[string]int `json:"provenance"`
+	// OfficialSource counts the rules whose citation links to an
+	// official source.
+	OfficialSource int `json:"official_source"`
+	// OfficialWithArticle counts the rules that link to an official
+	// source and name an article verified in the instrument's text.
+	OfficialWithArticle int `json:"official_source_with_verified_article"`
+	// ArticleVerified counts the rules whose article was verified in the
+	// instrument's own text.
+	ArticleVerified int `json:"article_verified"`
+	// Secondary counts the rules that name a secondary source.
+	Secondary int `json:"secondary_source"`
+	// EffectiveFrom counts the rules that give the day their instrument
+	// took effect; EffectiveTo those that give the day it ended.
+	EffectiveFrom int `json:"effective_from"`
+	EffectiveTo   int `json:"effective_to"`
+	// CheckedOn counts the rules that give the day their source was read,
+	// and CheckedOnDays counts them by that day.
+	CheckedOn     int            `json:"checked_on"`
+	CheckedOnDays map[string]int `json:"checked_on_days"`
+}
+
+// summarise counts the rules' citations.
+func summarise(list []ruleAudit) rulesSummary {
+	s := rulesSummary{Rules: len(list), CheckedOnDays: map[string]int{},
+		Provenance: map[string]int{regulation.ProvenancePrimary.String(): 0, regulation.ProvenanceSecondary.String(): 0, regulation.ProvenanceInferred.String(): 0}}
+	for _, r := range list {
+		c := &r.Citation
+		s.Provenance[r.Provenance.String()]++
+		if r.OfficialSource {
+			s.OfficialSource++
+			if c.ArticleVerified {
+				s.OfficialWithArticle++
+			}
+		}
+		if c.ArticleVerified {
+			s.ArticleVerified++
+		}
+		if c.Secondary != "" {
+			s.Secondary++
+		}
+		if !c.EffectiveFrom.IsZero() {
+			s.EffectiveFrom++
+		}
+		if !c.EffectiveTo.IsZero() {
+			s.EffectiveTo++
+		}
+		if !c.CheckedOn.IsZero() {
+			s.CheckedOn++
+			s.CheckedOnDays[c.CheckedOn.String()]++
+		}
+	}
+	return s
 }
 
 func runRules(e *env, args []string) error {
-	fs := newFlagSet(e, "rules", "[flags]")
+	if len(args) > 0 && args[0] == "diff" {
+		return runRulesDiff(e, args[1:])
+	}
+	fs := newFlagSet(e, "rules", "[flags] | diff --from DATE --to DATE [DOSSIER...]")
 	var juris listFlag
 	fs.Var(&juris, "jurisdiction", "list only the rules of these jurisdiction `codes` (comma-separated or repeated)")
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
+	var policyDirs pathsFlag
+	fs.Var(&policyDirs, "policy", "list also the house rules of the policy files in `DIR` (repeatable)")
 	extra, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -32,40 +110,31 @@ func runRules(e *env, args []string) error {
 	if len(extra) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
-	set := regulation.Shipped()
+	set, _, err := loadRules(policyDirs)
+	if err != nil {
+		return err
+	}
 	have := set.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
 			return usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
 		}
 	}
-	var list []regulation.RuleInfo
+	list := []ruleAudit{}
 	for _, r := range set.Rules() {
 		if len(juris) == 0 || slices.Contains(juris, r.Jurisdiction) {
-			list = append(list, r)
+			list = append(list, ruleAudit{RuleInfo: r, OfficialSource: r.Citation.OfficialSource()})
 		}
 	}
+	sum := summarise(list)
 	if format.value == "json" {
-		if list == nil {
-			list = []regulation.RuleInfo{}
-		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rulesOutput{Schema: rulesSchemaVersion, Rules: list})
+		return enc.Encode(rulesOutput{Schema: rulesSchemaVersion, Summary: sum, Rules: list})
 	}
 	b := bufio.NewWriter(e.stdout)
 	width := wrapWidth(e, e.stdout)
-	para := func(first, rest, text string) {
-		for i, l := range wrapText(text, width, len(rest)) {
-			if i == 0 {
-				b.WriteString(first)
-			} else {
-				b.WriteString(rest)
-			}
-			b.WriteString(l)
-			b.WriteByte('\n')
-		}
-	}
+	para := func(first, rest, text string) { writePara(b, width, first, rest, text) }
 	for i, r := range list {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -78,13 +147,29 @@ func runRules(e *env, args []string) error {
 		}
 	}
 	fmt.Fprintf(b, "\n%s in %s\n", plural(len(list), "rule"), plural(countJurisdictions(list), "jurisdiction"))
+	fmt.Fprintf(b, "provenance: %d primary, %d secondary, %d inferred; %d link to an official source (%d with an article verified there); %d give the day they took effect; %d give the day their source was read\n",
+		sum.Provenance["primary"], sum.Provenance["secondary"], sum.Provenance["inferred"], sum.OfficialSource, sum.OfficialWithArticle, sum.EffectiveFrom, sum.CheckedOn)
 	return b.Flush()
 }
 
-func countJurisdictions(list []regulation.RuleInfo) int {
+func countJurisdictions(list []ruleAudit) int {
 	seen := map[string]bool{}
 	for _, r := range list {
 		seen[r.Jurisdiction] = true
 	}
 	return len(seen)
+}
+
+// writePara writes text wrapped to width, its first line after first and
+// the others after rest.
+func writePara(b *bufio.Writer, width int, first, rest, text string) {
+	for i, l := range wrapText(text, width, len(rest)) {
+		if i == 0 {
+			b.WriteString(first)
+		} else {
+			b.WriteString(rest)
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
 }

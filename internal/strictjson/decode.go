@@ -65,17 +65,27 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []
 		return []Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Message: "the document is UTF-16 text; save it as UTF-8"}}
 	}
 	v.SetZero()
-	d := decoder{data: data, index: x}
+	d := decoder{data: data, index: x, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
+	if d.maxIssues <= 0 {
+		d.maxIssues = DefaultMaxIssues
+	}
 	d.document(p, v)
 	issues := d.issues
 	if d.err != nil {
 		code := CodeSyntax
-		if d.err.trailing {
+		switch {
+		case d.err.trailing:
 			code = CodeTrailing
+		case d.err.tooLarge:
+			code = CodeTooLarge
 		}
 		issues = []Issue{{Path: d.err.path, Code: code, Message: d.err.msg, Offset: int64(d.err.offset)}}
 	}
 	placeIssues(data, issues)
+	if d.err == nil && d.unlisted > 0 {
+		issues = append(issues, Issue{Code: CodeTooLarge, Offset: -1,
+			Message: fmt.Sprintf("%d more problems were found but are not listed (at most %d are); fix these first", d.unlisted, d.maxIssues)})
+	}
 	return issues
 }
 
@@ -126,6 +136,7 @@ type syntaxError struct {
 	path     string
 	msg      string
 	trailing bool // data after the document
+	tooLarge bool // the values take more memory than the budget
 }
 
 // step is one step of the path to the value being read: an object key
@@ -154,6 +165,33 @@ type decoder struct {
 	// (keyLen 0 for a list element).
 	index         *Index
 	keyAt, keyLen int
+	// maxIssues bounds issues; unlisted counts the problems past it.
+	maxIssues, unlisted int
+	// valueBytes is what the values may still take in memory.
+	valueBytes int64
+}
+
+// issue records a problem unless maxIssues are listed already.
+func (d *decoder) issue(is Issue) {
+	if len(d.issues) >= d.maxIssues {
+		d.unlisted++
+		return
+	}
+	d.issues = append(d.issues, is)
+}
+
+// spend charges n bytes of decoded values to the budget and stops the
+// reading when it is spent.
+func (d *decoder) spend(n uintptr) bool {
+	if d.valueBytes -= int64(n); d.valueBytes < 0 {
+		if d.err == nil {
+			d.err = &syntaxError{offset: d.pos, path: d.path(), tooLarge: true,
+				msg: "the document's values take too much memory (too many list elements or map entries for its size limit)"}
+		}
+		d.pos = len(d.data)
+		return false
+	}
+	return true
 }
 
 // path renders the path of the value being read.
@@ -179,7 +217,11 @@ func (d *decoder) fail(format string, args ...any) {
 // add records a problem with the value at offset, whose path is the
 // current path with the extra step when extra is not "".
 func (d *decoder) add(offset int, extra, code, format string, args ...any) {
-	d.issues = append(d.issues, Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
+	if len(d.issues) >= d.maxIssues {
+		d.unlisted++ // the path is not even rendered
+		return
+	}
+	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
 		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
 }
 
@@ -318,6 +360,9 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			d.leafError(start, err)
 		}
 	case planPointer:
+		if !d.spend(p.elem.t.Size()) {
+			return
+		}
 		e := reflect.New(p.elem.t)
 		d.value(p.elem, e.Elem())
 		v.Set(e)
@@ -456,13 +501,17 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 			if d.err != nil {
 				return
 			}
+			if len(d.issues) >= d.maxIssues {
+				d.unlisted++ // no suggestion, path or message to make
+				return
+			}
 			// Names match exactly: encoding/json's case-insensitive match
 			// would let "ID" stand for "id" without a word.
 			hint := fields.suggest(name)
 			if f, folded := fields.byFold[strings.ToLower(name)]; folded {
 				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
 			}
-			d.issues = append(d.issues, Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
+			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
 				Message: fmt.Sprintf("unknown field %q%s", name, hint)})
 		case seen(fi, &seenSmall, seenBig):
 			name := string(key)
@@ -520,6 +569,9 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 			have = map[string]bool{}
 		}
 		have[k] = true
+		if !d.spend(p.elem.t.Size() + keyType.Size()) {
+			return
+		}
 		e := reflect.New(p.elem.t).Elem()
 		d.value(p.elem, e)
 		m.SetMapIndex(reflect.ValueOf(k).Convert(keyType), e)
@@ -591,7 +643,11 @@ func (d *decoder) array(elem *plan, v reflect.Value) {
 	if !d.enter() {
 		return
 	}
+	size := v.Type().Elem().Size()
 	n := d.elements(func(i int) {
+		if !d.spend(size) {
+			return
+		}
 		if i == 0 {
 			v.Set(reflect.MakeSlice(v.Type(), 1, 4))
 		} else {

@@ -36,7 +36,7 @@ func TestUnknownFieldsGuard(t *testing.T) {
 		Name string `json:"name"`
 	}
 	start := time.Now()
-	issues := Decode(data, &v, Options{})
+	issues := Decode(data, &v, Options{MaxIssues: 1 << 30})
 	took := time.Since(start)
 	require.NotEmpty(t, issues)
 	last := issues[len(issues)-1]
@@ -61,6 +61,41 @@ func TestDuplicateKeyInLargeObject(t *testing.T) {
 	require.Len(t, issues, 1)
 	assert.Equal(t, CodeDuplicate, issues[0].Code)
 	assert.Equal(t, "m.k3", issues[0].Path)
+}
+
+// TestIssuesCapped: past MaxIssues, problems are counted, not listed, and
+// one last issue says how many there were.
+func TestIssuesCapped(t *testing.T) {
+	data := unknownFields(64 << 10)
+	var v struct {
+		Name string `json:"name"`
+	}
+	all := Decode(data, &v, Options{MaxIssues: 1 << 30})
+	capped := Decode(data, &v, Options{MaxIssues: 10})
+	require.Len(t, capped, 11)
+	assert.Equal(t, all[:10], capped[:10], "the first problems are listed as they are")
+	last := capped[10]
+	assert.Equal(t, CodeTooLarge, last.Code)
+	assert.Contains(t, last.Message, fmt.Sprintf("%d more problems", len(all)-10))
+	assert.Len(t, Decode(data, &v, Options{}), DefaultMaxIssues+1, "the default cap")
+}
+
+// TestValueBudget: a list of empty objects takes far more memory decoded
+// than as text; past ValueBytesPerByte times the size limit, decoding
+// stops with CodeTooLarge.
+func TestValueBudget(t *testing.T) {
+	type big struct {
+		A, B, C, D [8]string
+	}
+	var v struct {
+		L []big `json:"l"`
+	}
+	data := []byte(`{"l": [` + strings.Repeat("{},", 20000) + `{}]}`)
+	issues := Decode(data, &v, Options{MaxBytes: int64(len(data))})
+	require.Len(t, issues, 1)
+	assert.Equal(t, CodeTooLarge, issues[0].Code)
+	assert.Positive(t, issues[0].Line)
+	assert.Empty(t, Decode(data, &v, Options{MaxBytes: 64 << 20}), "within a larger budget the same list decodes")
 }
 
 // BenchmarkUnknownFields decodes documents of growing size full of

@@ -125,7 +125,9 @@ reg <- function(res) {
 rank <- function(res) { r <- ranktest(res); list(tau = unname(r$tau), pval = r$pval) }
 tf <- function(res, ...) {
   r <- trimfill(res, ...)
-  out <- fig(r)
+  # trimfill refits the filled data with metafor's default control; refit
+  # it tightly, as the Go code converges tightly.
+  out <- if (r$k0 > 0) fig(rma(r$yi, r$vi, method = res$method, control = tight)) else fig(r)
   out$k0 <- r$k0; out$se.k0 <- r$se.k0; out$side <- r$side
   if (!is.null(r$p.k0) && !is.na(r$p.k0)) out$p.k0 <- r$p.k0
   out$yi <- vec(r$yi); out$vi <- vec(r$vi); out$fill <- vec(r$fill)
@@ -156,12 +158,20 @@ mh <- function(r) {
               QE = r$QE, QEp = r$QEp, I2 = r$I2, H2 = r$H2, k = r$k)
   if (!is.null(r$CO) && !is.na(r$CO)) { out$CO <- r$CO; out$COp <- r$COp }
   if (!is.null(r$TA) && !is.na(r$TA)) { out$TA <- r$TA; out$TAp <- r$TAp }
+  if (!is.null(r$MH) && !is.na(r$MH)) { out$MH <- r$MH; out$MHp <- r$MHp }
   out
 }
 for (m in c("RR", "OR", "RD")) {
   add(paste("bcg.MH", m, sep = "."), mh(rma.mh(ai = ai, bi = bi, ci = ci, di = di, data = bcg, measure = m)))
 }
 add("bcg.PETO", mh(rma.peto(ai = ai, bi = bi, ci = ci, di = di, data = bcg)))
+## Zero cells: a table with no events in either group is left out of QE.
+zero <- data.frame(ai = c(0, 2, 5, 0, 1), bi = c(20, 18, 15, 25, 30), ci = c(3, 4, 6, 0, 1), di = c(17, 16, 14, 25, 29))
+write.csv(zero, "zero.csv", row.names = FALSE)
+for (m in c("RR", "OR", "RD")) {
+  add(paste("zero.MH", m, sep = "."), mh(rma.mh(ai = ai, bi = bi, ci = ci, di = di, data = zero, measure = m)))
+}
+add("zero.PETO", mh(rma.peto(ai = ai, bi = bi, ci = ci, di = di, data = zero)))
 
 ## The continuous data set (standardised and raw mean differences).
 for (m in c("SMD", "MD")) {
