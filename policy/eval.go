@@ -67,35 +67,47 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 // check is the rule's regulation.Rule.Check.
 func (r *compiled) check(c *regulation.Context) {
 	v := View(c)
-	act := &activation{dossier: v, asOf: c.AsOf().String(), jurisdiction: c.Jurisdiction()}
+	act := &v.act // rules run one after the other within an assessment
+	*act = activation{dossier: v, asOf: v.asOf, jurisdiction: c.Jurisdiction()}
 	if r.item == nil {
-		r.apply(c, act, -1, "")
+		r.apply(c, act, -1)
 		return
 	}
 	act.itemName = r.item.name
 	for i := range r.item.count(v) {
 		act.item = r.item.get(v, i)
-		r.apply(c, act, i, r.item.path+"["+strconv.Itoa(i)+"]")
+		r.apply(c, act, i)
 	}
+}
+
+// path is the field path of the item with index i (-1: the dossier),
+// with the rule's field.
+func (r *compiled) path(i int) string {
+	p := ""
+	if r.item != nil && i >= 0 {
+		p = r.item.path + "[" + strconv.Itoa(i) + "]"
+	}
+	switch {
+	case r.field == "":
+		return p
+	case p == "":
+		return r.field
+	}
+	return p + "." + r.field
 }
 
 // apply evaluates the condition for one item (index i, -1 for the
 // dossier) and reports when it holds.
-func (r *compiled) apply(c *regulation.Context, act *activation, i int, path string) {
-	if r.field != "" {
-		if path != "" {
-			path += "."
-		}
-		path += r.field
-	}
+func (r *compiled) apply(c *regulation.Context, act *activation, i int) {
 	ok, err := evalBool(r.when, act)
 	if err != nil {
-		r.failed(c, act, i, path, "when", err)
+		r.failed(c, act, i, r.path(i), "when", err)
 		return
 	}
 	if !ok {
 		return
 	}
+	path := r.path(i)
 	msg, err := r.render(act)
 	if err != nil {
 		r.failed(c, act, i, path, "message", err)

@@ -28,6 +28,9 @@ type Dossier struct {
 	Claims             []Claim         `cel:"claims"`
 	Studies            []Study         `cel:"studies"`
 	AdvertisedToPublic string          `cel:"advertised_to_public"` // "yes", "no" or "" (not stated)
+
+	asOf string     // the as-of day, the variable as_of
+	act  activation // the variables of the rule being checked
 }
 
 // Product is the view of the product (dossier.product).
@@ -207,6 +210,7 @@ func newView(c *regulation.Context) *Dossier {
 		Claims:         make([]Claim, len(d.Claims)),
 		Studies:        make([]Study, len(d.Studies)),
 	}
+	v.asOf = asOf.String()
 	if d.AdvertisedToPublic != nil {
 		v.AdvertisedToPublic = map[bool]string{true: "yes", false: "no"}[*d.AdvertisedToPublic]
 	}

@@ -208,3 +208,34 @@ func TestVerify(t *testing.T) {
 	r := runBinary(t, root, "", "verify", "examples/dossiers")
 	assert.Equal(t, exitUsage, r.code, "a folder without policies is a usage error")
 }
+
+// TestRulesDiff lists what changes when BPOM Regulation 8/2025 replaces
+// Regulation 18/2020, in text and JSON, with the house rules beside.
+func TestRulesDiff(t *testing.T) {
+	root := filepath.Join("..", "..")
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			r := runBinary(t, root, "", "rules", "diff", "--from", "2025-03-01", "--to", "2026-11-26", "--policy", "examples/policies",
+				"--jurisdiction", "ID", "--format", format, "examples/dossiers/ucmsc-wound-gel.json", "examples/policies/testdata/wound-gel-without-sterility.json")
+			require.Equal(t, exitOK, r.code, r.stderr)
+			golden(t, "rules-diff."+format, normalise(t, r.stdout))
+			for _, want := range []string{"ID-BPOM-8-2025-NIE", "ID-BPOM-18-2020-NIE", "RSHS-FORMULARY-STERILITY", "QUALITY-MYCOPLASMA-NAT-2026"} {
+				assert.True(t, strings.Contains(r.stdout, want), "%s lacks %s", format, want)
+			}
+			if format == "json" {
+				var out rulesDiffOutput
+				require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+				require.Len(t, out.Dossiers, 2)
+				assert.NotEmpty(t, out.Dossiers[0].Added)
+			}
+		})
+	}
+	for _, bad := range [][]string{
+		{"rules", "diff", "--to", "2026-01-01"},
+		{"rules", "diff", "--from", "2026-01-02", "--to", "2026-01-01"},
+		{"rules", "diff", "--from", "2026-13-01"},
+	} {
+		r := runBinary(t, root, "", bad...)
+		assert.Equal(t, exitUsage, r.code, "%v", bad)
+	}
+}
