@@ -82,17 +82,64 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 
 // DecodeDossierChecked decodes and validates a dossier as DecodeDossier
 // does, and returns every problem, warnings included (those of Check),
-// sorted and each with its line and column in data, in one decoding and
-// one validation. The dossier is nil when decoding fails; when only
-// validation finds errors, it is returned beside them. It is for callers
-// that show warnings too, such as a command that checks dossiers.
-func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem) {
-	d, ps := decodeDossier(data)
-	list := ps.List()
-	if d != nil {
-		secretome.LocateProblems(data, list)
+// sorted and each with its line and column in data, in one decoding pass
+// and one validation. The dossier is nil when decoding fails; when only
+// validation finds errors, it is returned beside them. The Locator places
+// any other field path of the dossier, such as those of an assessment's
+// findings, from positions noted while decoding, without reading data
+// again; it is nil when the dossier is. It is for callers that show
+// warnings and findings with their lines, such as a command that checks
+// dossiers.
+func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem, *Locator) {
+	var ps secretome.Problems
+	var d Dossier
+	issues, index := dossierDecoder.DecodeIndexed(data, &d)
+	if len(issues) > 0 {
+		appendIssues(&ps, issues)
+		return nil, ps.List(), nil
 	}
-	return d, list
+	d.check(&ps, &ValidateOptions{})
+	list := ps.List()
+	loc := &Locator{index: index}
+	if index == nil {
+		loc.data = data
+	}
+	paths := make([]string, len(list))
+	for i := range list {
+		paths[i] = list[i].Path
+	}
+	for i, at := range loc.Locate(paths) {
+		list[i].Line, list[i].Column = at.Line, at.Column
+	}
+	return &d, list, loc
+}
+
+// Locator places field paths in the JSON document a dossier was decoded
+// from.
+type Locator struct {
+	index *strictjson.Index
+	data  []byte // the document, when it could not be indexed
+}
+
+// Position is a place in a document: a 1-based line, and a 1-based
+// column counted in characters.
+type Position struct{ Line, Column int }
+
+// Locate returns, for each path (such as "uses[1].class"), the position
+// of the value at the path, or of the nearest enclosing value that exists
+// when the path does not.
+func (l *Locator) Locate(paths []string) []Position {
+	var locs []strictjson.Location
+	if l.index != nil {
+		locs = l.index.Locate(paths)
+	} else {
+		locs = strictjson.LocateAll(l.data, paths)
+	}
+	out := make([]Position, len(locs))
+	for i, at := range locs {
+		out[i] = Position{Line: at.Line, Column: at.Column}
+	}
+	return out
 }
 
 // decodeDossier decodes data and, when that succeeds, validates the
@@ -102,14 +149,19 @@ func decodeDossier(data []byte) (*Dossier, *secretome.Problems) {
 	var ps secretome.Problems
 	var d Dossier
 	if issues := dossierDecoder.Decode(data, &d); len(issues) > 0 {
-		for _, is := range issues {
-			ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-				Message: is.Message, Line: is.Line, Column: is.Column})
-		}
+		appendIssues(&ps, issues)
 		return nil, &ps
 	}
 	d.check(&ps, &ValidateOptions{})
 	return &d, &ps
+}
+
+// appendIssues records decoding issues as problems of severity error.
+func appendIssues(ps *secretome.Problems, issues []strictjson.Issue) {
+	for _, is := range issues {
+		ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
+			Message: is.Message, Line: is.Line, Column: is.Column})
+	}
 }
 
 // Validate checks the dossier's structure and returns a
