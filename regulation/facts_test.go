@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -151,4 +152,25 @@ func TestFactValidation(t *testing.T) {
 			assert.Equal(t, tt.code, got[0].Code)
 		})
 	}
+}
+
+func TestCitationString(t *testing.T) {
+	tests := []struct {
+		c    Citation
+		want string
+		why  string
+	}{
+		{Citation{Instrument: "Code of Federal Regulations, Title 21, Part 1271", Number: "21 CFR 1271", Article: "§ 1271.3(d)(3)"},
+			"Code of Federal Regulations, Title 21, Part 1271 (21 CFR 1271), § 1271.3(d)(3)", "every part"},
+		{Citation{Instrument: "ISSCR Guidelines (2021)", Article: "Rec. 3.1.1"}, "ISSCR Guidelines (2021), Rec. 3.1.1", "no number: no empty parentheses"},
+		{Citation{Instrument: "FDA Public Safety Notification", Number: "FDA notification"}, "FDA Public Safety Notification (FDA notification)", "no article: no trailing comma"},
+		{Citation{Instrument: "MISEV2018", Number: "MISEV2018"}, "MISEV2018", "a number equal to the name is not repeated"},
+		{Citation{Number: "UU 17/2023", Article: "Art. 135"}, "UU 17/2023, Art. 135", "no name: the number stands for it"},
+		{Citation{Article: "Annex II"}, "Annex II", "only an article"},
+		{Citation{}, "", "the zero citation"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.c.String(), tt.why)
+	}
+	assert.Equal(t, "MISEV2018", fmt.Sprint(Citation{Instrument: "MISEV2018"}), "fmt uses String")
 }
