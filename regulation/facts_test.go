@@ -2,6 +2,7 @@ package regulation
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -173,4 +174,28 @@ func TestCitationString(t *testing.T) {
 		assert.Equal(t, tt.want, tt.c.String(), tt.why)
 	}
 	assert.Equal(t, "MISEV2018", fmt.Sprint(Citation{Instrument: "MISEV2018"}), "fmt uses String")
+}
+
+// TestFormatVersions checks that a dossier may carry "$schema" and a
+// format version, that a v1 dossier (no format) reads unchanged, and that
+// an unknown version is a clear error.
+func TestFormatVersions(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed_wound_gel.json")
+	require.NoError(t, err)
+	with := func(fields string) []byte {
+		return []byte("{" + fields + "," + strings.TrimPrefix(strings.TrimSpace(string(data)), "{"))
+	}
+	d, err := DecodeDossier(with(`"$schema": "https://github.com/openregen/secretomekit/schema/dossier/v2", "format": "secretomekit/dossier/v2"`))
+	require.NoError(t, err, "$schema and the current format are accepted")
+	assert.Equal(t, FormatV2, d.Format)
+	_, err = DecodeDossier(with(`"format": "secretomekit/dossier/v1"`))
+	require.NoError(t, err, "v1 is read")
+	_, err = DecodeDossier(with(`"format": "secretomekit/dossier/v9"`))
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok, "%v", err)
+	got := ve.At("format")
+	require.Len(t, got, 1)
+	assert.Equal(t, secretome.CodeFormat, got[0].Code)
+	assert.Contains(t, got[0].Message, "secretomekit/dossier/v1, secretomekit/dossier/v2", "the error names the versions read")
+	assert.Positive(t, got[0].Line, "and where")
 }
