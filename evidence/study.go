@@ -705,6 +705,14 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 			c.err(&fp, secretome.CodeRange, "%s must be at least 2, got %d", f.name, *f.i)
 		}
 	}
+	if cd, ok := r.continuous(); ok && *r.SDTreated > 0 && *r.SDControl > 0 {
+		for _, effect := range []func(Continuous) (Effect, error){MeanDifference, StandardisedMeanDifference} {
+			if _, err := effect(cd); errors.Is(err, ErrNotFinite) {
+				c.err(p, secretome.CodeRange, "the means or standard deviations are too large: %v", err)
+				return
+			}
+		}
+	}
 }
 
 // reportedPaths maps the field names of FromReported's problems to the
