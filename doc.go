@@ -47,7 +47,18 @@
 // provenance. Shipped rule sets cover Indonesia, the United States, the
 // European Union, Japan, South Korea, Australia and Taiwan's cosmetic rule,
 // plus a jurisdiction-independent quality baseline; hosts add their own
-// rules through the same API.
+// rules through the same API. Reports carry an audit record (versions,
+// as-of day, rule revisions and a digest of the rule set), waivers
+// withdraw findings with a reason, and regulation.Timeline lists the
+// rules that start or end between two days.
+//
+// # House rules as data: package policy
+//
+// policy.Load reads policy files: house rules with the metadata of the
+// shipped rules and conditions in CEL over a documented view of the
+// dossier, compiled once and added to a RuleSet beside the shipped rules.
+// policy.Verify runs the tests written beside them; policy.LoadWaivers
+// reads reasoned, approved, dated exceptions.
 //
 // # Hospital systems: package fhir
 //

@@ -26,10 +26,24 @@ func TestExamplePoliciesFire(t *testing.T) {
 	require.NoError(t, err)
 	h := rep.Jurisdiction(regulation.House)
 	require.NotNil(t, h)
+	// The formulary prohibits the hospital, trial and marketed uses of a
+	// product whose batch has no sterility result, and says so at the
+	// batch's results; the research and cosmetic uses are not its
+	// concern.
+	var uses []int
 	for _, f := range h.Findings {
-		t.Logf("%s %s %s %v %s", f.RuleID, f.Severity, f.Path, f.Use, f.Message)
+		require.Equal(t, "RSHS-FORMULARY-STERILITY", f.RuleID)
+		require.Equal(t, "product.batches[0].results", f.Path)
+		require.Equal(t, secretome.SeverityError, f.Severity)
+		require.Contains(t, f.Message, "batch SG-2026-014 has no sterility result")
+		uses = append(uses, *f.Use)
 	}
+	require.Equal(t, []int{1, 2}, uses)
 	for _, u := range h.Uses {
-		t.Logf("use %d %s %s %v", u.Index, u.Class, u.Verdict, u.Rules)
+		want := regulation.VerdictUnknown // no house rule spoke
+		if u.Index == 1 || u.Index == 2 {
+			want = regulation.VerdictProhibited
+		}
+		require.Equal(t, want, u.Verdict, "use %d", u.Index)
 	}
 }

@@ -82,17 +82,64 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 
 // DecodeDossierChecked decodes and validates a dossier as DecodeDossier
 // does, and returns every problem, warnings included (those of Check),
-// sorted and each with its line and column in data, in one decoding and
-// one validation. The dossier is nil when decoding fails; when only
-// validation finds errors, it is returned beside them. It is for callers
-// that show warnings too, such as a command that checks dossiers.
-func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem) {
-	d, ps := decodeDossier(data)
-	list := ps.List()
-	if d != nil {
-		secretome.LocateProblems(data, list)
+// sorted and each with its line and column in data, in one decoding pass
+// and one validation. The dossier is nil when decoding fails; when only
+// validation finds errors, it is returned beside them. The Locator places
+// any other field path of the dossier, such as those of an assessment's
+// findings, from positions noted while decoding, without reading data
+// again; it is nil when the dossier is. It is for callers that show
+// warnings and findings with their lines, such as a command that checks
+// dossiers.
+func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem, *Locator) {
+	var ps secretome.Problems
+	var d Dossier
+	issues, index := dossierDecoder.DecodeIndexed(data, &d)
+	if len(issues) > 0 {
+		appendIssues(&ps, issues)
+		return nil, ps.List(), nil
 	}
-	return d, list
+	d.check(&ps, &ValidateOptions{})
+	list := ps.List()
+	loc := &Locator{index: index}
+	if index == nil {
+		loc.data = data
+	}
+	paths := make([]string, len(list))
+	for i := range list {
+		paths[i] = list[i].Path
+	}
+	for i, at := range loc.Locate(paths) {
+		list[i].Line, list[i].Column = at.Line, at.Column
+	}
+	return &d, list, loc
+}
+
+// Locator places field paths in the JSON document a dossier was decoded
+// from.
+type Locator struct {
+	index *strictjson.Index
+	data  []byte // the document, when it could not be indexed
+}
+
+// Position is a place in a document: a 1-based line, and a 1-based
+// column counted in characters.
+type Position struct{ Line, Column int }
+
+// Locate returns, for each path (such as "uses[1].class"), the position
+// of the value at the path, or of the nearest enclosing value that exists
+// when the path does not.
+func (l *Locator) Locate(paths []string) []Position {
+	var locs []strictjson.Location
+	if l.index != nil {
+		locs = l.index.Locate(paths)
+	} else {
+		locs = strictjson.LocateAll(l.data, paths)
+	}
+	out := make([]Position, len(locs))
+	for i, at := range locs {
+		out[i] = Position{Line: at.Line, Column: at.Column}
+	}
+	return out
 }
 
 // decodeDossier decodes data and, when that succeeds, validates the
@@ -102,14 +149,19 @@ func decodeDossier(data []byte) (*Dossier, *secretome.Problems) {
 	var ps secretome.Problems
 	var d Dossier
 	if issues := dossierDecoder.Decode(data, &d); len(issues) > 0 {
-		for _, is := range issues {
-			ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-				Message: is.Message, Line: is.Line, Column: is.Column})
-		}
+		appendIssues(&ps, issues)
 		return nil, &ps
 	}
 	d.check(&ps, &ValidateOptions{})
 	return &d, &ps
+}
+
+// appendIssues records decoding issues as problems of severity error.
+func appendIssues(ps *secretome.Problems, issues []strictjson.Issue) {
+	for _, is := range issues {
+		ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
+			Message: is.Message, Line: is.Line, Column: is.Column})
+	}
 }
 
 // Validate checks the dossier's structure and returns a
@@ -171,13 +223,19 @@ func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
 // alone, for the seat of a maker or site).
 func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, countryOnly bool) {
 	f := p.Field(field)
+	c.jurisdictionAt(&f, field, value, countryOnly)
+}
+
+// jurisdictionAt is jurisdiction for the value at f, called label in
+// messages.
+func (c dossierChecker) jurisdictionAt(f *fieldpath.Path, field, value string, countryOnly bool) {
 	ok := IsCountry(value)
 	if !countryOnly {
 		ok = c.opts.accepts(value)
 	}
 	switch {
 	case value == "":
-		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
+		c.add(f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
 	case ok:
 	default:
 		want := message.New("problem.jurisdiction.country")
@@ -191,7 +249,7 @@ func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, cou
 		if s := SuggestJurisdiction(value); s != "" && (!countryOnly || IsCountry(s)) {
 			hint = message.New("problem.did_you_mean", quoted(s))
 		}
-		c.add(&f, secretome.SeverityError, CodeJurisdiction, "problem.jurisdiction", message.Text(field), quoted(value), want, hint)
+		c.add(f, secretome.SeverityError, CodeJurisdiction, "problem.jurisdiction", message.Text(field), quoted(value), want, hint)
 	}
 }
 
@@ -214,7 +272,17 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 	c := dossierChecker{ps: ps, d: d, opts: opts}
 	root := fieldpath.Root()
-	d.Product.CheckInto(ps, "product")
+	// A batch that fails its release specification is no fault of the
+	// document: the quality baseline reports it as an error finding
+	// (QUALITY-BATCH-RELEASE) naming the test, and the dossier is still
+	// assessed.
+	var prod secretome.Problems
+	d.Product.CheckInto(&prod, "product")
+	for _, pr := range prod.List() {
+		if pr.Code != secretome.CodeBatchDeviation {
+			ps.Append(pr)
+		}
+	}
 
 	m := root.Field("manufacturer")
 	c.required(&m, "name", d.Manufacturer.Name)
@@ -230,6 +298,10 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 			c.jurisdiction(&sp, "country", s.Country, true)
 		}
 		gp := sp.Field("gmp")
+		if s.GMPStatus == secretome.NotHeld && len(s.GMP) > 0 {
+			f := sp.Field("gmp_status")
+			c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "problem.gmp_status", message.Int(len(s.GMP)))
+		}
 		for k := range s.GMP {
 			g := &s.GMP[k]
 			p := gp.Index(k)
@@ -248,12 +320,14 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 			f := p.Field("kind")
 			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required_one_of", message.Text("kind"), message.Text(strings.Join(authorisationNames.Values(), ", ")))
 		}
-		c.required(&p, "number", a.Number)
+		if a.Status != StatusNotHeld {
+			c.required(&p, "number", a.Number)
+		}
 		c.jurisdiction(&p, "jurisdiction", a.Jurisdiction, false)
 		c.dates(&p, a.ValidFrom, a.ValidUntil)
 		ip := p.Field("indications")
 		c.indications(&ip, a.Indications)
-		if a.Kind == AuthHospitalDesignation && a.Facility == "" {
+		if a.Kind == AuthHospitalDesignation && a.Facility == "" && a.Status != StatusNotHeld {
 			f := p.Field("facility")
 			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "problem.designation.facility")
 		}
@@ -310,6 +384,11 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		if cl.Indication != "" && d.Product.Indication(cl.Indication) == nil {
 			f := p.Field("indication")
 			c.add(&f, secretome.SeverityError, CodeReference, "problem.indication.unknown", quoted(cl.Indication))
+		}
+		mp := p.Field("markets")
+		for k, m := range cl.Markets {
+			f := mp.Index(k)
+			c.jurisdictionAt(&f, "market", m, false)
 		}
 		stp := p.Field("studies")
 		for k, id := range cl.Studies {

@@ -231,7 +231,7 @@ func qualityRules() []Rule {
 				Title:      "Allogeneic human source cells need documented donor eligibility",
 				Citation:   citeDonor,
 				Provenance: ProvenanceInferred,
-				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (known from secondary sources); applying it to every allogeneic product is our baseline." + noDate("the donor requirements"),
+				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (known from secondary sources); applying it to every allogeneic product is our baseline. A dossier stating that the donor was not tested (testing: not_held) has clinical uses prohibited; one that does not say has the record asked for as a condition." + noDate("the donor requirements"),
 			},
 			Check: checkDonor,
 		},
@@ -352,11 +352,16 @@ func checkNAT(c *Context) {
 func checkDonor(c *Context) {
 	d := c.Dossier()
 	s := &d.Product.Source
-	missing := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic &&
+	allogeneic := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic
+	missing := allogeneic && s.Donor.Testing != secretome.Held &&
 		(s.Donor.Eligibility == nil || !s.Donor.Eligibility.Screened || len(s.Donor.Eligibility.Tests) == 0)
 	for _, i := range c.Uses() {
 		if !missing || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")
+			continue
+		}
+		if s.Donor.Testing == secretome.NotHeld {
+			c.ProhibitText(i, "product.source.donor.testing", message.New("quality.donor.not_held"))
 			continue
 		}
 		c.ConditionText(i, message.New("quality.donor.missing"), "product.source.donor.eligibility", message.New("quality.donor"))
@@ -450,8 +455,7 @@ func checkClaimEvidence(c *Context) {
 			c.prohibitRendered(i, claimPath(k), m.msg, m.english)
 		})
 		if !marketed {
-			m := claimMessage(false, n)
-			c.addRendered(-1, secretome.SeverityWarning, claimPath(k), m.msg, m.english)
+			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n).msg)
 		}
 	}
 }

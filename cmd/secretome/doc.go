@@ -12,7 +12,11 @@
 //
 //	secretome check [flags] PATH...    check dossiers
 //	secretome grade [flags] PATH...    summarise the evidence of the dossiers' studies
-//	secretome rules [flags]            list the shipped rules with citations, dates and provenance, and audit counts
+//	secretome rules [flags]            list the shipped rules with citations, dates, provenance and revision, and audit counts
+//	secretome rules diff --from DATE --to DATE [flags] [DOSSIER...]
+//	                                   list the rules that start, end or replace one another between two
+//	                                   days, and the verdicts and findings that change for each dossier
+//	secretome verify [flags] DIR...    run the tests written beside house policies (exit 0, 1 or 2)
 //	secretome schema [dossier|check]   print a JSON Schema (draft 2020-12)
 //	secretome version                  print the module version and the format versions
 //
