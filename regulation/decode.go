@@ -223,13 +223,19 @@ func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
 // alone, for the seat of a maker or site).
 func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, countryOnly bool) {
 	f := p.Field(field)
+	c.jurisdictionAt(&f, field, value, countryOnly)
+}
+
+// jurisdictionAt is jurisdiction for the value at f, called label in
+// messages.
+func (c dossierChecker) jurisdictionAt(f *fieldpath.Path, field, value string, countryOnly bool) {
 	ok := IsCountry(value)
 	if !countryOnly {
 		ok = c.opts.accepts(value)
 	}
 	switch {
 	case value == "":
-		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
+		c.add(f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
 	case ok:
 	default:
 		want := message.New("problem.jurisdiction.country")
@@ -243,7 +249,7 @@ func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, cou
 		if s := SuggestJurisdiction(value); s != "" && (!countryOnly || IsCountry(s)) {
 			hint = message.New("problem.did_you_mean", quoted(s))
 		}
-		c.add(&f, secretome.SeverityError, CodeJurisdiction, "problem.jurisdiction", message.Text(field), quoted(value), want, hint)
+		c.add(f, secretome.SeverityError, CodeJurisdiction, "problem.jurisdiction", message.Text(field), quoted(value), want, hint)
 	}
 }
 
@@ -266,7 +272,17 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 	c := dossierChecker{ps: ps, d: d, opts: opts}
 	root := fieldpath.Root()
-	d.Product.CheckInto(ps, "product")
+	// A batch that fails its release specification is no fault of the
+	// document: the quality baseline reports it as an error finding
+	// (QUALITY-BATCH-RELEASE) naming the test, and the dossier is still
+	// assessed.
+	var prod secretome.Problems
+	d.Product.CheckInto(&prod, "product")
+	for _, pr := range prod.List() {
+		if pr.Code != secretome.CodeBatchDeviation {
+			ps.Append(pr)
+		}
+	}
 
 	m := root.Field("manufacturer")
 	c.required(&m, "name", d.Manufacturer.Name)
@@ -282,6 +298,10 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 			c.jurisdiction(&sp, "country", s.Country, true)
 		}
 		gp := sp.Field("gmp")
+		if s.GMPStatus == secretome.NotHeld && len(s.GMP) > 0 {
+			f := sp.Field("gmp_status")
+			c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "problem.gmp_status", message.Int(len(s.GMP)))
+		}
 		for k := range s.GMP {
 			g := &s.GMP[k]
 			p := gp.Index(k)
@@ -300,12 +320,14 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 			f := p.Field("kind")
 			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required_one_of", message.Text("kind"), message.Text(strings.Join(authorisationNames.Values(), ", ")))
 		}
-		c.required(&p, "number", a.Number)
+		if a.Status != StatusNotHeld {
+			c.required(&p, "number", a.Number)
+		}
 		c.jurisdiction(&p, "jurisdiction", a.Jurisdiction, false)
 		c.dates(&p, a.ValidFrom, a.ValidUntil)
 		ip := p.Field("indications")
 		c.indications(&ip, a.Indications)
-		if a.Kind == AuthHospitalDesignation && a.Facility == "" {
+		if a.Kind == AuthHospitalDesignation && a.Facility == "" && a.Status != StatusNotHeld {
 			f := p.Field("facility")
 			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "problem.designation.facility")
 		}
@@ -362,6 +384,11 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		if cl.Indication != "" && d.Product.Indication(cl.Indication) == nil {
 			f := p.Field("indication")
 			c.add(&f, secretome.SeverityError, CodeReference, "problem.indication.unknown", quoted(cl.Indication))
+		}
+		mp := p.Field("markets")
+		for k, m := range cl.Markets {
+			f := mp.Index(k)
+			c.jurisdictionAt(&f, "market", m, false)
 		}
 		stp := p.Field("studies")
 		for k, id := range cl.Studies {

@@ -177,8 +177,8 @@ func unapprovedDrugClaims(c *Context, msg message.Message) {
 	inferUnlessVesicles(c)
 	d := c.Dossier()
 	for k := range d.Claims {
-		if claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
-			c.ReportText(secretome.SeverityError, claimPath(k), msg)
+		if c.claimHere(k) && claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
+			c.reportClaim(k, secretome.SeverityError, msg)
 		}
 	}
 }
@@ -191,8 +191,12 @@ func checkJPFreePractice(c *Context) {
 			continue
 		}
 		c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "class"), message.New("jp.free.scope"))
-		if u.Administrator.Prescriber() {
+		if u.Administrator.Prescriber() && u.LicenceToTreat != secretome.NotHeld {
 			c.ConditionText(i, message.New("jp.free.missing"), usePath(i, "administrator"), message.New("jp.free"))
+			continue
+		}
+		if u.Administrator.Prescriber() {
+			c.UnknownText(i, usePath(i, "licence_to_treat"), message.New("jp.free.licence"))
 			continue
 		}
 		c.UnknownText(i, usePath(i, "administrator"), message.New("jp.free.administrator"))
@@ -308,7 +312,7 @@ func checkKRTreatmentPlan(c *Context) {
 			// places clinical research and treatment with designated institutions.
 			c.Inferred(true)
 			c.ConditionText(i, message.New("kr.plan.missing"), authFix(r, at, i, u),
-				message.New("kr.plan", authProblem(r, message.Term("what.treatment_plan"))))
+				message.New("kr.plan", c.authProblem(r, at, u, message.Term("what.treatment_plan"))))
 			c.Inferred(false)
 		}
 	}
@@ -334,7 +338,7 @@ func checkKRCultureMedium(c *Context) {
 		r, at := findAuth(c, AuthMFDSCultureMediumRecords, nil, false)
 		if r != authOK {
 			c.ConditionText(i, message.New("kr.culture_medium.missing"),
-				authFix(r, at, i, u), message.New("kr.culture_medium", authProblem(r, message.Term("what.mfds_records"))))
+				authFix(r, at, i, u), message.New("kr.culture_medium", c.authProblem(r, at, u, message.Term("what.mfds_records"))))
 			continue
 		}
 		c.PermitText(i, authPath(at), message.New("kr.culture_medium.permitted"))
@@ -353,8 +357,8 @@ func checkKRNeedle(c *Context) {
 		return
 	}
 	for k := range d.Claims {
-		if w := d.Claims[k].Wording; containsFold(w, "needle", "니들") || hasWord(w, "MTS") {
-			c.ReportText(secretome.SeverityError, claimPath(k), message.New("kr.needle.claim"))
+		if w := d.Claims[k].Wording; c.claimHere(k) && (containsFold(w, "needle", "니들") || hasWord(w, "MTS")) {
+			c.reportClaim(k, secretome.SeverityError, message.New("kr.needle.claim"))
 		}
 	}
 }
@@ -365,9 +369,9 @@ func checkKRAdvertising(c *Context) {
 		return
 	}
 	for k := range d.Claims {
-		if containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
+		if c.claimHere(k) && containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
 			"줄기세포", "줄기 세포", "세포 재생", "세포재생", "피부 재생", "피부재생") {
-			c.ReportText(secretome.SeverityError, claimPath(k), message.New("kr.advertising"))
+			c.reportClaim(k, secretome.SeverityError, message.New("kr.advertising"))
 		}
 	}
 }
@@ -424,7 +428,7 @@ func checkAUARTG(c *Context) {
 		case UseMarketedTherapeutic:
 			r, at := findAuth(c, AuthARTG, u, false)
 			if r != authOK {
-				c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("au.artg", authProblem(r, message.Term("what.artg"))))
+				c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("au.artg", c.authProblem(r, at, u, message.Term("what.artg"))))
 				continue
 			}
 			c.PermitText(i, authPath(at), message.New("au.artg.use"))
@@ -447,11 +451,15 @@ func checkAUAdvertising(c *Context) {
 	if !d.Product.HumanDerived() || !hasClinical(c) {
 		return
 	}
-	switch {
-	case d.AdvertisedToPublic == nil:
-		c.ReportText(secretome.SeverityInfo, "advertised_to_public", message.New("au.advertising.unknown"))
-	case *d.AdvertisedToPublic:
-		c.ReportText(secretome.SeverityError, "advertised_to_public", message.New("au.advertising"))
+	adv, stated := d.AdvertisedIn(c.code)
+	for _, i := range c.Uses() {
+		switch {
+		case !c.use(i).Class.Clinical():
+		case !stated:
+			c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"), message.New("au.advertising.unknown"))
+		case adv:
+			c.ReportUseText(i, secretome.SeverityError, advertisingPath(d, c.code, i), message.New("au.advertising"))
+		}
 	}
 }
 
@@ -529,7 +537,7 @@ func checkTWExosome(c *Context) {
 		case r == authOK:
 			c.UnknownText(i, authPath(at), message.New("tw.exosome_approval.derivative", message.Text(d.Product.Derivative.Type.String())))
 		case vesicles:
-			c.ProhibitText(i, authFix(r, at, i, u), message.New("tw.exosome_approval", authProblem(r, message.Term("what.case_by_case"))))
+			c.ProhibitText(i, authFix(r, at, i, u), message.New("tw.exosome_approval", c.authProblem(r, at, u, message.Term("what.case_by_case"))))
 		default:
 			c.ProhibitText(i, "product.derivative.type", message.New("tw.not_vesicles", message.Text(d.Product.Derivative.Type.String())))
 		}

@@ -42,6 +42,56 @@ func auth(kind AuthorisationKind, j string) Authorisation {
 
 func boolPtr(b bool) *bool { return &b }
 
+func licence(h secretome.Holding) func(*Use) { return func(u *Use) { u.LicenceToTreat = h } }
+
+// notHeld states that no authorisation of the kind is held.
+func notHeld(kind AuthorisationKind, j string) Authorisation {
+	return Authorisation{Kind: kind, Status: StatusNotHeld, Jurisdiction: j}
+}
+
+func status(a Authorisation, s AuthorisationStatus) Authorisation { a.Status = s; return a }
+
+func aeReported(a Authorisation, b bool) Authorisation { a.AdverseEventsReported = &b; return a }
+
+// gmpNotHeld states that the seed's only site holds no GMP certificate.
+func gmpNotHeld(d *Dossier) {
+	d.Manufacturer.Sites[0].GMP = nil
+	d.Manufacturer.Sites[0].GMPStatus = secretome.NotHeld
+}
+
+// claimIn adds a claim made in the markets.
+func claimIn(wording, ind string, markets ...string) func(*Dossier) {
+	return func(d *Dossier) {
+		d.Claims = append(d.Claims, Claim{Wording: wording, Indication: ind, Markets: markets})
+	}
+}
+
+// publicClaim adds a therapeutic claim made on social media in the market.
+func publicClaim(market string) func(*Dossier) {
+	return func(d *Dossier) {
+		d.Claims = append(d.Claims, Claim{Wording: "Heals ulcers", Indication: "pressure-ulcer",
+			Channels: []Channel{ChannelSocialMedia}, Markets: []string{market}})
+	}
+}
+
+// channelClaim adds a therapeutic claim made on the channel.
+func channelClaim(ch Channel) func(*Dossier) {
+	return func(d *Dossier) {
+		d.Claims = append(d.Claims, Claim{Wording: "Heals ulcers", Indication: "pressure-ulcer", Channels: []Channel{ch}})
+	}
+}
+
+// batchOutcome sets the outcome of the first batch's result of the kind.
+func batchOutcome(kind secretome.TestKind, o secretome.Outcome) func(*Dossier) {
+	return func(d *Dossier) {
+		for i := range d.Product.Batches[0].Results {
+			if r := &d.Product.Batches[0].Results[i]; r.Kind == kind {
+				r.Outcome = o
+			}
+		}
+	}
+}
+
 // assessOne assesses the dossier with the single shipped rule id.
 func assessOne(t *testing.T, id, asOf string, d *Dossier) *Report {
 	t.Helper()
@@ -501,6 +551,85 @@ func ruleCases() []ruleCase {
 			"", uses(use("TW", UseClinicalTrial)), "unknown", true},
 		{"TW-NOT-RESEARCHED", "cosmetic", "cosmetics are covered by the researched rule",
 			"", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "unknown", false},
+
+		// Facts a verdict turns on: held, not held, not stated.
+		{"ID-PP28-PROCESSING", "GMP stated not held", "a stated absence of CPOB closes the route rather than leaving a condition",
+			"", with(gmpNotHeld, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"ID-PP28-PROCESSING", "GMP held", "a valid CPOB certificate opens the route the stated absence closes",
+			"", with(gmp("ID"), uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"ID-PP28-PROCESSING", "licence stated not held", "without a Minister's licence only a CPOB-certified manufacturer remains",
+			"", with(auths(notHeld(AuthFacilityLicence, "ID")), uses(use("ID", UseHospitalService))), "path:authorisations[0]", true},
+		{"ID-BPOM-8-2025-TRIAL", "ethics approval stated not held", "a trial known to lack ethics approval is prohibited",
+			"", with(auths(auth(AuthCTA, "ID"), notHeld(AuthEthicsApproval, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", true},
+		{"ID-BPOM-8-2025-TRIAL", "ethics approval not stated", "an unstated approval is a condition",
+			"", with(auths(auth(AuthCTA, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", false},
+		{"ID-BPOM-8-2025-NIE", "revoked NIE", "a revoked NIE does not allow marketing",
+			"", with(auths(status(auth(AuthNIE, "ID"), StatusRevoked)), uses(use("ID", UseMarketedTherapeutic))), "prohibited", true},
+		{"ID-BPOM-8-2025-NIE", "NIE applied for", "an application is not an authorisation",
+			"", with(auths(status(auth(AuthNIE, "ID"), StatusApplied)), uses(use("ID", UseMarketedTherapeutic))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "designation stated not held", "a designated hospital known to lack its designation is prohibited",
+			"", with(auths(notHeld(AuthHospitalDesignation, "ID")), uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital)))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "designation not stated", "a designation not in the dossier is a condition",
+			"", uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital))), "prohibited", false},
+		{"ID-PERMENKES32-PROVIDERS", "unlicensed premises", "a practice without a health-care licence is no provider",
+			"", uses(use("ID", UseHospitalService, setting(SettingUnlicensedPremises))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "pharmacy service", "a pharmacy is no provider of cell-based services",
+			"", uses(use("ID", UseHospitalService, setting(SettingPharmacy))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "marketed product in a pharmacy", "dispensing a marketed product is not a cell-based service",
+			"", uses(use("ID", UseMarketedTherapeutic, setting(SettingPharmacy))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "physician without licence", "a physician who holds no licence to treat people practises without one",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), licence(secretome.NotHeld))), "prohibited", true},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "licensed physician", "a licence held is no violation",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), licence(secretome.Held))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "nurse, licence not stated", "a nurse is caught only when the dossier states no licence",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), admin(AdministratorNurse))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "no profession", "a layperson injecting is the Magelang pattern",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), admin(AdministratorNone))), "prohibited", true},
+		{"ID-UU17-135-REPRODUCTIVE", "intraovarian", "a route to the reproductive organs raises the reproductive-purpose question",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntraovarian))), "unknown", true},
+		{"ID-UU17-135-REPRODUCTIVE", "intra-articular", "a joint injection raises no reproductive question",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntraArticular))), "unknown", false},
+		{"ID-UU17-135-PURPOSE", "aesthetic claim in Korea only", "a claim made in another market is no Indonesian finding",
+			"", with(claimIn("Renews tired skin", "skin-rejuvenation", "KR"), uses(use("ID", UseHospitalService))), "finding:warning", false},
+		{"ID-UU17-135-PURPOSE", "aesthetic claim in Indonesia", "a claim made in Indonesia is judged there",
+			"", with(claimIn("Renews tired skin", "skin-rejuvenation", "ID"), uses(use("ID", UseHospitalService))), "finding:warning", true},
+		{"JP-MHLW-2024-FREE-PRACTICE", "physician without Japanese licence", "the notices address doctors practising in Japan",
+			"", uses(use("JP", UseHospitalService, setting(SettingClinic), licence(secretome.NotHeld))), "unknown", true},
+		{"AU-TGA-HCT-ADVERTISING", "website claim in Australia", "a claim on a website is advertising to the public",
+			"", with(publicClaim("AU"), uses(use("AU", UseHospitalService))), "finding:error", true},
+		{"AU-TGA-HCT-ADVERTISING", "website claim in the US only", "advertising is judged per market",
+			"", with(publicClaim("US"), uses(use("AU", UseHospitalService), use("US", UseHospitalService))), "finding:error", false},
+		{"AU-TGA-HCT-ADVERTISING", "use says not advertised", "a use stating no advertising in its market leaves nothing unknown",
+			"", uses(use("AU", UseHospitalService, func(u *Use) { u.AdvertisedToPublic = boolPtr(false) })), "finding:info", false},
+		{"US-FDA-UNAPPROVED-PROMOTION", "social media claim", "a claim on social media is promotion to the public, without the dossier flag",
+			"", with(publicClaim("US"), uses(use("US", UseHospitalService))), "finding:error", true},
+		{"US-FDA-UNAPPROVED-PROMOTION", "trade promotion only", "a claim to professionals alone is not public promotion",
+			"", with(channelClaim(ChannelTradePromotion), uses(use("US", UseHospitalService))), "finding:error", false},
+		{"US-312-EXPANDED-ACCESS", "expanded access held", "an expanded-access authorisation is a lawful route outside a trial",
+			"", with(auths(auth(AuthExpandedAccess, "US")), uses(use("US", UseHospitalService))), "permitted", true},
+		{"US-FDA-EXOSOME-NO-SERVICE", "expanded access", "expanded access under an IND is a lawful route outside a trial",
+			"", with(auths(auth(AuthExpandedAccess, "US")), uses(use("US", UseHospitalService))), "prohibited", false},
+		{"US-312-EXPANDED-ACCESS", "expanded access without adverse-event reports", "the dossier states adverse events are not reported",
+			"", with(auths(aeReported(auth(AuthExpandedAccess, "US"), false)), uses(use("US", UseHospitalService))), "permitted_with_conditions", true},
+		{"US-FDA-EXOSOME-NO-SERVICE", "revoked expanded access", "a revoked authorisation opens no route",
+			"", with(auths(status(auth(AuthExpandedAccess, "US"), StatusRevoked)), uses(use("US", UseHospitalService))), "prohibited", true},
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "hospital exemption held", "the exemption cannot cover a non-ATMP",
+			"", with(auths(auth(AuthHospitalExemption, "EU")), uses(use("EU", UseHospitalService))), "finding:warning", true},
+		{"EU-2001-83-ART6-MA", "conditional approval", "a conditional marketing authorisation is a marketing authorisation",
+			"", with(auths(auth(AuthConditionalApproval, "EU")), uses(use("EU", UseMarketedTherapeutic))), "prohibited", false},
+		{"QUALITY-DONOR-ELIGIBILITY", "donor stated untested", "an untested donor closes clinical use",
+			"", with(func(d *Dossier) {
+				d.Product.Source.Donor.Eligibility = nil
+				d.Product.Source.Donor.Testing = secretome.NotHeld
+			}, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"QUALITY-DONOR-ELIGIBILITY", "donor testing not stated", "an unstated record is a condition, not a prohibition",
+			"", with(func(d *Dossier) { d.Product.Source.Donor.Eligibility = nil }, uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"QUALITY-BATCH-RELEASE", "sterility positive", "a failing release result is an error finding naming the test",
+			"", with(batchOutcome(secretome.TestSterility, secretome.OutcomePositive), uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"QUALITY-BATCH-RELEASE", "seed batch", "the seed batch meets its specification",
+			"", uses(use("ID", UseHospitalService)), "prohibited", false},
+		{"QUALITY-BATCH-RELEASE", "research only", "a failed batch in laboratory research is reported, not prohibited",
+			"", with(batchOutcome(secretome.TestSterility, secretome.OutcomePositive), uses(use("ID", UseResearch))), "finding:error", true},
 
 		// Quality baseline
 		{"QUALITY-RELEASE-STERILITY", "injection without sterility test", "a parenteral preparation must be sterile; an absent test is an error for a clinical use",

@@ -156,7 +156,7 @@ func unitedStatesRules() []Rule {
 				Title:      "No lawful clinic or hospital service: exosome treatment needs an IND (a trial or expanded access) or a licensed product",
 				Citation:   citeFDA2019,
 				Provenance: ProvenancePrimary,
-				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. Treatment outside a trial is lawful under an IND through expanded access (21 CFR 312 subpart I, rule US-312-EXPANDED-ACCESS), so a hospital or clinic use with an IND in effect is left to that rule. The notification's date, 6 December 2019, is taken as its day of effect. FDA speaks of exosomes: findings about a whole secretome, a conditioned medium or a product not of human origin apply it by our reading and are marked inferred.",
+				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. Treatment outside a trial is lawful under an IND through expanded access (21 CFR 312 subpart I, rule US-312-EXPANDED-ACCESS), so a hospital or clinic use with an IND in effect, or with an expanded-access authorisation held, is left to that rule. The notification's date, 6 December 2019, is taken as its day of effect. FDA speaks of exosomes: findings about a whole secretome, a conditioned medium or a product not of human origin apply it by our reading and are marked inferred.",
 			},
 			Check: checkUSService,
 		},
@@ -254,6 +254,9 @@ func checkUSService(c *Context) {
 		if r, _ := findAuth(c, AuthIND, nil, false); r == authOK {
 			continue // treatment under an IND: US-312-EXPANDED-ACCESS decides
 		}
+		if r, _ := findAuth(c, AuthExpandedAccess, u, false); r == authOK {
+			continue // expanded access held: US-312-EXPANDED-ACCESS decides
+		}
 		c.ProhibitText(i, usePath(i, "class"), message.New("us.service"))
 	}
 }
@@ -267,12 +270,23 @@ func checkUSExpandedAccess(c *Context) {
 		if r, _ := findAuth(c, AuthBLA, u, false); r == authOK {
 			continue // a licensed product needs no expanded access
 		}
+		if r, at := findAuth(c, AuthExpandedAccess, u, false); r == authOK {
+			a := &c.d.Authorisations[at]
+			if a.AdverseEventsReported != nil && !*a.AdverseEventsReported {
+				c.Inferred(true)
+				c.ConditionText(i, message.New("us.expanded.ae.missing"), authPath(at)+".adverse_events_reported", message.New("us.expanded.ae"))
+				c.Inferred(false)
+				continue
+			}
+			c.PermitText(i, authPath(at), message.New("us.expanded.held"))
+			continue
+		}
 		switch r, at := findAuth(c, AuthIND, u, false); {
 		case r == authOK:
 			c.PermitText(i, authPath(at), message.New("us.expanded.permitted"))
 		case r == authUncovered:
 			c.ConditionText(i, message.New("us.expanded.missing"), authPath(at),
-				message.New("us.expanded.uncovered", authProblem(r, message.Term("what.ind"))))
+				message.New("us.expanded.uncovered", c.authProblem(r, at, u, message.Term("what.ind"))))
 		}
 	}
 }
@@ -281,9 +295,10 @@ func checkUSExpandedAccess(c *Context) {
 // public for a product under investigation in the United States.
 func checkUSInvestigationalPromotion(c *Context) {
 	d := c.Dossier()
-	if len(c.Uses()) == 0 || d.AdvertisedToPublic == nil || !*d.AdvertisedToPublic {
+	if len(c.Uses()) == 0 {
 		return
 	}
+	adv, _ := d.AdvertisedIn(c.code)
 	ind, _ := findAuth(c, AuthIND, nil, false)
 	if ind != authOK && !hasClass(c, UseClinicalTrial) {
 		return
@@ -291,8 +306,8 @@ func checkUSInvestigationalPromotion(c *Context) {
 	inferUnlessVesicles(c)
 	for k := range d.Claims {
 		cl := &d.Claims[k]
-		if claimIntent(d, cl) == secretome.IntentTherapeutic && !licensedFor(c, cl.Indication) {
-			c.ReportText(secretome.SeverityError, claimPath(k), message.New("us.investigational.promotion"))
+		if c.claimHere(k) && (adv || cl.Public()) && claimIntent(d, cl) == secretome.IntentTherapeutic && !licensedFor(c, cl.Indication) {
+			c.reportClaim(k, secretome.SeverityError, message.New("us.investigational.promotion"))
 		}
 	}
 }
@@ -319,17 +334,21 @@ func checkUSPromotion(c *Context) {
 		return
 	}
 	inferUnlessVesicles(c)
+	adv, stated := d.AdvertisedIn(c.code)
+	asked := false
 	for k := range d.Claims {
 		cl := &d.Claims[k]
-		if claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
+		if !c.claimHere(k) || claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
 			continue
 		}
 		switch {
-		case d.AdvertisedToPublic == nil:
-			c.ReportText(secretome.SeverityInfo, "advertised_to_public", message.New("us.promotion.unknown"))
-			return
-		case *d.AdvertisedToPublic:
-			c.ReportText(secretome.SeverityError, claimPath(k), message.New("us.promotion"))
+		case cl.Public() || adv:
+			c.reportClaim(k, secretome.SeverityError, message.New("us.promotion"))
+		case !stated && len(cl.Channels) == 0 && !asked:
+			asked = true
+			for _, i := range c.Uses() {
+				c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"), message.New("us.promotion.unknown"))
+			}
 		}
 	}
 }
@@ -468,6 +487,10 @@ func checkEUService(c *Context) {
 		c.UnknownText(i, usePath(i, "class"), message.New("eu.service"))
 		for k := range c.d.Authorisations {
 			a := &c.d.Authorisations[k]
+			if a.Jurisdiction == c.code && a.Kind == AuthHospitalExemption {
+				c.ReportUseText(i, secretome.SeverityWarning, authPath(k), message.New("eu.hospital_exemption.held"))
+				continue
+			}
 			if a.Jurisdiction == c.code && (a.Kind == AuthHospitalDesignation || a.Kind == AuthFacilityLicence) {
 				c.ReportUseText(i, secretome.SeverityWarning, authPath(k), message.New("eu.service.exemption", message.Text(a.Kind.String())))
 			}

@@ -212,6 +212,14 @@ type Donor struct {
 	// Eligibility records donor screening and testing; nil means not
 	// reported. Allogeneic material without it is a release risk.
 	Eligibility *DonorEligibility `json:"eligibility,omitempty"`
+	// Testing says whether the donor was screened and tested for
+	// infectious diseases: "held" (done; Eligibility gives the details),
+	// "not_held" (the dossier states it was not done), or left out (not
+	// stated). A stated absence is worse than a gap in the record: the
+	// quality baseline prohibits clinical use of allogeneic material from
+	// an untested donor, and only asks for the record when it is not
+	// stated.
+	Testing Holding `json:"testing,omitempty"`
 }
 
 // DonorEligibility records how a donor was found eligible.

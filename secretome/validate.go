@@ -235,10 +235,21 @@ func (c checker) source(p *fieldpath.Path, s *Source) {
 	donor := p.Field("donor")
 	c.required(&donor, "type", s.Donor.Type == DonorUnspecified)
 	if s.Donor.Type == DonorAllogeneic && s.Species == SpeciesHuman {
-		if e := s.Donor.Eligibility; e == nil || !e.Screened || len(e.Tests) == 0 {
+		switch e := s.Donor.Eligibility; {
+		case s.Donor.Testing == NotHeld && e != nil && (e.Screened || len(e.Tests) > 0):
+			// contradicted below
+		case s.Donor.Testing == NotHeld:
+			t := donor.Field("testing")
+			c.warnf(&t, CodeDonorEligibility, "the donor of allogeneic human material was not screened and tested for infectious diseases")
+		case s.Donor.Testing == Held:
+		case e == nil || !e.Screened || len(e.Tests) == 0:
 			el := donor.Field("eligibility")
 			c.warnf(&el, CodeDonorEligibility, "problem.donor.eligibility")
 		}
+	}
+	if e := s.Donor.Eligibility; s.Donor.Testing == NotHeld && e != nil && (e.Screened || len(e.Tests) > 0) {
+		t := donor.Field("testing")
+		c.errorf(&t, CodeInconsistent, "testing is not_held, but eligibility records screening or tests")
 	}
 	if e := s.Donor.Eligibility; e != nil {
 		el := donor.Field("eligibility")
