@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 )
 
 // Severity says how much a Problem matters. Errors make a document invalid;
@@ -100,8 +103,12 @@ type Problem struct {
 	Code Code `json:"code"`
 	// Severity says whether the problem invalidates the document.
 	Severity Severity `json:"severity"`
-	// Message explains the problem to a person.
+	// Message explains the problem to a person, in English.
 	Message string `json:"message"`
+	// Text is the message as a code of the message catalogue with typed
+	// arguments, when the problem has one; In renders it in another
+	// language.
+	Text message.Message `json:"-"`
 	// Line is the 1-based line of the problem in the source text; 0 means
 	// unknown (validation of a value built in code has no text).
 	Line int `json:"line,omitempty"`
@@ -216,6 +223,16 @@ type Problems struct {
 // MaxProblems is the most problems a Problems lists.
 const MaxProblems = 1000
 
+// AddText records a problem whose message comes from the message
+// catalogue, so that it can be shown in any supported language
+// (Problem.In).
+func (ps *Problems) AddText(path string, sev Severity, code Code, msg message.Message) {
+	if ps.full(sev) {
+		return // the message is not even rendered
+	}
+	ps.list = append(ps.list, Problem{Path: path, Code: code, Severity: sev, Message: msg.String(), Text: msg})
+}
+
 // Add records a problem.
 func (ps *Problems) Add(path string, sev Severity, code Code, format string, args ...any) {
 	if ps.full(sev) {
@@ -298,4 +315,14 @@ func AsValidationError(err error) (*ValidationError, bool) {
 	var ve *ValidationError
 	ok := errors.As(err, &ve)
 	return ve, ok
+}
+
+// In returns the problem's message in the supported language closest to
+// tag (message.Match): English or Bahasa Indonesia. A problem without a
+// catalogued text gives its Message.
+func (p *Problem) In(tag language.Tag) string {
+	if p.Text.IsZero() {
+		return p.Message
+	}
+	return p.Text.In(tag)
 }

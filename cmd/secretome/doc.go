@@ -12,7 +12,11 @@
 //
 //	secretome check [flags] PATH...    check dossiers
 //	secretome grade [flags] PATH...    summarise the evidence of the dossiers' studies
-//	secretome rules [flags]            list the shipped rules with citations, dates and provenance
+//	secretome rules [flags]            list the shipped rules with citations, dates, provenance and revision, and audit counts
+//	secretome rules diff --from DATE --to DATE [flags] [DOSSIER...]
+//	                                   list the rules that start, end or replace one another between two
+//	                                   days, and the verdicts and findings that change for each dossier
+//	secretome verify [flags] DIR...    run the tests written beside house policies (exit 0, 1 or 2)
 //	secretome schema [dossier|check]   print a JSON Schema (draft 2020-12)
 //	secretome version                  print the module version and the format versions
 //
@@ -175,4 +179,18 @@
 // question, --format json prints "secretomekit/grade/v1", and --svg DIR
 // writes a forest plot of every pooled row. JSON Lines files are graded
 // record by record.
+//
+// # rules
+//
+// rules lists the shipped rules (--jurisdiction narrows the list): ID,
+// jurisdiction, provenance, title, the citation (instrument, number,
+// article, link, secondary source, the days it took effect and ended, the
+// day its source was read) and the note; a last line counts the rules by
+// provenance and says how many link to an official source, how many give
+// their day of effect and how many the day their source was read.
+// --format json prints "secretomekit/rules/v1": summary (rules, provenance
+// counts, official_source, official_source_with_verified_article,
+// article_verified, secondary_source, effective_from, effective_to,
+// checked_on and checked_on_days) and rules, each with its metadata and
+// official_source, so that a reviewer can audit the set.
 package main

@@ -112,7 +112,13 @@ func (r *githubReporter) dossier(c *checked) error {
 			msg = f.Path + ": " + msg
 		}
 		msg += "\n" + citationLine(f.Citation, f.Provenance)
-		r.annotate(f.Severity, c, f.Line, f.Column, f.RuleID, msg)
+		sev, title := f.Severity, f.RuleID
+		if f.Waiver != nil {
+			// A waived finding is a notice that says so: it does not fail.
+			sev, title = secretome.SeverityInfo, f.RuleID+" (waived)"
+			msg = fmt.Sprintf("waived %s: %s\nwaived: %s", f.Severity, msg, waiverLine(f.Waiver))
+		}
+		r.annotate(sev, c, f.Line, f.Column, title, msg)
 	}
 	for i := range c.gaps {
 		g := &c.gaps[i]
@@ -125,8 +131,13 @@ func (r *githubReporter) dossier(c *checked) error {
 }
 
 func (r *githubReporter) end(s *summary) error {
-	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable\n",
-		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable)
+	waived := ""
+	if s.Waived > 0 {
+		waived = fmt.Sprintf("; %d waived", s.Waived)
+	}
+	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable%s\n",
+		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable, waived)
+	fmt.Fprintf(r.b, "secretome: %s\n", auditLine(r.info))
 	var over []string
 	for _, cmd := range []string{"error", "warning", "notice"} {
 		if n := r.written[cmd]; n > githubShown {

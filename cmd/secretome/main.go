@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 )
 
@@ -89,7 +90,10 @@ Usage:
 	secretome meta [flags] FILE.csv   meta-analysis of a study table, as R's metafor
 	secretome fhir export DOSSIER     write a dossier as an HL7 FHIR R5 Bundle
 	secretome fhir import BUNDLE      read a dossier back from a FHIR R5 Bundle
-	secretome rules [flags]           list the shipped rules with their citations
+	secretome rules [flags]           list the shipped rules (and --policy house rules) with their citations
+	secretome rules diff --from DATE --to DATE [DOSSIER...]
+	                                  list the rules that start, end or change between two days, and what changes for the dossiers
+	secretome verify [flags] DIR...   run the tests written beside house policies
 	secretome schema [dossier|check]  print the JSON Schema of the dossier format or of check's JSON output
 	secretome version                 print the version and the schema versions
 
@@ -109,6 +113,8 @@ func run(e *env, args []string) int {
 		code, err = runCheck(e, args[1:])
 	case "grade":
 		code, err = runGrade(e, args[1:])
+	case "verify":
+		code, err = runVerify(e, args[1:])
 	case "meta":
 		code, err = runMeta(e, args[1:])
 	case "fhir":
@@ -219,6 +225,40 @@ func (l *listFlag) Set(s string) error {
 		return fmt.Errorf("no jurisdiction code given (have %s)", strings.Join(regulation.Shipped().Jurisdictions(), ", "))
 	}
 	return nil
+}
+
+// pathsFlag collects a repeatable flag naming files or folders.
+type pathsFlag []string
+
+func (l *pathsFlag) String() string { return strings.Join(*l, ",") }
+
+// Set adds one path; an empty one is an error (most often an unset
+// variable in CI).
+func (l *pathsFlag) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("no path given")
+	}
+	*l = append(*l, s)
+	return nil
+}
+
+// loadRules returns the shipped rules with the house rules of the policy
+// folders, and the policies.
+func loadRules(dirs []string) (*regulation.RuleSet, *policy.Policies, error) {
+	var sets []*policy.Policies
+	for _, dir := range dirs {
+		p, err := policy.LoadDir(dir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--policy %s: %w", dir, err)
+		}
+		sets = append(sets, p)
+	}
+	ps := policy.Join(sets...)
+	rules, err := ps.RuleSet(regulation.Shipped())
+	if err != nil {
+		return nil, nil, fmt.Errorf("--policy: %w", err)
+	}
+	return rules, ps, nil
 }
 
 // choiceFlag is a flag whose value must be one of a fixed list.

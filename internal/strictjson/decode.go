@@ -34,7 +34,7 @@ func (d *Decoder[T]) Decode(data []byte, v *T) []Issue {
 	if v == nil {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	return run(data, reflect.ValueOf(v).Elem(), d.root, d.opt)
+	return decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, nil)
 }
 
 // Decode decodes data into v, which must be a non-nil pointer, and returns
@@ -47,11 +47,12 @@ func Decode(data []byte, v any, opt Options) []Issue {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
 	plans := map[reflect.Type]*plan{}
-	return run(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt)
+	return decodeInto(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt, nil)
 }
 
-// run decodes data into the settable value v with plan p.
-func run(data []byte, v reflect.Value, p *plan, opt Options) []Issue {
+// decodeInto decodes data into the settable value v with plan p, noting
+// the positions of values in x when it is not nil.
+func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []Issue {
 	max := opt.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxBytes
@@ -64,7 +65,7 @@ func run(data []byte, v reflect.Value, p *plan, opt Options) []Issue {
 		return []Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Message: "the document is UTF-16 text; save it as UTF-8"}}
 	}
 	v.SetZero()
-	d := decoder{data: data, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
+	d := decoder{data: data, index: x, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
 	if d.maxIssues <= 0 {
 		d.maxIssues = DefaultMaxIssues
 	}
@@ -159,6 +160,11 @@ type decoder struct {
 	issues []Issue
 	err    *syntaxError
 	buf    []byte // unescaped strings
+	// index, when not nil, notes where each value starts; keyAt and
+	// keyLen place the raw key of the member whose value is read next
+	// (keyLen 0 for a list element).
+	index         *Index
+	keyAt, keyLen int
 	// maxIssues bounds issues; unlisted counts the problems past it.
 	maxIssues, unlisted int
 	// valueBytes is what the values may still take in memory.
@@ -297,9 +303,12 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		return
 	}
 	start := d.pos
+	if p.kind != planPointer || k == kindNull {
+		d.note() // a pointer's target notes itself
+	}
 	switch p.kind {
 	case planUnmarshaler, planDecimal:
-		d.skip()
+		d.skipRest()
 		if d.err != nil {
 			return
 		}
@@ -313,7 +322,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 		return
 	case planInterface:
-		d.skip()
+		d.skipRest()
 		if d.err != nil {
 			return
 		}
@@ -327,7 +336,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 		return
 	case planUnsupported:
-		d.skip()
+		d.skipRest()
 		if d.err == nil {
 			d.add(start, "", CodeType, "cannot decode into %s", p.t)
 		}
@@ -411,7 +420,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 // mismatch skips a value of kind k that the target cannot hold and
 // records the problem.
 func (d *decoder) mismatch(start int, k kind, format string) {
-	d.skip()
+	d.skipRest()
 	if d.err == nil {
 		d.add(start, "", CodeType, format, k)
 	}
@@ -581,9 +590,11 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 // member must read. The key's step is on the path meanwhile.
 func (d *decoder) members(member func(key []byte, keyPos int)) {
 	d.pos++ // {
+	d.open()
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
+		d.close()
 		return
 	}
 	for {
@@ -606,6 +617,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		d.pos++
 		d.space()
 		d.steps = append(d.steps, step{key: raw})
+		d.keyAt, d.keyLen = keyPos, len(raw)
 		member(key, keyPos)
 		d.steps = d.steps[:len(d.steps)-1]
 		if d.err != nil {
@@ -621,6 +633,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 			d.pos++
 		case '}':
 			d.pos++
+			d.close()
 			return
 		default:
 			d.fail("',' or '}' expected in object")
@@ -661,9 +674,11 @@ func (d *decoder) array(elem *plan, v reflect.Value) {
 // the path meanwhile.
 func (d *decoder) elements(elem func(i int)) int {
 	d.pos++ // [
+	d.open()
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == ']' {
 		d.pos++
+		d.close()
 		return 0
 	}
 	for i := 0; ; i++ {
@@ -683,6 +698,7 @@ func (d *decoder) elements(elem func(i int)) int {
 			d.pos++
 		case ']':
 			d.pos++
+			d.close()
 			return i + 1
 		default:
 			d.fail("',' or ']' expected in array")
@@ -702,6 +718,13 @@ func (d *decoder) enter() bool {
 
 // skip reads past one value, checking its syntax, and returns its kind.
 func (d *decoder) skip() kind {
+	d.space()
+	d.note()
+	return d.skipRest()
+}
+
+// skipRest is skip for a value whose position is noted already.
+func (d *decoder) skipRest() kind {
 	d.space()
 	k, ok := d.peek()
 	if !ok {
