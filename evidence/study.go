@@ -716,9 +716,12 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 		}
 	}
 	if cd, ok := r.continuous(); ok && *r.SDTreated > 0 && *r.SDControl > 0 {
-		for _, effect := range []func(Continuous) (Effect, error){MeanDifference, StandardisedMeanDifference} {
-			if _, err := effect(cd); errors.Is(err, ErrNotFinite) {
-				c.err(p, secretome.CodeRange, "the means or standard deviations are too large: %v", err)
+		for _, effect := range []struct {
+			m Measure
+			f func(Continuous) (Effect, error)
+		}{{MeasureMD, MeanDifference}, {MeasureSMD, StandardisedMeanDifference}} {
+			if _, err := effect.f(cd); errors.Is(err, ErrNotFinite) {
+				c.err(p, secretome.CodeRange, "study.raw.overflow", textArg(effect.m))
 				return
 			}
 		}
