@@ -68,6 +68,15 @@
 // fhir.Import reads it back; what FHIR has no element for travels in an
 // extension, so nothing is lost.
 //
+// # English and Bahasa Indonesia: package message
+//
+// Findings, conditions, classifications and validation problems are built
+// from stable message codes with typed arguments, never from finished
+// sentences; Report.Localize and Problem.In render them in the language a
+// golang.org/x/text/language.Tag asks for, English or Bahasa Indonesia,
+// with Indonesian legal terms as the instruments use them (izin edar/NIE,
+// CPOB, fasilitas pelayanan kesehatan, uji klinik).
+//
 // # The command line
 //
 // cmd/secretome checks dossier files (JSON, YAML, JSON Lines) in CI and at

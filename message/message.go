@@ -208,6 +208,7 @@ func fill(tmpl string, args []Arg, l lang) string {
 		return tmpl
 	}
 	var b strings.Builder
+	b.Grow(len(tmpl) + 24*len(args))
 	for {
 		i := strings.IndexByte(tmpl, '{')
 		if i < 0 {

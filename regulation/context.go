@@ -224,13 +224,28 @@ func (c *Context) Shared(key any, make func() any) any {
 }
 
 func (c *Context) add(use int, sev secretome.Severity, path string, msg message.Message) {
+	c.addRendered(use, sev, path, msg, msg.String())
+}
+
+// prohibitRendered is ProhibitText for a message whose English text is
+// already rendered (a precomputed table).
+func (c *Context) prohibitRendered(use int, path string, msg message.Message, english string) {
+	if !c.inJurisdiction(use) {
+		return
+	}
+	c.decide(use, VerdictProhibited, message.Message{}, true)
+	c.addRendered(use, secretome.SeverityError, path, msg, english)
+}
+
+// addRendered records a finding whose message's English text is given.
+func (c *Context) addRendered(use int, sev secretome.Severity, path string, msg message.Message, english string) {
 	if sev > secretome.SeverityError {
 		if c.misuse == "" {
 			c.misuse = fmt.Sprintf("reported a finding with severity %d, which is not info, warning or error", sev)
 		}
 		return
 	}
-	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: msg.String(), text: msg, prov: c.rule.Provenance}
+	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: english, text: msg, prov: c.rule.Provenance}
 	if c.inferred {
 		p.prov = ProvenanceInferred
 	}

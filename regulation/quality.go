@@ -451,10 +451,11 @@ func checkClaimEvidence(c *Context) {
 		marketed := false
 		reached.each(cl.Indication, func(i int) {
 			marketed = true
-			c.ProhibitText(i, claimPath(k), claimMessage(true, n))
+			m := claimMessage(true, n)
+			c.prohibitRendered(i, claimPath(k), m.msg, m.english)
 		})
 		if !marketed {
-			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n))
+			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n).msg)
 		}
 	}
 }
@@ -513,9 +514,40 @@ func (m *marketedUses) each(indication string, f func(use int)) {
 	}
 }
 
+// claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
+// first counts of cited studies, with their English text, so that
+// reporting one does not allocate: [0] for a marketed therapeutic, [1]
+// otherwise. It is immutable.
+var claimMessages = func() (t [2][pathTableSize]renderedMessage) {
+	for n := range pathTableSize {
+		for k, marketed := range []bool{true, false} {
+			m := claimMessageOf(marketed, n)
+			t[k][n] = renderedMessage{m, m.String()}
+		}
+	}
+	return t
+}()
+
+// renderedMessage is a message with its English text.
+type renderedMessage struct {
+	msg     message.Message
+	english string
+}
+
 // claimMessage says why a therapeutic claim is flagged: n is the number
 // of cited studies GRADE rated very low, 0 when none is clinical.
-func claimMessage(marketed bool, n int) message.Message {
+func claimMessage(marketed bool, n int) renderedMessage {
+	if n < pathTableSize {
+		if marketed {
+			return claimMessages[0][n]
+		}
+		return claimMessages[1][n]
+	}
+	m := claimMessageOf(marketed, n)
+	return renderedMessage{m, m.String()}
+}
+
+func claimMessageOf(marketed bool, n int) message.Message {
 	why := message.New("quality.claim.none")
 	switch {
 	case n == 1:
