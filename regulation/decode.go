@@ -92,6 +92,11 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 // warnings and findings with their lines, such as a command that checks
 // dossiers.
 func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem, *Locator) {
+	return decodeChecked(data, &ValidateOptions{})
+}
+
+// decodeChecked is DecodeDossierChecked with validation options.
+func decodeChecked(data []byte, opts *ValidateOptions) (*Dossier, []secretome.Problem, *Locator) {
 	var ps secretome.Problems
 	var d Dossier
 	issues, index := dossierDecoder.DecodeIndexed(data, &d)
@@ -99,7 +104,7 @@ func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem, *Locator)
 		appendIssues(&ps, issues)
 		return nil, ps.List(), nil
 	}
-	d.check(&ps, &ValidateOptions{})
+	d.check(&ps, opts)
 	list := ps.List()
 	loc := &Locator{index: index}
 	if index == nil {

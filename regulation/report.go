@@ -140,6 +140,11 @@ type Finding struct {
 	// Use is the index into Dossier.Uses when the finding concerns one
 	// intended use, and nil when it concerns the product or dossier.
 	Use *int `json:"use,omitempty"`
+	// Line and Column place Path in the document the dossier was read
+	// from, when the report came from Assessor.AssessBytes; zero
+	// otherwise.
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
 	// Waiver is set when a waiver withdrew the finding (see
 	// Assessor.AssessWaiving): the finding stays in the report, but does
 	// not count toward the verdict or Report.Worst.
@@ -236,6 +241,13 @@ type Report struct {
 	// assessed, did. It is empty when every use was assessed, so that a
 	// use in an unassessed market is never passed over in silence.
 	Unassessed []int `json:"unassessed,omitempty"`
+	// Problems lists the decoding and validation problems of the
+	// dossier, warnings and notes included, each with its line, when the
+	// report came from Assessor.AssessBytes.
+	Problems []secretome.Problem `json:"problems,omitempty"`
+	// Invalid is true when the dossier could not be decoded or failed
+	// validation, and so was not assessed (Assessor.AssessBytes).
+	Invalid bool `json:"invalid,omitempty"`
 }
 
 // Jurisdiction returns the report for the jurisdiction code, or nil.

@@ -1,0 +1,74 @@
+package regulation
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestAssessBytes(t *testing.T) {
+	a, err := NewAssessor(Shipped(), Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(t, err)
+	ctx := context.Background()
+
+	t.Run("JSON: findings carry lines, warnings are reported", func(t *testing.T) {
+		data, err := os.ReadFile("../examples/dossiers/ucmsc-wound-gel.json")
+		require.NoError(t, err)
+		rep, err := a.AssessBytes(ctx, data, DecodeOptions{})
+		require.NoError(t, err)
+		assert.False(t, rep.Invalid)
+		fs := rep.Findings()
+		require.NotEmpty(t, fs)
+		for _, f := range fs {
+			assert.Positive(t, f.Line, "%s %s has a line", f.RuleID, f.Path)
+		}
+	})
+	t.Run("YAML: read by the library, problems and findings placed", func(t *testing.T) {
+		data, err := os.ReadFile("../examples/dossiers/hucm-night-cream.yaml")
+		require.NoError(t, err)
+		rep, err := a.AssessBytes(ctx, data, DecodeOptions{YAML: true})
+		require.NoError(t, err)
+		assert.False(t, rep.Invalid, "%v", rep.Problems)
+		assert.Equal(t, "HANA-ADCM-NC-03", rep.Product)
+		fs := rep.Findings()
+		require.NotEmpty(t, fs)
+		for _, f := range fs {
+			assert.Positive(t, f.Line, "%s %s has a line", f.RuleID, f.Path)
+		}
+	})
+	t.Run("invalid: every problem with its line, no assessment", func(t *testing.T) {
+		data, err := os.ReadFile("../examples/dossiers/broken-exosome-serum.json")
+		require.NoError(t, err)
+		rep, err := a.AssessBytes(ctx, data, DecodeOptions{})
+		require.NoError(t, err)
+		assert.True(t, rep.Invalid)
+		assert.Empty(t, rep.Jurisdictions)
+		require.NotEmpty(t, rep.Problems)
+		sev := map[secretome.Severity]bool{}
+		for _, p := range rep.Problems {
+			sev[p.Severity] = true
+			assert.Positive(t, p.Line, "%s has a line", p.Path)
+		}
+		assert.True(t, sev[secretome.SeverityWarning] && sev[secretome.SeverityInfo], "warnings and notes are part of the report")
+	})
+	t.Run("YAML syntax error", func(t *testing.T) {
+		rep, err := a.AssessBytes(ctx, []byte("product: [\n"), DecodeOptions{YAML: true})
+		require.NoError(t, err)
+		assert.True(t, rep.Invalid)
+		require.Len(t, rep.Problems, 1)
+		assert.Positive(t, rep.Problems[0].Line)
+	})
+	t.Run("registered jurisdiction", func(t *testing.T) {
+		data, err := os.ReadFile("testdata/seed_wound_gel.json")
+		require.NoError(t, err)
+		d, err := DecodeDossier(data)
+		require.NoError(t, err)
+		_ = d
+		_, err = (&Assessor{}).AssessBytes(ctx, data, DecodeOptions{})
+		assert.Error(t, err, "an Assessor not made by NewAssessor is misuse")
+	})
+}
