@@ -2,6 +2,7 @@ package regulation
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"testing"
 
@@ -15,31 +16,27 @@ func TestAssessBytes(t *testing.T) {
 	require.NoError(t, err)
 	ctx := context.Background()
 
-	t.Run("JSON: findings carry lines, warnings are reported", func(t *testing.T) {
-		data, err := os.ReadFile("../examples/dossiers/ucmsc-wound-gel.json")
-		require.NoError(t, err)
-		rep, err := a.AssessBytes(ctx, data, DecodeOptions{})
-		require.NoError(t, err)
-		assert.False(t, rep.Invalid)
-		fs := rep.Findings()
-		require.NotEmpty(t, fs)
-		for _, f := range fs {
-			assert.Positive(t, f.Line, "%s %s has a line", f.RuleID, f.Path)
-		}
-	})
-	t.Run("YAML: read by the library, problems and findings placed", func(t *testing.T) {
-		data, err := os.ReadFile("../examples/dossiers/hucm-night-cream.yaml")
-		require.NoError(t, err)
-		rep, err := a.AssessBytes(ctx, data, DecodeOptions{YAML: true})
-		require.NoError(t, err)
-		assert.False(t, rep.Invalid, "%v", rep.Problems)
-		assert.Equal(t, "HANA-ADCM-NC-03", rep.Product)
-		fs := rep.Findings()
-		require.NotEmpty(t, fs)
-		for _, f := range fs {
-			assert.Positive(t, f.Line, "%s %s has a line", f.RuleID, f.Path)
-		}
-	})
+	for _, tc := range []struct {
+		file, product string
+		yaml          bool
+	}{
+		{"ucmsc-wound-gel.json", "NSB-UCMSC-SG-01", false},
+		{"hucm-night-cream.yaml", "HANA-ADCM-NC-03", true},
+	} {
+		t.Run(tc.file+": read by the library, findings placed", func(t *testing.T) {
+			data, err := os.ReadFile("../examples/dossiers/" + tc.file)
+			require.NoError(t, err)
+			rep, err := a.AssessBytes(ctx, data, DecodeOptions{YAML: tc.yaml})
+			require.NoError(t, err)
+			assert.False(t, rep.Invalid, "%v", rep.Problems)
+			assert.Equal(t, tc.product, rep.Product)
+			fs := rep.Findings()
+			require.NotEmpty(t, fs)
+			for _, f := range fs {
+				assert.Positive(t, f.Line, "%s %s has a line", f.RuleID, f.Path)
+			}
+		})
+	}
 	t.Run("invalid: every problem with its line, no assessment", func(t *testing.T) {
 		data, err := os.ReadFile("../examples/dossiers/broken-exosome-serum.json")
 		require.NoError(t, err)
@@ -67,7 +64,16 @@ func TestAssessBytes(t *testing.T) {
 		require.NoError(t, err)
 		d, err := DecodeDossier(data)
 		require.NoError(t, err)
-		_ = d
+		d.Uses[0].Jurisdiction = "ACME"
+		acme, err := json.Marshal(d)
+		require.NoError(t, err)
+		rep, err := a.AssessBytes(ctx, acme, DecodeOptions{})
+		require.NoError(t, err)
+		assert.True(t, rep.Invalid, "a host code is refused unless registered")
+		rep, err = a.AssessBytes(ctx, acme, DecodeOptions{Validate: ValidateOptions{Jurisdictions: []string{"ACME"}}})
+		require.NoError(t, err)
+		assert.False(t, rep.Invalid, "%v", rep.Problems)
+		assert.Equal(t, []int{0}, rep.Unassessed, "a registered code without rules is listed as not assessed")
 		_, err = (&Assessor{}).AssessBytes(ctx, data, DecodeOptions{})
 		assert.Error(t, err, "an Assessor not made by NewAssessor is misuse")
 	})
