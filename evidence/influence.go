@@ -156,10 +156,13 @@ type Influence struct {
 	// Hat is the study's leverage and Weight its weight in percent.
 	Hat    float64 `json:"hat"`
 	Weight float64 `json:"weight"`
+	// DFBETAS holds, per coefficient, the change in the coefficient when
+	// the study is left out, divided by its standard error computed with
+	// the tau² of the model without the study.
+	DFBETAS []float64 `json:"dfbs"`
 	// Influential applies metafor's rule of thumb: |DFFITS| > 3·sqrt(p/(k−p)),
 	// Cook's distance above the median of a chi-square with p degrees of
-	// freedom, or a hat value above 3p/k (metafor also flags any DFBETAS
-	// above 1, which is not computed here).
+	// freedom, a hat value above 3p/k, or any |DFBETAS| above 1.
 	Influential bool `json:"inf"`
 }
 
@@ -186,6 +189,7 @@ func (m *Model) Influence() ([]Influence, error) {
 	out := make([]Influence, m.K)
 	keep := make([]int, 0, m.K-1)
 	chiMed := chi2Quantile(0.5, float64(p), false)
+	del := newWLS(d)
 	for i := range m.K {
 		keep = keep[:0]
 		for j := range m.K {
@@ -228,7 +232,16 @@ func (m *Model) Influence() ([]Influence, error) {
 		}
 		inf.CookD = waldStatistic(diff, vb, p, 0)
 		inf.CovRatio = detSPD(subVB, p) / detFull
-		inf.Influential = math.Abs(inf.DFFITS) > 3*math.Sqrt(float64(p)/float64(m.K-p)) || inf.CookD > chiMed || inf.Hat > 3*float64(p)/float64(m.K)
+		// DFBETAS use (X'WX)⁻¹ of all studies with the deleted tau².
+		del.fitTau2(sub.Tau2)
+		vbDel := del.vb()
+		inf.DFBETAS = make([]float64, p)
+		bigDFB := false
+		for j := range p {
+			inf.DFBETAS[j] = diff[j] / math.Sqrt(s2w*vbDel[j*p+j])
+			bigDFB = bigDFB || math.Abs(inf.DFBETAS[j]) > 1
+		}
+		inf.Influential = math.Abs(inf.DFFITS) > 3*math.Sqrt(float64(p)/float64(m.K-p)) || inf.CookD > chiMed || inf.Hat > 3*float64(p)/float64(m.K) || bigDFB
 		out[i] = inf
 	}
 	return out, nil
