@@ -715,6 +715,17 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 			c.err(&fp, secretome.CodeRange, "study.raw.min2", textArg(f.name), textArg(*f.i))
 		}
 	}
+	if cd, ok := r.continuous(); ok && *r.SDTreated > 0 && *r.SDControl > 0 {
+		for _, effect := range []struct {
+			m Measure
+			f func(Continuous) (Effect, error)
+		}{{MeasureMD, MeanDifference}, {MeasureSMD, StandardisedMeanDifference}} {
+			if _, err := effect.f(cd); errors.Is(err, ErrNotFinite) {
+				c.err(p, secretome.CodeRange, "study.raw.overflow", textArg(effect.m))
+				return
+			}
+		}
+	}
 }
 
 // reportedPaths maps the field names of FromReported's problems to the

@@ -99,6 +99,8 @@ var evidenceTexts = []entry{
 		"{0} harus positif, tertulis {1}"},
 	{"study.raw.min2", "{0} must be at least 2, got {1}",
 		"{0} paling sedikit 2, tertulis {1}"},
+	{"study.raw.overflow", "the means or standard deviations are too large: the {0} effect's estimate or variance is not a finite number",
+		"rerata atau simpangan baku terlalu besar: estimasi atau varians efek {0} bukan bilangan terhingga"},
 	{"study.measure.required", "measure is required (one of: {0})",
 		"measure wajib diisi (salah satu dari: {0})"},
 	{"study.measure.unknown", "measure {0} is not a known measure",

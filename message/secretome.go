@@ -71,6 +71,8 @@ var secretomeTexts = []entry{
 	{"problem.valid_until", "valid_until {0} is before valid_from {1}", "valid_until {0} sebelum valid_from {1}"},
 	{"problem.indication.unknown", "indication {0} is not an indication of the product", "indikasi {0} bukan indikasi produk ini"},
 	{"problem.designation.facility", "a hospital designation should name the facility it designates", "penetapan rumah sakit sebaiknya menyebut fasilitas yang ditetapkan"},
+	{"problem.dossier_format", "format {0} is not a dossier format this library reads ({1}); a newer library may read it",
+		"format {0} bukan format dosier yang dapat dibaca pustaka ini ({1}); versi pustaka yang lebih baru mungkin dapat membacanya"},
 	{"problem.uses.none", "at least one intended use is required", "paling sedikit satu penggunaan yang dimaksud wajib diisi"},
 	{"problem.use.indications", "a {0} use should name the indications it is for", "penggunaan {0} sebaiknya menyebut indikasinya"},
 	{"problem.use.setting", "a {0} use should name its setting", "penggunaan {0} sebaiknya menyebut tempatnya"},

@@ -111,6 +111,7 @@ var terms = []entry{
 	// Nouns for Count.
 	{"noun.study", "study|studies", "studi"},
 	{"noun.rule", "rule|rules", "aturan"},
+	{"noun.field", "dossier field|dossier fields", "ruas dosier"},
 	{"noun.item", "item|items", "butir"},
 	{"noun.dossier", "dossier|dossiers", "dosier"},
 	{"noun.error", "error|errors", "kesalahan"},

@@ -1,6 +1,7 @@
 package regulation
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -272,6 +273,10 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 	c := dossierChecker{ps: ps, d: d, opts: opts}
 	root := fieldpath.Root()
+	if d.Format != "" && !slices.Contains(Formats(), d.Format) {
+		f := root.Field("format")
+		c.add(&f, secretome.SeverityError, secretome.CodeFormat, "problem.dossier_format", quoted(d.Format), message.Text(strings.Join(Formats(), ", ")))
+	}
 	// A batch that fails its release specification is no fault of the
 	// document: the quality baseline reports it as an error finding
 	// (QUALITY-BATCH-RELEASE) naming the test, and the dossier is still

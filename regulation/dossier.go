@@ -15,6 +15,16 @@ import (
 // Decode a dossier with DecodeDossier, or build one in Go and call
 // Validate. The zero Dossier is empty and fails validation.
 type Dossier struct {
+	// Schema is the URI of the JSON Schema the dossier follows ("$schema"),
+	// such as the one "secretome schema" prints; it lets an editor find the
+	// schema and is otherwise ignored.
+	Schema string `json:"$schema,omitempty"`
+	// Format names the version of the dossier format: "secretomekit/dossier/v2"
+	// (FormatV2, the current one) or "secretomekit/dossier/v1"; left out,
+	// the dossier is read as v1, whose every document is a valid v2
+	// dossier with the same meaning. Any other value is a validation error
+	// naming the versions this library reads.
+	Format string `json:"format,omitempty"`
 	// Product is the product itself.
 	Product secretome.Product `json:"product"`
 	// Manufacturer is who makes the product, with its sites.
@@ -35,6 +45,24 @@ type Dossier struct {
 	// Studies lists the evidence the claims cite.
 	Studies []evidence.Study `json:"studies,omitempty"`
 }
+
+// The versions of the dossier format.
+const (
+	// FormatV1 is the first dossier format. A dossier without a format
+	// field is read as v1.
+	FormatV1 = "secretomekit/dossier/v1"
+	// FormatV2 adds the facts a verdict turns on: held, not held or not
+	// stated (gmp_status, authorisation status, donor testing, licence to
+	// treat), new settings, administrators, routes and authorisation
+	// kinds, and claims with channels and markets. Every v1 dossier is a
+	// v2 dossier with the same meaning, so v1 dossiers need no migration.
+	FormatV2 = "secretomekit/dossier/v2"
+	// FormatCurrent is the format this library writes and documents.
+	FormatCurrent = FormatV2
+)
+
+// Formats lists the format versions this library reads, oldest first.
+func Formats() []string { return []string{FormatV1, FormatV2} }
 
 // Manufacturer is the maker of the product.
 type Manufacturer struct {

@@ -1,6 +1,8 @@
 package regulation
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -151,4 +153,49 @@ func TestFactValidation(t *testing.T) {
 			assert.Equal(t, tt.code, got[0].Code)
 		})
 	}
+}
+
+func TestCitationString(t *testing.T) {
+	tests := []struct {
+		c    Citation
+		want string
+		why  string
+	}{
+		{Citation{Instrument: "Code of Federal Regulations, Title 21, Part 1271", Number: "21 CFR 1271", Article: "§ 1271.3(d)(3)"},
+			"Code of Federal Regulations, Title 21, Part 1271 (21 CFR 1271), § 1271.3(d)(3)", "every part"},
+		{Citation{Instrument: "ISSCR Guidelines (2021)", Article: "Rec. 3.1.1"}, "ISSCR Guidelines (2021), Rec. 3.1.1", "no number: no empty parentheses"},
+		{Citation{Instrument: "FDA Public Safety Notification", Number: "FDA notification"}, "FDA Public Safety Notification (FDA notification)", "no article: no trailing comma"},
+		{Citation{Instrument: "MISEV2018", Number: "MISEV2018"}, "MISEV2018", "a number equal to the name is not repeated"},
+		{Citation{Number: "UU 17/2023", Article: "Art. 135"}, "UU 17/2023, Art. 135", "no name: the number stands for it"},
+		{Citation{Article: "Annex II"}, "Annex II", "only an article"},
+		{Citation{}, "", "the zero citation"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.c.String(), tt.why)
+	}
+	assert.Equal(t, "MISEV2018", fmt.Sprint(Citation{Instrument: "MISEV2018"}), "fmt uses String")
+}
+
+// TestFormatVersions checks that a dossier may carry "$schema" and a
+// format version, that a v1 dossier (no format) reads unchanged, and that
+// an unknown version is a clear error.
+func TestFormatVersions(t *testing.T) {
+	data, err := os.ReadFile("testdata/seed_wound_gel.json")
+	require.NoError(t, err)
+	with := func(fields string) []byte {
+		return []byte("{" + fields + "," + strings.TrimPrefix(strings.TrimSpace(string(data)), "{"))
+	}
+	d, err := DecodeDossier(with(`"$schema": "https://github.com/openregen/secretomekit/schema/dossier/v2", "format": "secretomekit/dossier/v2"`))
+	require.NoError(t, err, "$schema and the current format are accepted")
+	assert.Equal(t, FormatV2, d.Format)
+	_, err = DecodeDossier(with(`"format": "secretomekit/dossier/v1"`))
+	require.NoError(t, err, "v1 is read")
+	_, err = DecodeDossier(with(`"format": "secretomekit/dossier/v9"`))
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok, "%v", err)
+	got := ve.At("format")
+	require.Len(t, got, 1)
+	assert.Equal(t, secretome.CodeFormat, got[0].Code)
+	assert.Contains(t, got[0].Message, "secretomekit/dossier/v1, secretomekit/dossier/v2", "the error names the versions read")
+	assert.Positive(t, got[0].Line, "and where")
 }

@@ -74,6 +74,31 @@ func (c *Citation) OfficialSource() bool {
 	return slices.Contains(officialHosts[:], host)
 }
 
+// String renders the instrument in one line as a reader cites it: the
+// instrument's name, its number in parentheses when the number adds to
+// the name, and the article after a comma, such as
+// "Code of Federal Regulations, Title 21, Part 1271 (21 CFR 1271), § 1271.3(d)(3)".
+// Empty parts are left out with their punctuation, so a citation with no
+// number or article reads as the name alone; a citation with a number
+// but no name reads as the number. The zero Citation is "".
+func (c Citation) String() string {
+	name, num, art := strings.TrimSpace(c.Instrument), strings.TrimSpace(c.Number), strings.TrimSpace(c.Article)
+	s := name
+	switch {
+	case s == "":
+		s = num
+	case num != "" && num != name:
+		s += " (" + num + ")"
+	}
+	if art != "" {
+		if s == "" {
+			return art
+		}
+		s += ", " + art
+	}
+	return s
+}
+
 // InForce reports whether the citation applies on day d: on or after
 // EffectiveFrom (when given) and before EffectiveTo (when given).
 func (c *Citation) InForce(d secretome.Date) bool {

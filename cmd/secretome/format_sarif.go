@@ -191,13 +191,7 @@ func ruleSARIF(ri regulation.RuleInfo) sarifRule {
 // citationText renders a citation in full, for help text.
 func citationText(c regulation.Citation, p regulation.Provenance) string {
 	var b strings.Builder
-	b.WriteString(c.Instrument)
-	if c.Number != "" && c.Number != c.Instrument {
-		fmt.Fprintf(&b, " (%s)", c.Number)
-	}
-	if c.Article != "" {
-		fmt.Fprintf(&b, ", %s", c.Article)
-	}
+	b.WriteString(c.String())
 	if !c.EffectiveFrom.IsZero() {
 		fmt.Fprintf(&b, "; in force from %s", c.EffectiveFrom)
 	}

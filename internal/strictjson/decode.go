@@ -436,21 +436,25 @@ func (d *decoder) setNumber(p *plan, v reflect.Value, start int, raw []byte) {
 		}
 		i, err := strconv.ParseInt(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a whole number in range", raw)
+			d.add(start, "", CodeNumber, "%s is not a whole number in range", shortNumber(raw))
 			return
 		}
 		v.SetInt(i)
 	case planUint:
 		i, err := strconv.ParseUint(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", raw)
+			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", shortNumber(raw))
 			return
 		}
 		v.SetUint(i)
 	default:
 		f, err := strconv.ParseFloat(string(raw), bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is out of range", raw)
+			d.add(start, "", CodeNumber, "%s is out of range: too large", shortNumber(raw))
+			return
+		}
+		if f == 0 && nonZero(raw) {
+			d.add(start, "", CodeNumber, "%s is out of range: too small, it would be read as 0", shortNumber(raw))
 			return
 		}
 		v.SetFloat(f)
@@ -512,12 +516,12 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
 			}
 			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
-				Message: fmt.Sprintf("unknown field %q%s", name, hint)})
+				Message: fmt.Sprintf("unknown field %s%s", short([]byte(name)), hint)})
 		case seen(fi, &seenSmall, seenBig):
 			name := string(key)
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "field %q appears more than once", name)
+				d.add(valPos, "", CodeDuplicate, "field %s appears more than once", short([]byte(name)))
 			}
 		default:
 			f := &fields.list[fi]
@@ -561,7 +565,7 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 		if have[k] {
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "key %q appears more than once", k)
+				d.add(valPos, "", CodeDuplicate, "key %s appears more than once", short([]byte(k)))
 			}
 			return
 		}
@@ -996,11 +1000,15 @@ func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
 	if k == kindString {
 		text = []byte(unquote(raw))
 	}
-	if strings.Contains(err.Error(), "exponent") {
-		d.add(start, "", CodeNumber, "%q is out of range: its exponent is too large", text)
+	if m, exp, ok := strings.Cut(strings.ToLower(string(text)), "e"); ok && numberSyntax(m, exp) {
+		size := "large"
+		if strings.HasPrefix(exp, "-") {
+			size = "small"
+		}
+		d.add(start, "", CodeNumber, "%s is out of range: its exponent is too %s", short(text), size)
 		return
 	}
-	d.add(start, "", CodeNumber, "%q is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", text)
+	d.add(start, "", CodeNumber, "%s is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", short(text))
 }
 
 // leafError records an error returned by a leaf type's own decoding.
@@ -1024,4 +1032,65 @@ func (d *decoder) leafError(start int, err error) {
 		code = c.StrictCode()
 	}
 	d.add(start, extra, code, "%s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// shortLen is the most bytes of an offending value a message quotes.
+const shortLen = 40
+
+// short quotes v for a message, or only its first shortLen bytes (cut at
+// a character boundary) and its length when it is longer, so that a
+// megabyte-long value makes a message of a line, not of a megabyte.
+func short(v []byte) string {
+	if len(v) <= shortLen {
+		return strconv.Quote(string(v))
+	}
+	cut := shortLen
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return strconv.Quote(string(v[:cut])) + fmt.Sprintf("… (%d bytes)", len(v))
+}
+
+// shortNumber is short for a number literal, which needs no quotes.
+func shortNumber(raw []byte) string {
+	if len(raw) <= shortLen {
+		return string(raw)
+	}
+	return string(raw[:shortLen]) + fmt.Sprintf("… (%d bytes)", len(raw))
+}
+
+// nonZero reports whether the mantissa of a number literal has a digit
+// other than 0.
+func nonZero(raw []byte) bool {
+	for _, c := range raw {
+		switch {
+		case c == 'e' || c == 'E':
+			return false
+		case c >= '1' && c <= '9':
+			return true
+		}
+	}
+	return false
+}
+
+// numberSyntax reports whether mantissa and exponent (split at "e") are
+// written as a decimal number: digits with an optional point and sign, and
+// a whole exponent with an optional sign.
+func numberSyntax(mantissa, exp string) bool {
+	digits := func(s string, point bool) bool {
+		s = strings.TrimLeft(s, "+-")
+		n := 0
+		for i := 0; i < len(s); i++ {
+			switch {
+			case s[i] >= '0' && s[i] <= '9':
+				n++
+			case s[i] == '.' && point:
+				point = false
+			default:
+				return false
+			}
+		}
+		return n > 0
+	}
+	return digits(mantissa, true) && digits(exp, false)
 }

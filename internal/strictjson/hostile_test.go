@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -129,5 +130,36 @@ func TestUTF16IsNamed(t *testing.T) {
 		assert.Equal(t, CodeSyntax, issues[0].Code)
 		assert.Contains(t, issues[0].Message, "UTF-16")
 		assert.Equal(t, 1, issues[0].Line)
+	}
+}
+
+// TestNumberMessages: an underflowing float is a problem, not a silent 0;
+// an exponent out of range says whether it is too large or too small; a
+// long offending value is quoted by a short prefix and its length.
+func TestNumberMessages(t *testing.T) {
+	var v struct {
+		F float64         `json:"f"`
+		D decimal.Decimal `json:"d"`
+		N int             `json:"n"`
+	}
+	tests := []struct{ doc, path, want string }{
+		{`{"f": 1e-400}`, "f", "1e-400 is out of range: too small, it would be read as 0"},
+		{`{"f": 0.0e-400}`, "", ""},
+		{`{"f": 1e400}`, "f", "1e400 is out of range: too large"},
+		{`{"d": "1e-99999999999"}`, "d", "its exponent is too small"},
+		{`{"d": 1e99999999999}`, "d", "its exponent is too large"},
+		{`{"n": 1` + strings.Repeat("0", 5000) + `}`, "n", "1000000000000000000000000000000000000000… (5001 bytes) is not a whole number"},
+		{`{"d": "` + strings.Repeat("x", 5000) + `"}`, "d", `"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (5000 bytes) is not a decimal number`},
+		{`{"` + strings.Repeat("é", 3000) + `": 1}`, "", `"éééééééééééééééééééé"… (6000 bytes)`},
+	}
+	for _, tt := range tests {
+		issues := Decode([]byte(tt.doc), &v, Options{})
+		if tt.want == "" {
+			assert.Empty(t, issues, "a zero written as zero is fine")
+			continue
+		}
+		require.Len(t, issues, 1, tt.want)
+		assert.Contains(t, issues[0].Message, tt.want)
+		assert.Less(t, len(issues[0].Message), 200, "the message stays short")
 	}
 }
