@@ -47,7 +47,18 @@
 // provenance. Shipped rule sets cover Indonesia, the United States, the
 // European Union, Japan, South Korea, Australia and Taiwan's cosmetic rule,
 // plus a jurisdiction-independent quality baseline; hosts add their own
-// rules through the same API.
+// rules through the same API. Reports carry an audit record (versions,
+// as-of day, rule revisions and a digest of the rule set), waivers
+// withdraw findings with a reason, and regulation.Timeline lists the
+// rules that start or end between two days.
+//
+// # House rules as data: package policy
+//
+// policy.Load reads policy files: house rules with the metadata of the
+// shipped rules and conditions in CEL over a documented view of the
+// dossier, compiled once and added to a RuleSet beside the shipped rules.
+// policy.Verify runs the tests written beside them; policy.LoadWaivers
+// reads reasoned, approved, dated exceptions.
 //
 // # Hospital systems: package fhir
 //
@@ -56,6 +67,15 @@
 // maker, studies and the GRADE certainty of their evidence) and
 // fhir.Import reads it back; what FHIR has no element for travels in an
 // extension, so nothing is lost.
+//
+// # English and Bahasa Indonesia: package message
+//
+// Findings, conditions, classifications and validation problems are built
+// from stable message codes with typed arguments, never from finished
+// sentences; Report.Localize and Problem.In render them in the language a
+// golang.org/x/text/language.Tag asks for, English or Bahasa Indonesia,
+// with Indonesian legal terms as the instruments use them (izin edar/NIE,
+// CPOB, fasilitas pelayanan kesehatan, uji klinik).
 //
 // # The command line
 //

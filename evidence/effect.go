@@ -3,6 +3,7 @@ package evidence
 import (
 	"github.com/openregen/secretomekit/internal/enum"
 
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -332,11 +333,25 @@ func MeanDifference(c Continuous) (Effect, error) {
 	if err := c.check(); err != nil {
 		return Effect{}, err
 	}
-	return Effect{
+	return finiteEffect(Effect{
 		Measure: MeasureMD,
 		Yi:      c.M1 - c.M2,
 		Vi:      c.SD1*c.SD1/c.N1 + c.SD2*c.SD2/c.N2,
-	}, nil
+	})
+}
+
+// ErrNotFinite is the error of an effect whose estimate or variance is
+// not a finite number although its inputs were (means or standard
+// deviations so large that their difference or square overflows). Such an
+// effect is refused rather than pooled as infinity or dropped in silence.
+var ErrNotFinite = errors.New("evidence: the effect's estimate or variance is not a finite number")
+
+// finiteEffect returns e, or ErrNotFinite when yi or vi is not finite.
+func finiteEffect(e Effect) (Effect, error) {
+	if math.IsNaN(e.Yi) || math.IsInf(e.Yi, 0) || math.IsNaN(e.Vi) || math.IsInf(e.Vi, 0) {
+		return Effect{}, fmt.Errorf("%w (%s: yi %v, vi %v)", ErrNotFinite, e.Measure, e.Yi, e.Vi)
+	}
+	return e, nil
 }
 
 // StandardisedMeanDifference returns Hedges' g as metafor's escalc
@@ -354,11 +369,11 @@ func StandardisedMeanDifference(c Continuous) (Effect, error) {
 	sp := math.Sqrt(((c.N1-1)*c.SD1*c.SD1 + (c.N2-1)*c.SD2*c.SD2) / m)
 	d := (c.M1 - c.M2) / sp
 	g := hedgesCorrection(m) * d
-	return Effect{
+	return finiteEffect(Effect{
 		Measure: MeasureSMD,
 		Yi:      g,
 		Vi:      1/c.N1 + 1/c.N2 + g*g/(2*(c.N1+c.N2)),
-	}, nil
+	})
 }
 
 // hedgesCorrection returns the exact bias correction factor

@@ -328,3 +328,23 @@ func FuzzParseMeasure(f *testing.F) {
 		}
 	})
 }
+
+// TestEffectNotFinite: finite inputs whose difference or square overflows
+// give evidence.ErrNotFinite, never an infinite effect that pooling would take or
+// drop, and validation names the outcome.
+func TestEffectNotFinite(t *testing.T) {
+	c := evidence.Continuous{M1: 1e308, SD1: 1e200, N1: 10, M2: -1e308, SD2: 1, N2: 10}
+	_, err := evidence.MeanDifference(c)
+	assert.ErrorIs(t, err, evidence.ErrNotFinite)
+	_, err = evidence.StandardisedMeanDifference(c)
+	assert.ErrorIs(t, err, evidence.ErrNotFinite)
+
+	doc := `{"id": "x", "title": "t", "year": 2024, "design": "rct", "population": {"condition": "L89", "size": 20},
+  "intervention": {"description": "gel"}, "outcomes": [{"name": "area", "type": "continuous", "time_point": {"text": "week 4"},
+  "raw": {"mean_treated": 1e308, "sd_treated": 1e200, "n_treated": 10, "mean_control": -1e308, "sd_control": 1, "n_control": 10}}]}`
+	_, err = evidence.DecodeStudy([]byte(doc))
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok, "%v", err)
+	require.NotEmpty(t, ve.At("outcomes[0].raw"))
+	assert.Contains(t, ve.At("outcomes[0].raw")[0].Message, "too large")
+}

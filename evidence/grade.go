@@ -348,7 +348,7 @@ func (o *GradeOptions) check() error {
 	root := fieldpath.Root()
 	if o.Measure != 0 && !o.Measure.valid() {
 		p := root.Field("measure")
-		c.err(&p, secretome.CodeEnum, "measure %d is not a known measure", uint8(o.Measure))
+		c.err(&p, secretome.CodeEnum, "study.measure.unknown", textArg(uint8(o.Measure)))
 	}
 	for _, f := range []struct {
 		name string
@@ -356,33 +356,33 @@ func (o *GradeOptions) check() error {
 	}{{"serious_i2", o.SeriousI2}, {"very_serious_i2", o.VerySeriousI2}} {
 		if math.IsNaN(f.v) || f.v < 0 || f.v > 100 {
 			p := root.Field(f.name)
-			c.err(&p, secretome.CodeRange, "%s must be a percentage from 0 to 100, got %v", f.name, f.v)
+			c.err(&p, secretome.CodeRange, "grade.option.percent", textArg(f.name), textArg(f.v))
 		}
 	}
 	if o.SeriousI2 > o.VerySeriousI2 {
 		p := root.Field("very_serious_i2")
-		c.err(&p, secretome.CodeInconsistent, "very_serious_i2 (%v) must not be below serious_i2 (%v)", o.VerySeriousI2, o.SeriousI2)
+		c.err(&p, secretome.CodeInconsistent, "grade.option.i2_order", textArg(o.VerySeriousI2), textArg(o.SeriousI2))
 	}
 	if v := o.RiskOfBiasShare; !(v > 0 && v < 1) {
 		p := root.Field("risk_of_bias_share")
-		c.err(&p, secretome.CodeRange, "risk_of_bias_share must be a fraction between 0 and 1, got %v", v)
+		c.err(&p, secretome.CodeRange, "grade.option.rob_share", textArg(v))
 	}
 	if lo, hi := o.ImprecisionRatioLower, o.ImprecisionRatioUpper; !(lo > 0 && lo < 1) || !(hi > 1) || math.IsInf(hi, 0) {
 		p := root.Field("imprecision_ratio_lower")
 		if lo > 0 && lo < 1 {
 			p = root.Field("imprecision_ratio_upper")
 		}
-		c.err(&p, secretome.CodeRange, "the ratios of no appreciable effect must satisfy 0 < lower < 1 < upper, got %v and %v", lo, hi)
+		c.err(&p, secretome.CodeRange, "grade.option.ratios", textArg(lo), textArg(hi))
 	}
 	if v := o.MID; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 		p := root.Field("mid")
-		c.err(&p, secretome.CodeRange, "mid must be a positive difference (or 0 for not given), got %v", v)
+		c.err(&p, secretome.CodeRange, "grade.option.mid", textArg(v))
 	}
 	switch o.ROBINSNoInformation {
 	case ROBINSModerate, ROBINSSerious, ROBINSCritical:
 	default:
 		p := root.Field("robins_no_information")
-		c.err(&p, secretome.CodeEnum, "robins_no_information must be moderate, serious or critical, got %s", o.ROBINSNoInformation)
+		c.err(&p, secretome.CodeEnum, "grade.option.robins_ni", textArg(o.ROBINSNoInformation))
 	}
 	for _, f := range []struct {
 		name string
@@ -390,7 +390,7 @@ func (o *GradeOptions) check() error {
 	}{{"min_studies_i2", o.MinStudiesI2}, {"ois_participants", o.OISParticipants}, {"ois_events", o.OISEvents}, {"min_studies_publication_bias", o.MinStudiesPublicationBias}, {"small_study_size", o.SmallStudySize}} {
 		if f.v < 0 {
 			p := root.Field(f.name)
-			c.err(&p, secretome.CodeRange, "%s must not be negative, got %d", f.name, f.v)
+			c.err(&p, secretome.CodeRange, "study.raw.negative", textArg(f.name), textArg(f.v))
 		}
 	}
 	ov := root.Field("overrides")
@@ -403,18 +403,18 @@ func (o *GradeOptions) check() error {
 		ip := ov.Index(i)
 		dp := ip.Field("domain")
 		if x.Domain < DomainRiskOfBias || x.Domain > DomainPlausibleConfounding {
-			c.err(&dp, secretome.CodeEnum, "unknown GRADE domain %d (want one of: %s)", uint8(x.Domain), strings.Join(allowedNames(domainNames), ", "))
+			c.err(&dp, secretome.CodeEnum, "grade.option.domain", textArg(uint8(x.Domain)), textArg(strings.Join(allowedNames(domainNames), ", ")))
 		} else if lo, hi := x.Domain.Range(); x.Effect < lo || x.Effect > hi {
 			ep := ip.Field("effect")
-			c.err(&ep, secretome.CodeRange, "%s can move the certainty by %d to %d, got %d", x.Domain, lo, hi, x.Effect)
+			c.err(&ep, secretome.CodeRange, "grade.option.effect", textArg(x.Domain), textArg(lo), textArg(hi), textArg(x.Effect))
 		}
 		if int(x.Body) >= len(bodyKindNames) {
 			bp := ip.Field("body")
-			c.err(&bp, secretome.CodeEnum, "unknown body kind %d (want one of: %s)", uint8(x.Body), strings.Join(bodyKindNames, ", "))
+			c.err(&bp, secretome.CodeEnum, "grade.option.body", textArg(uint8(x.Body)), textArg(strings.Join(bodyKindNames, ", ")))
 		}
 		if strings.TrimSpace(x.Justification) == "" {
 			jp := ip.Field("justification")
-			c.err(&jp, secretome.CodeRequired, "an override of %s needs a written justification", x.Domain)
+			c.err(&jp, secretome.CodeRequired, "grade.option.justification", textArg(x.Domain))
 		}
 		dup := -1
 		for _, b := range []BodyKind{BodyAny, BodyRandomised, BodyNonRandomised} {
@@ -424,7 +424,7 @@ func (o *GradeOptions) check() error {
 			}
 		}
 		if dup >= 0 {
-			c.err(&dp, secretome.CodeDuplicate, "%s is already overridden for this body by overrides[%d]", x.Domain, dup)
+			c.err(&dp, secretome.CodeDuplicate, "grade.option.override_twice", textArg(x.Domain), textArg(dup))
 		} else {
 			seen[key{x.Domain, x.Body}] = i
 		}

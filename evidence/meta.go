@@ -522,7 +522,12 @@ func remlTau2(effects []Effect, opts PoolOptions, scale float64) (tau2 float64, 
 			}
 		}
 		tau2 += adj
-		if math.Abs(adj) <= tol {
+		// The second test ends the iteration once a step no longer
+		// changes tau² beyond rounding: with vanishing within-study
+		// variances the tolerance, scaled by them, would be below what
+		// float64 can resolve at tau², and a tau² already found would be
+		// reported as not converged.
+		if math.Abs(adj) <= tol || math.Abs(adj) <= 8*machineEpsilon*tau2 {
 			break
 		}
 	}

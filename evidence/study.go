@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -395,36 +397,44 @@ type checker struct {
 
 // err records an error. The message is always formatted, so "%%" reads
 // "%" whether or not there are arguments.
-func (c checker) err(p *fieldpath.Path, code secretome.Code, format string, args ...any) {
-	c.ps.Add(p.String(), secretome.SeverityError, code, "%s", fmt.Sprintf(format, args...))
+// err and warn record a problem whose message is the catalogue's text
+// key with args (package message).
+func (c checker) err(p *fieldpath.Path, code secretome.Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), secretome.SeverityError, code, message.New(key, args...))
 }
 
 // warn records a warning, formatted as err formats.
-func (c checker) warn(p *fieldpath.Path, code secretome.Code, format string, args ...any) {
-	c.ps.Add(p.String(), secretome.SeverityWarning, code, "%s", fmt.Sprintf(format, args...))
+func (c checker) warn(p *fieldpath.Path, code secretome.Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), secretome.SeverityWarning, code, message.New(key, args...))
 }
+
+// textArg is the argument of a value shown as fmt prints it.
+func textArg(v any) message.Arg { return message.Text(fmt.Sprint(v)) }
+
+// quotedArg is the argument of a value shown in quotes, as %q prints it.
+func quotedArg(v any) message.Arg { return message.Text(strconv.Quote(fmt.Sprint(v))) }
 
 func (s *Study) check(ps *secretome.Problems) {
 	c := checker{ps}
 	root := fieldpath.Root()
 	if s == nil {
-		c.err(&root, secretome.CodeRequired, "study is missing")
+		c.err(&root, secretome.CodeRequired, "study.missing")
 		return
 	}
 	s.checkIdentity(c, &root)
 	design := root.Field("design")
 	if !s.Design.Valid() {
 		if s.Design == DesignUnknown {
-			c.err(&design, secretome.CodeRequired, "design is required (one of: %s)", strings.Join(allowedNames(designNames), ", "))
+			c.err(&design, secretome.CodeRequired, "study.design.required", textArg(strings.Join(allowedNames(designNames), ", ")))
 		} else {
-			c.err(&design, secretome.CodeEnum, "design %d is not a known design", uint8(s.Design))
+			c.err(&design, secretome.CodeEnum, "study.design.unknown", textArg(uint8(s.Design)))
 		}
 	}
 	pop := root.Field("population")
 	s.checkPopulation(c, &pop)
 	iv := root.Field("intervention")
 	if strings.TrimSpace(s.Intervention.ProductID) == "" && strings.TrimSpace(s.Intervention.Description) == "" {
-		c.err(&iv, secretome.CodeRequired, "intervention needs a product_id or a description")
+		c.err(&iv, secretome.CodeRequired, "study.intervention")
 	}
 	cmpPath := root.Field("comparator")
 	s.checkComparator(c, &cmpPath)
@@ -440,7 +450,7 @@ func (s *Study) check(ps *secretome.Problems) {
 		}
 		if j, dup := seen[key]; dup {
 			np := op.Field("name")
-			c.err(&np, secretome.CodeDuplicate, "outcome %q is already outcomes[%d]", o.Name, j)
+			c.err(&np, secretome.CodeDuplicate, "study.outcome.twice", quotedArg(o.Name), textArg(j))
 		} else {
 			seen[key] = i
 		}
@@ -459,22 +469,22 @@ func (s *Study) checkIdentity(c checker, root *fieldpath.Path) {
 	id := root.Field("id")
 	switch {
 	case s.ID == "":
-		c.err(&id, secretome.CodeRequired, "id is required: it is the key dossiers and claims cite")
+		c.err(&id, secretome.CodeRequired, "study.id.required")
 	case len(s.ID) > 128:
-		c.err(&id, secretome.CodeFormat, "id is %d bytes long; the limit is 128", len(s.ID))
+		c.err(&id, secretome.CodeFormat, "study.id.long", textArg(len(s.ID)))
 	case strings.IndexFunc(s.ID, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) }) >= 0:
-		c.err(&id, secretome.CodeFormat, "id %q must not contain spaces or control characters", s.ID)
+		c.err(&id, secretome.CodeFormat, "study.id.chars", quotedArg(s.ID))
 	}
 	if s.DOI != "" {
 		p := root.Field("doi")
 		if err := checkDOI(s.DOI); err != nil {
-			c.err(&p, secretome.CodeFormat, "%v", err)
+			c.err(&p, secretome.CodeFormat, "study.error", textArg(err))
 		}
 	}
 	if s.PMID != "" {
 		p := root.Field("pmid")
 		if err := checkPMID(s.PMID); err != nil {
-			c.err(&p, secretome.CodeFormat, "%v", err)
+			c.err(&p, secretome.CodeFormat, "study.error", textArg(err))
 		}
 	}
 	regs := root.Field("registrations")
@@ -486,39 +496,39 @@ func (s *Study) checkIdentity(c checker, root *fieldpath.Path) {
 		name := rp.Field("registry_name")
 		switch {
 		case r.Registry == RegistryUnknown:
-			c.err(&reg, secretome.CodeRequired, "registry is required (one of: %s)", strings.Join(allowedNames(registryNames), ", "))
+			c.err(&reg, secretome.CodeRequired, "study.registry.required", textArg(strings.Join(allowedNames(registryNames), ", ")))
 		case int(r.Registry) >= len(registryNames):
-			c.err(&reg, secretome.CodeEnum, "registry %d is not a known registry", uint8(r.Registry))
+			c.err(&reg, secretome.CodeEnum, "study.registry.unknown", textArg(uint8(r.Registry)))
 		case r.Registry == RegistryOther && strings.TrimSpace(r.RegistryName) == "":
-			c.err(&name, secretome.CodeRequired, "registry_name is required when registry is \"other\"")
+			c.err(&name, secretome.CodeRequired, "study.registry_name.required")
 		case r.Registry != RegistryOther && r.RegistryName != "":
-			c.err(&name, secretome.CodeInconsistent, "registry_name is only for registry \"other\"; %s is a known registry", r.Registry)
+			c.err(&name, secretome.CodeInconsistent, "study.registry_name.only_other", textArg(r.Registry))
 		}
 		if strings.TrimSpace(r.ID) == "" {
-			c.err(&idp, secretome.CodeRequired, "registration id is required")
+			c.err(&idp, secretome.CodeRequired, "study.registration.id")
 		} else if certain, err := checkRegistrationID(r.Registry, r.ID); err != nil {
 			if certain {
-				c.err(&idp, secretome.CodeFormat, "%v", err)
+				c.err(&idp, secretome.CodeFormat, "study.error", textArg(err))
 			} else {
-				c.warn(&idp, secretome.CodeFormat, "%v", err)
+				c.warn(&idp, secretome.CodeFormat, "study.error", textArg(err))
 			}
 		}
 		if j, dup := seen[r]; dup {
-			c.err(&rp, secretome.CodeDuplicate, "registration is the same as registrations[%d]", j)
+			c.err(&rp, secretome.CodeDuplicate, "study.registration.twice", textArg(j))
 		} else {
 			seen[r] = i
 		}
 	}
 	if strings.TrimSpace(s.Title) == "" {
 		p := root.Field("title")
-		c.err(&p, secretome.CodeRequired, "title is required")
+		c.err(&p, secretome.CodeRequired, "study.title")
 	}
 	yp := root.Field("year")
 	switch {
 	case s.Year == 0:
-		c.err(&yp, secretome.CodeRequired, "year is required")
+		c.err(&yp, secretome.CodeRequired, "study.year.required")
 	case s.Year < MinYear || s.Year > MaxYear:
-		c.err(&yp, secretome.CodeRange, "year %d is outside %d to %d", s.Year, MinYear, MaxYear)
+		c.err(&yp, secretome.CodeRange, "study.year.range", textArg(s.Year), textArg(MinYear), textArg(MaxYear))
 	}
 }
 
@@ -527,29 +537,29 @@ func (s *Study) checkPopulation(c checker, p *fieldpath.Path) {
 	cond := p.Field("condition")
 	if pop.Condition == "" {
 		if s.Design.Valid() && !s.Design.Mechanistic() {
-			c.err(&cond, secretome.CodeRequired, "condition (an ICD-10 or ICD-11 code) is required for a %s", s.Design)
+			c.err(&cond, secretome.CodeRequired, "study.condition", textArg(s.Design))
 		}
 	} else if _, err := ConditionRevision(pop.Condition); err != nil {
-		c.err(&cond, secretome.CodeFormat, "%v", err)
+		c.err(&cond, secretome.CodeFormat, "study.error", textArg(err))
 	}
 	if pop.Size != nil {
 		sp := p.Field("size")
 		n := *pop.Size
 		switch {
 		case n < 1:
-			c.err(&sp, secretome.CodeRange, "size must be at least 1, got %d", n)
+			c.err(&sp, secretome.CodeRange, "study.size.min", textArg(n))
 		case n > maxParticipants:
-			c.err(&sp, secretome.CodeRange, "size must be at most %d, got %d", maxParticipants, n)
+			c.err(&sp, secretome.CodeRange, "study.size.max", textArg(maxParticipants), textArg(n))
 		case s.Design == DesignCaseReport && n != 1:
-			c.warn(&sp, CodeDesignMismatch, "a case report describes one patient, but size is %d (is it a case series?)", n)
+			c.warn(&sp, CodeDesignMismatch, "study.size.case_report", textArg(n))
 		case s.Design == DesignCaseSeries && n == 1:
-			c.warn(&sp, CodeDesignMismatch, "a case series of one patient is a case report")
+			c.warn(&sp, CodeDesignMismatch, "study.size.case_series")
 		}
 	}
 	if pop.Country != "" {
 		cp := p.Field("country")
 		if err := checkCountry(pop.Country); err != nil {
-			c.err(&cp, secretome.CodeFormat, "%v", err)
+			c.err(&cp, secretome.CodeFormat, "study.error", textArg(err))
 		}
 	}
 }
@@ -558,59 +568,59 @@ func (s *Study) checkComparator(c checker, p *fieldpath.Path) {
 	cmp := s.Comparator
 	if int(cmp.Kind) >= len(comparatorNames) {
 		kp := p.Field("kind")
-		c.err(&kp, secretome.CodeEnum, "comparator kind %d is not a known kind", uint8(cmp.Kind))
+		c.err(&kp, secretome.CodeEnum, "study.comparator.unknown", textArg(uint8(cmp.Kind)))
 	}
 	switch {
 	case s.Design.Uncontrolled() && !cmp.IsZero():
-		c.err(p, CodeDesignMismatch, "a %s has no comparison group; remove the comparator, or change the design (patients compared with earlier patients make a cohort with a historical comparator)", s.Design)
+		c.err(p, CodeDesignMismatch, "study.comparator.none", textArg(s.Design))
 	case (s.Design.Randomised() || s.Design.NonRandomisedComparative()) && cmp.IsZero():
-		c.warn(p, secretome.CodeRequired, "a %s compares groups; describe the comparator", s.Design)
+		c.warn(p, secretome.CodeRequired, "study.comparator.describe", textArg(s.Design))
 	case s.Design.Randomised() && cmp.Kind == ComparatorHistorical:
 		kp := p.Field("kind")
-		c.err(&kp, CodeDesignMismatch, "a randomised trial cannot have a historical control group")
+		c.err(&kp, CodeDesignMismatch, "study.comparator.historical")
 	case !cmp.IsZero() && cmp.Kind == ComparatorUnknown:
 		kp := p.Field("kind")
-		c.warn(&kp, secretome.CodeRequired, "comparator kind is not given (one of: %s)", strings.Join(allowedNames(comparatorNames), ", "))
+		c.warn(&kp, secretome.CodeRequired, "study.comparator.kind", textArg(strings.Join(allowedNames(comparatorNames), ", ")))
 	}
 }
 
 func (s *Study) checkOutcome(c checker, p *fieldpath.Path, o *Outcome) {
 	if strings.TrimSpace(o.Name) == "" {
 		np := p.Field("name")
-		c.err(&np, secretome.CodeRequired, "outcome name is required")
+		c.err(&np, secretome.CodeRequired, "study.outcome.name")
 	}
 	tp := p.Field("type")
 	switch {
 	case o.Type == OutcomeUnknown:
-		c.err(&tp, secretome.CodeRequired, "outcome type is required (one of: %s)", strings.Join(allowedNames(outcomeTypeNames), ", "))
+		c.err(&tp, secretome.CodeRequired, "study.outcome.type", textArg(strings.Join(allowedNames(outcomeTypeNames), ", ")))
 	case int(o.Type) >= len(outcomeTypeNames):
-		c.err(&tp, secretome.CodeEnum, "outcome type %d is not a known type", uint8(o.Type))
+		c.err(&tp, secretome.CodeEnum, "study.outcome.type_unknown", textArg(uint8(o.Type)))
 	}
 	tpp := p.Field("time_point")
 	switch t := o.TimePoint; {
 	case t.Unit == TimeUnitUnknown && t.Value != 0:
 		up := tpp.Field("unit")
-		c.err(&up, secretome.CodeRequired, "time point value %d needs a unit (one of: %s)", t.Value, strings.Join(allowedNames(timeUnitNames), ", "))
+		c.err(&up, secretome.CodeRequired, "study.time.unit", textArg(t.Value), textArg(strings.Join(allowedNames(timeUnitNames), ", ")))
 	case int(t.Unit) >= len(timeUnitNames):
 		up := tpp.Field("unit")
-		c.err(&up, secretome.CodeEnum, "time unit %d is not a known unit", uint8(t.Unit))
+		c.err(&up, secretome.CodeEnum, "study.time.unit_unknown", textArg(uint8(t.Unit)))
 	case t.Unit != TimeUnitUnknown && t.Value <= 0:
 		vp := tpp.Field("value")
-		c.err(&vp, secretome.CodeRange, "time point value must be positive, got %d", t.Value)
+		c.err(&vp, secretome.CodeRange, "study.time.positive", textArg(t.Value))
 	case t.IsZero():
-		c.warn(&tpp, secretome.CodeRequired, "time point is not given")
+		c.warn(&tpp, secretome.CodeRequired, "study.time.none")
 	}
 	narrativeOK := s.Design.Uncontrolled() || s.Design.Mechanistic()
 	switch {
 	case o.Raw != nil && o.Reported != nil:
-		c.err(p, CodeOutcomeData, "give either raw data or a reported effect, not both")
+		c.err(p, CodeOutcomeData, "study.data.both")
 	case o.Raw == nil && o.Reported == nil:
 		if !narrativeOK || strings.TrimSpace(o.Result) == "" {
 			msg := "give either raw data or a reported effect"
 			if narrativeOK {
 				msg += " (or, for a " + s.Design.String() + ", the result in words)"
 			}
-			c.err(p, CodeOutcomeData, "%s", msg)
+			c.err(p, CodeOutcomeData, "study.data", textArg(msg))
 		}
 	case o.Raw != nil:
 		rp := p.Field("raw")
@@ -620,7 +630,7 @@ func (s *Study) checkOutcome(c checker, p *fieldpath.Path, o *Outcome) {
 		checkReported(c, &rp, o.Type, o.Reported)
 	}
 	if o.Raw != nil && s.Design.Uncontrolled() {
-		c.err(p, CodeDesignMismatch, "raw data compare two groups, but a %s has no comparison group; describe the result in words", s.Design)
+		c.err(p, CodeDesignMismatch, "study.raw.no_groups", textArg(s.Design))
 	}
 }
 
@@ -647,7 +657,7 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 	case OutcomeContinuous:
 		need, forbid = cont, binary
 	case OutcomeTimeToEvent:
-		c.err(p, CodeOutcomeData, "a time-to-event outcome needs a reported hazard ratio; raw data are not supported")
+		c.err(p, CodeOutcomeData, "study.raw.time_to_event")
 		return
 	default:
 		return // the missing type is reported already
@@ -655,7 +665,7 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 	for _, f := range forbid {
 		if f.i != nil || f.f != nil {
 			fp := p.Field(f.name)
-			c.err(&fp, secretome.CodeInconsistent, "%s does not belong to a %s outcome", f.name, t)
+			c.err(&fp, secretome.CodeInconsistent, "study.raw.field_foreign", textArg(f.name), textArg(t))
 		}
 	}
 	complete := true
@@ -663,16 +673,16 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 		fp := p.Field(f.name)
 		switch {
 		case f.i == nil && f.f == nil:
-			c.err(&fp, secretome.CodeRequired, "%s is required for a %s outcome", f.name, t)
+			c.err(&fp, secretome.CodeRequired, "study.raw.field_required", textArg(f.name), textArg(t))
 			complete = false
 		case f.f != nil && (math.IsNaN(*f.f) || math.IsInf(*f.f, 0)):
-			c.err(&fp, secretome.CodeNumber, "%s must be a finite number", f.name)
+			c.err(&fp, secretome.CodeNumber, "study.raw.finite", textArg(f.name))
 			complete = false
 		case f.i != nil && *f.i < 0:
-			c.err(&fp, secretome.CodeRange, "%s must not be negative, got %d", f.name, *f.i)
+			c.err(&fp, secretome.CodeRange, "study.raw.negative", textArg(f.name), textArg(*f.i))
 			complete = false
 		case f.i != nil && *f.i > maxParticipants:
-			c.err(&fp, secretome.CodeRange, "%s must be at most %d, got %d", f.name, maxParticipants, *f.i)
+			c.err(&fp, secretome.CodeRange, "study.raw.max", textArg(f.name), textArg(maxParticipants), textArg(*f.i))
 			complete = false
 		}
 	}
@@ -685,10 +695,10 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 			switch {
 			case tot == 0:
 				tp := p.Field(g[1].name)
-				c.err(&tp, secretome.CodeRange, "%s must be at least 1", g[1].name)
+				c.err(&tp, secretome.CodeRange, "study.raw.min1", textArg(g[1].name))
 			case ev > tot:
 				ep := p.Field(g[0].name)
-				c.err(&ep, secretome.CodeInconsistent, "%s (%d) exceeds %s (%d)", g[0].name, ev, g[1].name, tot)
+				c.err(&ep, secretome.CodeInconsistent, "study.raw.exceeds", textArg(g[0].name), textArg(ev), textArg(g[1].name), textArg(tot))
 			}
 		}
 		return
@@ -696,13 +706,24 @@ func checkRaw(c checker, p *fieldpath.Path, t OutcomeType, r *RawData) {
 	for _, f := range []rawField{cont[1], cont[4]} {
 		if *f.f <= 0 {
 			fp := p.Field(f.name)
-			c.err(&fp, secretome.CodeRange, "%s must be positive, got %v", f.name, *f.f)
+			c.err(&fp, secretome.CodeRange, "study.raw.positive", textArg(f.name), textArg(*f.f))
 		}
 	}
 	for _, f := range []rawField{cont[2], cont[5]} {
 		if *f.i < 2 {
 			fp := p.Field(f.name)
-			c.err(&fp, secretome.CodeRange, "%s must be at least 2, got %d", f.name, *f.i)
+			c.err(&fp, secretome.CodeRange, "study.raw.min2", textArg(f.name), textArg(*f.i))
+		}
+	}
+	if cd, ok := r.continuous(); ok && *r.SDTreated > 0 && *r.SDControl > 0 {
+		for _, effect := range []struct {
+			m Measure
+			f func(Continuous) (Effect, error)
+		}{{MeasureMD, MeanDifference}, {MeasureSMD, StandardisedMeanDifference}} {
+			if _, err := effect.f(cd); errors.Is(err, ErrNotFinite) {
+				c.err(p, secretome.CodeRange, "study.raw.overflow", textArg(effect.m))
+				return
+			}
 		}
 	}
 }
@@ -716,11 +737,11 @@ var reportedPaths = map[string]string{
 func checkReported(c checker, p *fieldpath.Path, t OutcomeType, r *ReportedEffect) {
 	mp := p.Field("measure")
 	if r.Measure == 0 {
-		c.err(&mp, secretome.CodeRequired, "measure is required (one of: %s)", strings.Join(measureNames[1:], ", "))
+		c.err(&mp, secretome.CodeRequired, "study.measure.required", textArg(strings.Join(measureNames[1:], ", ")))
 	} else if !r.Measure.valid() {
-		c.err(&mp, secretome.CodeEnum, "measure %d is not a known measure", uint8(r.Measure))
+		c.err(&mp, secretome.CodeEnum, "study.measure.unknown", textArg(uint8(r.Measure)))
 	} else if fits, want := measureFits(t, r.Measure); !fits {
-		c.err(&mp, secretome.CodeInconsistent, "a %s outcome is reported as %s, not %s", t, want, r.Measure)
+		c.err(&mp, secretome.CodeInconsistent, "study.measure.mismatch", textArg(t), textArg(want), textArg(r.Measure))
 	}
 	missing := false
 	for _, f := range []struct {
@@ -729,13 +750,13 @@ func checkReported(c checker, p *fieldpath.Path, t OutcomeType, r *ReportedEffec
 	}{{"estimate", r.Estimate}, {"ci_lower", r.Lower}, {"ci_upper", r.Upper}} {
 		if f.v == nil {
 			fp := p.Field(f.name)
-			c.err(&fp, secretome.CodeRequired, "%s is required", f.name)
+			c.err(&fp, secretome.CodeRequired, "study.required", textArg(f.name))
 			missing = true
 		}
 	}
 	if r.Level == 0 {
 		lp := p.Field("ci_level")
-		c.err(&lp, secretome.CodeRequired, "ci_level is required (0.95 for a 95 %% confidence interval)")
+		c.err(&lp, secretome.CodeRequired, "study.ci_level")
 		missing = true
 	}
 	if missing || !r.Measure.valid() {
@@ -752,7 +773,7 @@ func checkReported(c checker, p *fieldpath.Path, t OutcomeType, r *ReportedEffec
 			c.ps.Add(fp.String(), pr.Severity, pr.Code, "%s", pr.Message)
 		}
 	} else if err != nil {
-		c.err(p, secretome.CodeInconsistent, "%v", err)
+		c.err(p, secretome.CodeInconsistent, "study.error", textArg(err))
 	}
 }
 
@@ -776,13 +797,13 @@ func (s *Study) checkFunding(c checker, p *fieldpath.Path) {
 	sp := p.Field("sponsor")
 	switch {
 	case f.Kind == FundingUnknown:
-		c.warn(&kp, secretome.CodeRequired, "funding is not given; use \"not_reported\" when the paper does not say")
+		c.warn(&kp, secretome.CodeRequired, "study.funding.none")
 	case int(f.Kind) >= len(fundingNames):
-		c.err(&kp, secretome.CodeEnum, "funding kind %d is not a known kind", uint8(f.Kind))
+		c.err(&kp, secretome.CodeEnum, "study.funding.unknown", textArg(uint8(f.Kind)))
 	case f.Kind == FundingIndustry && strings.TrimSpace(f.Sponsor) == "":
-		c.warn(&sp, secretome.CodeRequired, "name the industry sponsor")
+		c.warn(&sp, secretome.CodeRequired, "study.funding.sponsor")
 	case (f.Kind == FundingNone || f.Kind == FundingNotReported) && f.Sponsor != "":
-		c.err(&sp, secretome.CodeInconsistent, "a sponsor is named, but funding kind is %s", f.Kind)
+		c.err(&sp, secretome.CodeInconsistent, "study.funding.kind", textArg(f.Kind))
 	}
 }
 
@@ -790,12 +811,12 @@ func (s *Study) checkConflicts(c checker, p *fieldpath.Path) {
 	cs := p.Field("status")
 	switch st := s.Conflicts; {
 	case st.Status == ConflictsUnknown:
-		c.warn(&cs, secretome.CodeRequired, "conflicts of interest are not given; use \"not_reported\" when the paper has no statement")
+		c.warn(&cs, secretome.CodeRequired, "study.conflicts.none")
 	case int(st.Status) >= len(conflictNames):
-		c.err(&cs, secretome.CodeEnum, "conflict status %d is not a known status", uint8(st.Status))
+		c.err(&cs, secretome.CodeEnum, "study.conflicts.unknown", textArg(uint8(st.Status)))
 	case st.Status == ConflictsDeclared && strings.TrimSpace(st.Statement) == "":
 		stp := p.Field("statement")
-		c.warn(&stp, secretome.CodeRequired, "summarise the declared conflicts")
+		c.warn(&stp, secretome.CodeRequired, "study.conflicts.summarise")
 	}
 }
 
@@ -805,45 +826,45 @@ func (s *Study) checkRoB(c checker, p *fieldpath.Path) {
 	ri := p.Field("robins_i")
 	d := s.Design
 	if rb.RoB2 != nil && rb.ROBINSI != nil {
-		c.err(p, CodeRoBToolMismatch, "give one risk-of-bias tool, not both RoB 2 and ROBINS-I")
+		c.err(p, CodeRoBToolMismatch, "study.rob.both")
 	}
 	if rb.RoB2 != nil && d.Valid() && !d.Randomised() {
-		c.err(&r2, CodeRoBToolMismatch, "RoB 2 assesses randomised trials, but the design is %s%s", d, toolHint(d))
+		c.err(&r2, CodeRoBToolMismatch, "study.rob.rob2_design", textArg(d), textArg(toolHint(d)))
 	}
 	if rb.ROBINSI != nil && d.Valid() && !d.NonRandomisedComparative() {
-		c.err(&ri, CodeRoBToolMismatch, "ROBINS-I assesses non-randomised comparative studies, but the design is %s%s", d, toolHint(d))
+		c.err(&ri, CodeRoBToolMismatch, "study.rob.robins_design", textArg(d), textArg(toolHint(d)))
 	}
 	switch {
 	case d.Randomised() && rb.RoB2 == nil && rb.ROBINSI == nil:
-		c.warn(p, CodeRoBMissing, "risk of bias is not assessed; assess a randomised trial with RoB 2")
+		c.warn(p, CodeRoBMissing, "study.rob.missing_rct")
 	case d.NonRandomisedComparative() && rb.RoB2 == nil && rb.ROBINSI == nil:
-		c.warn(p, CodeRoBMissing, "risk of bias is not assessed; assess a %s with ROBINS-I", d)
+		c.warn(p, CodeRoBMissing, "study.rob.missing_nrs", textArg(d))
 	}
 	if r := rb.RoB2; r != nil {
 		for i, j := range r.Domains() {
 			fp := r2.Field(rob2Domains[i][0])
 			if int(j) >= len(rob2Names) {
-				c.err(&fp, secretome.CodeEnum, "RoB 2 judgement %d is not a known judgement", uint8(j))
+				c.err(&fp, secretome.CodeEnum, "study.rob.rob2_unknown", textArg(uint8(j)))
 			}
 		}
 		o := r.Overall(RoB2Options{})
 		if o.Judgement == RoB2NotAssessed {
-			c.warn(&r2, CodeRoBIncomplete, "no overall judgement: %s", o.Reason)
+			c.warn(&r2, CodeRoBIncomplete, "study.rob.no_overall", textArg(o.Reason))
 		}
 		if strings.TrimSpace(r.Escalation) != "" && !(o.Escalated) {
 			ep := r2.Field("escalation")
-			c.err(&ep, CodeRoBEscalation, "an escalation applies only when the derived judgement is some concerns; it is %s", o.Judgement)
+			c.err(&ep, CodeRoBEscalation, "study.rob.escalation", textArg(o.Judgement))
 		}
 	}
 	if r := rb.ROBINSI; r != nil {
 		for i, j := range r.Domains() {
 			fp := ri.Field(robinsDomains[i][0])
 			if int(j) >= len(robinsNames) {
-				c.err(&fp, secretome.CodeEnum, "ROBINS-I judgement %d is not a known judgement", uint8(j))
+				c.err(&fp, secretome.CodeEnum, "study.rob.robins_unknown", textArg(uint8(j)))
 			}
 		}
 		if o := r.Overall(); o.Judgement == ROBINSNotAssessed {
-			c.warn(&ri, CodeRoBIncomplete, "no overall judgement: %s", o.Reason)
+			c.warn(&ri, CodeRoBIncomplete, "study.rob.no_overall", textArg(o.Reason))
 		}
 	}
 }
@@ -862,36 +883,36 @@ func (s *Study) checkReview(c checker, p *fieldpath.Path) {
 	r := s.Review
 	if r == nil {
 		if s.Design.Synthesis() {
-			c.warn(p, secretome.CodeRequired, "a %s should list the designs it includes; without them it cannot reach CEBM level 1", s.Design)
+			c.warn(p, secretome.CodeRequired, "study.review.designs_missing", textArg(s.Design))
 		}
 		return
 	}
 	if s.Design.Valid() && !s.Design.Synthesis() {
-		c.err(p, CodeDesignMismatch, "review details belong to a systematic review or meta-analysis, not a %s", s.Design)
+		c.err(p, CodeDesignMismatch, "study.review.not_review", textArg(s.Design))
 	}
 	sp := p.Field("studies")
 	if r.Studies == nil {
-		c.err(&sp, secretome.CodeRequired, "the number of included studies is required")
+		c.err(&sp, secretome.CodeRequired, "study.review.studies")
 	} else if *r.Studies < 1 {
-		c.err(&sp, secretome.CodeRange, "a review includes at least 1 study, got %d", *r.Studies)
+		c.err(&sp, secretome.CodeRange, "study.review.studies_min", textArg(*r.Studies))
 	} else if *r.Studies < len(r.Designs) {
-		c.err(&sp, secretome.CodeInconsistent, "%d included studies cannot have %d different designs", *r.Studies, len(r.Designs))
+		c.err(&sp, secretome.CodeInconsistent, "study.review.designs_count", textArg(*r.Studies), textArg(len(r.Designs)))
 	}
 	dp := p.Field("designs")
 	if len(r.Designs) == 0 {
-		c.err(&dp, secretome.CodeRequired, "list the designs of the included studies")
+		c.err(&dp, secretome.CodeRequired, "study.review.designs")
 	}
 	seen := make(map[Design]int, len(r.Designs))
 	for i, d := range r.Designs {
 		ip := dp.Index(i)
 		switch {
 		case !d.Valid():
-			c.err(&ip, secretome.CodeEnum, "design %d is not a known design", uint8(d))
+			c.err(&ip, secretome.CodeEnum, "study.design.unknown", textArg(uint8(d)))
 		case d.Synthesis():
-			c.err(&ip, secretome.CodeRange, "an included study must be a primary study, not a %s", d)
+			c.err(&ip, secretome.CodeRange, "study.review.primary", textArg(d))
 		}
 		if j, dup := seen[d]; dup {
-			c.err(&ip, secretome.CodeDuplicate, "design %s is already designs[%d]", d, j)
+			c.err(&ip, secretome.CodeDuplicate, "study.review.design_twice", textArg(d), textArg(j))
 		} else {
 			seen[d] = i
 		}
@@ -899,7 +920,7 @@ func (s *Study) checkReview(c checker, p *fieldpath.Path) {
 	if r.I2 != nil {
 		ip := p.Field("i2")
 		if v := *r.I2; math.IsNaN(v) || v < 0 || v > 100 {
-			c.err(&ip, secretome.CodeRange, "I² must be a percentage from 0 to 100, got %v", v)
+			c.err(&ip, secretome.CodeRange, "study.review.i2", textArg(v))
 		}
 	}
 	inc := p.Field("included")
@@ -909,12 +930,12 @@ func (s *Study) checkReview(c checker, p *fieldpath.Path) {
 		k := identifierKey(id)
 		switch {
 		case k == "":
-			c.err(&ip, secretome.CodeRequired, "an included study's identifier (study ID, DOI, PMID or registration number) must not be empty")
+			c.err(&ip, secretome.CodeRequired, "study.review.included_empty")
 		case k == identifierKey(s.ID) || k == identifierKey(s.DOI) || k == identifierKey(s.PMID):
-			c.err(&ip, secretome.CodeInconsistent, "a review cannot include itself (%q)", id)
+			c.err(&ip, secretome.CodeInconsistent, "study.review.self", quotedArg(id))
 		}
 		if j, dup := seenID[k]; dup && k != "" {
-			c.err(&ip, secretome.CodeDuplicate, "identifier %q is already included[%d]", id, j)
+			c.err(&ip, secretome.CodeDuplicate, "study.review.included_twice", quotedArg(id), textArg(j))
 		} else {
 			seenID[k] = i
 		}

@@ -39,7 +39,7 @@ func ExampleExport() {
 	a := back.Product.Composition.Analytes[1]
 	fmt.Println(a.Name, a.Quantity, "=", a.Quantity.UCUMString())
 	// Output:
-	// carried in the extension: 65 fields, such as /advertised_to_public
+	// carried in the extension: 66 fields, such as /authorisations/0/facility
 	// Nusantara Bioregen UC-MSC Secretome Wound Gel
 	// HGF 3.40 ng/mL = 3.40 ng/mL
 }

@@ -17,7 +17,7 @@ type entry struct {
 // catalogue maps every code to its templates, indexed by lang. It is
 // built once from the tables of the files beside this one and never
 // written afterwards.
-var catalogue = build(terms, regulationTexts, cliTexts)
+var catalogue = build(terms, regulationTexts, secretomeTexts, evidenceTexts, cliTexts)
 
 func build(tables ...[]entry) map[string][2]string {
 	m := map[string][2]string{}
@@ -65,7 +65,7 @@ var placeholder = regexp.MustCompile(`\{[0-9]+\}`)
 func Problems() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, t := range [][]entry{terms, regulationTexts, cliTexts} {
+	for _, t := range [][]entry{terms, regulationTexts, secretomeTexts, evidenceTexts, cliTexts} {
 		for _, e := range t {
 			switch {
 			case seen[e.code]:

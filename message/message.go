@@ -125,10 +125,17 @@ type And []Arg
 
 func (a And) render(l lang) string { return join(a, l, [2]string{"and", "dan"}[l]) }
 
-// Or is a list joined with "or" ("a, b or c"; "a, b atau c").
+// Or is a list of alternatives, each joined with "or" ("a or b or c";
+// "a atau b atau c").
 type Or []Arg
 
-func (a Or) render(l lang) string { return join(a, l, [2]string{"or", "atau"}[l]) }
+func (a Or) render(l lang) string {
+	parts := make([]string, len(a))
+	for i, it := range a {
+		parts[i] = it.render(l)
+	}
+	return strings.Join(parts, [2]string{" or ", " atau "}[l])
+}
 
 func join(items []Arg, l lang, conj string) string {
 	var b strings.Builder
@@ -201,6 +208,7 @@ func fill(tmpl string, args []Arg, l lang) string {
 		return tmpl
 	}
 	var b strings.Builder
+	b.Grow(len(tmpl) + 24*len(args))
 	for {
 		i := strings.IndexByte(tmpl, '{')
 		if i < 0 {

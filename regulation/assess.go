@@ -134,6 +134,20 @@ func (e *RulePanicError) Error() string {
 // Assess expects a dossier that passed Validate. On an invalid dossier it
 // still never panics, but findings may be incomplete.
 func (a *Assessor) Assess(ctx context.Context, d *Dossier) (*Report, error) {
+	return a.AssessWaiving(ctx, d, nil)
+}
+
+// WaiveFunc decides whether a waiver withdraws a finding: it returns the
+// waiver, or nil to leave the finding in force. It is called once per
+// finding, with the finding as the report will hold it, and must not keep
+// or modify it.
+type WaiveFunc func(f *Finding) *Waiver
+
+// AssessWaiving is Assess with waivers: each finding that waive withdraws
+// stays in the report with its Waiver set, and the verdicts are combined
+// without the outcomes those findings explain (a waived prohibition no
+// longer prohibits). A nil waive waives nothing.
+func (a *Assessor) AssessWaiving(ctx context.Context, d *Dossier, waive WaiveFunc) (*Report, error) {
 	if a == nil || a.asOf.IsZero() {
 		return nil, errors.New("regulation: Assess needs an Assessor made by NewAssessor")
 	}
@@ -167,7 +181,7 @@ func (a *Assessor) Assess(ctx context.Context, d *Dossier) (*Report, error) {
 		spans = append(spans, sp)
 	}
 	st.spans = spans
-	a.collect(d, st, rep)
+	a.collect(d, st, rep, waive)
 	rep.Unassessed = a.unassessed(d)
 	return rep, nil
 }
@@ -179,7 +193,7 @@ func (a *Assessor) unassessed(d *Dossier) []int {
 	for i := range d.Uses {
 		found := false
 		for k := range a.juris {
-			if a.juris[k].code == d.Uses[i].Jurisdiction && a.juris[k].code != Baseline {
+			if a.juris[k].code == d.Uses[i].Jurisdiction && !everyUse(a.juris[k].code) {
 				found = true
 				break
 			}
@@ -199,7 +213,7 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 	sp.uses[0], sp.findings[0], sp.outcomes[0] = len(st.uses), len(st.findings), len(st.outcomes)
 	st.member = append(st.member[:0], make([]bool, len(d.Uses))...)
 	for i := range d.Uses {
-		if j.code == Baseline || d.Uses[i].Jurisdiction == j.code {
+		if everyUse(j.code) || d.Uses[i].Jurisdiction == j.code {
 			st.uses = append(st.uses, i)
 			st.member[i] = true
 		}
@@ -230,30 +244,10 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 	return sp, nil
 }
 
-// collect turns the scratch space into the report's verdicts and
-// findings, with one allocation for each kind of slice.
-func (a *Assessor) collect(d *Dossier, st *state, rep *Report) {
-	uas := make([]UseAssessment, len(st.uses))
-	nRules, nMissing := 0, 0
-	st.groupOutcomes(len(d.Uses))
-	for k, sp := range st.spans {
-		for u := sp.uses[0]; u < sp.uses[1]; u++ {
-			use := st.uses[u]
-			uas[u] = UseAssessment{Index: use, Class: d.Uses[use].Class}
-			r, m := verdictFor(&uas[u], st.outcomes, st.outcomesOf(u))
-			nRules += r
-			nMissing += m
-		}
-		rep.Jurisdictions[k].Uses = uas[sp.uses[0]:sp.uses[1]:sp.uses[1]]
-	}
-	rules := make([]string, 0, nRules)
-	var missing []string
-	if nMissing > 0 {
-		missing = make([]string, 0, nMissing)
-	}
-	for u := range uas {
-		rules, missing = fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), rules, missing)
-	}
+// collect turns the scratch space into the report's findings and
+// verdicts, with one allocation for each kind of slice. Findings come
+// first, so that waivers can withdraw the outcomes they explain.
+func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) {
 	// Sort an index of the findings rather than the findings themselves:
 	// moving values that hold pointers is what costs most here.
 	st.order = st.order[:0]
@@ -267,8 +261,47 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report) {
 		f := findings[sp.findings[0]:sp.findings[1]:sp.findings[1]]
 		for i, x := range order {
 			st.findings[x].fill(&f[i], st.useIndex)
+			if waive != nil {
+				if w := waive(&f[i]); w != nil {
+					st.findings[x].waiver, f[i].Waiver = w, w
+				}
+			}
 		}
 		rep.Jurisdictions[k].Findings = f
+	}
+	if waive != nil {
+		for i := range st.outcomes {
+			if o := &st.outcomes[i]; o.finding >= 0 && st.findings[o.finding].waiver != nil {
+				o.waived = true
+			}
+		}
+	}
+	uas := make([]UseAssessment, len(st.uses))
+	nRules, nMissing := 0, 0
+	st.groupOutcomes(len(d.Uses))
+	for k, sp := range st.spans {
+		for u := sp.uses[0]; u < sp.uses[1]; u++ {
+			use := st.uses[u]
+			uas[u] = UseAssessment{Index: use, Class: d.Uses[use].Class}
+			r, m := verdictFor(&uas[u], st.outcomes, st.outcomesOf(u))
+			if r == 0 && a.juris[k].code == House {
+				// House rules restrict: a use none of them judged is not
+				// held back by them (the library's choice; elsewhere a
+				// use no rule spoke of is unknown).
+				uas[u].Verdict = VerdictPermitted
+			}
+			nRules += r
+			nMissing += m
+		}
+		rep.Jurisdictions[k].Uses = uas[sp.uses[0]:sp.uses[1]:sp.uses[1]]
+	}
+	rules := make([]string, 0, nRules)
+	var missing []string
+	if nMissing > 0 {
+		missing = make([]string, 0, nMissing)
+	}
+	for u := range uas {
+		rules, missing = fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), rules, missing)
 	}
 }
 
@@ -310,7 +343,7 @@ func (st *state) outcomesOf(u int) []int32 { return st.grouped[st.starts[u]:st.s
 func verdictFor(ua *UseAssessment, all []outcome, idx []int32) (nRules, nMissing int) {
 	best := 0
 	for _, x := range idx {
-		if o := &all[x]; o.verdict.rank() > best {
+		if o := &all[x]; !o.waived && o.verdict.rank() > best {
 			best, ua.Verdict = o.verdict.rank(), o.verdict
 		}
 	}
@@ -318,7 +351,7 @@ func verdictFor(ua *UseAssessment, all []outcome, idx []int32) (nRules, nMissing
 		return 0, 0
 	}
 	for _, x := range idx {
-		if o := &all[x]; decides(o.verdict, ua.Verdict) {
+		if o := &all[x]; !o.waived && decides(o.verdict, ua.Verdict) {
 			nRules++
 			if o.missing != "" {
 				nMissing++
@@ -334,7 +367,7 @@ func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, rules, missing [
 	r0, m0 := len(rules), len(missing)
 	for _, x := range idx {
 		o := &all[x]
-		if !decides(o.verdict, ua.Verdict) {
+		if o.waived || !decides(o.verdict, ua.Verdict) {
 			continue
 		}
 		if !slices.Contains(rules[r0:], o.rule) {

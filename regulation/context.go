@@ -13,6 +13,19 @@ import (
 // use's own jurisdiction.
 const Baseline = "QUALITY"
 
+// House is the code of a host's own rules that hold in every market: a
+// hospital's formulary, a vendor's house rules. Like the quality
+// baseline, rules of this jurisdiction assess every use of a dossier,
+// whatever the use's own jurisdiction. No shipped rule has this code. A
+// use that no house rule judged is permitted in House: house rules only
+// restrict.
+const House = "HOUSE"
+
+// everyUse reports whether the rules of the jurisdiction code assess
+// every use of a dossier (Baseline and House) rather than the uses in
+// that jurisdiction.
+func everyUse(code string) bool { return code == Baseline || code == House }
+
 // Context is what a rule's Check sees: the dossier, the as-of date, the
 // jurisdiction, and methods to report findings and decide verdicts. The
 // Context fills in the rule's ID, jurisdiction, citation and provenance on
@@ -120,7 +133,7 @@ func (c *Context) PermitText(use int, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictPermitted, message.Message{})
+	c.decide(use, VerdictPermitted, message.Message{}, !msg.IsZero())
 	if !msg.IsZero() {
 		c.add(use, secretome.SeverityInfo, path, msg)
 	}
@@ -142,7 +155,7 @@ func (c *Context) ConditionText(use int, missing message.Message, path string, m
 	if missing.IsZero() {
 		missing = msg
 	}
-	c.decide(use, VerdictPermittedWithConditions, missing)
+	c.decide(use, VerdictPermittedWithConditions, missing, true)
 	c.add(use, secretome.SeverityWarning, path, msg)
 }
 
@@ -157,7 +170,7 @@ func (c *Context) ProhibitText(use int, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictProhibited, message.Message{})
+	c.decide(use, VerdictProhibited, message.Message{}, true)
 	c.add(use, secretome.SeverityError, path, msg)
 }
 
@@ -172,7 +185,7 @@ func (c *Context) UnknownText(use int, path string, msg message.Message) {
 	if !c.inJurisdiction(use) {
 		return
 	}
-	c.decide(use, VerdictUnknown, message.Message{})
+	c.decide(use, VerdictUnknown, message.Message{}, true)
 	c.add(use, secretome.SeverityInfo, path, msg)
 }
 
@@ -180,22 +193,61 @@ func (c *Context) inJurisdiction(use int) bool {
 	return use >= 0 && use < len(c.st.member) && c.st.member[use]
 }
 
-func (c *Context) decide(use int, v Verdict, missing message.Message) {
-	o := outcome{use: use, rule: c.rule.ID, verdict: v}
+// decide records a rule's outcome for a use. When explained, the finding
+// that explains it is the one add records next; a waiver of that finding
+// withdraws the outcome too.
+func (c *Context) decide(use int, v Verdict, missing message.Message, explained bool) {
+	o := outcome{use: use, rule: c.rule.ID, verdict: v, finding: -1}
 	if !missing.IsZero() {
 		o.missing, o.missingText = missing.String(), missing
+	}
+	if explained {
+		o.finding = int32(len(c.st.findings))
 	}
 	c.st.outcomes = append(c.st.outcomes, o)
 }
 
+// Shared returns the value the current assessment holds under key,
+// making it with make the first time any rule asks. Rules use it to share
+// work that depends only on the dossier (a view of it built once for
+// many rules, say) without keeping state between assessments: the value
+// is dropped when the assessment ends. key must be comparable; use a
+// value of an unexported type, as with context.Context values. The value
+// must not be modified once made.
+func (c *Context) Shared(key any, make func() any) any {
+	for i := range c.st.shared {
+		if c.st.shared[i].key == key {
+			return c.st.shared[i].value
+		}
+	}
+	v := make()
+	c.st.shared = append(c.st.shared, sharedValue{key: key, value: v})
+	return v
+}
+
 func (c *Context) add(use int, sev secretome.Severity, path string, msg message.Message) {
+	c.addRendered(use, sev, path, msg, msg.String())
+}
+
+// prohibitRendered is ProhibitText for a message whose English text is
+// already rendered (a precomputed table).
+func (c *Context) prohibitRendered(use int, path string, msg message.Message, english string) {
+	if !c.inJurisdiction(use) {
+		return
+	}
+	c.decide(use, VerdictProhibited, message.Message{}, true)
+	c.addRendered(use, secretome.SeverityError, path, msg, english)
+}
+
+// addRendered records a finding whose message's English text is given.
+func (c *Context) addRendered(use int, sev secretome.Severity, path string, msg message.Message, english string) {
 	if sev > secretome.SeverityError {
 		if c.misuse == "" {
 			c.misuse = fmt.Sprintf("reported a finding with severity %d, which is not info, warning or error", sev)
 		}
 		return
 	}
-	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: msg.String(), text: msg, prov: c.rule.Provenance}
+	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: english, text: msg, prov: c.rule.Provenance}
 	if c.inferred {
 		p.prov = ProvenanceInferred
 	}
@@ -211,6 +263,7 @@ type pending struct {
 	path, message string
 	text          message.Message
 	prov          Provenance // the rule's, or inferred (Context.Inferred)
+	waiver        *Waiver    // set when a waiver withdrew the finding
 }
 
 // fill writes the reported Finding to f; useIndex holds the targets of
@@ -224,6 +277,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Text = p.text
 	f.Citation = p.rule.Citation
 	f.Provenance = p.prov
+	f.Waiver = p.waiver
 	if p.use >= 0 && p.use < len(useIndex) {
 		f.Use = &useIndex[p.use]
 	}
@@ -250,7 +304,16 @@ type outcome struct {
 	missing string
 	// missingText is missing as a message.
 	missingText message.Message
+	// finding is the index into state.findings of the finding that
+	// explains the outcome, or -1 when there is none.
+	finding int32
+	// waived marks an outcome whose finding was waived: it no longer
+	// counts toward the verdict.
+	waived bool
 }
+
+// sharedValue is one value of Context.Shared.
+type sharedValue struct{ key, value any }
 
 // state is the scratch space of one assessment, reused through a pool.
 type state struct {
@@ -270,6 +333,7 @@ type state struct {
 	slots   []int32 // use assessment of each outcome
 	grouped []int32 // indexes into outcomes, grouped by use assessment
 	order   []int32 // indexes into findings, sorted per jurisdiction
+	shared  []sharedValue
 	ctx     Context // reused for each jurisdiction; rules must not keep it
 }
 
@@ -284,5 +348,7 @@ func (s *state) reset() {
 	clear(s.studies)
 	s.indexed = false
 	s.spans = s.spans[:0]
+	clear(s.shared)
+	s.shared = s.shared[:0]
 	s.ctx = Context{}
 }

@@ -1,11 +1,13 @@
 package regulation
 
 import (
-	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
 	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -81,17 +83,64 @@ func DecodeDossier(data []byte) (*Dossier, error) {
 
 // DecodeDossierChecked decodes and validates a dossier as DecodeDossier
 // does, and returns every problem, warnings included (those of Check),
-// sorted and each with its line and column in data, in one decoding and
-// one validation. The dossier is nil when decoding fails; when only
-// validation finds errors, it is returned beside them. It is for callers
-// that show warnings too, such as a command that checks dossiers.
-func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem) {
-	d, ps := decodeDossier(data)
-	list := ps.List()
-	if d != nil {
-		secretome.LocateProblems(data, list)
+// sorted and each with its line and column in data, in one decoding pass
+// and one validation. The dossier is nil when decoding fails; when only
+// validation finds errors, it is returned beside them. The Locator places
+// any other field path of the dossier, such as those of an assessment's
+// findings, from positions noted while decoding, without reading data
+// again; it is nil when the dossier is. It is for callers that show
+// warnings and findings with their lines, such as a command that checks
+// dossiers.
+func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem, *Locator) {
+	var ps secretome.Problems
+	var d Dossier
+	issues, index := dossierDecoder.DecodeIndexed(data, &d)
+	if len(issues) > 0 {
+		appendIssues(&ps, issues)
+		return nil, ps.List(), nil
 	}
-	return d, list
+	d.check(&ps, &ValidateOptions{})
+	list := ps.List()
+	loc := &Locator{index: index}
+	if index == nil {
+		loc.data = data
+	}
+	paths := make([]string, len(list))
+	for i := range list {
+		paths[i] = list[i].Path
+	}
+	for i, at := range loc.Locate(paths) {
+		list[i].Line, list[i].Column = at.Line, at.Column
+	}
+	return &d, list, loc
+}
+
+// Locator places field paths in the JSON document a dossier was decoded
+// from.
+type Locator struct {
+	index *strictjson.Index
+	data  []byte // the document, when it could not be indexed
+}
+
+// Position is a place in a document: a 1-based line, and a 1-based
+// column counted in characters.
+type Position struct{ Line, Column int }
+
+// Locate returns, for each path (such as "uses[1].class"), the position
+// of the value at the path, or of the nearest enclosing value that exists
+// when the path does not.
+func (l *Locator) Locate(paths []string) []Position {
+	var locs []strictjson.Location
+	if l.index != nil {
+		locs = l.index.Locate(paths)
+	} else {
+		locs = strictjson.LocateAll(l.data, paths)
+	}
+	out := make([]Position, len(locs))
+	for i, at := range locs {
+		out[i] = Position{Line: at.Line, Column: at.Column}
+	}
+	return out
 }
 
 // decodeDossier decodes data and, when that succeeds, validates the
@@ -101,14 +150,19 @@ func decodeDossier(data []byte) (*Dossier, *secretome.Problems) {
 	var ps secretome.Problems
 	var d Dossier
 	if issues := dossierDecoder.Decode(data, &d); len(issues) > 0 {
-		for _, is := range issues {
-			ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-				Message: is.Message, Line: is.Line, Column: is.Column})
-		}
+		appendIssues(&ps, issues)
 		return nil, &ps
 	}
 	d.check(&ps, &ValidateOptions{})
 	return &d, &ps
+}
+
+// appendIssues records decoding issues as problems of severity error.
+func appendIssues(ps *secretome.Problems, issues []strictjson.Issue) {
+	for _, is := range issues {
+		ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
+			Message: is.Message, Line: is.Line, Column: is.Column})
+	}
 }
 
 // Validate checks the dossier's structure and returns a
@@ -149,14 +203,19 @@ type dossierChecker struct {
 	opts *ValidateOptions
 }
 
-func (c dossierChecker) add(p *fieldpath.Path, sev secretome.Severity, code secretome.Code, format string, args ...any) {
-	c.ps.Add(p.String(), sev, code, format, args...)
+// add records a problem whose message is the catalogue's text key with
+// args (package message).
+func (c dossierChecker) add(p *fieldpath.Path, sev secretome.Severity, code secretome.Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), sev, code, message.New(key, args...))
 }
+
+// quoted is the argument of a value shown in quotes, as %q prints it.
+func quoted(s string) message.Arg { return message.Text(strconv.Quote(s)) }
 
 func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
 	if strings.TrimSpace(value) == "" {
 		f := p.Field(field)
-		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
+		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
 	}
 }
 
@@ -165,34 +224,40 @@ func (c dossierChecker) required(p *fieldpath.Path, field, value string) {
 // alone, for the seat of a maker or site).
 func (c dossierChecker) jurisdiction(p *fieldpath.Path, field, value string, countryOnly bool) {
 	f := p.Field(field)
+	c.jurisdictionAt(&f, field, value, countryOnly)
+}
+
+// jurisdictionAt is jurisdiction for the value at f, called label in
+// messages.
+func (c dossierChecker) jurisdictionAt(f *fieldpath.Path, field, value string, countryOnly bool) {
 	ok := IsCountry(value)
 	if !countryOnly {
 		ok = c.opts.accepts(value)
 	}
 	switch {
 	case value == "":
-		c.add(&f, secretome.SeverityError, secretome.CodeRequired, "%s is required", field)
+		c.add(f, secretome.SeverityError, secretome.CodeRequired, "problem.required", message.Text(field))
 	case ok:
 	default:
-		want := "an ISO 3166-1 alpha-2 country code such as \"ID\" or \"US\""
+		want := message.New("problem.jurisdiction.country")
 		if !countryOnly {
-			want += ", \"EU\""
+			want = message.New("problem.jurisdiction.eu")
 			if len(c.opts.Jurisdictions) > 0 {
-				want += " or one of the registered codes " + strings.Join(c.opts.Jurisdictions, ", ")
+				want = message.New("problem.jurisdiction.registered", message.Text(strings.Join(c.opts.Jurisdictions, ", ")))
 			}
 		}
-		msg := fmt.Sprintf("%s %q is not %s", field, value, want)
+		var hint message.Message
 		if s := SuggestJurisdiction(value); s != "" && (!countryOnly || IsCountry(s)) {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			hint = message.New("problem.did_you_mean", quoted(s))
 		}
-		c.add(&f, secretome.SeverityError, CodeJurisdiction, "%s", msg)
+		c.add(f, secretome.SeverityError, CodeJurisdiction, "problem.jurisdiction", message.Text(field), quoted(value), want, hint)
 	}
 }
 
 func (c dossierChecker) dates(p *fieldpath.Path, from, until secretome.Date) {
 	if !from.IsZero() && !until.IsZero() && until.Before(from) {
 		f := p.Field("valid_until")
-		c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "valid_until %s is before valid_from %s", until, from)
+		c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "problem.valid_until", message.Text(until.String()), message.Text(from.String()))
 	}
 }
 
@@ -200,7 +265,7 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 	for i, id := range ids {
 		if c.d.Product.Indication(id) == nil {
 			f := p.Index(i)
-			c.add(&f, secretome.SeverityError, CodeReference, "indication %q is not an indication of the product", id)
+			c.add(&f, secretome.SeverityError, CodeReference, "problem.indication.unknown", quoted(id))
 		}
 	}
 }
@@ -208,7 +273,21 @@ func (c dossierChecker) indications(p *fieldpath.Path, ids []string) {
 func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 	c := dossierChecker{ps: ps, d: d, opts: opts}
 	root := fieldpath.Root()
-	d.Product.CheckInto(ps, "product")
+	if d.Format != "" && !slices.Contains(Formats(), d.Format) {
+		f := root.Field("format")
+		c.add(&f, secretome.SeverityError, secretome.CodeFormat, "problem.dossier_format", quoted(d.Format), message.Text(strings.Join(Formats(), ", ")))
+	}
+	// A batch that fails its release specification is no fault of the
+	// document: the quality baseline reports it as an error finding
+	// (QUALITY-BATCH-RELEASE) naming the test, and the dossier is still
+	// assessed.
+	var prod secretome.Problems
+	d.Product.CheckInto(&prod, "product")
+	for _, pr := range prod.List() {
+		if pr.Code != secretome.CodeBatchDeviation {
+			ps.Append(pr)
+		}
+	}
 
 	m := root.Field("manufacturer")
 	c.required(&m, "name", d.Manufacturer.Name)
@@ -224,6 +303,10 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 			c.jurisdiction(&sp, "country", s.Country, true)
 		}
 		gp := sp.Field("gmp")
+		if s.GMPStatus == secretome.NotHeld && len(s.GMP) > 0 {
+			f := sp.Field("gmp_status")
+			c.add(&f, secretome.SeverityError, secretome.CodeInconsistent, "problem.gmp_status", message.Int(len(s.GMP)))
+		}
 		for k := range s.GMP {
 			g := &s.GMP[k]
 			p := gp.Index(k)
@@ -240,22 +323,24 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		p := ap.Index(i)
 		if a.Kind == AuthorisationUnspecified {
 			f := p.Field("kind")
-			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "kind is required (one of: %s)", strings.Join(authorisationNames.Values(), ", "))
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required_one_of", message.Text("kind"), message.Text(strings.Join(authorisationNames.Values(), ", ")))
 		}
-		c.required(&p, "number", a.Number)
+		if a.Status != StatusNotHeld {
+			c.required(&p, "number", a.Number)
+		}
 		c.jurisdiction(&p, "jurisdiction", a.Jurisdiction, false)
 		c.dates(&p, a.ValidFrom, a.ValidUntil)
 		ip := p.Field("indications")
 		c.indications(&ip, a.Indications)
-		if a.Kind == AuthHospitalDesignation && a.Facility == "" {
+		if a.Kind == AuthHospitalDesignation && a.Facility == "" && a.Status != StatusNotHeld {
 			f := p.Field("facility")
-			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "a hospital designation should name the facility it designates")
+			c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "problem.designation.facility")
 		}
 	}
 
 	up := root.Field("uses")
 	if len(d.Uses) == 0 {
-		c.add(&up, secretome.SeverityError, secretome.CodeRequired, "at least one intended use is required")
+		c.add(&up, secretome.SeverityError, secretome.CodeRequired, "problem.uses.none")
 	}
 	for i := range d.Uses {
 		u := &d.Uses[i]
@@ -263,17 +348,17 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		c.jurisdiction(&p, "jurisdiction", u.Jurisdiction, false)
 		if u.Class == UseClassUnspecified {
 			f := p.Field("class")
-			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "class is required (one of: %s)", strings.Join(useClassNames.Values(), ", "))
+			c.add(&f, secretome.SeverityError, secretome.CodeRequired, "problem.required_one_of", message.Text("class"), message.Text(strings.Join(useClassNames.Values(), ", ")))
 		}
 		ip := p.Field("indications")
 		c.indications(&ip, u.Indications)
 		if u.Class.Clinical() || u.Class == UseCosmetic {
 			if len(u.Indications) == 0 {
-				c.add(&ip, secretome.SeverityWarning, secretome.CodeRequired, "a %s use should name the indications it is for", u.Class)
+				c.add(&ip, secretome.SeverityWarning, secretome.CodeRequired, "problem.use.indications", message.Text(u.Class.String()))
 			}
 			if u.Setting == SettingUnspecified {
 				f := p.Field("setting")
-				c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "a %s use should name its setting", u.Class)
+				c.add(&f, secretome.SeverityWarning, secretome.CodeRequired, "problem.use.setting", message.Text(u.Class.String()))
 			}
 		}
 	}
@@ -290,7 +375,7 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		}
 		if j, dup := studyIDs[s.ID]; dup && s.ID != "" {
 			f := p.Field("id")
-			c.add(&f, secretome.SeverityError, secretome.CodeDuplicate, "study ID %q is already used by studies[%d]", s.ID, j)
+			c.add(&f, secretome.SeverityError, secretome.CodeDuplicate, "problem.study.twice", quoted(s.ID), message.Int(j))
 		} else {
 			studyIDs[s.ID] = i
 		}
@@ -303,13 +388,18 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 		c.required(&p, "wording", cl.Wording)
 		if cl.Indication != "" && d.Product.Indication(cl.Indication) == nil {
 			f := p.Field("indication")
-			c.add(&f, secretome.SeverityError, CodeReference, "indication %q is not an indication of the product", cl.Indication)
+			c.add(&f, secretome.SeverityError, CodeReference, "problem.indication.unknown", quoted(cl.Indication))
+		}
+		mp := p.Field("markets")
+		for k, m := range cl.Markets {
+			f := mp.Index(k)
+			c.jurisdictionAt(&f, "market", m, false)
 		}
 		stp := p.Field("studies")
 		for k, id := range cl.Studies {
 			if _, ok := studyIDs[id]; !ok {
 				f := stp.Index(k)
-				c.add(&f, secretome.SeverityError, CodeReference, "study %q is not among the dossier's studies", id)
+				c.add(&f, secretome.SeverityError, CodeReference, "problem.study.unknown", quoted(id))
 			}
 		}
 	}

@@ -27,8 +27,9 @@ func TestDecodeDossierChecked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, ps := DecodeDossierChecked(tt.data)
+			d, ps, loc := DecodeDossierChecked(tt.data)
 			assert.Equal(t, tt.wantDossier, d != nil)
+			assert.Equal(t, tt.wantDossier, loc != nil, "a locator comes with the dossier")
 			require.NotEmpty(t, ps)
 			found := false
 			for _, p := range ps {
@@ -41,5 +42,22 @@ func TestDecodeDossierChecked(t *testing.T) {
 			_, err := DecodeDossier(tt.data)
 			assert.Equal(t, tt.wantSev == secretome.SeverityError, err != nil, "DecodeDossier fails exactly when there are errors")
 		})
+	}
+}
+
+// The locator places paths where reading the document again would.
+func TestLocatorAgreesWithTheDocument(t *testing.T) {
+	data := mustRead(t, "testdata/seed_wound_gel.json")
+	d, _, loc := DecodeDossierChecked(data)
+	require.NotNil(t, d)
+	paths := []string{"", "uses[2].class", "uses[3].indications[0]", "product.release.tests[1]", "claims[0].studies[1]",
+		"studies[0].population.size", "uses[9].class", "product.nothing"}
+	var ps []secretome.Problem
+	for _, p := range paths {
+		ps = append(ps, secretome.Problem{Path: p})
+	}
+	secretome.LocateProblems(data, ps)
+	for i, at := range loc.Locate(paths) {
+		assert.Equal(t, Position{ps[i].Line, ps[i].Column}, at, paths[i])
 	}
 }

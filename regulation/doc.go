@@ -125,6 +125,26 @@
 // RuleSet.Select and Options.Jurisdictions choose jurisdictions. There is
 // no global registry: a RuleSet is an immutable value.
 //
+// Policy files (package policy) write host rules as data, with
+// conditions in CEL. House is the jurisdiction code of host rules that,
+// like the quality baseline, judge every use whatever its market. House
+// rules restrict: a use that no house rule judged is permitted in House
+// (the library's choice), not unknown as in a market where no rule spoke.
+// Context.Shared lets rules share per-assessment work.
+//
+// # Waivers, audit and the rule timeline
+//
+// Assessor.AssessWaiving takes a WaiveFunc that may withdraw findings
+// with a Waiver (reason, approver, expiry): a waived finding stays in the
+// report with its Waiver set, and the verdicts are combined without the
+// outcomes it explains. Assessor.Audit records the library version, the
+// as-of day, every rule applied with its RuleInfo.Revision and the files
+// given (policy files, a waivers file), with one digest over all of them.
+// Timeline lists the rules that start or end between two days (a rule
+// starting the day another of its jurisdiction ends replaces it), and
+// DiffReports and DiffDays say which verdicts and findings change for a
+// dossier.
+//
 // # Assessment
 //
 // Prepare once, assess many: NewAssessor keeps the rules in force on the

@@ -1,6 +1,8 @@
 package regulation
 
 import (
+	"slices"
+
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -13,6 +15,16 @@ import (
 // Decode a dossier with DecodeDossier, or build one in Go and call
 // Validate. The zero Dossier is empty and fails validation.
 type Dossier struct {
+	// Schema is the URI of the JSON Schema the dossier follows ("$schema"),
+	// such as the one "secretome schema" prints; it lets an editor find the
+	// schema and is otherwise ignored.
+	Schema string `json:"$schema,omitempty"`
+	// Format names the version of the dossier format: "secretomekit/dossier/v2"
+	// (FormatV2, the current one) or "secretomekit/dossier/v1"; left out,
+	// the dossier is read as v1, whose every document is a valid v2
+	// dossier with the same meaning. Any other value is a validation error
+	// naming the versions this library reads.
+	Format string `json:"format,omitempty"`
 	// Product is the product itself.
 	Product secretome.Product `json:"product"`
 	// Manufacturer is who makes the product, with its sites.
@@ -25,12 +37,32 @@ type Dossier struct {
 	// Claims lists what the product is said to do.
 	Claims []Claim `json:"claims,omitempty"`
 	// AdvertisedToPublic says whether the product is advertised to the
-	// general public; nil means not stated, which rules that depend on it
-	// report as unknown.
+	// general public in every market of the dossier; nil means not stated.
+	// A use's own AdvertisedToPublic, and claims made on a website or
+	// social media in the use's market, say it per market and win over
+	// this flag (see Dossier.AdvertisedIn).
 	AdvertisedToPublic *bool `json:"advertised_to_public,omitempty"`
 	// Studies lists the evidence the claims cite.
 	Studies []evidence.Study `json:"studies,omitempty"`
 }
+
+// The versions of the dossier format.
+const (
+	// FormatV1 is the first dossier format. A dossier without a format
+	// field is read as v1.
+	FormatV1 = "secretomekit/dossier/v1"
+	// FormatV2 adds the facts a verdict turns on: held, not held or not
+	// stated (gmp_status, authorisation status, donor testing, licence to
+	// treat), new settings, administrators, routes and authorisation
+	// kinds, and claims with channels and markets. Every v1 dossier is a
+	// v2 dossier with the same meaning, so v1 dossiers need no migration.
+	FormatV2 = "secretomekit/dossier/v2"
+	// FormatCurrent is the format this library writes and documents.
+	FormatCurrent = FormatV2
+)
+
+// Formats lists the format versions this library reads, oldest first.
+func Formats() []string { return []string{FormatV1, FormatV2} }
 
 // Manufacturer is the maker of the product.
 type Manufacturer struct {
@@ -50,6 +82,12 @@ type Site struct {
 	Country string `json:"country,omitempty"`
 	// GMP lists the site's good-manufacturing-practice certificates.
 	GMP []GMPCertificate `json:"gmp,omitempty"`
+	// GMPStatus says whether the site holds a GMP certificate at all:
+	// "held" (listed in GMP, or held and not detailed), "not_held" (the
+	// dossier states the site has none; GMP must then be empty), or left
+	// out (not stated). A stated absence closes the routes that need GMP
+	// production; an unstated one leaves GMP as a condition to show.
+	GMPStatus secretome.Holding `json:"gmp_status,omitempty"`
 }
 
 // GMPCertificate is a good-manufacturing-practice certificate (CPOB in
@@ -76,12 +114,19 @@ type GMPCertificate struct {
 // without dates is taken as valid.
 func (g *GMPCertificate) ValidOn(d secretome.Date) bool { return within(d, g.ValidFrom, g.ValidUntil) }
 
-// Authorisation is a permit, licence, approval, designation or record.
+// Authorisation is a permit, licence, approval, designation or record,
+// or, with Status "not_held", the statement that one is not held.
 type Authorisation struct {
 	// Kind says what it is.
 	Kind AuthorisationKind `json:"kind"`
-	// Number is the authorisation's number or reference.
-	Number string `json:"number"`
+	// Status says where it stands: held (the default), not_held (the
+	// dossier states none is held), applied, suspended, revoked or
+	// expired. Only a held authorisation takes effect; a revoked one is
+	// reported as revoked, not as lapsed.
+	Status AuthorisationStatus `json:"status,omitempty"`
+	// Number is the authorisation's number or reference; required unless
+	// Status is not_held.
+	Number string `json:"number,omitempty"`
 	// Holder is who holds it (a company, a hospital, an investigator).
 	Holder string `json:"holder,omitempty"`
 	// Jurisdiction is the code of the jurisdiction that granted it.
@@ -100,11 +145,19 @@ type Authorisation struct {
 	// Indications lists the IDs of the product indications it covers;
 	// empty means it does not restrict indications.
 	Indications []string `json:"indications,omitempty"`
+	// AdverseEventsReported says whether adverse events under the
+	// authorisation are reported to the authority, as a hospital
+	// exemption, expanded access and conditional approvals require; nil
+	// means not stated.
+	AdverseEventsReported *bool `json:"adverse_events_reported,omitempty"`
 }
 
-// ValidOn reports whether the authorisation is valid on day d. An
-// authorisation without dates is taken as valid.
-func (a *Authorisation) ValidOn(d secretome.Date) bool { return within(d, a.ValidFrom, a.ValidUntil) }
+// ValidOn reports whether the authorisation is in effect on day d: held
+// (or of no stated status) and within its dates. An authorisation without
+// dates is taken as valid.
+func (a *Authorisation) ValidOn(d secretome.Date) bool {
+	return a.Status.InEffect() && within(d, a.ValidFrom, a.ValidUntil)
+}
 
 // Covers reports whether the authorisation covers the indication ID: it
 // lists it, or lists none.
@@ -126,12 +179,23 @@ type Use struct {
 	Jurisdiction string `json:"jurisdiction"`
 	// Class is the kind of use.
 	Class UseClass `json:"class"`
-	// Setting is where the product is used.
+	// Setting is where the product is used or sold.
 	Setting Setting `json:"setting,omitempty"`
 	// Facility names the hospital, clinic or laboratory, when known.
 	Facility string `json:"facility,omitempty"`
-	// Administrator is who gives or applies the product.
+	// Administrator is the profession of whoever gives or applies the
+	// product ("none" for a person of no health profession).
 	Administrator Administrator `json:"administrator,omitempty"`
+	// LicenceToTreat says whether whoever gives or applies the product
+	// holds a licence to treat people in the use's jurisdiction: "held",
+	// "not_held" (a foreign or lapsed licence, or a licence for animals),
+	// or left out (not stated).
+	LicenceToTreat secretome.Holding `json:"licence_to_treat,omitempty"`
+	// AdvertisedToPublic says whether the product is advertised to the
+	// general public in the use's market; nil means not stated, and then
+	// claims made there on a website or social media, or the dossier's own
+	// flag, decide (see Dossier.AdvertisedIn).
+	AdvertisedToPublic *bool `json:"advertised_to_public,omitempty"`
 	// Route is how the product is given in this use.
 	Route secretome.Route `json:"route,omitempty"`
 	// Indications lists the IDs of the product indications the use is for.
@@ -150,6 +214,69 @@ type Claim struct {
 	Intent secretome.Intent `json:"intent,omitempty"`
 	// Studies lists the IDs of the studies that support the claim.
 	Studies []string `json:"studies,omitempty"`
+	// Channels lists where the claim is made: label, leaflet, website,
+	// social_media, trade_promotion. Empty means not stated.
+	Channels []Channel `json:"channels,omitempty"`
+	// Markets lists the jurisdiction codes where the claim is made. Empty
+	// means every market of the dossier's uses.
+	Markets []string `json:"markets,omitempty"`
+}
+
+// Reaches reports whether the claim is made in the market with the
+// jurisdiction code: it lists the market, or lists none.
+func (cl *Claim) Reaches(market string) bool {
+	return len(cl.Markets) == 0 || slices.Contains(cl.Markets, market)
+}
+
+// Public reports whether the claim is made on a channel open to the
+// general public (a website or social media).
+func (cl *Claim) Public() bool {
+	for _, ch := range cl.Channels {
+		if ch.Public() {
+			return true
+		}
+	}
+	return false
+}
+
+// AdvertisedIn says whether the product is advertised to the general
+// public in the market with the jurisdiction code, and whether the
+// dossier says so at all: yes when a claim is made there on a website or
+// social media, or a use in the market says it is advertised; no when a
+// use in the market says it is not; otherwise the dossier's own
+// AdvertisedToPublic, which may be not stated.
+func (d *Dossier) AdvertisedIn(market string) (advertised, stated bool) {
+	for k := range d.Claims {
+		if cl := &d.Claims[k]; cl.Public() && cl.Reaches(market) {
+			return true, true
+		}
+	}
+	no := false
+	for i := range d.Uses {
+		u := &d.Uses[i]
+		if u.Jurisdiction != market || u.AdvertisedToPublic == nil {
+			continue
+		}
+		if *u.AdvertisedToPublic {
+			return true, true
+		}
+		no = true
+	}
+	if no {
+		return false, true
+	}
+	if d.AdvertisedToPublic != nil {
+		return *d.AdvertisedToPublic, true
+	}
+	return false, false
+}
+
+// ClaimReaches reports whether the claim reaches the use: it is made in
+// the use's market, and concerns no particular indication, or one of the
+// use's (a use that names no indication is reached by every claim).
+func (d *Dossier) ClaimReaches(cl *Claim, u *Use) bool {
+	return cl.Reaches(u.Jurisdiction) &&
+		(cl.Indication == "" || len(u.Indications) == 0 || slices.Contains(u.Indications, cl.Indication))
 }
 
 // within reports whether d lies in [from, until], open where zero.

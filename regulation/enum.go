@@ -151,7 +151,7 @@ func (c UseClass) Clinical() bool {
 // Values lists the accepted spellings.
 func (UseClass) Values() []string { return useClassNames.Values() }
 
-// Setting is where a product is used.
+// Setting is where a product is used or sold.
 type Setting uint8
 
 // The settings. The zero value means not given.
@@ -170,9 +170,23 @@ const (
 	SettingHome
 	// SettingLaboratory: a laboratory, no patients ("laboratory").
 	SettingLaboratory
+	// SettingPharmacy: a licensed pharmacy, dispensing or administering
+	// ("pharmacy").
+	SettingPharmacy
+	// SettingRetail: sale in a shop or over the counter to the public,
+	// outside a pharmacy ("retail").
+	SettingRetail
+	// SettingOnline: sale to the public online, by a web shop, a
+	// marketplace or social media ("online").
+	SettingOnline
+	// SettingUnlicensedPremises: premises without a licence for health
+	// care, or licensed for something else, such as a veterinary practice
+	// used to treat people ("unlicensed_premises").
+	SettingUnlicensedPremises
 )
 
-var settingNames = enum.New[Setting]("setting", "", "hospital", "designated_hospital", "clinic", "beauty_clinic", "home", "laboratory")
+var settingNames = enum.New[Setting]("setting", "", "hospital", "designated_hospital", "clinic", "beauty_clinic", "home", "laboratory",
+	"pharmacy", "retail", "online", "unlicensed_premises")
 
 // String returns the stable spelling, such as "designated_hospital".
 func (s Setting) String() string { return settingNames.Name(s) }
@@ -183,7 +197,8 @@ func (s Setting) MarshalText() ([]byte, error) { return settingNames.Marshal(s) 
 // UnmarshalText decodes a stable spelling; anything else is an *EnumError.
 func (s *Setting) UnmarshalText(b []byte) error { return settingNames.Unmarshal(s, b) }
 
-// Administrator is who gives or applies the product.
+// Administrator is the profession of whoever gives or applies the
+// product; whether they hold a licence to treat people is Use.LicenceToTreat.
 type Administrator uint8
 
 // The administrators. The zero value means not given.
@@ -195,9 +210,12 @@ const (
 	AdministratorVeterinarian               // "veterinarian"
 	AdministratorBeautician                 // "beautician"
 	AdministratorPatient                    // "patient": self-administered
+	AdministratorPharmacist                 // "pharmacist"
+	AdministratorNone                       // "none": a person of no health profession
 )
 
-var administratorNames = enum.New[Administrator]("administrator", "", "physician", "dentist", "nurse", "veterinarian", "beautician", "patient")
+var administratorNames = enum.New[Administrator]("administrator", "", "physician", "dentist", "nurse", "veterinarian", "beautician", "patient",
+	"pharmacist", "none")
 
 // String returns the stable spelling, such as "physician".
 func (a Administrator) String() string { return administratorNames.Name(a) }
@@ -244,7 +262,8 @@ const (
 	AuthCTA
 	// AuthARTG: an entry on the Australian Register of Therapeutic Goods ("artg").
 	AuthARTG
-	// AuthSpecialAccess: Australian Special Access Scheme approval or
+	// AuthSpecialAccess: approval under a special access scheme for a
+	// named patient, such as Australia's Special Access Scheme or
 	// Authorised Prescriber status ("special_access").
 	AuthSpecialAccess
 	// AuthCosmeticNotification: a cosmetic notification ("cosmetic_notification").
@@ -271,11 +290,25 @@ const (
 	// donor eligibility, collection, culture and test records and toxicity
 	// data ("mfds_culture_medium_records").
 	AuthMFDSCultureMediumRecords
+	// AuthHospitalExemption: authorisation under the EU hospital exemption
+	// for an ATMP prepared on a non-routine basis and used in a hospital
+	// of the same member state (Regulation (EC) No 1394/2007 Art. 28)
+	// ("hospital_exemption").
+	AuthHospitalExemption
+	// AuthExpandedAccess: expanded access or compassionate use of an
+	// investigational product outside a trial, such as FDA expanded access
+	// under an IND (21 CFR 312 subpart I) ("expanded_access").
+	AuthExpandedAccess
+	// AuthConditionalApproval: a conditional or time-limited marketing
+	// approval, such as Japan's conditional, time-limited approval of a
+	// regenerative medicine product ("conditional_approval").
+	AuthConditionalApproval
 )
 
 var authorisationNames = enum.New[AuthorisationKind]("authorisation kind", "", "marketing_authorisation", "nie", "bla", "ind", "cta", "artg", "special_access",
 	"cosmetic_notification", "cosmetic_ingredient_approval", "hospital_designation", "facility_licence",
-	"ethics_approval", "treatment_plan", "mfds_culture_medium_records")
+	"ethics_approval", "treatment_plan", "mfds_culture_medium_records",
+	"hospital_exemption", "expanded_access", "conditional_approval")
 
 // String returns the stable spelling, such as "nie".
 func (k AuthorisationKind) String() string { return authorisationNames.Name(k) }
@@ -290,3 +323,93 @@ func (k *AuthorisationKind) UnmarshalText(b []byte) error {
 
 // Values lists the accepted spellings.
 func (AuthorisationKind) Values() []string { return authorisationNames.Values() }
+
+// AuthorisationStatus says where an authorisation stands. An
+// authorisation listed without a status is taken as held.
+type AuthorisationStatus uint8
+
+// The statuses. The zero value means not stated: held, valid between its
+// dates.
+const (
+	AuthorisationStatusUnspecified AuthorisationStatus = iota
+	// StatusHeld: granted and in effect between its dates ("held").
+	StatusHeld
+	// StatusNotHeld: the dossier states that no such authorisation is
+	// held; rules treat the known absence as a closed route, where an
+	// authorisation merely not listed leaves a condition to show
+	// ("not_held").
+	StatusNotHeld
+	// StatusApplied: applied for and not yet granted ("applied").
+	StatusApplied
+	// StatusSuspended: suspended by the authority ("suspended").
+	StatusSuspended
+	// StatusRevoked: withdrawn by the authority, as BPOM revoked
+	// needle-applied cosmetic notifications ("revoked").
+	StatusRevoked
+	// StatusExpired: ran out, or lapsed, without renewal ("expired").
+	StatusExpired
+)
+
+var authorisationStatusNames = enum.New[AuthorisationStatus]("authorisation status", "", "held", "not_held", "applied", "suspended", "revoked", "expired")
+
+// String returns the stable spelling, such as "revoked".
+func (s AuthorisationStatus) String() string { return authorisationStatusNames.Name(s) }
+
+// MarshalText encodes the stable spelling.
+func (s AuthorisationStatus) MarshalText() ([]byte, error) {
+	return authorisationStatusNames.Marshal(s)
+}
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (s *AuthorisationStatus) UnmarshalText(b []byte) error {
+	return authorisationStatusNames.Unmarshal(s, b)
+}
+
+// Values lists the accepted spellings.
+func (AuthorisationStatus) Values() []string { return authorisationStatusNames.Values() }
+
+// InEffect reports whether the status lets the authorisation take effect
+// (between its dates): held, or not stated.
+func (s AuthorisationStatus) InEffect() bool {
+	return s == AuthorisationStatusUnspecified || s == StatusHeld
+}
+
+// Channel is where a claim is made.
+type Channel uint8
+
+// The channels. The zero value means not given.
+const (
+	ChannelUnspecified Channel = iota
+	// ChannelLabel: on the label or packaging ("label").
+	ChannelLabel
+	// ChannelLeaflet: in the package leaflet or instructions for use
+	// ("leaflet").
+	ChannelLeaflet
+	// ChannelWebsite: on a website open to the public ("website").
+	ChannelWebsite
+	// ChannelSocialMedia: on social media, by the maker, a clinic or an
+	// influencer ("social_media").
+	ChannelSocialMedia
+	// ChannelTradePromotion: promotion to health professionals, such as
+	// detailing, trade fairs and professional journals
+	// ("trade_promotion").
+	ChannelTradePromotion
+)
+
+var channelNames = enum.New[Channel]("channel", "", "label", "leaflet", "website", "social_media", "trade_promotion")
+
+// String returns the stable spelling, such as "social_media".
+func (ch Channel) String() string { return channelNames.Name(ch) }
+
+// MarshalText encodes the stable spelling.
+func (ch Channel) MarshalText() ([]byte, error) { return channelNames.Marshal(ch) }
+
+// UnmarshalText decodes a stable spelling; anything else is an *EnumError.
+func (ch *Channel) UnmarshalText(b []byte) error { return channelNames.Unmarshal(ch, b) }
+
+// Values lists the accepted spellings.
+func (Channel) Values() []string { return channelNames.Values() }
+
+// Public reports whether a claim made there advertises the product to the
+// general public: a website or social media.
+func (ch Channel) Public() bool { return ch == ChannelWebsite || ch == ChannelSocialMedia }

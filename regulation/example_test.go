@@ -268,3 +268,26 @@ func ExampleRuleSet_Merge() {
 	// error ACME-ADS-STATED advertised_to_public
 	// not assessed: [4]
 }
+
+// A reviewer audits a rule by its citation: whether it links to the
+// instrument in an official source, whether the article was read there,
+// when the instrument took effect and when the source was read.
+func ExampleCitation_OfficialSource() {
+	for _, id := range []string{"US-312-EXPANDED-ACCESS", "ID-UU17-435-UNQUALIFIED-INJECTION"} {
+		r, _ := regulation.Shipped().Rule(id)
+		c := r.Citation
+		fmt.Println(r.ID, r.Provenance)
+		fmt.Println("  official source:", c.OfficialSource(), "article verified:", c.ArticleVerified)
+		fmt.Println("  article:", c.Article)
+		fmt.Println("  in force from:", c.EffectiveFrom, "checked on:", c.CheckedOn)
+	}
+	// Output:
+	// US-312-EXPANDED-ACCESS primary
+	//   official source: true article verified: true
+	//   article: Subpart I, §§ 312.300-312.320
+	//   in force from: 2009-10-13 checked on: 2026-12-01
+	// ID-UU17-435-UNQUALIFIED-INJECTION inferred
+	//   official source: true article verified: false
+	//   article: Art. 439 (practising as medical personnel without a licence; reported, not verified)
+	//   in force from: 2023-08-08 checked on: 2026-12-01
+}

@@ -11,7 +11,7 @@ import (
 // useFields are the fields of a use that rules point at; usePaths holds
 // their rendered paths for the first uses so that reporting a finding
 // does not allocate. Both are immutable.
-var useFields = [...]string{"", "class", "setting", "administrator", "route", "indications", "facility", "jurisdiction"}
+var useFields = [...]string{"", "class", "setting", "administrator", "route", "indications", "facility", "jurisdiction", "licence_to_treat", "advertised_to_public"}
 
 const pathTableSize = 16
 
@@ -95,6 +95,10 @@ type authResult uint8
 
 const (
 	authNone      authResult = iota // no authorisation of the kind in the jurisdiction
+	authNotHeld                     // the dossier states that none is held
+	authRevoked                     // present, but revoked
+	authSuspended                   // present, but suspended
+	authApplied                     // applied for, not granted
 	authExpired                     // present, but not valid on the as-of date
 	authUncovered                   // valid, but does not cover an indication of the use
 	authFacility                    // valid, but for another facility
@@ -114,11 +118,19 @@ func findAuth(c *Context, kind AuthorisationKind, u *Use, facility bool) (authRe
 	best, at := authNone, -1
 	for i := range c.d.Authorisations {
 		a := &c.d.Authorisations[i]
-		if a.Kind != kind || a.Jurisdiction != c.code {
+		if !kindMatches(a.Kind, kind) || a.Jurisdiction != c.code {
 			continue
 		}
 		r := authOK
 		switch {
+		case a.Status == StatusNotHeld:
+			r = authNotHeld
+		case a.Status == StatusRevoked:
+			r = authRevoked
+		case a.Status == StatusSuspended:
+			r = authSuspended
+		case a.Status == StatusApplied:
+			r = authApplied
 		case !a.ValidOn(c.asOf):
 			r = authExpired
 		case u != nil && !coversAll(a, u.Indications):
@@ -135,6 +147,19 @@ func findAuth(c *Context, kind AuthorisationKind, u *Use, facility bool) (authRe
 	return best, at
 }
 
+// kindMatches reports whether an authorisation of kind have answers a
+// search for kind want: the same kind, or a conditional approval where a
+// marketing authorisation is sought (a conditional marketing
+// authorisation is one, time-limited).
+func kindMatches(have, want AuthorisationKind) bool {
+	return have == want || want == AuthMarketingAuthorisation && have == AuthConditionalApproval
+}
+
+// notStated reports whether a search result leaves the authorisation not
+// stated: none listed, so that a rule can ask for it as a condition; a
+// stated absence, a revocation or a suspension closes the route instead.
+func (r authResult) notStated() bool { return r == authNone }
+
 func coversAll(a *Authorisation, indications []string) bool {
 	for _, id := range indications {
 		if !a.Covers(id) {
@@ -145,14 +170,27 @@ func coversAll(a *Authorisation, indications []string) bool {
 }
 
 // authProblem explains a failed authorisation search in a few words;
-// what names the authorisation.
-func authProblem(r authResult, what message.Arg) message.Message {
+// what names the authorisation, at is the index of the authorisation
+// found and u the use (nil when the search was not for a use), which name
+// the facilities of a mismatch.
+func (c *Context) authProblem(r authResult, at int, u *Use, what message.Arg) message.Message {
 	switch r {
+	case authNotHeld:
+		return message.New("auth.not_held", what)
+	case authRevoked:
+		return message.New("auth.revoked", what)
+	case authSuspended:
+		return message.New("auth.suspended", what)
+	case authApplied:
+		return message.New("auth.applied", what)
 	case authExpired:
 		return message.New("auth.expired", what)
 	case authUncovered:
 		return message.New("auth.uncovered", what)
 	case authFacility:
+		if at >= 0 && u != nil {
+			return message.New("auth.facility_named", what, message.Text(c.d.Authorisations[at].Facility), message.Text(u.Facility))
+		}
 		return message.New("auth.facility", what)
 	case authUnnamed:
 		return message.New("auth.unnamed", what)
@@ -160,18 +198,74 @@ func authProblem(r authResult, what message.Arg) message.Message {
 	return message.New("auth.none", what)
 }
 
-// gmpIn reports whether some site holds a GMP certificate of the
-// jurisdiction valid on the as-of date.
-func gmpIn(c *Context) bool {
-	for i := range c.d.Manufacturer.Sites {
-		s := &c.d.Manufacturer.Sites[i]
+// gmpIn says whether the product is made under GMP of the jurisdiction:
+// Held when some site holds a certificate of the jurisdiction valid on
+// the as-of date; NotHeld when the dossier states that no site holds one
+// (every site says gmp_status not_held); HoldingNotStated otherwise.
+func gmpIn(c *Context) secretome.Holding {
+	sites := c.d.Manufacturer.Sites
+	none := len(sites) > 0
+	for i := range sites {
+		s := &sites[i]
 		for k := range s.GMP {
 			if s.GMP[k].Jurisdiction == c.code && s.GMP[k].ValidOn(c.asOf) {
-				return true
+				return secretome.Held
 			}
 		}
+		if s.GMPStatus != secretome.NotHeld {
+			none = false
+		}
 	}
-	return false
+	if none {
+		return secretome.NotHeld
+	}
+	return secretome.HoldingNotStated
+}
+
+// reportClaim reports a finding about claim k against every use of the
+// jurisdiction the claim reaches (Dossier.ClaimReaches) other than
+// laboratory research, which no claim is made to, so that each finding
+// names its use; or about the product when the claim reaches no such use
+// there (a claim made in a market where the dossier has no use).
+func (c *Context) reportClaim(k int, sev secretome.Severity, msg message.Message) {
+	cl := &c.d.Claims[k]
+	reached := false
+	for _, i := range c.uses {
+		if u := &c.d.Uses[i]; u.Class != UseResearch && c.d.ClaimReaches(cl, u) {
+			reached = true
+			c.add(i, sev, claimPath(k), msg)
+		}
+	}
+	if !reached {
+		c.add(-1, sev, claimPath(k), msg)
+	}
+}
+
+// advertisingPath returns the field that says the product is advertised
+// in the market, for a finding about use i: a claim made there on a
+// public channel, the use's own flag, another use's flag, or the
+// dossier's.
+func advertisingPath(d *Dossier, market string, i int) string {
+	for k := range d.Claims {
+		if cl := &d.Claims[k]; cl.Public() && cl.Reaches(market) {
+			return claimPath(k) + ".channels"
+		}
+	}
+	if d.Uses[i].AdvertisedToPublic != nil {
+		return usePath(i, "advertised_to_public")
+	}
+	for j := range d.Uses {
+		if d.Uses[j].Jurisdiction == market && d.Uses[j].AdvertisedToPublic != nil {
+			return usePath(j, "advertised_to_public")
+		}
+	}
+	return "advertised_to_public"
+}
+
+// claimHere reports whether claim k is made in the jurisdiction being
+// assessed; for the quality baseline, every claim is.
+func (c *Context) claimHere(k int) bool {
+	return c.code == Baseline || c.d.Claims[k].Reaches(c.code)
 }
 
 // claimIntent returns the claim's intent, or its indication's.
@@ -298,7 +392,7 @@ func gatewayUses(c *Context, class UseClass, kind AuthorisationKind, rule messag
 		}
 		r, at := findAuth(c, kind, u, false)
 		if r != authOK {
-			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("auth.gateway", rule, authProblem(r, what), suffix))
+			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("auth.gateway", rule, c.authProblem(r, at, u, what), suffix))
 			continue
 		}
 		c.PermitText(i, authPath(at), permit)

@@ -125,14 +125,19 @@ func dropTest(kind secretome.TestKind) func(*Dossier) {
 	}
 }
 
+// setMarker sets the share of cells positive for a marker, adding the
+// marker when the identity does not list it.
 func setMarker(name, percent string) func(*Dossier) {
 	return func(d *Dossier) {
-		ms := d.Product.Source.Identity.Markers
-		for i := range ms {
-			if ms[i].Name == name {
-				ms[i].PercentPositive = decimal.NullDecimal{Decimal: decimal.RequireFromString(percent), Valid: true}
+		id := d.Product.Source.Identity
+		v := decimal.NullDecimal{Decimal: decimal.RequireFromString(percent), Valid: true}
+		for i := range id.Markers {
+			if id.Markers[i].Name == name {
+				id.Markers[i].PercentPositive = v
+				return
 			}
 		}
+		id.Markers = append(id.Markers, secretome.Marker{Name: name, PercentPositive: v})
 	}
 }
 
@@ -144,8 +149,11 @@ func characterisedEVs(d *Dossier) {
 		SizeMode:              secretome.MustParseQuantity("112 nm"),
 		SizeMethod:            secretome.AssayNTA,
 		PositiveMarkers:       []string{"CD63", "CD81", "TSG101"},
-		NegativeMarkers:       []string{"calnexin"},
+		NegativeMarkers:       []string{"calnexin", "APOB"},
 		Imaging:               []secretome.ImagingMethod{secretome.ImagingCryoEM},
 		SourceAmount:          secretome.MustParseQuantity("500 mL"),
 	}
+	d.Product.Source.Culture.Supplement = secretome.SupplementSerumFree
+	d.Product.Source.Culture.EVDepleted = nil
+	d.Product.Source.Culture.ViabilityAtHarvest = secretome.MustParseQuantity("95 %")
 }

@@ -84,3 +84,13 @@ func SuggestJurisdiction(s string) string {
 	}
 	return ""
 }
+
+// Countries lists the officially assigned ISO 3166-1 alpha-2 codes, in
+// order: the codes IsCountry accepts.
+func Countries() []string {
+	out := make([]string, 0, len(iso3166)/5)
+	for i := 0; i+5 <= len(iso3166); i += 5 {
+		out = append(out, iso3166[i:i+2])
+	}
+	return out
+}

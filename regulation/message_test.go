@@ -1,19 +1,22 @@
 package regulation
 
 import (
+	"os"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/openregen/secretomekit/message"
+	"github.com/openregen/secretomekit/secretome"
 )
 
 // catalogued lists the jurisdictions whose rules speak only through the
 // message catalogue, so that every finding, condition and classification
 // exists in English and Bahasa Indonesia. Add a jurisdiction once its
 // rules use the Text methods of Context with codes of package message.
-var catalogued = []string{"ID", Baseline}
+var catalogued = []string{"AU", "EU", "ID", "JP", "KR", "TW", "US", Baseline}
 
 // TestShippedMessagesCatalogued runs every case of every shipped rule and
 // fails when a rule of a catalogued jurisdiction reports text the message
@@ -72,4 +75,22 @@ func TestLocalize(t *testing.T) {
 	assert.Equal(t, j.Findings[0].Path, f.Path)
 	assert.Equal(t, j.Findings[0].Text, f.Text)
 	assert.Equal(t, j.Findings[0].Message, f.Text.String())
+}
+
+// TestProblemsCatalogued checks that every problem product and dossier
+// validation finds in the broken example has a catalogued text, so that it
+// can be shown in Bahasa Indonesia.
+func TestProblemsCatalogued(t *testing.T) {
+	data, err := os.ReadFile("../examples/dossiers/broken-exosome-serum.json")
+	require.NoError(t, err)
+	_, err = DecodeDossier(data)
+	ve, ok := secretome.AsValidationError(err)
+	require.True(t, ok, "%v", err)
+	require.NotEmpty(t, ve.Problems)
+	for _, p := range ve.Problems {
+		assert.False(t, p.Text.IsZero(), "%s: %q has no catalogued text", p.Path, p.Message)
+		assert.Empty(t, p.Text.Uncatalogued(), "%s: %q", p.Path, p.Message)
+		assert.Equal(t, p.Message, p.Text.String())
+		assert.NotEqual(t, p.Message, p.In(message.Indonesian), "%s: %q", p.Path, p.Message)
+	}
 }

@@ -231,7 +231,7 @@ func qualityRules() []Rule {
 				Title:      "Allogeneic human source cells need documented donor eligibility",
 				Citation:   citeDonor,
 				Provenance: ProvenanceInferred,
-				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (known from secondary sources); applying it to every allogeneic product is our baseline." + noDate("the donor requirements"),
+				Note:       "Korea's culture-medium standard and Taiwan's exosome approvals ask for donor eligibility (known from secondary sources); applying it to every allogeneic product is our baseline. A dossier stating that the donor was not tested (testing: not_held) has clinical uses prohibited; one that does not say has the record asked for as a condition." + noDate("the donor requirements"),
 			},
 			Check: checkDonor,
 		},
@@ -352,11 +352,16 @@ func checkNAT(c *Context) {
 func checkDonor(c *Context) {
 	d := c.Dossier()
 	s := &d.Product.Source
-	missing := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic &&
+	allogeneic := s.Species == secretome.SpeciesHuman && s.Donor.Type == secretome.DonorAllogeneic
+	missing := allogeneic && s.Donor.Testing != secretome.Held &&
 		(s.Donor.Eligibility == nil || !s.Donor.Eligibility.Screened || len(s.Donor.Eligibility.Tests) == 0)
 	for _, i := range c.Uses() {
 		if !missing || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")
+			continue
+		}
+		if s.Donor.Testing == secretome.NotHeld {
+			c.ProhibitText(i, "product.source.donor.testing", message.New("quality.donor.not_held"))
 			continue
 		}
 		c.ConditionText(i, message.New("quality.donor.missing"), "product.source.donor.eligibility", message.New("quality.donor"))
@@ -369,6 +374,9 @@ func checkISCT(c *Context) {
 	if d.Product.Source.CellType == secretome.CellTypeMSC {
 		problem = unmet(secretome.ISCT(&d.Product.Source))
 	}
+	// The IFATS/ISCT thresholds for adipose-derived stromal cells are not
+	// verified against the statement, so those findings are inferred.
+	c.Inferred(d.Product.Source.Tissue == secretome.TissueAdipose)
 	for _, i := range c.Uses() {
 		if problem == "" || c.use(i).Class == UseResearch {
 			c.Permit(i, "", "")
@@ -443,10 +451,11 @@ func checkClaimEvidence(c *Context) {
 		marketed := false
 		reached.each(cl.Indication, func(i int) {
 			marketed = true
-			c.ProhibitText(i, claimPath(k), claimMessage(true, n))
+			m := claimMessage(true, n)
+			c.prohibitRendered(i, claimPath(k), m.msg, m.english)
 		})
 		if !marketed {
-			c.ReportText(secretome.SeverityWarning, claimPath(k), claimMessage(false, n))
+			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n).msg)
 		}
 	}
 }
@@ -505,9 +514,40 @@ func (m *marketedUses) each(indication string, f func(use int)) {
 	}
 }
 
+// claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
+// first counts of cited studies, with their English text, so that
+// reporting one does not allocate: [0] for a marketed therapeutic, [1]
+// otherwise. It is immutable.
+var claimMessages = func() (t [2][pathTableSize]renderedMessage) {
+	for n := range pathTableSize {
+		for k, marketed := range []bool{true, false} {
+			m := claimMessageOf(marketed, n)
+			t[k][n] = renderedMessage{m, m.String()}
+		}
+	}
+	return t
+}()
+
+// renderedMessage is a message with its English text.
+type renderedMessage struct {
+	msg     message.Message
+	english string
+}
+
 // claimMessage says why a therapeutic claim is flagged: n is the number
 // of cited studies GRADE rated very low, 0 when none is clinical.
-func claimMessage(marketed bool, n int) message.Message {
+func claimMessage(marketed bool, n int) renderedMessage {
+	if n < pathTableSize {
+		if marketed {
+			return claimMessages[0][n]
+		}
+		return claimMessages[1][n]
+	}
+	m := claimMessageOf(marketed, n)
+	return renderedMessage{m, m.String()}
+}
+
+func claimMessageOf(marketed bool, n int) message.Message {
 	why := message.New("quality.claim.none")
 	switch {
 	case n == 1:

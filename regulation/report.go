@@ -74,6 +74,31 @@ func (c *Citation) OfficialSource() bool {
 	return slices.Contains(officialHosts[:], host)
 }
 
+// String renders the instrument in one line as a reader cites it: the
+// instrument's name, its number in parentheses when the number adds to
+// the name, and the article after a comma, such as
+// "Code of Federal Regulations, Title 21, Part 1271 (21 CFR 1271), § 1271.3(d)(3)".
+// Empty parts are left out with their punctuation, so a citation with no
+// number or article reads as the name alone; a citation with a number
+// but no name reads as the number. The zero Citation is "".
+func (c Citation) String() string {
+	name, num, art := strings.TrimSpace(c.Instrument), strings.TrimSpace(c.Number), strings.TrimSpace(c.Article)
+	s := name
+	switch {
+	case s == "":
+		s = num
+	case num != "" && num != name:
+		s += " (" + num + ")"
+	}
+	if art != "" {
+		if s == "" {
+			return art
+		}
+		s += ", " + art
+	}
+	return s
+}
+
 // InForce reports whether the citation applies on day d: on or after
 // EffectiveFrom (when given) and before EffectiveTo (when given).
 func (c *Citation) InForce(d secretome.Date) bool {
@@ -115,6 +140,29 @@ type Finding struct {
 	// Use is the index into Dossier.Uses when the finding concerns one
 	// intended use, and nil when it concerns the product or dossier.
 	Use *int `json:"use,omitempty"`
+	// Waiver is set when a waiver withdrew the finding (see
+	// Assessor.AssessWaiving): the finding stays in the report, but does
+	// not count toward the verdict or Report.Worst.
+	Waiver *Waiver `json:"waiver,omitempty"`
+}
+
+// Waived reports whether a waiver withdrew the finding.
+func (f *Finding) Waived() bool { return f.Waiver != nil }
+
+// Waiver is a reasoned, approved exception to a rule for some dossiers:
+// the finding it waives stays visible with the waiver's reason, but no
+// longer decides a verdict.
+type Waiver struct {
+	// ID names the waiver, such as "W-2026-014", or its place in the file
+	// that holds it ("waivers.yaml:12").
+	ID string `json:"id"`
+	// Reason says why the exception was granted.
+	Reason string `json:"reason"`
+	// ApprovedBy names who approved it.
+	ApprovedBy string `json:"approved_by"`
+	// Expires is the last day the waiver applies, included; zero means it
+	// does not expire.
+	Expires secretome.Date `json:"expires,omitzero"`
 }
 
 // UseAssessment is the verdict for one intended use in one jurisdiction.
@@ -216,13 +264,15 @@ func (r *Report) Findings() []Finding {
 	return out
 }
 
-// Worst returns the highest severity among all findings, or SeverityInfo
-// when there are none.
+// Worst returns the highest severity among all findings not waived, or
+// SeverityInfo when there are none.
 func (r *Report) Worst() secretome.Severity {
 	w := secretome.SeverityInfo
 	for i := range r.Jurisdictions {
 		for k := range r.Jurisdictions[i].Findings {
-			w = max(w, r.Jurisdictions[i].Findings[k].Severity)
+			if f := &r.Jurisdictions[i].Findings[k]; f.Waiver == nil {
+				w = max(w, f.Severity)
+			}
 		}
 	}
 	return w

@@ -26,6 +26,13 @@ type RuleInfo struct {
 	// Note says what is uncertain or unverified about the rule, and what
 	// is known about when its facts were read.
 	Note string `json:"note,omitempty"`
+	// Revision identifies this version of the rule, so that a decision
+	// can be traced to the rule as it stood. A rule that joins a RuleSet
+	// without one gets a digest of its metadata ("sha256:" and 16 hex
+	// digits); a shipped rule's check is identified by the library
+	// version (see Audit), a policy rule's by its conditions, which its
+	// revision covers.
+	Revision string `json:"revision,omitempty"`
 }
 
 // Rule is a RuleInfo with the check that applies it. Host applications
@@ -85,6 +92,9 @@ func (s *RuleSet) With(rules ...Rule) (*RuleSet, error) {
 	for _, r := range rules {
 		if err := checkRule(&r); err != nil {
 			return nil, err
+		}
+		if r.Revision == "" {
+			r.Revision = metadataRevision(&r.RuleInfo)
 		}
 		out.rules = append(out.rules, r)
 	}
@@ -213,6 +223,7 @@ func validCode(s string, max int) bool {
 var jurisdictionNames = map[string]string{
 	"AU":      "Australia",
 	"EU":      "European Union",
+	"HOUSE":   "House rules (every jurisdiction)",
 	"ID":      "Indonesia",
 	"JP":      "Japan",
 	"KR":      "South Korea",

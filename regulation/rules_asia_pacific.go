@@ -150,8 +150,8 @@ func japanRules() []Rule {
 				Note:       "The trial requirements of the PMD Act and the Japanese cosmetic standards for human cell-derived ingredients are not encoded; such uses are reported as unknown." + noDate("the PMD Act"),
 			},
 			Check: unresearchedCheck(map[UseClass]string{
-				UseClinicalTrial: "not encoded: the trial requirements under the PMD Act for a secretome product",
-				UseCosmetic:      "not encoded: Japanese cosmetic rules for human cell-derived secretome",
+				UseClinicalTrial: "jp.unresearched.trial",
+				UseCosmetic:      "jp.unresearched.cosmetic",
 			}),
 		},
 		researchRule("JP-RESEARCH", "JP", withArticle(withChecked(citePMDAct, readFirst), "scope (laboratory research is not the sale or use of a drug)"), ProvenanceInferred,
@@ -164,42 +164,42 @@ func checkJPAdvertising(c *Context) {
 	if len(c.Uses()) == 0 || d.AdvertisedToPublic == nil || !*d.AdvertisedToPublic {
 		return
 	}
-	unapprovedDrugClaims(c, "the efficacy or effects of a drug without approval under Art. 14 of the PMD Act may not be advertised")
+	unapprovedDrugClaims(c, message.New("jp.advertising"))
 }
 
 // unapprovedDrugClaims reports each therapeutic claim as an error with
 // the message, unless the product holds a Japanese marketing approval;
 // findings about a product other than purified EVs are inferred.
-func unapprovedDrugClaims(c *Context, message string) {
+func unapprovedDrugClaims(c *Context, msg message.Message) {
 	if r, _ := findAuth(c, AuthMarketingAuthorisation, nil, false); r == authOK {
 		return
 	}
 	inferUnlessVesicles(c)
 	d := c.Dossier()
 	for k := range d.Claims {
-		if claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
-			c.Report(secretome.SeverityError, claimPath(k), message)
+		if c.claimHere(k) && claimIntent(d, &d.Claims[k]) == secretome.IntentTherapeutic {
+			c.reportClaim(k, secretome.SeverityError, msg)
 		}
 	}
 }
 
 func checkJPFreePractice(c *Context) {
-	c.Classify("outside the Act on the Safety of Regenerative Medicine (not cells); not approved as a drug, and an unapproved drug under the PMD Act when sold with drug-like claims")
+	c.ClassifyText(message.New("jp.class"))
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class != UseHospitalService {
 			continue
 		}
-		c.ReportUse(i, secretome.SeverityInfo, usePath(i, "class"),
-			"not found: any instrument after the notices of 31 July 2024 bringing culture supernatant or exosomes into the Act on the Safety of Regenerative Medicine; an MHLW subcommittee was discussing it in December 2024, so the scope may have changed")
-		if u.Administrator.Prescriber() {
-			c.Condition(i, "treatment under the treating physician's or dentist's own responsibility, following the JSRM guidance on clinical use of extracellular vesicles (1st ed., 30 April 2024)",
-				usePath(i, "administrator"),
-				"no certified-committee review or provision plan applies, but the treatment is unapproved and the doctor bears the responsibility; MHLW asks providers to follow the JSRM guidance")
+		c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "class"), message.New("jp.free.scope"))
+		if u.Administrator.Prescriber() && u.LicenceToTreat != secretome.NotHeld {
+			c.ConditionText(i, message.New("jp.free.missing"), usePath(i, "administrator"), message.New("jp.free"))
 			continue
 		}
-		c.Unknown(i, usePath(i, "administrator"),
-			"the 2024 notices address physicians and dentists; use by other administrators is not encoded")
+		if u.Administrator.Prescriber() {
+			c.UnknownText(i, usePath(i, "licence_to_treat"), message.New("jp.free.licence"))
+			continue
+		}
+		c.UnknownText(i, usePath(i, "administrator"), message.New("jp.free.administrator"))
 	}
 }
 
@@ -207,7 +207,7 @@ func checkJPReagent(c *Context) {
 	if !hasClass(c, UseResearch) && !hasClass(c, UseMarketedTherapeutic) && !hasClass(c, UseCosmetic) {
 		return // the notice concerns products sold, not treatment in free practice
 	}
-	unapprovedDrugClaims(c, "a therapeutic claim for an exosome or supernatant product without PMD Act approval makes it an unapproved drug")
+	unapprovedDrugClaims(c, message.New("jp.reagent"))
 }
 
 func koreaRules() []Rule {
@@ -283,7 +283,7 @@ func koreaRules() []Rule {
 var krTreatmentPlans = date("2025-02-21")
 
 func checkKRScope(c *Context) {
-	c.Classify("not determined: whether a cell-free secretome or EV product is an advanced biopharmaceutical under the Advanced Regenerative Bio Act or an ordinary biological under the Pharmaceutical Affairs Act was not found")
+	c.ClassifyText(message.New("kr.class"))
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class == UseHospitalService && !c.AsOf().Before(krTreatmentPlans) {
@@ -293,8 +293,7 @@ func checkKRScope(c *Context) {
 		}
 		switch u.Class {
 		case UseClinicalTrial, UseHospitalService:
-			c.Unknown(i, usePath(i, "class"),
-				"not found: whether clinical research or treatment with a cell-free secretome falls under the Advanced Regenerative Bio Act")
+			c.UnknownText(i, usePath(i, "class"), message.New("kr.scope"))
 		}
 	}
 }
@@ -307,13 +306,13 @@ func checkKRTreatmentPlan(c *Context) {
 		}
 		switch r, at := findAuth(c, AuthTreatmentPlan, u, true); r {
 		case authOK:
-			c.Permit(i, authPath(at), "treatment under a treatment plan approved by the deliberation committee for the facility of the use")
+			c.PermitText(i, authPath(at), message.New("kr.plan.permitted"))
 		case authUnnamed:
 			// That a plan binds one facility is our reading: the Act
 			// places clinical research and treatment with designated institutions.
 			c.Inferred(true)
 			c.ConditionText(i, message.New("kr.plan.missing"), authFix(r, at, i, u),
-				message.New("kr.plan", authProblem(r, message.Term("what.treatment_plan"))))
+				message.New("kr.plan", c.authProblem(r, at, u, message.Term("what.treatment_plan"))))
 			c.Inferred(false)
 		}
 	}
@@ -332,18 +331,17 @@ func checkKRCultureMedium(c *Context) {
 		}
 		if anyRoute(d, u, needle) {
 			if c.AsOf().Before(citeMFDSAd2025.EffectiveFrom) {
-				c.Unknown(i, usePath(i, "route"),
-					"not found: whether delivery by needle or microneedle counted as a cosmetic use before the MFDS guideline revision of 21 January 2025")
+				c.UnknownText(i, usePath(i, "route"), message.New("kr.needle.before"))
 			}
 			continue // from that day KR-MFDS-2025-NEEDLE prohibits it
 		}
 		r, at := findAuth(c, AuthMFDSCultureMediumRecords, nil, false)
 		if r != authOK {
 			c.ConditionText(i, message.New("kr.culture_medium.missing"),
-				authFix(r, at, i, u), message.New("kr.culture_medium", authProblem(r, message.Term("what.mfds_records"))))
+				authFix(r, at, i, u), message.New("kr.culture_medium", c.authProblem(r, at, u, message.Term("what.mfds_records"))))
 			continue
 		}
-		c.Permit(i, authPath(at), "a human cell culture-medium ingredient with the records the MFDS safety standard asks for")
+		c.PermitText(i, authPath(at), message.New("kr.culture_medium.permitted"))
 	}
 }
 
@@ -352,15 +350,15 @@ func checkKRNeedle(c *Context) {
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		if u.Class == UseCosmetic && anyRoute(d, u, needle) {
-			c.Prohibit(i, usePath(i, "route"), "needle, microneedle or MTS delivery is not a cosmetic use and may not be suggested for a cosmetic")
+			c.ProhibitText(i, usePath(i, "route"), message.New("kr.needle"))
 		}
 	}
 	if !hasClass(c, UseCosmetic) {
 		return
 	}
 	for k := range d.Claims {
-		if w := d.Claims[k].Wording; containsFold(w, "needle", "니들") || hasWord(w, "MTS") {
-			c.Report(secretome.SeverityError, claimPath(k), "a cosmetic claim may not refer to needles, microneedles or MTS")
+		if w := d.Claims[k].Wording; c.claimHere(k) && (containsFold(w, "needle", "니들") || hasWord(w, "MTS")) {
+			c.reportClaim(k, secretome.SeverityError, message.New("kr.needle.claim"))
 		}
 	}
 }
@@ -371,10 +369,9 @@ func checkKRAdvertising(c *Context) {
 		return
 	}
 	for k := range d.Claims {
-		if containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
+		if c.claimHere(k) && containsFold(d.Claims[k].Wording, "stem cell", "stem-cell", "stemcell", "cell regeneration", "cell-regeneration", "skin regeneration", "skin-regeneration",
 			"줄기세포", "줄기 세포", "세포 재생", "세포재생", "피부 재생", "피부재생") {
-			c.Report(secretome.SeverityError, claimPath(k),
-				"suggesting that a cosmetic contains stem cells, or that it regenerates cells or skin, is false or exaggerated advertising")
+			c.reportClaim(k, secretome.SeverityError, message.New("kr.advertising"))
 		}
 	}
 }
@@ -410,8 +407,8 @@ func australiaRules() []Rule {
 				Note:       "Australian trial schemes and cosmetic rules for secretome are not encoded; such uses are reported as unknown." + noDate("the biological framework"),
 			},
 			Check: unresearchedCheck(map[UseClass]string{
-				UseClinicalTrial: "not encoded: the Australian clinical-trial schemes (CTN/CTA) for a secretome product",
-				UseCosmetic:      "not encoded: Australian rules for cosmetics with human cell-derived ingredients",
+				UseClinicalTrial: "au.unresearched.trial",
+				UseCosmetic:      "au.unresearched.cosmetic",
 			}),
 		},
 		researchRule("AU-RESEARCH", "AU", citeTGABiological, ProvenanceInferred,
@@ -424,28 +421,27 @@ func checkAUARTG(c *Context) {
 	if !d.Product.HumanDerived() {
 		return
 	}
-	c.Classify("likely a biological (made from human cells), otherwise a medicine; either way ARTG inclusion is needed for supply")
+	c.ClassifyText(message.New("au.class"))
 	for _, i := range c.Uses() {
 		u := c.use(i)
 		switch u.Class {
 		case UseMarketedTherapeutic:
 			r, at := findAuth(c, AuthARTG, u, false)
 			if r != authOK {
-				c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("au.artg", authProblem(r, message.Term("what.artg"))))
+				c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("au.artg", c.authProblem(r, at, u, message.Term("what.artg"))))
 				continue
 			}
-			c.Permit(i, authPath(at), "the product is on the ARTG for the use")
+			c.PermitText(i, authPath(at), message.New("au.artg.use"))
 		case UseHospitalService:
 			if r, at := findAuth(c, AuthARTG, u, false); r == authOK {
-				c.Permit(i, authPath(at), "the product is on the ARTG")
+				c.PermitText(i, authPath(at), message.New("au.artg.listed"))
 				continue
 			}
 			if r, at := findAuth(c, AuthSpecialAccess, u, false); r == authOK {
-				c.Permit(i, authPath(at), "supplied through the Special Access Scheme or an Authorised Prescriber")
+				c.PermitText(i, authPath(at), message.New("au.special_access"))
 				continue
 			}
-			c.Prohibit(i, usePath(i, "class"),
-				"a product not on the ARTG may be supplied only through special access; the autologous hospital exclusion covers cells and tissues, not a secretome")
+			c.ProhibitText(i, usePath(i, "class"), message.New("au.service"))
 		}
 	}
 }
@@ -455,11 +451,15 @@ func checkAUAdvertising(c *Context) {
 	if !d.Product.HumanDerived() || !hasClinical(c) {
 		return
 	}
-	switch {
-	case d.AdvertisedToPublic == nil:
-		c.Report(secretome.SeverityInfo, "advertised_to_public", "the dossier does not say whether the product is advertised to the public, which is prohibited for human cell and tissue products")
-	case *d.AdvertisedToPublic:
-		c.Report(secretome.SeverityError, "advertised_to_public", "the product is advertised to the public; TGA guidance prohibits that for human cell and tissue products, and a secretome made from human cells is taken to be one")
+	adv, stated := d.AdvertisedIn(c.code)
+	for _, i := range c.Uses() {
+		switch {
+		case !c.use(i).Class.Clinical():
+		case !stated:
+			c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"), message.New("au.advertising.unknown"))
+		case adv:
+			c.ReportUseText(i, secretome.SeverityError, advertisingPath(d, c.code, i), message.New("au.advertising"))
+		}
 	}
 }
 
@@ -494,10 +494,10 @@ func taiwanRules() []Rule {
 				Note:       "Taiwanese rules for research, trials, hospital use and marketing of secretome are not encoded; every non-cosmetic use is reported as unknown." + noDate("the prohibited list"),
 			},
 			Check: unresearchedCheck(map[UseClass]string{
-				UseResearch:            "not encoded: Taiwanese rules for secretome research",
-				UseClinicalTrial:       "not encoded: Taiwanese clinical-trial rules for secretome",
-				UseHospitalService:     "not encoded: Taiwanese rules for hospital use of secretome",
-				UseMarketedTherapeutic: "not encoded: Taiwanese marketing authorisation rules for secretome",
+				UseResearch:            "tw.unresearched.research",
+				UseClinicalTrial:       "tw.unresearched.trial",
+				UseHospitalService:     "tw.unresearched.service",
+				UseMarketedTherapeutic: "tw.unresearched.marketed",
 			}),
 		},
 	}
@@ -513,7 +513,7 @@ func checkTWHumanOrigin(c *Context) {
 	c.Inferred(!d.Product.Derivative.Type.VesicleProduct())
 	for _, i := range c.Uses() {
 		if c.use(i).Class == UseCosmetic {
-			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin are on Taiwan's list of ingredients prohibited in cosmetics")
+			c.ProhibitText(i, "product.source.species", message.New("tw.human_origin"))
 		}
 	}
 }
@@ -533,26 +533,25 @@ func checkTWExosome(c *Context) {
 		r, at := findAuth(c, AuthCosmeticIngredientApproval, nil, false)
 		switch {
 		case r == authOK && vesicles:
-			c.Permit(i, authPath(at), "the human cell-derived exosome ingredient holds a case-by-case approval")
+			c.PermitText(i, authPath(at), message.New("tw.exosome_approval.permitted"))
 		case r == authOK:
-			c.Unknown(i, authPath(at),
-				"the dossier holds a case-by-case ingredient approval, but the 2024 exception names human cell-derived exosomes; whether an approval can cover a product of derivative type \""+d.Product.Derivative.Type.String()+"\" was not found")
+			c.UnknownText(i, authPath(at), message.New("tw.exosome_approval.derivative", message.Text(d.Product.Derivative.Type.String())))
 		case vesicles:
-			c.ProhibitText(i, authFix(r, at, i, u), message.New("tw.exosome_approval", authProblem(r, message.Term("what.case_by_case"))))
+			c.ProhibitText(i, authFix(r, at, i, u), message.New("tw.exosome_approval", c.authProblem(r, at, u, message.Term("what.case_by_case"))))
 		default:
-			c.Prohibit(i, "product.derivative.type",
-				"cells, tissues or products of human origin stay on Taiwan's prohibited list; the 2024 exception names exosomes, and this product's derivative type is \""+d.Product.Derivative.Type.String()+"\", not an extracellular-vesicle product")
+			c.ProhibitText(i, "product.derivative.type", message.New("tw.not_vesicles", message.Text(d.Product.Derivative.Type.String())))
 		}
 	}
 }
 
 // unresearchedCheck returns a check that reports uses of the listed
-// classes as unknown, with the message given for the class.
+// classes as unknown, with the message (a code of the catalogue) given
+// for the class.
 func unresearchedCheck(msgs map[UseClass]string) func(*Context) {
 	return func(c *Context) {
 		for _, i := range c.Uses() {
-			if msg, ok := msgs[c.use(i).Class]; ok {
-				c.Unknown(i, usePath(i, "class"), msg)
+			if code, ok := msgs[c.use(i).Class]; ok {
+				c.UnknownText(i, usePath(i, "class"), message.New(code))
 			}
 		}
 	}

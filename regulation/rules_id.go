@@ -230,11 +230,11 @@ func indonesiaRules() []Rule {
 		{
 			RuleInfo: RuleInfo{
 				ID: "ID-UU17-435-UNQUALIFIED-INJECTION", Jurisdiction: "ID",
-				Title: "Injection or microneedling into patients by someone other than a physician or dentist",
+				Title: "Injection or microneedling into patients by someone other than a physician or dentist, or without a licence to treat people",
 				Citation: withSecondary(withArticle(citeUU17, "Art. 439 (practising as medical personnel without a licence; reported, not verified)"),
 					"reports of BPOM's Magelang secretome case, announced 27 August 2025 (https://elshinta.com/news/383968/2025/08/27/nilai-ekonomi-peredaran-sekretom-ilegal-magelang-rp-230-m)"),
 				Provenance: ProvenanceInferred,
-				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people. The articles charged in that case (Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1)) concern substandard pharmaceutical preparations and unauthorised pharmaceutical practice, not who may inject; the article on a person without a health-professional licence practising as medical personnel is reported to be Art. 439, which is not verified. That any injection of secretome by a non-physician is unlawful is therefore our reading, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught." + uu17Date,
+				Note:       "BPOM and the police shut a practice where a veterinarian injected self-made secretome into people. The articles charged in that case (Art. 435 jo. Art. 138(2); Art. 436(1) jo. Art. 145(1)) concern substandard pharmaceutical preparations and unauthorised pharmaceutical practice, not who may inject; the article on a person without a health-professional licence practising as medical personnel is reported to be Art. 439, which is not verified. That any injection of secretome by a non-physician is unlawful is therefore our reading, not a stated rule. A patient injecting a product that holds an NIE covering the use is not caught; a nurse is not caught unless the dossier states that the nurse holds no licence to treat people, which Art. 439 is reported to concern." + uu17Date,
 			},
 			Check: checkIDUnqualifiedInjection,
 		},
@@ -291,7 +291,7 @@ func checkIDClinicalRoutes(c *Context) {
 				continue
 			}
 			c.ProhibitText(i, authFix(des, desAt, i, u), message.New("id.routes.none",
-				authProblem(nie, message.Term("what.nie")), authProblem(des, message.Term("what.designation_research"))))
+				c.authProblem(nie, nieAt, u, message.Term("what.nie")), c.authProblem(des, desAt, u, message.Term("what.designation_research"))))
 			continue
 		default:
 			c.ProhibitText(i, usePath(i, "setting"), message.New("id.routes.setting", message.Text(u.Setting.String())))
@@ -308,12 +308,12 @@ func checkIDClinicalRoutes(c *Context) {
 			c.Inferred(false)
 		case des == authUnnamed:
 			c.ConditionText(i, message.New("id.routes.designation_named.missing"), authFix(des, desAt, i, u),
-				message.New("id.routes.designation_named", authProblem(des, message.Term("what.designation"))))
+				message.New("id.routes.designation_named", c.authProblem(des, desAt, u, message.Term("what.designation"))))
 		case u.Setting == SettingDesignatedHospital && des == authNone:
 			c.ConditionText(i, message.New("id.routes.designation.missing"), usePath(i, "setting"), message.New("id.routes.designation"))
 		default:
 			c.ProhibitText(i, authFix(des, desAt, i, u), message.New("id.routes.no_nie",
-				authProblem(nie, message.Term("what.nie")), authProblem(des, message.Term("what.designation_research"))))
+				c.authProblem(nie, nieAt, u, message.Term("what.nie")), c.authProblem(des, desAt, u, message.Term("what.designation_research"))))
 		}
 	}
 }
@@ -323,16 +323,20 @@ func checkIDProcessing(c *Context) {
 		return
 	}
 	gmp := gmpIn(c)
-	licence, _ := findAuth(c, AuthFacilityLicence, nil, false)
+	licence, at := findAuth(c, AuthFacilityLicence, nil, false)
 	for _, i := range c.Uses() {
 		if !c.use(i).Class.Clinical() {
 			continue
 		}
 		switch {
-		case gmp:
+		case gmp == secretome.Held:
 			c.Permit(i, "manufacturer.sites", "")
+		case gmp == secretome.NotHeld:
+			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.not_held"))
 		case licence == authOK:
 			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.cpob"))
+		case !licence.notStated():
+			c.ProhibitText(i, authPath(at), message.New("id.processing.licence", c.authProblem(licence, at, nil, message.Term("what.facility_licence"))))
 		default:
 			c.ProhibitText(i, "manufacturer.sites", message.New("id.processing.none"))
 		}
@@ -350,6 +354,10 @@ func checkIDProviders(c *Context) {
 			c.ProhibitText(i, usePath(i, "setting"), message.New("id.providers.beauty_clinic"))
 		case u.Setting == SettingHome && u.Class == UseHospitalService:
 			c.ProhibitText(i, usePath(i, "setting"), message.New("id.providers.home"))
+		case u.Setting == SettingUnlicensedPremises && u.Class.Clinical():
+			c.ProhibitText(i, usePath(i, "setting"), message.New("id.providers.unlicensed"))
+		case (u.Setting == SettingPharmacy || u.Setting == SettingRetail || u.Setting == SettingOnline) && u.Class == UseHospitalService:
+			c.ProhibitText(i, usePath(i, "setting"), message.New("id.providers.sale", message.Enum("setting", u.Setting.String())))
 		}
 	}
 }
@@ -385,8 +393,8 @@ func checkIDPurpose(c *Context) {
 		return // Art. 135 concerns therapy; claims for a cosmetic use are left to the cosmetic rules
 	}
 	for k := range d.Claims {
-		if claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
-			c.ReportText(secretome.SeverityWarning, claimPath(k), message.New("id.purpose.aesthetic_claim"))
+		if c.claimHere(k) && claimIntent(d, &d.Claims[k]) == secretome.IntentCosmetic {
+			c.reportClaim(k, secretome.SeverityWarning, message.New("id.purpose.aesthetic_claim"))
 		}
 	}
 }
@@ -426,6 +434,12 @@ func checkIDReproductive(c *Context) {
 		}
 		if id := reproductiveIndication(d, u); id != "" {
 			c.UnknownText(i, usePath(i, "indications"), message.New("id.reproductive", message.Text(id)))
+			continue
+		}
+		if u.Route.Reproductive() {
+			c.Inferred(true)
+			c.UnknownText(i, usePath(i, "route"), message.New("id.reproductive.route", message.Enum("route", u.Route.String())))
+			c.Inferred(false)
 		}
 	}
 }
@@ -449,11 +463,17 @@ func checkIDTrial(c *Context) {
 		}
 		r, at := findAuth(c, AuthCTA, u, false)
 		if r != authOK {
-			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("id.trial.unregistered", authProblem(r, message.Term("what.bpom_trial"))))
+			c.ProhibitText(i, gatewayPath(r, at, i, u), message.New("id.trial.unregistered", c.authProblem(r, at, u, message.Term("what.bpom_trial"))))
 			continue
 		}
-		if e, _ := findAuth(c, AuthEthicsApproval, nil, false); e != authOK {
-			c.ConditionText(i, message.New("id.trial.ethics.missing"), "authorisations", message.New("id.trial.ethics"))
+		switch e, eAt := findAuth(c, AuthEthicsApproval, nil, false); {
+		case e == authOK:
+		case e.notStated() || e == authExpired:
+			c.ConditionText(i, message.New("id.trial.ethics.missing"), authFix(e, eAt, i, u),
+				message.New("id.trial.ethics.problem", c.authProblem(e, eAt, nil, message.Term("what.ethics"))))
+			continue
+		default:
+			c.ProhibitText(i, authPath(eAt), message.New("id.trial.ethics.closed", c.authProblem(e, eAt, nil, message.Term("what.ethics"))))
 			continue
 		}
 		c.PermitText(i, authPath(at), message.New("id.trial.permitted"))
@@ -498,8 +518,13 @@ func checkIDUnqualifiedInjection(c *Context) {
 			}
 		}
 		switch u.Administrator {
-		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient:
+		case AdministratorVeterinarian, AdministratorBeautician, AdministratorPatient, AdministratorPharmacist, AdministratorNone:
 			c.ProhibitText(i, usePath(i, "administrator"), message.New("id.injection.unqualified", message.Enum("administrator", u.Administrator.String())))
+		case AdministratorUnspecified:
+		default:
+			if u.LicenceToTreat == secretome.NotHeld {
+				c.ProhibitText(i, usePath(i, "licence_to_treat"), message.New("id.injection.unlicensed", message.Enum("administrator", u.Administrator.String())))
+			}
 		}
 	}
 }

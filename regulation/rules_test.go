@@ -42,6 +42,56 @@ func auth(kind AuthorisationKind, j string) Authorisation {
 
 func boolPtr(b bool) *bool { return &b }
 
+func licence(h secretome.Holding) func(*Use) { return func(u *Use) { u.LicenceToTreat = h } }
+
+// notHeld states that no authorisation of the kind is held.
+func notHeld(kind AuthorisationKind, j string) Authorisation {
+	return Authorisation{Kind: kind, Status: StatusNotHeld, Jurisdiction: j}
+}
+
+func status(a Authorisation, s AuthorisationStatus) Authorisation { a.Status = s; return a }
+
+func aeReported(a Authorisation, b bool) Authorisation { a.AdverseEventsReported = &b; return a }
+
+// gmpNotHeld states that the seed's only site holds no GMP certificate.
+func gmpNotHeld(d *Dossier) {
+	d.Manufacturer.Sites[0].GMP = nil
+	d.Manufacturer.Sites[0].GMPStatus = secretome.NotHeld
+}
+
+// claimIn adds a claim made in the markets.
+func claimIn(wording, ind string, markets ...string) func(*Dossier) {
+	return func(d *Dossier) {
+		d.Claims = append(d.Claims, Claim{Wording: wording, Indication: ind, Markets: markets})
+	}
+}
+
+// publicClaim adds a therapeutic claim made on social media in the market.
+func publicClaim(market string) func(*Dossier) {
+	return func(d *Dossier) {
+		d.Claims = append(d.Claims, Claim{Wording: "Heals ulcers", Indication: "pressure-ulcer",
+			Channels: []Channel{ChannelSocialMedia}, Markets: []string{market}})
+	}
+}
+
+// channelClaim adds a therapeutic claim made on the channel.
+func channelClaim(ch Channel) func(*Dossier) {
+	return func(d *Dossier) {
+		d.Claims = append(d.Claims, Claim{Wording: "Heals ulcers", Indication: "pressure-ulcer", Channels: []Channel{ch}})
+	}
+}
+
+// batchOutcome sets the outcome of the first batch's result of the kind.
+func batchOutcome(kind secretome.TestKind, o secretome.Outcome) func(*Dossier) {
+	return func(d *Dossier) {
+		for i := range d.Product.Batches[0].Results {
+			if r := &d.Product.Batches[0].Results[i]; r.Kind == kind {
+				r.Outcome = o
+			}
+		}
+	}
+}
+
 // assessOne assesses the dossier with the single shipped rule id.
 func assessOne(t *testing.T, id, asOf string, d *Dossier) *Report {
 	t.Helper()
@@ -108,6 +158,16 @@ func ruleCases() []ruleCase {
 	}
 	plant := func(d *Dossier) { d.Product.Source.Species = secretome.SpeciesPlant }
 	advertised := func(d *Dossier) { d.AdvertisedToPublic = boolPtr(true) }
+	// adipose makes the source adipose-derived stromal cells with CD34 at
+	// the given share and CD31 and CD235a reported absent.
+	adipose := func(cd34 string) func(*Dossier) {
+		return func(d *Dossier) {
+			d.Product.Source.Tissue = secretome.TissueAdipose
+			setMarker("CD34", cd34)(d)
+			setMarker("CD31", "0.3")(d)
+			setMarker("CD235a", "0.2")(d)
+		}
+	}
 	infertility := func(d *Dossier) {
 		d.Product.Indications = append(d.Product.Indications, secretome.Indication{ID: "infertility",
 			Condition: "female infertility", ICD10: "N97.9", Intent: secretome.IntentTherapeutic})
@@ -141,6 +201,10 @@ func ruleCases() []ruleCase {
 		// Indonesia
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "human product", "PP 28/2024 names secretome among the materials of cell-based therapy",
 			"", uses(use("ID", UseHospitalService)), "classified", true},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "the day before PP 28/2024", "the PP took effect on 26 July 2024",
+			"2024-07-25", uses(use("ID", UseHospitalService)), "classified", false},
+		{"ID-PP28-CELL-THERAPY-PRODUCT", "the day PP 28/2024 took effect", "from 26 July 2024 the PP classes the product",
+			"2024-07-26", uses(use("ID", UseHospitalService)), "classified", true},
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "cosmetic", "PP 28/2024 speaks of therapy; no rule on secretome cosmetics was found, so the rule does not prohibit one",
 			"", uses(use("ID", UseCosmetic, route(secretome.RouteTopical))), "prohibited", false},
 		{"ID-PP28-CELL-THERAPY-PRODUCT", "plant source", "the rule concerns products of human cells",
@@ -173,12 +237,20 @@ func ruleCases() []ruleCase {
 			"2024-07-26", uses(use("ID", UseHospitalService)), "prohibited", true},
 		{"ID-PERMENKES32-PROVIDERS", "home", "homes are not providers of cell-based services",
 			"", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "home in 2017", "a 2018 regulation cannot have applied in 2017",
+			"2017-12-31", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", false},
+		{"ID-PERMENKES32-PROVIDERS", "home on 1 January 2018", "the rule applies from the year in its number",
+			"2018-01-01", uses(use("ID", UseHospitalService, setting(SettingHome))), "prohibited", true},
 		{"ID-PERMENKES32-PROVIDERS", "hospital", "hospitals are providers",
 			"", uses(use("ID", UseHospitalService)), "prohibited", false},
 		{"ID-PERMENKES32-PROVIDERS", "plant cosmetic in a beauty clinic", "the regulation concerns stem-cell and cell services",
 			"", with(plant, uses(use("ID", UseCosmetic, setting(SettingBeautyClinic), route(secretome.RouteTopical)))), "prohibited", false},
 		{"ID-UU17-135-EMBRYONIC", "embryonic", "embryonic stem cells are excluded from therapy",
 			"", with(esc, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"ID-UU17-135-EMBRYONIC", "the day before the Law", "UU 17/2023 took effect on 8 August 2023",
+			"2023-08-07", with(esc, uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"ID-UU17-135-EMBRYONIC", "the day the Law took effect", "from 8 August 2023 Art. 135(4) applies",
+			"2023-08-08", with(esc, uses(use("ID", UseHospitalService))), "prohibited", true},
 		{"ID-UU17-135-EMBRYONIC", "cord MSC", "umbilical-cord MSCs are not embryonic",
 			"", uses(use("ID", UseHospitalService)), "prohibited", false},
 		{"ID-UU17-135-REPRODUCTIVE", "infertility", "the paragraph forbids reproductive purposes; whether infertility treatment is one is not settled",
@@ -193,6 +265,10 @@ func ruleCases() []ruleCase {
 			"2023-08-08", with(infertility, uses(use("ID", UseHospitalService, indications("infertility")))), "unknown", true},
 		{"ID-UU17-135-PURPOSE", "aesthetic injection", "therapy is only to cure disease and restore health",
 			"", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", true},
+		{"ID-UU17-135-PURPOSE", "the day before the Law", "UU 17/2023 took effect on 8 August 2023",
+			"2023-08-07", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", false},
+		{"ID-UU17-135-PURPOSE", "the day the Law took effect", "from 8 August 2023 Art. 135(2) applies",
+			"2023-08-08", uses(use("ID", UseHospitalService, indications("skin-rejuvenation"))), "prohibited", true},
 		{"ID-UU17-135-PURPOSE", "wound", "healing a wound restores health",
 			"", uses(use("ID", UseHospitalService)), "prohibited", false},
 		{"ID-BPOM-8-2025-NIE", "no NIE", "a marketed ATMP needs an NIE",
@@ -207,8 +283,12 @@ func ruleCases() []ruleCase {
 			"2024-06-01", uses(use("ID", UseMarketedTherapeutic)), "prohibited", true},
 		{"ID-BPOM-18-2020-NIE", "replaced", "the predecessor no longer applies from 6 March 2025",
 			"2025-03-06", uses(use("ID", UseMarketedTherapeutic)), "prohibited", false},
-		{"ID-BPOM-8-2025-TRIAL", "unregistered trial", "a trial is registered with BPOM",
+		{"ID-BPOM-8-2025-TRIAL", "unapproved trial", "a trial needs BPOM approval (PPUK)",
 			"", uses(use("ID", UseClinicalTrial)), "prohibited", true},
+		{"ID-BPOM-8-2025-TRIAL", "the day before Reg. 8/2025", "the guideline applies from 6 March 2025",
+			"2025-03-05", uses(use("ID", UseClinicalTrial)), "prohibited", false},
+		{"ID-BPOM-8-2025-TRIAL", "the day Reg. 8/2025 was signed", "from 6 March 2025 BPOM approval is asked for",
+			"2025-03-06", uses(use("ID", UseClinicalTrial)), "prohibited", true},
 		{"ID-BPOM-8-2025-TRIAL", "registered and approved", "registration plus ethics approval meets the rule",
 			"", with(auths(auth(AuthCTA, "ID"), auth(AuthEthicsApproval, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", false},
 		{"ID-BPOM-8-2025-TRIAL", "no ethics approval", "ethics approval is a condition",
@@ -472,6 +552,85 @@ func ruleCases() []ruleCase {
 		{"TW-NOT-RESEARCHED", "cosmetic", "cosmetics are covered by the researched rule",
 			"", uses(use("TW", UseCosmetic, route(secretome.RouteTopical))), "unknown", false},
 
+		// Facts a verdict turns on: held, not held, not stated.
+		{"ID-PP28-PROCESSING", "GMP stated not held", "a stated absence of CPOB closes the route rather than leaving a condition",
+			"", with(gmpNotHeld, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"ID-PP28-PROCESSING", "GMP held", "a valid CPOB certificate opens the route the stated absence closes",
+			"", with(gmp("ID"), uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"ID-PP28-PROCESSING", "licence stated not held", "without a Minister's licence only a CPOB-certified manufacturer remains",
+			"", with(auths(notHeld(AuthFacilityLicence, "ID")), uses(use("ID", UseHospitalService))), "path:authorisations[0]", true},
+		{"ID-BPOM-8-2025-TRIAL", "ethics approval stated not held", "a trial known to lack ethics approval is prohibited",
+			"", with(auths(auth(AuthCTA, "ID"), notHeld(AuthEthicsApproval, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", true},
+		{"ID-BPOM-8-2025-TRIAL", "ethics approval not stated", "an unstated approval is a condition",
+			"", with(auths(auth(AuthCTA, "ID")), uses(use("ID", UseClinicalTrial))), "prohibited", false},
+		{"ID-BPOM-8-2025-NIE", "revoked NIE", "a revoked NIE does not allow marketing",
+			"", with(auths(status(auth(AuthNIE, "ID"), StatusRevoked)), uses(use("ID", UseMarketedTherapeutic))), "prohibited", true},
+		{"ID-BPOM-8-2025-NIE", "NIE applied for", "an application is not an authorisation",
+			"", with(auths(status(auth(AuthNIE, "ID"), StatusApplied)), uses(use("ID", UseMarketedTherapeutic))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "designation stated not held", "a designated hospital known to lack its designation is prohibited",
+			"", with(auths(notHeld(AuthHospitalDesignation, "ID")), uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital)))), "prohibited", true},
+		{"ID-PP28-CLINICAL-ROUTES", "designation not stated", "a designation not in the dossier is a condition",
+			"", uses(use("ID", UseHospitalService, setting(SettingDesignatedHospital))), "prohibited", false},
+		{"ID-PERMENKES32-PROVIDERS", "unlicensed premises", "a practice without a health-care licence is no provider",
+			"", uses(use("ID", UseHospitalService, setting(SettingUnlicensedPremises))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "pharmacy service", "a pharmacy is no provider of cell-based services",
+			"", uses(use("ID", UseHospitalService, setting(SettingPharmacy))), "prohibited", true},
+		{"ID-PERMENKES32-PROVIDERS", "marketed product in a pharmacy", "dispensing a marketed product is not a cell-based service",
+			"", uses(use("ID", UseMarketedTherapeutic, setting(SettingPharmacy))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "physician without licence", "a physician who holds no licence to treat people practises without one",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), licence(secretome.NotHeld))), "prohibited", true},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "licensed physician", "a licence held is no violation",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), licence(secretome.Held))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "nurse, licence not stated", "a nurse is caught only when the dossier states no licence",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), admin(AdministratorNurse))), "prohibited", false},
+		{"ID-UU17-435-UNQUALIFIED-INJECTION", "no profession", "a layperson injecting is the Magelang pattern",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntramuscular), admin(AdministratorNone))), "prohibited", true},
+		{"ID-UU17-135-REPRODUCTIVE", "intraovarian", "a route to the reproductive organs raises the reproductive-purpose question",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntraovarian))), "unknown", true},
+		{"ID-UU17-135-REPRODUCTIVE", "intra-articular", "a joint injection raises no reproductive question",
+			"", uses(use("ID", UseHospitalService, route(secretome.RouteIntraArticular))), "unknown", false},
+		{"ID-UU17-135-PURPOSE", "aesthetic claim in Korea only", "a claim made in another market is no Indonesian finding",
+			"", with(claimIn("Renews tired skin", "skin-rejuvenation", "KR"), uses(use("ID", UseHospitalService))), "finding:warning", false},
+		{"ID-UU17-135-PURPOSE", "aesthetic claim in Indonesia", "a claim made in Indonesia is judged there",
+			"", with(claimIn("Renews tired skin", "skin-rejuvenation", "ID"), uses(use("ID", UseHospitalService))), "finding:warning", true},
+		{"JP-MHLW-2024-FREE-PRACTICE", "physician without Japanese licence", "the notices address doctors practising in Japan",
+			"", uses(use("JP", UseHospitalService, setting(SettingClinic), licence(secretome.NotHeld))), "unknown", true},
+		{"AU-TGA-HCT-ADVERTISING", "website claim in Australia", "a claim on a website is advertising to the public",
+			"", with(publicClaim("AU"), uses(use("AU", UseHospitalService))), "finding:error", true},
+		{"AU-TGA-HCT-ADVERTISING", "website claim in the US only", "advertising is judged per market",
+			"", with(publicClaim("US"), uses(use("AU", UseHospitalService), use("US", UseHospitalService))), "finding:error", false},
+		{"AU-TGA-HCT-ADVERTISING", "use says not advertised", "a use stating no advertising in its market leaves nothing unknown",
+			"", uses(use("AU", UseHospitalService, func(u *Use) { u.AdvertisedToPublic = boolPtr(false) })), "finding:info", false},
+		{"US-FDA-UNAPPROVED-PROMOTION", "social media claim", "a claim on social media is promotion to the public, without the dossier flag",
+			"", with(publicClaim("US"), uses(use("US", UseHospitalService))), "finding:error", true},
+		{"US-FDA-UNAPPROVED-PROMOTION", "trade promotion only", "a claim to professionals alone is not public promotion",
+			"", with(channelClaim(ChannelTradePromotion), uses(use("US", UseHospitalService))), "finding:error", false},
+		{"US-312-EXPANDED-ACCESS", "expanded access held", "an expanded-access authorisation is a lawful route outside a trial",
+			"", with(auths(auth(AuthExpandedAccess, "US")), uses(use("US", UseHospitalService))), "permitted", true},
+		{"US-FDA-EXOSOME-NO-SERVICE", "expanded access", "expanded access under an IND is a lawful route outside a trial",
+			"", with(auths(auth(AuthExpandedAccess, "US")), uses(use("US", UseHospitalService))), "prohibited", false},
+		{"US-312-EXPANDED-ACCESS", "expanded access without adverse-event reports", "the dossier states adverse events are not reported",
+			"", with(auths(aeReported(auth(AuthExpandedAccess, "US"), false)), uses(use("US", UseHospitalService))), "permitted_with_conditions", true},
+		{"US-FDA-EXOSOME-NO-SERVICE", "revoked expanded access", "a revoked authorisation opens no route",
+			"", with(auths(status(auth(AuthExpandedAccess, "US"), StatusRevoked)), uses(use("US", UseHospitalService))), "prohibited", true},
+		{"EU-HOSPITAL-EXEMPTION-ATMP-ONLY", "hospital exemption held", "the exemption cannot cover a non-ATMP",
+			"", with(auths(auth(AuthHospitalExemption, "EU")), uses(use("EU", UseHospitalService))), "finding:warning", true},
+		{"EU-2001-83-ART6-MA", "conditional approval", "a conditional marketing authorisation is a marketing authorisation",
+			"", with(auths(auth(AuthConditionalApproval, "EU")), uses(use("EU", UseMarketedTherapeutic))), "prohibited", false},
+		{"QUALITY-DONOR-ELIGIBILITY", "donor stated untested", "an untested donor closes clinical use",
+			"", with(func(d *Dossier) {
+				d.Product.Source.Donor.Eligibility = nil
+				d.Product.Source.Donor.Testing = secretome.NotHeld
+			}, uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"QUALITY-DONOR-ELIGIBILITY", "donor testing not stated", "an unstated record is a condition, not a prohibition",
+			"", with(func(d *Dossier) { d.Product.Source.Donor.Eligibility = nil }, uses(use("ID", UseHospitalService))), "prohibited", false},
+		{"QUALITY-BATCH-RELEASE", "sterility positive", "a failing release result is an error finding naming the test",
+			"", with(batchOutcome(secretome.TestSterility, secretome.OutcomePositive), uses(use("ID", UseHospitalService))), "prohibited", true},
+		{"QUALITY-BATCH-RELEASE", "seed batch", "the seed batch meets its specification",
+			"", uses(use("ID", UseHospitalService)), "prohibited", false},
+		{"QUALITY-BATCH-RELEASE", "research only", "a failed batch in laboratory research is reported, not prohibited",
+			"", with(batchOutcome(secretome.TestSterility, secretome.OutcomePositive), uses(use("ID", UseResearch))), "finding:error", true},
+
 		// Quality baseline
 		{"QUALITY-RELEASE-STERILITY", "injection without sterility test", "a parenteral preparation must be sterile; an absent test is an error for a clinical use",
 			"", with(dropTest(secretome.TestSterility), uses(use("ID", UseHospitalService, route(secretome.RouteIntradermal)))), "prohibited", true},
@@ -525,10 +684,30 @@ func ruleCases() []ruleCase {
 			"", with(setMarker("CD105", "95.0"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
 		{"QUALITY-ISCT-IDENTITY", "HLA-DR at 2.5 %", "ISCT asks at most 2 %",
 			"", with(setMarker("HLA-DR", "2.5"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "adipose cells with CD34", "IFATS/ISCT: CD34 may be present on adipose-derived stromal cells",
+			"", with(adipose("30"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-ISCT-IDENTITY", "adipose cells with CD31", "IFATS/ISCT asks CD31 at most 2 %",
+			"", with(adipose("0.4"), with(setMarker("CD31", "6"), uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
+		{"QUALITY-ISCT-IDENTITY", "adipose finding is inferred", "the adipose thresholds are not verified",
+			"", with(adipose("0.4"), with(setMarker("CD31", "6"), uses(use("ID", UseHospitalService)))), "provenance:inferred", true},
+		{"QUALITY-ISCT-IDENTITY", "cord cells with CD34", "Dominici 2006 asks CD34 at most 2 % for other MSCs",
+			"", with(setMarker("CD34", "30"), uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
 		{"QUALITY-EV-MISEV2018", "uncharacterised EVs", "an EV product is characterised",
 			"", with(func(d *Dossier) { d.Product.Derivative.Type = secretome.DerivativePurifiedEVs }, uses(use("ID", UseHospitalService))), "permitted_with_conditions", true},
 		{"QUALITY-EV-MISEV2018", "characterised EVs", "every MISEV2018 item is reported",
 			"", with(characterisedEVs, uses(use("ID", UseHospitalService))), "permitted_with_conditions", false},
+		{"QUALITY-EV-MISEV2018", "category-4 negative only", "calnexin (category 4) alone does not show purity from co-isolated structures",
+			"", with(characterisedEVs, with(func(d *Dossier) { d.Product.Composition.Vesicles.NegativeMarkers = []string{"calnexin", "GM130"} }, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
+		{"QUALITY-EV-MISEV2018", "lipid instead of protein", "MISEV2018 accepts lipid content as a quantification",
+			"", with(characterisedEVs, with(func(d *Dossier) {
+				d.Product.Composition.TotalProtein = secretome.Quantity{}
+				d.Product.Composition.Vesicles.TotalLipid = secretome.MustParseQuantity("30 µg/mL")
+			}, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", false},
+		{"QUALITY-EV-MISEV2018", "serum not EV-depleted", "EVs of the serum are co-isolated with the product",
+			"", with(characterisedEVs, with(func(d *Dossier) {
+				d.Product.Source.Culture.Supplement = secretome.SupplementFBS
+				d.Product.Source.Culture.EVDepleted = boolPtr(false)
+			}, uses(use("ID", UseHospitalService)))), "permitted_with_conditions", true},
 		{"QUALITY-EMBRYONIC-SOURCE", "embryonic", "the source is flagged",
 			"", with(esc, uses(use("ID", UseHospitalService))), "finding:warning", true},
 		{"QUALITY-EMBRYONIC-SOURCE", "cord", "a cord source is not flagged",
@@ -603,6 +782,10 @@ func ruleCases() []ruleCase {
 			"", uses(use("ID", UseResearch)), "provenance:inferred", true},
 		{"ID-BPOM-COSMETIC-NEEDLE", "2021", "a 2022 regulation cannot have applied in 2021",
 			"2021-06-01", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", false},
+		{"ID-BPOM-COSMETIC-NEEDLE", "1 January 2022", "the rule applies from the year in the regulation's number",
+			"2022-01-01", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
+		{"ID-BPOM-COSMETIC-NEEDLE", "after the November 2024 revocations", "BPOM applied the definition to needle-applied cosmetics on 12 November 2024",
+			"2024-11-12", uses(use("ID", UseCosmetic, route(secretome.RouteMicroneedling))), "prohibited", true},
 
 		{"ID-UU17-435-UNQUALIFIED-INJECTION", "patient self-injects an authorised product", "self-administration of a product with an NIE covering the use is not the Magelang pattern",
 			"", with(auths(auth(AuthNIE, "ID")), uses(use("ID", UseMarketedTherapeutic, setting(SettingHome), admin(AdministratorPatient), route(secretome.RouteSubcutaneous)))), "prohibited", false},

@@ -156,7 +156,7 @@ func unitedStatesRules() []Rule {
 				Title:      "No lawful clinic or hospital service: exosome treatment needs an IND (a trial or expanded access) or a licensed product",
 				Citation:   citeFDA2019,
 				Provenance: ProvenancePrimary,
-				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. Treatment outside a trial is lawful under an IND through expanded access (21 CFR 312 subpart I, rule US-312-EXPANDED-ACCESS), so a hospital or clinic use with an IND in effect is left to that rule. The notification's date, 6 December 2019, is taken as its day of effect. FDA speaks of exosomes: findings about a whole secretome, a conditioned medium or a product not of human origin apply it by our reading and are marked inferred.",
+				Note:       "FDA: exosomes used to treat diseases are drugs and biological products needing premarket review and approval; no exosome product is approved. Treatment outside a trial is lawful under an IND through expanded access (21 CFR 312 subpart I, rule US-312-EXPANDED-ACCESS), so a hospital or clinic use with an IND in effect, or with an expanded-access authorisation held, is left to that rule. The notification's date, 6 December 2019, is taken as its day of effect. FDA speaks of exosomes: findings about a whole secretome, a conditioned medium or a product not of human origin apply it by our reading and are marked inferred.",
 			},
 			Check: checkUSService,
 		},
@@ -233,11 +233,10 @@ func checkUSNotHCTP(c *Context) {
 	if !d.Product.HumanDerived() {
 		return
 	}
-	c.Classify("drug and biological product; not an HCT/P")
+	c.ClassifyText(message.New("us.class"))
 	c.Inferred(d.Product.Derivative.Type.VesicleProduct())
 	if len(c.Uses()) > 0 {
-		c.Report(secretome.SeverityInfo, "product.derivative.type",
-			"secreted cell factors are excluded from the HCT/P definition, so the product cannot be regulated under PHS Act § 361 alone; treatment use needs premarket review")
+		c.ReportText(secretome.SeverityInfo, "product.derivative.type", message.New("us.not_hctp"))
 	}
 }
 
@@ -249,14 +248,16 @@ func checkUSService(c *Context) {
 			continue
 		}
 		if r, at := findAuth(c, AuthBLA, u, false); r == authOK {
-			c.Permit(i, authPath(at), "the product holds a biologics licence covering the use")
+			c.PermitText(i, authPath(at), message.New("us.marketed.permit"))
 			continue
 		}
 		if r, _ := findAuth(c, AuthIND, nil, false); r == authOK {
 			continue // treatment under an IND: US-312-EXPANDED-ACCESS decides
 		}
-		c.Prohibit(i, usePath(i, "class"),
-			"there is no lawful clinic or hospital service route for exosome or secretome treatment in the United States: use it under an IND (in a trial, or for treatment through expanded access) or as a licensed (BLA) product")
+		if r, _ := findAuth(c, AuthExpandedAccess, u, false); r == authOK {
+			continue // expanded access held: US-312-EXPANDED-ACCESS decides
+		}
+		c.ProhibitText(i, usePath(i, "class"), message.New("us.service"))
 	}
 }
 
@@ -269,12 +270,23 @@ func checkUSExpandedAccess(c *Context) {
 		if r, _ := findAuth(c, AuthBLA, u, false); r == authOK {
 			continue // a licensed product needs no expanded access
 		}
+		if r, at := findAuth(c, AuthExpandedAccess, u, false); r == authOK {
+			a := &c.d.Authorisations[at]
+			if a.AdverseEventsReported != nil && !*a.AdverseEventsReported {
+				c.Inferred(true)
+				c.ConditionText(i, message.New("us.expanded.ae.missing"), authPath(at)+".adverse_events_reported", message.New("us.expanded.ae"))
+				c.Inferred(false)
+				continue
+			}
+			c.PermitText(i, authPath(at), message.New("us.expanded.held"))
+			continue
+		}
 		switch r, at := findAuth(c, AuthIND, u, false); {
 		case r == authOK:
-			c.Permit(i, authPath(at), "treatment use outside a trial under an IND in effect covering the use's indications (expanded access)")
+			c.PermitText(i, authPath(at), message.New("us.expanded.permitted"))
 		case r == authUncovered:
 			c.ConditionText(i, message.New("us.expanded.missing"), authPath(at),
-				message.New("us.expanded.uncovered", authProblem(r, message.Term("what.ind"))))
+				message.New("us.expanded.uncovered", c.authProblem(r, at, u, message.Term("what.ind"))))
 		}
 	}
 }
@@ -283,9 +295,10 @@ func checkUSExpandedAccess(c *Context) {
 // public for a product under investigation in the United States.
 func checkUSInvestigationalPromotion(c *Context) {
 	d := c.Dossier()
-	if len(c.Uses()) == 0 || d.AdvertisedToPublic == nil || !*d.AdvertisedToPublic {
+	if len(c.Uses()) == 0 {
 		return
 	}
+	adv, _ := d.AdvertisedIn(c.code)
 	ind, _ := findAuth(c, AuthIND, nil, false)
 	if ind != authOK && !hasClass(c, UseClinicalTrial) {
 		return
@@ -293,9 +306,8 @@ func checkUSInvestigationalPromotion(c *Context) {
 	inferUnlessVesicles(c)
 	for k := range d.Claims {
 		cl := &d.Claims[k]
-		if claimIntent(d, cl) == secretome.IntentTherapeutic && !licensedFor(c, cl.Indication) {
-			c.Report(secretome.SeverityError, claimPath(k),
-				"the product is under investigation in the United States, and a therapeutic claim promoted to the public represents it as safe or effective")
+		if c.claimHere(k) && (adv || cl.Public()) && claimIntent(d, cl) == secretome.IntentTherapeutic && !licensedFor(c, cl.Indication) {
+			c.reportClaim(k, secretome.SeverityError, message.New("us.investigational.promotion"))
 		}
 	}
 }
@@ -322,19 +334,21 @@ func checkUSPromotion(c *Context) {
 		return
 	}
 	inferUnlessVesicles(c)
+	adv, stated := d.AdvertisedIn(c.code)
+	asked := false
 	for k := range d.Claims {
 		cl := &d.Claims[k]
-		if claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
+		if !c.claimHere(k) || claimIntent(d, cl) != secretome.IntentTherapeutic || licensedFor(c, cl.Indication) {
 			continue
 		}
 		switch {
-		case d.AdvertisedToPublic == nil:
-			c.Report(secretome.SeverityInfo, "advertised_to_public",
-				"the dossier does not say whether the product is advertised to the public; therapeutic claims for an unapproved exosome product may not be promoted")
-			return
-		case *d.AdvertisedToPublic:
-			c.Report(secretome.SeverityError, claimPath(k),
-				"a therapeutic claim for an exosome or secretome product without an FDA licence for the claimed indication is promoted to the public")
+		case cl.Public() || adv:
+			c.reportClaim(k, secretome.SeverityError, message.New("us.promotion"))
+		case !stated && len(cl.Channels) == 0 && !asked:
+			asked = true
+			for _, i := range c.Uses() {
+				c.ReportUseText(i, secretome.SeverityInfo, usePath(i, "advertised_to_public"), message.New("us.promotion.unknown"))
+			}
 		}
 	}
 }
@@ -358,7 +372,7 @@ func licensedFor(c *Context, indication string) bool {
 func checkUSCosmetic(c *Context) {
 	for _, i := range c.Uses() {
 		if c.use(i).Class == UseCosmetic {
-			c.Unknown(i, usePath(i, "class"), "not found: any FDA statement on the cosmetic status of products containing human cell-derived secretome or EVs")
+			c.UnknownText(i, usePath(i, "class"), message.New("us.cosmetic"))
 		}
 	}
 }
@@ -457,7 +471,7 @@ func checkEUNotATMP(c *Context) {
 	if d.Product.Derivative.Type == secretome.DerivativeUnspecified {
 		return
 	}
-	c.Classify("medicinal product (biological) under Directive 2001/83/EC when presented for treatment; not an ATMP (no cells or recombinant nucleic acid)")
+	c.ClassifyText(message.New("eu.class"))
 }
 
 func checkEUService(c *Context) {
@@ -467,16 +481,18 @@ func checkEUService(c *Context) {
 			continue
 		}
 		if r, at := findAuth(c, AuthMarketingAuthorisation, u, false); r == authOK {
-			c.Permit(i, authPath(at), "the product holds a marketing authorisation covering the use; no exemption is needed")
+			c.PermitText(i, authPath(at), message.New("eu.service.ma"))
 			continue
 		}
-		c.Unknown(i, usePath(i, "class"),
-			"the hospital exemption is for ATMPs only; whether national magistral or officinal preparation rules allow hospital use of a non-ATMP secretome is not encoded")
+		c.UnknownText(i, usePath(i, "class"), message.New("eu.service"))
 		for k := range c.d.Authorisations {
 			a := &c.d.Authorisations[k]
+			if a.Jurisdiction == c.code && a.Kind == AuthHospitalExemption {
+				c.ReportUseText(i, secretome.SeverityWarning, authPath(k), message.New("eu.hospital_exemption.held"))
+				continue
+			}
 			if a.Jurisdiction == c.code && (a.Kind == AuthHospitalDesignation || a.Kind == AuthFacilityLicence) {
-				c.ReportUse(i, secretome.SeverityWarning, authPath(k),
-					"if this authorisation (kind \""+a.Kind.String()+"\") is meant as a hospital-exemption authorisation, it cannot cover the product: the exemption is for ATMPs only, and a cell-free secretome or unmodified EV product is not an ATMP")
+				c.ReportUseText(i, secretome.SeverityWarning, authPath(k), message.New("eu.service.exemption", message.Text(a.Kind.String())))
 			}
 		}
 	}
@@ -506,10 +522,10 @@ func checkEUCosmeticHumanOrigin(c *Context) {
 		switch d.Product.Source.Species {
 		case secretome.SpeciesHuman:
 			c.Inferred(true)
-			c.Prohibit(i, "product.source.species", "cells, tissues or products of human origin may not be in a cosmetic product; a human cell-derived secretome is taken to be such a product")
+			c.ProhibitText(i, "product.source.species", message.New("eu.cosmetic.human_origin"))
 			c.Inferred(false)
 		case secretome.SpeciesUnspecified:
-			c.Unknown(i, "product.source.species", "the source species is not given, so the human-origin prohibition cannot be checked")
+			c.UnknownText(i, "product.source.species", message.New("eu.cosmetic.species"))
 		}
 	}
 }
@@ -520,7 +536,7 @@ func checkEUCosmeticExternal(c *Context) {
 		u := c.use(i)
 		if u.Class == UseCosmetic && anyRoute(d, u, secretome.Route.BreachesBarrier) {
 			c.Inferred(!anyRoute(d, u, secretome.Route.Parenteral))
-			c.Prohibit(i, usePath(i, "route"), "a cosmetic is applied to the external parts of the body; an injected or implanted product is not a cosmetic, and neither is one applied by microneedling or to wounds")
+			c.ProhibitText(i, usePath(i, "route"), message.New("eu.cosmetic.external"))
 			c.Inferred(false)
 		}
 	}

@@ -8,7 +8,7 @@ package regulation
 func Shipped() *RuleSet {
 	var all []Rule
 	for _, f := range []func() []Rule{indonesiaRules, unitedStatesRules, europeanUnionRules,
-		japanRules, koreaRules, australiaRules, taiwanRules, qualityRules} {
+		japanRules, koreaRules, australiaRules, taiwanRules, qualityRules, batchRules} {
 		all = append(all, f()...)
 	}
 	s, err := NewRuleSet(all...)

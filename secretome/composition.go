@@ -126,4 +126,8 @@ type Vesicles struct {
 	// SourceAmount is the amount of starting material: cells or volume of
 	// conditioned medium.
 	SourceAmount Quantity `json:"source_amount,omitzero"`
+	// TotalLipid is the lipid content of the preparation, a mass
+	// concentration such as 25 µg/mL; MISEV2018 accepts lipid besides
+	// particle number and protein for quantifying EVs.
+	TotalLipid Quantity `json:"total_lipid,omitzero"`
 }

@@ -57,9 +57,19 @@
 //
 //   - ISCT: the minimal criteria for MSCs (Dominici et al. 2006): plastic
 //     adherence, ≥ 95 % CD105/CD73/CD90, ≤ 2 % haematopoietic markers and
-//     HLA-DR, trilineage differentiation. See ISCT.
+//     HLA-DR, trilineage differentiation; for adipose-derived stromal
+//     cells the IFATS/ISCT criteria (Bourin et al. 2013), where CD34 may be
+//     present. See ISCT.
 //   - EV characterisation: which items of the MISEV2018 structure (kept by
-//     MISEV2023) the product documents. See EVCharacterisation.
+//     MISEV2023) the product documents: protein markers by the five
+//     categories of MISEV2018 Table 3 (EVCategory, with aliases such as
+//     ALIX for PDCD6IP), quantification by particles, protein or lipid, a
+//     category-3 purity marker, and the conditioned-medium items (serum-free
+//     or EV-depleted serum, viability at harvest). See EVCharacterisation.
+//
+// A release result below the limit of detection ("< 0.05 EU/mL") is
+// recorded with TestResult.BelowDetection and compared with the limit as
+// such.
 //
 // Problems have a stable Code, a Severity and a Path. Errors make the
 // product invalid; warnings (an ISCT criterion not met, EV items missing,

@@ -124,12 +124,14 @@ func ExampleEVCharacterisation() {
 		}
 	}
 	// Output:
-	// 5 of 10 items documented
+	// 5 of 12 items documented
 	// missing: ev.source_amount
 	// missing: ev.marker_cytosolic
 	// missing: ev.marker_count
 	// missing: ev.marker_negative
 	// missing: ev.imaging
+	// missing: ev.medium
+	// missing: ev.harvest_viability
 }
 
 // Conformance compares a batch with the release specification, across

@@ -41,27 +41,31 @@ func (DosageForm) Values() []string { return dosageFormNames.Values() }
 // Route is how the product reaches the body.
 type Route uint8
 
-// Routes. RouteUnspecified (the zero value) means not given.
+// Routes, as a clinician writes them. RouteUnspecified (the zero value)
+// means not given. Spellings are never renamed, so older dossiers keep
+// decoding; new routes are added at the end.
 const (
-	RouteUnspecified Route = iota
-	RouteTopical
-	RouteTopicalWound // onto broken skin or an open wound
-	RouteMicroneedling
-	RouteIntradermal
-	RouteSubcutaneous
-	RouteIntramuscular
-	RouteIntravenous
-	RouteIntraArticular
-	RouteIntrathecal
-	RouteOphthalmic
-	RouteIntranasal
-	RouteInhalation
-	RouteLocalImplant // applied into a surgical site, such as a bone defect
+	RouteUnspecified    Route = iota
+	RouteTopical              // "topical": onto intact skin, hair, nails or lips
+	RouteTopicalWound         // "topical_wound": onto broken skin or an open wound
+	RouteMicroneedling        // "microneedling": applied with or after microneedling
+	RouteIntradermal          // "intradermal": injected into the skin
+	RouteSubcutaneous         // "subcutaneous": injected under the skin
+	RouteIntramuscular        // "intramuscular": injected into a muscle
+	RouteIntravenous          // "intravenous": injected or infused into a vein
+	RouteIntraArticular       // "intra_articular": injected into a joint
+	RouteIntrathecal          // "intrathecal": injected into the spinal canal
+	RouteOphthalmic           // "ophthalmic": into or onto the eye
+	RouteIntranasal           // "intranasal": into the nose
+	RouteInhalation           // "inhalation": inhaled
+	RouteLocalImplant         // "local_implant": applied into a surgical site, such as a bone defect
+	RouteIntraovarian         // "intraovarian": injected into an ovary
+	RouteIntrauterine         // "intrauterine": instilled into the uterus
 )
 
 var routeNames = enum.New[Route]("route", "", "topical", "topical_wound", "microneedling",
 	"intradermal", "subcutaneous", "intramuscular", "intravenous", "intra_articular", "intrathecal",
-	"ophthalmic", "intranasal", "inhalation", "local_implant")
+	"ophthalmic", "intranasal", "inhalation", "local_implant", "intraovarian", "intrauterine")
 
 // String returns the stable spelling, such as "intravenous".
 func (v Route) String() string { return routeNames.Name(v) }
@@ -81,17 +85,22 @@ func (Route) Values() []string { return routeNames.Values() }
 func (v Route) Parenteral() bool {
 	switch v {
 	case RouteIntradermal, RouteSubcutaneous, RouteIntramuscular, RouteIntravenous,
-		RouteIntraArticular, RouteIntrathecal, RouteLocalImplant:
+		RouteIntraArticular, RouteIntrathecal, RouteLocalImplant, RouteIntraovarian:
 		return true
 	}
 	return false
 }
 
-// BreachesBarrier reports whether the route reaches living tissue: every
-// parenteral route, microneedling and application to open wounds.
+// BreachesBarrier reports whether the route reaches living tissue or a
+// sterile body cavity: every parenteral route, microneedling, application
+// to open wounds and instillation into the uterus.
 func (v Route) BreachesBarrier() bool {
-	return v.Parenteral() || v == RouteMicroneedling || v == RouteTopicalWound
+	return v.Parenteral() || v == RouteMicroneedling || v == RouteTopicalWound || v == RouteIntrauterine
 }
+
+// Reproductive reports whether the route reaches the reproductive organs
+// (an ovary or the uterus), where a use commonly serves fertility.
+func (v Route) Reproductive() bool { return v == RouteIntraovarian || v == RouteIntrauterine }
 
 // External reports whether the route only touches the outside of the body
 // (intact skin, hair, nails, lips, mucosa of the mouth), which is where

@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 )
 
 // Severity says how much a Problem matters. Errors make a document invalid;
@@ -100,8 +103,12 @@ type Problem struct {
 	Code Code `json:"code"`
 	// Severity says whether the problem invalidates the document.
 	Severity Severity `json:"severity"`
-	// Message explains the problem to a person.
+	// Message explains the problem to a person, in English.
 	Message string `json:"message"`
+	// Text is the message as a code of the message catalogue with typed
+	// arguments, when the problem has one; In renders it in another
+	// language.
+	Text message.Message `json:"-"`
 	// Line is the 1-based line of the problem in the source text; 0 means
 	// unknown (validation of a value built in code has no text).
 	Line int `json:"line,omitempty"`
@@ -200,12 +207,37 @@ func (e *ValidationError) At(path string) []Problem {
 
 // Problems is a list of problems under construction. Validators append to it
 // and call Err at the end. The zero value is ready to use.
+//
+// It lists at most MaxProblems problems; past that it only counts them,
+// and List ends with one more problem (CodeTooLarge) saying how many were
+// left out, so that a document of a million mistakes costs no more memory
+// than one of a thousand.
 type Problems struct {
 	list []Problem
+	// unlisted counts the problems past MaxProblems; worst is the
+	// highest severity among them.
+	unlisted int
+	worst    Severity
+}
+
+// MaxProblems is the most problems a Problems lists.
+const MaxProblems = 1000
+
+// AddText records a problem whose message comes from the message
+// catalogue, so that it can be shown in any supported language
+// (Problem.In).
+func (ps *Problems) AddText(path string, sev Severity, code Code, msg message.Message) {
+	if ps.full(sev) {
+		return // the message is not even rendered
+	}
+	ps.list = append(ps.list, Problem{Path: path, Code: code, Severity: sev, Message: msg.String(), Text: msg})
 }
 
 // Add records a problem.
 func (ps *Problems) Add(path string, sev Severity, code Code, format string, args ...any) {
+	if ps.full(sev) {
+		return // the message is not even formatted
+	}
 	msg := format
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
@@ -213,23 +245,49 @@ func (ps *Problems) Add(path string, sev Severity, code Code, format string, arg
 	ps.list = append(ps.list, Problem{Path: path, Code: code, Severity: sev, Message: msg})
 }
 
+// full reports whether MaxProblems are listed, counting a problem of
+// severity sev that will not be.
+func (ps *Problems) full(sev Severity) bool {
+	if len(ps.list) < MaxProblems {
+		return false
+	}
+	ps.unlisted++
+	ps.worst = max(ps.worst, sev)
+	return true
+}
+
 // Append records problems that were found elsewhere, such as by a decoder,
 // as they are; callers that embed a document give the problems their full
 // paths first (see Product.CheckInto).
-func (ps *Problems) Append(list ...Problem) { ps.list = append(ps.list, list...) }
+func (ps *Problems) Append(list ...Problem) {
+	for _, p := range list {
+		if !ps.full(p.Severity) {
+			ps.list = append(ps.list, p)
+		}
+	}
+}
 
-// Len returns the number of problems recorded so far.
-func (ps *Problems) Len() int { return len(ps.list) }
+// Len returns the number of problems recorded so far, listed or not.
+func (ps *Problems) Len() int { return len(ps.list) + ps.unlisted }
 
-// List returns the problems, sorted deterministically.
+// List returns the problems, sorted deterministically, followed by a
+// problem that counts those left unlisted when there were more than
+// MaxProblems.
 func (ps *Problems) List() []Problem {
 	SortProblems(ps.list)
-	return ps.list
+	if ps.unlisted == 0 {
+		return ps.list
+	}
+	return append(ps.list[:len(ps.list):len(ps.list)], Problem{Code: CodeTooLarge, Severity: ps.worst,
+		Message: fmt.Sprintf("%d more problems were found but are not listed (at most %d are); fix these first", ps.unlisted, MaxProblems)})
 }
 
 // Err returns a *ValidationError holding every problem when at least one is
 // an error, and nil otherwise.
 func (ps *Problems) Err() error {
+	if ps.unlisted > 0 && ps.worst == SeverityError {
+		return &ValidationError{Problems: ps.List()}
+	}
 	for _, p := range ps.list {
 		if p.Severity == SeverityError {
 			return &ValidationError{Problems: ps.List()}
@@ -257,4 +315,14 @@ func AsValidationError(err error) (*ValidationError, bool) {
 	var ve *ValidationError
 	ok := errors.As(err, &ve)
 	return ve, ok
+}
+
+// In returns the problem's message in the supported language closest to
+// tag (message.Match): English or Bahasa Indonesia. A problem without a
+// catalogued text gives its Message.
+func (p *Problem) In(tag language.Tag) string {
+	if p.Text.IsZero() {
+		return p.Message
+	}
+	return p.Text.In(tag)
 }

@@ -450,13 +450,60 @@ func TestEVCharacterisation(t *testing.T) {
 		Imaging:               []secretome.ImagingMethod{secretome.ImagingCryoEM},
 		SourceAmount:          q("1.2e8 cells"),
 	}
+	p.Source.Culture.Supplement = secretome.SupplementSerumFree
+	p.Source.Culture.ViabilityAtHarvest = q("94 %")
+	status := func(id string) (secretome.Status, string) {
+		for _, c := range secretome.EVCharacterisation(p).Criteria {
+			if c.ID == id {
+				return c.Status, c.Detail
+			}
+		}
+		t.Fatalf("no criterion %s", id)
+		return 0, ""
+	}
+	st, detail := status("ev.marker_negative")
+	assert.Equal(t, secretome.StatusNotReported, st, "calnexin (category 4) alone does not show purity")
+	assert.Contains(t, detail, "category 4")
+
+	p.Composition.Vesicles.NegativeMarkers = []string{"Calnexin", "ApoA-I"}
 	cl = secretome.EVCharacterisation(p)
 	assert.True(t, cl.Complete(), "%+v", cl.Criteria)
+
+	// Lipid quantification counts as the second measure.
+	p.Composition.TotalProtein = secretome.Quantity{}
+	st, _ = status("ev.quantification")
+	assert.Equal(t, secretome.StatusNotReported, st, "particles alone are one measure")
+	p.Composition.Vesicles.TotalLipid = q("25 µg/mL")
+	st, _ = status("ev.quantification")
+	assert.Equal(t, secretome.StatusMet, st, "particles and lipid are two measures")
+	st, _ = status("ev.purity_ratio")
+	assert.Equal(t, secretome.StatusMet, st, "particle-to-lipid ratio")
+	p.Composition.TotalProtein = q("1850 µg/mL")
+
+	// Conditioned-medium items.
+	p.Source.Culture.Supplement = secretome.SupplementFBS
+	st, _ = status("ev.medium")
+	assert.Equal(t, secretome.StatusNotReported, st, "serum without a depletion statement")
+	p.Source.Culture.EVDepleted = new(bool)
+	st, _ = status("ev.medium")
+	assert.Equal(t, secretome.StatusNotMet, st, "serum not depleted of EVs")
+	*p.Source.Culture.EVDepleted = true
+	st, _ = status("ev.medium")
+	assert.Equal(t, secretome.StatusMet, st, "EV-depleted serum")
+	p.Source.Culture.ViabilityAtHarvest = secretome.Quantity{}
+	st, _ = status("ev.harvest_viability")
+	assert.Equal(t, secretome.StatusNotReported, st)
+	p.Source.Culture.ViabilityAtHarvest = q("94 %")
+
+	// Category 4 and 5 proteins are not counted as positive EV markers.
+	p.Composition.Vesicles.PositiveMarkers = []string{"CD63", "TSG101", "fibronectin", "histone H3"}
+	st, _ = status("ev.marker_count")
+	assert.Equal(t, secretome.StatusNotReported, st, "fibronectin (category 5) and histone (category 4) are not EV markers")
 
 	p.Composition.Vesicles.PositiveMarkers = []string{"CD63", "cd-63", "TSG101", ""}
 	for _, c := range secretome.EVCharacterisation(p).Criteria {
 		if c.ID == "ev.marker_count" {
-			assert.Equal(t, secretome.StatusNotReported, c.Status, "CD63 twice and a blank are two distinct proteins, not three")
+			assert.Equal(t, secretome.StatusNotReported, c.Status, "CD63 twice and a blank are two distinct EV proteins, not three")
 		}
 	}
 	p.Composition.Vesicles.PositiveMarkers = []string{"CD63", "CD81", "TSG101"}
@@ -479,4 +526,90 @@ func TestLocateProblems(t *testing.T) {
 	assert.Equal(t, [2]int{4, 16}, [2]int{ps[0].Line, ps[0].Column}, "the value of the field")
 	assert.Equal(t, 3, ps[1].Line, "a missing field is placed at its object")
 	assert.Equal(t, 1, ps[2].Line, "a missing top-level field is placed at the document")
+}
+
+func TestEVCategory(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want int
+	}{
+		{"CD63", 1}, {"cd-81", 1}, {"ITGB1", 1}, {"integrin β1", 1}, {"CD73", 1}, {"NT5E", 1}, {"HLA-ABC", 1}, {"EMMPRIN", 1},
+		{"TSG101", 2}, {"ALIX", 2}, {"PDCD6IP", 2}, {"CHMP4B", 2}, {"Flotillin-1", 2}, {"syntenin-1", 2}, {"HSC70", 2}, {"GAPDH", 2},
+		{"APOA1", 3}, {"ApoB", 3}, {"albumin", 3}, {"Tamm-Horsfall protein", 3}, {"RPL7", 3},
+		{"calnexin", 4}, {"GM130", 4}, {"histone H3", 4}, {"TOMM20", 4}, {"BiP", 4}, {"AGO2", 4},
+		{"VEGF-A", 5}, {"fibronectin", 5}, {"MFGE8", 5}, {"IL-6", 5},
+		{"unknown protein", 0}, {"", 0},
+	} {
+		assert.Equal(t, tc.want, secretome.EVCategory(tc.name), tc.name)
+	}
+}
+
+func TestISCTAdipose(t *testing.T) {
+	pct := func(s string) decimal.NullDecimal {
+		return decimal.NullDecimal{Decimal: decimal.RequireFromString(s), Valid: true}
+	}
+	yes := true
+	src := &secretome.Source{CellType: secretome.CellTypeMSC, Tissue: secretome.TissueAdipose, Identity: &secretome.Identity{
+		PlasticAdherent: &yes,
+		Markers: []secretome.Marker{{Name: "CD73", PercentPositive: pct("91")}, {Name: "CD90", PercentPositive: pct("88")},
+			{Name: "CD105", PercentPositive: pct("84")}, {Name: "CD45", PercentPositive: pct("0.8")}, {Name: "CD34", PercentPositive: pct("35")},
+			{Name: "CD31", PercentPositive: pct("0.5")}, {Name: "CD235a", PercentPositive: pct("0.1")}},
+		Differentiation: &secretome.Differentiation{Osteogenic: true, Adipogenic: true, Chondrogenic: true},
+	}}
+	cl := secretome.ISCT(src)
+	assert.Contains(t, cl.Standard, "IFATS/ISCT")
+	assert.True(t, cl.Complete(), "IFATS/ISCT: CD34 may be present and 80 %% suffices: %+v", cl.Criteria)
+
+	src.Tissue = secretome.TissueBoneMarrow
+	cl = secretome.ISCT(src)
+	assert.Contains(t, cl.Standard, "Dominici")
+	assert.Equal(t, 2, cl.Count(secretome.StatusNotMet), "Dominici 2006 asks ≥ 95 %% and CD34 ≤ 2 %%: %+v", cl.Criteria)
+}
+
+// TestBelowDetection: a result below the limit of detection ("< 0.05
+// EU/mL") is a normal release result and is compared with the limit.
+func TestBelowDetection(t *testing.T) {
+	lod := func() secretome.TestResult {
+		return secretome.TestResult{Kind: secretome.TestEndotoxin, Value: q("0.05 EU/mL"), BelowDetection: true}
+	}
+	r := lod()
+	assert.Equal(t, "< 0.05 EU/mL", r.String())
+	for _, tc := range []struct {
+		name  string
+		limit secretome.Limit
+		want  secretome.DeviationKind // 0: conforms
+	}{
+		{"maximum above the limit of detection", secretome.Limit{Max: q("0.5 EU/mL")}, 0},
+		{"maximum equal to the limit of detection", secretome.Limit{Max: q("0.05 EU/mL")}, 0},
+		{"maximum below the limit of detection", secretome.Limit{Max: q("0.01 EU/mL")}, secretome.DeviationIncomparable},
+		{"minimum at or above the limit of detection", secretome.Limit{Min: q("0.05 EU/mL")}, secretome.DeviationOutOfLimit},
+		{"minimum below the limit of detection", secretome.Limit{Min: q("0.01 EU/mL")}, secretome.DeviationIncomparable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spec := secretome.ReleaseSpec{Tests: []secretome.ReleaseTest{{Kind: secretome.TestEndotoxin, Limit: tc.limit}}}
+			devs := spec.Conformance(&secretome.Batch{ID: "B1", Results: []secretome.TestResult{lod()}})
+			if tc.want == 0 {
+				assert.Empty(t, devs)
+				return
+			}
+			require.Len(t, devs, 1)
+			assert.Equal(t, tc.want, devs[0].Kind, devs[0].Message)
+			assert.Contains(t, devs[0].Message, "< 0.05 EU/mL")
+		})
+	}
+}
+
+func TestBelowDetectionNeedsValue(t *testing.T) {
+	p := loadGel(t)
+	p.Batches[0].Results = append(p.Batches[0].Results, secretome.TestResult{Kind: secretome.TestCustom, Name: "x", BelowDetection: true, Outcome: secretome.OutcomeNegative})
+	err := p.Validate()
+	var ve *secretome.ValidationError
+	require.ErrorAs(t, err, &ve)
+	found := false
+	for _, pr := range ve.Problems {
+		if strings.HasSuffix(pr.Path, ".value") && strings.Contains(pr.Message, "limit of detection") {
+			found = true
+		}
+	}
+	assert.True(t, found, "%v", ve.Problems)
 }

@@ -942,6 +942,10 @@ func (q Quantity) sameDimension(to Unit) error {
 // from an input without one is written out in full (1 mg/mL is
 // 1000000000 pg/mL); an input with a positive exponent (1.2e9) keeps
 // scientific form.
+//
+// A result beyond MaxQuantityDigits significant digits or an exponent
+// beyond ±MaxQuantityExponent, which ParseQuantity would refuse, is an
+// error wrapping ErrOutOfRange rather than a value no document could hold.
 func (q Quantity) Convert(to Unit) (Quantity, error) {
 	if err := q.sameDimension(to); err != nil {
 		return Quantity{}, err
@@ -949,6 +953,19 @@ func (q Quantity) Convert(to Unit) (Quantity, error) {
 	if q.Unit == to {
 		return q, nil
 	}
+	r, err := q.convert(to)
+	if err != nil {
+		return Quantity{}, err
+	}
+	if err := checkRange(r.Value); err != nil {
+		return Quantity{}, fmt.Errorf("%s in %s: %w", q, to, err)
+	}
+	return r, nil
+}
+
+// convert is Convert between different units of one dimension, without
+// the range check.
+func (q Quantity) convert(to Unit) (Quantity, error) {
 	from, dst := unitTable[q.Unit], unitTable[to]
 	inExp := int64(q.Value.Exponent())
 	target := inExp + int64(from.pow) - int64(dst.pow) // exponent of a pure power-of-ten shift

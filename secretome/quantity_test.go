@@ -717,3 +717,21 @@ func TestStrictCodes(t *testing.T) {
 		assert.Equal(t, string(tc.want), c.StrictCode(), tc.reason)
 	}
 }
+
+// TestConvertOutOfRange: a result beyond the documented digit or exponent
+// bounds is ErrOutOfRange, never a value that ParseQuantity would refuse.
+func TestConvertOutOfRange(t *testing.T) {
+	tests := []struct{ in, to, why string }{
+		{"1e-64 pg/mL", "mg/mL", "the exponent would pass -64"},
+		{"1e64 mg/mL", "pg/mL", "the exponent would pass 64"},
+		{"1" + strings.Repeat("0", 60) + " mg/mL", "pg/mL", "written out in full, the digits would pass 64"},
+	}
+	for _, tt := range tests {
+		q := secretome.MustParseQuantity(tt.in)
+		_, err := q.Convert(secretome.MustParseUnit(tt.to))
+		assert.ErrorIs(t, err, secretome.ErrOutOfRange, tt.why)
+	}
+	ok, err := secretome.MustParseQuantity("1.5 mg/mL").Convert(secretome.MustParseUnit("ng/mL"))
+	require.NoError(t, err)
+	assert.Equal(t, "1500000 ng/mL", ok.String())
+}

@@ -191,6 +191,24 @@ type TestResult struct {
 	// Outcome is the qualitative result, compared with Limit.Expect; a
 	// result needs a Value or an Outcome.
 	Outcome Outcome `json:"outcome,omitempty"`
+	// BelowDetection records a result below the limit of detection, such
+	// as "< 0.05 EU/mL": Value is then the limit of detection, and the
+	// measured amount is below it. Such a result meets a maximum at or
+	// above the limit of detection and fails a minimum at or above it;
+	// against other limits it cannot be compared.
+	BelowDetection bool `json:"below_detection,omitempty"`
+}
+
+// String renders the result for people: "< 0.05 EU/mL" for a result
+// below the limit of detection, the value or the outcome otherwise.
+func (r *TestResult) String() string {
+	switch {
+	case r.BelowDetection:
+		return "< " + r.Value.String()
+	case !r.Value.IsZero():
+		return r.Value.String()
+	}
+	return r.Outcome.String()
 }
 
 // DeviationKind says how a batch departs from its specification.
@@ -328,6 +346,9 @@ func check(t *ReleaseTest, r *TestResult) (Deviation, bool) {
 	if r.Value.IsZero() {
 		return Deviation{Kind: DeviationIncomparable, Message: "a numeric result is required, limit " + l.String()}, true
 	}
+	if r.BelowDetection {
+		return checkBelowDetection(l, r)
+	}
 	if !l.Min.IsZero() {
 		c, err := r.Value.Cmp(l.Min)
 		if err != nil {
@@ -347,6 +368,34 @@ func check(t *ReleaseTest, r *TestResult) (Deviation, bool) {
 			return Deviation{Kind: DeviationOutOfLimit,
 				Message: fmt.Sprintf("%s is above the limit %s", r.Value, l)}, true
 		}
+	}
+	return Deviation{}, false
+}
+
+// checkBelowDetection compares a result below the limit of detection
+// (Value is that limit) with a numeric limit: the true amount is below
+// Value, so it meets a maximum at or above Value, fails a minimum at or
+// above Value, and cannot be compared otherwise.
+func checkBelowDetection(l *Limit, r *TestResult) (Deviation, bool) {
+	if !l.Min.IsZero() {
+		c, err := r.Value.Cmp(l.Min)
+		if err != nil {
+			return Deviation{Kind: DeviationIncomparable, Message: err.Error()}, true
+		}
+		if c <= 0 {
+			return Deviation{Kind: DeviationOutOfLimit,
+				Message: fmt.Sprintf("%s is below the limit %s", r, l)}, true
+		}
+		return Deviation{Kind: DeviationIncomparable,
+			Message: fmt.Sprintf("%s cannot show the minimum %s is met: the limit of detection is above the minimum", r, l)}, true
+	}
+	c, err := r.Value.Cmp(l.Max)
+	if err != nil {
+		return Deviation{Kind: DeviationIncomparable, Message: err.Error()}, true
+	}
+	if c > 0 {
+		return Deviation{Kind: DeviationIncomparable,
+			Message: fmt.Sprintf("%s cannot show the limit %s is met: the limit of detection is above it", r, l)}, true
 	}
 	return Deviation{}, false
 }

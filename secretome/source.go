@@ -212,6 +212,14 @@ type Donor struct {
 	// Eligibility records donor screening and testing; nil means not
 	// reported. Allogeneic material without it is a release risk.
 	Eligibility *DonorEligibility `json:"eligibility,omitempty"`
+	// Testing says whether the donor was screened and tested for
+	// infectious diseases: "held" (done; Eligibility gives the details),
+	// "not_held" (the dossier states it was not done), or left out (not
+	// stated). A stated absence is worse than a gap in the record: the
+	// quality baseline prohibits clinical use of allogeneic material from
+	// an untested donor, and only asks for the record when it is not
+	// stated.
+	Testing Holding `json:"testing,omitempty"`
 }
 
 // DonorEligibility records how a donor was found eligible.
@@ -239,6 +247,15 @@ type Culture struct {
 	// ConditioningTime is how long the medium stayed on the cells, a
 	// positive duration such as 48 h; zero means not given.
 	ConditioningTime Quantity `json:"conditioning_time,omitzero"`
+	// EVDepleted says whether a serum or lysate supplement was depleted
+	// of its own extracellular vesicles before conditioning, a MISEV2018
+	// pre-analytical item; nil means not stated. It does not apply to a
+	// serum-free medium.
+	EVDepleted *bool `json:"ev_depleted,omitempty"`
+	// ViabilityAtHarvest is the share of viable cells when the
+	// conditioned medium was harvested (0 to 100 %), a MISEV2018
+	// pre-analytical item; zero means not given.
+	ViabilityAtHarvest Quantity `json:"viability_at_harvest,omitzero"`
 }
 
 // Identity records the identity tests of the producing cells, the basis of

@@ -1,9 +1,12 @@
 package secretome
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 	"github.com/shopspring/decimal"
 )
 
@@ -64,22 +67,30 @@ type checker struct {
 	ps *Problems
 }
 
-func (c checker) errorf(p *fieldpath.Path, code Code, format string, args ...any) {
-	c.ps.Add(p.String(), SeverityError, code, format, args...)
+// errorf, warnf and infof record a problem whose message is the
+// catalogue's text key with args (package message).
+func (c checker) errorf(p *fieldpath.Path, code Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), SeverityError, code, message.New(key, args...))
 }
 
-func (c checker) warnf(p *fieldpath.Path, code Code, format string, args ...any) {
-	c.ps.Add(p.String(), SeverityWarning, code, format, args...)
+func (c checker) warnf(p *fieldpath.Path, code Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), SeverityWarning, code, message.New(key, args...))
 }
 
-func (c checker) infof(p *fieldpath.Path, code Code, format string, args ...any) {
-	c.ps.Add(p.String(), SeverityInfo, code, format, args...)
+func (c checker) infof(p *fieldpath.Path, code Code, key string, args ...message.Arg) {
+	c.ps.AddText(p.String(), SeverityInfo, code, message.New(key, args...))
 }
+
+// text is the argument of a value shown as it is printed.
+func text(v any) message.Arg { return message.Text(fmt.Sprint(v)) }
+
+// quoted is the argument of a value shown in quotes, as %q prints it.
+func quoted(s string) message.Arg { return message.Text(strconv.Quote(s)) }
 
 func (c checker) required(p *fieldpath.Path, field string, empty bool) {
 	if empty {
 		f := p.Field(field)
-		c.errorf(&f, CodeRequired, "%s is required", field)
+		c.errorf(&f, CodeRequired, "problem.required", message.Text(field))
 	}
 }
 
@@ -93,12 +104,12 @@ func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Di
 	ok := true
 	if err := checkRange(q.Value); err != nil {
 		v := p.Field("value")
-		c.errorf(&v, CodeNumber, "%s: %v", what, err)
+		c.errorf(&v, CodeNumber, "problem.number", message.Term("quantity."+what), message.Text(err.Error()))
 		ok = false
 	}
 	if !q.Unit.Valid() {
 		u := p.Field("unit")
-		c.errorf(&u, CodeUnit, "%s has no valid unit", what)
+		c.errorf(&u, CodeUnit, "problem.unit.none", message.Term("quantity."+what))
 		return false
 	}
 	if len(dims) == 0 {
@@ -110,7 +121,7 @@ func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Di
 		}
 	}
 	u := p.Field("unit")
-	c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", what, q.Unit, q.Unit.Dimension(), dimList(dims))
+	c.errorf(&u, CodeUnit, "problem.unit.dimension", message.Term("quantity."+what), text(q.Unit), dimension(q.Unit.Dimension()), dimList(dims))
 	return false
 }
 
@@ -120,7 +131,7 @@ func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Di
 // to nonNegative.
 func (c checker) share(p *fieldpath.Path, q Quantity, what string) {
 	if q.Unit == UnitPercent && cmpDec(q.Value, hundred) > 0 {
-		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, q)
+		c.errorf(p, CodeRange, "problem.range.percent", message.Term("quantity."+what), text(q))
 	}
 }
 
@@ -131,32 +142,34 @@ func (c checker) emptyEntries(p *fieldpath.Path, field string, list []string, wh
 		if strings.TrimSpace(s) == "" {
 			f := p.Field(field)
 			e := f.Index(i)
-			c.errorf(&e, CodeRequired, "%s entry is empty", what)
+			c.errorf(&e, CodeRequired, "problem.entry.empty", message.Term("quantity."+what))
 		}
 	}
 }
 
-func dimList(dims []Dimension) string {
-	s := ""
-	for i, d := range dims {
-		if i > 0 {
-			s += " or "
-		}
-		s += d.String()
+func dimList(dims []Dimension) message.Arg {
+	var or message.Or
+	for _, d := range dims {
+		or = append(or, dimension(d))
 	}
-	return s
+	return or
+}
+
+// dimension is the argument naming a dimension by its term.
+func dimension(d Dimension) message.Arg {
+	return message.Enum("dimension", strings.ReplaceAll(d.String(), " ", "_"))
 }
 
 // nonNegative reports a negative quantity.
 func (c checker) nonNegative(p *fieldpath.Path, q Quantity, what string) {
 	if !q.IsZero() && q.Value.IsNegative() {
-		c.errorf(p, CodeRange, "%s must not be negative, got %s", what, q)
+		c.errorf(p, CodeRange, "problem.range.negative", message.Term("quantity."+what), text(q))
 	}
 }
 
 func (c checker) positive(p *fieldpath.Path, q Quantity, what string) {
 	if !q.IsZero() && !q.Value.IsPositive() {
-		c.errorf(p, CodeRange, "%s must be positive, got %s", what, q)
+		c.errorf(p, CodeRange, "problem.range.positive", message.Term("quantity."+what), text(q))
 	}
 }
 
@@ -166,7 +179,7 @@ func (c checker) positive(p *fieldpath.Path, q Quantity, what string) {
 // would otherwise cost gigabytes to compare or render.
 func (c checker) number(p *fieldpath.Path, d decimal.Decimal, what string) bool {
 	if err := checkRange(d); err != nil {
-		c.errorf(p, CodeNumber, "%s: %v", what, err)
+		c.errorf(p, CodeNumber, "problem.number", message.Term("quantity."+what), message.Text(err.Error()))
 		return false
 	}
 	return true
@@ -177,7 +190,7 @@ func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
 		return
 	}
 	if d.IsNegative() || cmpDec(d, hundred) > 0 {
-		c.errorf(p, CodeRange, "%s must be between 0 and 100 %%, got %s", what, asWritten(d))
+		c.errorf(p, CodeRange, "problem.range.percent", message.Term("quantity."+what), message.Text(asWritten(d)))
 	}
 }
 
@@ -206,8 +219,8 @@ func (p *Product) check(ps *Problems) {
 	}
 	if !p.ShelfLife.IsZero() {
 		sl := root.Field("shelf_life")
-		c.quantity(&sl, p.ShelfLife, "shelf life", DimensionDuration, DimensionCalendarDuration)
-		c.positive(&sl, p.ShelfLife, "shelf life")
+		c.quantity(&sl, p.ShelfLife, "shelf_life", DimensionDuration, DimensionCalendarDuration)
+		c.positive(&sl, p.ShelfLife, "shelf_life")
 	}
 	if p.Price != nil {
 		pr := root.Field("price")
@@ -222,28 +235,39 @@ func (c checker) source(p *fieldpath.Path, s *Source) {
 	donor := p.Field("donor")
 	c.required(&donor, "type", s.Donor.Type == DonorUnspecified)
 	if s.Donor.Type == DonorAllogeneic && s.Species == SpeciesHuman {
-		if e := s.Donor.Eligibility; e == nil || !e.Screened || len(e.Tests) == 0 {
+		switch e := s.Donor.Eligibility; {
+		case s.Donor.Testing == NotHeld && e != nil && (e.Screened || len(e.Tests) > 0):
+			// contradicted below
+		case s.Donor.Testing == NotHeld:
+			t := donor.Field("testing")
+			c.warnf(&t, CodeDonorEligibility, "the donor of allogeneic human material was not screened and tested for infectious diseases")
+		case s.Donor.Testing == Held:
+		case e == nil || !e.Screened || len(e.Tests) == 0:
 			el := donor.Field("eligibility")
-			c.warnf(&el, CodeDonorEligibility, "allogeneic human material needs donor screening and infectious-disease testing on record")
+			c.warnf(&el, CodeDonorEligibility, "problem.donor.eligibility")
 		}
+	}
+	if e := s.Donor.Eligibility; s.Donor.Testing == NotHeld && e != nil && (e.Screened || len(e.Tests) > 0) {
+		t := donor.Field("testing")
+		c.errorf(&t, CodeInconsistent, "testing is not_held, but eligibility records screening or tests")
 	}
 	if e := s.Donor.Eligibility; e != nil {
 		el := donor.Field("eligibility")
-		c.emptyEntries(&el, "tests", e.Tests, "infectious-disease test")
+		c.emptyEntries(&el, "tests", e.Tests, "infectious_disease_test")
 	}
 	if s.Passage != nil {
 		pa := p.Field("passage")
 		if *s.Passage < 0 || *s.Passage > maxPass {
-			c.errorf(&pa, CodeRange, "passage must be between 0 and %d, got %d", maxPass, *s.Passage)
+			c.errorf(&pa, CodeRange, "problem.passage", message.Int(maxPass), message.Int(*s.Passage))
 		}
 	}
 	if (s.CellType == CellTypeESC) != (s.Tissue == TissueEmbryonic) && (s.CellType == CellTypeESC || s.Tissue == TissueEmbryonic) {
 		t := p.Field("tissue")
-		c.errorf(&t, CodeInconsistent, "embryonic stem cells and embryonic tissue must go together (cell_type %s, tissue %s)", s.CellType, s.Tissue)
+		c.errorf(&t, CodeInconsistent, "problem.embryonic", text(s.CellType), text(s.Tissue))
 	}
 	if (s.CellType == CellTypeIPSC) != (s.Tissue == TissueIPSCDerived) && s.CellType == CellTypeIPSC {
 		t := p.Field("tissue")
-		c.errorf(&t, CodeInconsistent, "iPSC-derived cells must have tissue ipsc_derived, got %s", s.Tissue)
+		c.errorf(&t, CodeInconsistent, "problem.ipsc", text(s.Tissue))
 	}
 	cu := p.Field("culture")
 	c.required(&cu, "supplement", s.Culture.Supplement == SupplementUnspecified)
@@ -251,20 +275,31 @@ func (c checker) source(p *fieldpath.Path, s *Source) {
 		if pc == PreconditioningUnspecified {
 			pp := cu.Field("preconditioning")
 			e := pp.Index(i)
-			c.errorf(&e, CodeRequired, "preconditioning entry is empty")
+			c.errorf(&e, CodeRequired, "problem.entry.empty", message.Term("quantity.preconditioning"))
 		}
 	}
 	if q := s.Culture.Oxygen; !q.IsZero() {
 		o := cu.Field("oxygen")
-		c.quantity(&o, q, "oxygen tension", DimensionFraction)
+		c.quantity(&o, q, "oxygen_tension", DimensionFraction)
 		if q.Unit == UnitPercent {
-			c.percent(&o, q.Value, "oxygen tension")
+			c.percent(&o, q.Value, "oxygen_tension")
 		}
 	}
 	if q := s.Culture.ConditioningTime; !q.IsZero() {
 		t := cu.Field("conditioning_time")
-		c.quantity(&t, q, "conditioning time", DimensionDuration)
-		c.positive(&t, q, "conditioning time")
+		c.quantity(&t, q, "conditioning_time", DimensionDuration)
+		c.positive(&t, q, "conditioning_time")
+	}
+	if q := s.Culture.ViabilityAtHarvest; !q.IsZero() {
+		v := cu.Field("viability_at_harvest")
+		c.quantity(&v, q, "viability_at_harvest", DimensionFraction)
+		if q.Unit == UnitPercent {
+			c.percent(&v, q.Value, "viability_at_harvest")
+		}
+	}
+	if s.Culture.EVDepleted != nil && s.Culture.Supplement == SupplementSerumFree {
+		e := cu.Field("ev_depleted")
+		c.errorf(&e, CodeInconsistent, "problem.ev_depleted")
 	}
 	if s.Identity != nil {
 		id := p.Field("identity")
@@ -283,14 +318,14 @@ func (c checker) identity(p *fieldpath.Path, id *Identity) {
 		c.required(&e, "name", m.Name == "")
 		pp := e.Field("percent_positive")
 		if !m.PercentPositive.Valid {
-			c.errorf(&pp, CodeRequired, "percent_positive is required")
+			c.errorf(&pp, CodeRequired, "problem.required", message.Text("percent_positive"))
 		} else {
-			c.percent(&pp, m.PercentPositive.Decimal, "percent positive")
+			c.percent(&pp, m.PercentPositive.Decimal, "percent_positive")
 		}
 		for j := range i {
 			if m.Name != "" && sameMarker(id.Markers[j].Name, m.Name) {
 				n := e.Field("name")
-				c.errorf(&n, CodeDuplicate, "marker %s is listed twice (also markers[%d])", m.Name, j)
+				c.errorf(&n, CodeDuplicate, "problem.marker.twice", message.Text(m.Name), message.Int(j))
 				break
 			}
 		}
@@ -298,13 +333,13 @@ func (c checker) identity(p *fieldpath.Path, id *Identity) {
 }
 
 func (c checker) isct(p *fieldpath.Path, s *Source) {
-	notMet, notReported := isctSummary(s.Identity)
+	notMet, notReported := isctSummary(s)
 	id := p.Field("identity")
 	if notMet > 0 {
-		c.warnf(&id, CodeISCTNotMet, "%d of the 4 ISCT minimal criteria for MSCs are not met; see secretome.ISCT for details", notMet)
+		c.warnf(&id, CodeISCTNotMet, "problem.isct.not_met", message.Int(notMet))
 	}
 	if notReported > 0 {
-		c.infof(&id, CodeISCTNotReported, "%d of the 4 ISCT minimal criteria for MSCs have no data", notReported)
+		c.infof(&id, CodeISCTNotReported, "problem.isct.not_reported", message.Int(notReported))
 	}
 }
 
@@ -317,16 +352,16 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		c.required(&e, "step", s.Step == StepUnspecified)
 		if !s.PoreSize.IsZero() {
 			ps := e.Field("pore_size")
-			c.quantity(&ps, s.PoreSize, "pore size", DimensionLength)
-			c.positive(&ps, s.PoreSize, "pore size")
+			c.quantity(&ps, s.PoreSize, "pore_size", DimensionLength)
+			c.positive(&ps, s.PoreSize, "pore_size")
 		}
 		if s.Step == StepFiltration && s.PoreSize.IsZero() {
 			c.required(&e, "pore_size", true)
 		}
 		if s.CutoffKDa.Valid {
 			f := e.Field("cutoff_kda")
-			if c.number(&f, s.CutoffKDa.Decimal, "cut-off") && !s.CutoffKDa.Decimal.IsPositive() {
-				c.errorf(&f, CodeRange, "cut-off must be positive, got %s kDa", asWritten(s.CutoffKDa.Decimal))
+			if c.number(&f, s.CutoffKDa.Decimal, "cut_off") && !s.CutoffKDa.Decimal.IsPositive() {
+				c.errorf(&f, CodeRange, "problem.cutoff", message.Text(asWritten(s.CutoffKDa.Decimal)))
 			}
 		}
 		if (s.Step == StepTangentialFlowFiltration || s.Step == StepUltrafiltration) && !s.CutoffKDa.Valid {
@@ -334,8 +369,8 @@ func (c checker) derivative(p *fieldpath.Path, d *Derivative) {
 		}
 		if s.ForceG.Valid {
 			f := e.Field("force_g")
-			if c.number(&f, s.ForceG.Decimal, "centrifugal force") && !s.ForceG.Decimal.IsPositive() {
-				c.errorf(&f, CodeRange, "centrifugal force must be positive, got %s × g", asWritten(s.ForceG.Decimal))
+			if c.number(&f, s.ForceG.Decimal, "centrifugal_force") && !s.ForceG.Decimal.IsPositive() {
+				c.errorf(&f, CodeRange, "problem.force", message.Text(asWritten(s.ForceG.Decimal)))
 			}
 		}
 		if !s.Duration.IsZero() {
@@ -369,52 +404,55 @@ func (c checker) composition(p *fieldpath.Path, prod *Product) {
 		case info != nil:
 			if !a.Quantity.IsZero() && usable && !info.Fits(a.Quantity.Dimension()) {
 				u := q.Field("unit")
-				c.errorf(&u, CodeUnit, "%s cannot be given in %s (%s); want %s", info.Name, a.Quantity.Unit, a.Quantity.Dimension(), dimList(info.Dimensions))
+				c.errorf(&u, CodeUnit, "problem.unit.dimension", message.Text(info.Name), text(a.Quantity.Unit), dimension(a.Quantity.Dimension()), dimList(info.Dimensions))
 			}
 			for j := range i {
 				if o := lookupAnalyte(comp.Analytes[j].Name); o == info && comp.Analytes[j].Basis == a.Basis {
 					n := e.Field("name")
-					c.errorf(&n, CodeDuplicate, "%s is listed twice (as %q in analytes[%d])", info.Name, comp.Analytes[j].Name, j)
+					c.errorf(&n, CodeDuplicate, "problem.analyte.twice", message.Text(info.Name), quoted(comp.Analytes[j].Name), message.Int(j))
 					break
 				}
 			}
 		default:
 			n := e.Field("name")
-			c.infof(&n, CodeUnknownAnalyte, "%q is not in the analyte catalogue; its unit is not checked", a.Name)
+			c.infof(&n, CodeUnknownAnalyte, "problem.analyte.unknown", quoted(a.Name))
 		}
 	}
 	if !comp.TotalProtein.IsZero() {
 		tp := p.Field("total_protein")
-		c.quantity(&tp, comp.TotalProtein, "total protein", DimensionMassConcentration)
-		c.nonNegative(&tp, comp.TotalProtein, "total protein")
+		c.quantity(&tp, comp.TotalProtein, "total_protein", DimensionMassConcentration)
+		c.nonNegative(&tp, comp.TotalProtein, "total_protein")
 	}
 	if v := comp.Vesicles; v != nil {
 		vp := p.Field("vesicles")
 		pc := vp.Field("particle_concentration")
-		c.quantity(&pc, v.ParticleConcentration, "particle concentration", DimensionParticleConcentration)
-		c.nonNegative(&pc, v.ParticleConcentration, "particle concentration")
+		c.quantity(&pc, v.ParticleConcentration, "particle_concentration", DimensionParticleConcentration)
+		c.nonNegative(&pc, v.ParticleConcentration, "particle_concentration")
 		sm := vp.Field("size_mode")
-		c.quantity(&sm, v.SizeMode, "modal size", DimensionLength)
-		c.positive(&sm, v.SizeMode, "modal size")
+		c.quantity(&sm, v.SizeMode, "modal_size", DimensionLength)
+		c.positive(&sm, v.SizeMode, "modal_size")
 		sa := vp.Field("size_mean")
-		c.quantity(&sa, v.SizeMean, "mean size", DimensionLength)
-		c.positive(&sa, v.SizeMean, "mean size")
+		c.quantity(&sa, v.SizeMean, "mean_size", DimensionLength)
+		c.positive(&sa, v.SizeMean, "mean_size")
 		so := vp.Field("source_amount")
-		c.quantity(&so, v.SourceAmount, "source amount", DimensionCellCount, DimensionVolume)
-		c.positive(&so, v.SourceAmount, "source amount")
-		c.emptyEntries(&vp, "positive_markers", v.PositiveMarkers, "positive marker")
-		c.emptyEntries(&vp, "negative_markers", v.NegativeMarkers, "negative marker")
+		c.quantity(&so, v.SourceAmount, "source_amount", DimensionCellCount, DimensionVolume)
+		c.positive(&so, v.SourceAmount, "source_amount")
+		tl := vp.Field("total_lipid")
+		c.quantity(&tl, v.TotalLipid, "total_lipid", DimensionMassConcentration)
+		c.nonNegative(&tl, v.TotalLipid, "total_lipid")
+		c.emptyEntries(&vp, "positive_markers", v.PositiveMarkers, "positive_marker")
+		c.emptyEntries(&vp, "negative_markers", v.NegativeMarkers, "negative_marker")
 		for i, m := range v.Imaging {
 			if m == ImagingUnspecified {
 				im := vp.Field("imaging")
 				e := im.Index(i)
-				c.errorf(&e, CodeRequired, "imaging entry is empty")
+				c.errorf(&e, CodeRequired, "problem.entry.empty", message.Term("quantity.imaging"))
 			}
 		}
 	}
 	if prod.Derivative.Type.VesicleProduct() {
 		if missing, total := evSummary(prod); missing > 0 {
-			c.warnf(p, CodeEVIncomplete, "%d of %d EV characterisation items are missing; see secretome.EVCharacterisation", missing, total)
+			c.warnf(p, CodeEVIncomplete, "problem.ev.incomplete", message.Int(missing), message.Int(total))
 		}
 	}
 }
@@ -434,28 +472,28 @@ func (c checker) formulation(p *fieldpath.Path, f *Formulation) {
 	for i, r := range f.Routes {
 		e := rs.Index(i)
 		if r == RouteUnspecified {
-			c.errorf(&e, CodeRequired, "route is empty")
+			c.errorf(&e, CodeRequired, "problem.route.empty")
 		}
 		for j := range i {
 			if f.Routes[j] == r {
-				c.errorf(&e, CodeDuplicate, "route %s is listed twice", r)
+				c.errorf(&e, CodeDuplicate, "problem.route.twice", text(r))
 				break
 			}
 		}
 	}
 	if f.DosageForm == DosageFormSolutionForInjection && !anyParenteral(f.Routes) && len(f.Routes) > 0 {
 		rt := p.Field("routes")
-		c.errorf(&rt, CodeInconsistent, "a solution for injection needs a parenteral route")
+		c.errorf(&rt, CodeInconsistent, "problem.injection.route")
 	}
 	ex := p.Field("excipients")
 	for i := range f.Excipients {
 		e := ex.Index(i)
 		c.required(&e, "name", f.Excipients[i].Name == "")
 		q := e.Field("quantity")
-		if c.quantity(&q, f.Excipients[i].Quantity, "excipient amount") {
-			c.share(&q, f.Excipients[i].Quantity, "excipient amount")
+		if c.quantity(&q, f.Excipients[i].Quantity, "excipient_amount") {
+			c.share(&q, f.Excipients[i].Quantity, "excipient_amount")
 		}
-		c.nonNegative(&q, f.Excipients[i].Quantity, "excipient amount")
+		c.nonNegative(&q, f.Excipients[i].Quantity, "excipient_amount")
 	}
 	if s := f.Strength; s != nil {
 		sp := p.Field("strength")
@@ -467,13 +505,13 @@ func (c checker) formulation(p *fieldpath.Path, f *Formulation) {
 		}
 		c.nonNegative(&a, s.Amount, "strength")
 		pr := sp.Field("per")
-		c.quantity(&pr, s.Per, "strength basis", DimensionVolume, DimensionMass)
-		c.positive(&pr, s.Per, "strength basis")
+		c.quantity(&pr, s.Per, "strength_basis", DimensionVolume, DimensionMass)
+		c.positive(&pr, s.Per, "strength_basis")
 	}
 	if !f.FillVolume.IsZero() {
 		fv := p.Field("fill_volume")
-		c.quantity(&fv, f.FillVolume, "fill volume", DimensionVolume, DimensionMass)
-		c.positive(&fv, f.FillVolume, "fill volume")
+		c.quantity(&fv, f.FillVolume, "fill_volume", DimensionVolume, DimensionMass)
+		c.positive(&fv, f.FillVolume, "fill_volume")
 	}
 }
 
@@ -495,19 +533,19 @@ func (c checker) indications(p *fieldpath.Path, inds []Indication) {
 		c.required(&e, "intent", in.Intent == IntentUnspecified)
 		if in.ICD10 != "" && !ValidICD10(in.ICD10) {
 			f := e.Field("icd10")
-			c.errorf(&f, CodeFormat, "%q is not an ICD-10 code (such as L89.3) or block (such as T20-T32)", in.ICD10)
+			c.errorf(&f, CodeFormat, "problem.icd10", quoted(in.ICD10))
 		}
 		if in.ICD11 != "" && !ValidICD11(in.ICD11) {
 			f := e.Field("icd11")
-			c.errorf(&f, CodeFormat, "%q is not an ICD-11 code (such as EB40.0)", in.ICD11)
+			c.errorf(&f, CodeFormat, "problem.icd11", quoted(in.ICD11))
 		}
 		if in.Intent == IntentTherapeutic && in.ICD10 == "" && in.ICD11 == "" {
-			c.warnf(&e, CodeRequired, "a therapeutic indication should carry an ICD-10 or ICD-11 code")
+			c.warnf(&e, CodeRequired, "problem.icd.missing")
 		}
 		for j := range i {
 			if in.ID != "" && inds[j].ID == in.ID {
 				f := e.Field("id")
-				c.errorf(&f, CodeDuplicate, "indication id %q is used twice (also indications[%d])", in.ID, j)
+				c.errorf(&f, CodeDuplicate, "problem.indication.twice", quoted(in.ID), message.Int(j))
 				break
 			}
 		}
@@ -518,7 +556,7 @@ func (c checker) release(p *fieldpath.Path, prod *Product) {
 	spec := &prod.Release
 	ts := p.Field("tests")
 	if len(spec.Tests) == 0 {
-		c.warnf(&ts, CodeRequired, "the product has no release specification")
+		c.warnf(&ts, CodeRequired, "problem.release.none")
 	}
 	for i := range spec.Tests {
 		t := &spec.Tests[i]
@@ -531,28 +569,28 @@ func (c checker) release(p *fieldpath.Path, prod *Product) {
 		l := &t.Limit
 		switch {
 		case l.Numeric() && l.Expect != OutcomeUnspecified:
-			c.errorf(&lp, CodeInconsistent, "a limit is either numeric (min/max) or an expected outcome, not both")
+			c.errorf(&lp, CodeInconsistent, "problem.limit.both")
 		case !l.Numeric() && l.Expect == OutcomeUnspecified:
-			c.errorf(&lp, CodeRequired, "the test has no acceptance limit")
+			c.errorf(&lp, CodeRequired, "problem.limit.none")
 		}
 		dims, constrained := limitDims[t.Kind]
 		if constrained && len(dims) == 0 && l.Numeric() {
-			c.errorf(&lp, CodeInconsistent, "%s takes an expected outcome, not a numeric limit", t.Kind)
+			c.errorf(&lp, CodeInconsistent, "problem.limit.outcome", text(t.Kind))
 		}
 		mn, mx := lp.Field("min"), lp.Field("max")
-		c.quantity(&mn, l.Min, "lower limit", dims...)
-		c.quantity(&mx, l.Max, "upper limit", dims...)
+		c.quantity(&mn, l.Min, "lower_limit", dims...)
+		c.quantity(&mx, l.Max, "upper_limit", dims...)
 		if !l.Min.IsZero() && !l.Max.IsZero() {
 			if cmp, err := l.Min.Cmp(l.Max); err != nil {
-				c.errorf(&lp, CodeUnit, "min and max cannot be compared: %v", err)
+				c.errorf(&lp, CodeUnit, "problem.limit.compare", message.Text(err.Error()))
 			} else if cmp > 0 {
-				c.errorf(&lp, CodeRange, "min %s is above max %s", l.Min, l.Max)
+				c.errorf(&lp, CodeRange, "problem.limit.order", text(l.Min), text(l.Max))
 			}
 		}
 		for j := range i {
 			o := &spec.Tests[j]
 			if o.Kind == t.Kind && t.Kind != TestUnspecified && (t.Kind != TestCustom || strings.EqualFold(o.Name, t.Name)) {
-				c.errorf(&e, CodeDuplicate, "%s is specified twice (also tests[%d])", t.Label(), j)
+				c.errorf(&e, CodeDuplicate, "problem.test.twice", message.Text(t.Label()), message.Int(j))
 				break
 			}
 		}
@@ -570,17 +608,17 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 		}{{"manufactured", b.Manufactured}, {"expiry", b.Expiry}} {
 			if !d.date.IsZero() && !d.date.valid() {
 				f := e.Field(d.field)
-				c.errorf(&f, CodeFormat, "%04d-%02d-%02d is not a calendar day between years 0 and 9999", d.date.Year, int(d.date.Month), d.date.Day)
+				c.errorf(&f, CodeFormat, "problem.date", message.Text(fmt.Sprintf("%04d-%02d-%02d", d.date.Year, int(d.date.Month), d.date.Day)))
 			}
 		}
 		if !b.Manufactured.IsZero() && !b.Expiry.IsZero() && !b.Expiry.After(b.Manufactured) {
 			x := e.Field("expiry")
-			c.errorf(&x, CodeRange, "expiry %s is not after manufacture %s", b.Expiry, b.Manufactured)
+			c.errorf(&x, CodeRange, "problem.expiry", text(b.Expiry), text(b.Manufactured))
 		}
 		for j := range i {
 			if b.ID != "" && prod.Batches[j].ID == b.ID {
 				f := e.Field("id")
-				c.errorf(&f, CodeDuplicate, "batch id %q is used twice (also batches[%d])", b.ID, j)
+				c.errorf(&f, CodeDuplicate, "problem.batch.twice", quoted(b.ID), message.Int(j))
 				break
 			}
 		}
@@ -590,13 +628,16 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 			re := rs.Index(k)
 			c.required(&re, "kind", r.Kind == TestUnspecified)
 			if r.Value.IsZero() && r.Outcome == OutcomeUnspecified {
-				c.errorf(&re, CodeRequired, "a result needs a value or an outcome")
+				c.errorf(&re, CodeRequired, "problem.result.empty")
 			}
 			v := re.Field("value")
 			c.quantity(&v, r.Value, "result")
+			if r.BelowDetection && r.Value.IsZero() {
+				c.errorf(&v, CodeRequired, "problem.result.lod")
+			}
 			for j := range k {
 				if r.Kind != TestUnspecified && b.Results[j].sameTest(r) {
-					c.errorf(&re, CodeDuplicate, "%s has two results (also results[%d]); give the one the batch was released on", r.label(), j)
+					c.errorf(&re, CodeDuplicate, "problem.result.twice", message.Text(r.label()), message.Int(j))
 					break
 				}
 			}
@@ -609,21 +650,21 @@ func (c checker) batches(p *fieldpath.Path, prod *Product) {
 			if d.Kind != DeviationMissing {
 				path = fieldpath.Join(path, d.Path)
 			}
-			c.ps.Add(path, SeverityError, CodeBatchDeviation, "%s: %s", d.Kind, d.Message)
+			c.ps.AddText(path, SeverityError, CodeBatchDeviation, message.New("problem.deviation", text(d.Kind), message.Text(d.Message)))
 		}
 	}
 }
 
 func (c checker) storage(p *fieldpath.Path, s *Storage) {
 	mn, mx := p.Field("min"), p.Field("max")
-	c.quantity(&mn, s.Min, "storage temperature", DimensionTemperature)
-	c.quantity(&mx, s.Max, "storage temperature", DimensionTemperature)
+	c.quantity(&mn, s.Min, "storage_temperature", DimensionTemperature)
+	c.quantity(&mx, s.Max, "storage_temperature", DimensionTemperature)
 	if s.Min.IsZero() && s.Max.IsZero() {
-		c.errorf(p, CodeRequired, "storage needs min and/or max temperature")
+		c.errorf(p, CodeRequired, "problem.storage.none")
 	}
 	if !s.Min.IsZero() && !s.Max.IsZero() {
 		if cmp, err := s.Min.Cmp(s.Max); err == nil && cmp > 0 {
-			c.errorf(p, CodeRange, "storage min %s is above max %s", s.Min, s.Max)
+			c.errorf(p, CodeRange, "problem.storage.order", text(s.Min), text(s.Max))
 		}
 	}
 }
@@ -631,11 +672,11 @@ func (c checker) storage(p *fieldpath.Path, s *Storage) {
 func (c checker) price(p *fieldpath.Path, pr *Price) {
 	a := p.Field("amount")
 	if c.number(&a, pr.Amount, "price") && !pr.Amount.IsPositive() {
-		c.errorf(&a, CodeRange, "price must be positive, got %s", asWritten(pr.Amount))
+		c.errorf(&a, CodeRange, "problem.price", message.Text(asWritten(pr.Amount)))
 	}
 	if !validCurrency(pr.Currency) {
 		cu := p.Field("currency")
-		c.errorf(&cu, CodeFormat, "%q is not an ISO 4217 currency code (three capital letters such as IDR, USD, EUR)", pr.Currency)
+		c.errorf(&cu, CodeFormat, "problem.currency", quoted(pr.Currency))
 	}
 	c.required(p, "per", pr.Per == "")
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/openregen/secretomekit/message"
+	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -22,6 +24,9 @@ import (
 // checked is the outcome of checking one dossier: a file, standard input
 // or one record of a JSON Lines file.
 type checked struct {
+	// aux marks an input that is not a dossier (the waivers file): it is
+	// not counted among the dossiers.
+	aux      bool
 	seq      int
 	src      *source
 	line     int   // line of the record in a JSON Lines file; 0 otherwise
@@ -152,7 +157,7 @@ func (c *checked) status(t threshold) status {
 		}
 	}
 	for _, f := range c.findings {
-		if t.fails(f.Severity) {
+		if f.Waiver == nil && t.fails(f.Severity) {
 			return statusFail
 		}
 	}
@@ -180,19 +185,19 @@ type summary struct {
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Infos      int `json:"infos"`
+	// Waived counts the findings waivers withdrew; they are not counted
+	// among errors, warnings and infos.
+	Waived int `json:"waived"`
+	// auxFailed is set when an input that is not a dossier (the waivers
+	// file) has problems at or above --fail-on.
+	auxFailed bool
 }
 
 func (s *summary) add(c *checked, t threshold) {
-	s.Dossiers++
-	switch c.status(t) {
-	case statusPass:
-		s.Passed++
-	case statusFail:
-		s.Failed++
-	case statusInvalid:
-		s.Invalid++
-	case statusUnreadable:
-		s.Unreadable++
+	if c.aux {
+		s.auxFailed = s.auxFailed || c.status(t) == statusFail
+	} else {
+		s.addStatus(c.status(t))
 	}
 	count := func(sev secretome.Severity) {
 		switch sev {
@@ -211,10 +216,29 @@ func (s *summary) add(c *checked, t threshold) {
 		count(p.Severity)
 	}
 	for _, f := range c.findings {
+		if f.Waiver != nil {
+			s.Waived++
+			continue
+		}
 		count(f.Severity)
 	}
 	for i := range c.gaps {
 		count(c.gaps[i].severity(t))
+	}
+}
+
+// addStatus counts one dossier of the status.
+func (s *summary) addStatus(st status) {
+	s.Dossiers++
+	switch st {
+	case statusPass:
+		s.Passed++
+	case statusFail:
+		s.Failed++
+	case statusInvalid:
+		s.Invalid++
+	case statusUnreadable:
+		s.Unreadable++
 	}
 }
 
@@ -230,7 +254,12 @@ type runInfo struct {
 	// asked holds the jurisdictions named by --jurisdiction: they are
 	// shown even where the dossier has no use.
 	asked map[string]bool
-	quiet bool
+	// audit records the rules, policy files and waivers of the run.
+	audit regulation.Audit
+	// waivers is the waivers file, whose own problems (waivers expired
+	// or unused) are reported as one more entry after the dossiers.
+	waivers *source
+	quiet   bool
 	// lang is the language of the messages (--lang).
 	lang  language.Tag
 	color bool
@@ -283,6 +312,9 @@ func runCheck(e *env, args []string) (int, error) {
 	strict := fs.Bool("strict", false, "same as --fail-on unknown")
 	quiet := fs.Bool("quiet", false, "show only failing dossiers and findings that fail, without progress")
 	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
+	var policyDirs pathsFlag
+	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
+	waiversFile := fs.String("waivers", "", "waive findings as the waivers `FILE` says (YAML or JSON)")
 	lang := fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -324,7 +356,21 @@ func runCheck(e *env, args []string) (int, error) {
 		}
 		info.asOf = d
 	}
-	rules := regulation.Shipped()
+	rules, policies, err := loadRules(policyDirs)
+	if err != nil {
+		return exitUsage, err
+	}
+	inputs := policies.Inputs()
+	var waivers *policy.WaiverRun
+	if *waiversFile != "" {
+		ws, err := loadWaivers(*waiversFile)
+		if err != nil {
+			return exitUsage, err
+		}
+		waivers = ws.Run(info.asOf)
+		inputs = append(inputs, ws.Input())
+		info.waivers = &source{path: *waiversFile, syntax: syntaxSniff}
+	}
 	have := rules.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
@@ -335,9 +381,12 @@ func runCheck(e *env, args []string) (int, error) {
 	for _, j := range juris {
 		info.asked[j] = true
 	}
-	if len(juris) > 0 && slices.Contains(have, regulation.Baseline) {
-		// The quality baseline applies whatever the jurisdiction.
-		juris = append(juris, regulation.Baseline)
+	for _, every := range []string{regulation.Baseline, regulation.House} {
+		if len(juris) > 0 && slices.Contains(have, every) {
+			// The quality baseline and house rules apply whatever the
+			// jurisdiction.
+			juris = append(juris, every)
+		}
 	}
 	assessor, err := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: juris, AsOf: info.asOf})
 	if err != nil {
@@ -345,6 +394,8 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	info.jurisdictions = assessor.Jurisdictions()
 	info.rules = assessor.Rules()
+	info.audit = assessor.Audit(inputs...)
+	info.audit.Inputs = inputs // as given, in order
 	warnNoRules(e, info)
 	if format.value == "text" {
 		info.color = colorAllowed(e, e.stdout)
@@ -352,7 +403,7 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	rep := newReporter(format.value, e.stdout)
 
-	c := &checker{env: e, assessor: assessor, info: info, rep: rep}
+	c := &checker{env: e, assessor: assessor, info: info, rep: rep, waivers: waivers}
 	sum, err := c.run(paths, *jsonl)
 	if err != nil {
 		return exitUsage, err
@@ -360,7 +411,7 @@ func runCheck(e *env, args []string) (int, error) {
 	switch {
 	case sum.Unreadable > 0:
 		return exitUsage, nil
-	case sum.Failed > 0 || (sum.Invalid > 0 && !info.threshold.never):
+	case sum.Failed > 0 || sum.auxFailed || (sum.Invalid > 0 && !info.threshold.never):
 		return exitFindings, nil
 	}
 	return exitOK, nil
@@ -389,13 +440,16 @@ func warnNoRules(e *env, info *runInfo) {
 
 // checker runs one check: a producer lists dossiers, a pool of workers
 // decodes and assesses them, and the caller's goroutine writes results in
-// input order. At most window dossiers are in flight, so memory stays
-// bounded however many dossiers a JSON Lines stream holds.
+// input order. At most window dossiers are in flight, and at most as
+// many as runBudget has room for (see budget.go), so memory stays bounded
+// however many dossiers a JSON Lines stream holds and however large they
+// are.
 type checker struct {
 	env      *env
 	assessor *regulation.Assessor
 	info     *runInfo
 	rep      reporter
+	waivers  *policy.WaiverRun // nil without --waivers
 }
 
 type job struct {
@@ -405,6 +459,7 @@ type job struct {
 	data []byte             // the dossier, for records and standard input
 	prob *secretome.Problem // set instead of data for an oversized record
 	err  error              // the input failed before a dossier was read
+	cost int                // units of the memory budget the job holds
 }
 
 func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
@@ -417,6 +472,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 	jobs := make(chan job)
 	results := make(chan *checked, window)
 	slots := make(chan struct{}, window)
+	mem := newBudget(runBudget)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -425,6 +481,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 			prep, _ := c.rep.(preparer)
 			for j := range jobs {
 				r := c.check(ctx, j)
+				mem.release(j.cost)
 				if prep != nil {
 					prep.prepare(c.info, r)
 				}
@@ -433,7 +490,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		}()
 	}
 	go func() {
-		c.produce(ctx, sources, jobs, slots)
+		c.produce(ctx, sources, jobs, slots, mem)
 		close(jobs)
 		wg.Wait()
 		close(results)
@@ -481,6 +538,16 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if c.waivers != nil {
+		// The waivers file is reported last, when it is known which
+		// waivers matched nothing.
+		if w := c.waiversChecked(next); w != nil {
+			sum.add(w, c.info.threshold)
+			if err := c.rep.dossier(w); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return sum, c.rep.end(sum)
 }
 
@@ -501,13 +568,23 @@ func countFiles(sources []source) int {
 }
 
 // produce sends one job per dossier, in order, waiting for a free slot
-// before each.
-func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job, slots chan struct{}) {
+// and for the memory the dossier will take before each.
+func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job, slots chan struct{}, mem *budget) {
 	seq := 0
 	send := func(j job) bool {
+		syn := j.src.syntax
+		if syn == syntaxJSONL {
+			syn = syntaxJSON
+		}
+		cost, ok := mem.acquire(ctx, docCost(sizeOf(&j), syn))
+		if !ok {
+			return false
+		}
+		j.cost = cost
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
+			mem.release(cost)
 			return false
 		}
 		j.seq = seq
@@ -516,6 +593,7 @@ func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job
 		case jobs <- j:
 			return true
 		case <-ctx.Done():
+			mem.release(cost)
 			return false
 		}
 	}
@@ -555,9 +633,12 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 		r = f
 	}
 	lr := newLineReader(r)
-	for ctx.Err() == nil {
+	for records := 0; ctx.Err() == nil; records++ {
 		rec, err := lr.next()
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				return send(job{src: src, err: errNoRecords})
+			}
 			return true
 		}
 		if err != nil {
@@ -595,10 +676,19 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	}
 	dec := decode(data, syn, j.line)
 	out.problems = dec.problems
+	if c.info.lang != message.English {
+		for i := range out.problems {
+			out.problems[i].Message = out.problems[i].In(c.info.lang)
+		}
+	}
 	if dec.dossier == nil {
 		return out
 	}
-	rep, err := c.assessor.Assess(ctx, dec.dossier)
+	var waive regulation.WaiveFunc
+	if c.waivers != nil {
+		waive = c.waivers.For(j.src.path, dec.dossier.Product.ID)
+	}
+	rep, err := c.assessor.AssessWaiving(ctx, dec.dossier, waive)
 	if err != nil {
 		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
 			Message: "the assessment failed: " + err.Error()})
@@ -626,4 +716,32 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 		out.gaps[i].Line, out.gaps[i].Column = at[len(fs)+i].line, at[len(fs)+i].col
 	}
 	return out
+}
+
+// waiversChecked returns the entry of the waivers file: a warning for
+// each waiver that expired or matched nothing, or nil when there is none.
+func (c *checker) waiversChecked(seq int) *checked {
+	probs := c.waivers.Problems()
+	if len(probs) == 0 {
+		return nil
+	}
+	out := &checked{seq: seq, src: c.info.waivers, aux: true}
+	for _, p := range probs {
+		out.problems = append(out.problems, secretome.Problem{Path: p.Path, Code: secretome.Code(p.Code),
+			Severity: secretome.SeverityWarning, Message: p.Message, Line: p.Line, Column: p.Column})
+	}
+	return out
+}
+
+// loadWaivers reads and decodes a waivers file.
+func loadWaivers(name string) (*policy.Waivers, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("--waivers: %w", err)
+	}
+	ws, err := policy.LoadWaivers(name, data)
+	if err != nil {
+		return nil, fmt.Errorf("--waivers: %w", err)
+	}
+	return ws, nil
 }

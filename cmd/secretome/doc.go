@@ -12,7 +12,11 @@
 //
 //	secretome check [flags] PATH...    check dossiers
 //	secretome grade [flags] PATH...    summarise the evidence of the dossiers' studies
-//	secretome rules [flags]            list the shipped rules with citations, dates and provenance
+//	secretome rules [flags]            list the shipped rules with citations, dates, provenance and revision, and audit counts
+//	secretome rules diff --from DATE --to DATE [flags] [DOSSIER...]
+//	                                   list the rules that start, end or replace one another between two
+//	                                   days, and the verdicts and findings that change for each dossier
+//	secretome verify [flags] DIR...    run the tests written beside house policies (exit 0, 1 or 2)
 //	secretome schema [dossier|check]   print a JSON Schema (draft 2020-12)
 //	secretome version                  print the module version and the format versions
 //
@@ -39,8 +43,20 @@
 // size of a file is checked before it is read, so a huge file costs
 // nothing. YAML is converted to JSON text without passing numbers through
 // floating point, so decimals stay exact; yes, no, on and off stay strings
-// (YAML 1.2); anchors and aliases expand within a budget of 1,000,000
-// nodes and 256 levels, so a "billion laughs" document is refused.
+// (YAML 1.2); anchors and aliases expand within a budget of 250,000
+// values and 256 levels, counted while the text is parsed, so a "billion
+// laughs" document or megabytes of nested lists are refused early.
+//
+// Only regular files and standard input are read: every input's type is
+// checked before it is opened, and a named pipe, device or socket (also
+// in a folder, with -jsonl and in grade) is unreadable (exit status 2)
+// instead of a read that never ends. A link to a folder named on the
+// command line is walked like the folder.
+//
+// Memory is bounded per dossier and per run: one dossier takes at most
+// about 192 MiB while it is checked, whatever its shape, and the
+// dossiers in flight share a budget of 256 MiB charged by their size, so
+// that large dossiers are checked fewer at a time, down to one.
 //
 // # check
 //
@@ -79,7 +95,8 @@
 //
 //	0  every dossier passed
 //	1  a dossier failed or was invalid (unless --fail-on never)
-//	2  bad usage, or an input could not be read
+//	2  bad usage, or an input could not be read (also with --fail-on
+//	   never), or a JSON Lines input holds no record
 //
 // An unreadable input does not stop the run: the other inputs are still
 // checked and reported, and the exit status is 2. With a report format
@@ -162,4 +179,18 @@
 // question, --format json prints "secretomekit/grade/v1", and --svg DIR
 // writes a forest plot of every pooled row. JSON Lines files are graded
 // record by record.
+//
+// # rules
+//
+// rules lists the shipped rules (--jurisdiction narrows the list): ID,
+// jurisdiction, provenance, title, the citation (instrument, number,
+// article, link, secondary source, the days it took effect and ended, the
+// day its source was read) and the note; a last line counts the rules by
+// provenance and says how many link to an official source, how many give
+// their day of effect and how many the day their source was read.
+// --format json prints "secretomekit/rules/v1": summary (rules, provenance
+// counts, official_source, official_source_with_verified_article,
+// article_verified, secondary_source, effective_from, effective_to,
+// checked_on and checked_on_days) and rules, each with its metadata and
+// official_source, so that a reviewer can audit the set.
 package main

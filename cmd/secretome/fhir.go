@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/fhir"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -14,6 +18,9 @@ const fhirUsage = `Usage:
 
 	secretome fhir export DOSSIER      write the dossier as a FHIR R5 Bundle on standard output
 	secretome fhir import [flags] BUNDLE  write the dossier a FHIR R5 Bundle holds on standard output
+
+Flags: --lang id writes the messages in Bahasa Indonesia; import --units ucum writes
+units as UCUM codes.
 
 DOSSIER is a JSON or YAML file, BUNDLE a JSON file; - reads standard input.
 Dossier fields FHIR R5 has no element for are named on standard error and
@@ -62,16 +69,37 @@ func readOne(e *env, paths []string, what string) (string, []byte, error) {
 	return src.name(), text, nil
 }
 
-// writeProblems lists decoding and validation problems on standard error.
-func writeProblems(w io.Writer, name string, ps []secretome.Problem) {
+// writeProblems lists decoding and validation problems on standard error,
+// in the language lang.
+func writeProblems(w io.Writer, name string, ps []secretome.Problem, lang language.Tag) {
 	for _, p := range ps {
-		fmt.Fprintf(w, "%s:%d: %s %s [%s] %s\n", name, p.Line, p.Severity, p.Path, p.Code, p.Message)
+		fmt.Fprintf(w, "%s:%d: %s %s [%s] %s\n", name, p.Line, message.Name("severity", p.Severity.String(), lang), p.Path, p.Code, p.In(lang))
 	}
 }
 
+// langFlag adds the --lang flag to a fhir subcommand; parse it with
+// parseLang after the flags are parsed.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
+}
+
+// parseLang returns the supported language closest to the --lang value.
+func parseLang(s string) (language.Tag, error) {
+	tag, err := language.Parse(s)
+	if err != nil {
+		return language.Und, usagef("--lang: %q is not a language tag (use en or id)", s)
+	}
+	return message.Match(tag), nil
+}
+
 func runFhirExport(e *env, args []string) (int, error) {
-	fs := newFlagSet(e, "fhir export", "DOSSIER")
+	fs := newFlagSet(e, "fhir export", "[flags] DOSSIER")
+	langText := langFlag(fs)
 	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	lang, err := parseLang(*langText)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -81,8 +109,8 @@ func runFhirExport(e *env, args []string) (int, error) {
 	}
 	dec := decode(text, syntaxOf(paths[0], false), 0)
 	if dec.dossier == nil {
-		writeProblems(e.stderr, name, dec.problems)
-		fmt.Fprintf(e.stderr, "secretome fhir export: %s is not a valid dossier; nothing exported\n", name)
+		writeProblems(e.stderr, name, dec.problems, lang)
+		fmt.Fprintf(e.stderr, "secretome fhir export: %s\n", message.New("cli.fhir.invalid", message.Text(name)).In(lang))
 		return exitFindings, nil
 	}
 	res, err := fhir.Export(dec.dossier)
@@ -93,8 +121,8 @@ func runFhirExport(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	if len(res.Carried) > 0 {
-		fmt.Fprintf(e.stderr, "secretome fhir export: %d dossier fields have no FHIR R5 element; carried in the extension %s:\n",
-			len(res.Carried), fhir.ExtensionDossierField)
+		fmt.Fprintf(e.stderr, "secretome fhir export: %s:\n", message.New("cli.fhir.carried",
+			message.Count{N: len(res.Carried), Noun: "noun.field"}, message.Text(fhir.ExtensionDossierField)).In(lang))
 		for _, c := range res.Carried {
 			fmt.Fprintf(e.stderr, "\t%s\n", c)
 		}
@@ -104,9 +132,14 @@ func runFhirExport(e *env, args []string) (int, error) {
 
 func runFhirImport(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "fhir import", "[flags] BUNDLE")
+	langText := langFlag(fs)
 	units := &choiceFlag{value: "symbol", allowed: []string{"symbol", "ucum"}}
 	fs.Var(units, "units", "write units as their usual `symbol` (µg/mL, °C) or as ucum codes (ug/mL, Cel)")
 	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	lang, err := parseLang(*langText)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -117,9 +150,9 @@ func runFhirImport(e *env, args []string) (int, error) {
 	d, err := fhir.Import(text)
 	code := exitOK
 	if err != nil {
-		writeProblems(e.stderr, name, problemsOf(err))
+		writeProblems(e.stderr, name, problemsOf(err), lang)
 		if d == nil {
-			fmt.Fprintf(e.stderr, "secretome fhir import: %s could not be read as a dossier Bundle\n", name)
+			fmt.Fprintf(e.stderr, "secretome fhir import: %s\n", message.New("cli.fhir.unreadable", message.Text(name)).In(lang))
 			return exitFindings, nil
 		}
 		code = exitFindings

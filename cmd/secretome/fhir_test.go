@@ -52,6 +52,11 @@ func TestFhirErrors(t *testing.T) {
 		{[]string{"fhir", "import", "-"}, `{"resourceType":"Bundle","type":"collection","extra":1}`, exitFindings, "extra", "an unknown element"},
 		{[]string{"fhir", "export", filepath.Join("..", "..", "examples", "dossiers", "broken-exosome-serum.json")}, "", exitFindings,
 			"not a valid dossier", "an invalid dossier is not exported"},
+		{[]string{"fhir", "export", "--lang", "id", filepath.Join("..", "..", "examples", "dossiers", "broken-exosome-serum.json")}, "", exitFindings,
+			"bukan dosier yang sah", "in Indonesian"},
+		{[]string{"fhir", "import", "--lang", "id", "-"}, `{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p"}}]}`,
+			exitFindings, "tidak dapat dibaca sebagai Bundle dosier", "an import error in Indonesian"},
+		{[]string{"fhir", "export", "--lang", "x!", "a.json"}, "", exitUsage, "--lang", "a bad language tag"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {

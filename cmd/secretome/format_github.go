@@ -33,17 +33,26 @@ type githubReporter struct {
 const githubShown = 10
 
 // escapeData escapes the message of a workflow command as the runner
-// expects: %, CR and LF.
-func escapeData(s string) string {
-	r := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	return r.Replace(s)
-}
+// expects (%, CR and LF), and every other control character too, as %XX,
+// so that a file or value holding an escape sequence or a NUL cannot
+// start a command of its own or garble the log.
+func escapeData(s string) string { return escapeCommand(s, "") }
 
-// escapeProperty escapes a property value of a workflow command: as data,
-// plus : and , which separate properties.
-func escapeProperty(s string) string {
-	r := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-	return r.Replace(s)
+// escapeProperty escapes a property value of a workflow command, such as
+// a file name: as data, plus : and , which separate properties.
+func escapeProperty(s string) string { return escapeCommand(s, ":,") }
+
+func escapeCommand(s, also string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || c == '%' || strings.IndexByte(also, c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 func githubCommand(s secretome.Severity) string {
@@ -103,7 +112,13 @@ func (r *githubReporter) dossier(c *checked) error {
 			msg = f.Path + ": " + msg
 		}
 		msg += "\n" + citationLine(f.Citation, f.Provenance)
-		r.annotate(f.Severity, c, f.Line, f.Column, f.RuleID, msg)
+		sev, title := f.Severity, f.RuleID
+		if f.Waiver != nil {
+			// A waived finding is a notice that says so: it does not fail.
+			sev, title = secretome.SeverityInfo, f.RuleID+" (waived)"
+			msg = fmt.Sprintf("waived %s: %s\nwaived: %s", f.Severity, msg, waiverLine(f.Waiver))
+		}
+		r.annotate(sev, c, f.Line, f.Column, title, msg)
 	}
 	for i := range c.gaps {
 		g := &c.gaps[i]
@@ -116,8 +131,13 @@ func (r *githubReporter) dossier(c *checked) error {
 }
 
 func (r *githubReporter) end(s *summary) error {
-	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable\n",
-		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable)
+	waived := ""
+	if s.Waived > 0 {
+		waived = fmt.Sprintf("; %d waived", s.Waived)
+	}
+	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable%s\n",
+		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable, waived)
+	fmt.Fprintf(r.b, "secretome: %s\n", auditLine(r.info))
 	var over []string
 	for _, cmd := range []string{"error", "warning", "notice"} {
 		if n := r.written[cmd]; n > githubShown {

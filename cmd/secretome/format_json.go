@@ -28,9 +28,49 @@ type checkOutput struct {
 	Jurisdictions []string `json:"jurisdictions"`
 	// FailOn is the --fail-on level: error, warning or never.
 	FailOn string `json:"fail_on"`
+	// Audit records what the decisions rest on, so that they can be
+	// reproduced.
+	Audit jsonAudit `json:"audit"`
 	// Dossiers holds one entry per dossier, in input order.
 	Dossiers []jsonDossier `json:"dossiers"`
 	Summary  summary       `json:"summary"`
+}
+
+// jsonAudit is regulation.Audit: the library version, the as-of day,
+// the digest of the rules, policy files and waivers, the files, and each
+// rule's revision.
+type jsonAudit struct {
+	Library string                    `json:"library"`
+	AsOf    string                    `json:"as_of"`
+	Digest  string                    `json:"digest"`
+	Inputs  []regulation.AuditInput   `json:"inputs"`
+	Rules   []regulation.RuleRevision `json:"rules,omitempty"`
+}
+
+func auditJSON(a regulation.Audit) jsonAudit {
+	out := jsonAudit{Library: a.Library, AsOf: a.AsOf.String(), Digest: a.Digest, Inputs: a.Inputs, Rules: a.Rules}
+	if out.Inputs == nil {
+		out.Inputs = []regulation.AuditInput{}
+	}
+	if out.Rules == nil {
+		out.Rules = []regulation.RuleRevision{}
+	}
+	return out
+}
+
+// jsonWaiver is the waiver that withdrew a finding.
+type jsonWaiver struct {
+	ID         string `json:"id"`
+	Reason     string `json:"reason"`
+	ApprovedBy string `json:"approved_by"`
+	Expires    string `json:"expires,omitempty"`
+}
+
+func waiverJSON(w *regulation.Waiver) *jsonWaiver {
+	if w == nil {
+		return nil
+	}
+	return &jsonWaiver{ID: w.ID, Reason: w.Reason, ApprovedBy: w.ApprovedBy, Expires: w.Expires.String()}
 }
 
 type jsonTool struct {
@@ -96,6 +136,9 @@ type jsonFinding struct {
 	Message      string       `json:"message"`
 	Citation     jsonCitation `json:"citation"`
 	Provenance   string       `json:"provenance"`
+	// Waiver is set when a waiver withdrew the finding: it does not
+	// count toward --fail-on or the verdict.
+	Waiver *jsonWaiver `json:"waiver,omitempty"`
 }
 
 type jsonCitation struct {
@@ -146,7 +189,7 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 			}
 			jj.Findings = append(jj.Findings, jsonFinding{Rule: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity.String(),
 				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Message,
-				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String()})
+				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String(), Waiver: waiverJSON(f.Waiver)})
 		}
 		d.Jurisdictions = append(d.Jurisdictions, jj)
 	}
@@ -174,6 +217,8 @@ func (r *jsonReporter) begin(info *runInfo) error {
 	writeJSON(r.b, info.jurisdictions)
 	r.b.WriteString(`,"fail_on":`)
 	writeJSON(r.b, info.failOn)
+	r.b.WriteString(`,"audit":`)
+	writeJSON(r.b, auditJSON(info.audit))
 	r.b.WriteString(`,"dossiers":[`)
 	return nil
 }

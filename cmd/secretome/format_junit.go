@@ -12,13 +12,52 @@ import (
 )
 
 type junitSuite struct {
-	XMLName  xml.Name    `xml:"testsuite"`
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	XMLName  xml.Name `xml:"testsuite"`
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
+	Skipped  int      `xml:"skipped,attr"`
+	// Properties carry the audit record: versions, the as-of day, the
+	// rule set's digest, the policy and waivers files, and the revision
+	// of each rule with a finding here.
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+type junitProperties struct {
+	List []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+// auditProperties returns the audit record as JUnit properties, with the
+// revisions of the rules of the findings.
+func auditProperties(info *runInfo, findings []located) *junitProperties {
+	a := &info.audit
+	ps := &junitProperties{List: []junitProperty{
+		{"secretome.version", info.version}, {"library.version", a.Library},
+		{"as_of", a.AsOf.String()}, {"rules.digest", a.Digest},
+	}}
+	for _, in := range a.Inputs {
+		ps.List = append(ps.List, junitProperty{in.Kind + ":" + in.Name, in.Digest})
+	}
+	seen := map[string]bool{}
+	for _, f := range findings {
+		if seen[f.RuleID] {
+			continue
+		}
+		seen[f.RuleID] = true
+		for _, rr := range a.Rules {
+			if rr.ID == f.RuleID {
+				ps.List = append(ps.List, junitProperty{"rule:" + rr.ID, rr.Revision})
+			}
+		}
+	}
+	return ps
 }
 
 type junitCase struct {
@@ -113,6 +152,11 @@ func (r *junitReporter) dossier(c *checked) error {
 					continue
 				}
 				line := fmt.Sprintf("%s %s %s: %s (%s)", f.Severity, f.RuleID, where(f.Path, f.Line), f.Message, citationLine(f.Citation, f.Provenance))
+				if f.Waiver != nil {
+					// Waived: shown with the waiver, never a failure.
+					other = append(other, "waived "+line+" [waived: "+waiverLine(f.Waiver)+"]")
+					continue
+				}
 				if r.info.threshold.fails(f.Severity) {
 					fail = append(fail, line)
 				} else {
@@ -156,6 +200,7 @@ func (r *junitReporter) dossier(c *checked) error {
 			suite.Cases = append(suite.Cases, tc)
 		}
 	}
+	suite.Properties = auditProperties(r.info, c.findings)
 	suite.Tests = len(suite.Cases)
 	for _, tc := range suite.Cases {
 		if tc.Failure != nil {

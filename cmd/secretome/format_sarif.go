@@ -25,7 +25,6 @@ type sarifMessage struct {
 
 type sarifRule struct {
 	ID               string         `json:"id"`
-	Name             string         `json:"name"`
 	ShortDescription sarifMessage   `json:"shortDescription"`
 	FullDescription  *sarifMessage  `json:"fullDescription,omitempty"`
 	HelpURI          string         `json:"helpUri,omitempty"`
@@ -35,17 +34,50 @@ type sarifRule struct {
 
 type sarifRuleProps struct {
 	Provenance   string   `json:"provenance,omitempty"`
+	Revision     string   `json:"revision,omitempty"`
 	Jurisdiction string   `json:"jurisdiction,omitempty"`
 	Tags         []string `json:"tags,omitempty"`
 }
 
 type sarifResult struct {
-	RuleID     string          `json:"ruleId"`
-	RuleIndex  *int            `json:"ruleIndex,omitempty"`
-	Level      string          `json:"level"`
-	Message    sarifMessage    `json:"message"`
-	Locations  []sarifLocation `json:"locations,omitempty"`
-	Properties map[string]any  `json:"properties,omitempty"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex *int            `json:"ruleIndex,omitempty"`
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+	// Suppressions holds the waiver of a waived finding.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   map[string]any     `json:"properties,omitempty"`
+}
+
+// sarifSuppression is a waiver: an exception granted outside the
+// dossier, accepted, with its reason as the justification.
+type sarifSuppression struct {
+	Kind          string         `json:"kind"`
+	Status        string         `json:"status"`
+	Justification string         `json:"justification"`
+	Properties    map[string]any `json:"properties"`
+}
+
+func suppressionsSARIF(w *regulation.Waiver) []sarifSuppression {
+	if w == nil {
+		return nil
+	}
+	props := map[string]any{"waiver": w.ID, "approvedBy": w.ApprovedBy}
+	if !w.Expires.IsZero() {
+		props["expires"] = w.Expires.String()
+	}
+	return []sarifSuppression{{Kind: "external", Status: "accepted", Justification: w.Reason, Properties: props}}
+}
+
+// sarifToolVersion is the tool version as SARIF readers compare it: a
+// number first ("1.2.3"), "0.0.0-devel" for a build from a working tree.
+func sarifToolVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return "0.0.0-" + v
+	}
+	return v
 }
 
 type sarifLocation struct {
@@ -101,11 +133,11 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	}
 	for _, pc := range problemCodes {
 		id := problemRule(pc.code)
-		rules = append(rules, sarifRule{ID: id, Name: id, ShortDescription: sarifMessage{Text: pc.what},
+		rules = append(rules, sarifRule{ID: id, ShortDescription: sarifMessage{Text: pc.what},
 			Properties: sarifRuleProps{Tags: []string{"dossier"}}})
 	}
 	for _, g := range gapRules {
-		rules = append(rules, sarifRule{ID: g.id, Name: g.id, ShortDescription: sarifMessage{Text: g.what},
+		rules = append(rules, sarifRule{ID: g.id, ShortDescription: sarifMessage{Text: g.what},
 			Properties: sarifRuleProps{Tags: []string{"use"}}})
 	}
 	for i, ru := range rules {
@@ -113,7 +145,7 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	}
 	// One rule and one result a line, so that the output diffs well.
 	fmt.Fprintf(r.b, `{"version":%q,"$schema":%q,"runs":[{"tool":{"driver":{"name":"secretome","version":`, sarifVersion, sarifSchema)
-	writeJSON(r.b, info.version)
+	writeJSON(r.b, sarifToolVersion(info.version))
 	r.b.WriteString(`,"informationUri":`)
 	writeJSON(r.b, toolInfoURI)
 	r.b.WriteString(`,"rules":[`)
@@ -126,15 +158,16 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	}
 	// Columns count characters (Unicode code points), in JSON and YAML.
 	r.b.WriteString("\n]}},\"columnKind\":\"unicodeCodePoints\"")
-	if wd, err := os.Getwd(); err == nil {
-		// The absolute URI of the folder relative URIs start from; it
-		// ends in a slash, as SARIF requires of a base.
-		base := fileURI(filepath.ToSlash(wd))
-		if !strings.HasSuffix(base, "/") {
-			base += "/"
-		}
+	// The audit record: versions, the rule set's digest, the policy and
+	// waivers files; each rule's revision is in its properties.
+	r.b.WriteString(`,"properties":{"audit":`)
+	a := auditJSON(info.audit)
+	a.Rules = nil
+	writeJSON(r.b, a)
+	r.b.WriteString(`}`)
+	if base := sarifBaseIDs(); base != nil {
 		r.b.WriteString(`,"originalUriBaseIds":`)
-		writeJSON(r.b, map[string]sarifArtifact{srcRoot: {URI: base}})
+		writeJSON(r.b, base)
 	}
 	r.b.WriteString(`,"results":[`)
 	return nil
@@ -144,10 +177,10 @@ func (r *sarifReporter) begin(info *runInfo) error {
 // helpUri, and its provenance, so a reviewer sees what the rule rests on
 // and how sure it is.
 func ruleSARIF(ri regulation.RuleInfo) sarifRule {
-	ru := sarifRule{ID: ri.ID, Name: ri.ID, ShortDescription: sarifMessage{Text: ri.Title},
+	ru := sarifRule{ID: ri.ID, ShortDescription: sarifMessage{Text: ri.Title},
 		HelpURI: ri.Citation.URL,
 		Help:    &sarifMessage{Text: citationText(ri.Citation, ri.Provenance)},
-		Properties: sarifRuleProps{Provenance: ri.Provenance.String(), Jurisdiction: ri.Jurisdiction,
+		Properties: sarifRuleProps{Provenance: ri.Provenance.String(), Revision: ri.Revision, Jurisdiction: ri.Jurisdiction,
 			Tags: []string{ri.Jurisdiction, ri.Provenance.String()}}}
 	if ri.Note != "" {
 		ru.FullDescription = &sarifMessage{Text: ri.Title + ". " + ri.Note}
@@ -158,13 +191,7 @@ func ruleSARIF(ri regulation.RuleInfo) sarifRule {
 // citationText renders a citation in full, for help text.
 func citationText(c regulation.Citation, p regulation.Provenance) string {
 	var b strings.Builder
-	b.WriteString(c.Instrument)
-	if c.Number != "" && c.Number != c.Instrument {
-		fmt.Fprintf(&b, " (%s)", c.Number)
-	}
-	if c.Article != "" {
-		fmt.Fprintf(&b, ", %s", c.Article)
-	}
+	b.WriteString(c.String())
 	if !c.EffectiveFrom.IsZero() {
 		fmt.Fprintf(&b, "; in force from %s", c.EffectiveFrom)
 	}
@@ -253,7 +280,7 @@ func (r *sarifReporter) dossier(c *checked) error {
 		}
 		l, col := at(f.Line, f.Column)
 		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Message},
-			Locations: r.locations(c, l, col), Properties: props})
+			Locations: r.locations(c, l, col), Suppressions: suppressionsSARIF(f.Waiver), Properties: props})
 	}
 	for i := range c.gaps {
 		g := &c.gaps[i]
@@ -273,4 +300,19 @@ func (r *sarifReporter) end(s *summary) error {
 	writeJSON(r.b, sarifInvocation{ExecutionSuccessful: s.Unreadable == 0, Notifications: r.notices})
 	r.b.WriteString("]}]}\n")
 	return r.b.Flush()
+}
+
+// sarifBaseIDs returns the run's originalUriBaseIds: the absolute URI of
+// the working folder, which relative URIs start from, ending in a slash
+// as SARIF requires of a base; nil when the folder is unknown.
+func sarifBaseIDs() map[string]sarifArtifact {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	base := fileURI(filepath.ToSlash(wd))
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return map[string]sarifArtifact{srcRoot: {URI: base}}
 }

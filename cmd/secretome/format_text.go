@@ -11,6 +11,7 @@ import (
 
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/message"
+	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -131,11 +132,11 @@ func (t *textReporter) render(c *checked) {
 	}
 	b.WriteByte('\n')
 	if c.ioErr != nil {
-		t.item(secretome.SeverityError, ruleUnreadable, "", 0, 0, c.ioErr.Error(), "")
+		t.item(secretome.SeverityError, false, ruleUnreadable, "", 0, 0, c.ioErr.Error(), "")
 	}
 	for _, p := range c.problems {
 		if t.shown(p.Severity) {
-			t.item(p.Severity, problemRule(p.Code), p.Path, p.Line, p.Column, p.Message, "")
+			t.item(p.Severity, false, problemRule(p.Code), p.Path, p.Line, p.Column, p.Message, "")
 		}
 	}
 	if c.report != nil {
@@ -156,7 +157,7 @@ func (t *textReporter) render(c *checked) {
 func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport) {
 	var fs []located
 	for _, f := range c.findings {
-		if f.Jurisdiction == j.Jurisdiction && t.shown(f.Severity) {
+		if f.Jurisdiction == j.Jurisdiction && t.shown(f.Severity) && (f.Waiver == nil || !t.info.quiet) {
 			fs = append(fs, f)
 		}
 	}
@@ -200,8 +201,23 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 			// provenance is a term of the library.
 			cite = strings.TrimSuffix(cite, "["+f.Provenance.String()+"]") + "[" + message.Name("provenance", f.Provenance.String(), t.info.lang) + "]"
 		}
-		t.item(f.Severity, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
+		if w := f.Waiver; w != nil {
+			// A waived finding is shown, with the waiver, but does not
+			// count: its label says so instead of its severity.
+			msg = t.say("cli.waived_finding", message.Text(msg), message.Enum("severity", f.Severity.String()),
+				message.Text(w.ID), message.Text(w.ApprovedBy), message.Text(w.Expires.String()), message.Text(w.Reason))
+		}
+		t.item(f.Severity, f.Waiver != nil, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
 	}
+}
+
+// waiverLine describes the waiver of a finding in a line.
+func waiverLine(w *regulation.Waiver) string {
+	s := fmt.Sprintf("%s, approved by %s", w.ID, w.ApprovedBy)
+	if !w.Expires.IsZero() {
+		s += ", until " + w.Expires.String()
+	}
+	return s + ": " + w.Reason
 }
 
 // item writes one finding or problem:
@@ -209,11 +225,15 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 //	error    RULE-ID  field.path:line
 //	         message
 //	         citation
-func (t *textReporter) item(sev secretome.Severity, rule, path string, line, col int, msg, cite string) {
+func (t *textReporter) item(sev secretome.Severity, waived bool, rule, path string, line, col int, msg, cite string) {
 	rule, path, msg, cite = printable(rule), printable(path), printable(msg), printable(cite)
 	b := t.b
 	indent := "    "
-	fmt.Fprintf(b, "%s%s  %s", indent, t.severity(sev), t.paint(ansiBold, rule))
+	label := t.severity(sev)
+	if waived {
+		label = t.paint(ansiDim, fmt.Sprintf("%-7s", "waived"))
+	}
+	fmt.Fprintf(b, "%s%s  %s", indent, label, t.paint(ansiBold, rule))
 	where := path
 	if where == "" {
 		where = t.say("cli.dossier")
@@ -344,10 +364,16 @@ func (t *textReporter) end(s *summary) error {
 	if t.info.quiet && s.Failed+s.Invalid+s.Unreadable == 0 {
 		return t.out.Flush()
 	}
-	t.out.WriteString(t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
+	summary := t.say("cli.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"}, message.Text(t.info.asOf.String()),
 		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable),
 		message.Count{N: s.Errors, Noun: "noun.error"}, message.Count{N: s.Warnings, Noun: "noun.warning"},
-		message.Count{N: s.Infos, Noun: "noun.note"}))
+		message.Count{N: s.Infos, Noun: "noun.note"})
+	if s.Waived > 0 {
+		summary = t.say("cli.summary_waived", message.Text(summary), message.Int(s.Waived))
+	}
+	t.out.WriteString(summary)
+	t.out.WriteByte('\n')
+	t.out.WriteString(auditLine(t.info))
 	t.out.WriteByte('\n')
 	return t.out.Flush()
 }
@@ -365,9 +391,19 @@ func plural(n int, noun string) string {
 const (
 	ruleUnreadable    = "input/unreadable"
 	problemRulePrefix = "dossier/"
+	waiversRulePrefix = "waivers/"
+	waiverCodePrefix  = "waiver."
 )
 
-func problemRule(code secretome.Code) string { return problemRulePrefix + string(code) }
+// problemRule is the rule ID of a problem: "dossier/" and its code, or
+// "waivers/" and the rest of the code for a waiver's own problem
+// ("waivers/expired").
+func problemRule(code secretome.Code) string {
+	if rest, ok := strings.CutPrefix(string(code), waiverCodePrefix); ok {
+		return waiversRulePrefix + rest
+	}
+	return problemRulePrefix + string(code)
+}
 
 // gapRules describes the rule IDs of gaps, for the rule lists of SARIF
 // output.
@@ -410,4 +446,20 @@ var problemCodes = []struct {
 	{evidence.CodeRoBEscalation, "A reviewer escalation is given where there is nothing to escalate"},
 	{evidence.CodeOutcomeData, "An outcome has neither raw data nor a reported effect, or both"},
 	{evidence.CodeDesignMismatch, "A field does not fit the study design"},
+	{policy.CodeWaiverExpired, "A waiver expired before the as-of day, so it waives nothing"},
+	{policy.CodeWaiverUnused, "A waiver matched no finding of the dossiers checked"},
+}
+
+// auditLine sums up the audit record in a line: versions, the rule set's
+// digest, and the files besides the shipped rules. "secretome check
+// --format json" lists each rule's revision.
+func auditLine(info *runInfo) string {
+	a := &info.audit
+	var b strings.Builder
+	b.WriteString(message.New("cli.audit", message.Text(info.version), message.Text(a.Library),
+		message.Count{N: len(a.Rules), Noun: "noun.rule"}, message.Text(a.Digest)).In(info.lang))
+	for _, in := range a.Inputs {
+		fmt.Fprintf(&b, "; %s %s %s", in.Kind, in.Name, in.Digest)
+	}
+	return b.String()
 }

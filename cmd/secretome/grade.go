@@ -62,27 +62,79 @@ func runGrade(e *env, args []string) (int, error) {
 		}
 	}
 	g := &grader{env: e, q: evidence.Question{Indication: *indication, Outcome: *outcome}, svgDir: *svgDir,
-		out: gradeOutput{Schema: gradeSchemaVersion, Dossiers: []gradeResult{}}}
+		out: &gradeText{b: bufio.NewWriter(e.stdout)}}
+	if format.value == "json" {
+		g.out = &gradeJSON{w: e.stdout}
+	}
 	for _, src := range collect(paths, false) {
 		if err := g.source(src); err != nil {
 			return exitUsage, err
 		}
 	}
-	code, out := g.code, &g.out
-	if format.value == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return code, enc.Encode(out)
-	}
-	return code, writeGradeText(e, out)
+	return g.code, g.out.end()
 }
+
+// gradeWriter writes the results of a grade run as they come, so that a
+// long JSON Lines input is graded in bounded memory: nothing but the
+// result being written is held.
+type gradeWriter interface {
+	result(r *gradeResult) error
+	end() error
+}
+
+// gradeJSON writes the gradeOutput document one dossier at a time, in
+// the layout an indenting encoder gives the whole.
+type gradeJSON struct {
+	w io.Writer
+	n int
+}
+
+func (j *gradeJSON) result(r *gradeResult) error {
+	head := ",\n    "
+	if j.n == 0 {
+		head = "{\n  \"schema\": \"" + gradeSchemaVersion + "\",\n  \"dossiers\": [\n    "
+	}
+	j.n++
+	data, err := json.MarshalIndent(r, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(j.w, head+string(data))
+	return err
+}
+
+func (j *gradeJSON) end() error {
+	tail := "\n  ]\n}\n"
+	if j.n == 0 {
+		tail = "{\n  \"schema\": \"" + gradeSchemaVersion + "\",\n  \"dossiers\": []\n}\n"
+	}
+	_, err := io.WriteString(j.w, tail)
+	return err
+}
+
+// gradeText writes each result as a block of text for people.
+type gradeText struct {
+	b *bufio.Writer
+	n int
+}
+
+func (t *gradeText) result(r *gradeResult) error {
+	if t.n > 0 {
+		t.b.WriteByte('\n')
+	}
+	t.n++
+	writeGradeText(t.b, r)
+	return t.b.Flush()
+}
+
+func (t *gradeText) end() error { return t.b.Flush() }
 
 // grader grades the dossiers of one grade run.
 type grader struct {
 	env    *env
 	q      evidence.Question
 	svgDir string
-	out    gradeOutput
+	out    gradeWriter
 	code   int
 }
 
@@ -125,9 +177,12 @@ func (g *grader) lines(src source) error {
 		r = f
 	}
 	lr := newLineReader(r)
-	for {
+	for records := 0; ; records++ {
 		rec, err := lr.next()
 		if errors.Is(err, io.EOF) {
+			if records == 0 {
+				g.unreadable(src.name(), errNoRecords)
+			}
 			return nil
 		}
 		if err != nil {
@@ -155,18 +210,16 @@ func (g *grader) dossier(res gradeResult, text []byte, prob *secretome.Problem, 
 			p.Line = line
 		}
 		res.Problems = append(res.Problems, problemJSON(p))
-		g.out.Dossiers = append(g.out.Dossiers, res)
 		g.code = max(g.code, exitFindings)
-		return nil
+		return g.out.result(&res)
 	}
 	dec := decode(text, syn, line)
 	for _, p := range dec.problems {
 		res.Problems = append(res.Problems, problemJSON(p))
 	}
 	if dec.dossier == nil {
-		g.out.Dossiers = append(g.out.Dossiers, res)
 		g.code = max(g.code, exitFindings)
-		return nil
+		return g.out.result(&res)
 	}
 	d := dec.dossier
 	res.Product = d.Product.ID
@@ -182,8 +235,7 @@ func (g *grader) dossier(res gradeResult, text []byte, prob *secretome.Problem, 
 		}
 		res.Plots = plots
 	}
-	g.out.Dossiers = append(g.out.Dossiers, res)
-	return nil
+	return g.out.result(&res)
 }
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
@@ -250,63 +302,57 @@ func rowEffects(studies []evidence.Study, row *evidence.SummaryRow) ([]evidence.
 	return out, len(out) == row.Pooled.K
 }
 
-func writeGradeText(e *env, out *gradeOutput) error {
-	b := bufio.NewWriter(e.stdout)
-	for i, r := range out.Dossiers {
-		if i > 0 {
-			b.WriteByte('\n')
+// writeGradeText writes one result as a block of text for people.
+func writeGradeText(b *bufio.Writer, r *gradeResult) {
+	b.WriteString(printable(r.Source))
+	if r.Line > 0 {
+		fmt.Fprintf(b, ":%d", r.Line)
+	}
+	if r.Product != "" {
+		b.WriteString("  " + printable(r.Product))
+	}
+	b.WriteByte('\n')
+	for _, p := range r.Problems {
+		fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, printable(where(p.Path, p.Line)), printable(p.Message))
+	}
+	if r.Summary == nil {
+		return
+	}
+	if len(r.Summary.Rows) == 0 {
+		b.WriteString("  no studies\n")
+	}
+	for _, row := range r.Summary.Rows {
+		outcome := row.Outcome
+		if outcome == "" {
+			outcome = "(no outcome)"
 		}
-		b.WriteString(printable(r.Source))
-		if r.Line > 0 {
-			fmt.Fprintf(b, ":%d", r.Line)
+		fmt.Fprintf(b, "  %s — %s\n", printable(orDash(row.Indication)), printable(outcome))
+		var designs []string
+		for _, dc := range row.Designs {
+			designs = append(designs, fmt.Sprintf("%d %s", dc.Count, dc.Design))
 		}
-		if r.Product != "" {
-			b.WriteString("  " + printable(r.Product))
+		fmt.Fprintf(b, "    studies: %s (%s)\n", printable(strings.Join(row.Studies, ", ")), strings.Join(designs, ", "))
+		if row.BestLevel > 0 {
+			fmt.Fprintf(b, "    best CEBM level: %d (%s)\n", row.BestLevel, printable(row.BestLevelStudy))
+		} else {
+			b.WriteString("    best CEBM level: none\n")
 		}
-		b.WriteByte('\n')
-		for _, p := range r.Problems {
-			fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, printable(where(p.Path, p.Line)), printable(p.Message))
+		fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Display())
+		if o := row.Assessment.Other; o != nil {
+			fmt.Fprintf(b, "    GRADE certainty of the %s (rated separately): %s\n", o.Body.Words(), o.Certainty.Display())
 		}
-		if r.Summary == nil {
-			continue
+		for _, reason := range row.Assessment.Reasons() {
+			fmt.Fprintf(b, "      - %s\n", printable(reason))
 		}
-		if len(r.Summary.Rows) == 0 {
-			b.WriteString("  no studies\n")
-		}
-		for _, row := range r.Summary.Rows {
-			outcome := row.Outcome
-			if outcome == "" {
-				outcome = "(no outcome)"
-			}
-			fmt.Fprintf(b, "  %s — %s\n", printable(orDash(row.Indication)), printable(outcome))
-			var designs []string
-			for _, dc := range row.Designs {
-				designs = append(designs, fmt.Sprintf("%d %s", dc.Count, dc.Design))
-			}
-			fmt.Fprintf(b, "    studies: %s (%s)\n", printable(strings.Join(row.Studies, ", ")), strings.Join(designs, ", "))
-			if row.BestLevel > 0 {
-				fmt.Fprintf(b, "    best CEBM level: %d (%s)\n", row.BestLevel, printable(row.BestLevelStudy))
-			} else {
-				b.WriteString("    best CEBM level: none\n")
-			}
-			fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Display())
-			if o := row.Assessment.Other; o != nil {
-				fmt.Fprintf(b, "    GRADE certainty of the %s (rated separately): %s\n", o.Body.Words(), o.Certainty.Display())
-			}
-			for _, reason := range row.Assessment.Reasons() {
-				fmt.Fprintf(b, "      - %s\n", printable(reason))
-			}
-			if p := row.Pooled; p != nil {
-				est, ci, pi := p.BackTransform()
-				fmt.Fprintf(b, "    pooled %s (%s, k=%d): %.2f [%.2f, %.2f]; prediction [%.2f, %.2f]; I² %.0f%%\n",
-					p.Measure, p.Method, p.K, est, ci.Lower, ci.Upper, pi.Lower, pi.Upper, p.I2)
-			}
-		}
-		for _, f := range r.Plots {
-			fmt.Fprintf(b, "  forest plot: %s\n", printable(f))
+		if p := row.Pooled; p != nil {
+			est, ci, pi := p.BackTransform()
+			fmt.Fprintf(b, "    pooled %s (%s, k=%d): %.2f [%.2f, %.2f]; prediction [%.2f, %.2f]; I² %.0f%%\n",
+				p.Measure, p.Method, p.K, est, ci.Lower, ci.Upper, pi.Lower, pi.Upper, p.I2)
 		}
 	}
-	return b.Flush()
+	for _, f := range r.Plots {
+		fmt.Fprintf(b, "  forest plot: %s\n", printable(f))
+	}
 }
 
 func orDash(s string) string {

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -139,4 +142,48 @@ func TestGradeMixedBody(t *testing.T) {
 	assert.Contains(t, r.stdout, "GRADE certainty of the non-randomised evidence (rated separately): Very low")
 	assert.Contains(t, r.stdout, "the randomised evidence leads")
 	assert.Contains(t, r.stdout, "non-randomised evidence: risk_of_bias -2", "ROBINS-I serious: high −2, then −1 for 118 participants")
+}
+
+// TestGradeStreams: grade writes each result as soon as it is graded,
+// not all at the end, and the JSON written piece by piece is the document
+// an indenting encoder would give.
+func TestGradeStreams(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "dossiers", "gel.json"))
+	require.NoError(t, err)
+	var compact bytes.Buffer
+	require.NoError(t, json.Compact(&compact, good))
+	path := filepath.Join(t.TempDir(), "batch.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(compact.String()+"\n"+`{"bogus":1}`+"\n"+compact.String()+"\n"), 0o644))
+
+	for _, format := range []string{"json", "text"} {
+		out := &notifyWriter{}
+		e := &env{ctx: context.Background(), stdin: strings.NewReader(""), stdout: out, stderr: io.Discard, getenv: func(string) string { return "" }}
+		assert.Equal(t, exitFindings, run(e, []string{"grade", "--format", format, path}))
+		assert.GreaterOrEqual(t, out.writes, 3, "%s: one write per result at least", format)
+		if format == "json" {
+			var doc gradeOutput
+			require.NoError(t, json.Unmarshal(out.buf.Bytes(), &doc), out.buf.String())
+			require.Len(t, doc.Dossiers, 3)
+			var whole bytes.Buffer
+			enc := json.NewEncoder(&whole)
+			enc.SetIndent("", "  ")
+			require.NoError(t, enc.Encode(doc))
+			assert.Equal(t, whole.String(), out.buf.String(), "the streamed layout is the encoder's")
+		}
+	}
+	empty := runInProcess(t, "", "grade", "--format", "json", t.TempDir())
+	var doc gradeOutput
+	require.NoError(t, json.Unmarshal([]byte(empty.stdout), &doc), empty.stdout)
+	assert.NotNil(t, doc.Dossiers, "no dossiers is an empty list, not null")
+}
+
+// notifyWriter collects what is written and counts the writes.
+type notifyWriter struct {
+	buf    bytes.Buffer
+	writes int
+}
+
+func (w *notifyWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.buf.Write(p)
 }

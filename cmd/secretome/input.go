@@ -196,6 +196,10 @@ func collect(paths []string, jsonl bool) []source {
 // errNoDossiers is the error of a folder that holds no dossier file.
 var errNoDossiers = errors.New("the folder holds no dossier files (*.json, *.yaml, *.yml, *.jsonl, *.ndjson)")
 
+// errNoRecords is the error of a JSON Lines input without a record: an
+// export that failed upstream must not pass as "0 dossiers, all passed".
+var errNoRecords = errors.New("the JSON Lines input holds no dossier (no line that is not blank)")
+
 // ioError is an input that could not be read. It makes the command exit
 // with exitUsage.
 type ioError struct {
@@ -409,11 +413,20 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 	if syn == syntaxYAML {
 		return decodeYAML(data)
 	}
-	out := decoded{locate: func(paths []string) []pos {
-		locs := strictjson.LocateAll(data, paths)
-		res := make([]pos, len(locs))
-		for i, l := range locs {
-			res[i] = pos{l.Line, l.Column}
+	var out decoded
+	var loc *regulation.Locator
+	out.problems, out.dossier, loc = decodeDossier(data)
+	out.locate = func(paths []string) []pos {
+		res := make([]pos, len(paths))
+		if loc != nil {
+			// Positions noted while decoding: the text is not read again.
+			for i, at := range loc.Locate(paths) {
+				res[i] = pos{at.Line, at.Column}
+			}
+		} else {
+			for i, l := range strictjson.LocateAll(data, paths) {
+				res[i] = pos{l.Line, l.Column}
+			}
 		}
 		if lineBase > 0 {
 			for i := range res {
@@ -421,8 +434,7 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 			}
 		}
 		return res
-	}}
-	out.problems, out.dossier = decodeDossier(data)
+	}
 	if lineBase == 0 {
 		hintJSONLines(data, out.problems)
 	}
@@ -469,13 +481,14 @@ func hintJSONLines(data []byte, ps []secretome.Problem) {
 }
 
 // decodeDossier decodes and validates a dossier from JSON. It returns
-// every problem, warnings included, and the dossier when it has no errors.
-func decodeDossier(data []byte) ([]secretome.Problem, *regulation.Dossier) {
-	d, ps := regulation.DecodeDossierChecked(data)
+// every problem, warnings included, and the dossier and a locator for
+// paths in data when it has no errors.
+func decodeDossier(data []byte) ([]secretome.Problem, *regulation.Dossier, *regulation.Locator) {
+	d, ps, loc := regulation.DecodeDossierChecked(data)
 	if hasErrors(ps) {
-		return ps, nil
+		return ps, nil, nil
 	}
-	return ps, d
+	return ps, d, loc
 }
 
 func decodeYAML(data []byte) decoded {
@@ -499,7 +512,7 @@ func decodeYAML(data []byte) decoded {
 		}
 		return res
 	}}
-	out.problems, out.dossier = decodeDossier(doc.JSON)
+	out.problems, out.dossier, _ = decodeDossier(doc.JSON)
 	for i := range out.problems {
 		p := &out.problems[i]
 		at, _ := doc.Locate(p.Path)

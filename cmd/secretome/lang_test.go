@@ -20,6 +20,11 @@ func TestCheckIndonesian(t *testing.T) {
 	assert.Equal(t, def.stdout, en.stdout, "English is the default")
 	assert.NotEqual(t, en.stdout, r.stdout)
 
+	broken := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26",
+		filepath.Join("..", "..", "examples", "dossiers", "broken-exosome-serum.json"))
+	assert.Equal(t, exitFindings, broken.code, broken.stderr)
+	golden(t, "check.id.broken.text", broken.stdout)
+
 	bad := runInProcess(t, "", "check", "--lang", "x!", src)
 	assert.Equal(t, exitUsage, bad.code)
 	assert.Contains(t, bad.stderr, "--lang")

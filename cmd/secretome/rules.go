@@ -93,11 +93,16 @@ func summarise(list []ruleAudit) rulesSummary {
 }
 
 func runRules(e *env, args []string) error {
-	fs := newFlagSet(e, "rules", "[flags]")
+	if len(args) > 0 && args[0] == "diff" {
+		return runRulesDiff(e, args[1:])
+	}
+	fs := newFlagSet(e, "rules", "[flags] | diff --from DATE --to DATE [DOSSIER...]")
 	var juris listFlag
 	fs.Var(&juris, "jurisdiction", "list only the rules of these jurisdiction `codes` (comma-separated or repeated)")
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", "output `format`: text or json")
+	var policyDirs pathsFlag
+	fs.Var(&policyDirs, "policy", "list also the house rules of the policy files in `DIR` (repeatable)")
 	extra, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -105,7 +110,10 @@ func runRules(e *env, args []string) error {
 	if len(extra) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
-	set := regulation.Shipped()
+	set, _, err := loadRules(policyDirs)
+	if err != nil {
+		return err
+	}
 	have := set.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
@@ -126,17 +134,7 @@ func runRules(e *env, args []string) error {
 	}
 	b := bufio.NewWriter(e.stdout)
 	width := wrapWidth(e, e.stdout)
-	para := func(first, rest, text string) {
-		for i, l := range wrapText(text, width, len(rest)) {
-			if i == 0 {
-				b.WriteString(first)
-			} else {
-				b.WriteString(rest)
-			}
-			b.WriteString(l)
-			b.WriteByte('\n')
-		}
-	}
+	para := func(first, rest, text string) { writePara(b, width, first, rest, text) }
 	for i, r := range list {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -160,4 +158,18 @@ func countJurisdictions(list []ruleAudit) int {
 		seen[r.Jurisdiction] = true
 	}
 	return len(seen)
+}
+
+// writePara writes text wrapped to width, its first line after first and
+// the others after rest.
+func writePara(b *bufio.Writer, width int, first, rest, text string) {
+	for i, l := range wrapText(text, width, len(rest)) {
+		if i == 0 {
+			b.WriteString(first)
+		} else {
+			b.WriteString(rest)
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
 }

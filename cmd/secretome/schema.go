@@ -42,10 +42,113 @@ func leafSchema(t reflect.Type) (*jsonschema.Schema, bool) {
 // dossierSchema returns the JSON Schema of the dossier format, computed
 // from the Go types that decode it.
 func dossierSchema() *jsonschema.Schema {
-	g := jsonschema.Generator{Override: leafSchema}
+	g := jsonschema.Generator{Override: leafSchema, Field: dossierField, Type: dossierType}
 	s := g.Generate(reflect.TypeFor[regulation.Dossier](), dossierSchemaID)
 	s.Title = "SecretomeKit product dossier"
 	return s
+}
+
+// Patterns of the codes the decoder checks by form.
+const (
+	// icd10Pattern is secretome.ValidICD10 as a regular expression: a
+	// category with an optional subdivision, or a block of two categories.
+	icd10Pattern = `^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$|^[A-Z][0-9][0-9A-Z][-–][A-Z][0-9][0-9A-Z]$`
+	// icd11Pattern admits the characters of ICD-11 MMS stem and extension
+	// codes joined by & or /; secretome.ValidICD11 checks the form further.
+	icd11Pattern = `^[0-9A-HJ-NP-Z][0-9A-HJ-NP-Z.]*([&/][0-9A-HJ-NP-Z][0-9A-HJ-NP-Z.]*)*$`
+	// currencyPattern is an ISO 4217 code: three capital letters.
+	currencyPattern = `^[A-Z]{3}$`
+)
+
+// dossierField adds to the schema of a dossier member the constraints the
+// decoder checks by value: the closed lists of jurisdiction and country
+// codes (ISO 3166-1 alpha-2, with "EU" where a jurisdiction is meant),
+// the dossier format versions, code patterns and numeric bounds, so that
+// an editor catches most of what the decoder catches.
+func dossierField(owner reflect.Type, _ reflect.StructField, name string, s *jsonschema.Schema) {
+	jurisdictions := append(regulation.Countries(), regulation.CodeEU)
+	strs := func(v []string) []any {
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = x
+		}
+		return out
+	}
+	num := func(v string) *json.Number { n := json.Number(v); return &n }
+	defer func() {
+		// The member's Go doc comment comes first; what the schema adds
+		// (a leaf type's form, the list of codes) follows.
+		if doc := schemaDocs[pkgName(owner)+"."+owner.Name()+"."+name]; doc != "" {
+			if s.Description != "" {
+				doc += "\n\n" + s.Description
+			}
+			s.Description = doc
+		}
+	}()
+	switch owner.Name() + "." + name {
+	case "Use.jurisdiction", "Authorisation.jurisdiction", "GMPCertificate.jurisdiction":
+		s.Enum = strs(jurisdictions)
+		s.Description = "ISO 3166-1 alpha-2 country code or EU (hosts may register codes of their own)"
+	case "Claim.markets":
+		if s.Items != nil {
+			s.Items.Enum = strs(jurisdictions)
+		}
+		s.Description = "jurisdiction codes: ISO 3166-1 alpha-2 or EU"
+	case "Manufacturer.country", "Site.country":
+		s.Enum = strs(regulation.Countries())
+		s.Description = "ISO 3166-1 alpha-2 country code"
+	case "Dossier.format":
+		s.Enum = strs(regulation.Formats())
+	case "Dossier.$schema":
+		s.Format = "uri-reference"
+	case "Indication.icd10":
+		s.Pattern = icd10Pattern
+	case "Indication.icd11":
+		s.Pattern = icd11Pattern
+	case "Price.currency":
+		s.Pattern = currencyPattern
+	case "Source.passage":
+		s.Minimum, s.Maximum = num("0"), num("100")
+	case "Marker.percent_positive":
+		s.Minimum, s.Maximum = num("0"), num("100")
+	case "Culture.oxygen":
+		// A percentage from 0 to 100, as text ("2 %") or {value, unit}.
+		s.Pattern = `^(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?) ?%$`
+		s.Properties = map[string]*jsonschema.Schema{
+			"value": {Type: jsonschema.Types{"string", "number"}, Pattern: `^(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)$`,
+				Minimum: num("0"), Maximum: num("100")},
+			"unit": {Type: jsonschema.Types{"string"}, Enum: []any{"%"}},
+		}
+	}
+}
+
+// pkgName is the last element of the import path of t's package.
+func pkgName(t reflect.Type) string {
+	p := t.PkgPath()
+	return p[strings.LastIndexByte(p, '/')+1:]
+}
+
+// dossierType describes a struct of the dossier with its Go doc comment
+// and adds the conditions between members the decoder checks: a
+// filtration step names its pore size, an ultrafiltration or tangential
+// flow filtration step its cut-off.
+func dossierType(t reflect.Type, s *jsonschema.Schema) {
+	if s.Description == "" {
+		s.Description = schemaDocs[pkgName(t)+"."+t.Name()]
+	}
+	if t != reflect.TypeFor[secretome.ProcessingStep]() {
+		return
+	}
+	when := func(steps []any, member string) *jsonschema.Schema {
+		return &jsonschema.Schema{
+			If: &jsonschema.Schema{Required: []string{"step"},
+				Properties: map[string]*jsonschema.Schema{"step": {Enum: steps}}},
+			Then: &jsonschema.Schema{Required: []string{member}},
+		}
+	}
+	s.AllOf = append(s.AllOf,
+		when([]any{secretome.StepFiltration.String()}, "pore_size"),
+		when([]any{secretome.StepTangentialFlowFiltration.String(), secretome.StepUltrafiltration.String()}, "cutoff_kda"))
 }
 
 // checkSchema returns the JSON Schema of check's JSON output.

@@ -8,7 +8,7 @@ import (
 )
 
 // dossierSchemaID is the $id of the dossier format's JSON Schema.
-const dossierSchemaID = "https://github.com/openregen/secretomekit/schema/dossier/v1"
+const dossierSchemaID = "https://github.com/openregen/secretomekit/schema/dossier/v2"
 
 // moduleVersion returns the module version the binary was built from, as
 // recorded by the Go toolchain ("v1.2.3", a pseudo-version, or "devel" for

@@ -22,7 +22,7 @@ func TestRun(t *testing.T) {
 			[]string{"use 0 (research, ", "): ACCEPT\n", "use 2 (marketed_therapeutic, ", "REFUSE", "ID-BPOM-8-2025-NIE"}},
 		{"an invalid dossier goes back to the maker with its problems",
 			[]string{"-as-of", "2026-11-01", dossier("broken-exosome-serum.json")},
-			[]string{"RETURN TO MAKER: the dossier has 9 errors", "error product.source.passage (line 13): passage must be"}},
+			[]string{"RETURN TO MAKER: the dossier has 11 errors", "error product.source.passage (line 13): passage must be"}},
 		{"the jurisdiction code may be written in lower case",
 			[]string{"-as-of", "2026-11-01", "-jurisdiction", "id", dossier("ucmsc-wound-gel.json")},
 			[]string{"assessed for Indonesia"}},

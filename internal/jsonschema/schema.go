@@ -39,6 +39,9 @@ type Schema struct {
 	// Minimum is the smallest number allowed, inclusive; nil means no
 	// bound. It is a json.Number so that it is compared exactly.
 	Minimum *json.Number `json:"minimum,omitempty"`
+	// Maximum is the largest number allowed, inclusive; nil means no
+	// bound.
+	Maximum *json.Number `json:"maximum,omitempty"`
 	// Properties gives the schema of each named member of an object.
 	Properties map[string]*Schema `json:"properties,omitempty"`
 	// Required lists the members an object must have.
@@ -48,6 +51,13 @@ type Schema struct {
 	AdditionalProperties *Schema `json:"additionalProperties,omitempty"`
 	// Items is the schema of every element of an array; nil allows any.
 	Items *Schema `json:"items,omitempty"`
+	// AllOf lists schemas the value must satisfy as well.
+	AllOf []*Schema `json:"allOf,omitempty"`
+	// If, when the value satisfies it, makes Then apply; a value that
+	// does not satisfy If is not held to Then.
+	If *Schema `json:"if,omitempty"`
+	// Then applies when If does.
+	Then *Schema `json:"then,omitempty"`
 	// Defs holds named schemas that Refs point to, on the root schema.
 	Defs map[string]*Schema `json:"$defs,omitempty"`
 
@@ -113,6 +123,14 @@ type Generator struct {
 	// Override, when it returns true, supplies the schema of a type that
 	// decodes itself (a json.Unmarshaler such as an exact quantity).
 	Override func(t reflect.Type) (*Schema, bool)
+	// Field, when not nil, refines the schema of the member called name
+	// of struct owner, as generated from field f: a description, a
+	// pattern, bounds, a closed list of values. For an array member, s is
+	// the array's schema.
+	Field func(owner reflect.Type, f reflect.StructField, name string, s *Schema)
+	// Type, when not nil, refines the definition of struct t once its
+	// members are in place: conditions between members (allOf, if, then).
+	Type func(t reflect.Type, s *Schema)
 }
 
 // Generate returns the schema of the JSON form of t, as a document with
@@ -247,6 +265,9 @@ func (w *walk) object(t reflect.Type) *Schema {
 		w.defs[name] = def
 		w.fields(t, def)
 		slices.Sort(def.Required)
+		if w.g.Type != nil {
+			w.g.Type(t, def)
+		}
 	}
 	return &Schema{Ref: "#/$defs/" + name}
 }
@@ -299,7 +320,16 @@ func (w *walk) fields(t reflect.Type, def *Schema) {
 		if _, dup := def.Properties[name]; dup {
 			continue
 		}
-		def.Properties[name] = w.schema(f.Type)
+		ps := w.schema(f.Type)
+		if w.g.Field != nil {
+			if ps.Ref != "" {
+				// Keywords beside $ref apply too (draft 2020-12); a copy
+				// keeps the shared reference schema clean.
+				ps = &Schema{Ref: ps.Ref}
+			}
+			w.g.Field(t, f, name, ps)
+		}
+		def.Properties[name] = ps
 		optional := false
 		for _, o := range strings.Split(opts, ",") {
 			optional = optional || o == "omitempty" || o == "omitzero"

@@ -70,6 +70,16 @@ func (v *validator) check(s *Schema, value any, ptr string, depth int) {
 		v.fail(ptr, "no value is allowed here")
 		return
 	}
+	for _, sub := range s.AllOf {
+		v.check(sub, value, ptr, depth+1)
+	}
+	if s.If != nil && s.Then != nil {
+		probe := &validator{root: v.root}
+		probe.check(s.If, value, ptr, depth+1)
+		if len(probe.out) == 0 {
+			v.check(s.Then, value, ptr, depth+1)
+		}
+	}
 	if s.Ref != "" {
 		name, ok := strings.CutPrefix(s.Ref, "#/$defs/")
 		def := v.root.Defs[name]
@@ -108,6 +118,13 @@ func (v *validator) check(s *Schema, value any, ptr string, depth int) {
 			b, ok2 := new(big.Rat).SetString(string(*s.Minimum))
 			if ok1 && ok2 && a.Cmp(b) < 0 {
 				v.fail(ptr, "%s is less than the minimum %s", x, *s.Minimum)
+			}
+		}
+		if s.Maximum != nil {
+			a, ok1 := new(big.Rat).SetString(string(x))
+			b, ok2 := new(big.Rat).SetString(string(*s.Maximum))
+			if ok1 && ok2 && a.Cmp(b) > 0 {
+				v.fail(ptr, "%s is more than the maximum %s", x, *s.Maximum)
 			}
 		}
 	case []any:

@@ -34,7 +34,7 @@ func (d *Decoder[T]) Decode(data []byte, v *T) []Issue {
 	if v == nil {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	return run(data, reflect.ValueOf(v).Elem(), d.root, d.opt)
+	return decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, nil)
 }
 
 // Decode decodes data into v, which must be a non-nil pointer, and returns
@@ -47,11 +47,12 @@ func Decode(data []byte, v any, opt Options) []Issue {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
 	plans := map[reflect.Type]*plan{}
-	return run(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt)
+	return decodeInto(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt, nil)
 }
 
-// run decodes data into the settable value v with plan p.
-func run(data []byte, v reflect.Value, p *plan, opt Options) []Issue {
+// decodeInto decodes data into the settable value v with plan p, noting
+// the positions of values in x when it is not nil.
+func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []Issue {
 	max := opt.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxBytes
@@ -64,17 +65,27 @@ func run(data []byte, v reflect.Value, p *plan, opt Options) []Issue {
 		return []Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Message: "the document is UTF-16 text; save it as UTF-8"}}
 	}
 	v.SetZero()
-	d := decoder{data: data}
+	d := decoder{data: data, index: x, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
+	if d.maxIssues <= 0 {
+		d.maxIssues = DefaultMaxIssues
+	}
 	d.document(p, v)
 	issues := d.issues
 	if d.err != nil {
 		code := CodeSyntax
-		if d.err.trailing {
+		switch {
+		case d.err.trailing:
 			code = CodeTrailing
+		case d.err.tooLarge:
+			code = CodeTooLarge
 		}
 		issues = []Issue{{Path: d.err.path, Code: code, Message: d.err.msg, Offset: int64(d.err.offset)}}
 	}
 	placeIssues(data, issues)
+	if d.err == nil && d.unlisted > 0 {
+		issues = append(issues, Issue{Code: CodeTooLarge, Offset: -1,
+			Message: fmt.Sprintf("%d more problems were found but are not listed (at most %d are); fix these first", d.unlisted, d.maxIssues)})
+	}
 	return issues
 }
 
@@ -125,6 +136,7 @@ type syntaxError struct {
 	path     string
 	msg      string
 	trailing bool // data after the document
+	tooLarge bool // the values take more memory than the budget
 }
 
 // step is one step of the path to the value being read: an object key
@@ -148,6 +160,38 @@ type decoder struct {
 	issues []Issue
 	err    *syntaxError
 	buf    []byte // unescaped strings
+	// index, when not nil, notes where each value starts; keyAt and
+	// keyLen place the raw key of the member whose value is read next
+	// (keyLen 0 for a list element).
+	index         *Index
+	keyAt, keyLen int
+	// maxIssues bounds issues; unlisted counts the problems past it.
+	maxIssues, unlisted int
+	// valueBytes is what the values may still take in memory.
+	valueBytes int64
+}
+
+// issue records a problem unless maxIssues are listed already.
+func (d *decoder) issue(is Issue) {
+	if len(d.issues) >= d.maxIssues {
+		d.unlisted++
+		return
+	}
+	d.issues = append(d.issues, is)
+}
+
+// spend charges n bytes of decoded values to the budget and stops the
+// reading when it is spent.
+func (d *decoder) spend(n uintptr) bool {
+	if d.valueBytes -= int64(n); d.valueBytes < 0 {
+		if d.err == nil {
+			d.err = &syntaxError{offset: d.pos, path: d.path(), tooLarge: true,
+				msg: "the document's values take too much memory (too many list elements or map entries for its size limit)"}
+		}
+		d.pos = len(d.data)
+		return false
+	}
+	return true
 }
 
 // path renders the path of the value being read.
@@ -173,7 +217,11 @@ func (d *decoder) fail(format string, args ...any) {
 // add records a problem with the value at offset, whose path is the
 // current path with the extra step when extra is not "".
 func (d *decoder) add(offset int, extra, code, format string, args ...any) {
-	d.issues = append(d.issues, Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
+	if len(d.issues) >= d.maxIssues {
+		d.unlisted++ // the path is not even rendered
+		return
+	}
+	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
 		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
 }
 
@@ -255,9 +303,12 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		return
 	}
 	start := d.pos
+	if p.kind != planPointer || k == kindNull {
+		d.note() // a pointer's target notes itself
+	}
 	switch p.kind {
 	case planUnmarshaler, planDecimal:
-		d.skip()
+		d.skipRest()
 		if d.err != nil {
 			return
 		}
@@ -271,7 +322,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 		return
 	case planInterface:
-		d.skip()
+		d.skipRest()
 		if d.err != nil {
 			return
 		}
@@ -285,7 +336,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 		return
 	case planUnsupported:
-		d.skip()
+		d.skipRest()
 		if d.err == nil {
 			d.add(start, "", CodeType, "cannot decode into %s", p.t)
 		}
@@ -309,6 +360,9 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			d.leafError(start, err)
 		}
 	case planPointer:
+		if !d.spend(p.elem.t.Size()) {
+			return
+		}
 		e := reflect.New(p.elem.t)
 		d.value(p.elem, e.Elem())
 		v.Set(e)
@@ -366,7 +420,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 // mismatch skips a value of kind k that the target cannot hold and
 // records the problem.
 func (d *decoder) mismatch(start int, k kind, format string) {
-	d.skip()
+	d.skipRest()
 	if d.err == nil {
 		d.add(start, "", CodeType, format, k)
 	}
@@ -382,21 +436,25 @@ func (d *decoder) setNumber(p *plan, v reflect.Value, start int, raw []byte) {
 		}
 		i, err := strconv.ParseInt(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a whole number in range", raw)
+			d.add(start, "", CodeNumber, "%s is not a whole number in range", shortNumber(raw))
 			return
 		}
 		v.SetInt(i)
 	case planUint:
 		i, err := strconv.ParseUint(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", raw)
+			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", shortNumber(raw))
 			return
 		}
 		v.SetUint(i)
 	default:
 		f, err := strconv.ParseFloat(string(raw), bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is out of range", raw)
+			d.add(start, "", CodeNumber, "%s is out of range: too large", shortNumber(raw))
+			return
+		}
+		if f == 0 && nonZero(raw) {
+			d.add(start, "", CodeNumber, "%s is out of range: too small, it would be read as 0", shortNumber(raw))
 			return
 		}
 		v.SetFloat(f)
@@ -447,19 +505,23 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 			if d.err != nil {
 				return
 			}
+			if len(d.issues) >= d.maxIssues {
+				d.unlisted++ // no suggestion, path or message to make
+				return
+			}
 			// Names match exactly: encoding/json's case-insensitive match
 			// would let "ID" stand for "id" without a word.
 			hint := fields.suggest(name)
 			if f, folded := fields.byFold[strings.ToLower(name)]; folded {
 				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
 			}
-			d.issues = append(d.issues, Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
-				Message: fmt.Sprintf("unknown field %q%s", name, hint)})
+			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
+				Message: fmt.Sprintf("unknown field %s%s", short([]byte(name)), hint)})
 		case seen(fi, &seenSmall, seenBig):
 			name := string(key)
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "field %q appears more than once", name)
+				d.add(valPos, "", CodeDuplicate, "field %s appears more than once", short([]byte(name)))
 			}
 		default:
 			f := &fields.list[fi]
@@ -503,7 +565,7 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 		if have[k] {
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "key %q appears more than once", k)
+				d.add(valPos, "", CodeDuplicate, "key %s appears more than once", short([]byte(k)))
 			}
 			return
 		}
@@ -511,6 +573,9 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 			have = map[string]bool{}
 		}
 		have[k] = true
+		if !d.spend(p.elem.t.Size() + keyType.Size()) {
+			return
+		}
 		e := reflect.New(p.elem.t).Elem()
 		d.value(p.elem, e)
 		m.SetMapIndex(reflect.ValueOf(k).Convert(keyType), e)
@@ -525,9 +590,11 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 // member must read. The key's step is on the path meanwhile.
 func (d *decoder) members(member func(key []byte, keyPos int)) {
 	d.pos++ // {
+	d.open()
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
+		d.close()
 		return
 	}
 	for {
@@ -550,6 +617,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		d.pos++
 		d.space()
 		d.steps = append(d.steps, step{key: raw})
+		d.keyAt, d.keyLen = keyPos, len(raw)
 		member(key, keyPos)
 		d.steps = d.steps[:len(d.steps)-1]
 		if d.err != nil {
@@ -565,6 +633,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 			d.pos++
 		case '}':
 			d.pos++
+			d.close()
 			return
 		default:
 			d.fail("',' or '}' expected in object")
@@ -578,7 +647,11 @@ func (d *decoder) array(elem *plan, v reflect.Value) {
 	if !d.enter() {
 		return
 	}
+	size := v.Type().Elem().Size()
 	n := d.elements(func(i int) {
+		if !d.spend(size) {
+			return
+		}
 		if i == 0 {
 			v.Set(reflect.MakeSlice(v.Type(), 1, 4))
 		} else {
@@ -601,9 +674,11 @@ func (d *decoder) array(elem *plan, v reflect.Value) {
 // the path meanwhile.
 func (d *decoder) elements(elem func(i int)) int {
 	d.pos++ // [
+	d.open()
 	d.space()
 	if d.pos < len(d.data) && d.data[d.pos] == ']' {
 		d.pos++
+		d.close()
 		return 0
 	}
 	for i := 0; ; i++ {
@@ -623,6 +698,7 @@ func (d *decoder) elements(elem func(i int)) int {
 			d.pos++
 		case ']':
 			d.pos++
+			d.close()
 			return i + 1
 		default:
 			d.fail("',' or ']' expected in array")
@@ -642,6 +718,13 @@ func (d *decoder) enter() bool {
 
 // skip reads past one value, checking its syntax, and returns its kind.
 func (d *decoder) skip() kind {
+	d.space()
+	d.note()
+	return d.skipRest()
+}
+
+// skipRest is skip for a value whose position is noted already.
+func (d *decoder) skipRest() kind {
 	d.space()
 	k, ok := d.peek()
 	if !ok {
@@ -917,11 +1000,15 @@ func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
 	if k == kindString {
 		text = []byte(unquote(raw))
 	}
-	if strings.Contains(err.Error(), "exponent") {
-		d.add(start, "", CodeNumber, "%q is out of range: its exponent is too large", text)
+	if m, exp, ok := strings.Cut(strings.ToLower(string(text)), "e"); ok && numberSyntax(m, exp) {
+		size := "large"
+		if strings.HasPrefix(exp, "-") {
+			size = "small"
+		}
+		d.add(start, "", CodeNumber, "%s is out of range: its exponent is too %s", short(text), size)
 		return
 	}
-	d.add(start, "", CodeNumber, "%q is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", text)
+	d.add(start, "", CodeNumber, "%s is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", short(text))
 }
 
 // leafError records an error returned by a leaf type's own decoding.
@@ -945,4 +1032,65 @@ func (d *decoder) leafError(start int, err error) {
 		code = c.StrictCode()
 	}
 	d.add(start, extra, code, "%s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// shortLen is the most bytes of an offending value a message quotes.
+const shortLen = 40
+
+// short quotes v for a message, or only its first shortLen bytes (cut at
+// a character boundary) and its length when it is longer, so that a
+// megabyte-long value makes a message of a line, not of a megabyte.
+func short(v []byte) string {
+	if len(v) <= shortLen {
+		return strconv.Quote(string(v))
+	}
+	cut := shortLen
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return strconv.Quote(string(v[:cut])) + fmt.Sprintf("… (%d bytes)", len(v))
+}
+
+// shortNumber is short for a number literal, which needs no quotes.
+func shortNumber(raw []byte) string {
+	if len(raw) <= shortLen {
+		return string(raw)
+	}
+	return string(raw[:shortLen]) + fmt.Sprintf("… (%d bytes)", len(raw))
+}
+
+// nonZero reports whether the mantissa of a number literal has a digit
+// other than 0.
+func nonZero(raw []byte) bool {
+	for _, c := range raw {
+		switch {
+		case c == 'e' || c == 'E':
+			return false
+		case c >= '1' && c <= '9':
+			return true
+		}
+	}
+	return false
+}
+
+// numberSyntax reports whether mantissa and exponent (split at "e") are
+// written as a decimal number: digits with an optional point and sign, and
+// a whole exponent with an optional sign.
+func numberSyntax(mantissa, exp string) bool {
+	digits := func(s string, point bool) bool {
+		s = strings.TrimLeft(s, "+-")
+		n := 0
+		for i := 0; i < len(s); i++ {
+			switch {
+			case s[i] >= '0' && s[i] <= '9':
+				n++
+			case s[i] == '.' && point:
+				point = false
+			default:
+				return false
+			}
+		}
+		return n > 0
+	}
+	return digits(mantissa, true) && digits(exp, false)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,7 +37,7 @@ func TestUnknownFieldsGuard(t *testing.T) {
 		Name string `json:"name"`
 	}
 	start := time.Now()
-	issues := Decode(data, &v, Options{})
+	issues := Decode(data, &v, Options{MaxIssues: 1 << 30})
 	took := time.Since(start)
 	require.NotEmpty(t, issues)
 	last := issues[len(issues)-1]
@@ -61,6 +62,41 @@ func TestDuplicateKeyInLargeObject(t *testing.T) {
 	require.Len(t, issues, 1)
 	assert.Equal(t, CodeDuplicate, issues[0].Code)
 	assert.Equal(t, "m.k3", issues[0].Path)
+}
+
+// TestIssuesCapped: past MaxIssues, problems are counted, not listed, and
+// one last issue says how many there were.
+func TestIssuesCapped(t *testing.T) {
+	data := unknownFields(64 << 10)
+	var v struct {
+		Name string `json:"name"`
+	}
+	all := Decode(data, &v, Options{MaxIssues: 1 << 30})
+	capped := Decode(data, &v, Options{MaxIssues: 10})
+	require.Len(t, capped, 11)
+	assert.Equal(t, all[:10], capped[:10], "the first problems are listed as they are")
+	last := capped[10]
+	assert.Equal(t, CodeTooLarge, last.Code)
+	assert.Contains(t, last.Message, fmt.Sprintf("%d more problems", len(all)-10))
+	assert.Len(t, Decode(data, &v, Options{}), DefaultMaxIssues+1, "the default cap")
+}
+
+// TestValueBudget: a list of empty objects takes far more memory decoded
+// than as text; past ValueBytesPerByte times the size limit, decoding
+// stops with CodeTooLarge.
+func TestValueBudget(t *testing.T) {
+	type big struct {
+		A, B, C, D [8]string
+	}
+	var v struct {
+		L []big `json:"l"`
+	}
+	data := []byte(`{"l": [` + strings.Repeat("{},", 20000) + `{}]}`)
+	issues := Decode(data, &v, Options{MaxBytes: int64(len(data))})
+	require.Len(t, issues, 1)
+	assert.Equal(t, CodeTooLarge, issues[0].Code)
+	assert.Positive(t, issues[0].Line)
+	assert.Empty(t, Decode(data, &v, Options{MaxBytes: 64 << 20}), "within a larger budget the same list decodes")
 }
 
 // BenchmarkUnknownFields decodes documents of growing size full of
@@ -94,5 +130,36 @@ func TestUTF16IsNamed(t *testing.T) {
 		assert.Equal(t, CodeSyntax, issues[0].Code)
 		assert.Contains(t, issues[0].Message, "UTF-16")
 		assert.Equal(t, 1, issues[0].Line)
+	}
+}
+
+// TestNumberMessages: an underflowing float is a problem, not a silent 0;
+// an exponent out of range says whether it is too large or too small; a
+// long offending value is quoted by a short prefix and its length.
+func TestNumberMessages(t *testing.T) {
+	var v struct {
+		F float64         `json:"f"`
+		D decimal.Decimal `json:"d"`
+		N int             `json:"n"`
+	}
+	tests := []struct{ doc, path, want string }{
+		{`{"f": 1e-400}`, "f", "1e-400 is out of range: too small, it would be read as 0"},
+		{`{"f": 0.0e-400}`, "", ""},
+		{`{"f": 1e400}`, "f", "1e400 is out of range: too large"},
+		{`{"d": "1e-99999999999"}`, "d", "its exponent is too small"},
+		{`{"d": 1e99999999999}`, "d", "its exponent is too large"},
+		{`{"n": 1` + strings.Repeat("0", 5000) + `}`, "n", "1000000000000000000000000000000000000000… (5001 bytes) is not a whole number"},
+		{`{"d": "` + strings.Repeat("x", 5000) + `"}`, "d", `"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (5000 bytes) is not a decimal number`},
+		{`{"` + strings.Repeat("é", 3000) + `": 1}`, "", `"éééééééééééééééééééé"… (6000 bytes)`},
+	}
+	for _, tt := range tests {
+		issues := Decode([]byte(tt.doc), &v, Options{})
+		if tt.want == "" {
+			assert.Empty(t, issues, "a zero written as zero is fine")
+			continue
+		}
+		require.Len(t, issues, 1, tt.want)
+		assert.Contains(t, issues[0].Message, tt.want)
+		assert.Less(t, len(issues[0].Message), 200, "the message stays short")
 	}
 }

@@ -99,6 +99,7 @@ func FuzzDecodeOracle(f *testing.F) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("value differs from encoding/json's:\n got %#v\nwant %#v", got, want)
 			}
+			checkIndex(t, data)
 			return
 		}
 		if werr == nil {
@@ -121,4 +122,43 @@ func TestDecodeOracleAgrees(t *testing.T) {
 	assert.Equal(t, want, got, "the same value as encoding/json")
 	assert.Equal(t, "10.50", got.Price.StringFixed(2))
 	assert.Equal(t, int32(-2), got.Price.Exponent(), "every digit kept")
+}
+
+var oracleDecoder = NewDecoder[oracleDoc](Options{MaxBytes: 1 << 16})
+
+// indexPaths are paths into an oracleDoc, present or not, for checkIndex.
+var indexPaths = []string{"", "id", "items", "items[0]", "items[0].name", "items[1].amount", "items[0].amount.unit",
+	"items[0].amount.v", `tags["a b"]`, "tags.k", "next.next.id", "next.items[0].color", "names[2]", "any.a[1]",
+	"any.n[0]", "missing", "items[5].name", "price", `["q\"k"]`}
+
+// checkIndex checks that the positions noted while decoding place every
+// path exactly where LocateAll finds it by reading the document.
+func checkIndex(t *testing.T, data []byte) {
+	var v oracleDoc
+	issues, x := oracleDecoder.DecodeIndexed(data, &v)
+	if len(issues) > 0 || x == nil {
+		t.Fatalf("indexed decoding failed where decoding succeeded: %v", issues)
+	}
+	got, want := x.Locate(indexPaths), LocateAll(data, indexPaths)
+	for i := range indexPaths {
+		if got[i] != want[i] {
+			t.Fatalf("path %q: index gives %+v, the document %+v", indexPaths[i], got[i], want[i])
+		}
+	}
+}
+
+func TestIndexLocatesAsTheDocument(t *testing.T) {
+	in := "{\n  \"id\": \"a\",\n  \"items\": [\n    {\"name\": \"αβ\", \"amount\": {\"v\": 1, \"unit\": \"mg\"}},\n    {\"amount\": 2}\n  ],\n" +
+		"  \"tags\": {\"a b\": \"c\", \"k\": \"v\"},\n  \"next\": {\"next\": {\"id\": \"z\"}, \"items\": [{\"color\": \"red\"}]},\n" +
+		"  \"names\": [\"x\", \"y\", \"\\u00e9\"],\n  \"any\": {\"a\": [0, {\"b\": 1}], \"n\": [2]}\n}\n"
+	checkIndex(t, []byte(in))
+	var v oracleDoc
+	_, x := oracleDecoder.DecodeIndexed([]byte(in), &v)
+	loc := x.Locate([]string{"items[0].amount.unit", "next.items[0].color", "items[9]"})
+	assert.Equal(t, Location{Offset: strings.Index(in, `"mg"`), Exact: true, Line: 4, Column: 47}, loc[0], "inside a leaf's own object; columns count characters")
+	assert.Equal(t, 8, loc[1].Line)
+	assert.False(t, loc[2].Exact, "a missing element falls back to its list")
+	issues, none := oracleDecoder.DecodeIndexed([]byte(`{"id":1}`), &v)
+	assert.NotEmpty(t, issues)
+	assert.Nil(t, none, "no index when decoding fails")
 }

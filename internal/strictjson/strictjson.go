@@ -40,9 +40,26 @@ const DefaultMaxBytes = 8 << 20
 // Options configures Decode. The zero value is ready to use.
 type Options struct {
 	// MaxBytes is the largest document accepted, in bytes; 0 means
-	// DefaultMaxBytes.
+	// DefaultMaxBytes. The values a document decodes to may take at most
+	// ValueBytesPerByte times as much memory in lists, maps and pointers.
 	MaxBytes int64
+	// MaxIssues is the most problems listed for one document; 0 means
+	// DefaultMaxIssues. Past it, one more issue (CodeTooLarge) says how
+	// many were found but not listed, so that a document of a million
+	// mistakes costs no more memory than one of a thousand.
+	MaxIssues int
 }
+
+// DefaultMaxIssues bounds the problems listed for one document when
+// Options.MaxIssues is 0.
+const DefaultMaxIssues = 1000
+
+// ValueBytesPerByte bounds the memory the decoded values of a document
+// may take, in list elements, map entries and pointed-to values, as a
+// multiple of the largest document accepted (Options.MaxBytes): 32 MiB
+// for the default 8 MiB. A list of empty objects ("[{},{},...]") would
+// otherwise take a hundred times its text or more.
+const ValueBytesPerByte = 4
 
 // Issue is one problem found while decoding.
 type Issue struct {

@@ -103,7 +103,7 @@ func TestDecode(t *testing.T) {
 		{name: "map keys that are not identifiers are quoted", in: `{"tags":{"a b":1}}`,
 			want: []Issue{{Path: `tags["a b"]`, Code: CodeType, Message: "expected a string, got number"}}},
 		{name: "number out of range for float", in: `{"items":[{"ratio":1e999}]}`,
-			want: []Issue{{Path: "items[0].ratio", Code: CodeNumber, Message: "1e999 is out of range"}}},
+			want: []Issue{{Path: "items[0].ratio", Code: CodeNumber, Message: "1e999 is out of range: too large"}}},
 		{name: "keys that encoding/json folds onto a field (Kelvin sign, long s) are unknown, and the real field keeps its value", in: "{\"ok\":true,\"o\u212a\":false,\"item\u017f\":[]}",
 			want:  []Issue{{Path: "[\"o\u212a\"]", Code: CodeUnknownField, Message: "unknown field \"o\u212a\" (field names are case-sensitive: did you mean \"ok\"?)"}, {Path: "[\"item\u017f\"]", Code: CodeUnknownField, Message: "unknown field \"item\u017f\" (did you mean \"items\"?)"}},
 			check: func(t *testing.T, d doc) { assert.True(t, d.OK, "the real field keeps its value") }},

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"os"
+)
+
+// Memory bounds of a check run. One dossier, while it is decoded and
+// assessed, takes at most docBound bytes however its text is shaped (the
+// worst shapes were measured: JSON full of empty objects, unknown fields
+// or wrong types, YAML of nested lists; see the README). Each dossier in
+// flight is charged an estimate of its cost from its size, and the
+// dossiers in flight together may cost at most runBudget, so a run of
+// large dossiers checks fewer at once than there are workers, down to
+// one, and a run's memory stays near runBudget whatever the number of
+// workers.
+const (
+	docBound  = 192 << 20
+	runBudget = 256 << 20
+	// Bytes of memory per byte of text, for the worst shapes measured,
+	// and a base for the work that does not grow with the text.
+	jsonCostPerByte = 20
+	yamlCostPerByte = 200 // YAML is bounded by its value budget too
+	baseCost        = 4 << 20
+)
+
+// docCost estimates the memory a dossier of size bytes takes while it is
+// checked, within docBound.
+func docCost(size int64, syn syntax) int64 {
+	per := int64(jsonCostPerByte)
+	if syn == syntaxYAML || syn == syntaxSniff {
+		per = yamlCostPerByte
+	}
+	return min(baseCost+per*min(size, maxDossierBytes), docBound)
+}
+
+// sizeOf returns the size of the dossier a job will read: the record or
+// standard input it holds, or the file it names (0 when it cannot be
+// examined; reading will say why).
+func sizeOf(j *job) int64 {
+	if j.data != nil || j.err != nil || j.prob != nil || j.src.path == "-" || j.line > 0 {
+		return int64(len(j.data))
+	}
+	info, err := os.Stat(j.src.path)
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	return info.Size()
+}
+
+// budget hands out memory in units of one MiB to the dossiers in flight.
+// Only the producer acquires; workers release.
+type budget struct{ units chan struct{} }
+
+const budgetUnit = 1 << 20
+
+func newBudget(bytes int64) *budget {
+	return &budget{units: make(chan struct{}, bytes/budgetUnit)}
+}
+
+// acquire waits until cost bytes (rounded up to whole units, and at most
+// the whole budget) are free and takes them. It returns the units taken,
+// or false when ctx ended first (then nothing is held).
+func (b *budget) acquire(ctx context.Context, cost int64) (int, bool) {
+	n := min(int((cost+budgetUnit-1)/budgetUnit), cap(b.units))
+	for i := range n {
+		select {
+		case b.units <- struct{}{}:
+		case <-ctx.Done():
+			b.release(i)
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// release gives back n units.
+func (b *budget) release(n int) {
+	for range n {
+		<-b.units
+	}
+}

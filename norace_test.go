@@ -1,0 +1,5 @@
+//go:build !race
+
+package secretomekit_test
+
+const raceEnabled = false

@@ -1,0 +1,422 @@
+package policy
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/ext"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
+)
+
+// fileSpec is a policy file as written.
+type fileSpec struct {
+	// Rules lists the file's rules.
+	Rules []ruleSpec `json:"rules"`
+}
+
+// ruleSpec is one rule as written in a policy file.
+type ruleSpec struct {
+	ID           string                `json:"id"`
+	Title        string                `json:"title"`
+	Jurisdiction string                `json:"jurisdiction"`
+	Citation     regulation.Citation   `json:"citation"`
+	Provenance   regulation.Provenance `json:"provenance"`
+	Note         string                `json:"note,omitempty"`
+	// ForEach names what the rule looks at one by one: dossier (the
+	// default: once), use, claim, batch, authorisation, study or
+	// indication.
+	ForEach string `json:"for_each,omitempty"`
+	// When is the CEL condition under which the rule reports.
+	When string `json:"when"`
+	// Effect is what a match does: report (a finding of Severity only),
+	// prohibit, condition, unknown or permit (a verdict for uses).
+	Effect string `json:"effect"`
+	// Severity is the severity of a report: error, warning or info.
+	Severity string `json:"severity,omitempty"`
+	// Uses is a CEL condition over use choosing the uses a verdict
+	// concerns; empty means every use the rule's jurisdiction assesses.
+	Uses string `json:"uses,omitempty"`
+	// Field is a field path below the item the finding points at, such
+	// as "results" or "wording".
+	Field string `json:"field,omitempty"`
+	// Message is the finding's text; {{expr}} inserts the value of a CEL
+	// expression.
+	Message string `json:"message"`
+	// Missing names the missing condition, for the condition effect;
+	// empty takes the message.
+	Missing string `json:"missing,omitempty"`
+}
+
+// Effects of a policy rule.
+const (
+	effectReport    = "report"
+	effectProhibit  = "prohibit"
+	effectCondition = "condition"
+	effectUnknown   = "unknown"
+	effectPermit    = "permit"
+)
+
+var effects = []string{effectReport, effectProhibit, effectCondition, effectUnknown, effectPermit}
+
+// item is a kind of thing a rule can look at one by one.
+type item struct {
+	name  string // the CEL variable and the for_each spelling
+	typ   string // the view type
+	path  string // the field path of the list in the dossier
+	count func(v *Dossier) int
+	get   func(v *Dossier, i int) any
+}
+
+var items = []item{
+	{name: "use", typ: "policy.Use", path: "uses",
+		count: func(v *Dossier) int { return len(v.Uses) }, get: func(v *Dossier, i int) any { return &v.Uses[i] }},
+	{name: "claim", typ: "policy.Claim", path: "claims",
+		count: func(v *Dossier) int { return len(v.Claims) }, get: func(v *Dossier, i int) any { return &v.Claims[i] }},
+	{name: "batch", typ: "policy.Batch", path: "product.batches",
+		count: func(v *Dossier) int { return len(v.Product.Batches) }, get: func(v *Dossier, i int) any { return &v.Product.Batches[i] }},
+	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations",
+		count: func(v *Dossier) int { return len(v.Authorisations) }, get: func(v *Dossier, i int) any { return &v.Authorisations[i] }},
+	{name: "study", typ: "policy.Study", path: "studies",
+		count: func(v *Dossier) int { return len(v.Studies) }, get: func(v *Dossier, i int) any { return &v.Studies[i] }},
+	{name: "indication", typ: "policy.Indication", path: "product.indications",
+		count: func(v *Dossier) int { return len(v.Product.Indications) }, get: func(v *Dossier, i int) any { return &v.Product.Indications[i] }},
+}
+
+func findItem(name string) *item {
+	for i := range items {
+		if items[i].name == name {
+			return &items[i]
+		}
+	}
+	return nil
+}
+
+// Policies is a compiled set of policy files: their rules, ready to join
+// a regulation.RuleSet, and the audit record of each file. It is
+// immutable and safe for concurrent use.
+type Policies struct {
+	rules  []regulation.Rule
+	inputs []regulation.AuditInput
+}
+
+// Rules returns the policy rules, in file order, then rule order.
+func (p *Policies) Rules() []regulation.Rule {
+	if p == nil {
+		return nil
+	}
+	return slices.Clone(p.rules)
+}
+
+// Inputs returns the audit record of every policy file (kind "policy").
+func (p *Policies) Inputs() []regulation.AuditInput {
+	if p == nil {
+		return nil
+	}
+	return slices.Clone(p.inputs)
+}
+
+// RuleSet returns base with the policy rules added beside its rules. A
+// policy rule whose ID is already in base is an error.
+func (p *Policies) RuleSet(base *regulation.RuleSet) (*regulation.RuleSet, error) {
+	return base.With(p.Rules()...)
+}
+
+// Join returns the policies of every set in one; duplicate rule IDs are
+// found when the rules join a RuleSet.
+func Join(sets ...*Policies) *Policies {
+	out := &Policies{}
+	for _, s := range sets {
+		if s != nil {
+			out.rules = append(out.rules, s.rules...)
+			out.inputs = append(out.inputs, s.inputs...)
+		}
+	}
+	return out
+}
+
+// IsPolicyFile reports whether a file name is a policy file of a policy
+// folder: *.yaml, *.yml or *.json, but not a test file (*_test.yaml and
+// so on).
+func IsPolicyFile(name string) bool {
+	ext := filepath.Ext(name)
+	switch ext {
+	case ".yaml", ".yml", ".json":
+	default:
+		return false
+	}
+	return !strings.HasSuffix(strings.TrimSuffix(name, ext), "_test")
+}
+
+// LoadDir loads and compiles every policy file in the folder (not its
+// subfolders), in name order. Every problem of every file is returned,
+// in a *FileError per file joined with errors.Join.
+func LoadDir(dir string) (*Policies, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var sets []*Policies
+	var errs []error
+	n := 0
+	for _, e := range entries {
+		if e.IsDir() || !IsPolicyFile(e.Name()) {
+			continue
+		}
+		n++
+		name := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p, err := Load(name, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		sets = append(sets, p)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("policy: %s holds no policy file (*.yaml, *.yml or *.json, not *_test.*)", dir)
+	}
+	return Join(sets...), nil
+}
+
+// Load decodes and compiles one policy file, YAML or JSON, named name in
+// problems. A file that does not decode, a rule with missing or malformed
+// metadata, and a condition that does not parse or type-check are a
+// *FileError naming the file, line, field path and expression.
+func Load(name string, data []byte) (*Policies, error) {
+	var spec fileSpec
+	doc := decodeFile(name, data, &spec)
+	if len(doc.probs) > 0 {
+		return nil, doc.err()
+	}
+	if len(spec.Rules) == 0 {
+		doc.problem("rules", CodeRequired, "the file has no rules")
+	}
+	env, err := environments()
+	if err != nil {
+		return nil, err
+	}
+	out := &Policies{inputs: []regulation.AuditInput{{Kind: "policy", Name: name, Digest: regulation.DigestOf(data)}}}
+	seen := map[string]int{}
+	for i := range spec.Rules {
+		r := compileRule(doc, env, fmt.Sprintf("rules[%d]", i), &spec.Rules[i])
+		if r == nil {
+			continue
+		}
+		if k, dup := seen[r.ID]; dup {
+			doc.problem(fmt.Sprintf("rules[%d].id", i), CodeDuplicate, fmt.Sprintf("rule %s is also rules[%d]", r.ID, k))
+			continue
+		}
+		seen[r.ID] = i
+		out.rules = append(out.rules, *r)
+	}
+	if err := doc.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// envs holds the CEL environments of conditions: the base, and for each
+// item the base plus the item (uses conditions add use). cel.Env values
+// are immutable and safe for concurrent use; they are built once, on
+// first use, because building them costs about a millisecond each.
+type envs struct {
+	base     *cel.Env
+	item     map[string]*cel.Env // by item name
+	itemUses map[string]*cel.Env // by item name; "" for the dossier
+}
+
+var environments = sync.OnceValues(func() (*envs, error) {
+	base, err := baseEnv()
+	if err != nil {
+		return nil, err
+	}
+	e := &envs{base: base, item: map[string]*cel.Env{}, itemUses: map[string]*cel.Env{}}
+	useVar := cel.Variable("use", cel.ObjectType("policy.Use"))
+	if e.itemUses[""], err = base.Extend(useVar); err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		if e.item[it.name], err = base.Extend(cel.Variable(it.name, cel.ObjectType(it.typ))); err != nil {
+			return nil, err
+		}
+		if it.name != "use" {
+			if e.itemUses[it.name], err = e.item[it.name].Extend(useVar); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return e, nil
+})
+
+// baseEnv is the CEL environment every condition starts from.
+func baseEnv() (*cel.Env, error) {
+	opts := append([]any{}, viewTypes...)
+	opts = append(opts, ext.ParseStructTags(true))
+	return cel.NewEnv(
+		ext.NativeTypes(opts...),
+		ext.Strings(),
+		cel.Variable("dossier", cel.ObjectType("policy.Dossier")),
+		cel.Variable("as_of", cel.StringType),
+		cel.Variable("jurisdiction", cel.StringType),
+	)
+}
+
+// compileRule checks and compiles one rule; it records problems in doc
+// and returns nil when there are any.
+func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.Rule {
+	n := len(doc.probs)
+	need := func(field, v string) {
+		if strings.TrimSpace(v) == "" {
+			doc.problem(at+"."+field, CodeRequired, field+" is required")
+		}
+	}
+	need("id", s.ID)
+	need("title", s.Title)
+	need("jurisdiction", s.Jurisdiction)
+	need("citation.instrument", s.Citation.Instrument)
+	need("when", s.When)
+	need("message", s.Message)
+	need("effect", s.Effect)
+	if !s.Provenance.Valid() {
+		doc.problem(at+".provenance", CodeRequired, "provenance is required: primary, secondary or inferred")
+	}
+	if s.Effect != "" && !slices.Contains(effects, s.Effect) {
+		doc.problem(at+".effect", CodeInvalid, fmt.Sprintf("effect %q is not one of %s", s.Effect, strings.Join(effects, ", ")))
+	}
+	var sev secretome.Severity
+	switch {
+	case s.Effect == effectReport && s.Severity == "":
+		doc.problem(at+".severity", CodeRequired, "severity is required for effect report: error, warning or info")
+	case s.Effect != effectReport && s.Severity != "":
+		doc.problem(at+".severity", CodeInvalid, "severity is set by the effect "+s.Effect+"; give it only for effect report")
+	case s.Severity != "":
+		if err := sev.UnmarshalText([]byte(s.Severity)); err != nil {
+			doc.problem(at+".severity", CodeInvalid, fmt.Sprintf("severity %q is not error, warning or info", s.Severity))
+		}
+	}
+	if s.Missing != "" && s.Effect != effectCondition {
+		doc.problem(at+".missing", CodeInvalid, "missing is only for effect condition")
+	}
+	var it *item
+	if s.ForEach != "" && s.ForEach != "dossier" {
+		if it = findItem(s.ForEach); it == nil {
+			names := []string{"dossier"}
+			for _, x := range items {
+				names = append(names, x.name)
+			}
+			doc.problem(at+".for_each", CodeInvalid, fmt.Sprintf("for_each %q is not one of %s", s.ForEach, strings.Join(names, ", ")))
+		}
+	}
+	if s.Uses != "" && (s.Effect == effectReport || (it != nil && it.name == "use")) {
+		doc.problem(at+".uses", CodeInvalid, "uses chooses the uses of a verdict; it needs a verdict effect and is implied by for_each: use")
+	}
+	info := regulation.RuleInfo{ID: s.ID, Title: s.Title, Jurisdiction: s.Jurisdiction, Citation: s.Citation,
+		Provenance: s.Provenance, Note: s.Note}
+	if len(doc.probs) == n {
+		// The metadata rules every rule set applies.
+		if _, err := regulation.NewRuleSet(regulation.Rule{RuleInfo: info, Check: func(*regulation.Context) {}}); err != nil {
+			doc.problem(at, CodeInvalid, err.Error())
+		}
+	}
+	if len(doc.probs) > n {
+		return nil
+	}
+	// The item's environment: the base plus the item variable.
+	ienv, uenv := env.base, env.itemUses[""]
+	if it != nil {
+		ienv, uenv = env.item[it.name], env.itemUses[it.name]
+	}
+	cr := &compiled{info: info, item: it, effect: s.Effect, sev: sev, field: s.Field, missing: s.Missing}
+	cr.when = compileExpr(doc, ienv, at+".when", s.When, cel.BoolType)
+	if s.Uses != "" {
+		cr.uses = compileExpr(doc, uenv, at+".uses", s.Uses, cel.BoolType)
+	}
+	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)
+	if len(doc.probs) > n {
+		return nil
+	}
+	src, err := json.Marshal(s)
+	if err != nil {
+		doc.problem(at, CodeInvalid, err.Error())
+		return nil
+	}
+	info.Revision = regulation.DigestOf(src)[:len("sha256:")+16]
+	cr.info = info
+	return &regulation.Rule{RuleInfo: info, Check: cr.check}
+}
+
+// compileExpr compiles one CEL expression that must yield want (nil: any
+// type); problems name the field, the expression and CEL's position.
+func compileExpr(doc *document, env *cel.Env, at, src string, want *cel.Type) cel.Program {
+	ast, iss := env.Compile(src)
+	if iss != nil && iss.Err() != nil {
+		line, col := doc.locate(at)
+		for _, e := range iss.Errors() {
+			doc.probs = append(doc.probs, Problem{File: doc.name, Line: line, Column: col, Path: at, Code: CodeCompile,
+				Expression: src, Message: fmt.Sprintf("%s (at %d:%d of the expression)", e.Message, e.Location.Line(), e.Location.Column()+1)})
+		}
+		return nil
+	}
+	if want != nil && !ast.OutputType().IsExactType(want) {
+		doc.probs = append(doc.probs, Problem{File: doc.name, Path: at, Code: CodeCompile, Expression: src,
+			Message: fmt.Sprintf("the expression yields %s, want %s", ast.OutputType(), want)})
+		p := &doc.probs[len(doc.probs)-1]
+		p.Line, p.Column = doc.locate(at)
+		return nil
+	}
+	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
+	if err != nil {
+		doc.problem(at, CodeCompile, err.Error())
+		return nil
+	}
+	return prg
+}
+
+// compileTemplate compiles a message: text with {{expr}} parts.
+func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
+	var parts []part
+	rest := src
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			if strings.Contains(rest, "}}") {
+				doc.problem(at, CodeCompile, `"}}" without "{{" in the message`)
+			}
+			if rest != "" {
+				parts = append(parts, part{text: rest})
+			}
+			return parts
+		}
+		if i > 0 {
+			parts = append(parts, part{text: rest[:i]})
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			doc.problem(at, CodeCompile, `"{{" without "}}" in the message`)
+			return parts
+		}
+		expr := strings.TrimSpace(rest[i+2 : i+j])
+		if expr == "" {
+			doc.problem(at, CodeCompile, "an empty {{ }} in the message")
+		} else {
+			parts = append(parts, part{expr: compileExpr(doc, env, at, expr, nil)})
+		}
+		rest = rest[i+j+2:]
+	}
+}
