@@ -156,10 +156,13 @@ type Influence struct {
 	// Hat is the study's leverage and Weight its weight in percent.
 	Hat    float64 `json:"hat"`
 	Weight float64 `json:"weight"`
+	// DFBETAS holds, per coefficient, the change in the coefficient when
+	// the study is left out, divided by its standard error computed with
+	// the tau² of the model without the study.
+	DFBETAS []float64 `json:"dfbs"`
 	// Influential applies metafor's rule of thumb: |DFFITS| > 3·sqrt(p/(k−p)),
 	// Cook's distance above the median of a chi-square with p degrees of
-	// freedom, or a hat value above 3p/k (metafor also flags any DFBETAS
-	// above 1, which is not computed here).
+	// freedom, a hat value above 3p/k, or any |DFBETAS| above 1.
 	Influential bool `json:"inf"`
 }
 
@@ -181,11 +184,15 @@ func (m *Model) Influence() ([]Influence, error) {
 	for j, c := range m.Coefficients {
 		b[j] = c.Estimate
 	}
-	vb := flatten(m.VCov)
-	detFull := detSPD(vb, p)
+	s2Full := 1.0
+	if m.HartungKnapp && full.rss > machineEpsilon {
+		s2Full = full.rss / float64(m.K-p)
+	}
+	logDetR := 0.5 * full.logDetXWX()
 	out := make([]Influence, m.K)
 	keep := make([]int, 0, m.K-1)
 	chiMed := chi2Quantile(0.5, float64(p), false)
+	del := newWLS(d)
 	for i := range m.K {
 		keep = keep[:0]
 		for j := range m.K {
@@ -197,13 +204,11 @@ func (m *Model) Influence() ([]Influence, error) {
 		if err != nil {
 			return nil, fmt.Errorf("evidence: leaving out study %d: %w", i+1, err)
 		}
+		fs := newWLS(sub.d)
+		fs.fitTau2(sub.Tau2)
 		s2w := 1.0
-		if m.HartungKnapp {
-			fs := newWLS(sub.d)
-			fs.fitTau2(sub.Tau2)
-			if fs.rss > machineEpsilon {
-				s2w = fs.rss / float64(sub.K-p)
-			}
+		if m.HartungKnapp && fs.rss > machineEpsilon {
+			s2w = fs.rss / float64(sub.K-p)
 		}
 		var pred, delpred, vdel float64
 		subVB := flatten(sub.VCov)
@@ -226,9 +231,27 @@ func (m *Model) Influence() ([]Influence, error) {
 		for j := range p {
 			diff[j] = b[j] - sub.Coefficients[j].Estimate
 		}
-		inf.CookD = waldStatistic(diff, vb, p, 0)
-		inf.CovRatio = detSPD(subVB, p) / detFull
-		inf.Influential = math.Abs(inf.DFFITS) > 3*math.Sqrt(float64(p)/float64(m.K-p)) || inf.CookD > chiMed || inf.Hat > 3*float64(p)/float64(m.K)
+		// Cook's distance is diff'·Var(b)⁻¹·diff with Var(b)⁻¹ = R'R/s²,
+		// and the covariance ratio det(Var b₍₋ᵢ₎)/det(Var b) follows from
+		// the diagonals of the two R factors; both avoid inverting a
+		// nearly singular Var(b).
+		inf.CookD = rNormSq(full, diff) / s2Full
+		inf.CovRatio = math.Pow(s2w/s2Full, float64(p)) * math.Exp(2*(logDetR-0.5*fs.logDetXWX()))
+		// DFBETAS use (X'WX)⁻¹ of all studies with the deleted tau².
+		del.fitTau2(sub.Tau2)
+		vbDel := del.vb()
+		inf.DFBETAS = make([]float64, p)
+		bigDFB := false
+		for j := range p {
+			inf.DFBETAS[j] = diff[j] / math.Sqrt(s2w*vbDel[j*p+j])
+			bigDFB = bigDFB || math.Abs(inf.DFBETAS[j]) > 1
+		}
+		inf.Influential = math.Abs(inf.DFFITS) > 3*math.Sqrt(float64(p)/float64(m.K-p)) || inf.CookD > chiMed || inf.Hat > 3*float64(p)/float64(m.K) || bigDFB
+		if !allFinite(append([]float64{inf.RStudent, inf.DFFITS, inf.CookD, inf.CovRatio, inf.Tau2Del, inf.QEDel, inf.Hat, inf.Weight}, inf.DFBETAS...)...) {
+			var ps secretome.Problems
+			ps.Add(fmt.Sprintf("effects[%d]", i), secretome.SeverityError, secretome.CodeNumber, "influence diagnostics of study %d are too extreme to compute in float64 (weights differ by too many orders of magnitude)", i+1)
+			return nil, ps.Err()
+		}
 		out[i] = inf
 	}
 	return out, nil
@@ -242,24 +265,16 @@ func flatten(m [][]float64) []float64 {
 	return out
 }
 
-// detSPD returns the determinant of a symmetric positive definite p×p
-// matrix by its Cholesky factorisation.
-func detSPD(a []float64, p int) float64 {
-	l := make([]float64, p*p)
-	det := 1.0
+// rNormSq returns |R·x|² for the R factor of a fit: x'·X'WX·x.
+func rNormSq(f *wls, x []float64) float64 {
+	p := f.d.p
+	var s float64
 	for i := range p {
-		for j := 0; j <= i; j++ {
-			s := a[i*p+j]
-			for r := 0; r < j; r++ {
-				s -= l[i*p+r] * l[j*p+r]
-			}
-			if i == j {
-				l[i*p+i] = math.Sqrt(s)
-				det *= s
-			} else {
-				l[i*p+j] = s / l[j*p+j]
-			}
+		var r float64
+		for j := i; j < p; j++ {
+			r += f.r[i*p+j] * x[j]
 		}
+		s += r * r
 	}
-	return det
+	return s
 }

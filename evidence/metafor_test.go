@@ -300,10 +300,12 @@ func TestMetaforMetaRegression(t *testing.T) {
 		{"heal.SMD.mods.HE", healSMD, heal, []string{"dose", "route"}, "HE", false},
 		{"heal.SMD.mods.HS", healSMD, heal, []string{"dose", "route"}, "HS", false},
 		{"heal.SMD.mods.EB", healSMD, heal, []string{"dose", "route"}, "EB", false},
+		{"bcg.RR.alloc.noint.REML", bcgRR, bcg, []string{"alloc"}, "REML", false},
+		{"bcg.RR.ablat.noint.REML", bcgRR, bcg, []string{"ablat", "alloc"}, "REML", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			opts := FitOptions{PoolOptions: PoolOptions{Method: mustMethod(t, c.method), HartungKnapp: c.knha}}
+			opts := FitOptions{PoolOptions: PoolOptions{Method: mustMethod(t, c.method), HartungKnapp: c.knha}, NoIntercept: strings.Contains(c.name, "noint")}
 			m, err := Fit(c.effects, tableMods(t, c.tab, c.mods...), opts)
 			require.NoError(t, err)
 			if c.knha {
@@ -507,6 +509,7 @@ func TestMetaforSensitivity(t *testing.T) {
 		{"bcg.RR.REML.influence", bcg},
 		{"bcg.RR.ablat.REML.influence", fitRef(t, "bcg.csv", MeasureRR, "REML", false, "ablat")},
 		{"heal.SMD.REML.influence", heal},
+		{"bcg.RR.REML.knha.influence", fitRef(t, "bcg.csv", MeasureRR, "REML", true, "ablat")},
 	} {
 		inf, err := c.fit.Influence()
 		require.NoError(t, err)
@@ -526,6 +529,13 @@ func TestMetaforSensitivity(t *testing.T) {
 		nearVec(t, c.name+" QE.del", refVec(t, ref, "QE.del"), get(func(s Influence) float64 { return s.QEDel }))
 		nearVec(t, c.name+" hat", refVec(t, ref, "hat"), get(func(s Influence) float64 { return s.Hat }))
 		nearVec(t, c.name+" weight", refVec(t, ref, "weight"), get(func(s Influence) float64 { return s.Weight }))
+		for j := range c.fit.P {
+			nearVec(t, fmt.Sprintf("%s dfbs[%d]", c.name, j), refVec(t, ref, fmt.Sprintf("dfbs.%d", j+1)), get(func(s Influence) float64 { return s.DFBETAS[j] }))
+		}
+		flags := ref["inf"].([]any)
+		for i, s := range inf {
+			require.Equal(t, flags[i], s.Influential, "%s: study %d flagged as metafor flags it", c.name, i+1)
+		}
 	}
 }
 

@@ -29,8 +29,10 @@ type Moderator struct {
 // level and convergence) and whether the model has an intercept.
 type FitOptions struct {
 	PoolOptions
-	// NoIntercept removes the intercept (metafor's mods = ~ x - 1). The
-	// omnibus test then covers every coefficient and R² is not computed.
+	// NoIntercept removes the intercept (metafor's mods = ~ x - 1). As
+	// in R, the first categorical moderator then gets a coefficient for
+	// every level; the omnibus test covers every coefficient and R² is
+	// not computed.
 	NoIntercept bool
 }
 
@@ -190,6 +192,7 @@ func buildDesign(effects []Effect, mods []Moderator, opts *FitOptions) (*design,
 	d := &design{y: y, v: v, k: k}
 	var names []string
 	var owner []int // moderator index of each column, −1 for the intercept
+	fullFactor := false
 	if !opts.NoIntercept {
 		one := make([]float64, k)
 		for i := range one {
@@ -233,8 +236,10 @@ func buildDesign(effects []Effect, mods []Moderator, opts *FitOptions) (*design,
 			continue
 		}
 		first := 1
-		if opts.NoIntercept && len(d.x) == 0 {
-			first = 0 // the first factor codes every level, as in R
+		if opts.NoIntercept && !fullFactor {
+			// Without intercept the first categorical moderator codes
+			// every level, as R's model matrices do.
+			first, fullFactor = 0, true
 		}
 		for _, l := range levels[min(first, len(levels)):] {
 			col := make([]float64, k)

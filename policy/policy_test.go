@@ -40,7 +40,7 @@ func TestExamplePoliciesFire(t *testing.T) {
 	}
 	require.Equal(t, []int{1, 2}, uses)
 	for _, u := range h.Uses {
-		want := regulation.VerdictUnknown // no house rule spoke
+		want := regulation.VerdictPermitted // no house rule held it back
 		if u.Index == 1 || u.Index == 2 {
 			want = regulation.VerdictProhibited
 		}

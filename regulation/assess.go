@@ -284,6 +284,12 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) 
 			use := st.uses[u]
 			uas[u] = UseAssessment{Index: use, Class: d.Uses[use].Class}
 			r, m := verdictFor(&uas[u], st.outcomes, st.outcomesOf(u))
+			if r == 0 && a.juris[k].code == House {
+				// House rules restrict: a use none of them judged is not
+				// held back by them (the library's choice; elsewhere a
+				// use no rule spoke of is unknown).
+				uas[u].Verdict = VerdictPermitted
+			}
 			nRules += r
 			nMissing += m
 		}

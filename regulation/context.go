@@ -16,7 +16,9 @@ const Baseline = "QUALITY"
 // House is the code of a host's own rules that hold in every market: a
 // hospital's formulary, a vendor's house rules. Like the quality
 // baseline, rules of this jurisdiction assess every use of a dossier,
-// whatever the use's own jurisdiction. No shipped rule has this code.
+// whatever the use's own jurisdiction. No shipped rule has this code. A
+// use that no house rule judged is permitted in House: house rules only
+// restrict.
 const House = "HOUSE"
 
 // everyUse reports whether the rules of the jurisdiction code assess

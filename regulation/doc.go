@@ -127,7 +127,9 @@
 //
 // Policy files (package policy) write host rules as data, with
 // conditions in CEL. House is the jurisdiction code of host rules that,
-// like the quality baseline, judge every use whatever its market.
+// like the quality baseline, judge every use whatever its market. House
+// rules restrict: a use that no house rule judged is permitted in House
+// (the library's choice), not unknown as in a market where no rule spoke.
 // Context.Shared lets rules share per-assessment work.
 //
 // # Waivers, audit and the rule timeline

@@ -239,3 +239,24 @@ func TestRulesDiff(t *testing.T) {
 		assert.Equal(t, exitUsage, r.code, "%v", bad)
 	}
 }
+
+// TestHouseRulesStrict: house rules that do not speak about a use leave
+// it permitted in HOUSE, so --strict (--fail-on unknown) does not fail a
+// dossier the house rules accept.
+func TestHouseRulesStrict(t *testing.T) {
+	root := filepath.Join("..", "..")
+	r := runBinary(t, root, "", "check", "--strict", "--as-of", "2026-11-26", "--policy", "examples/policies", "--format", "json",
+		"examples/dossiers/hucm-night-cream.yaml")
+	o := readJSON(t, r.stdout)
+	require.Len(t, o.Dossiers, 1)
+	for _, j := range o.Dossiers[0].Jurisdictions {
+		if j.Jurisdiction != "HOUSE" {
+			continue
+		}
+		require.NotEmpty(t, j.Uses)
+		for _, u := range j.Uses {
+			assert.Equal(t, "permitted", u.Verdict, "use %d", u.Index)
+			assert.Empty(t, u.Rules)
+		}
+	}
+}

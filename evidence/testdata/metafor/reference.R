@@ -147,10 +147,19 @@ add("bcg.RR.REML.leave1out", lapply(as.list(as.data.frame(l1)[, c("estimate", "s
 cu <- as.data.frame(cumul(res, order = dbcg$year))
 names(cu)[names(cu) == "pvals"] <- "pval" # metafor 3.8 spells it so in cumul
 add("bcg.RR.REML.cumul.year", lapply(as.list(cu[, c("estimate", "se", "zval", "pval", "ci.lb", "ci.ub", "Q", "Qp", "tau2", "I2", "H2")]), vec))
-inf <- influence(res)$inf
-add("bcg.RR.REML.influence", lapply(as.list(as.data.frame(inf)[, c("rstudent", "dffits", "cook.d", "cov.r", "tau2.del", "QE.del", "hat", "weight")]), vec))
-infm <- influence(rma(yi, vi, mods = ~ ablat, data = dbcg, control = tight))$inf
-add("bcg.RR.ablat.REML.influence", lapply(as.list(as.data.frame(infm)[, c("rstudent", "dffits", "cook.d", "cov.r", "tau2.del", "QE.del", "hat", "weight")]), vec))
+infl <- function(res) {
+  i <- influence(res)
+  out <- lapply(as.list(as.data.frame(i$inf)[, c("rstudent", "dffits", "cook.d", "cov.r", "tau2.del", "QE.del", "hat", "weight")]), vec)
+  out$inf <- vec(i$is.infl)
+  dfbs <- as.data.frame(i$dfbs)
+  for (j in seq_len(ncol(dfbs))) out[[paste0("dfbs.", j)]] <- vec(dfbs[[j]])
+  out
+}
+add("bcg.RR.REML.influence", infl(res))
+add("bcg.RR.ablat.REML.influence", infl(rma(yi, vi, mods = ~ ablat, data = dbcg, control = tight)))
+add("bcg.RR.REML.knha.influence", infl(rma(yi, vi, mods = ~ ablat, data = dbcg, test = "knha", control = tight)))
+add("bcg.RR.alloc.noint.REML", fig(rma(yi, vi, mods = ~ alloc - 1, data = dbcg, control = tight)))
+add("bcg.RR.ablat.noint.REML", fig(rma(yi, vi, mods = ~ ablat + alloc - 1, data = dbcg, control = tight)))
 
 ## Mantel-Haenszel and Peto.
 mh <- function(r) {
@@ -197,8 +206,7 @@ add("heal.SMD.REML.regtest", reg(rh))
 add("heal.SMD.REML.ranktest", rank(rh))
 add("heal.SMD.REML.trimfill", tf(rh))
 add("heal.SMD.REML.trimfill.R0", tf(rh, estimator = "R0"))
-inf <- influence(rh)$inf
-add("heal.SMD.REML.influence", lapply(as.list(as.data.frame(inf)[, c("rstudent", "dffits", "cook.d", "cov.r", "tau2.del", "QE.del", "hat", "weight")]), vec))
+add("heal.SMD.REML.influence", infl(rh))
 l1 <- leave1out(rh)
 add("heal.SMD.REML.leave1out", lapply(as.list(as.data.frame(l1)[, c("estimate", "se", "zval", "pval", "ci.lb", "ci.ub", "Q", "Qp", "tau2", "I2", "H2")]), vec))
 
