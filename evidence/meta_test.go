@@ -159,8 +159,8 @@ func TestDistChiSquare(t *testing.T) {
 	assert.True(t, math.IsNaN(chi2Upper(1, 0)), "df must be positive")
 }
 
-// bcgRef holds metafor's results for dat.bcg (log risk ratio, k = 13),
-// from /work/shared/domain/evidence-and-quality.md §4.3.
+// bcgRef holds metafor's results for dat.bcg (log risk ratio, k = 13):
+// rma(yi, vi, method = "EE"), "DL" and "REML" on escalc(measure = "RR").
 const (
 	bcgEEMu  = -0.430285164
 	bcgEESE  = 0.040498752
