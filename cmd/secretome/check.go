@@ -82,27 +82,36 @@ func (g *gap) severity(t threshold) secretome.Severity {
 	return secretome.SeverityInfo
 }
 
-// gapsOf lists the uses of the dossier that the report leaves unsettled.
-func gapsOf(d *regulation.Dossier, rep *regulation.Report) []gap {
+// gapsOf lists the uses of the dossier that the report leaves unsettled,
+// with their messages in the language tag. English text names the use
+// class by its spelling, as the other outputs do; other languages by the
+// class's display name.
+func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []gap {
+	class := func(c regulation.UseClass) message.Arg {
+		if tag == message.English {
+			return message.Text(c.String())
+		}
+		return message.Enum("use_class", c.String())
+	}
+	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(tag) }
 	var out []gap
 	for _, i := range rep.Unassessed {
 		u := &d.Uses[i]
 		out = append(out, gap{Use: i, Jurisdiction: u.Jurisdiction, Unassessed: true,
-			Path: fmt.Sprintf("uses[%d].jurisdiction", i),
-			Message: fmt.Sprintf("use %d (%s in %s) was not assessed: no rules of %s were applied, so no verdict there; only the quality baseline judged it",
-				i, u.Class, u.Jurisdiction, u.Jurisdiction)})
+			Path:    fmt.Sprintf("uses[%d].jurisdiction", i),
+			Message: say("cli.gap.unassessed", message.Int(i), class(u.Class), message.Text(u.Jurisdiction))})
 	}
 	for _, j := range rep.Jurisdictions {
 		for _, ua := range j.Uses {
 			if ua.Verdict != regulation.VerdictUnknown {
 				continue
 			}
-			why := "no rule decided it"
+			why := message.New("cli.gap.undecided")
 			if len(ua.Rules) > 0 {
-				why = "rules that could not tell: " + strings.Join(ua.Rules, ", ")
+				why = message.New("cli.gap.could_not_tell", message.Text(strings.Join(ua.Rules, ", ")))
 			}
 			out = append(out, gap{Use: ua.Index, Jurisdiction: j.Jurisdiction, Path: fmt.Sprintf("uses[%d]", ua.Index),
-				Message: fmt.Sprintf("use %d (%s) in %s: verdict unknown (%s)", ua.Index, ua.Class, j.Jurisdiction, why)})
+				Message: say("cli.gap.unknown", message.Int(ua.Index), class(ua.Class), message.Text(j.Jurisdiction), why)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b gap) int { return cmp.Compare(a.Use, b.Use) })
@@ -704,7 +713,7 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	for i, f := range fs {
 		paths[i] = f.Path
 	}
-	out.gaps = gapsOf(dec.dossier, rep)
+	out.gaps = gapsOf(dec.dossier, rep, c.info.lang)
 	for i := range out.gaps {
 		paths = append(paths, out.gaps[i].Path)
 	}
