@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -329,24 +330,24 @@ func runCheck(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if len(paths) == 0 {
-		return exitUsage, usagef("no dossiers to check; name files, folders or - for standard input")
-	}
-	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
-		return exitUsage, usagef("standard input (-) can be named only once")
-	}
-	if *strict {
-		if failOn.set && failOn.value != "unknown" {
-			return exitUsage, usagef("--strict is --fail-on unknown; it cannot go with --fail-on %s", failOn.value)
-		}
-		failOn.value = "unknown"
-	}
-	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet}
 	tag, err := language.Parse(*lang)
 	if err != nil {
 		return exitUsage, usagef("--lang: %q is not a language tag (use en or id)", *lang)
 	}
-	info.lang = message.Match(tag)
+	tag = message.Match(tag)
+	if len(paths) == 0 {
+		return exitUsage, usageIn(tag, "cli.check.no_paths")
+	}
+	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
+		return exitUsage, usageIn(tag, "cli.check.stdin_twice")
+	}
+	if *strict {
+		if failOn.set && failOn.value != "unknown" {
+			return exitUsage, usageIn(tag, "cli.check.strict_fail_on", message.Text(failOn.value))
+		}
+		failOn.value = "unknown"
+	}
+	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet, lang: tag}
 	switch failOn.value {
 	case "unknown":
 		info.threshold = threshold{sev: secretome.SeverityWarning, unknown: true}
@@ -383,7 +384,7 @@ func runCheck(e *env, args []string) (int, error) {
 	have := rules.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
-			return exitUsage, usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
+			return exitUsage, usageIn(tag, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
 		}
 	}
 	info.asked = map[string]bool{}
@@ -442,8 +443,8 @@ func warnNoRules(e *env, info *runInfo) {
 		}
 	}
 	if len(none) > 0 {
-		fmt.Fprintf(e.stderr, "secretome check: no rule of %s is in force on %s; verdicts there will be unknown\n",
-			strings.Join(none, ", "), info.asOf)
+		fmt.Fprintln(e.stderr, message.New("cli.check.none_in_force",
+			message.Text(strings.Join(none, ", ")), message.Text(info.asOf.String())).In(info.lang))
 	}
 }
 
