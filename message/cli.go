@@ -12,6 +12,7 @@ var cliTexts = []entry{
 	{"cli.gap.unknown", "use {0} ({1}) in {2}: verdict unknown ({3})", "penggunaan {0} ({1}) di {2}: putusan tidak diketahui ({3})"},
 	{"cli.gap.undecided", "no rule decided it", "tidak ada aturan yang memutuskannya"},
 	{"cli.gap.could_not_tell", "rules that could not tell: {0}", "aturan yang tidak dapat memutuskan: {0}"},
+	{"cli.junit.unassessed", "use not assessed", "penggunaan tidak dinilai"},
 	{"cli.check.no_paths", "no dossiers to check; name files, folders or - for standard input",
 		"tidak ada dosier untuk diperiksa; sebutkan berkas, folder atau - untuk masukan standar"},
 	{"cli.check.stdin_twice", "standard input (-) can be named only once", "masukan standar (-) hanya boleh disebut sekali"},

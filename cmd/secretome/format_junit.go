@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -193,7 +194,7 @@ func (r *junitReporter) dossier(c *checked) error {
 			}
 			tc := junitCase{Classname: classname, Name: fmt.Sprintf("use %d (%s)", g.Use, g.Jurisdiction)}
 			if r.info.threshold.unknown {
-				tc.Failure = &junitFailure{Message: "use not assessed", Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
+				tc.Failure = &junitFailure{Message: message.New("cli.junit.unassessed").In(r.info.lang), Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
 			} else {
 				tc.Skipped = &junitSkipped{Message: g.Message}
 			}

@@ -45,6 +45,9 @@ func TestGapsIndonesian(t *testing.T) {
 	us := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "US", "--format", "github", src)
 	assert.Contains(t, us.stdout, "uses[0].jurisdiction: penggunaan 0 (penelitian di ID) tidak dinilai: tidak ada aturan ID yang diterapkan")
 	assert.NotContains(t, us.stdout, "was not assessed")
+	junit := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "US", "--strict", "--format", "junit", src)
+	assert.Contains(t, junit.stdout, `<failure message="penggunaan tidak dinilai" type="use/unassessed">`)
+	assert.NotContains(t, junit.stdout, "use not assessed")
 
 	root := filepath.Join("..", "..")
 	en := runBinary(t, root, "", policyArgs...)
