@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -82,27 +83,36 @@ func (g *gap) severity(t threshold) secretome.Severity {
 	return secretome.SeverityInfo
 }
 
-// gapsOf lists the uses of the dossier that the report leaves unsettled.
-func gapsOf(d *regulation.Dossier, rep *regulation.Report) []gap {
+// gapsOf lists the uses of the dossier that the report leaves unsettled,
+// with their messages in the language tag. English text names the use
+// class by its spelling, as the other outputs do; other languages by the
+// class's display name.
+func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []gap {
+	class := func(c regulation.UseClass) message.Arg {
+		if tag == message.English {
+			return message.Text(c.String())
+		}
+		return message.Enum("use_class", c.String())
+	}
+	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(tag) }
 	var out []gap
 	for _, i := range rep.Unassessed {
 		u := &d.Uses[i]
 		out = append(out, gap{Use: i, Jurisdiction: u.Jurisdiction, Unassessed: true,
-			Path: fmt.Sprintf("uses[%d].jurisdiction", i),
-			Message: fmt.Sprintf("use %d (%s in %s) was not assessed: no rules of %s were applied, so no verdict there; only the quality baseline judged it",
-				i, u.Class, u.Jurisdiction, u.Jurisdiction)})
+			Path:    fmt.Sprintf("uses[%d].jurisdiction", i),
+			Message: say("cli.gap.unassessed", message.Int(i), class(u.Class), message.Text(u.Jurisdiction))})
 	}
 	for _, j := range rep.Jurisdictions {
 		for _, ua := range j.Uses {
 			if ua.Verdict != regulation.VerdictUnknown {
 				continue
 			}
-			why := "no rule decided it"
+			why := message.New("cli.gap.undecided")
 			if len(ua.Rules) > 0 {
-				why = "rules that could not tell: " + strings.Join(ua.Rules, ", ")
+				why = message.New("cli.gap.could_not_tell", message.Text(strings.Join(ua.Rules, ", ")))
 			}
 			out = append(out, gap{Use: ua.Index, Jurisdiction: j.Jurisdiction, Path: fmt.Sprintf("uses[%d]", ua.Index),
-				Message: fmt.Sprintf("use %d (%s) in %s: verdict unknown (%s)", ua.Index, ua.Class, j.Jurisdiction, why)})
+				Message: say("cli.gap.unknown", message.Int(ua.Index), class(ua.Class), message.Text(j.Jurisdiction), why)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b gap) int { return cmp.Compare(a.Use, b.Use) })
@@ -320,24 +330,24 @@ func runCheck(e *env, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if len(paths) == 0 {
-		return exitUsage, usagef("no dossiers to check; name files, folders or - for standard input")
-	}
-	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
-		return exitUsage, usagef("standard input (-) can be named only once")
-	}
-	if *strict {
-		if failOn.set && failOn.value != "unknown" {
-			return exitUsage, usagef("--strict is --fail-on unknown; it cannot go with --fail-on %s", failOn.value)
-		}
-		failOn.value = "unknown"
-	}
-	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet}
 	tag, err := language.Parse(*lang)
 	if err != nil {
 		return exitUsage, usagef("--lang: %q is not a language tag (use en or id)", *lang)
 	}
-	info.lang = message.Match(tag)
+	tag = message.Match(tag)
+	if len(paths) == 0 {
+		return exitUsage, usageIn(tag, "cli.check.no_paths")
+	}
+	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
+		return exitUsage, usageIn(tag, "cli.check.stdin_twice")
+	}
+	if *strict {
+		if failOn.set && failOn.value != "unknown" {
+			return exitUsage, usageIn(tag, "cli.check.strict_fail_on", message.Text(failOn.value))
+		}
+		failOn.value = "unknown"
+	}
+	info := &runInfo{version: moduleVersion(), failOn: failOn.value, format: format.value, quiet: *quiet, lang: tag}
 	switch failOn.value {
 	case "unknown":
 		info.threshold = threshold{sev: secretome.SeverityWarning, unknown: true}
@@ -374,7 +384,7 @@ func runCheck(e *env, args []string) (int, error) {
 	have := rules.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
-			return exitUsage, usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
+			return exitUsage, usageIn(tag, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
 		}
 	}
 	info.asked = map[string]bool{}
@@ -433,8 +443,8 @@ func warnNoRules(e *env, info *runInfo) {
 		}
 	}
 	if len(none) > 0 {
-		fmt.Fprintf(e.stderr, "secretome check: no rule of %s is in force on %s; verdicts there will be unknown\n",
-			strings.Join(none, ", "), info.asOf)
+		fmt.Fprintln(e.stderr, message.New("cli.check.none_in_force",
+			message.Text(strings.Join(none, ", ")), message.Text(info.asOf.String())).In(info.lang))
 	}
 }
 
@@ -704,7 +714,7 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	for i, f := range fs {
 		paths[i] = f.Path
 	}
-	out.gaps = gapsOf(dec.dossier, rep)
+	out.gaps = gapsOf(dec.dossier, rep, c.info.lang)
 	for i := range out.gaps {
 		paths = append(paths, out.gaps[i].Path)
 	}

@@ -231,7 +231,7 @@ func (t *textReporter) item(sev secretome.Severity, waived bool, rule, path stri
 	indent := "    "
 	label := t.severity(sev)
 	if waived {
-		label = t.paint(ansiDim, fmt.Sprintf("%-7s", "waived"))
+		label = t.paint(ansiDim, fmt.Sprintf("%-*s", t.sevWidth(), t.say("cli.waived")))
 	}
 	fmt.Fprintf(b, "%s%s  %s", indent, label, t.paint(ansiBold, rule))
 	where := path

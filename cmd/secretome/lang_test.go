@@ -29,3 +29,58 @@ func TestCheckIndonesian(t *testing.T) {
 	assert.Equal(t, exitUsage, bad.code)
 	assert.Contains(t, bad.stderr, "--lang")
 }
+
+// TestGapsIndonesian keeps the Indonesian messages of uses no rule
+// settled (an unknown verdict, an unassessed market) as reviewed, in the
+// GitHub output that carries them (testdata/golden/check.id.github), and
+// checks that waived findings are labelled in Indonesian in text output.
+func TestGapsIndonesian(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	r := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "github", src)
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	golden(t, "check.id.github", r.stdout)
+	assert.Contains(t, r.stdout, "putusan tidak diketahui (aturan yang tidak dapat memutuskan: ")
+	assert.NotContains(t, r.stdout, "verdict unknown")
+
+	us := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "US", "--format", "github", src)
+	assert.Contains(t, us.stdout, "uses[0].jurisdiction: penggunaan 0 (penelitian di ID) tidak dinilai: tidak ada aturan ID yang diterapkan")
+	assert.NotContains(t, us.stdout, "was not assessed")
+
+	root := filepath.Join("..", "..")
+	en := runBinary(t, root, "", policyArgs...)
+	id := runBinary(t, root, "", append([]string{policyArgs[0], "--lang", "id"}, policyArgs[1:]...)...)
+	assert.Contains(t, en.stdout, "waived   LUMINA-NO-STEM-CELL-COSMETIC-CLAIMS")
+	assert.Contains(t, id.stdout, "dibebaskan  LUMINA-NO-STEM-CELL-COSMETIC-CLAIMS")
+	assert.NotContains(t, id.stdout, "waived ")
+}
+
+// TestCheckUsageIndonesian checks that the check command's mistakes in
+// its arguments are told in the language of --lang, and in English
+// word for word as before without it.
+func TestCheckUsageIndonesian(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	for _, tt := range []struct {
+		args   []string
+		en, id string
+	}{
+		{nil, "no dossiers to check; name files, folders or - for standard input",
+			"tidak ada dosier untuk diperiksa; sebutkan berkas, folder atau - untuk masukan standar"},
+		{[]string{"-", "-"}, "standard input (-) can be named only once", "masukan standar (-) hanya boleh disebut sekali"},
+		{[]string{"--strict", "--fail-on", "error", src}, "--strict is --fail-on unknown; it cannot go with --fail-on error",
+			"--strict sama dengan --fail-on unknown; tidak dapat dipakai bersama --fail-on error"},
+		{[]string{"--jurisdiction", "XX", src}, `--jurisdiction: no rules for "XX" (have `,
+			`--jurisdiction: tidak ada aturan untuk "XX" (yang ada: `},
+	} {
+		en := runInProcess(t, "", append([]string{"check"}, tt.args...)...)
+		assert.Equal(t, exitUsage, en.code, "%v", tt.args)
+		assert.Contains(t, en.stderr, tt.en)
+		id := runInProcess(t, "", append([]string{"check", "--lang", "id"}, tt.args...)...)
+		assert.Equal(t, exitUsage, id.code, "%v", tt.args)
+		assert.Contains(t, id.stderr, tt.id)
+		assert.NotContains(t, id.stderr, tt.en)
+	}
+	en := runInProcess(t, "", "check", "--as-of", "1975-01-01", "--jurisdiction", "EU", src)
+	assert.Contains(t, en.stderr, "secretome check: no rule of EU is in force on 1975-01-01; verdicts there will be unknown\n")
+	id := runInProcess(t, "", "check", "--lang", "id", "--as-of", "1975-01-01", "--jurisdiction", "EU", src)
+	assert.Contains(t, id.stderr, "secretome check: tidak ada aturan EU yang berlaku pada 1975-01-01; putusan di sana tidak akan diketahui\n")
+}

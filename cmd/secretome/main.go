@@ -11,6 +11,9 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 )
@@ -79,6 +82,12 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// usageIn is a usage error with a message of the catalogue, in the
+// language tag.
+func usageIn(tag language.Tag, code string, args ...message.Arg) error {
+	return &usageError{message.New(code, args...).In(tag)}
+}
 
 const usageText = `secretome checks secretome and extracellular-vesicle product dossiers
 against the shipped regulatory rules.
