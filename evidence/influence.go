@@ -58,6 +58,22 @@ func (m *Model) subModel(keep []int) (*Model, error) {
 	return m.refit(m.d.subset(keep), m.names(), effects)
 }
 
+// without fits the model to every study but the i-th; keep is scratch
+// space of capacity K-1, reused across calls.
+func (m *Model) without(i int, keep []int) (*Model, error) {
+	keep = keep[:0]
+	for j := range m.K {
+		if j != i {
+			keep = append(keep, j)
+		}
+	}
+	sub, err := m.subModel(keep)
+	if err != nil {
+		return nil, fmt.Errorf("evidence: leaving out study %d: %w", i+1, err)
+	}
+	return sub, nil
+}
+
 // LeaveOneOut refits the model (without moderators) k times, each time
 // without one study, as metafor's leave1out does. It needs at least two
 // studies (three under Knapp-Hartung).
@@ -73,15 +89,9 @@ func (m *Model) LeaveOneOut() ([]Step, error) {
 	out := make([]Step, m.K)
 	keep := make([]int, 0, m.K-1)
 	for i := range m.K {
-		keep = keep[:0]
-		for j := range m.K {
-			if j != i {
-				keep = append(keep, j)
-			}
-		}
-		sub, err := m.subModel(keep)
+		sub, err := m.without(i, keep)
 		if err != nil {
-			return nil, fmt.Errorf("evidence: leaving out study %d: %w", i+1, err)
+			return nil, err
 		}
 		out[i] = stepOf(m.effects[i].Label, sub)
 	}
@@ -194,15 +204,9 @@ func (m *Model) Influence() ([]Influence, error) {
 	chiMed := chi2Quantile(0.5, float64(p), false)
 	del := newWLS(d)
 	for i := range m.K {
-		keep = keep[:0]
-		for j := range m.K {
-			if j != i {
-				keep = append(keep, j)
-			}
-		}
-		sub, err := m.subModel(keep)
+		sub, err := m.without(i, keep)
 		if err != nil {
-			return nil, fmt.Errorf("evidence: leaving out study %d: %w", i+1, err)
+			return nil, err
 		}
 		fs := newWLS(sub.d)
 		fs.fitTau2(sub.Tau2)

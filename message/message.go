@@ -138,6 +138,9 @@ func (a Or) render(l lang) string {
 }
 
 func join(items []Arg, l lang, conj string) string {
+	if len(items) == 1 { // a plain text: nothing to join, nothing to copy
+		return items[0].render(l)
+	}
 	var b strings.Builder
 	for i, it := range items {
 		switch {

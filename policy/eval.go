@@ -21,16 +21,22 @@ type compiled struct {
 	when    cel.Program
 	uses    cel.Program // nil: every use of the jurisdiction
 	message []part
-	effect  string
-	sev     secretome.Severity
-	field   string
-	missing string
+	// fixedMessage: every part of the message is text or reads only the
+	// dossier and the as-of day, so it is rendered once per assessment.
+	fixedMessage bool
+	effect       string
+	sev          secretome.Severity
+	field        string
+	missing      string
 }
 
 // part is a piece of a message: literal text or an expression.
 type part struct {
 	text string
 	expr cel.Program
+	// key is the expression's text when it reads only the dossier and
+	// the as-of day: its text is then rendered once per assessment.
+	key string
 }
 
 // activation resolves the variables of a condition without a map.
@@ -99,7 +105,7 @@ func (r *compiled) path(i int) string {
 // apply evaluates the condition for one item (index i, -1 for the
 // dossier) and reports when it holds.
 func (r *compiled) apply(c *regulation.Context, act *activation, i int) {
-	ok, err := evalBool(r.when, act)
+	ok, err := evalBool(r.when, act.dossier.input)
 	if err != nil {
 		r.failed(c, act, i, r.path(i), "when", err)
 		return
@@ -130,7 +136,7 @@ func (r *compiled) apply(c *regulation.Context, act *activation, i int) {
 	default:
 		for _, u := range c.Uses() {
 			act.use = &act.dossier.Uses[u]
-			ok, err := evalBool(r.uses, act)
+			ok, err := evalBool(r.uses, act.dossier.input)
 			act.use = nil
 			if err != nil {
 				r.failed(c, act, i, path, "uses", err)
@@ -196,8 +202,8 @@ func slicesContains(s []int, v int) bool {
 	return false
 }
 
-func evalBool(p cel.Program, act *activation) (bool, error) {
-	out, _, err := p.Eval(act)
+func evalBool(p cel.Program, input any) (bool, error) {
+	out, _, err := p.Eval(input)
 	if err != nil {
 		return false, err
 	}
@@ -213,17 +219,47 @@ func (r *compiled) render(act *activation) (string, error) {
 	if len(r.message) == 1 && r.message[0].expr == nil {
 		return r.message[0].text, nil
 	}
+	if !r.fixedMessage {
+		return r.build(act)
+	}
+	if m, ok := act.dossier.messages[r]; ok {
+		return m, nil
+	}
+	m, err := r.build(act)
+	if err != nil {
+		return "", err
+	}
+	if act.dossier.messages == nil {
+		act.dossier.messages = map[*compiled]string{}
+	}
+	act.dossier.messages[r] = m
+	return m, nil
+}
+
+// build renders the message's parts.
+func (r *compiled) build(act *activation) (string, error) {
 	var b strings.Builder
 	for _, p := range r.message {
 		if p.expr == nil {
 			b.WriteString(p.text)
 			continue
 		}
-		out, _, err := p.expr.Eval(act)
+		if t, ok := act.dossier.texts[p.key]; ok && p.key != "" {
+			b.WriteString(t)
+			continue
+		}
+		out, _, err := p.expr.Eval(act.dossier.input)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(text(out))
+		t := text(out)
+		if p.key != "" {
+			if act.dossier.texts == nil {
+				act.dossier.texts = map[string]string{}
+			}
+			act.dossier.texts[p.key] = t
+		}
+		b.WriteString(t)
 	}
 	return b.String(), nil
 }

@@ -348,6 +348,12 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 		cr.uses = compileExpr(doc, uenv, at+".uses", s.Uses, cel.BoolType)
 	}
 	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)
+	cr.fixedMessage = true
+	for _, p := range cr.message {
+		if p.expr != nil && p.key == "" {
+			cr.fixedMessage = false
+		}
+	}
 	if len(doc.probs) > n {
 		return nil
 	}
@@ -364,6 +370,14 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 // compileExpr compiles one CEL expression that must yield want (nil: any
 // type); problems name the field, the expression and CEL's position.
 func compileExpr(doc *document, env *cel.Env, at, src string, want *cel.Type) cel.Program {
+	prg, _ := compileChecked(doc, env, at, src, want)
+	return prg
+}
+
+// compileChecked is compileExpr that also says whether the expression
+// reads only the dossier and the as-of day (no item, use or
+// jurisdiction), so that its value is the same throughout an assessment.
+func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (cel.Program, bool) {
 	ast, iss := env.Compile(src)
 	if iss != nil && iss.Err() != nil {
 		line, col := doc.locate(at)
@@ -371,21 +385,38 @@ func compileExpr(doc *document, env *cel.Env, at, src string, want *cel.Type) ce
 			doc.probs = append(doc.probs, Problem{File: doc.name, Line: line, Column: col, Path: at, Code: CodeCompile,
 				Expression: src, Message: fmt.Sprintf("%s (at %d:%d of the expression)", e.Message, e.Location.Line(), e.Location.Column()+1)})
 		}
-		return nil
+		return nil, false
 	}
 	if want != nil && !ast.OutputType().IsExactType(want) {
 		doc.probs = append(doc.probs, Problem{File: doc.name, Path: at, Code: CodeCompile, Expression: src,
 			Message: fmt.Sprintf("the expression yields %s, want %s", ast.OutputType(), want)})
 		p := &doc.probs[len(doc.probs)-1]
 		p.Line, p.Column = doc.locate(at)
-		return nil
+		return nil, false
 	}
 	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
 		doc.problem(at, CodeCompile, err.Error())
-		return nil
+		return nil, false
 	}
-	return prg
+	return prg, dossierOnly(ast)
+}
+
+// dossierOnly says whether the checked expression names no variable but
+// dossier and as_of (and comprehension variables other than those of
+// items, uses and the jurisdiction, which are judged by name alone, so a
+// comprehension variable spelled like one of them only costs the cache).
+func dossierOnly(ast *cel.Ast) bool {
+	for _, ref := range ast.NativeRep().ReferenceMap() {
+		switch ref.Name {
+		case "use", "jurisdiction":
+			return false
+		}
+		if findItem(ref.Name) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // compileTemplate compiles a message: text with {{expr}} parts.
@@ -415,7 +446,12 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 		if expr == "" {
 			doc.problem(at, CodeCompile, "an empty {{ }} in the message")
 		} else {
-			parts = append(parts, part{expr: compileExpr(doc, env, at, expr, nil)})
+			prg, fixed := compileChecked(doc, env, at, expr, nil)
+			pt := part{expr: prg}
+			if fixed {
+				pt.key = expr
+			}
+			parts = append(parts, pt)
 		}
 		rest = rest[i+j+2:]
 	}

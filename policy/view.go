@@ -3,6 +3,8 @@ package policy
 import (
 	"reflect"
 
+	"cel.dev/cel-go/interpreter"
+
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
@@ -31,6 +33,16 @@ type Dossier struct {
 
 	asOf string     // the as-of day, the variable as_of
 	act  activation // the variables of the rule being checked
+	// input is what conditions are evaluated on: a CEL execution frame
+	// over act, made once per assessment rather than once per
+	// evaluation (act itself should CEL refuse the frame).
+	input any
+	// texts holds the rendered message parts that read only the dossier
+	// and the as-of day, by expression.
+	texts map[string]string
+	// messages holds the rendered messages of the rules whose messages
+	// read only the dossier and the as-of day.
+	messages map[*compiled]string
 }
 
 // Product is the view of the product (dossier.product).
@@ -211,6 +223,10 @@ func newView(c *regulation.Context) *Dossier {
 		Studies:        make([]Study, len(d.Studies)),
 	}
 	v.asOf = asOf.String()
+	v.input = &v.act
+	if frame, err := interpreter.NewExecutionFrame(&v.act); err == nil {
+		v.input = frame
+	}
 	if d.AdvertisedToPublic != nil {
 		v.AdvertisedToPublic = map[bool]string{true: "yes", false: "no"}[*d.AdvertisedToPublic]
 	}
