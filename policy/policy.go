@@ -160,19 +160,13 @@ func IsPolicyFile(name string) bool {
 // subfolders), in name order. Every problem of every file is returned,
 // in a *FileError per file joined with errors.Join.
 func LoadDir(dir string) (*Policies, error) {
-	entries, err := os.ReadDir(dir)
+	names, err := filesIn(dir, IsPolicyFile)
 	if err != nil {
 		return nil, err
 	}
 	var sets []*Policies
 	var errs []error
-	n := 0
-	for _, e := range entries {
-		if e.IsDir() || !IsPolicyFile(e.Name()) {
-			continue
-		}
-		n++
-		name := filepath.Join(dir, e.Name())
+	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			errs = append(errs, err)
@@ -188,10 +182,26 @@ func LoadDir(dir string) (*Policies, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if n == 0 {
+	if len(names) == 0 {
 		return nil, fmt.Errorf("policy: %s holds no policy file (*.yaml, *.yml or *.json, not *_test.*)", dir)
 	}
 	return Join(sets...), nil
+}
+
+// filesIn lists the files directly in dir whose names keep accepts, in
+// name order, as paths joined with dir.
+func filesIn(dir string, keep func(name string) bool) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && keep(e.Name()) {
+			names = append(names, filepath.Join(dir, e.Name()))
+		}
+	}
+	return names, nil
 }
 
 // Load decodes and compiles one policy file, YAML or JSON, named name in

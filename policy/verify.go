@@ -119,19 +119,13 @@ func Verify(ctx context.Context, dir string, base *regulation.RuleSet) ([]TestRe
 	if err != nil {
 		return nil, err
 	}
-	entries, err := os.ReadDir(dir)
+	names, err := filesIn(dir, IsTestFile)
 	if err != nil {
 		return nil, err
 	}
 	var out []TestResult
 	var errs []error
-	n := 0
-	for _, e := range entries {
-		if e.IsDir() || !IsTestFile(e.Name()) {
-			continue
-		}
-		n++
-		name := filepath.Join(dir, e.Name())
+	for _, name := range names {
 		res, err := verifyFile(ctx, name, rules)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -145,7 +139,7 @@ func Verify(ctx context.Context, dir string, base *regulation.RuleSet) ([]TestRe
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if n == 0 {
+	if len(names) == 0 {
 		return nil, fmt.Errorf("policy: %s holds no test file (*_test.yaml, *_test.yml or *_test.json)", dir)
 	}
 	return out, nil
