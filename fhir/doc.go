@@ -17,6 +17,16 @@
 // EvidenceCertaintyRating code systems). Output is deterministic: the same
 // dossier gives the same bytes.
 //
+// # Legal status per market
+//
+// Each RegulatedAuthorization carries the authorisation's kind, status,
+// region and validity period. ExportWith, given an assessment of the
+// dossier, adds a PackagedProductDefinition whose legalStatusOfSupply says
+// how the rules of each jurisdiction class the product on the assessment's
+// day (FHIR R5 has the per-jurisdiction legal status on the packaged
+// product). Import checks these classifications against the shipped rules
+// of that day.
+//
 // # What FHIR cannot carry
 //
 // Much of a secretome dossier has no element in FHIR R5: culture

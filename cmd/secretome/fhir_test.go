@@ -36,6 +36,21 @@ func TestFhirExportImport(t *testing.T) {
 	assert.Equal(t, exp.stdout, back.stdout, "a dossier written with UCUM codes reads back the same")
 }
 
+func TestFhirExportAsOf(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	exp := runInProcess(t, "", "fhir", "export", "--as-of", "2026-11-26", src)
+	require.Equal(t, exitOK, exp.code, exp.stderr)
+	want, err := os.ReadFile(filepath.Join("..", "..", "fhir", "testdata", "ucmsc-wound-gel.assessed.bundle.json"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), exp.stdout, "the command writes what fhir.ExportWith writes with the assessment of that day")
+	imp := runInProcess(t, exp.stdout, "fhir", "import", "-")
+	require.Equal(t, exitOK, imp.code, imp.stderr)
+
+	bad := runInProcess(t, "", "fhir", "export", "--as-of", "2026-13-01", src)
+	assert.Equal(t, exitUsage, bad.code)
+	assert.Contains(t, bad.stderr, "--as-of")
+}
+
 func TestFhirErrors(t *testing.T) {
 	tests := []struct {
 		args  []string
