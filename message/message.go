@@ -354,3 +354,12 @@ func Of(err error) Message {
 	}
 	return Plain(err.Error())
 }
+
+// Err returns m as an error: Error is m in English, and Message gives m
+// back, so that the error can be shown in any supported language.
+func (m Message) Err() error { return textError{m} }
+
+type textError struct{ m Message }
+
+func (e textError) Error() string    { return e.m.String() }
+func (e textError) Message() Message { return e.m }
