@@ -166,7 +166,7 @@ func (r *reader) addIssues(prefix string, issues []strictjson.Issue) {
 			}
 			p = prefix + p
 		}
-		r.ps = append(r.ps, secretome.Problem{Path: p, Code: secretome.Code(is.Code), Severity: secretome.SeverityError, Message: is.Message})
+		r.ps = append(r.ps, secretome.Problem{Path: p, Code: secretome.Code(is.Code), Severity: secretome.SeverityError, Message: is.Message, Text: is.Text})
 	}
 }
 
