@@ -444,3 +444,26 @@ func (m Message) Uncatalogued() []string {
 func Name(kind, spelling string, tag language.Tag) string {
 	return Enum(kind, spelling).render(langOf(tag))
 }
+
+// Error is an error whose text is a catalogued Message, so that it can be
+// shown in any supported language. The errors of the library's value
+// types (an unknown unit or spelling, a date that does not exist, a
+// malformed quantity) implement it; their Error method is the English
+// rendering of Message.
+type Error interface {
+	error
+	Message() Message
+}
+
+// Of returns the message of err: its Message when err implements Error,
+// else err's text as it is (Plain); nil gives the zero Message. Errors wrapped inside err are not
+// searched, since the words around them would be lost.
+func Of(err error) Message {
+	if err == nil {
+		return Message{}
+	}
+	if e, ok := err.(Error); ok {
+		return e.Message()
+	}
+	return Plain(err.Error())
+}
