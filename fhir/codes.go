@@ -19,6 +19,11 @@ const (
 	// dossier field FHIR R5 has no element for (see Export).
 	ExtensionDossierField = Base + "/StructureDefinition/dossier-field"
 
+	// ExtensionAssessedOn is the URL of the extension on a
+	// MedicinalProductDefinition.legalStatusOfSupply that gives, as
+	// valueDate, the day whose rules classed the product (see Options).
+	ExtensionAssessedOn = Base + "/StructureDefinition/assessed-on"
+
 	// SystemICD10 identifies ICD-10 codes (HL7's URI for WHO ICD-10).
 	SystemICD10 = "http://hl7.org/fhir/sid/icd-10"
 	// SystemICD11 identifies ICD-11 codes of the Mortality and Morbidity
@@ -32,6 +37,22 @@ const (
 	SystemDOI = "https://doi.org"
 	// SystemPMID identifies PubMed identifiers.
 	SystemPMID = "https://pubmed.ncbi.nlm.nih.gov"
+
+	// SystemAuthorizationType is HL7's RegulatedAuthorizationType code
+	// system (FHIR R5), the example binding of RegulatedAuthorization.type.
+	// Its code MarketingAuth ("Marketing Authorization") is added as a
+	// second coding to the authorisation kinds that are marketing
+	// authorisations: marketing_authorisation, nie, bla, artg and
+	// conditional_approval.
+	SystemAuthorizationType = "http://hl7.org/fhir/regulated-authorization-type"
+	// SystemPublicationStatus is HL7's PublicationStatus code system, the
+	// preferred binding of RegulatedAuthorization.status in FHIR R5. Its
+	// code is added as a second coding where it says the same as the
+	// dossier's status: active for held; retired ("withdrawn or
+	// superseded and should no longer be used") for revoked and expired.
+	// The other statuses (not_held, applied, suspended) have no
+	// PublicationStatus equivalent and keep this library's code only.
+	SystemPublicationStatus = "http://hl7.org/fhir/publication-status"
 
 	// SystemCertaintyType is HL7's EvidenceCertaintyType code system
 	// (FHIR R5): Overall, RiskOfBias, Inconsistency, Indirectness,
@@ -60,8 +81,13 @@ const (
 	systemIntent        = Base + "/CodeSystem/intent"
 	systemIngredient    = Base + "/CodeSystem/ingredient-role"
 	systemAuthorisation = Base + "/CodeSystem/authorisation-kind"
-	systemJurisdiction  = Base + "/CodeSystem/jurisdiction"
-	systemProperty      = Base + "/CodeSystem/item-property"
-	systemQualification = Base + "/CodeSystem/qualification"
-	systemOrgType       = Base + "/CodeSystem/organization-type"
+	systemAuthStatus    = Base + "/CodeSystem/authorisation-status"
+	// systemClassification codes how a jurisdiction's rules class the
+	// product: the code is the message code of the classification in
+	// the library's catalogue, the display its English text.
+	systemClassification = Base + "/CodeSystem/classification"
+	systemJurisdiction   = Base + "/CodeSystem/jurisdiction"
+	systemProperty       = Base + "/CodeSystem/item-property"
+	systemQualification  = Base + "/CodeSystem/qualification"
+	systemOrgType        = Base + "/CodeSystem/organization-type"
 )

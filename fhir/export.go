@@ -42,8 +42,11 @@ type Result struct {
 //  5. an Organization for the maker and one for each site (part of the
 //     maker), GMP certificates as qualifications;
 //  6. a RegulatedAuthorization for each authorisation, designation or
-//     trial approval, with type, number, region, holder, validity period
-//     and the indications it covers;
+//     trial approval, with type, status, number, region, holder, validity
+//     period and the indications it covers (type and status in this
+//     library's code systems, with HL7's RegulatedAuthorizationType
+//     MarketingAuth and PublicationStatus codes added where they say the
+//     same: see SystemAuthorizationType and SystemPublicationStatus);
 //  7. a Citation for each study and an Evidence for each indication and
 //     outcome of the studies' summary of findings (evidence.Summarize),
 //     its GRADE certainty in Evidence.certainty: the overall rating and
@@ -53,14 +56,54 @@ type Result struct {
 // position of each part, and entries come in the order above, so output
 // is deterministic. Fields with no FHIR R5 element are listed in
 // Result.Carried and carried in an extension; nothing is dropped. The
-// Evidence resources are derived from the studies and are not read back
-// by Import.
+// Evidence resources are derived from the studies: Import checks them
+// against the studies it reads rather than reading them into the dossier.
+// ExportWith adds the product's classification in each jurisdiction.
 //
 // The dossier is exported as it is; call its Validate first to refuse an
 // invalid one. An error means the dossier could not be written as JSON
 // (an undefined enum value or unit).
-func Export(d *regulation.Dossier) (*Result, error) {
+func Export(d *regulation.Dossier) (*Result, error) { return ExportWith(d, Options{}) }
+
+// Options configures ExportWith. The zero value exports what Export does.
+type Options struct {
+	// Assessment, when set, is a report of assessing the dossier
+	// (regulation.Assess or an Assessor). The Bundle then holds a
+	// PackagedProductDefinition of the product whose legalStatusOfSupply
+	// says, for each jurisdiction whose rules class the product, the
+	// classification as code (this library's classification code system:
+	// the catalogue code of the classification, its English text as
+	// display and text), the jurisdiction (ISO 3166 where it is a
+	// country), and the report's as-of day in an ExtensionAssessedOn
+	// extension, since a classification holds for the rules in force on
+	// that day. FHIR R5 gives a legal status per jurisdiction on the
+	// packaged product only (MedicinalProductDefinition.legalStatusOfSupply
+	// is one code without a jurisdiction). The quality baseline is not a
+	// market and is left out. The report must be of this dossier's
+	// product.
+	//
+	// A classification is what the rules make of the dossier, not a
+	// field of it: Import does not read it into the dossier but checks
+	// it, assessing the imported dossier with the shipped rules of that
+	// day, and reports a classification they do not give.
+	Assessment *regulation.Report
+}
+
+// ExportWith is Export with options: with Options.Assessment, the
+// Bundle also says how the product is classed in each assessed
+// jurisdiction.
+func ExportWith(d *regulation.Dossier, opts Options) (*Result, error) {
 	x := exporter{d: d, base: d.Product.ID}
+	if rep := opts.Assessment; rep != nil {
+		want := d.Product.ID
+		if want == "" {
+			want = d.Product.Name
+		}
+		if rep.Product != want {
+			return nil, fmt.Errorf("fhir: the assessment is of product %q, not of %q", rep.Product, want)
+		}
+		x.legal = legalStatuses(rep)
+	}
 	b, err := x.bundle()
 	if err != nil {
 		return nil, err
@@ -99,6 +142,7 @@ func Export(d *regulation.Dossier) (*Result, error) {
 
 type exporter struct {
 	d       *regulation.Dossier
+	legal   []legalStatus
 	base    string
 	mpd     *medicinalProductDefinition
 	entries []any
@@ -290,6 +334,10 @@ func (x *exporter) bundle() ([]byte, error) {
 		apd.RouteOfAdministration = []routeOfAdministration{{Code: concept{Text: "not given"}}}
 	}
 	x.add("AdministrableProductDefinition", apd.ID, apd)
+	if len(x.legal) > 0 {
+		x.add("PackagedProductDefinition", "package", packagedProductDefinition{ResourceType: "PackagedProductDefinition", ID: "package",
+			PackageFor: []reference{product}, LegalStatusOfSupply: x.legal})
+	}
 
 	// Ingredients.
 	for i, a := range p.Composition.Analytes {
@@ -366,10 +414,21 @@ func (x *exporter) bundle() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		if kind != nil {
+			kind.Coding = append(kind.Coding, kindTranslation(a.Kind)...)
+		}
 		ra.Type = kind
 		if a.Jurisdiction != "" {
 			ra.Region = []concept{jurisdiction(a.Jurisdiction)}
 		}
+		status, err := own(systemAuthStatus, a.Status)
+		if err != nil {
+			return nil, err
+		}
+		if status != nil {
+			status.Coding = append(status.Coding, statusTranslation(a.Status)...)
+		}
+		ra.Status = status
 		for _, id := range a.Indications {
 			if r, ok := uses[id]; ok {
 				ra.Indication = append(ra.Indication, codeableRef{Reference: &r})
@@ -405,13 +464,71 @@ func (x *exporter) bundle() ([]byte, error) {
 		}
 		cites[s.ID] = x.add("Citation", c.ID, c)
 	}
-	if len(d.Studies) > 0 {
-		sum := evidence.Summarize(d.Studies, evidence.Question{})
-		for i, row := range sum.Rows {
-			x.add("Evidence", "evidence-"+strconv.Itoa(i+1), evidenceOf(i, row, p.Name, cites))
-		}
+	for _, ev := range evidenceResources(d.Studies, p.Name, cites) {
+		x.add("Evidence", ev.ID, ev)
 	}
 	return x.encode()
+}
+
+// evidenceResources are the Evidence resources of the studies: one per
+// row of their summary of findings (evidence.Summarize with the default
+// options), citing the studies by the references in cites.
+func evidenceResources(studies []evidence.Study, product string, cites map[string]reference) []evidenceResource {
+	if len(studies) == 0 {
+		return nil
+	}
+	sum := evidence.Summarize(studies, evidence.Question{})
+	out := make([]evidenceResource, len(sum.Rows))
+	for i, row := range sum.Rows {
+		out[i] = evidenceOf(i, row, product, cites)
+	}
+	return out
+}
+
+// kindTranslation is the RegulatedAuthorizationType coding that says the
+// same as an authorisation kind, if any.
+func kindTranslation(k regulation.AuthorisationKind) []coding {
+	switch k {
+	case regulation.AuthMarketingAuthorisation, regulation.AuthNIE, regulation.AuthBLA,
+		regulation.AuthARTG, regulation.AuthConditionalApproval:
+		return []coding{{System: SystemAuthorizationType, Code: "MarketingAuth", Display: "Marketing Authorization"}}
+	}
+	return nil
+}
+
+// statusTranslation is the PublicationStatus coding that says the same
+// as an authorisation status, if any.
+func statusTranslation(s regulation.AuthorisationStatus) []coding {
+	switch s {
+	case regulation.StatusHeld:
+		return []coding{{System: SystemPublicationStatus, Code: "active", Display: "Active"}}
+	case regulation.StatusRevoked, regulation.StatusExpired:
+		return []coding{{System: SystemPublicationStatus, Code: "retired", Display: "Retired"}}
+	}
+	return nil
+}
+
+// legalStatuses are the classifications of an assessment, one per
+// jurisdiction that classes the product, in the report's order.
+func legalStatuses(rep *regulation.Report) []legalStatus {
+	var out []legalStatus
+	day := rep.AsOf.String()
+	for _, j := range rep.Jurisdictions {
+		if j.Jurisdiction == regulation.Baseline || j.Classification == "" {
+			continue
+		}
+		c := &concept{Text: j.ClassificationText.String()}
+		if j.ClassificationText.IsZero() {
+			c.Text = j.Classification
+		}
+		if code := j.ClassificationText.Code; code != "" {
+			c.Coding = []coding{{System: systemClassification, Code: code, Display: c.Text}}
+		}
+		jc := jurisdiction(j.Jurisdiction)
+		out = append(out, legalStatus{Extension: []extension{{URL: ExtensionAssessedOn, ValueDate: &day}},
+			Code: c, Jurisdiction: &jc})
+	}
+	return out
 }
 
 // certaintyCodes are the EvidenceCertaintyType codes of the GRADE domains,

@@ -11,16 +11,20 @@ import (
 
 	"github.com/openregen/secretomekit/fhir"
 	"github.com/openregen/secretomekit/message"
+	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
 
 const fhirUsage = `Usage:
 
-	secretome fhir export DOSSIER      write the dossier as a FHIR R5 Bundle on standard output
-	secretome fhir import [flags] BUNDLE  write the dossier a FHIR R5 Bundle holds on standard output
+	secretome fhir export [flags] DOSSIER  write the dossier as a FHIR R5 Bundle on standard output
+	secretome fhir import [flags] BUNDLE   write the dossier a FHIR R5 Bundle holds on standard output
 
-Flags: --lang id writes the messages in Bahasa Indonesia; import --units ucum writes
-units as UCUM codes.
+Flags: --lang id writes the messages in Bahasa Indonesia; export --as-of DATE adds how
+the shipped rules in force on DATE class the product in each jurisdiction
+(legalStatusOfSupply); import --units ucum writes units as UCUM codes. Import checks
+such classifications, and the GRADE certainty of Evidence, against what the dossier
+gives.
 
 DOSSIER is a JSON or YAML file, BUNDLE a JSON file; - reads standard input.
 Dossier fields FHIR R5 has no element for are named on standard error and
@@ -95,6 +99,7 @@ func parseLang(s string) (language.Tag, error) {
 func runFhirExport(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "fhir export", "[flags] DOSSIER")
 	langText := langFlag(fs)
+	asOfText := fs.String("as-of", "", "also write how the shipped rules in force on `DATE` (YYYY-MM-DD) class the product in each jurisdiction")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -102,6 +107,12 @@ func runFhirExport(e *env, args []string) (int, error) {
 	lang, err := parseLang(*langText)
 	if err != nil {
 		return exitUsage, err
+	}
+	var asOf secretome.Date
+	if *asOfText != "" {
+		if asOf, err = secretome.ParseDate(*asOfText); err != nil {
+			return exitUsage, usagef("--as-of: %v", err)
+		}
 	}
 	name, text, err := readOne(e, paths, "dossier")
 	if err != nil {
@@ -113,7 +124,13 @@ func runFhirExport(e *env, args []string) (int, error) {
 		fmt.Fprintf(e.stderr, "secretome fhir export: %s\n", message.New("cli.fhir.invalid", message.Text(name)).In(lang))
 		return exitFindings, nil
 	}
-	res, err := fhir.Export(dec.dossier)
+	var opts fhir.Options
+	if !asOf.IsZero() {
+		if opts.Assessment, err = regulation.Assess(dec.dossier, regulation.Options{AsOf: asOf}); err != nil {
+			return exitUsage, err
+		}
+	}
+	res, err := fhir.ExportWith(dec.dossier, opts)
 	if err != nil {
 		return exitUsage, err
 	}

@@ -30,6 +30,24 @@ func TestCheckIndonesian(t *testing.T) {
 	assert.Contains(t, bad.stderr, "--lang")
 }
 
+// TestDecodeProblemsIndonesian keeps the strict decoder's problems (an
+// unknown field, a value of the wrong type, a misspelt enumeration value
+// and unit, a malformed number, a day that does not exist) in English and
+// in Bahasa Indonesia as reviewed (testdata/golden/check.decode.text and
+// check.id.decode.text).
+func TestDecodeProblemsIndonesian(t *testing.T) {
+	src := filepath.Join("testdata", "decode", "misspelt.json")
+	en := runInProcess(t, "", "check", "--as-of", "2026-11-26", src)
+	assert.Equal(t, exitFindings, en.code, en.stderr)
+	golden(t, "check.decode.text", en.stdout)
+	id := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", src)
+	assert.Equal(t, exitFindings, id.code, id.stderr)
+	golden(t, "check.id.decode.text", id.stdout)
+	for _, english := range []string{"unknown field", "unknown unit", "unknown tissue", "expected ", "syntax error", "invalid date"} {
+		assert.NotContains(t, id.stdout, english)
+	}
+}
+
 // TestGapsIndonesian keeps the Indonesian messages of uses no rule
 // settled (an unknown verdict, an unassessed market) as reviewed, in the
 // GitHub output that carries them (testdata/golden/check.id.github), and

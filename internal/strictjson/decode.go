@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 )
 
 // Decoder decodes documents into values of type T. Prepare one with
@@ -60,11 +61,11 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []
 		max = DefaultMaxBytes
 	}
 	if int64(len(data)) > max {
-		return []Issue{{Code: CodeTooLarge, Offset: -1,
-			Message: fmt.Sprintf("document is %d bytes; the limit is %d", len(data), max)}}
+		return rendered([]Issue{{Code: CodeTooLarge, Offset: -1,
+			Text: message.New("json.size", message.Int(len(data)), message.Int(max))}})
 	}
 	if IsUTF16(data) {
-		return []Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Message: "the document is UTF-16 text; save it as UTF-8"}}
+		return rendered([]Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Text: message.New("json.utf16")}})
 	}
 	v.SetZero()
 	d := decoder{data: data, index: x, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
@@ -81,12 +82,20 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []
 		case d.err.tooLarge:
 			code = CodeTooLarge
 		}
-		issues = []Issue{{Path: d.err.path, Code: code, Message: d.err.msg, Offset: int64(d.err.offset)}}
+		issues = []Issue{{Path: d.err.path, Code: code, Text: d.err.msg, Offset: int64(d.err.offset)}}
 	}
 	placeIssues(data, issues)
 	if d.err == nil && d.unlisted > 0 {
 		issues = append(issues, Issue{Code: CodeTooLarge, Offset: -1,
-			Message: fmt.Sprintf("%d more problems were found but are not listed (at most %d are); fix these first", d.unlisted, d.maxIssues)})
+			Text: message.New("json.unlisted", message.Int(d.unlisted), message.Int(d.maxIssues))})
+	}
+	return rendered(issues)
+}
+
+// rendered sets the English Message of every issue from its Text.
+func rendered(issues []Issue) []Issue {
+	for i := range issues {
+		issues[i].Message = issues[i].Text.String()
 	}
 	return issues
 }
@@ -128,6 +137,9 @@ func (k kind) String() string {
 	return [...]string{"null", "boolean", "number", "string", "array", "object"}[k]
 }
 
+// term is the catalogue's name of the kind, for messages.
+func (k kind) term() message.Term { return message.Term("json.kind." + k.String()) }
+
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
 const maxDepth = 512
 
@@ -136,7 +148,7 @@ const maxDepth = 512
 type syntaxError struct {
 	offset   int
 	path     string
-	msg      string
+	msg      message.Message
 	trailing bool // data after the document
 	tooLarge bool // the values take more memory than the budget
 }
@@ -192,7 +204,7 @@ func (d *decoder) spend(n uintptr) bool {
 	if d.valueBytes -= int64(n); d.valueBytes < 0 {
 		if d.err == nil {
 			d.err = &syntaxError{offset: d.pos, path: d.path(), tooLarge: true,
-				msg: "the document's values take too much memory (too many list elements or map entries for its size limit)"}
+				msg: message.New("json.memory")}
 		}
 		d.pos = len(d.data)
 		return false
@@ -213,22 +225,24 @@ func (d *decoder) path() string {
 	return s
 }
 
-func (d *decoder) fail(format string, args ...any) {
+// fail ends the reading with a syntax error: the message code and its
+// arguments, which are made into a message only for the first error.
+func (d *decoder) fail(code string, args ...message.Arg) {
 	if d.err == nil {
-		d.err = &syntaxError{offset: d.pos, path: d.path(), msg: fmt.Sprintf(format, args...)}
+		d.err = &syntaxError{offset: d.pos, path: d.path(), msg: message.New(code, args...)}
 	}
 	d.pos = len(d.data) // stop reading
 }
 
 // add records a problem with the value at offset, whose path is the
-// current path with the extra step when extra is not "".
-func (d *decoder) add(offset int, extra, code, format string, args ...any) {
+// current path with the extra step when extra is not "", and whose text
+// is msg.
+func (d *decoder) add(offset int, extra, code string, msg message.Message) {
 	if len(d.issues) >= d.maxIssues {
 		d.unlisted++ // the path is not even rendered
 		return
 	}
-	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
-		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
+	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code, Text: msg, Offset: int64(offset)})
 }
 
 func (d *decoder) space() {
@@ -303,14 +317,14 @@ func plainRun(b []byte, i int) int {
 func (d *decoder) document(p *plan, v reflect.Value) {
 	d.space()
 	if d.pos == len(d.data) {
-		d.err = &syntaxError{offset: 0, msg: "empty document"}
+		d.err = &syntaxError{offset: 0, msg: message.New("json.empty")}
 		return
 	}
 	start := d.pos
 	if d.data[d.pos] == 'n' {
 		d.literal("null")
 		if d.err == nil {
-			d.add(start, "", CodeType, "expected %s, got null", describe(p.t))
+			d.add(start, "", CodeType, message.New("json.type", describe(p.t), kindNull.term()))
 		}
 	} else {
 		d.value(p, v)
@@ -320,7 +334,7 @@ func (d *decoder) document(p *plan, v reflect.Value) {
 	}
 	d.space()
 	if d.pos != len(d.data) {
-		d.err = &syntaxError{offset: d.pos, msg: "unexpected data after the document", trailing: true}
+		d.err = &syntaxError{offset: d.pos, msg: message.New("json.trailing"), trailing: true}
 	}
 }
 
@@ -385,7 +399,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 		var x any
 		if err := json.Unmarshal(d.data[start:d.pos], &x); err != nil {
-			d.add(start, "", CodeType, "%v", err)
+			d.add(start, "", CodeType, message.New("json.value", message.Text(err.Error())))
 			return
 		}
 		if x != nil {
@@ -395,7 +409,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	case planUnsupported:
 		d.skipRest()
 		if d.err == nil {
-			d.add(start, "", CodeType, "cannot decode into %s", p.t)
+			d.add(start, "", CodeType, message.New("json.unsupported", message.Text(p.t.String())))
 		}
 		return
 	}
@@ -406,7 +420,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	switch p.kind {
 	case planText:
 		if k != kindString {
-			d.mismatch(start, k, "expected a string, got %s")
+			d.mismatch(start, k, "json.want.string")
 			return
 		}
 		text := d.str()
@@ -425,25 +439,25 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		v.Set(e)
 	case planStruct:
 		if k != kindObject {
-			d.mismatch(start, k, "expected an object, got %s")
+			d.mismatch(start, k, "json.want.object")
 			return
 		}
 		d.object(p.fields, v)
 	case planSlice:
 		if k != kindArray {
-			d.mismatch(start, k, "expected an array, got %s")
+			d.mismatch(start, k, "json.want.array")
 			return
 		}
 		d.array(p.elem, v)
 	case planMap:
 		if k != kindObject || !p.stringKey {
-			d.mismatch(start, k, "expected an object, got %s")
+			d.mismatch(start, k, "json.want.object")
 			return
 		}
 		d.mapValue(p, v)
 	case planString:
 		if k != kindString {
-			d.mismatch(start, k, "expected a string, got %s")
+			d.mismatch(start, k, "json.want.string")
 			return
 		}
 		if s, ok := d.strValue(); ok {
@@ -451,7 +465,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 	case planBool:
 		if k != kindBool {
-			d.mismatch(start, k, "expected true or false, got %s")
+			d.mismatch(start, k, "json.want.bool")
 			return
 		}
 		if d.data[d.pos] == 't' {
@@ -462,7 +476,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 	case planInt, planUint, planFloat:
 		if k != kindNumber {
-			d.mismatch(start, k, "expected a number, got %s")
+			d.mismatch(start, k, "json.want.number")
 			return
 		}
 		d.number()
@@ -474,11 +488,11 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 }
 
 // mismatch skips a value of kind k that the target cannot hold and
-// records the problem.
-func (d *decoder) mismatch(start int, k kind, format string) {
+// records the problem: want is the term of what the target holds.
+func (d *decoder) mismatch(start int, k kind, want message.Term) {
 	d.skipRest()
 	if d.err == nil {
-		d.add(start, "", CodeType, format, k)
+		d.add(start, "", CodeType, message.New("json.type", want, k.term()))
 	}
 }
 
@@ -492,25 +506,25 @@ func (d *decoder) setNumber(p *plan, v reflect.Value, start int, raw []byte) {
 		}
 		i, err := strconv.ParseInt(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a whole number in range", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.int", message.Text(shortNumber(raw))))
 			return
 		}
 		v.SetInt(i)
 	case planUint:
 		i, err := strconv.ParseUint(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.uint", message.Text(shortNumber(raw))))
 			return
 		}
 		v.SetUint(i)
 	default:
 		f, err := strconv.ParseFloat(string(raw), bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is out of range: too large", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.large", message.Text(shortNumber(raw))))
 			return
 		}
 		if f == 0 && nonZero(raw) {
-			d.add(start, "", CodeNumber, "%s is out of range: too small, it would be read as 0", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.small", message.Text(shortNumber(raw))))
 			return
 		}
 		v.SetFloat(f)
@@ -567,17 +581,18 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 			}
 			// Names match exactly: encoding/json's case-insensitive match
 			// would let "ID" stand for "id" without a word.
-			hint := fields.suggest(name)
+			msg := message.New("json.field.unknown", message.Text(short([]byte(name))))
 			if f, folded := fields.byFold[strings.ToLower(name)]; folded {
-				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
+				msg = message.New("json.field.unknown_case", msg.Args[0], message.Text(strconv.Quote(fields.list[f].name)))
+			} else if like := fields.suggest(name); like != "" {
+				msg = message.New("json.field.unknown_like", msg.Args[0], message.Text(strconv.Quote(like)))
 			}
-			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
-				Message: fmt.Sprintf("unknown field %s%s", short([]byte(name)), hint)})
+			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos), Text: msg})
 		case seen(fi, &seenSmall, seenBig):
 			name := string(key)
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "field %s appears more than once", short([]byte(name)))
+				d.add(valPos, "", CodeDuplicate, message.New("json.field.twice", message.Text(short([]byte(name)))))
 			}
 		default:
 			f := &fields.list[fi]
@@ -621,7 +636,7 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 		if have[k] {
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "key %s appears more than once", short([]byte(k)))
+				d.add(valPos, "", CodeDuplicate, message.New("json.key.twice", message.Text(short([]byte(k)))))
 			}
 			return
 		}
@@ -656,7 +671,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 	for {
 		d.space()
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-			d.fail("object key (a string) expected")
+			d.fail("json.key_expected")
 			return
 		}
 		keyPos := d.pos
@@ -667,7 +682,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		raw := d.data[keyPos:d.pos]
 		d.space()
 		if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-			d.fail("':' expected after object key %q", unquote(raw))
+			d.fail("json.colon_expected", message.Text(strconv.Quote(unquote(raw))))
 			return
 		}
 		d.pos++
@@ -681,7 +696,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			d.fail("unexpected end of input in object")
+			d.fail("json.object.end")
 			return
 		}
 		switch d.data[d.pos] {
@@ -692,7 +707,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 			d.close()
 			return
 		default:
-			d.fail("',' or '}' expected in object")
+			d.fail("json.object.comma")
 			return
 		}
 	}
@@ -746,7 +761,7 @@ func (d *decoder) elements(elem func(i int)) int {
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			d.fail("unexpected end of input in array")
+			d.fail("json.array.end")
 			return i + 1
 		}
 		switch d.data[d.pos] {
@@ -757,7 +772,7 @@ func (d *decoder) elements(elem func(i int)) int {
 			d.close()
 			return i + 1
 		default:
-			d.fail("',' or ']' expected in array")
+			d.fail("json.array.comma")
 			return i + 1
 		}
 	}
@@ -766,7 +781,7 @@ func (d *decoder) elements(elem func(i int)) int {
 func (d *decoder) enter() bool {
 	d.depth++
 	if d.depth > maxDepth {
-		d.fail("nesting deeper than %d levels", maxDepth)
+		d.fail("json.depth", message.Int(maxDepth))
 		return false
 	}
 	return true
@@ -785,9 +800,9 @@ func (d *decoder) skipRest() kind {
 	k, ok := d.peek()
 	if !ok {
 		if d.pos >= len(d.data) {
-			d.fail("unexpected end of input")
+			d.fail("json.end")
 		} else {
-			d.fail("invalid character %s looking for a value", quoteByte(d.data[d.pos]))
+			d.fail("json.char", message.Text(quoteByte(d.data[d.pos])))
 		}
 		return 0
 	}
@@ -827,7 +842,7 @@ func quoteByte(c byte) string {
 
 func (d *decoder) literal(word string) {
 	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
-		d.fail("invalid literal (want %s)", word)
+		d.fail("json.literal", message.Text(word))
 		return
 	}
 	d.pos += len(word)
@@ -845,7 +860,7 @@ func (d *decoder) number() {
 		i++
 		if i < len(b) && b[i] >= '0' && b[i] <= '9' {
 			d.pos = i
-			d.fail("malformed number: leading zero")
+			d.fail("json.number.leading_zero")
 			return
 		}
 	case i < len(b) && b[i] >= '1' && b[i] <= '9':
@@ -854,14 +869,14 @@ func (d *decoder) number() {
 		}
 	default:
 		d.pos = i
-		d.fail("malformed number")
+		d.fail("json.number.malformed")
 		return
 	}
 	if i < len(b) && b[i] == '.' {
 		i++
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
 			d.pos = i
-			d.fail("malformed number: digit expected after the decimal point")
+			d.fail("json.number.fraction")
 			return
 		}
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
@@ -875,7 +890,7 @@ func (d *decoder) number() {
 		}
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
 			d.pos = i
-			d.fail("malformed number: digit expected in the exponent")
+			d.fail("json.number.exponent")
 			return
 		}
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
@@ -904,7 +919,7 @@ func (d *decoder) skipString() (escaped bool) {
 			escaped = true
 			if i+1 >= len(b) {
 				d.pos = i
-				d.fail("unterminated string")
+				d.fail("json.string.unterminated")
 				return
 			}
 			switch b[i+1] {
@@ -913,25 +928,25 @@ func (d *decoder) skipString() (escaped bool) {
 			case 'u':
 				if i+6 > len(b) {
 					d.pos = i
-					d.fail("malformed \\u escape")
+					d.fail("json.string.unicode")
 					return
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
 						d.pos = i
-						d.fail("malformed \\u escape")
+						d.fail("json.string.unicode")
 						return
 					}
 				}
 				i += 6
 			default:
 				d.pos = i
-				d.fail("invalid escape \\%c in string", b[i+1])
+				d.fail("json.string.escape", message.Text(string(rune(b[i+1]))))
 				return
 			}
 		case c < 0x20:
 			d.pos = i
-			d.fail("control character in string")
+			d.fail("json.string.control")
 			return
 		case c < utf8.RuneSelf:
 			i++
@@ -939,14 +954,14 @@ func (d *decoder) skipString() (escaped bool) {
 			r, size := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && size == 1 {
 				d.pos = i
-				d.fail("invalid UTF-8 in string")
+				d.fail("json.string.utf8")
 				return
 			}
 			i += size
 		}
 	}
 	d.pos = i
-	d.fail("unterminated string")
+	d.fail("json.string.unterminated")
 	return
 }
 
@@ -1078,7 +1093,7 @@ func hex4(h []byte) rune {
 // decimal.NullDecimal rejected.
 func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
 	if k != kindNumber && k != kindString {
-		d.add(start, "", CodeType, "expected a decimal number (such as 1250.5 or \"1250.5\"), got %s", k)
+		d.add(start, "", CodeType, message.New("json.type", message.Term("json.want.decimal"), k.term()))
 		return
 	}
 	text := raw
@@ -1086,14 +1101,14 @@ func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
 		text = []byte(unquote(raw))
 	}
 	if m, exp, ok := strings.Cut(strings.ToLower(string(text)), "e"); ok && numberSyntax(m, exp) {
-		size := "large"
+		code := "json.decimal.large"
 		if strings.HasPrefix(exp, "-") {
-			size = "small"
+			code = "json.decimal.small"
 		}
-		d.add(start, "", CodeNumber, "%s is out of range: its exponent is too %s", short(text), size)
+		d.add(start, "", CodeNumber, message.New(code, message.Text(short(text))))
 		return
 	}
-	d.add(start, "", CodeNumber, "%s is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", short(text))
+	d.add(start, "", CodeNumber, message.New("json.decimal.syntax", message.Text(short(text))))
 }
 
 // leafError records an error returned by a leaf type's own decoding.
@@ -1116,7 +1131,12 @@ func (d *decoder) leafError(start int, err error) {
 	if c, ok := err.(interface{ StrictCode() string }); ok {
 		code = c.StrictCode()
 	}
-	d.add(start, extra, code, "%s", strings.TrimPrefix(err.Error(), "json: "))
+	msg, ok := err.(message.Error)
+	if !ok {
+		d.add(start, extra, code, message.Plain(strings.TrimPrefix(err.Error(), "json: ")))
+		return
+	}
+	d.add(start, extra, code, msg.Message())
 }
 
 // shortLen is the most bytes of an offending value a message quotes.

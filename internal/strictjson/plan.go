@@ -3,11 +3,12 @@ package strictjson
 import (
 	"encoding"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // planKind says how a Go type is decoded.
@@ -135,8 +136,8 @@ func (s *structFields) lookup(key []byte) int {
 	return -1
 }
 
-// suggest names the known field closest to an unknown key, when one is
-// close enough to be a likely typo.
+// suggest returns the name of the known field closest to an unknown key,
+// when one is close enough to be a likely typo, and "" otherwise.
 func (s *structFields) suggest(key string) string {
 	best, bestD := "", 3
 	for _, f := range s.list {
@@ -144,10 +145,7 @@ func (s *structFields) suggest(key string) string {
 			best, bestD = f.name, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // distance is the Levenshtein edit distance, for typo suggestions.
@@ -253,13 +251,13 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 	return v
 }
 
-// describe names the JSON form a Go type expects, for messages.
-func describe(t reflect.Type) string {
+// describe is the term of the JSON form a Go type expects, for messages.
+func describe(t reflect.Type) message.Term {
 	switch t.Kind() {
 	case reflect.Struct, reflect.Map:
-		return "an object"
+		return "json.want.object"
 	case reflect.Slice, reflect.Array:
-		return "an array"
+		return "json.want.array"
 	}
-	return "a value"
+	return "json.want.value"
 }

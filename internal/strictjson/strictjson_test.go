@@ -11,7 +11,20 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/openregen/secretomekit/message"
 )
+
+// textless checks that each issue's English Message is its Text
+// rendered, and clears Text so that tests can compare the rest.
+func textless(t *testing.T, issues []Issue) {
+	t.Helper()
+	for i := range issues {
+		assert.False(t, issues[i].Text.IsZero(), "every issue has a text")
+		assert.Equal(t, issues[i].Message, issues[i].Text.String())
+		issues[i].Text = message.Message{}
+	}
+}
 
 type color int
 
@@ -118,6 +131,7 @@ func TestDecode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var d doc
 			got := Decode([]byte(tt.in), &d, Options{})
+			textless(t, got)
 			for i := range got {
 				assert.Positive(t, got[i].Line, "issues carry a line")
 				got[i].Offset, got[i].Line, got[i].Column = 0, 0, 0
@@ -202,6 +216,7 @@ func TestDecodeRejectsWhatTheFastPassAccepts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var d doc
 			got := Decode([]byte(tt.in), &d, Options{})
+			textless(t, got)
 			for i := range got {
 				got[i].Offset, got[i].Line, got[i].Column = 0, 0, 0
 			}
@@ -336,4 +351,27 @@ func TestNewDecimalIsDecimalNew(t *testing.T) {
 	_ = d.Add(decimal.New(1, 0)).Mul(d).Neg().Round(1).Shift(5)
 	assert.Equal(t, "340", NewDecimal(340, 0).String())
 	assert.Equal(t, "3.4", d.String())
+}
+
+// TestIssuesIndonesian checks that the decoder's own problems are
+// catalogued messages that render in Bahasa Indonesia.
+func TestIssuesIndonesian(t *testing.T) {
+	tests := []struct {
+		in, want, why string
+	}{
+		{`{"nmae":"x"}`, `ruas "nmae" tidak dikenal (mungkin maksudnya "name"?)`, "a typo with its suggestion"},
+		{`{"Name":"x"}`, `ruas "Name" tidak dikenal (nama ruas membedakan huruf besar dan kecil: mungkin maksudnya "name"?)`, "a case mismatch"},
+		{`{"name":1}`, `seharusnya string, tertulis angka`, "a value of the wrong type"},
+		{`{"name":"a","name":"b"}`, `ruas "name" muncul lebih dari sekali`, "a repeated key"},
+		{`{"ratio":1e999}`, `1e999 di luar rentang: terlalu besar`, "a number out of range"},
+		{`{"name":"a"`, `masukan berakhir tak terduga di dalam objek`, "a syntax error"},
+		{``, `dokumen kosong`, "an empty document"},
+	}
+	for _, tt := range tests {
+		var d item
+		got := Decode([]byte(tt.in), &d, Options{})
+		require.Len(t, got, 1, tt.why)
+		assert.Empty(t, got[0].Text.Uncatalogued(), tt.why)
+		assert.Equal(t, tt.want, got[0].Text.In(message.Indonesian), tt.why)
+	}
 }
