@@ -41,6 +41,12 @@
 //
 // Import reads such a Bundle back, strictly, and gives the dossier that
 // was exported: Export then Import keeps every field the dossier models.
+// What Export derives rather than copies, the Evidence resources and the
+// classifications per jurisdiction, Import recomputes from the dossier it
+// read and compares, element by element: a certainty or classification the
+// dossier does not give is reported with its Bundle path and line, so
+// Export, Import, Export gives the same Bundle and nothing is dropped in
+// silence.
 //
 // # Codes
 //

@@ -464,13 +464,25 @@ func (x *exporter) bundle() ([]byte, error) {
 		}
 		cites[s.ID] = x.add("Citation", c.ID, c)
 	}
-	if len(d.Studies) > 0 {
-		sum := evidence.Summarize(d.Studies, evidence.Question{})
-		for i, row := range sum.Rows {
-			x.add("Evidence", "evidence-"+strconv.Itoa(i+1), evidenceOf(i, row, p.Name, cites))
-		}
+	for _, ev := range evidenceResources(d.Studies, p.Name, cites) {
+		x.add("Evidence", ev.ID, ev)
 	}
 	return x.encode()
+}
+
+// evidenceResources are the Evidence resources of the studies: one per
+// row of their summary of findings (evidence.Summarize with the default
+// options), citing the studies by the references in cites.
+func evidenceResources(studies []evidence.Study, product string, cites map[string]reference) []evidenceResource {
+	if len(studies) == 0 {
+		return nil
+	}
+	sum := evidence.Summarize(studies, evidence.Question{})
+	out := make([]evidenceResource, len(sum.Rows))
+	for i, row := range sum.Rows {
+		out[i] = evidenceOf(i, row, product, cites)
+	}
+	return out
 }
 
 // kindTranslation is the RegulatedAuthorizationType coding that says the

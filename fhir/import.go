@@ -32,13 +32,23 @@ const MaxBundleBytes = strictjson.DefaultMaxBytes
 // dossier is returned beside the error, whose paths are then dossier
 // paths.
 //
-// What Export derives from the dossier is checked, not read: each
-// classification of a PackagedProductDefinition.legalStatusOfSupply (see
-// Options.Assessment) is compared with what the shipped rules in force on
-// its assessed-on day make of the imported dossier. A classification they
-// do not give is a problem (code inconsistent) with its Bundle path and
-// line, returned with the dossier, so that nothing the Bundle says is
-// dropped in silence.
+// What Export derives from the dossier is checked, not read, so that
+// nothing the Bundle says is dropped in silence:
+//
+//   - each Evidence is compared, element by element, with the Evidence
+//     the imported studies give (their summary of findings, GRADE with
+//     the default options): its overall certainty rating, each GRADE
+//     domain's rating and reason, the studies it derives from (by the
+//     study each Citation holds, so a server may rewrite fullUrls), its
+//     title, description and variables; an Evidence too many or too few
+//     is reported too;
+//   - each classification of a PackagedProductDefinition
+//     .legalStatusOfSupply (see Options.Assessment) is compared with what
+//     the shipped rules in force on its assessed-on day make of the
+//     imported dossier.
+//
+// Each difference is a problem (code inconsistent) with its Bundle path
+// and line, returned with the dossier.
 func Import(data []byte) (*regulation.Dossier, error) {
 	d, ps, rd := read(data)
 	if len(ps) > 0 {
@@ -64,7 +74,7 @@ func Import(data []byte) (*regulation.Dossier, error) {
 		return nil, err
 	}
 	// What Export derives from the dossier is checked, not read.
-	derived := checkClassifications(d, rd.legal)
+	derived := append(checkClassifications(d, rd.legal), checkEvidence(d, rd.evidence, rd.citations)...)
 	if len(derived) == 0 {
 		return d, err
 	}
@@ -99,6 +109,10 @@ type reader struct {
 	// legal holds the classifications of legalStatusOfSupply, which
 	// Import checks against the rules.
 	legal []classification
+	// evidence holds the Evidence resources, which Import checks against
+	// the studies; citations maps each Citation's fullUrl to its study ID.
+	evidence  []evidenceRead
+	citations map[string]string
 	// indication IDs by fullUrl, for authorisations that refer to them.
 	indications map[string]string
 }
@@ -113,7 +127,7 @@ func (r *reader) problem(path string, code secretome.Code, format string, args .
 
 func read(data []byte) (*regulation.Dossier, []secretome.Problem, *reader) {
 	var b bundle
-	r := &reader{indications: map[string]string{}}
+	r := &reader{indications: map[string]string{}, citations: map[string]string{}}
 	if issues := strictjson.Decode(data, &b, strictjson.Options{MaxBytes: MaxBundleBytes}); len(issues) > 0 {
 		r.addIssues("", issues)
 		return nil, r.ps, nil
@@ -388,9 +402,14 @@ func (r *reader) entry(typ string, e entry) {
 				s.Year = y
 			}
 		}
+		r.citations[e.FullURL] = s.ID
 		d.Studies = append(d.Studies, s)
 	case "Evidence":
-		// Derived from the studies by Export; not part of the dossier.
+		// Derived from the studies by Export: checked by Import.
+		var ev evidenceResource
+		if r.decode(e.Resource, &ev) {
+			r.evidence = append(r.evidence, evidenceRead{path: r.path, res: ev})
+		}
 	default:
 		r.problem("resourceType", secretome.CodeEnum, "%q is not a resource of a dossier Bundle", typ)
 	}
@@ -592,6 +611,12 @@ func dossierTree(d *regulation.Dossier) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fhir: %w", err)
 	}
+	return decodeTree(js)
+}
+
+// decodeTree decodes JSON text into a tree of maps, slices, strings,
+// booleans, nil and json.Number.
+func decodeTree(js []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(js))
 	dec.UseNumber()
 	var t any

@@ -116,13 +116,7 @@ func TestImportChecksLegalStatus(t *testing.T) {
 			data := bytes.Replace(res.Bundle, []byte(tc.old), []byte(tc.new), n)
 			d, err := fhir.Import(data)
 			require.NotNil(t, d, "the dossier itself is sound: %v", err)
-			ve, ok := secretome.AsValidationError(err)
-			require.True(t, ok, "%s: %v", tc.why, err)
-			require.NotEmpty(t, ve.Problems)
-			p := ve.Problems[0]
-			assert.Contains(t, p.Path, tc.path, tc.why)
-			assert.Equal(t, secretome.CodeInconsistent, p.Code, tc.why)
-			assert.Positive(t, p.Line, "the problem is placed in the Bundle")
+			firstProblem(t, err, tc.path, secretome.CodeInconsistent, tc.why)
 		})
 	}
 }

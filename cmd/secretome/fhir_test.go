@@ -51,6 +51,16 @@ func TestFhirExportAsOf(t *testing.T) {
 	assert.Contains(t, bad.stderr, "--as-of")
 }
 
+func TestFhirImportEvidenceMismatch(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "fhir", "testdata", "ucmsc-wound-gel.bundle.json"))
+	require.NoError(t, err)
+	edited := strings.Replace(string(b), `"code": "very-low"`, `"code": "moderate"`, 1)
+	imp := runInProcess(t, edited, "fhir", "import", "-")
+	assert.Equal(t, exitFindings, imp.code, "a certainty the studies do not give fails the import")
+	assert.Contains(t, imp.stderr, `certainty[0].rating.coding[0].code [inconsistent] the Bundle has "moderate"`)
+	assert.Contains(t, imp.stdout, `"id": "NSB-UCMSC-SG-01"`, "the dossier is still written")
+}
+
 func TestFhirErrors(t *testing.T) {
 	tests := []struct {
 		args  []string

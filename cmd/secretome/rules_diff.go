@@ -157,5 +157,5 @@ func diffFinding(f regulation.Finding) string {
 	if f.Use != nil && !strings.HasPrefix(f.Path, fmt.Sprintf("uses[%d]", *f.Use)) {
 		where += fmt.Sprintf(" (use %d)", *f.Use)
 	}
-	return fmt.Sprintf("%s %s %s %s: %s", f.Severity, f.RuleID, f.Jurisdiction, where, f.Message)
+	return fmt.Sprintf("%s %s %s %s: %s", f.Severity, f.RuleID, f.Jurisdiction, where, f.Text())
 }
