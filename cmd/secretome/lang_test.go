@@ -143,3 +143,27 @@ func TestLoaderErrorsIndonesian(t *testing.T) {
 		assert.NotContains(t, id.stderr, tt.en)
 	}
 }
+
+// TestReportFormatsIndonesian keeps the JUnit and SARIF outputs of the
+// seed wound-gel dossier under --lang id as reviewed
+// (testdata/golden/check.id.junit, check.id.sarif): failure titles and
+// counts, severity words, the document's name, provenance, the SARIF
+// rule descriptions of problems and gaps, and the run's language. The
+// SARIF log still follows the standard's schema.
+func TestReportFormatsIndonesian(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	junit := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "junit", src)
+	assert.Equal(t, exitFindings, junit.code, junit.stderr)
+	golden(t, "check.id.junit", junit.stdout)
+	assert.Contains(t, junit.stdout, `<failure message="1 temuan" type="findings">`)
+	assert.NotContains(t, junit.stdout, "finding\"")
+
+	sarif := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "sarif", src)
+	assert.Equal(t, exitFindings, sarif.code, sarif.stderr)
+	golden(t, "check.id.sarif", sarif.stdout)
+	validateSARIF(t, sarif.stdout)
+	assert.Contains(t, sarif.stdout, `"language":"id"`)
+	assert.Contains(t, sarif.stdout, `"text":"Dosier memuat ruas yang tidak didefinisikan formatnya"`)
+	en := runInProcess(t, "", "check", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "sarif", src)
+	assert.NotContains(t, en.stdout, `"language"`, "English is SARIF's default language")
+}
