@@ -99,8 +99,8 @@ func TestHouseRulesFire(t *testing.T) {
 	}
 	fired := map[string]bool{}
 	for _, f := range rep.Findings() {
-		if strings.Contains(f.Message, "could not be evaluated") {
-			t.Errorf("%s: %s", f.RuleID, f.Message)
+		if strings.Contains(f.Text(), "could not be evaluated") {
+			t.Errorf("%s: %s", f.RuleID, f.Text())
 		}
 		fired[f.RuleID] = true
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -188,7 +189,7 @@ func LoadDir(dir string) (*Policies, error) {
 		return nil, errors.Join(errs...)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("policy: %s holds no policy file (*.yaml, *.yml or *.json, not *_test.*)", dir)
+		return nil, message.New("policy.no_files", message.Text(dir)).Err()
 	}
 	return Join(sets...), nil
 }
@@ -220,7 +221,7 @@ func Load(name string, data []byte) (*Policies, error) {
 		return nil, doc.err()
 	}
 	if len(spec.Rules) == 0 {
-		doc.problem("rules", CodeRequired, "the file has no rules")
+		doc.problem("rules", CodeRequired, "policy.no_rules")
 	}
 	env, err := environments()
 	if err != nil {
@@ -235,7 +236,7 @@ func Load(name string, data []byte) (*Policies, error) {
 		}
 		r := &regulation.Rule{RuleInfo: cr.info, Check: cr.check}
 		if k, dup := seen[r.ID]; dup {
-			doc.problem(fmt.Sprintf("rules[%d].id", i), CodeDuplicate, fmt.Sprintf("rule %s is also rules[%d]", r.ID, k))
+			doc.problem(fmt.Sprintf("rules[%d].id", i), CodeDuplicate, "policy.rule.twice", message.Text(r.ID), message.Int(k))
 			continue
 		}
 		seen[r.ID] = i
@@ -315,7 +316,7 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 	n := len(doc.probs)
 	need := func(field, v string) {
 		if strings.TrimSpace(v) == "" {
-			doc.problem(at+"."+field, CodeRequired, field+" is required")
+			doc.problem(at+"."+field, CodeRequired, "problem.required", message.Text(field))
 		}
 	}
 	need("id", s.ID)
@@ -326,24 +327,24 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 	need("message", s.Message)
 	need("effect", s.Effect)
 	if !s.Provenance.Valid() {
-		doc.problem(at+".provenance", CodeRequired, "provenance is required: primary, secondary or inferred")
+		doc.problem(at+".provenance", CodeRequired, "policy.provenance")
 	}
 	if s.Effect != "" && !slices.Contains(effects, s.Effect) {
-		doc.problem(at+".effect", CodeInvalid, fmt.Sprintf("effect %q is not one of %s", s.Effect, strings.Join(effects, ", ")))
+		doc.problem(at+".effect", CodeInvalid, "policy.effect", message.Text(strconv.Quote(s.Effect)), message.Text(strings.Join(effects, ", ")))
 	}
 	var sev secretome.Severity
 	switch {
 	case s.Effect == effectReport && s.Severity == "":
-		doc.problem(at+".severity", CodeRequired, "severity is required for effect report: error, warning or info")
+		doc.problem(at+".severity", CodeRequired, "policy.severity.required")
 	case s.Effect != effectReport && s.Severity != "":
-		doc.problem(at+".severity", CodeInvalid, "severity is set by the effect "+s.Effect+"; give it only for effect report")
+		doc.problem(at+".severity", CodeInvalid, "policy.severity.effect", message.Text(s.Effect))
 	case s.Severity != "":
 		if err := sev.UnmarshalText([]byte(s.Severity)); err != nil {
-			doc.problem(at+".severity", CodeInvalid, fmt.Sprintf("severity %q is not error, warning or info", s.Severity))
+			doc.problem(at+".severity", CodeInvalid, "policy.severity.unknown", message.Text(strconv.Quote(s.Severity)))
 		}
 	}
 	if s.Missing != "" && s.Effect != effectCondition {
-		doc.problem(at+".missing", CodeInvalid, "missing is only for effect condition")
+		doc.problem(at+".missing", CodeInvalid, "policy.missing")
 	}
 	var it *item
 	if s.ForEach != "" && s.ForEach != "dossier" {
@@ -352,18 +353,18 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 			for _, x := range items {
 				names = append(names, x.name)
 			}
-			doc.problem(at+".for_each", CodeInvalid, fmt.Sprintf("for_each %q is not one of %s", s.ForEach, strings.Join(names, ", ")))
+			doc.problem(at+".for_each", CodeInvalid, "policy.for_each", message.Text(strconv.Quote(s.ForEach)), message.Text(strings.Join(names, ", ")))
 		}
 	}
 	if s.Uses != "" && (s.Effect == effectReport || (it != nil && it.name == "use")) {
-		doc.problem(at+".uses", CodeInvalid, "uses chooses the uses of a verdict; it needs a verdict effect and is implied by for_each: use")
+		doc.problem(at+".uses", CodeInvalid, "policy.uses")
 	}
 	info := regulation.RuleInfo{ID: s.ID, Title: s.Title, Jurisdiction: s.Jurisdiction, Citation: s.Citation,
 		Provenance: s.Provenance, Note: s.Note}
 	if len(doc.probs) == n {
 		// The metadata rules every rule set applies.
 		if _, err := regulation.NewRuleSet(regulation.Rule{RuleInfo: info, Check: func(*regulation.Context) {}}); err != nil {
-			doc.problem(at, CodeInvalid, err.Error())
+			doc.problemText(at, CodeInvalid, message.Of(err))
 		}
 	}
 	if len(doc.probs) > n {
@@ -400,7 +401,7 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 	}
 	src, err := json.Marshal(s)
 	if err != nil {
-		doc.problem(at, CodeInvalid, err.Error())
+		doc.problemText(at, CodeInvalid, message.Of(err))
 		return nil
 	}
 	info.Revision = regulation.DigestOf(src)[:len("sha256:")+16]
@@ -425,21 +426,23 @@ func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type)
 	if iss != nil && iss.Err() != nil {
 		line, col := doc.locate(at)
 		for _, e := range iss.Errors() {
+			text := message.New("policy.cel", message.Text(e.Message), message.Int(e.Location.Line()), message.Int(e.Location.Column()+1))
 			doc.probs = append(doc.probs, Problem{File: doc.name, Line: line, Column: col, Path: at, Code: CodeCompile,
-				Expression: src, Message: fmt.Sprintf("%s (at %d:%d of the expression)", e.Message, e.Location.Line(), e.Location.Column()+1)})
+				Expression: src, Message: text.String(), Text: text})
 		}
 		return nil, nil
 	}
 	if want != nil && !ast.OutputType().IsExactType(want) {
+		text := message.New("policy.yields", message.Text(ast.OutputType().String()), message.Text(want.String()))
 		doc.probs = append(doc.probs, Problem{File: doc.name, Path: at, Code: CodeCompile, Expression: src,
-			Message: fmt.Sprintf("the expression yields %s, want %s", ast.OutputType(), want)})
+			Message: text.String(), Text: text})
 		p := &doc.probs[len(doc.probs)-1]
 		p.Line, p.Column = doc.locate(at)
 		return nil, nil
 	}
 	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
-		doc.problem(at, CodeCompile, err.Error())
+		doc.problemText(at, CodeCompile, message.Of(err))
 		return nil, nil
 	}
 	return prg, ast
@@ -470,7 +473,7 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 		i := strings.Index(rest, "{{")
 		if i < 0 {
 			if strings.Contains(rest, "}}") {
-				doc.problem(at, CodeCompile, `"}}" without "{{" in the message`)
+				doc.problem(at, CodeCompile, "policy.template.close")
 			}
 			if rest != "" {
 				parts = append(parts, part{text: rest})
@@ -482,12 +485,12 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 		}
 		j := strings.Index(rest[i:], "}}")
 		if j < 0 {
-			doc.problem(at, CodeCompile, `"{{" without "}}" in the message`)
+			doc.problem(at, CodeCompile, "policy.template.open")
 			return parts
 		}
 		expr := strings.TrimSpace(rest[i+2 : i+j])
 		if expr == "" {
-			doc.problem(at, CodeCompile, "an empty {{ }} in the message")
+			doc.problem(at, CodeCompile, "policy.template.empty")
 		} else {
 			prg, ast := compileChecked(doc, env, at, expr, nil)
 			pt := part{expr: prg}

@@ -45,7 +45,7 @@ func (a *Assessor) AssessBytes(ctx context.Context, data []byte, opts DecodeOpti
 				ye = &yamljson.Error{Code: yamljson.CodeSyntax, Message: err.Error()}
 			}
 			return &Report{AsOf: a.asOf, Invalid: true, Problems: []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
-				Severity: secretome.SeverityError, Message: ye.Message, Line: ye.Line, Column: ye.Column}}}, nil
+				Severity: secretome.SeverityError, Message: ye.Message, Text: ye.Text, Line: ye.Line, Column: ye.Column}}}, nil
 		}
 		d, problems, _ = decodeChecked(doc.JSON, &opts.Validate)
 		locate = func(paths []string) []Position {

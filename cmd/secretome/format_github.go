@@ -107,7 +107,7 @@ func (r *githubReporter) dossier(c *checked) error {
 		r.annotate(p.Severity, c, p.Line, p.Column, problemRule(p.Code), msg)
 	}
 	for _, f := range c.findings {
-		msg := f.Message
+		msg := f.Text()
 		if f.Path != "" {
 			msg = f.Path + ": " + msg
 		}

@@ -152,7 +152,7 @@ func (r *junitReporter) dossier(c *checked) error {
 				if f.Jurisdiction != j.Jurisdiction {
 					continue
 				}
-				line := fmt.Sprintf("%s %s %s: %s (%s)", f.Severity, f.RuleID, where(f.Path, f.Line), f.Message, citationLine(f.Citation, f.Provenance))
+				line := fmt.Sprintf("%s %s %s: %s (%s)", f.Severity, f.RuleID, where(f.Path, f.Line), f.Text(), citationLine(f.Citation, f.Provenance))
 				if f.Waiver != nil {
 					// Waived: shown with the waiver, never a failure.
 					other = append(other, "waived "+line+" [waived: "+waiverLine(f.Waiver)+"]")

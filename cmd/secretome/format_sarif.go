@@ -279,7 +279,7 @@ func (r *sarifReporter) dossier(c *checked) error {
 			props["product"] = p
 		}
 		l, col := at(f.Line, f.Column)
-		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Message},
+		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Text()},
 			Locations: r.locations(c, l, col), Suppressions: suppressionsSARIF(f.Waiver), Properties: props})
 	}
 	for i := range c.gaps {

@@ -189,7 +189,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 		}
 	}
 	for _, f := range fs {
-		msg := f.Message
+		msg := f.Text()
 		if f.Use != nil && !strings.HasPrefix(f.Path, "uses["+strconv.Itoa(*f.Use)+"]") {
 			// The path does not show which use the finding is about
 			// (a product field found wanting for one use).

@@ -500,7 +500,7 @@ func decodeYAML(data []byte) decoded {
 		}
 		at := newLineMap(data).pos(ye.Line, ye.Column)
 		return decoded{problems: []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
-			Severity: secretome.SeverityError, Message: ye.Message, Line: at.line, Column: at.col}},
+			Severity: secretome.SeverityError, Message: ye.Message, Text: ye.Text, Line: at.line, Column: at.col}},
 			locate: func(paths []string) []pos { return make([]pos, len(paths)) }}
 	}
 	lines := newLineMap(data)

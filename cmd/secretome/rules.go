@@ -110,7 +110,7 @@ func runRules(e *env, args []string) error {
 	if len(extra) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
-	set, _, err := loadRules(policyDirs)
+	set, _, err := loadRules(e.lang, policyDirs)
 	if err != nil {
 		return err
 	}
