@@ -27,6 +27,8 @@ var cliTexts = []entry{
 	{"cli.fhir.unreadable", "{0} could not be read as a dossier Bundle", "{0} tidak dapat dibaca sebagai Bundle dosier"},
 	{"cli.fhir.carried", "{0} have no FHIR R5 element; carried in the extension {1}",
 		"{0} tidak memiliki elemen FHIR R5; dibawa dalam ekstensi {1}"},
+	{"cli.fhir.uncoded", "{0} have no standard code the library knows with certainty; written as text or in its own code system",
+		"{0} tidak memiliki kode standar yang diketahui pustaka dengan pasti; ditulis sebagai teks atau dalam sistem kodenya sendiri"},
 	{"cli.audit", "audit: secretome {0}, library {1}, {2}, digest {3}", "audit: secretome {0}, pustaka {1}, {2}, digest {3}"},
 	{"cli.summary", "{0}, rules as of {1}: {2} passed, {3} failed, {4} invalid, {5} unreadable; {6}, {7}, {8}",
 		"{0}, aturan per {1}: {2} lulus, {3} gagal, {4} tidak sah, {5} tidak terbaca; {6}, {7}, {8}"},

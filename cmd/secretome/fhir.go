@@ -124,6 +124,13 @@ func runFhirExport(e *env, args []string) (int, error) {
 			fmt.Fprintf(e.stderr, "\t%s\n", c)
 		}
 	}
+	if len(res.Uncoded) > 0 {
+		fmt.Fprintf(e.stderr, "secretome fhir export: %s:\n", message.New("cli.fhir.uncoded",
+			message.Count{N: len(res.Uncoded), Noun: "noun.field"}).In(lang))
+		for _, c := range res.Uncoded {
+			fmt.Fprintf(e.stderr, "\t%s\n", c)
+		}
+	}
 	return exitOK, nil
 }
 
