@@ -119,7 +119,22 @@ func (r *junitReporter) begin(info *runInfo) error {
 	return nil
 }
 
+// dossier writes the dossier's test suite, rendering it unless a worker
+// did.
 func (r *junitReporter) dossier(c *checked) error {
+	r.b.Write(output(r, r.info, c))
+	return flushFull(r.b)
+}
+
+// prepare renders the dossier's test suite in a worker: a suite depends
+// on nothing but its dossier and the run.
+func (r *junitReporter) prepare(info *runInfo, c *checked) {
+	c.rendered, c.prepared = junitSuiteXML(info, c), true
+}
+
+// junitSuiteXML renders the test suite of one dossier, ending in a line
+// break.
+func junitSuiteXML(info *runInfo, c *checked) []byte {
 	suite := junitSuite{Name: c.name()}
 	if p := c.product(); p != "" {
 		suite.Name += " (" + p + ")"
@@ -133,7 +148,7 @@ func (r *junitReporter) dossier(c *checked) error {
 		var fail, other []string
 		for _, p := range c.problems {
 			line := fmt.Sprintf("%s %s %s: %s", p.Severity, problemRule(p.Code), where(p.Path, p.Line), p.Message)
-			if p.Severity == secretome.SeverityError || r.info.threshold.fails(p.Severity) {
+			if p.Severity == secretome.SeverityError || info.threshold.fails(p.Severity) {
 				fail = append(fail, line)
 			} else {
 				other = append(other, line)
@@ -158,13 +173,13 @@ func (r *junitReporter) dossier(c *checked) error {
 					other = append(other, "waived "+line+" [waived: "+waiverLine(f.Waiver)+"]")
 					continue
 				}
-				if r.info.threshold.fails(f.Severity) {
+				if info.threshold.fails(f.Severity) {
 					fail = append(fail, line)
 				} else {
 					other = append(other, line)
 				}
 			}
-			if len(j.Uses) == 0 && len(fail)+len(other) == 0 && !r.info.asked[j.Jurisdiction] {
+			if len(j.Uses) == 0 && len(fail)+len(other) == 0 && !info.asked[j.Jurisdiction] {
 				// The dossier has no use there: a green case would say
 				// the market was checked and passed.
 				continue
@@ -174,8 +189,8 @@ func (r *junitReporter) dossier(c *checked) error {
 				if g.Unassessed || g.Jurisdiction != j.Jurisdiction {
 					continue
 				}
-				line := fmt.Sprintf("%s %s %s: %s", g.severity(r.info.threshold), g.rule(), where(g.Path, g.Line), g.Message)
-				if r.info.threshold.unknown {
+				line := fmt.Sprintf("%s %s %s: %s", g.severity(info.threshold), g.rule(), where(g.Path, g.Line), g.Message)
+				if info.threshold.unknown {
 					fail = append(fail, line)
 				} else {
 					other = append(other, line)
@@ -193,15 +208,15 @@ func (r *junitReporter) dossier(c *checked) error {
 				continue
 			}
 			tc := junitCase{Classname: classname, Name: fmt.Sprintf("use %d (%s)", g.Use, g.Jurisdiction)}
-			if r.info.threshold.unknown {
-				tc.Failure = &junitFailure{Message: message.New("cli.junit.unassessed").In(r.info.lang), Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
+			if info.threshold.unknown {
+				tc.Failure = &junitFailure{Message: message.New("cli.junit.unassessed").In(info.lang), Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
 			} else {
 				tc.Skipped = &junitSkipped{Message: g.Message}
 			}
 			suite.Cases = append(suite.Cases, tc)
 		}
 	}
-	suite.Properties = auditProperties(r.info, c.findings)
+	suite.Properties = auditProperties(info, c.findings)
 	suite.Tests = len(suite.Cases)
 	for _, tc := range suite.Cases {
 		if tc.Failure != nil {
@@ -214,16 +229,13 @@ func (r *junitReporter) dossier(c *checked) error {
 			suite.Errors++
 		}
 	}
+	// The suite's fields are strings, numbers and slices of structs,
+	// which always marshal; invalid characters are escaped.
 	b, err := xml.MarshalIndent(suite, "  ", "  ")
 	if err != nil {
-		return err
+		panic("secretome: " + err.Error())
 	}
-	r.b.Write(b)
-	r.b.WriteByte('\n')
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	return append(b, '\n')
 }
 
 func where(path string, line int) string {
