@@ -108,7 +108,10 @@ func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []g
 				continue
 			}
 			why := message.New("cli.gap.undecided")
-			if len(ua.Rules) > 0 {
+			switch {
+			case len(ua.InvalidPaths) > 0:
+				why = message.New("cli.gap.invalid", regulation.PathsArg(ua.InvalidPaths))
+			case len(ua.Rules) > 0:
 				why = message.New("cli.gap.could_not_tell", message.Text(strings.Join(ua.Rules, ", ")))
 			}
 			out = append(out, gap{Use: ua.Index, Jurisdiction: j.Jurisdiction, Path: fmt.Sprintf("uses[%d]", ua.Index),
@@ -691,39 +694,41 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 			out.problems[i].Message = out.problems[i].In(c.info.lang)
 		}
 	}
-	if dec.dossier == nil {
+	d := dec.reading.Dossier
+	if d == nil {
 		return out
 	}
 	var waive regulation.WaiveFunc
 	if c.waivers != nil {
-		waive = c.waivers.For(j.src.path, dec.dossier.Product.ID)
+		waive = c.waivers.For(j.src.path, d.Product.ID)
 	}
-	rep, err := c.assessor.AssessWaiving(ctx, dec.dossier, waive)
+	// The one way a dossier becomes a report, as for a library's host: a
+	// dossier with errors is assessed as far as it was read, its
+	// findings and verdicts the errors bear on marked.
+	rep, err := c.assessor.AssessReading(ctx, dec.reading, waive)
 	if err != nil {
 		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
 			Message: "the assessment failed: " + err.Error()})
 		return out
 	}
+	rep.Problems = nil // the problems are out.problems, placed in the file
 	if c.info.lang != message.English {
 		rep = rep.Localize(c.info.lang)
 	}
 	out.report = rep
 	fs := rep.Findings()
 	out.findings = make([]located, len(fs))
-	paths := make([]string, len(fs))
 	for i, f := range fs {
-		paths[i] = f.Path
+		at := dec.place(regulation.Position{Line: f.Line, Column: f.Column})
+		out.findings[i] = located{Finding: f, Line: at.line, Column: at.col}
 	}
-	out.gaps = gapsOf(dec.dossier, rep, c.info.lang)
+	out.gaps = gapsOf(d, rep, c.info.lang)
+	paths := make([]string, len(out.gaps))
 	for i := range out.gaps {
-		paths = append(paths, out.gaps[i].Path)
+		paths[i] = out.gaps[i].Path
 	}
-	at := dec.locate(paths)
-	for i := range fs {
-		out.findings[i] = located{Finding: fs[i], Line: at[i].line, Column: at[i].col}
-	}
-	for i := range out.gaps {
-		out.gaps[i].Line, out.gaps[i].Column = at[len(fs)+i].line, at[len(fs)+i].col
+	for i, at := range dec.locate(paths) {
+		out.gaps[i].Line, out.gaps[i].Column = at.line, at.col
 	}
 	return out
 }
