@@ -88,7 +88,7 @@ func (d *decoder) decode(v any) bool {
 	whole := true
 	for _, is := range strictjson.Decode(d.data, v, strictjson.Options{MaxBytes: MaxDocumentBytes}) {
 		d.ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-			Message: is.Message, Line: is.Line, Column: is.Column})
+			Message: is.Message, Text: is.Text, Line: is.Line, Column: is.Column})
 		if d.decoded == nil {
 			d.decoded = map[string]bool{}
 		}

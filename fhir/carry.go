@@ -106,12 +106,22 @@ func diff(path string, a, b any, out *[]patch) {
 }
 
 func whole(path string, v any) patch {
+	s := jsonText(v)
+	return patch{path: path, value: &s}
+}
+
+// jsonText is the JSON text of a tree, without HTML escaping.
+func jsonText(v any) string {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(v) // a tree decoded from JSON always encodes
-	s := strings.TrimSuffix(buf.String(), "\n")
-	return patch{path: path, value: &s}
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// unescape decodes one JSON Pointer step.
+func unescape(step string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(step, "~1", "/"), "~0", "~")
 }
 
 // apply sets or removes the field at p.path in tree t and returns the new
@@ -130,7 +140,7 @@ func (p patch) apply(t any) (any, error) {
 	}
 	steps := strings.Split(p.path[1:], "/")
 	for i, s := range steps {
-		steps[i] = strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+		steps[i] = unescape(s)
 	}
 	return set(t, steps, val, p.value == nil, p.path)
 }

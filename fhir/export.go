@@ -6,6 +6,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,12 @@ type Result struct {
 	// Bundle is the FHIR R5 Bundle (type collection) as indented JSON with
 	// a final newline. The same dossier always gives the same bytes.
 	Bundle []byte
+	// Uncoded lists, as JSON Pointers into the dossier's JSON form, the
+	// fields the Bundle writes without a standard code, only as text or in
+	// this library's own code system: a dosage form or route with no EDQM
+	// Standard Term that says the same, an analyte or excipient whose name
+	// has no UNII the library knows with certainty. Sorted.
+	Uncoded []string
 	// Carried lists, as JSON Pointers into the dossier's JSON form
 	// ("/product/source/passage"), the fields FHIR R5 has no element for.
 	// Each is carried in an ExtensionDossierField extension on the
@@ -34,16 +41,21 @@ type Result struct {
 //     dose form, routes, and classifications for derivative type, cell
 //     type, tissue, species and donor type);
 //  2. a ManufacturedItemDefinition (dose form, maker, fill volume) and an
-//     AdministrableProductDefinition (dose form and routes);
+//     AdministrableProductDefinition (dose form and routes), with the EDQM
+//     Standard Terms that say the same where there are such;
 //  3. an Ingredient for each analyte and each excipient, the strength as a
-//     UCUM Quantity with the dossier's digits;
+//     UCUM Quantity with the dossier's digits, the substance's UNII where
+//     its name identifies one with certainty;
 //  4. a ClinicalUseDefinition of type indication for each indication,
 //     coded with ICD-10 and ICD-11;
 //  5. an Organization for the maker and one for each site (part of the
 //     maker), GMP certificates as qualifications;
 //  6. a RegulatedAuthorization for each authorisation, designation or
-//     trial approval, with type, number, region, holder, validity period
-//     and the indications it covers;
+//     trial approval, with type, status, number, region, holder, validity
+//     period and the indications it covers (type and status in this
+//     library's code systems, with HL7's RegulatedAuthorizationType
+//     MarketingAuth and PublicationStatus codes added where they say the
+//     same: see SystemAuthorizationType and SystemPublicationStatus);
 //  7. a Citation for each study and an Evidence for each indication and
 //     outcome of the studies' summary of findings (evidence.Summarize),
 //     its GRADE certainty in Evidence.certainty: the overall rating and
@@ -53,14 +65,54 @@ type Result struct {
 // position of each part, and entries come in the order above, so output
 // is deterministic. Fields with no FHIR R5 element are listed in
 // Result.Carried and carried in an extension; nothing is dropped. The
-// Evidence resources are derived from the studies and are not read back
-// by Import.
+// Evidence resources are derived from the studies: Import checks them
+// against the studies it reads rather than reading them into the dossier.
+// ExportWith adds the product's classification in each jurisdiction.
 //
 // The dossier is exported as it is; call its Validate first to refuse an
 // invalid one. An error means the dossier could not be written as JSON
 // (an undefined enum value or unit).
-func Export(d *regulation.Dossier) (*Result, error) {
+func Export(d *regulation.Dossier) (*Result, error) { return ExportWith(d, Options{}) }
+
+// Options configures ExportWith. The zero value exports what Export does.
+type Options struct {
+	// Assessment, when set, is a report of assessing the dossier
+	// (regulation.Assess or an Assessor). The Bundle then holds a
+	// PackagedProductDefinition of the product whose legalStatusOfSupply
+	// says, for each jurisdiction whose rules class the product, the
+	// classification as code (this library's classification code system:
+	// the catalogue code of the classification, its English text as
+	// display and text), the jurisdiction (ISO 3166 where it is a
+	// country), and the report's as-of day in an ExtensionAssessedOn
+	// extension, since a classification holds for the rules in force on
+	// that day. FHIR R5 gives a legal status per jurisdiction on the
+	// packaged product only (MedicinalProductDefinition.legalStatusOfSupply
+	// is one code without a jurisdiction). The quality baseline is not a
+	// market and is left out. The report must be of this dossier's
+	// product.
+	//
+	// A classification is what the rules make of the dossier, not a
+	// field of it: Import does not read it into the dossier but checks
+	// it, assessing the imported dossier with the shipped rules of that
+	// day, and reports a classification they do not give.
+	Assessment *regulation.Report
+}
+
+// ExportWith is Export with options: with Options.Assessment, the
+// Bundle also says how the product is classed in each assessed
+// jurisdiction.
+func ExportWith(d *regulation.Dossier, opts Options) (*Result, error) {
 	x := exporter{d: d, base: d.Product.ID}
+	if rep := opts.Assessment; rep != nil {
+		want := d.Product.ID
+		if want == "" {
+			want = d.Product.Name
+		}
+		if rep.Product != want {
+			return nil, fmt.Errorf("fhir: the assessment is of product %q, not of %q", rep.Product, want)
+		}
+		x.legal = legalStatuses(rep)
+	}
 	b, err := x.bundle()
 	if err != nil {
 		return nil, err
@@ -94,11 +146,39 @@ func Export(d *regulation.Dossier) (*Result, error) {
 		}
 	}
 	res.Bundle = b
+	res.Uncoded = uncoded(&d.Product)
 	return res, nil
+}
+
+// uncoded lists the product fields written without a standard code.
+func uncoded(p *secretome.Product) []string {
+	var out []string
+	f := &p.Formulation
+	if f.DosageForm != secretome.DosageFormUnspecified && formCodings(f.DosageForm, f.Routes) == nil {
+		out = append(out, "/product/formulation/dosage_form")
+	}
+	for i, r := range f.Routes {
+		if routeCodings(r) == nil {
+			out = append(out, "/product/formulation/routes/"+strconv.Itoa(i))
+		}
+	}
+	for i, a := range p.Composition.Analytes {
+		if substanceCodings(a.Name) == nil {
+			out = append(out, "/product/composition/analytes/"+strconv.Itoa(i)+"/name")
+		}
+	}
+	for i, e := range f.Excipients {
+		if substanceCodings(e.Name) == nil {
+			out = append(out, "/product/formulation/excipients/"+strconv.Itoa(i)+"/name")
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 type exporter struct {
 	d       *regulation.Dossier
+	legal   []legalStatus
 	base    string
 	mpd     *medicinalProductDefinition
 	entries []any
@@ -209,6 +289,7 @@ func (x *exporter) bundle() ([]byte, error) {
 			return nil, err
 		}
 		if c != nil {
+			c.Coding = append(c.Coding, routeCodings(r)...)
 			routes = append(routes, *c)
 		}
 	}
@@ -267,8 +348,12 @@ func (x *exporter) bundle() ([]byte, error) {
 
 	// The manufactured and the administrable product.
 	item := manufacturedItemDefinition{ResourceType: "ManufacturedItemDefinition", ID: "item", Status: "active"}
-	if form != nil {
-		item.ManufacturedDoseForm = *form
+	// The manufactured and administrable dose forms are pharmaceutical
+	// dose forms, where EDQM terms belong (the product's is a combined
+	// dose form, which EDQM codes differently).
+	pharmForm := withCodings(form, formCodings(p.Formulation.DosageForm, p.Formulation.Routes))
+	if pharmForm != nil {
+		item.ManufacturedDoseForm = *pharmForm
 	}
 	if maker != nil {
 		item.Manufacturer = []reference{*maker}
@@ -281,7 +366,7 @@ func (x *exporter) bundle() ([]byte, error) {
 	}
 	itemRef := x.add("ManufacturedItemDefinition", item.ID, item)
 	apd := administrableProductDefinition{ResourceType: "AdministrableProductDefinition", ID: "administrable", Status: "active",
-		FormOf: []reference{product}, AdministrableDoseForm: form, ProducedFrom: []reference{itemRef}}
+		FormOf: []reference{product}, AdministrableDoseForm: pharmForm, ProducedFrom: []reference{itemRef}}
 	for _, r := range routes {
 		apd.RouteOfAdministration = append(apd.RouteOfAdministration, routeOfAdministration{Code: r})
 	}
@@ -290,6 +375,10 @@ func (x *exporter) bundle() ([]byte, error) {
 		apd.RouteOfAdministration = []routeOfAdministration{{Code: concept{Text: "not given"}}}
 	}
 	x.add("AdministrableProductDefinition", apd.ID, apd)
+	if len(x.legal) > 0 {
+		x.add("PackagedProductDefinition", "package", packagedProductDefinition{ResourceType: "PackagedProductDefinition", ID: "package",
+			PackageFor: []reference{product}, LegalStatusOfSupply: x.legal})
+	}
 
 	// Ingredients.
 	for i, a := range p.Composition.Analytes {
@@ -300,7 +389,7 @@ func (x *exporter) bundle() ([]byte, error) {
 		in := ingredient{ResourceType: "Ingredient", ID: "analyte-" + strconv.Itoa(i+1), Status: "active",
 			For:       []reference{product},
 			Role:      concept{Coding: []coding{{System: systemIngredient, Code: "analyte", Display: "measured analyte"}}},
-			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Text: a.Name}}}}
+			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Coding: substanceCodings(a.Name), Text: a.Name}}}}
 		if q != nil || a.Basis != "" {
 			st := strength{ConcentrationQuantity: q}
 			if a.Basis != "" {
@@ -318,7 +407,7 @@ func (x *exporter) bundle() ([]byte, error) {
 		in := ingredient{ResourceType: "Ingredient", ID: "excipient-" + strconv.Itoa(i+1), Status: "active",
 			For:       []reference{product},
 			Role:      concept{Coding: []coding{{System: systemIngredient, Code: "excipient", Display: "excipient"}}},
-			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Text: e.Name}}}}
+			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Coding: substanceCodings(e.Name), Text: e.Name}}}}
 		if e.Function != "" {
 			in.Function = []concept{{Text: e.Function}}
 		}
@@ -366,10 +455,21 @@ func (x *exporter) bundle() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		if kind != nil {
+			kind.Coding = append(kind.Coding, kindTranslation(a.Kind)...)
+		}
 		ra.Type = kind
 		if a.Jurisdiction != "" {
 			ra.Region = []concept{jurisdiction(a.Jurisdiction)}
 		}
+		status, err := own(systemAuthStatus, a.Status)
+		if err != nil {
+			return nil, err
+		}
+		if status != nil {
+			status.Coding = append(status.Coding, statusTranslation(a.Status)...)
+		}
+		ra.Status = status
 		for _, id := range a.Indications {
 			if r, ok := uses[id]; ok {
 				ra.Indication = append(ra.Indication, codeableRef{Reference: &r})
@@ -405,13 +505,71 @@ func (x *exporter) bundle() ([]byte, error) {
 		}
 		cites[s.ID] = x.add("Citation", c.ID, c)
 	}
-	if len(d.Studies) > 0 {
-		sum := evidence.Summarize(d.Studies, evidence.Question{})
-		for i, row := range sum.Rows {
-			x.add("Evidence", "evidence-"+strconv.Itoa(i+1), evidenceOf(i, row, p.Name, cites))
-		}
+	for _, ev := range evidenceResources(d.Studies, p.Name, cites) {
+		x.add("Evidence", ev.ID, ev)
 	}
 	return x.encode()
+}
+
+// evidenceResources are the Evidence resources of the studies: one per
+// row of their summary of findings (evidence.Summarize with the default
+// options), citing the studies by the references in cites.
+func evidenceResources(studies []evidence.Study, product string, cites map[string]reference) []evidenceResource {
+	if len(studies) == 0 {
+		return nil
+	}
+	sum := evidence.Summarize(studies, evidence.Question{})
+	out := make([]evidenceResource, len(sum.Rows))
+	for i, row := range sum.Rows {
+		out[i] = evidenceOf(i, row, product, cites)
+	}
+	return out
+}
+
+// kindTranslation is the RegulatedAuthorizationType coding that says the
+// same as an authorisation kind, if any.
+func kindTranslation(k regulation.AuthorisationKind) []coding {
+	switch k {
+	case regulation.AuthMarketingAuthorisation, regulation.AuthNIE, regulation.AuthBLA,
+		regulation.AuthARTG, regulation.AuthConditionalApproval:
+		return []coding{{System: SystemAuthorizationType, Code: "MarketingAuth", Display: "Marketing Authorization"}}
+	}
+	return nil
+}
+
+// statusTranslation is the PublicationStatus coding that says the same
+// as an authorisation status, if any.
+func statusTranslation(s regulation.AuthorisationStatus) []coding {
+	switch s {
+	case regulation.StatusHeld:
+		return []coding{{System: SystemPublicationStatus, Code: "active", Display: "Active"}}
+	case regulation.StatusRevoked, regulation.StatusExpired:
+		return []coding{{System: SystemPublicationStatus, Code: "retired", Display: "Retired"}}
+	}
+	return nil
+}
+
+// legalStatuses are the classifications of an assessment, one per
+// jurisdiction that classes the product, in the report's order.
+func legalStatuses(rep *regulation.Report) []legalStatus {
+	var out []legalStatus
+	day := rep.AsOf.String()
+	for _, j := range rep.Jurisdictions {
+		if j.Jurisdiction == regulation.Baseline || j.Classification == "" {
+			continue
+		}
+		c := &concept{Text: j.ClassificationText.String()}
+		if j.ClassificationText.IsZero() {
+			c.Text = j.Classification
+		}
+		if code := j.ClassificationText.Code; code != "" {
+			c.Coding = []coding{{System: systemClassification, Code: code, Display: c.Text}}
+		}
+		jc := jurisdiction(j.Jurisdiction)
+		out = append(out, legalStatus{Extension: []extension{{URL: ExtensionAssessedOn, ValueDate: &day}},
+			Code: c, Jurisdiction: &jc})
+	}
+	return out
 }
 
 // certaintyCodes are the EvidenceCertaintyType codes of the GRADE domains,

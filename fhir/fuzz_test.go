@@ -10,8 +10,10 @@ import (
 // FuzzImport checks that Import never panics and that whatever it accepts
 // exports and imports again to the same dossier.
 func FuzzImport(f *testing.F) {
-	if b, err := os.ReadFile("testdata/hucm-night-cream.bundle.json"); err == nil {
-		f.Add(b)
+	for _, name := range []string{"hucm-night-cream", "ucmsc-wound-gel.assessed"} {
+		if b, err := os.ReadFile("testdata/" + name + ".bundle.json"); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte(`{"resourceType":"Bundle","type":"collection"}`))
 	f.Add([]byte(`{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Ingredient","id":"a","status":"active","role":{"coding":[{"code":"analyte"}]},"substance":{"code":{"concept":{"text":"VEGF"}},"strength":[{"concentrationQuantity":{"value":1.20,"system":"http://unitsofmeasure.org","code":"ug/mL"}}]}}}]}`))

@@ -2,9 +2,11 @@ package fhir
 
 import (
 	"bytes"
+	"context"
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,9 +30,27 @@ const MaxBundleBytes = strictjson.DefaultMaxBytes
 // extensions are restored, and the dossier is then decoded and validated
 // as regulation.DecodeDossier does: when only validation fails, the
 // dossier is returned beside the error, whose paths are then dossier
-// paths. Evidence resources are derived data and are skipped.
+// paths.
+//
+// What Export derives from the dossier is checked, not read, so that
+// nothing the Bundle says is dropped in silence:
+//
+//   - each Evidence is compared, element by element, with the Evidence
+//     the imported studies give (their summary of findings, GRADE with
+//     the default options): its overall certainty rating, each GRADE
+//     domain's rating and reason, the studies it derives from (by the
+//     study each Citation holds, so a server may rewrite fullUrls), its
+//     title, description and variables; an Evidence too many or too few
+//     is reported too;
+//   - each classification of a PackagedProductDefinition
+//     .legalStatusOfSupply (see Options.Assessment) is compared with what
+//     the shipped rules in force on its assessed-on day make of the
+//     imported dossier.
+//
+// Each difference is a problem (code inconsistent) with its Bundle path
+// and line, returned with the dossier.
 func Import(data []byte) (*regulation.Dossier, error) {
-	d, ps, patches := read(data)
+	d, ps, rd := read(data)
 	if len(ps) > 0 {
 		secretome.LocateProblems(data, ps)
 		secretome.SortProblems(ps)
@@ -40,7 +60,7 @@ func Import(data []byte) (*regulation.Dossier, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range patches {
+	for _, p := range rd.patches {
 		if tree, err = p.apply(tree); err != nil {
 			return nil, err
 		}
@@ -49,7 +69,26 @@ func Import(data []byte) (*regulation.Dossier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fhir: %w", err)
 	}
-	return regulation.DecodeDossier(js)
+	d, err = regulation.DecodeDossier(js)
+	if d == nil {
+		return nil, err
+	}
+	// What Export derives from the dossier is checked, not read.
+	derived := append(checkClassifications(d, rd.legal), checkEvidence(d, rd.evidence, rd.citations)...)
+	if len(derived) == 0 {
+		return d, err
+	}
+	secretome.LocateProblems(data, derived)
+	var all []secretome.Problem
+	if err != nil {
+		ve, ok := secretome.AsValidationError(err)
+		if !ok {
+			return d, err
+		}
+		all = append(all, ve.Problems...)
+	}
+	secretome.SortProblems(derived)
+	return d, &secretome.ValidationError{Problems: append(all, derived...)}
 }
 
 // readBundle reads the standard elements of a Bundle, without restoring
@@ -67,6 +106,15 @@ type reader struct {
 	path    string
 	d       regulation.Dossier
 	patches []patch
+	// legal holds the classifications of legalStatusOfSupply, which
+	// Import checks against the rules.
+	legal []classification
+	// repeats holds what other product resources repeat from the product.
+	repeats []repeat
+	// evidence holds the Evidence resources, which Import checks against
+	// the studies; citations maps each Citation's fullUrl to its study ID.
+	evidence  []evidenceRead
+	citations map[string]string
 	// indication IDs by fullUrl, for authorisations that refer to them.
 	indications map[string]string
 }
@@ -79,9 +127,9 @@ func (r *reader) problem(path string, code secretome.Code, format string, args .
 		Message: fmt.Sprintf(format, args...)})
 }
 
-func read(data []byte) (*regulation.Dossier, []secretome.Problem, []patch) {
+func read(data []byte) (*regulation.Dossier, []secretome.Problem, *reader) {
 	var b bundle
-	r := &reader{indications: map[string]string{}}
+	r := &reader{indications: map[string]string{}, citations: map[string]string{}}
 	if issues := strictjson.Decode(data, &b, strictjson.Options{MaxBytes: MaxBundleBytes}); len(issues) > 0 {
 		r.addIssues("", issues)
 		return nil, r.ps, nil
@@ -105,10 +153,13 @@ func read(data []byte) (*regulation.Dossier, []secretome.Problem, []patch) {
 			r.entry(head.ResourceType, e)
 		}
 	}
+	if len(r.ps) == 0 {
+		r.checkRepeats()
+	}
 	if len(r.ps) > 0 {
 		return nil, r.ps, nil
 	}
-	return &r.d, nil, r.patches
+	return &r.d, nil, r
 }
 
 func (r *reader) addIssues(prefix string, issues []strictjson.Issue) {
@@ -120,7 +171,7 @@ func (r *reader) addIssues(prefix string, issues []strictjson.Issue) {
 			}
 			p = prefix + p
 		}
-		r.ps = append(r.ps, secretome.Problem{Path: p, Code: secretome.Code(is.Code), Severity: secretome.SeverityError, Message: is.Message})
+		r.ps = append(r.ps, secretome.Problem{Path: p, Code: secretome.Code(is.Code), Severity: secretome.SeverityError, Message: is.Message, Text: is.Text})
 	}
 }
 
@@ -149,12 +200,14 @@ func (r *reader) entry(typ string, e entry) {
 		if len(m.Name) > 0 {
 			p.Name = m.Name[0].ProductName
 		}
-		if m.CombinedPharmaceuticalDoseForm != nil {
-			r.enum("combinedPharmaceuticalDoseForm", m.CombinedPharmaceuticalDoseForm, systemDosageForm, &p.Formulation.DosageForm)
+		if c := m.CombinedPharmaceuticalDoseForm; c != nil && r.enum("combinedPharmaceuticalDoseForm", c, systemDosageForm, &p.Formulation.DosageForm) {
+			r.translations("combinedPharmaceuticalDoseForm", c, nil)
 		}
 		for i := range m.Route {
 			var v secretome.Route
-			if r.enum(fmt.Sprintf("route[%d]", i), &m.Route[i], systemRoute, &v) {
+			path := fmt.Sprintf("route[%d]", i)
+			if r.enum(path, &m.Route[i], systemRoute, &v) {
+				r.translations(path, &m.Route[i], routeCodings(v))
 				p.Formulation.Routes = append(p.Formulation.Routes, v)
 			}
 		}
@@ -223,9 +276,33 @@ func (r *reader) entry(typ string, e entry) {
 				p.Formulation.FillVolume = r.quantity(fmt.Sprintf("property[%d].valueQuantity", i), pr.ValueQuantity)
 			}
 		}
+		f := m.ManufacturedDoseForm
+		r.repeats = append(r.repeats, repeat{entry: r.path, path: "manufacturedDoseForm", form: &f})
 	case "AdministrableProductDefinition":
 		var a administrableProductDefinition
-		r.decode(e.Resource, &a) // routes and form repeat the product's
+		if !r.decode(e.Resource, &a) {
+			return
+		}
+		// The dose form and routes repeat the product's: checked once the
+		// product is read.
+		form := a.AdministrableDoseForm
+		if form == nil {
+			form = &concept{}
+		}
+		r.repeats = append(r.repeats, repeat{entry: r.path, path: "administrableDoseForm", form: form})
+		routes := make([]concept, len(a.RouteOfAdministration))
+		for i, ra := range a.RouteOfAdministration {
+			routes[i] = ra.Code
+		}
+		r.repeats = append(r.repeats, repeat{entry: r.path, path: "routeOfAdministration", routes: routes})
+	case "PackagedProductDefinition":
+		var pk packagedProductDefinition
+		if !r.decode(e.Resource, &pk) {
+			return
+		}
+		for i := range pk.LegalStatusOfSupply {
+			r.legalStatus(fmt.Sprintf("legalStatusOfSupply[%d]", i), &pk.LegalStatusOfSupply[i])
+		}
 	case "Ingredient":
 		var in ingredient
 		if !r.decode(e.Resource, &in) {
@@ -234,6 +311,7 @@ func (r *reader) entry(typ string, e entry) {
 		name := ""
 		if c := in.Substance.Code.Concept; c != nil {
 			name = c.Text
+			r.standardCodings("substance.code.concept", c.Coding, 0, substanceCodings(name), fmt.Sprintf("the substance %q", name))
 		}
 		var q secretome.Quantity
 		var basis string
@@ -298,11 +376,14 @@ func (r *reader) entry(typ string, e entry) {
 			return
 		}
 		a := regulation.Authorisation{Number: firstValue(ra.Identifier)}
-		if ra.Type != nil {
-			r.enum("type", ra.Type, systemAuthorisation, &a.Kind)
+		if ra.Type != nil && r.enum("type", ra.Type, systemAuthorisation, &a.Kind) {
+			r.translations("type", ra.Type, kindTranslation(a.Kind))
 		}
 		if len(ra.Region) > 0 && len(ra.Region[0].Coding) > 0 {
 			a.Jurisdiction = ra.Region[0].Coding[0].Code
+		}
+		if ra.Status != nil && r.enum("status", ra.Status, systemAuthStatus, &a.Status) {
+			r.translations("status", ra.Status, statusTranslation(a.Status))
 		}
 		if ra.Holder != nil {
 			a.Holder = ra.Holder.Display
@@ -345,12 +426,219 @@ func (r *reader) entry(typ string, e entry) {
 				s.Year = y
 			}
 		}
+		r.citations[e.FullURL] = s.ID
 		d.Studies = append(d.Studies, s)
 	case "Evidence":
-		// Derived from the studies by Export; not part of the dossier.
+		// Derived from the studies by Export: checked by Import.
+		var ev evidenceResource
+		if r.decode(e.Resource, &ev) {
+			r.evidence = append(r.evidence, evidenceRead{path: r.path, res: ev})
+		}
 	default:
 		r.problem("resourceType", secretome.CodeEnum, "%q is not a resource of a dossier Bundle", typ)
 	}
+}
+
+// translations checks the codings after the first of c: they must be
+// exactly the standard codings that say the same as the first.
+func (r *reader) translations(path string, c *concept, want []coding) {
+	r.standardCodings(path, c.Coding, 1, want, c.Coding[0].System+"#"+c.Coding[0].Code)
+}
+
+// standardCodings checks the codings cs[from:]: each must be the standard
+// coding want holds at its place (a Bundle may leave them out, but not
+// write others). said names what the codings must agree with.
+func (r *reader) standardCodings(path string, cs []coding, from int, want []coding, said string) {
+	for i, g := range cs[from:] {
+		if i >= len(want) || g.System != want[i].System || g.Code != want[i].Code {
+			w := "no further coding"
+			if i < len(want) {
+				w = want[i].System + "#" + want[i].Code
+			}
+			r.problem(fmt.Sprintf("%s.coding[%d]", path, i+from), secretome.CodeInconsistent,
+				"%s#%s does not say the same as %s: want %s", g.System, g.Code, said, w)
+			return
+		}
+	}
+}
+
+// repeat is a dose form or a list of routes that a
+// ManufacturedItemDefinition or AdministrableProductDefinition repeats
+// from the product.
+type repeat struct {
+	entry  string // the resource's path in the Bundle
+	path   string // the element's path in the resource
+	form   *concept
+	routes []concept
+}
+
+// checkRepeats checks that the dose forms and routes the other product
+// resources repeat are the product's, as Export writes them.
+func (r *reader) checkRepeats() {
+	f := &r.d.Product.Formulation
+	form, err := own(systemDosageForm, f.DosageForm)
+	if err != nil || form == nil {
+		form = &concept{}
+	}
+	form = withCodings(form, formCodings(f.DosageForm, f.Routes))
+	routes := make([]concept, 0, len(f.Routes))
+	for _, v := range f.Routes {
+		c, err := own(systemRoute, v)
+		if err != nil || c == nil {
+			continue
+		}
+		c.Coding = append(c.Coding, routeCodings(v)...)
+		routes = append(routes, *c)
+	}
+	if len(routes) == 0 {
+		routes = []concept{{Text: "not given"}}
+	}
+	for _, rp := range r.repeats {
+		r.path = rp.entry
+		if rp.form != nil {
+			if !sameConcept(*rp.form, *form) {
+				r.problem(rp.path, secretome.CodeInconsistent, "the dose form differs from the product's (%s)", describe(*form))
+			}
+			continue
+		}
+		for i, c := range rp.routes {
+			if i >= len(routes) || !sameConcept(c, routes[i]) {
+				r.problem(fmt.Sprintf("%s[%d].code", rp.path, i), secretome.CodeInconsistent, "the routes differ from the product's")
+				break
+			}
+		}
+		if len(rp.routes) < len(routes) {
+			r.problem(rp.path, secretome.CodeInconsistent, "the routes differ from the product's: want %d", len(routes))
+		}
+	}
+}
+
+// sameConcept reports whether concept a says what b says: the same text
+// and b's codes (system and code, in order), displays aside. Like the
+// product's own elements, a may leave out the standard codings after the
+// first.
+func sameConcept(a, b concept) bool {
+	if a.Text != b.Text || len(a.Coding) > len(b.Coding) || len(a.Coding) == 0 && len(b.Coding) > 0 {
+		return false
+	}
+	for i := range a.Coding {
+		if a.Coding[i].System != b.Coding[i].System || a.Coding[i].Code != b.Coding[i].Code {
+			return false
+		}
+	}
+	return true
+}
+
+// describe writes a concept's codes for a message.
+func describe(c concept) string {
+	if len(c.Coding) == 0 {
+		if c.Text == "" {
+			return "none"
+		}
+		return fmt.Sprintf("%q", c.Text)
+	}
+	parts := make([]string, len(c.Coding))
+	for i, cd := range c.Coding {
+		parts[i] = cd.System + "#" + cd.Code
+	}
+	return strings.Join(parts, ", ")
+}
+
+// classification is a legalStatusOfSupply as read from a Bundle.
+type classification struct {
+	path         string
+	jurisdiction string
+	code, text   string
+	asOf         secretome.Date
+}
+
+func (r *reader) legalStatus(path string, ls *legalStatus) {
+	c := classification{path: r.path + "." + path}
+	var hasDay bool
+	for i, x := range ls.Extension {
+		p := fmt.Sprintf("%s.extension[%d]", path, i)
+		if x.URL != ExtensionAssessedOn || x.ValueDate == nil || len(x.Extension) > 0 || x.ValueString != nil || hasDay {
+			r.problem(p, secretome.CodeFormat, "a legal status of supply holds one %s extension with a valueDate", ExtensionAssessedOn)
+			continue
+		}
+		d, err := secretome.ParseDate(*x.ValueDate)
+		if err != nil {
+			r.problem(p+".valueDate", secretome.CodeFormat, "%v", err)
+			continue
+		}
+		c.asOf, hasDay = d, true
+	}
+	if !hasDay {
+		r.problem(path+".extension", secretome.CodeRequired, "a legal status of supply needs the day it was assessed on (%s)", ExtensionAssessedOn)
+	}
+	if ls.Jurisdiction == nil || len(ls.Jurisdiction.Coding) == 0 || ls.Jurisdiction.Coding[0].Code == "" {
+		r.problem(path+".jurisdiction", secretome.CodeRequired, "a legal status of supply needs its jurisdiction")
+	} else {
+		c.jurisdiction = ls.Jurisdiction.Coding[0].Code
+	}
+	if ls.Code == nil || ls.Code.Text == "" {
+		r.problem(path+".code", secretome.CodeRequired, "a legal status of supply needs the classification as text")
+	} else {
+		c.text = ls.Code.Text
+		for i, cd := range ls.Code.Coding {
+			if i > 0 || cd.System != systemClassification {
+				r.problem(fmt.Sprintf("%s.code.coding[%d]", path, i), secretome.CodeEnum, "want one coding in %s", systemClassification)
+				continue
+			}
+			c.code = cd.Code
+		}
+	}
+	r.legal = append(r.legal, c)
+}
+
+// checkClassifications assesses the dossier with the shipped rules of
+// each day the Bundle's classifications were assessed on, and returns a
+// problem for each classification the rules do not give.
+func checkClassifications(d *regulation.Dossier, legal []classification) []secretome.Problem {
+	var ps []secretome.Problem
+	add := func(path, format string, args ...any) {
+		ps = append(ps, secretome.Problem{Path: path, Code: secretome.CodeInconsistent, Severity: secretome.SeverityError,
+			Message: fmt.Sprintf(format, args...)})
+	}
+	if len(legal) == 0 {
+		return nil
+	}
+	reports := map[secretome.Date]*regulation.Report{}
+	rules := regulation.Shipped()
+	have := rules.Jurisdictions()
+	for _, c := range legal {
+		if !slices.Contains(have, c.jurisdiction) || c.jurisdiction == regulation.Baseline {
+			add(c.path+".jurisdiction", "no shipped rules class products in %q, so the classification cannot be checked", c.jurisdiction)
+			continue
+		}
+		rep, ok := reports[c.asOf]
+		if !ok {
+			a, err := regulation.NewAssessor(rules, regulation.Options{AsOf: c.asOf})
+			if err == nil {
+				rep, err = a.Assess(context.Background(), d)
+			}
+			if err != nil {
+				add(c.path, "the classification could not be checked: %v", err)
+				continue
+			}
+			reports[c.asOf] = rep
+		}
+		var got regulation.JurisdictionReport
+		for _, j := range rep.Jurisdictions {
+			if j.Jurisdiction == c.jurisdiction {
+				got = j
+			}
+		}
+		switch {
+		case got.Classification == "":
+			add(c.path+".code", "the Bundle classes the product in %s as %q; the rules in force on %s give no classification for the imported dossier",
+				c.jurisdiction, c.text, c.asOf)
+		case got.ClassificationText.Code != c.code || got.Classification != c.text:
+			add(c.path+".code", "the Bundle classes the product in %s as %q; the rules in force on %s class the imported dossier as %q",
+				c.jurisdiction, c.text, c.asOf, got.Classification)
+		}
+	}
+	return ps
 }
 
 // firstValue is the value of the first identifier, "" when there is none.
@@ -435,6 +723,12 @@ func dossierTree(d *regulation.Dossier) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fhir: %w", err)
 	}
+	return decodeTree(js)
+}
+
+// decodeTree decodes JSON text into a tree of maps, slices, strings,
+// booleans, nil and json.Number.
+func decodeTree(js []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(js))
 	dec.UseNumber()
 	var t any

@@ -69,6 +69,7 @@ type extension struct {
 	URL         string      `json:"url"`
 	Extension   []extension `json:"extension,omitempty"`
 	ValueString *string     `json:"valueString,omitempty"`
+	ValueDate   *string     `json:"valueDate,omitempty"`
 }
 
 type bundle struct {
@@ -102,6 +103,24 @@ type medicinalProductDefinition struct {
 	Route                          []concept     `json:"route,omitempty"`
 	Classification                 []concept     `json:"classification,omitempty"`
 	Name                           []productName `json:"name"`
+}
+
+// legalStatus is PackagedProductDefinition.legalStatusOfSupply: how the
+// product is classed in one jurisdiction. (In FHIR R5,
+// MedicinalProductDefinition.legalStatusOfSupply is a single
+// CodeableConcept without a jurisdiction; the per-jurisdiction form is
+// the packaged product's.)
+type legalStatus struct {
+	Extension    []extension `json:"extension,omitempty"`
+	Code         *concept    `json:"code,omitempty"`
+	Jurisdiction *concept    `json:"jurisdiction,omitempty"`
+}
+
+type packagedProductDefinition struct {
+	ResourceType        string        `json:"resourceType"`
+	ID                  string        `json:"id"`
+	PackageFor          []reference   `json:"packageFor,omitempty"`
+	LegalStatusOfSupply []legalStatus `json:"legalStatusOfSupply,omitempty"`
 }
 
 type itemProperty struct {
@@ -174,6 +193,7 @@ type regulatedAuthorization struct {
 	Subject        []reference   `json:"subject,omitempty"`
 	Type           *concept      `json:"type,omitempty"`
 	Region         []concept     `json:"region,omitempty"`
+	Status         *concept      `json:"status,omitempty"`
 	ValidityPeriod *period       `json:"validityPeriod,omitempty"`
 	Indication     []codeableRef `json:"indication,omitempty"`
 	Holder         *reference    `json:"holder,omitempty"`

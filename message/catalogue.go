@@ -17,11 +17,14 @@ type entry struct {
 // catalogue maps every code to its templates, indexed by lang. It is
 // built once from the tables of the files beside this one and never
 // written afterwards.
-var catalogue = build(terms, regulationTexts, secretomeTexts, evidenceTexts, cliTexts)
+var catalogue = build(tables)
 
-func build(tables ...[]entry) map[string][2]string {
+// tables are the tables of the files beside this one.
+var tables = [][]entry{terms, regulationTexts, secretomeTexts, evidenceTexts, cliTexts, decodeTexts, valueTexts, policyTexts, sarifRuleTexts}
+
+func build(list [][]entry) map[string][2]string {
 	m := map[string][2]string{}
-	for _, t := range tables {
+	for _, t := range list {
 		for _, e := range t {
 			if _, dup := m[e.code]; !dup { // duplicates are reported by Problems
 				m[e.code] = [2]string{e.en, e.id}
@@ -65,7 +68,7 @@ var placeholder = regexp.MustCompile(`\{[0-9]+\}`)
 func Problems() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, t := range [][]entry{terms, regulationTexts, secretomeTexts, evidenceTexts, cliTexts} {
+	for _, t := range tables {
 		for _, e := range t {
 			switch {
 			case seen[e.code]:

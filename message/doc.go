@@ -29,6 +29,16 @@
 // instruments use them: izin edar (NIE), CPOB, fasilitas pelayanan
 // kesehatan, uji klinik.
 //
+// # Errors
+//
+// The errors of the library's value types (an unknown unit or spelling,
+// a day that does not exist, a malformed quantity) implement Error: their
+// Message is the same text as a code and arguments, and Of gives it for
+// any error. The strict decoder's problems (an unknown field, a value of
+// the wrong type, a repeated key, a syntax error) are catalogued the same
+// way, so a document's problems read in the language asked for from the
+// first byte on.
+//
 // Wording may improve between releases; codes, argument kinds and their
 // order are the contract.
 package message

@@ -1,7 +1,10 @@
 package message
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -41,8 +44,11 @@ func Match(tag language.Tag) language.Tag {
 }
 
 func langOf(tag language.Tag) lang {
-	if tag == language.Und {
+	switch tag {
+	case language.Und, English:
 		return en
+	case Indonesian:
+		return id
 	}
 	_, i, c := matcher.Match(tag)
 	if i == 1 && c >= language.High {
@@ -162,7 +168,7 @@ type Message struct {
 	// with one Text argument is a plain text (see Plain).
 	Code string
 	// Args fill the template's placeholders {0}, {1}, … in order.
-	Args []Arg
+	Args Args
 }
 
 // New returns the message with the code and arguments.
@@ -235,19 +241,126 @@ func fill(tmpl string, args []Arg, l lang) string {
 }
 
 // MarshalJSON writes the message as structured data:
-// {"code":"id.nie.missing","args":[…]}, each argument as a JSON string
-// (Text), number (Int), {"term":…}, {"count":N,"noun":…}, {"and":[…]},
-// {"or":[…]} or a nested message.
+// {"code":"id.nie.missing","args":[…]}, the arguments as Args writes
+// them. UnmarshalJSON reads it back.
 func (m Message) MarshalJSON() ([]byte, error) {
 	type wire struct {
 		Code string `json:"code"`
-		Args []any  `json:"args,omitempty"`
+		Args Args   `json:"args,omitempty"`
 	}
-	w := wire{Code: m.Code}
-	for _, a := range m.Args {
-		w.Args = append(w.Args, wireArg(a))
+	return json.Marshal(wire(m))
+}
+
+// UnmarshalJSON reads a message written by MarshalJSON.
+func (m *Message) UnmarshalJSON(b []byte) error {
+	var w struct {
+		Code *string `json:"code"`
+		Args Args    `json:"args"`
 	}
-	return json.Marshal(w)
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if w.Code == nil {
+		return errors.New("message: a message needs a \"code\"")
+	}
+	*m = Message{Code: *w.Code, Args: w.Args}
+	return nil
+}
+
+// Args are the arguments of a Message, in the order of the template's
+// placeholders.
+//
+// As JSON they are an array, each argument as a JSON string (Text),
+// number (Int), {"term":…}, {"count":N,"noun":…}, {"and":[…]},
+// {"or":[…]} or a nested message {"code":…,"args":[…]}. UnmarshalJSON
+// reads that form back, so a message survives a round trip through JSON
+// and renders the same afterwards.
+type Args []Arg
+
+// MarshalJSON writes the arguments as a JSON array.
+func (a Args) MarshalJSON() ([]byte, error) {
+	if a == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(wireList(a))
+}
+
+// UnmarshalJSON reads arguments written by MarshalJSON; any other form is
+// an error.
+func (a *Args) UnmarshalJSON(b []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := make(Args, len(raw))
+	for i, r := range raw {
+		v, err := argFromJSON(r)
+		if err != nil {
+			return fmt.Errorf("message: argument %d: %w", i, err)
+		}
+		out[i] = v
+	}
+	*a = out
+	return nil
+}
+
+func argFromJSON(b json.RawMessage) (Arg, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return nil, errors.New("empty argument")
+	}
+	switch b[0] {
+	case '"':
+		var s string
+		err := json.Unmarshal(b, &s)
+		return Text(s), err
+	case '{':
+	default:
+		var n int
+		if err := json.Unmarshal(b, &n); err != nil {
+			return nil, fmt.Errorf("want a string, a whole number or an object, got %s", b)
+		}
+		return Int(n), nil
+	}
+	var o map[string]json.RawMessage
+	if err := json.Unmarshal(b, &o); err != nil {
+		return nil, err
+	}
+	one := func(key string) (json.RawMessage, bool) {
+		v, ok := o[key]
+		return v, ok && len(o) == 1
+	}
+	if v, ok := one("term"); ok {
+		var s string
+		err := json.Unmarshal(v, &s)
+		return Term(s), err
+	}
+	if v, ok := one("and"); ok {
+		var l Args
+		err := json.Unmarshal(v, &l)
+		return And(l), err
+	}
+	if v, ok := one("or"); ok {
+		var l Args
+		err := json.Unmarshal(v, &l)
+		return Or(l), err
+	}
+	if _, ok := o["count"]; ok && len(o) == 2 {
+		var c struct {
+			N    *int    `json:"count"`
+			Noun *string `json:"noun"`
+		}
+		if err := json.Unmarshal(b, &c); err != nil || c.N == nil || c.Noun == nil {
+			return nil, fmt.Errorf("a count needs \"count\" and \"noun\", got %s", b)
+		}
+		return Count{N: *c.N, Noun: *c.Noun}, nil
+	}
+	if _, ok := o["code"]; ok && (len(o) == 1 || len(o) == 2 && o["args"] != nil) {
+		var m Message
+		err := m.UnmarshalJSON(b)
+		return m, err
+	}
+	return nil, fmt.Errorf("unknown kind of argument %s", b)
 }
 
 func wireArg(a Arg) any {
@@ -324,6 +437,11 @@ func (m Message) Uncatalogued() []string {
 	return out
 }
 
+// Render renders one argument alone in the supported language closest to
+// tag: a Term by its display name, a Count with its noun, a list joined
+// in the language.
+func Render(a Arg, tag language.Tag) string { return a.render(langOf(tag)) }
+
 // Name returns the display name of an enumeration value in the supported
 // language closest to tag: Name("verdict", "prohibited", id) is
 // "dilarang". A value without a term shows its spelling with spaces for
@@ -331,3 +449,35 @@ func (m Message) Uncatalogued() []string {
 func Name(kind, spelling string, tag language.Tag) string {
 	return Enum(kind, spelling).render(langOf(tag))
 }
+
+// Error is an error whose text is a catalogued Message, so that it can be
+// shown in any supported language. The errors of the library's value
+// types (an unknown unit or spelling, a date that does not exist, a
+// malformed quantity) implement it; their Error method is the English
+// rendering of Message.
+type Error interface {
+	error
+	Message() Message
+}
+
+// Of returns the message of err: its Message when err implements Error,
+// else err's text as it is (Plain); nil gives the zero Message. Errors wrapped inside err are not
+// searched, since the words around them would be lost.
+func Of(err error) Message {
+	if err == nil {
+		return Message{}
+	}
+	if e, ok := err.(Error); ok {
+		return e.Message()
+	}
+	return Plain(err.Error())
+}
+
+// Err returns m as an error: Error is m in English, and Message gives m
+// back, so that the error can be shown in any supported language.
+func (m Message) Err() error { return textError{m} }
+
+type textError struct{ m Message }
+
+func (e textError) Error() string    { return e.m.String() }
+func (e textError) Message() Message { return e.m }

@@ -81,3 +81,46 @@ func TestMessageJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"code":"quality.claim.marketed","args":[{"code":"quality.claim.very_low","args":[{"count":2,"noun":"noun.study"}]},"x",3]}`, string(b))
 }
+
+// TestMessageJSONRoundTrip checks that a message read back from its JSON
+// is the same message and renders the same in every language, and that
+// arguments of no known kind are rejected.
+func TestMessageJSONRoundTrip(t *testing.T) {
+	tests := []struct {
+		m   message.Message
+		why string
+	}{
+		{message.New("auth.none", message.Term("what.nie")), "a term"},
+		{message.New("quality.claim.very_low", message.Count{N: 3, Noun: "noun.study"}), "a count"},
+		{message.New("cli.finding_use", message.Int(1), message.New("id.routes.research")), "a whole number and a nested message"},
+		{message.New("cli.unassessed", message.And{message.Int(1), message.Int(2), message.Text("c")}), "a list with and"},
+		{message.New("cli.unassessed", message.Or{message.Text("a"), message.Term("what.nie")}), "a list with or"},
+		{message.New("auth.gateway", message.New("id.marketed.rule"), message.New("auth.none", message.Term("what.nie")), message.Message{}), "an empty nested message"},
+		{message.Plain("a host's own words"), "a plain text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			b, err := json.Marshal(tt.m)
+			require.NoError(t, err)
+			var back message.Message
+			require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+			assert.Equal(t, tt.m.String(), back.String())
+			assert.Equal(t, tt.m.In(message.Indonesian), back.In(message.Indonesian))
+			again, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(b), string(again))
+		})
+	}
+	bad := []struct{ in, why string }{
+		{`{"args":[]}`, "a message needs a code"},
+		{`{"code":"x","args":[true]}`, "a boolean is no argument"},
+		{`{"code":"x","args":[1.5]}`, "a number must be whole"},
+		{`{"code":"x","args":[{"colour":"red"}]}`, "an object of no known kind"},
+		{`{"code":"x","args":[{"count":2}]}`, "a count needs its noun"},
+		{`{"code":"x","args":[{"term":"a","and":[]}]}`, "one kind per object"},
+	}
+	for _, tt := range bad {
+		var m message.Message
+		assert.Error(t, json.Unmarshal([]byte(tt.in), &m), tt.why)
+	}
+}

@@ -58,7 +58,7 @@ func ExampleLoad() {
 		return
 	}
 	for _, f := range rep.Findings() {
-		fmt.Println(f.Severity, f.RuleID, f.Path, f.Message)
+		fmt.Println(f.Severity, f.RuleID, f.Path, f.Text())
 	}
 	// Output:
 	// error ACME-NO-STEM-CELL-CLAIMS claims[1].wording claim 1 says "stem cell"

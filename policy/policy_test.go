@@ -35,7 +35,7 @@ func TestExamplePoliciesFire(t *testing.T) {
 		require.Equal(t, "RSHS-FORMULARY-STERILITY", f.RuleID)
 		require.Equal(t, "product.batches[0].results", f.Path)
 		require.Equal(t, secretome.SeverityError, f.Severity)
-		require.Contains(t, f.Message, "batch SG-2026-014 has no sterility result")
+		require.Contains(t, f.Text(), "batch SG-2026-014 has no sterility result")
 		uses = append(uses, *f.Use)
 	}
 	require.Equal(t, []int{1, 2}, uses)
@@ -96,7 +96,7 @@ func TestMessagesPerItemAndDossier(t *testing.T) {
 		}
 		want = append(want, "product "+d.Product.ID)
 		for _, f := range rep.Jurisdiction(regulation.House).Findings {
-			got = append(got, f.Message)
+			got = append(got, f.Text())
 		}
 		require.ElementsMatch(t, want, got)
 	}

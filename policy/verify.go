@@ -230,7 +230,7 @@ func runCase(ctx context.Context, dossier string, tc *testSpec, rules *regulatio
 		for _, f := range fs {
 			if not.matches(f) {
 				fails = append(fails, fmt.Sprintf("a finding matches %s, which should be absent: %s %s at %s: %s",
-					not.String(), f.Severity, f.RuleID, f.Path, f.Message))
+					not.String(), f.Severity, f.RuleID, f.Path, f.Text()))
 				break
 			}
 		}

@@ -138,7 +138,7 @@ func ReadDossier(data []byte, opts DecodeOptions) *Reading {
 			ye = &yamljson.Error{Code: yamljson.CodeSyntax, Message: err.Error()}
 		}
 		r.Problems = []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
-			Severity: secretome.SeverityError, Message: ye.Message, Line: ye.Line, Column: ye.Column}}
+			Severity: secretome.SeverityError, Message: ye.Message, Text: ye.Text, Line: ye.Line, Column: ye.Column}}
 		return r
 	}
 	r.Dossier, r.Problems, _, _ = readChecked(doc.JSON, &opts.Validate)
@@ -261,12 +261,7 @@ func qualify(rep *Report, d *Dossier, scopes []string, policy InvalidPolicy) {
 				continue
 			}
 			f.InvalidPaths = on
-			var text message.Arg = message.Text(f.Message) // a host rule's own wording
-			if !f.Text.IsZero() {
-				text = f.Text
-			}
-			f.Text = message.New("report.invalid_paths", text, PathsArg(on))
-			f.Message = f.Text.String()
+			f.Message = message.New("report.invalid_paths", f.Message, PathsArg(on))
 		}
 	}
 }

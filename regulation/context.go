@@ -2,7 +2,7 @@ package regulation
 
 import (
 	"cmp"
-	"fmt"
+	"strconv"
 
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
@@ -225,29 +225,16 @@ func (c *Context) Shared(key any, make func() any) any {
 	return v
 }
 
+// add records a finding. The message is kept as code and arguments and
+// rendered only when the finding is shown (Finding.Text).
 func (c *Context) add(use int, sev secretome.Severity, path string, msg message.Message) {
-	c.addRendered(use, sev, path, msg, msg.String())
-}
-
-// prohibitRendered is ProhibitText for a message whose English text is
-// already rendered (a precomputed table).
-func (c *Context) prohibitRendered(use int, path string, msg message.Message, english string) {
-	if !c.inJurisdiction(use) {
-		return
-	}
-	c.decide(use, VerdictProhibited, message.Message{}, true)
-	c.addRendered(use, secretome.SeverityError, path, msg, english)
-}
-
-// addRendered records a finding whose message's English text is given.
-func (c *Context) addRendered(use int, sev secretome.Severity, path string, msg message.Message, english string) {
 	if sev > secretome.SeverityError {
 		if c.misuse == "" {
-			c.misuse = fmt.Sprintf("reported a finding with severity %d, which is not info, warning or error", sev)
+			c.misuse = "reported a finding with severity " + strconv.Itoa(int(sev)) + ", which is not info, warning or error"
 		}
 		return
 	}
-	p := pending{rule: c.rule, use: use, sev: sev, path: path, message: english, text: msg, prov: c.rule.Provenance}
+	p := pending{rule: c.rule, use: use, sev: sev, path: path, text: msg, prov: c.rule.Provenance}
 	if c.inferred {
 		p.prov = ProvenanceInferred
 	}
@@ -257,13 +244,13 @@ func (c *Context) addRendered(use int, sev secretome.Severity, path string, msg 
 // pending is a finding as recorded during an assessment; the report's
 // Finding, with its citation, is built from it once findings are sorted.
 type pending struct {
-	rule          *Rule
-	use           int
-	sev           secretome.Severity
-	path, message string
-	text          message.Message
-	prov          Provenance // the rule's, or inferred (Context.Inferred)
-	waiver        *Waiver    // set when a waiver withdrew the finding
+	rule   *Rule
+	use    int
+	sev    secretome.Severity
+	path   string
+	text   message.Message
+	prov   Provenance // the rule's, or inferred (Context.Inferred)
+	waiver *Waiver    // set when a waiver withdrew the finding
 }
 
 // fill writes the reported Finding to f; useIndex holds the targets of
@@ -273,8 +260,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Jurisdiction = p.rule.Jurisdiction
 	f.Severity = p.sev
 	f.Path = p.path
-	f.Message = p.message
-	f.Text = p.text
+	f.Message = p.text
 	f.Citation = p.rule.Citation
 	f.Provenance = p.prov
 	f.Waiver = p.waiver
@@ -293,7 +279,19 @@ func comparePending(a, b *pending) int {
 	case a.sev != b.sev:
 		return cmp.Compare(b.sev, a.sev)
 	}
-	return cmp.Or(cmp.Compare(a.rule.ID, b.rule.ID), cmp.Compare(a.path, b.path), cmp.Compare(a.message, b.message))
+	if c := cmp.Or(cmp.Compare(a.rule.ID, b.rule.ID), cmp.Compare(a.path, b.path)); c != 0 {
+		return c
+	}
+	return compareText(a.text, b.text)
+}
+
+// compareText orders two messages by their English text. Findings tie
+// on rule and path rarely, so the texts are rendered only then.
+func compareText(a, b message.Message) int {
+	if a.Code == b.Code && len(a.Args) == 0 && len(b.Args) == 0 {
+		return 0
+	}
+	return cmp.Compare(a.String(), b.String())
 }
 
 // outcome is one rule's verdict on one use.

@@ -212,7 +212,7 @@ func decodeDossier(data []byte) (*Dossier, *secretome.Problems) {
 func appendIssues(ps *secretome.Problems, issues []strictjson.Issue) {
 	for _, is := range issues {
 		ps.Append(secretome.Problem{Path: is.Path, Code: secretome.Code(is.Code), Severity: secretome.SeverityError,
-			Message: is.Message, Line: is.Line, Column: is.Column})
+			Message: is.Message, Text: is.Text, Line: is.Line, Column: is.Column})
 	}
 }
 

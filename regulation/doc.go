@@ -185,7 +185,8 @@
 //	   "findings": [{
 //	     "rule": "ID-BPOM-8-2025-NIE", "jurisdiction": "ID",
 //	     "severity": "error", "path": "uses[2].class",
-//	     "message": "...",
+//	     "message": "...", "message_code": "auth.gateway",
+//	     "message_args": [{"code": "id.marketed.rule"}, ...],
 //	     "citation": {"instrument": "...", "number": "BPOM Reg. 8/2025",
 //	                  "article": "...", "url": "...",
 //	                  "effective_from": "2025-03-06",
@@ -199,6 +200,10 @@
 // jurisdiction was not assessed) only when there are such uses, "use"
 // only on findings about one use,
 // "effective_to" only for repealed instruments, and an empty date is "".
-// Rule IDs, codes, paths and spellings are the API; message wording may
-// improve.
+// "message" is the finding's message rendered in the report's language;
+// "message_code" and "message_args" are the message itself, a code of the
+// message catalogue with its typed arguments (see message.Args), from
+// which a reader can render it in any supported language; a plain text
+// from a host's own rule has no code. Rule IDs, codes, paths and spellings
+// are the API; message wording may improve.
 package regulation

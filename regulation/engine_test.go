@@ -582,7 +582,7 @@ func TestNoErrorsWithoutUses(t *testing.T) {
 			continue
 		}
 		for _, f := range j.Findings {
-			assert.Equal(t, secretome.SeverityInfo, f.Severity, "%s %s: %s", j.Jurisdiction, f.RuleID, f.Message)
+			assert.Equal(t, secretome.SeverityInfo, f.Severity, "%s %s: %s", j.Jurisdiction, f.RuleID, f.Text())
 		}
 	}
 }

@@ -42,7 +42,7 @@ func ExampleReport_Localize() {
 		}
 	}
 	for _, f := range id.Findings {
-		fmt.Printf("%s %s: %s\n", f.RuleID, f.Path, f.Message)
+		fmt.Printf("%s %s: %s\n", f.RuleID, f.Path, f.Text())
 	}
 	// Output:
 	// Indonesia: produk terapi berbasis sel bila digunakan sebagai terapi (sekretom dan vesikel ekstraseluler disebut dalam PP 28/2024); produk biologi kategori terapi advanced (ATMP) bagi BPOM; penggunaannya memerlukan persetujuan Menteri Kesehatan dan BPOM

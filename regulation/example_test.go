@@ -48,7 +48,7 @@ func Example() {
 		for _, j := range []*regulation.JurisdictionReport{id, quality} {
 			for _, f := range j.Findings {
 				if f.Use != nil && *f.Use == u.Index {
-					fmt.Printf("  %s %s [%s]: %s\n", f.Severity, f.RuleID, f.Provenance, f.Message)
+					fmt.Printf("  %s %s [%s]: %s\n", f.Severity, f.RuleID, f.Provenance, f.Text())
 				}
 			}
 		}
@@ -132,7 +132,7 @@ func ExampleRuleSet_With() {
 	fmt.Println(u.Verdict, u.Rules)
 	for _, f := range rep.Findings() {
 		if f.RuleID == "RSPN-FORMULARY-GMP" {
-			fmt.Println(f.Severity, f.Path, f.Message)
+			fmt.Println(f.Severity, f.Path, f.Text())
 		}
 	}
 	// Output:
@@ -141,7 +141,9 @@ func ExampleRuleSet_With() {
 	// warning manufacturer.sites the formulary admits secretome only from GMP-certified sites
 }
 
-// Findings marshal to JSON in the documented shape.
+// Findings marshal to JSON in the documented shape: the message as text
+// and as its catalogue code with typed arguments, which a reader can
+// render in another language or check without parsing sentences.
 func ExampleFinding_json() {
 	data, _ := os.ReadFile("testdata/seed_wound_gel.json")
 	d, _ := regulation.DecodeDossier(data)
@@ -159,6 +161,23 @@ func ExampleFinding_json() {
 	//   "severity": "error",
 	//   "path": "uses[2].class",
 	//   "message": "an advanced therapy product may not be marketed without a BPOM marketing authorisation (NIE); the dossier holds no NIE",
+	//   "message_code": "auth.gateway",
+	//   "message_args": [
+	//     {
+	//       "code": "id.marketed.rule"
+	//     },
+	//     {
+	//       "code": "auth.none",
+	//       "args": [
+	//         {
+	//           "term": "what.nie"
+	//         }
+	//       ]
+	//     },
+	//     {
+	//       "code": ""
+	//     }
+	//   ],
 	//   "citation": {
 	//     "instrument": "BPOM Regulation No. 8 of 2025 on the Guideline for the Assessment of Advanced Therapy Products (Peraturan BPOM Nomor 8 Tahun 2025)",
 	//     "number": "BPOM Reg. 8/2025",

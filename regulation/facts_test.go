@@ -84,7 +84,7 @@ func TestFactMessages(t *testing.T) {
 			fs := findingsOf(assessOne(t, tt.rule, "", d), tt.rule)
 			var hit *Finding
 			for i := range fs {
-				if strings.Contains(fs[i].Message, tt.want) {
+				if strings.Contains(fs[i].Text(), tt.want) {
 					hit = &fs[i]
 				}
 			}

@@ -41,8 +41,8 @@ func TestShippedMessagesCatalogued(t *testing.T) {
 			}
 			for _, f := range j.Findings {
 				checked++
-				assert.Empty(t, f.Text.Uncatalogued(), "%s/%s: finding %q", tc.rule, tc.name, f.Message)
-				assert.NotEqual(t, f.Text.String(), f.Text.In(message.Indonesian), "%s/%s: %q has the same text in Indonesian", tc.rule, tc.name, f.Message)
+				assert.Empty(t, f.Message.Uncatalogued(), "%s/%s: finding %q", tc.rule, tc.name, f.Message)
+				assert.NotEqual(t, f.Message.String(), f.Message.In(message.Indonesian), "%s/%s: %q has the same text in Indonesian", tc.rule, tc.name, f.Message)
 			}
 		}
 	}
@@ -71,10 +71,10 @@ func TestLocalize(t *testing.T) {
 	assert.Contains(t, j.Classification, "cell-based therapy product", "the original stays English")
 	f := k.Findings[0]
 	assert.Equal(t, "ID-BPOM-8-2025-NIE", f.RuleID)
-	assert.Equal(t, "produk terapi advanced tidak boleh diedarkan tanpa izin edar BPOM (NIE); dosier tidak memuat izin edar (NIE)", f.Message)
+	assert.Equal(t, "produk terapi advanced tidak boleh diedarkan tanpa izin edar BPOM (NIE); dosier tidak memuat izin edar (NIE)", f.Text())
 	assert.Equal(t, j.Findings[0].Path, f.Path)
-	assert.Equal(t, j.Findings[0].Text, f.Text)
-	assert.Equal(t, j.Findings[0].Message, f.Text.String())
+	assert.Equal(t, j.Findings[0].Message, f.Message, "the message itself is unchanged")
+	assert.Equal(t, j.Findings[0].Text(), f.Message.String(), "the original renders in English")
 }
 
 // TestProblemsCatalogued checks that every problem product and dossier

@@ -81,7 +81,7 @@ func TestPartialDossier(t *testing.T) {
 	for _, f := range rep.Findings() {
 		if len(f.InvalidPaths) > 0 {
 			marked++
-			assert.Contains(t, f.Message, "not reliable", "%s says it is not reliable", f.RuleID)
+			assert.Contains(t, f.Text(), "not reliable", "%s says it is not reliable", f.RuleID)
 			for _, p := range f.InvalidPaths {
 				assert.True(t, onPath(f.Path, p) || onPath(p, f.Path) || f.Use != nil && onPath(p, usePath(*f.Use, "")),
 					"%s at %s marked by %s", f.RuleID, f.Path, p)

@@ -451,11 +451,10 @@ func checkClaimEvidence(c *Context) {
 		marketed := false
 		reached.each(cl.Indication, func(i int) {
 			marketed = true
-			m := claimMessage(true, n)
-			c.prohibitRendered(i, claimPath(k), m.msg, m.english)
+			c.ProhibitText(i, claimPath(k), claimMessage(true, n))
 		})
 		if !marketed {
-			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n).msg)
+			c.reportClaim(k, secretome.SeverityWarning, claimMessage(false, n))
 		}
 	}
 }
@@ -515,36 +514,28 @@ func (m *marketedUses) each(indication string, f func(use int)) {
 }
 
 // claimMessages holds the messages of QUALITY-CLAIM-EVIDENCE for the
-// first counts of cited studies, with their English text, so that
-// reporting one does not allocate: [0] for a marketed therapeutic, [1]
-// otherwise. It is immutable.
-var claimMessages = func() (t [2][pathTableSize]renderedMessage) {
+// first counts of cited studies, so that reporting one does not
+// allocate: [0] for a marketed therapeutic, [1] otherwise. It is
+// immutable.
+var claimMessages = func() (t [2][pathTableSize]message.Message) {
 	for n := range pathTableSize {
 		for k, marketed := range []bool{true, false} {
-			m := claimMessageOf(marketed, n)
-			t[k][n] = renderedMessage{m, m.String()}
+			t[k][n] = claimMessageOf(marketed, n)
 		}
 	}
 	return t
 }()
 
-// renderedMessage is a message with its English text.
-type renderedMessage struct {
-	msg     message.Message
-	english string
-}
-
 // claimMessage says why a therapeutic claim is flagged: n is the number
 // of cited studies GRADE rated very low, 0 when none is clinical.
-func claimMessage(marketed bool, n int) renderedMessage {
+func claimMessage(marketed bool, n int) message.Message {
 	if n < pathTableSize {
 		if marketed {
 			return claimMessages[0][n]
 		}
 		return claimMessages[1][n]
 	}
-	m := claimMessageOf(marketed, n)
-	return renderedMessage{m, m.String()}
+	return claimMessageOf(marketed, n)
 }
 
 func claimMessageOf(marketed bool, n int) message.Message {

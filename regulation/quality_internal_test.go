@@ -25,15 +25,14 @@ func TestUnmetNamesEveryCriterion(t *testing.T) {
 // TestClaimMessageCounts checks the claim-evidence message for counts of
 // studies, in English and Indonesian.
 func TestClaimMessageCounts(t *testing.T) {
-	assert.Equal(t, "the therapeutic claim cites no clinical evidence", claimMessage(false, 0).english)
-	assert.Contains(t, claimMessage(true, 1).english, "the one study it cites")
-	assert.Contains(t, claimMessage(true, 5).english, "the 5 studies it cites")
-	assert.Contains(t, claimMessage(false, 40).english, "the 40 studies it cites")
-	assert.Contains(t, claimMessage(false, 40).msg.In(message.Indonesian), "40 studi yang dikutipnya")
+	assert.Equal(t, "the therapeutic claim cites no clinical evidence", claimMessage(false, 0).String())
+	assert.Contains(t, claimMessage(true, 1).String(), "the one study it cites")
+	assert.Contains(t, claimMessage(true, 5).String(), "the 5 studies it cites")
+	assert.Contains(t, claimMessage(false, 40).String(), "the 40 studies it cites")
+	assert.Contains(t, claimMessage(false, 40).In(message.Indonesian), "40 studi yang dikutipnya")
 	for _, marketed := range []bool{true, false} {
 		for n := range 2 * pathTableSize {
-			m := claimMessage(marketed, n)
-			assert.Equal(t, m.msg.String(), m.english, "the table holds the rendering, marketed %v, %d studies", marketed, n)
+			assert.Equal(t, claimMessageOf(marketed, n), claimMessage(marketed, n), "the table holds the message, marketed %v, %d studies", marketed, n)
 		}
 	}
 }

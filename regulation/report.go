@@ -2,6 +2,7 @@ package regulation
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -123,14 +124,14 @@ type Finding struct {
 	// Path is the field path into the dossier the finding concerns, such
 	// as "uses[0].setting" or "product.release.tests"; "" is the dossier.
 	Path string `json:"path"`
-	// Message explains the finding to a person, in English (or in the
-	// language of Report.Localize). Wording may change.
-	Message string `json:"message"`
-	// Text is the message as a code of the message catalogue with typed
-	// arguments, for rendering in any supported language
-	// (Text.In(language.Indonesian)). Messages of a host's own rules
-	// given as strings have no code.
-	Text message.Message `json:"-"`
+	// Message explains the finding to a person: a code of the message
+	// catalogue with typed arguments. It is rendered only when the
+	// finding is shown: Text renders it in the report's language,
+	// Message.In in any supported language. Messages of a host's own
+	// rules given as strings are plain texts (message.Plain) with no code.
+	// The code and the kinds of the arguments are the contract; wording
+	// may change.
+	Message message.Message `json:"-"`
 	// Citation is the rule's citation.
 	Citation Citation `json:"citation"`
 	// Provenance is the rule's provenance, or ProvenanceInferred where the
@@ -156,6 +157,62 @@ type Finding struct {
 	// Assessor.AssessWaiving): the finding stays in the report, but does
 	// not count toward the verdict or Report.Worst.
 	Waiver *Waiver `json:"waiver,omitempty"`
+	// lang is the language Text renders in: English (the zero Tag), or
+	// the language chosen with Report.Localize.
+	lang language.Tag
+}
+
+// Text renders the finding's message in the report's language: English,
+// or the language chosen with Report.Localize.
+func (f *Finding) Text() string { return f.Message.In(f.lang) }
+
+// findingJSON is the JSON form of a Finding: its fields in order, with
+// the message both rendered ("message", in the report's language) and as
+// its code and arguments ("message_code", "message_args"), from which
+// UnmarshalJSON restores it.
+type findingJSON struct {
+	RuleID       string             `json:"rule"`
+	Jurisdiction string             `json:"jurisdiction"`
+	Severity     secretome.Severity `json:"severity"`
+	Path         string             `json:"path"`
+	Message      string             `json:"message"`
+	MessageCode  string             `json:"message_code,omitempty"`
+	MessageArgs  message.Args       `json:"message_args,omitempty"`
+	Citation     Citation           `json:"citation"`
+	Provenance   Provenance         `json:"provenance"`
+	Use          *int               `json:"use,omitempty"`
+	Line         int                `json:"line,omitempty"`
+	Column       int                `json:"column,omitempty"`
+	Waiver       *Waiver            `json:"waiver,omitempty"`
+}
+
+// MarshalJSON writes the finding with its message rendered in the
+// report's language ("message") and as the catalogue code
+// ("message_code", left out for a plain text) and arguments
+// ("message_args", see message.Args).
+func (f Finding) MarshalJSON() ([]byte, error) {
+	return json.Marshal(findingJSON{
+		RuleID: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity, Path: f.Path,
+		Message: f.Text(), MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
+		Citation: f.Citation, Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column, Waiver: f.Waiver,
+	})
+}
+
+// UnmarshalJSON reads a finding written by MarshalJSON. The message is
+// restored from its code and arguments; a finding without them (written
+// by other software) gets its rendered text as a plain message.
+func (f *Finding) UnmarshalJSON(b []byte) error {
+	var w findingJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	msg := message.Message{Code: w.MessageCode, Args: w.MessageArgs}
+	if msg.IsZero() {
+		msg = message.Plain(w.Message)
+	}
+	*f = Finding{RuleID: w.RuleID, Jurisdiction: w.Jurisdiction, Severity: w.Severity, Path: w.Path,
+		Message: msg, Citation: w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column, Waiver: w.Waiver}
+	return nil
 }
 
 // Waived reports whether a waiver withdrew the finding.
@@ -319,7 +376,7 @@ func compareFindings(a, b Finding) int {
 		cmp.Compare(b.Severity, a.Severity),
 		cmp.Compare(a.RuleID, b.RuleID),
 		cmp.Compare(a.Path, b.Path),
-		cmp.Compare(a.Message, b.Message),
+		compareText(a.Message, b.Message),
 	)
 }
 
@@ -330,15 +387,17 @@ func useKey(u *int) int {
 	return *u
 }
 
-// Localize returns a copy of the report whose texts (finding messages,
-// missing conditions, classifications and jurisdiction names) are
-// rendered in the supported language closest to tag (message.Match):
-// English or Bahasa Indonesia. Codes, rule IDs, paths and every other
-// field are unchanged, so any output written from the copy speaks that
-// language. Text the catalogue does not hold (messages of a host's own
+// Localize returns a copy of the report whose texts (missing
+// conditions, classifications and jurisdiction names) are rendered in the
+// supported language closest to tag (message.Match): English or Bahasa
+// Indonesia, and whose findings render their messages in that language
+// (Finding.Text, and "message" in JSON). Codes, rule IDs, paths and every
+// other field are unchanged, so any output written from the copy speaks
+// that language. Text the catalogue does not hold (messages of a host's own
 // rules given as strings) is kept as it is. The report itself is not
 // modified.
 func (r *Report) Localize(tag language.Tag) *Report {
+	lang := message.Match(tag)
 	out := *r
 	out.Jurisdictions = slices.Clone(r.Jurisdictions)
 	for i := range out.Jurisdictions {
@@ -361,10 +420,7 @@ func (r *Report) Localize(tag language.Tag) *Report {
 		}
 		j.Findings = slices.Clone(j.Findings)
 		for k := range j.Findings {
-			f := &j.Findings[k]
-			if !f.Text.IsZero() {
-				f.Message = f.Text.In(tag)
-			}
+			j.Findings[k].lang = lang
 		}
 	}
 	return &out

@@ -154,7 +154,7 @@ func missingFrom(xs, ys []Finding) []Finding {
 		sev                    secretome.Severity
 	}
 	k := func(f *Finding) key {
-		return key{f.Jurisdiction, f.RuleID, f.Path, f.Message, useKey(f.Use), f.Severity}
+		return key{f.Jurisdiction, f.RuleID, f.Path, f.Message.String(), useKey(f.Use), f.Severity}
 	}
 	have := map[key]int{}
 	for i := range ys {

@@ -2,7 +2,10 @@ package secretome
 
 import (
 	"fmt"
+	"strconv"
 	"time"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // Date is a calendar day without a time or zone, as written in dossiers
@@ -32,8 +35,11 @@ func ParseDate(s string) (Date, error) {
 // dateError reports text that is not a day in the form YYYY-MM-DD.
 type dateError struct{ text string }
 
-func (e *dateError) Error() string {
-	return fmt.Sprintf("invalid date %q: want an existing day as YYYY-MM-DD", e.text)
+func (e *dateError) Error() string { return e.Message().String() }
+
+// Message is the error's text in any supported language.
+func (e *dateError) Message() message.Message {
+	return message.New("value.date", message.Text(strconv.Quote(e.text)))
 }
 
 // StrictCode returns CodeFormat, the problem code decoders report.

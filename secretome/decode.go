@@ -58,7 +58,7 @@ func problemsFromIssues(issues []strictjson.Issue, base string) []Problem {
 	out := make([]Problem, len(issues))
 	for i, is := range issues {
 		out[i] = Problem{Path: fieldpath.Join(base, is.Path), Code: Code(is.Code), Severity: SeverityError,
-			Message: is.Message, Line: is.Line, Column: is.Column}
+			Message: is.Message, Text: is.Text, Line: is.Line, Column: is.Column}
 	}
 	return out
 }

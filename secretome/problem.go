@@ -278,8 +278,8 @@ func (ps *Problems) List() []Problem {
 	if ps.unlisted == 0 {
 		return ps.list
 	}
-	return append(ps.list[:len(ps.list):len(ps.list)], Problem{Code: CodeTooLarge, Severity: ps.worst,
-		Message: fmt.Sprintf("%d more problems were found but are not listed (at most %d are); fix these first", ps.unlisted, MaxProblems)})
+	text := message.New("json.unlisted", message.Int(ps.unlisted), message.Int(MaxProblems))
+	return append(ps.list[:len(ps.list):len(ps.list)], Problem{Code: CodeTooLarge, Severity: ps.worst, Message: text.String(), Text: text})
 }
 
 // Err returns a *ValidationError holding every problem when at least one is

@@ -12,6 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 )
 
 // Bounds on the numbers a Quantity reads and writes. They keep parsing and
@@ -37,24 +40,65 @@ var (
 	// MaxQuantityExponent, or an operation would overflow the exponent.
 	ErrOutOfRange = errors.New("number out of range")
 	// ErrMissing: a required JSON field is absent or empty (CodeRequired).
-	ErrMissing error = &codedError{"missing", CodeRequired}
+	ErrMissing error = &codedError{"value.missing", CodeRequired}
 	// ErrUnknownField: a JSON object has a field the format does not
 	// define (CodeUnknownField).
-	ErrUnknownField error = &codedError{"unknown field", CodeUnknownField}
+	ErrUnknownField error = &codedError{"value.field.unknown", CodeUnknownField}
 	// ErrDuplicateField: a JSON object has the same field twice
 	// (CodeDuplicate).
-	ErrDuplicateField error = &codedError{"duplicate field", CodeDuplicate}
+	ErrDuplicateField error = &codedError{"value.field.twice", CodeDuplicate}
 	// ErrWrongType: a JSON value has the wrong type (CodeType).
-	ErrWrongType error = &codedError{"wrong JSON type", CodeType}
+	ErrWrongType error = &codedError{"value.wrong_type", CodeType}
 )
 
-// codedError is a sentinel error that knows its problem Code.
+// codedError is a sentinel error that knows its problem Code; text is
+// the code of its message.
 type codedError struct {
-	msg  string
+	text string
 	code Code
 }
 
-func (e *codedError) Error() string { return e.msg }
+func (e *codedError) Error() string { return e.Message().String() }
+
+// Message is the error's text in any supported language.
+func (e *codedError) Message() message.Message { return message.New(e.text) }
+
+// typeError is ErrWrongType with what was expected and what was found:
+// text is the code of its message, which takes the JSON kind found.
+type typeError struct {
+	text string
+	got  jsonKind
+}
+
+func (e *typeError) Error() string { return e.Message().String() }
+
+// Message is the error's text in any supported language.
+func (e *typeError) Message() message.Message {
+	return message.New(e.text, message.Term("value.json."+string(e.got)))
+}
+
+// StrictCode returns CodeType.
+func (e *typeError) StrictCode() string { return string(CodeType) }
+
+// Unwrap returns ErrWrongType.
+func (e *typeError) Unwrap() error { return ErrWrongType }
+
+// rangeError is ErrOutOfRange with the bound that was passed: text is the
+// code of its message, a and b its numbers.
+type rangeError struct {
+	text string
+	a, b int
+}
+
+func (e *rangeError) Error() string { return e.Message().String() }
+
+// Message is the error's text in any supported language.
+func (e *rangeError) Message() message.Message {
+	return message.New(e.text, message.Int(e.a), message.Int(e.b))
+}
+
+// Unwrap returns ErrOutOfRange.
+func (e *rangeError) Unwrap() error { return ErrOutOfRange }
 
 // StrictCode returns the problem code for decoders.
 func (e *codedError) StrictCode() string { return string(e.code) }
@@ -119,10 +163,17 @@ type QuantitySyntaxError struct {
 	Text string
 	// Offset is the byte offset in Text where the problem was found.
 	Offset int
-	// Msg says what is wrong, such as "missing unit".
+	// Msg says what is wrong, such as "missing unit", in English.
 	Msg string
 
-	inValue bool // found in the "value" field of the JSON object form
+	text    message.Message // Msg in any language; zero for an error built by a caller
+	inValue bool            // found in the "value" field of the JSON object form
+}
+
+// syntaxError returns the error for text s at byte offset off, with the
+// message msg.
+func syntaxError(s string, off int, msg message.Message) *QuantitySyntaxError {
+	return &QuantitySyntaxError{Text: s, Offset: off, Msg: msg.String(), text: msg}
 }
 
 // StrictCode returns the problem code a decoder reports: CodeNumber when
@@ -135,9 +186,18 @@ func (e *QuantitySyntaxError) StrictCode() string {
 	return string(CodeFormat)
 }
 
-// Error describes the problem and where it is.
-func (e *QuantitySyntaxError) Error() string {
-	return fmt.Sprintf("syntax error in %q at byte %d: %s", e.Text, e.Offset, e.Msg)
+// Error describes the problem and where it is, in English.
+func (e *QuantitySyntaxError) Error() string { return e.Message().String() }
+
+// Message describes the problem and where it is, in any supported
+// language (Msg as written when the error was built without a catalogued
+// text).
+func (e *QuantitySyntaxError) Message() message.Message {
+	msg := e.text
+	if msg.IsZero() {
+		msg = message.Plain(e.Msg)
+	}
+	return message.New("value.quantity.syntax", message.Text(strconv.Quote(e.Text)), message.Int(e.Offset), msg)
 }
 
 // DimensionError reports an attempt to convert, compare or add quantities
@@ -155,16 +215,18 @@ func (e *DimensionError) StrictCode() string { return string(CodeUnit) }
 
 // Error names both units and their dimensions, e.g.
 // "cannot convert ng/mL (mass concentration) to nm (length)".
-func (e *DimensionError) Error() string {
-	return fmt.Sprintf("cannot convert %s (%s) to %s (%s)",
-		unitLabel(e.From), e.From.Dimension(), unitLabel(e.To), e.To.Dimension())
+func (e *DimensionError) Error() string { return e.Message().String() }
+
+// Message is Error's text in any supported language.
+func (e *DimensionError) Message() message.Message {
+	return message.New("value.dimension", unitLabel(e.From), dimension(e.From.Dimension()), unitLabel(e.To), dimension(e.To.Dimension()))
 }
 
-func unitLabel(u Unit) string {
+func unitLabel(u Unit) message.Arg {
 	if u == UnitNone {
-		return "no unit"
+		return message.Term("value.unit.none")
 	}
-	return u.String()
+	return message.Text(u.String())
 }
 
 // ParseQuantity reads a quantity written as a number, optional space and a
@@ -192,11 +254,11 @@ func unitLabel(u Unit) string {
 func ParseQuantity(s string) (Quantity, error) {
 	t := strings.TrimFunc(s, unicode.IsSpace)
 	base := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
-	synErr := func(off int, msg string) error {
-		return &QuantitySyntaxError{Text: s, Offset: base + off, Msg: msg}
+	synErr := func(off int, code string, args ...message.Arg) error {
+		return syntaxError(s, base+off, message.New(code, args...))
 	}
 	if t == "" {
-		return Quantity{}, synErr(0, "empty quantity")
+		return Quantity{}, synErr(0, "value.quantity.empty")
 	}
 	unitFirst := false
 	if strings.HasPrefix(t, "pH") && len(t) > 2 && !isUnitContinuation(t[2:]) {
@@ -214,14 +276,14 @@ func ParseQuantity(s string) (Quantity, error) {
 	restOff := n
 	if mant, exp, ok := scanTimesTen(rest); ok {
 		if strings.ContainsAny(t[:n], "eE") {
-			return Quantity{}, synErr(n, "both an e-exponent and × 10^N")
+			return Quantity{}, synErr(n, "value.quantity.both_exponents")
 		}
 		if exp.err != "" {
 			return Quantity{}, synErr(n+exp.off, exp.err)
 		}
 		sh := int64(v.Exponent()) + exp.n
 		if sh > MaxQuantityExponent || sh < -MaxQuantityExponent {
-			return Quantity{}, synErr(n, fmt.Sprintf("exponent out of range (limit ±%d)", MaxQuantityExponent))
+			return Quantity{}, synErr(n, "value.quantity.exponent", message.Int(MaxQuantityExponent))
 		}
 		v = v.Shift(int32(exp.n))
 		rest = rest[mant:]
@@ -232,25 +294,25 @@ func ParseQuantity(s string) (Quantity, error) {
 	rest = trimmed
 	if unitFirst {
 		if rest != "" {
-			return Quantity{}, synErr(restOff, fmt.Sprintf("unexpected %q after pH value", rest))
+			return Quantity{}, synErr(restOff, "value.quantity.after_ph", message.Text(strconv.Quote(rest)))
 		}
 		return Quantity{Value: v, Unit: UnitPH}, nil
 	}
 	if rest == "" {
-		return Quantity{}, synErr(restOff, "missing unit")
+		return Quantity{}, synErr(restOff, "value.quantity.no_unit")
 	}
 	switch c, _ := utf8.DecodeRuneInString(rest); {
 	case c >= '0' && c <= '9', c == '.', c == ',', c == '+', c == '-', c == '−':
-		msg := "malformed number"
+		code := "value.quantity.malformed"
 		switch {
 		case c == ',':
-			msg = "decimal comma or digit group separator; write a decimal point and no separators"
+			code = "value.quantity.comma"
 		case c == '.':
-			msg = "a number has at most one decimal point"
+			code = "value.quantity.two_points"
 		case c >= '0' && c <= '9':
-			msg = "digits separated by space; write digits without separators"
+			code = "value.quantity.digit_space"
 		}
-		return Quantity{}, synErr(restOff, msg)
+		return Quantity{}, synErr(restOff, code)
 	}
 	u, ok := unitBySpelling[rest]
 	if !ok {
@@ -269,7 +331,7 @@ func isUnitContinuation(s string) bool {
 type timesExp struct {
 	n   int64
 	off int
-	err string
+	err string // the code of the message, when the exponent is missing
 }
 
 // scanTimesTen recognises "× 10^N", "x10^N" or "× 10⁹" (superscript
@@ -325,7 +387,7 @@ func scanTimesTen(s string) (used int, e timesExp, ok bool) {
 		i += size
 	}
 	if i == start {
-		e.err = "missing exponent after × 10 (write 10^N)"
+		e.err = "value.quantity.times_ten"
 	}
 	if neg {
 		e.n = -e.n
@@ -356,19 +418,21 @@ func digitValue(r rune, super bool) int {
 // scanNumber reads a decimal number at the start of s and returns it with
 // the number of bytes used. With lenient set it accepts "+" and U+2212 as
 // signs and stops at the first byte that cannot continue the number;
-// otherwise it accepts only "-" as a sign and must use all of s.
-func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxError) {
-	fail := func(off int, msg string) (decimal.Decimal, int, *QuantitySyntaxError) {
-		return decimal.Decimal{}, 0, &QuantitySyntaxError{Text: s, Offset: off, Msg: msg}
+// otherwise it accepts only "-" as a sign and must use all of s. It reads
+// a string or the bytes of a JSON value alike, copying them only into an
+// error.
+func scanNumber[S ~string | ~[]byte](s S, lenient bool) (decimal.Decimal, int, *QuantitySyntaxError) {
+	fail := func(off int, code string, args ...message.Arg) (decimal.Decimal, int, *QuantitySyntaxError) {
+		return decimal.Decimal{}, 0, syntaxError(string(s), off, message.New(code, args...))
 	}
 	i := 0
 	neg := false
 	switch {
-	case strings.HasPrefix(s, "-"):
+	case len(s) > 0 && s[0] == '-':
 		neg, i = true, 1
-	case lenient && strings.HasPrefix(s, "+"):
+	case lenient && len(s) > 0 && s[0] == '+':
 		i = 1
-	case lenient && strings.HasPrefix(s, "−"):
+	case lenient && len(s) >= len("−") && string(s[:len("−")]) == "−":
 		neg, i = true, len("−")
 	}
 	// Mantissa: collect the digits of the coefficient without leading zeros.
@@ -389,13 +453,13 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 	}
 	if i == intStart {
 		if i < len(s) && s[i] == '.' {
-			return fail(i, "a number must start with a digit (write 0.5, not .5)")
+			return fail(i, "value.quantity.leading_point")
 		}
 		if i < len(s) {
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			return fail(i, fmt.Sprintf("expected a number, found %q", r))
+			r, _ := utf8.DecodeRuneInString(string(s[i:]))
+			return fail(i, "value.quantity.found", message.Text(strconv.QuoteRune(r)))
 		}
-		return fail(i, "expected a number")
+		return fail(i, "value.quantity.expected")
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
@@ -411,7 +475,7 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 		}
 		fracDigit = i - fs
 		if fracDigit == 0 {
-			return fail(i, "a decimal point must be followed by digits")
+			return fail(i, "value.quantity.fraction")
 		}
 	}
 	mantEnd := i
@@ -437,23 +501,23 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 			}
 			i = j
 		case !lenient:
-			return fail(j, "missing exponent digits")
+			return fail(j, "value.quantity.exponent_digits")
 		}
 		// Lenient: "5 EU/mL" written "5EU/mL" leaves the "E" to the unit.
 	}
 	if i > maxNumberLen {
-		return fail(0, fmt.Sprintf("number longer than %d bytes", maxNumberLen))
+		return fail(0, "value.quantity.long", message.Int(maxNumberLen))
 	}
 	if !lenient && i != len(s) {
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		return fail(i, fmt.Sprintf("unexpected %q after number", r))
+		r, _ := utf8.DecodeRuneInString(string(s[i:]))
+		return fail(i, "value.quantity.after_number", message.Text(strconv.QuoteRune(r)))
 	}
 	if sig > MaxQuantityDigits {
-		return fail(0, fmt.Sprintf("more than %d significant digits", MaxQuantityDigits))
+		return fail(0, "value.quantity.digits", message.Int(MaxQuantityDigits))
 	}
 	e := exp - int64(fracDigit)
 	if e > MaxQuantityExponent || e < -MaxQuantityExponent {
-		return fail(0, fmt.Sprintf("exponent out of range (limit ±%d)", MaxQuantityExponent))
+		return fail(0, "value.quantity.exponent", message.Int(MaxQuantityExponent))
 	}
 	var d decimal.Decimal
 	if sig <= 18 {
@@ -461,7 +525,7 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 		if neg {
 			c = -c
 		}
-		d = decimal.New(c, int32(e))
+		d = strictjson.NewDecimal(c, int32(e))
 	} else {
 		digits := make([]byte, 0, sig+1)
 		if neg {
@@ -474,7 +538,7 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 		}
 		c, ok := new(big.Int).SetString(string(digits), 10)
 		if !ok { // unreachable: digits are checked above
-			return fail(0, "malformed number")
+			return fail(0, "value.quantity.malformed")
 		}
 		d = decimal.NewFromBigInt(c, int32(e))
 	}
@@ -496,10 +560,10 @@ func MustParseQuantity(s string) Quantity {
 func checkRange(d decimal.Decimal) error {
 	e := d.Exponent()
 	if e > MaxQuantityExponent || e < -MaxQuantityExponent {
-		return fmt.Errorf("%w: exponent %d beyond ±%d", ErrOutOfRange, e, MaxQuantityExponent)
+		return &rangeError{"value.range.exponent", int(e), MaxQuantityExponent}
 	}
 	if n := d.NumDigits(); n > MaxQuantityDigits {
-		return fmt.Errorf("%w: %d significant digits, limit %d", ErrOutOfRange, n, MaxQuantityDigits)
+		return &rangeError{"value.range.digits", n, MaxQuantityDigits}
 	}
 	return nil
 }
@@ -685,7 +749,7 @@ func (q *Quantity) UnmarshalJSON(data []byte) error {
 			return err
 		}
 	default:
-		return fmt.Errorf("%w: a quantity is an object {\"value\",\"unit\"} or a string, not %s", ErrWrongType, p.kind())
+		return &typeError{"value.quantity.wrong_type", p.kind()}
 	}
 	*q = v
 	return nil
@@ -699,16 +763,7 @@ type jsonScanner struct {
 	i int
 }
 
-func (p *jsonScanner) skipSpace() {
-	for p.i < len(p.b) {
-		switch p.b[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
-		}
-	}
-}
+func (p *jsonScanner) skipSpace() { p.i = strictjson.SkipSpace(p.b, p.i) }
 
 func (p *jsonScanner) syntax(what string) error {
 	if p.i >= len(p.b) {
@@ -733,26 +788,30 @@ func (p *jsonScanner) literal(lit string) error {
 	return nil
 }
 
-// kind names the JSON type of the value starting at p.i.
-func (p *jsonScanner) kind() string {
+// jsonKind is the JSON type of a value, as the last part of its term
+// "value.json.<kind>".
+type jsonKind string
+
+// kind is the JSON type of the value starting at p.i.
+func (p *jsonScanner) kind() jsonKind {
 	if p.i >= len(p.b) {
 		return "nothing"
 	}
 	switch c := p.b[p.i]; {
 	case c == '{':
-		return "an object"
+		return "object"
 	case c == '[':
-		return "an array"
+		return "array"
 	case c == '"':
-		return "a string"
+		return "string"
 	case c == 't' || c == 'f':
-		return "a boolean"
+		return "boolean"
 	case c == 'n':
 		return "null"
 	case c == '-' || (c >= '0' && c <= '9'):
-		return "a number"
+		return "number"
 	}
-	return "invalid JSON"
+	return "invalid"
 }
 
 // str reads a JSON string at p.i and returns its contents.
@@ -800,22 +859,22 @@ func (p *jsonScanner) strBytes() ([]byte, error) {
 
 // number returns the raw bytes of a JSON number at p.i: everything up to
 // the next delimiter. scanNumber checks it.
-func (p *jsonScanner) number() string {
+func (p *jsonScanner) number() []byte {
 	start := p.i
 	for p.i < len(p.b) {
 		switch p.b[p.i] {
 		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return string(p.b[start:p.i])
+			return p.b[start:p.i]
 		}
 		p.i++
 	}
-	return string(p.b[start:p.i])
+	return p.b[start:p.i]
 }
 
 func (p *jsonScanner) object() (Quantity, error) {
 	p.i++ // '{'
 	var (
-		value               string
+		value               []byte
 		unit                []byte
 		hasValue, hasUnit   bool
 		valueIsNum, anyKeys bool
@@ -847,22 +906,22 @@ func (p *jsonScanner) object() (Quantity, error) {
 			}
 			hasValue = true
 			switch k := p.kind(); k {
-			case "a string":
-				if value, err = p.str(); err != nil {
+			case "string":
+				if value, err = p.strBytes(); err != nil {
 					return Quantity{}, err
 				}
-			case "a number":
+			case "number":
 				value, valueIsNum = p.number(), true
 			default:
-				return Quantity{}, &FieldError{Field: string(key), Err: fmt.Errorf("%w: want a string or a number, got %s", ErrWrongType, k)}
+				return Quantity{}, &FieldError{Field: string(key), Err: &typeError{"value.quantity.value_type", k}}
 			}
 		case "unit":
 			if hasUnit {
 				return Quantity{}, &FieldError{Field: string(key), Err: ErrDuplicateField}
 			}
 			hasUnit = true
-			if k := p.kind(); k != "a string" {
-				return Quantity{}, &FieldError{Field: string(key), Err: fmt.Errorf("%w: want a string, got %s", ErrWrongType, k)}
+			if k := p.kind(); k != "string" {
+				return Quantity{}, &FieldError{Field: string(key), Err: &typeError{"value.quantity.unit_type", k}}
 			}
 			if unit, err = p.strBytes(); err != nil {
 				return Quantity{}, err
@@ -881,7 +940,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 		}
 		return Quantity{}, p.syntax("',' or '}'")
 	}
-	if !hasValue || value == "" && !valueIsNum {
+	if !hasValue || len(value) == 0 && !valueIsNum {
 		return Quantity{}, &FieldError{Field: "value", Err: ErrMissing}
 	}
 	if !hasUnit || len(unit) == 0 {

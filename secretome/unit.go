@@ -3,7 +3,10 @@ package secretome
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // Dimension is the kind of thing a unit measures: a mass concentration, a
@@ -524,12 +527,15 @@ func (e *UnknownUnitError) StrictCode() string { return string(CodeEnum) }
 
 // Error names the text and either suggests the unit it most likely meant
 // (same letters, other case) or lists the canonical symbols.
-func (e *UnknownUnitError) Error() string {
+func (e *UnknownUnitError) Error() string { return e.Message().String() }
+
+// Message is Error's text in any supported language.
+func (e *UnknownUnitError) Message() message.Message {
 	if e.Text == "" {
-		return "missing unit"
+		return message.New("value.unit.missing")
 	}
 	if u := unitByFold[strings.ToLower(e.Text)]; u != UnitNone {
-		return fmt.Sprintf("unknown unit %q (case matters; did you mean %q?)", e.Text, unitTable[u].sym)
+		return message.New("value.unit.case", message.Text(strconv.Quote(e.Text)), message.Text(strconv.Quote(unitTable[u].sym)))
 	}
-	return fmt.Sprintf("unknown unit %q (want one of %s)", e.Text, knownUnits)
+	return message.New("value.unit.unknown", message.Text(strconv.Quote(e.Text)), message.Text(knownUnits))
 }

@@ -104,7 +104,7 @@ func (c checker) quantity(p *fieldpath.Path, q Quantity, what string, dims ...Di
 	ok := true
 	if err := checkRange(q.Value); err != nil {
 		v := p.Field("value")
-		c.errorf(&v, CodeNumber, "problem.number", message.Term("quantity."+what), message.Text(err.Error()))
+		c.errorf(&v, CodeNumber, "problem.number", message.Term("quantity."+what), message.Of(err))
 		ok = false
 	}
 	if !q.Unit.Valid() {
@@ -179,7 +179,7 @@ func (c checker) positive(p *fieldpath.Path, q Quantity, what string) {
 // would otherwise cost gigabytes to compare or render.
 func (c checker) number(p *fieldpath.Path, d decimal.Decimal, what string) bool {
 	if err := checkRange(d); err != nil {
-		c.errorf(p, CodeNumber, "problem.number", message.Term("quantity."+what), message.Text(err.Error()))
+		c.errorf(p, CodeNumber, "problem.number", message.Term("quantity."+what), message.Of(err))
 		return false
 	}
 	return true

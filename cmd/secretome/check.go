@@ -328,16 +328,11 @@ func runCheck(e *env, args []string) (int, error) {
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
 	waiversFile := fs.String("waivers", "", "waive findings as the waivers `FILE` says (YAML or JSON)")
-	lang := fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
 	}
-	tag, err := language.Parse(*lang)
-	if err != nil {
-		return exitUsage, usagef("--lang: %q is not a language tag (use en or id)", *lang)
-	}
-	tag = message.Match(tag)
+	tag := e.lang
 	if len(paths) == 0 {
 		return exitUsage, usageIn(tag, "cli.check.no_paths")
 	}
@@ -365,18 +360,18 @@ func runCheck(e *env, args []string) (int, error) {
 	if *asOf != "" {
 		d, err := secretome.ParseDate(*asOf)
 		if err != nil {
-			return exitUsage, usagef("--as-of: %v", err)
+			return exitUsage, flagValueError(tag, "as-of", err)
 		}
 		info.asOf = d
 	}
-	rules, policies, err := loadRules(policyDirs)
+	rules, policies, err := loadRules(tag, policyDirs)
 	if err != nil {
 		return exitUsage, err
 	}
 	inputs := policies.Inputs()
 	var waivers *policy.WaiverRun
 	if *waiversFile != "" {
-		ws, err := loadWaivers(*waiversFile)
+		ws, err := loadWaivers(tag, *waiversFile)
 		if err != nil {
 			return exitUsage, err
 		}
@@ -743,20 +738,21 @@ func (c *checker) waiversChecked(seq int) *checked {
 	out := &checked{seq: seq, src: c.info.waivers, aux: true}
 	for _, p := range probs {
 		out.problems = append(out.problems, secretome.Problem{Path: p.Path, Code: secretome.Code(p.Code),
-			Severity: secretome.SeverityWarning, Message: p.Message, Line: p.Line, Column: p.Column})
+			Severity: secretome.SeverityWarning, Message: p.Message, Text: p.Text, Line: p.Line, Column: p.Column})
 	}
 	return out
 }
 
-// loadWaivers reads and decodes a waivers file.
-func loadWaivers(name string) (*policy.Waivers, error) {
+// loadWaivers reads and decodes a waivers file; its problems are in the
+// language tag.
+func loadWaivers(tag language.Tag, name string) (*policy.Waivers, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("--waivers: %w", err)
 	}
 	ws, err := policy.LoadWaivers(name, data)
 	if err != nil {
-		return nil, fmt.Errorf("--waivers: %w", err)
+		return nil, &langError{prefix: "--waivers: ", err: err, tag: tag}
 	}
 	return ws, nil
 }

@@ -128,7 +128,10 @@
 // and validation problems: path, code, severity, message, line, column)
 // and jurisdictions (jurisdiction, name, classification, uses with index,
 // class, verdict, missing and rules, and findings with rule, jurisdiction,
-// severity, path, line, column, use, message, citation and provenance),
+// severity, path, line, column, use, message, message_code and
+// message_args (the message as its catalogue code and typed arguments,
+// for rendering or checking it without parsing the sentence; a policy
+// rule's own text has no code), citation and provenance),
 // and unassessed: the indexes of uses whose jurisdiction was not assessed
 // (no rules for it, or left out by -jurisdiction), present only when there
 // are some. The summary counts dossiers, passed, failed, invalid, unreadable,

@@ -19,6 +19,9 @@ func TestFhirExportImport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(want), exp.stdout, "the command writes what fhir.Export writes")
 	assert.Contains(t, exp.stderr, "/product/source/passage", "fields FHIR cannot carry are listed")
+	assert.Contains(t, exp.stderr, "have no standard code", "fields without a standard code are listed")
+	assert.Contains(t, exp.stderr, "/product/composition/analytes/0/name", "VEGF has no UNII")
+	assert.NotContains(t, exp.stderr, "/product/formulation/excipients/1/name", "glycerol has its UNII")
 
 	imp := runInProcess(t, exp.stdout, "fhir", "import", "-")
 	require.Equal(t, exitOK, imp.code, imp.stderr)
@@ -34,6 +37,31 @@ func TestFhirExportImport(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(ucum.stdout), &v))
 	back := runInProcess(t, ucum.stdout, "fhir", "export", "-")
 	assert.Equal(t, exp.stdout, back.stdout, "a dossier written with UCUM codes reads back the same")
+}
+
+func TestFhirExportAsOf(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	exp := runInProcess(t, "", "fhir", "export", "--as-of", "2026-11-26", src)
+	require.Equal(t, exitOK, exp.code, exp.stderr)
+	want, err := os.ReadFile(filepath.Join("..", "..", "fhir", "testdata", "ucmsc-wound-gel.assessed.bundle.json"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), exp.stdout, "the command writes what fhir.ExportWith writes with the assessment of that day")
+	imp := runInProcess(t, exp.stdout, "fhir", "import", "-")
+	require.Equal(t, exitOK, imp.code, imp.stderr)
+
+	bad := runInProcess(t, "", "fhir", "export", "--as-of", "2026-13-01", src)
+	assert.Equal(t, exitUsage, bad.code)
+	assert.Contains(t, bad.stderr, "--as-of")
+}
+
+func TestFhirImportEvidenceMismatch(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "fhir", "testdata", "ucmsc-wound-gel.bundle.json"))
+	require.NoError(t, err)
+	edited := strings.Replace(string(b), `"code": "very-low"`, `"code": "moderate"`, 1)
+	imp := runInProcess(t, edited, "fhir", "import", "-")
+	assert.Equal(t, exitFindings, imp.code, "a certainty the studies do not give fails the import")
+	assert.Contains(t, imp.stderr, `certainty[0].rating.coding[0].code [inconsistent] the Bundle has "moderate"`)
+	assert.Contains(t, imp.stdout, `"id": "NSB-UCMSC-SG-01"`, "the dossier is still written")
 }
 
 func TestFhirErrors(t *testing.T) {

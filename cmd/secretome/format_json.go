@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -155,16 +156,25 @@ type jsonUse struct {
 }
 
 type jsonFinding struct {
-	Rule         string       `json:"rule"`
-	Jurisdiction string       `json:"jurisdiction"`
-	Severity     string       `json:"severity"`
-	Path         string       `json:"path"`
-	Line         int          `json:"line,omitempty"`
-	Column       int          `json:"column,omitempty"`
-	Use          *int         `json:"use,omitempty"`
-	Message      string       `json:"message"`
-	Citation     jsonCitation `json:"citation"`
-	Provenance   string       `json:"provenance"`
+	Rule         string `json:"rule"`
+	Jurisdiction string `json:"jurisdiction"`
+	Severity     string `json:"severity"`
+	Path         string `json:"path"`
+	Line         int    `json:"line,omitempty"`
+	Column       int    `json:"column,omitempty"`
+	Use          *int   `json:"use,omitempty"`
+	Message      string `json:"message"`
+	// MessageCode is the code of the message in the message catalogue,
+	// such as "id.nie.missing"; left out for a text a policy rule gave
+	// as it is.
+	MessageCode string `json:"message_code,omitempty"`
+	// MessageArgs are the message's arguments, in the order of the
+	// template's placeholders: a string (text), a whole number,
+	// {"term":…}, {"count":N,"noun":…}, {"and":[…]}, {"or":[…]} or a
+	// nested message {"code":…,"args":[…]}.
+	MessageArgs message.Args `json:"message_args,omitempty"`
+	Citation    jsonCitation `json:"citation"`
+	Provenance  string       `json:"provenance"`
 	// InvalidPaths lists, for an invalid dossier, the paths of the
 	// errors that bear on the finding: it is not reliable.
 	InvalidPaths []string `json:"invalid_paths,omitempty"`
@@ -225,7 +235,8 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 				continue
 			}
 			jj.Findings = append(jj.Findings, jsonFinding{Rule: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity.String(),
-				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Message,
+				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Text(),
+				MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
 				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String(), InvalidPaths: f.InvalidPaths, Waiver: waiverJSON(f.Waiver)})
 		}
 		d.Jurisdictions = append(d.Jurisdictions, jj)

@@ -65,7 +65,7 @@ func runRulesDiff(e *env, args []string) error {
 	if to.Before(from) {
 		return usagef("--from %s is after --to %s", from, to)
 	}
-	set, _, err := loadRules(policyDirs)
+	set, _, err := loadRules(e.lang, policyDirs)
 	if err != nil {
 		return err
 	}
@@ -157,5 +157,5 @@ func diffFinding(f regulation.Finding) string {
 	if f.Use != nil && !strings.HasPrefix(f.Path, fmt.Sprintf("uses[%d]", *f.Use)) {
 		where += fmt.Sprintf(" (use %d)", *f.Use)
 	}
-	return fmt.Sprintf("%s %s %s %s: %s", f.Severity, f.RuleID, f.Jurisdiction, where, f.Message)
+	return fmt.Sprintf("%s %s %s %s: %s", f.Severity, f.RuleID, f.Jurisdiction, where, f.Text())
 }

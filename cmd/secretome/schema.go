@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/jsonschema"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 	"github.com/shopspring/decimal"
@@ -153,7 +154,16 @@ func dossierType(t reflect.Type, s *jsonschema.Schema) {
 
 // checkSchema returns the JSON Schema of check's JSON output.
 func checkSchema() *jsonschema.Schema {
-	var g jsonschema.Generator
+	g := jsonschema.Generator{Override: func(t reflect.Type) (*jsonschema.Schema, bool) {
+		if t != reflect.TypeFor[message.Args]() {
+			return nil, false
+		}
+		return &jsonschema.Schema{
+			Description: `the arguments of a catalogued message, in the order of its placeholders: a string (text), a whole number, {"term": …}, {"count": N, "noun": …}, {"and": […]}, {"or": […]} or a nested message {"code": …, "args": […]}`,
+			Type:        jsonschema.Types{"array"},
+			Items:       &jsonschema.Schema{Type: jsonschema.Types{"string", "integer", "object"}},
+		}, true
+	}}
 	s := g.Generate(reflect.TypeFor[checkOutput](), checkSchemaID)
 	s.Title = "secretome check output, " + checkSchemaVersion
 	return s

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 
@@ -151,7 +152,7 @@ func TestTextUntrustedContent(t *testing.T) {
 	evil := "NSB\x1b[31m\rALL GOOD  PASS\x1b[0m\u202e"
 	c := &checked{src: &source{path: "evil\x07.json"},
 		report:   &regulation.Report{Product: evil, Jurisdictions: []regulation.JurisdictionReport{{Jurisdiction: "ID", Name: "Indonesia"}}},
-		findings: []located{{Finding: regulation.Finding{RuleID: "R", Jurisdiction: "ID", Severity: secretome.SeverityError, Message: "facility " + evil}}}}
+		findings: []located{{Finding: regulation.Finding{RuleID: "R", Jurisdiction: "ID", Severity: secretome.SeverityError, Message: message.Plain("facility " + evil)}}}}
 	var b bytes.Buffer
 	r := &textReporter{w: &b}
 	require.NoError(t, r.begin(&runInfo{threshold: threshold{sev: secretome.SeverityError}}))

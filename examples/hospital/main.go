@@ -99,7 +99,7 @@ func run(w io.Writer, args []string) error {
 		fmt.Fprintf(w, "use %d (%s, %s): %s\n", u.Index, u.Class, orNone(use.Facility), decision(u))
 		for _, f := range jr.Findings {
 			if f.Use != nil && *f.Use == u.Index && f.Severity >= secretome.SeverityWarning {
-				fmt.Fprintf(w, "  %s %s: %s [%s]\n", f.Severity, f.RuleID, f.Message, f.Citation.Number)
+				fmt.Fprintf(w, "  %s %s: %s [%s]\n", f.Severity, f.RuleID, f.Text(), f.Citation.Number)
 			}
 		}
 	}
@@ -108,7 +108,7 @@ func run(w io.Writer, args []string) error {
 	if q := rep.Jurisdiction(regulation.Baseline); q != nil {
 		for _, f := range q.Findings {
 			if f.Severity >= secretome.SeverityWarning {
-				fmt.Fprintf(w, "quality: %s %s: %s\n", f.Severity, f.RuleID, f.Message)
+				fmt.Fprintf(w, "quality: %s %s: %s\n", f.Severity, f.RuleID, f.Text())
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func TestDossiersMeetRegulations(t *testing.T) {
 			}
 			for _, f := range rep.Findings() {
 				if f.Severity == secretome.SeverityError {
-					t.Errorf("%s: %s at %s: %s (%s %s)", f.Jurisdiction, f.RuleID, f.Path, f.Message,
+					t.Errorf("%s: %s at %s: %s (%s %s)", f.Jurisdiction, f.RuleID, f.Path, f.Text(),
 						f.Citation.Number, f.Citation.Article)
 				}
 			}

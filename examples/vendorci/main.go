@@ -144,7 +144,7 @@ func check(a *regulation.Assessor, file string) ([]string, error) {
 			if cite == "" {
 				cite = f.Citation.Instrument
 			}
-			out = append(out, fmt.Sprintf("%s %s: %s (%s)", f.RuleID, f.Path, f.Message, cite))
+			out = append(out, fmt.Sprintf("%s %s: %s (%s)", f.RuleID, f.Path, f.Text(), cite))
 		}
 	}
 	return out, nil

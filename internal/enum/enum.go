@@ -10,7 +10,10 @@ package enum
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // Error reports a spelling that is not one of an enumeration's values.
@@ -25,9 +28,15 @@ type Error struct {
 	Allowed []string
 }
 
-// Error says what was given and what is allowed.
-func (e *Error) Error() string {
-	return fmt.Sprintf("unknown %s %q (want one of: %s)", e.Kind, e.Value, strings.Join(e.Allowed, ", "))
+// Error says what was given and what is allowed, in English.
+func (e *Error) Error() string { return e.Message().String() }
+
+// Message says what was given and what is allowed, in any supported
+// language: the enumeration by its display name, the value and the
+// allowed spellings as written.
+func (e *Error) Message() message.Message {
+	return message.New("value.enum", message.Enum("enum_kind", strings.ReplaceAll(e.Kind, " ", "_")),
+		message.Text(strconv.Quote(e.Value)), message.Text(strings.Join(e.Allowed, ", ")))
 }
 
 // EnumError marks the error as an unknown enumeration value for decoders.

@@ -2,9 +2,11 @@ package strictjson
 
 import (
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 )
 
 // Decoder decodes documents into values of type T. Prepare one with
@@ -58,11 +61,11 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []
 		max = DefaultMaxBytes
 	}
 	if int64(len(data)) > max {
-		return []Issue{{Code: CodeTooLarge, Offset: -1,
-			Message: fmt.Sprintf("document is %d bytes; the limit is %d", len(data), max)}}
+		return rendered([]Issue{{Code: CodeTooLarge, Offset: -1,
+			Text: message.New("json.size", message.Int(len(data)), message.Int(max))}})
 	}
 	if IsUTF16(data) {
-		return []Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Message: "the document is UTF-16 text; save it as UTF-8"}}
+		return rendered([]Issue{{Code: CodeSyntax, Offset: 0, Line: 1, Column: 1, Text: message.New("json.utf16")}})
 	}
 	v.SetZero()
 	d := decoder{data: data, index: x, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
@@ -79,12 +82,20 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []
 		case d.err.tooLarge:
 			code = CodeTooLarge
 		}
-		issues = []Issue{{Path: d.err.path, Code: code, Message: d.err.msg, Offset: int64(d.err.offset)}}
+		issues = []Issue{{Path: d.err.path, Code: code, Text: d.err.msg, Offset: int64(d.err.offset)}}
 	}
 	placeIssues(data, issues)
 	if d.err == nil && d.unlisted > 0 {
 		issues = append(issues, Issue{Code: CodeTooLarge, Offset: -1,
-			Message: fmt.Sprintf("%d more problems were found but are not listed (at most %d are); fix these first", d.unlisted, d.maxIssues)})
+			Text: message.New("json.unlisted", message.Int(d.unlisted), message.Int(d.maxIssues))})
+	}
+	return rendered(issues)
+}
+
+// rendered sets the English Message of every issue from its Text.
+func rendered(issues []Issue) []Issue {
+	for i := range issues {
+		issues[i].Message = issues[i].Text.String()
 	}
 	return issues
 }
@@ -126,6 +137,9 @@ func (k kind) String() string {
 	return [...]string{"null", "boolean", "number", "string", "array", "object"}[k]
 }
 
+// term is the catalogue's name of the kind, for messages.
+func (k kind) term() message.Term { return message.Term("json.kind." + k.String()) }
+
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
 const maxDepth = 512
 
@@ -134,7 +148,7 @@ const maxDepth = 512
 type syntaxError struct {
 	offset   int
 	path     string
-	msg      string
+	msg      message.Message
 	trailing bool // data after the document
 	tooLarge bool // the values take more memory than the budget
 }
@@ -160,6 +174,10 @@ type decoder struct {
 	issues []Issue
 	err    *syntaxError
 	buf    []byte // unescaped strings
+	// text is a copy of data[textAt:textAt+len(text)], from which string
+	// values are cut (see strValue).
+	text   string
+	textAt int
 	// index, when not nil, notes where each value starts; keyAt and
 	// keyLen place the raw key of the member whose value is read next
 	// (keyLen 0 for a list element).
@@ -186,7 +204,7 @@ func (d *decoder) spend(n uintptr) bool {
 	if d.valueBytes -= int64(n); d.valueBytes < 0 {
 		if d.err == nil {
 			d.err = &syntaxError{offset: d.pos, path: d.path(), tooLarge: true,
-				msg: "the document's values take too much memory (too many list elements or map entries for its size limit)"}
+				msg: message.New("json.memory")}
 		}
 		d.pos = len(d.data)
 		return false
@@ -207,31 +225,53 @@ func (d *decoder) path() string {
 	return s
 }
 
-func (d *decoder) fail(format string, args ...any) {
+// fail ends the reading with a syntax error: the message code and its
+// arguments, which are made into a message only for the first error.
+func (d *decoder) fail(code string, args ...message.Arg) {
 	if d.err == nil {
-		d.err = &syntaxError{offset: d.pos, path: d.path(), msg: fmt.Sprintf(format, args...)}
+		d.err = &syntaxError{offset: d.pos, path: d.path(), msg: message.New(code, args...)}
 	}
 	d.pos = len(d.data) // stop reading
 }
 
 // add records a problem with the value at offset, whose path is the
-// current path with the extra step when extra is not "".
-func (d *decoder) add(offset int, extra, code, format string, args ...any) {
+// current path with the extra step when extra is not "", and whose text
+// is msg.
+func (d *decoder) add(offset int, extra, code string, msg message.Message) {
 	if len(d.issues) >= d.maxIssues {
 		d.unlisted++ // the path is not even rendered
 		return
 	}
-	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code,
-		Message: fmt.Sprintf(format, args...), Offset: int64(offset)})
+	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code, Text: msg, Offset: int64(offset)})
 }
 
-func (d *decoder) space() { d.pos = skipSpace(d.data, d.pos) }
+func (d *decoder) space() {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return // the common case, kept small enough to inline
+	}
+	d.pos = SkipSpace(d.data, d.pos)
+}
 
-// skipSpace returns the offset of the first byte from i on that is not
-// JSON whitespace.
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
-		i++
+// spaces8 is eight spaces read as one little-endian word.
+const spaces8 = 0x2020202020202020
+
+// SkipSpace returns the offset of the first byte of b from i on that is
+// not JSON whitespace. After a newline it skips the indentation of a
+// pretty-printed document eight spaces at a time. It is for the leaf types
+// that read their own JSON.
+func SkipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\r':
+			i++
+		case '\n':
+			i++
+			for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:]) == spaces8 {
+				i += 8
+			}
+		default:
+			return i
+		}
 	}
 	return i
 }
@@ -245,18 +285,46 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
+// Words of eight equal bytes, for plainRun.
+const (
+	ones8   = 0x0101010101010101
+	highs8  = 0x8080808080808080
+	quotes8 = '"' * ones8
+	slashs8 = '\\' * ones8
+)
+
+// plainRun returns the offset of the first byte from i on that does not
+// stand for itself in a string (see plain), or len(b). It reads eight
+// bytes at a time: a word holds such a byte when one of its bytes is
+// below 0x20, a quote, a backslash or not ASCII, and the lowest byte
+// flagged is the first of them (a false flag can only follow a true one).
+func plainRun(b []byte, i int) int {
+	for i+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q, s := w^quotes8, w^slashs8
+		if m := ((w-0x20*ones8)&^w | (q-ones8)&^q | (s-ones8)&^s | w) & highs8; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(b) && plain[b[i]] {
+		i++
+	}
+	return i
+}
+
 // document reads the whole document into v.
 func (d *decoder) document(p *plan, v reflect.Value) {
 	d.space()
 	if d.pos == len(d.data) {
-		d.err = &syntaxError{offset: 0, msg: "empty document"}
+		d.err = &syntaxError{offset: 0, msg: message.New("json.empty")}
 		return
 	}
 	start := d.pos
 	if d.data[d.pos] == 'n' {
 		d.literal("null")
 		if d.err == nil {
-			d.add(start, "", CodeType, "expected %s, got null", describe(p.t))
+			d.add(start, "", CodeType, message.New("json.type", describe(p.t), kindNull.term()))
 		}
 	} else {
 		d.value(p, v)
@@ -266,7 +334,7 @@ func (d *decoder) document(p *plan, v reflect.Value) {
 	}
 	d.space()
 	if d.pos != len(d.data) {
-		d.err = &syntaxError{offset: d.pos, msg: "unexpected data after the document", trailing: true}
+		d.err = &syntaxError{offset: d.pos, msg: message.New("json.trailing"), trailing: true}
 	}
 }
 
@@ -313,6 +381,9 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		raw := d.data[start:d.pos]
+		if p.kind == planDecimal && setDecimal(v, raw) {
+			return
+		}
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
 			v.SetZero() // whatever the leaf set before it failed
 			if p.kind == planDecimal {
@@ -329,7 +400,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 		var x any
 		if err := json.Unmarshal(d.data[start:d.pos], &x); err != nil {
-			d.add(start, "", CodeType, "%v", err)
+			d.add(start, "", CodeType, message.New("json.value", message.Text(err.Error())))
 			return
 		}
 		if x != nil {
@@ -339,7 +410,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	case planUnsupported:
 		d.skipRest()
 		if d.err == nil {
-			d.add(start, "", CodeType, "cannot decode into %s", p.t)
+			d.add(start, "", CodeType, message.New("json.unsupported", message.Text(p.t.String())))
 		}
 		return
 	}
@@ -350,7 +421,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	switch p.kind {
 	case planText:
 		if k != kindString {
-			d.mismatch(start, k, "expected a string, got %s")
+			d.mismatch(start, k, "json.want.string")
 			return
 		}
 		text := d.str()
@@ -374,34 +445,33 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		v.Set(e)
 	case planStruct:
 		if k != kindObject {
-			d.mismatch(start, k, "expected an object, got %s")
+			d.mismatch(start, k, "json.want.object")
 			return
 		}
 		d.object(p.fields, v)
 	case planSlice:
 		if k != kindArray {
-			d.mismatch(start, k, "expected an array, got %s")
+			d.mismatch(start, k, "json.want.array")
 			return
 		}
 		d.array(p.elem, v)
 	case planMap:
 		if k != kindObject || !p.stringKey {
-			d.mismatch(start, k, "expected an object, got %s")
+			d.mismatch(start, k, "json.want.object")
 			return
 		}
 		d.mapValue(p, v)
 	case planString:
 		if k != kindString {
-			d.mismatch(start, k, "expected a string, got %s")
+			d.mismatch(start, k, "json.want.string")
 			return
 		}
-		s := d.str()
-		if d.err == nil {
-			v.SetString(string(s))
+		if s, ok := d.strValue(); ok {
+			v.SetString(s)
 		}
 	case planBool:
 		if k != kindBool {
-			d.mismatch(start, k, "expected true or false, got %s")
+			d.mismatch(start, k, "json.want.bool")
 			return
 		}
 		if d.data[d.pos] == 't' {
@@ -412,7 +482,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 		}
 	case planInt, planUint, planFloat:
 		if k != kindNumber {
-			d.mismatch(start, k, "expected a number, got %s")
+			d.mismatch(start, k, "json.want.number")
 			return
 		}
 		d.number()
@@ -424,11 +494,11 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 }
 
 // mismatch skips a value of kind k that the target cannot hold and
-// records the problem.
-func (d *decoder) mismatch(start int, k kind, format string) {
+// records the problem: want is the term of what the target holds.
+func (d *decoder) mismatch(start int, k kind, want message.Term) {
 	d.skipRest()
 	if d.err == nil {
-		d.add(start, "", CodeType, format, k)
+		d.add(start, "", CodeType, message.New("json.type", want, k.term()))
 	}
 }
 
@@ -442,25 +512,25 @@ func (d *decoder) setNumber(p *plan, v reflect.Value, start int, raw []byte) {
 		}
 		i, err := strconv.ParseInt(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a whole number in range", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.int", message.Text(shortNumber(raw))))
 			return
 		}
 		v.SetInt(i)
 	case planUint:
 		i, err := strconv.ParseUint(string(raw), 10, bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is not a non-negative whole number in range", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.uint", message.Text(shortNumber(raw))))
 			return
 		}
 		v.SetUint(i)
 	default:
 		f, err := strconv.ParseFloat(string(raw), bits)
 		if err != nil {
-			d.add(start, "", CodeNumber, "%s is out of range: too large", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.large", message.Text(shortNumber(raw))))
 			return
 		}
 		if f == 0 && nonZero(raw) {
-			d.add(start, "", CodeNumber, "%s is out of range: too small, it would be read as 0", shortNumber(raw))
+			d.add(start, "", CodeNumber, message.New("json.number.small", message.Text(shortNumber(raw))))
 			return
 		}
 		v.SetFloat(f)
@@ -502,10 +572,10 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 		seenBig = make([]bool, len(fields.list))
 	}
 	d.members(func(key []byte, keyPos int) {
-		fi, ok := fields.byName[string(key)]
+		fi := fields.lookup(key)
 		valPos := d.pos
 		switch {
-		case !ok:
+		case fi < 0:
 			name := string(key) // before skip reuses the buffer
 			d.skip()
 			if d.err != nil {
@@ -517,17 +587,18 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 			}
 			// Names match exactly: encoding/json's case-insensitive match
 			// would let "ID" stand for "id" without a word.
-			hint := fields.suggest(name)
+			msg := message.New("json.field.unknown", message.Text(short([]byte(name))))
 			if f, folded := fields.byFold[strings.ToLower(name)]; folded {
-				hint = fmt.Sprintf(" (field names are case-sensitive: did you mean %q?)", fields.list[f].name)
+				msg = message.New("json.field.unknown_case", msg.Args[0], message.Text(strconv.Quote(fields.list[f].name)))
+			} else if like := fields.suggest(name); like != "" {
+				msg = message.New("json.field.unknown_like", msg.Args[0], message.Text(strconv.Quote(like)))
 			}
-			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos),
-				Message: fmt.Sprintf("unknown field %s%s", short([]byte(name)), hint)})
+			d.issue(Issue{Path: d.path(), Code: CodeUnknownField, Offset: int64(keyPos), Text: msg})
 		case seen(fi, &seenSmall, seenBig):
 			name := string(key)
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "field %s appears more than once", short([]byte(name)))
+				d.add(valPos, "", CodeDuplicate, message.New("json.field.twice", message.Text(short([]byte(name)))))
 			}
 		default:
 			f := &fields.list[fi]
@@ -571,7 +642,7 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 		if have[k] {
 			d.skip()
 			if d.err == nil {
-				d.add(valPos, "", CodeDuplicate, "key %s appears more than once", short([]byte(k)))
+				d.add(valPos, "", CodeDuplicate, message.New("json.key.twice", message.Text(short([]byte(k)))))
 			}
 			return
 		}
@@ -606,7 +677,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 	for {
 		d.space()
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-			d.fail("object key (a string) expected")
+			d.fail("json.key_expected")
 			return
 		}
 		keyPos := d.pos
@@ -617,7 +688,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		raw := d.data[keyPos:d.pos]
 		d.space()
 		if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-			d.fail("':' expected after object key %q", unquote(raw))
+			d.fail("json.colon_expected", message.Text(strconv.Quote(unquote(raw))))
 			return
 		}
 		d.pos++
@@ -631,7 +702,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			d.fail("unexpected end of input in object")
+			d.fail("json.object.end")
 			return
 		}
 		switch d.data[d.pos] {
@@ -642,7 +713,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 			d.close()
 			return
 		default:
-			d.fail("',' or '}' expected in object")
+			d.fail("json.object.comma")
 			return
 		}
 	}
@@ -696,7 +767,7 @@ func (d *decoder) elements(elem func(i int)) int {
 		}
 		d.space()
 		if d.pos >= len(d.data) {
-			d.fail("unexpected end of input in array")
+			d.fail("json.array.end")
 			return i + 1
 		}
 		switch d.data[d.pos] {
@@ -707,7 +778,7 @@ func (d *decoder) elements(elem func(i int)) int {
 			d.close()
 			return i + 1
 		default:
-			d.fail("',' or ']' expected in array")
+			d.fail("json.array.comma")
 			return i + 1
 		}
 	}
@@ -716,7 +787,7 @@ func (d *decoder) elements(elem func(i int)) int {
 func (d *decoder) enter() bool {
 	d.depth++
 	if d.depth > maxDepth {
-		d.fail("nesting deeper than %d levels", maxDepth)
+		d.fail("json.depth", message.Int(maxDepth))
 		return false
 	}
 	return true
@@ -735,9 +806,9 @@ func (d *decoder) skipRest() kind {
 	k, ok := d.peek()
 	if !ok {
 		if d.pos >= len(d.data) {
-			d.fail("unexpected end of input")
+			d.fail("json.end")
 		} else {
-			d.fail("invalid character %s looking for a value", quoteByte(d.data[d.pos]))
+			d.fail("json.char", message.Text(quoteByte(d.data[d.pos])))
 		}
 		return 0
 	}
@@ -777,7 +848,7 @@ func quoteByte(c byte) string {
 
 func (d *decoder) literal(word string) {
 	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
-		d.fail("invalid literal (want %s)", word)
+		d.fail("json.literal", message.Text(word))
 		return
 	}
 	d.pos += len(word)
@@ -795,7 +866,7 @@ func (d *decoder) number() {
 		i++
 		if i < len(b) && b[i] >= '0' && b[i] <= '9' {
 			d.pos = i
-			d.fail("malformed number: leading zero")
+			d.fail("json.number.leading_zero")
 			return
 		}
 	case i < len(b) && b[i] >= '1' && b[i] <= '9':
@@ -804,14 +875,14 @@ func (d *decoder) number() {
 		}
 	default:
 		d.pos = i
-		d.fail("malformed number")
+		d.fail("json.number.malformed")
 		return
 	}
 	if i < len(b) && b[i] == '.' {
 		i++
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
 			d.pos = i
-			d.fail("malformed number: digit expected after the decimal point")
+			d.fail("json.number.fraction")
 			return
 		}
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
@@ -825,7 +896,7 @@ func (d *decoder) number() {
 		}
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
 			d.pos = i
-			d.fail("malformed number: digit expected in the exponent")
+			d.fail("json.number.exponent")
 			return
 		}
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
@@ -841,9 +912,7 @@ func (d *decoder) skipString() (escaped bool) {
 	b := d.data
 	i := d.pos + 1 // opening quote
 	for i < len(b) {
-		for i < len(b) && plain[b[i]] {
-			i++
-		}
+		i = plainRun(b, i)
 		if i == len(b) {
 			break
 		}
@@ -856,7 +925,7 @@ func (d *decoder) skipString() (escaped bool) {
 			escaped = true
 			if i+1 >= len(b) {
 				d.pos = i
-				d.fail("unterminated string")
+				d.fail("json.string.unterminated")
 				return
 			}
 			switch b[i+1] {
@@ -865,25 +934,25 @@ func (d *decoder) skipString() (escaped bool) {
 			case 'u':
 				if i+6 > len(b) {
 					d.pos = i
-					d.fail("malformed \\u escape")
+					d.fail("json.string.unicode")
 					return
 				}
 				for _, h := range b[i+2 : i+6] {
 					if !isHex(h) {
 						d.pos = i
-						d.fail("malformed \\u escape")
+						d.fail("json.string.unicode")
 						return
 					}
 				}
 				i += 6
 			default:
 				d.pos = i
-				d.fail("invalid escape \\%c in string", b[i+1])
+				d.fail("json.string.escape", message.Text(string(rune(b[i+1]))))
 				return
 			}
 		case c < 0x20:
 			d.pos = i
-			d.fail("control character in string")
+			d.fail("json.string.control")
 			return
 		case c < utf8.RuneSelf:
 			i++
@@ -891,14 +960,14 @@ func (d *decoder) skipString() (escaped bool) {
 			r, size := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && size == 1 {
 				d.pos = i
-				d.fail("invalid UTF-8 in string")
+				d.fail("json.string.utf8")
 				return
 			}
 			i += size
 		}
 	}
 	d.pos = i
-	d.fail("unterminated string")
+	d.fail("json.string.unterminated")
 	return
 }
 
@@ -917,6 +986,37 @@ func (d *decoder) str() []byte {
 	}
 	d.buf = appendUnescaped(d.buf[:0], raw)
 	return d.buf
+}
+
+// textChunk is how many bytes of the document strValue copies at a time.
+const textChunk = 2048
+
+// strValue reads a string literal and returns its contents as a string.
+// A short string without escapes is a part of a copy of the stretch of
+// the document where it lies, textChunk bytes copied at once and shared
+// by the strings in it, rather than a copy of its own: one allocation for
+// a dozen strings or so. The strings of a decoded value keep those
+// stretches alive, which take at most the size of the document.
+func (d *decoder) strValue() (string, bool) {
+	start := d.pos
+	escaped := d.skipString()
+	if d.err != nil {
+		return "", false
+	}
+	from, to := start+1, d.pos-1
+	switch {
+	case from == to:
+		return "", true
+	case escaped:
+		d.buf = appendUnescaped(d.buf[:0], d.data[start:d.pos])
+		return string(d.buf), true
+	case to-from > textChunk/4:
+		return string(d.data[from:to]), true
+	case from < d.textAt || to > d.textAt+len(d.text):
+		d.textAt = from
+		d.text = string(d.data[from:min(from+textChunk, len(d.data))])
+	}
+	return d.text[from-d.textAt : to-d.textAt], true
 }
 
 func isHex(c byte) bool {
@@ -999,7 +1099,7 @@ func hex4(h []byte) rune {
 // decimal.NullDecimal rejected.
 func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
 	if k != kindNumber && k != kindString {
-		d.add(start, "", CodeType, "expected a decimal number (such as 1250.5 or \"1250.5\"), got %s", k)
+		d.add(start, "", CodeType, message.New("json.type", message.Term("json.want.decimal"), k.term()))
 		return
 	}
 	text := raw
@@ -1007,14 +1107,14 @@ func (d *decoder) decimalError(start int, k kind, raw []byte, err error) {
 		text = []byte(unquote(raw))
 	}
 	if m, exp, ok := strings.Cut(strings.ToLower(string(text)), "e"); ok && numberSyntax(m, exp) {
-		size := "large"
+		code := "json.decimal.large"
 		if strings.HasPrefix(exp, "-") {
-			size = "small"
+			code = "json.decimal.small"
 		}
-		d.add(start, "", CodeNumber, "%s is out of range: its exponent is too %s", short(text), size)
+		d.add(start, "", CodeNumber, message.New(code, message.Text(short(text))))
 		return
 	}
-	d.add(start, "", CodeNumber, "%s is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)", short(text))
+	d.add(start, "", CodeNumber, message.New("json.decimal.syntax", message.Text(short(text))))
 }
 
 // leafError records an error returned by a leaf type's own decoding.
@@ -1037,7 +1137,12 @@ func (d *decoder) leafError(start int, err error) {
 	if c, ok := err.(interface{ StrictCode() string }); ok {
 		code = c.StrictCode()
 	}
-	d.add(start, extra, code, "%s", strings.TrimPrefix(err.Error(), "json: "))
+	msg, ok := err.(message.Error)
+	if !ok {
+		d.add(start, extra, code, message.Plain(strings.TrimPrefix(err.Error(), "json: ")))
+		return
+	}
+	d.add(start, extra, code, msg.Message())
 }
 
 // shortLen is the most bytes of an offending value a message quotes.

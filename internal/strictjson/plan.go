@@ -3,11 +3,12 @@ package strictjson
 import (
 	"encoding"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // planKind says how a Go type is decoded.
@@ -115,10 +116,28 @@ type structFields struct {
 	list   []fieldInfo
 	byName map[string]int
 	byFold map[string]int
+	// byLen lists, for each length of name, the fields whose name has
+	// that many bytes, so that a key is compared with a few names of its
+	// own length rather than hashed.
+	byLen [][]int
 }
 
-// suggest names the known field closest to an unknown key, when one is
-// close enough to be a likely typo.
+// lookup returns the index in list of the field named key, exactly, or
+// -1.
+func (s *structFields) lookup(key []byte) int {
+	if len(key) >= len(s.byLen) {
+		return -1
+	}
+	for _, i := range s.byLen[len(key)] {
+		if s.list[i].name == string(key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// suggest returns the name of the known field closest to an unknown key,
+// when one is close enough to be a likely typo, and "" otherwise.
 func (s *structFields) suggest(key string) string {
 	best, bestD := "", 3
 	for _, f := range s.list {
@@ -126,10 +145,7 @@ func (s *structFields) suggest(key string) string {
 			best, bestD = f.name, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // distance is the Levenshtein edit distance, for typo suggestions.
@@ -162,6 +178,10 @@ func fieldsOf(t reflect.Type, plans map[reflect.Type]*plan) *structFields {
 	collectFields(t, nil, s)
 	for i := range s.list {
 		f := &s.list[i]
+		for len(s.byLen) <= len(f.name) {
+			s.byLen = append(s.byLen, nil)
+		}
+		s.byLen[len(f.name)] = append(s.byLen[len(f.name)], i)
 		f.direct = len(f.index) == 1
 		f.plan = planFor(fieldType(t, f.index), plans)
 	}
@@ -231,15 +251,15 @@ func fieldByIndex(v reflect.Value, index []int) reflect.Value {
 	return v
 }
 
-// describe names the JSON form a Go type expects, for messages.
-func describe(t reflect.Type) string {
+// describe is the term of the JSON form a Go type expects, for messages.
+func describe(t reflect.Type) message.Term {
 	switch t.Kind() {
 	case reflect.Struct, reflect.Map:
-		return "an object"
+		return "json.want.object"
 	case reflect.Slice, reflect.Array:
-		return "an array"
+		return "json.want.array"
 	}
-	return "a value"
+	return "json.want.value"
 }
 
 // failedWhole reports, for a value of kind k read with plan p that

@@ -26,8 +26,15 @@
 // Leaf types (quantities, enums, dates) implement json.Unmarshaler or
 // encoding.TextUnmarshaler and return plain errors; the decoder adds the
 // path. An error that implements FieldError extends the path into the
-// leaf's own fields.
+// leaf's own fields; one that implements message.Error gives the issue its
+// catalogued text.
+//
+// Every issue's text is a message code with typed arguments (Issue.Text),
+// made only when there is a problem to report; Issue.Message is its
+// English rendering.
 package strictjson
+
+import "github.com/openregen/secretomekit/message"
 
 // Problem codes, spelled as the secretome package spells them.
 const (
@@ -74,8 +81,12 @@ type Issue struct {
 	Path string
 	// Code is one of the Code constants.
 	Code string
-	// Message explains the problem.
+	// Message explains the problem in English: Text rendered.
 	Message string
+	// Text is the problem's message as a code of the message catalogue
+	// with typed arguments, which renders in any supported language. A
+	// leaf type's error that is not a message.Error is a plain text.
+	Text message.Message
 	// Offset is the byte offset in the input where the value starts, or -1.
 	Offset int64
 	// Line is the 1-based line of Offset; 0 when Offset is -1.

@@ -3,13 +3,28 @@ package strictjson
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/openregen/secretomekit/message"
 )
+
+// textless checks that each issue's English Message is its Text
+// rendered, and clears Text so that tests can compare the rest.
+func textless(t *testing.T, issues []Issue) {
+	t.Helper()
+	for i := range issues {
+		assert.False(t, issues[i].Text.IsZero(), "every issue has a text")
+		assert.Equal(t, issues[i].Message, issues[i].Text.String())
+		issues[i].Text = message.Message{}
+	}
+}
 
 type color int
 
@@ -116,6 +131,7 @@ func TestDecode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var d doc
 			got := Decode([]byte(tt.in), &d, Options{})
+			textless(t, got)
 			for i := range got {
 				assert.Positive(t, got[i].Line, "issues carry a line")
 				got[i].Offset, got[i].Line, got[i].Column = 0, 0, 0
@@ -200,6 +216,7 @@ func TestDecodeRejectsWhatTheFastPassAccepts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var d doc
 			got := Decode([]byte(tt.in), &d, Options{})
+			textless(t, got)
 			for i := range got {
 				got[i].Offset, got[i].Line, got[i].Column = 0, 0, 0
 			}
@@ -312,4 +329,101 @@ func TestPartialValuesAreZeroWhereUnread(t *testing.T) {
 	many := Decode([]byte(`{"items":[{"color":"x"},{"color":"y"}]}`), &v, Options{MaxIssues: 1})
 	require.Len(t, many, 2)
 	assert.True(t, many[1].Fatal(), "unlisted problems are fatal: their paths are unknown")
+}
+
+// TestPlainRunAgreesWithTheTable checks the eight-bytes-at-a-time scan of
+// a string's plain bytes against the table it stands for, at every offset
+// of words that mix plain bytes with each kind of byte that ends a run.
+func TestPlainRunAgreesWithTheTable(t *testing.T) {
+	special := []byte{'"', '\\', 0x00, 0x1f, 0x7f, 0x80, 0xc3, 0xff, ' ', 'a', '~'}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(6) == 0 {
+				b[i] = special[rng.IntN(len(special))]
+			} else {
+				b[i] = byte(0x20 + rng.IntN(0x60))
+			}
+		}
+		for i := 0; i <= len(b); i++ {
+			want := i
+			for want < len(b) && plain[b[want]] {
+				want++
+			}
+			require.Equal(t, want, plainRun(b, i), "%q from %d", b, i)
+		}
+	}
+}
+
+// TestShortDecimalAgreesWithDecimal checks that the short decimals the
+// decoder reads itself come out exactly as decimal's own UnmarshalJSON
+// reads them, coefficient and exponent alike, and that every other
+// spelling is left to UnmarshalJSON.
+func TestShortDecimalAgreesWithDecimal(t *testing.T) {
+	short := []string{
+		`0`, `-0`, `5`, `-5`, `0.50`, `-0.0`, `1250.5`, `3.40`, `"2"`, `"0.22"`, `"-12.000"`,
+		`"007"`, `123456789012345678`, `-12345678901234567`, `12345678901234567.8`, `-1234567890123456.7`,
+		`"999999999999999999"`, `0.00000000000000001`,
+	}
+	for _, raw := range short {
+		var want, got decimal.Decimal
+		require.NoError(t, want.UnmarshalJSON([]byte(raw)), raw)
+		require.True(t, setDecimal(reflect.ValueOf(&got).Elem(), []byte(raw)), raw)
+		assert.True(t, reflect.DeepEqual(want, got), "%s: %v (exp %d) against %v (exp %d)", raw, got, got.Exponent(), want, want.Exponent())
+		var wantN, gotN decimal.NullDecimal
+		require.NoError(t, wantN.UnmarshalJSON([]byte(raw)), raw)
+		require.True(t, setDecimal(reflect.ValueOf(&gotN).Elem(), []byte(raw)), raw)
+		assert.True(t, reflect.DeepEqual(wantN, gotN), raw)
+	}
+	// Left to decimal's UnmarshalJSON: longer, with an exponent, or
+	// spelled in a way only it judges.
+	for _, raw := range []string{
+		`1234567890123456789`, `-123456789012345678`, `1e3`, `"5."`, `".5"`, `"+5"`, `"-.5"`, `""`,
+		`"1 2"`, `0.000000000000000001`, `"\u0031"`, `null`, `"null"`, `"-"`, `"1.2.3"`,
+	} {
+		var got decimal.Decimal
+		assert.False(t, setDecimal(reflect.ValueOf(&got).Elem(), []byte(raw)), raw)
+		assert.True(t, reflect.DeepEqual(decimal.Decimal{}, got), raw)
+	}
+}
+
+// TestNewDecimalIsDecimalNew checks that NewDecimal makes the value
+// decimal.New makes, in and beyond its table, and that a decimal sharing a
+// table entry's coefficient leaves the entry as it was when it is used.
+func TestNewDecimalIsDecimalNew(t *testing.T) {
+	for _, c := range []int64{0, 1, 9, 10, 340, 999, 1000, 12505, -1, -340, 1 << 62} {
+		for _, e := range []int32{0, -1, -2, 3, -17} {
+			want, got := decimal.New(c, e), NewDecimal(c, e)
+			require.True(t, reflect.DeepEqual(want, got), "%d e%d: %v against %v", c, e, got, want)
+			require.Equal(t, want.String(), got.String())
+		}
+	}
+	d := NewDecimal(340, -2)
+	_ = d.Add(decimal.New(1, 0)).Mul(d).Neg().Round(1).Shift(5)
+	assert.Equal(t, "340", NewDecimal(340, 0).String())
+	assert.Equal(t, "3.4", d.String())
+}
+
+// TestIssuesIndonesian checks that the decoder's own problems are
+// catalogued messages that render in Bahasa Indonesia.
+func TestIssuesIndonesian(t *testing.T) {
+	tests := []struct {
+		in, want, why string
+	}{
+		{`{"nmae":"x"}`, `ruas "nmae" tidak dikenal (mungkin maksudnya "name"?)`, "a typo with its suggestion"},
+		{`{"Name":"x"}`, `ruas "Name" tidak dikenal (nama ruas membedakan huruf besar dan kecil: mungkin maksudnya "name"?)`, "a case mismatch"},
+		{`{"name":1}`, `seharusnya string, tertulis angka`, "a value of the wrong type"},
+		{`{"name":"a","name":"b"}`, `ruas "name" muncul lebih dari sekali`, "a repeated key"},
+		{`{"ratio":1e999}`, `1e999 di luar rentang: terlalu besar`, "a number out of range"},
+		{`{"name":"a"`, `masukan berakhir tak terduga di dalam objek`, "a syntax error"},
+		{``, `dokumen kosong`, "an empty document"},
+	}
+	for _, tt := range tests {
+		var d item
+		got := Decode([]byte(tt.in), &d, Options{})
+		require.Len(t, got, 1, tt.why)
+		assert.Empty(t, got[0].Text.Uncatalogued(), tt.why)
+		assert.Equal(t, tt.want, got[0].Text.In(message.Indonesian), tt.why)
+	}
 }
