@@ -20,15 +20,14 @@ func allowedNames(names []string) []string {
 // parseEnum returns the index of b in names. The empty spelling is never
 // accepted, so an enum whose zero value means "not given" has "" at index 0.
 func parseEnum[T ~uint8](kind string, names []string, b []byte) (T, error) {
-	s := string(b)
-	if s != "" {
+	if len(b) > 0 {
 		for i, n := range names {
-			if n == s {
+			if n == string(b) { // compared without a copy
 				return T(i), nil
 			}
 		}
 	}
-	return 0, &enum.Error{Kind: kind, Value: s, Allowed: allowedNames(names)}
+	return 0, &enum.Error{Kind: kind, Value: string(b), Allowed: allowedNames(names)}
 }
 
 // enumString returns the spelling of v, or Kind(v) for a value out of range.

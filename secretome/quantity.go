@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/openregen/secretomekit/internal/strictjson"
 	"github.com/openregen/secretomekit/message"
 )
 
@@ -417,19 +418,21 @@ func digitValue(r rune, super bool) int {
 // scanNumber reads a decimal number at the start of s and returns it with
 // the number of bytes used. With lenient set it accepts "+" and U+2212 as
 // signs and stops at the first byte that cannot continue the number;
-// otherwise it accepts only "-" as a sign and must use all of s.
-func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxError) {
+// otherwise it accepts only "-" as a sign and must use all of s. It reads
+// a string or the bytes of a JSON value alike, copying them only into an
+// error.
+func scanNumber[S ~string | ~[]byte](s S, lenient bool) (decimal.Decimal, int, *QuantitySyntaxError) {
 	fail := func(off int, code string, args ...message.Arg) (decimal.Decimal, int, *QuantitySyntaxError) {
-		return decimal.Decimal{}, 0, syntaxError(s, off, message.New(code, args...))
+		return decimal.Decimal{}, 0, syntaxError(string(s), off, message.New(code, args...))
 	}
 	i := 0
 	neg := false
 	switch {
-	case strings.HasPrefix(s, "-"):
+	case len(s) > 0 && s[0] == '-':
 		neg, i = true, 1
-	case lenient && strings.HasPrefix(s, "+"):
+	case lenient && len(s) > 0 && s[0] == '+':
 		i = 1
-	case lenient && strings.HasPrefix(s, "−"):
+	case lenient && len(s) >= len("−") && string(s[:len("−")]) == "−":
 		neg, i = true, len("−")
 	}
 	// Mantissa: collect the digits of the coefficient without leading zeros.
@@ -453,7 +456,7 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 			return fail(i, "value.quantity.leading_point")
 		}
 		if i < len(s) {
-			r, _ := utf8.DecodeRuneInString(s[i:])
+			r, _ := utf8.DecodeRuneInString(string(s[i:]))
 			return fail(i, "value.quantity.found", message.Text(strconv.QuoteRune(r)))
 		}
 		return fail(i, "value.quantity.expected")
@@ -506,7 +509,7 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 		return fail(0, "value.quantity.long", message.Int(maxNumberLen))
 	}
 	if !lenient && i != len(s) {
-		r, _ := utf8.DecodeRuneInString(s[i:])
+		r, _ := utf8.DecodeRuneInString(string(s[i:]))
 		return fail(i, "value.quantity.after_number", message.Text(strconv.QuoteRune(r)))
 	}
 	if sig > MaxQuantityDigits {
@@ -522,7 +525,7 @@ func scanNumber(s string, lenient bool) (decimal.Decimal, int, *QuantitySyntaxEr
 		if neg {
 			c = -c
 		}
-		d = decimal.New(c, int32(e))
+		d = strictjson.NewDecimal(c, int32(e))
 	} else {
 		digits := make([]byte, 0, sig+1)
 		if neg {
@@ -760,16 +763,7 @@ type jsonScanner struct {
 	i int
 }
 
-func (p *jsonScanner) skipSpace() {
-	for p.i < len(p.b) {
-		switch p.b[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
-		}
-	}
-}
+func (p *jsonScanner) skipSpace() { p.i = strictjson.SkipSpace(p.b, p.i) }
 
 func (p *jsonScanner) syntax(what string) error {
 	if p.i >= len(p.b) {
@@ -865,22 +859,22 @@ func (p *jsonScanner) strBytes() ([]byte, error) {
 
 // number returns the raw bytes of a JSON number at p.i: everything up to
 // the next delimiter. scanNumber checks it.
-func (p *jsonScanner) number() string {
+func (p *jsonScanner) number() []byte {
 	start := p.i
 	for p.i < len(p.b) {
 		switch p.b[p.i] {
 		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return string(p.b[start:p.i])
+			return p.b[start:p.i]
 		}
 		p.i++
 	}
-	return string(p.b[start:p.i])
+	return p.b[start:p.i]
 }
 
 func (p *jsonScanner) object() (Quantity, error) {
 	p.i++ // '{'
 	var (
-		value               string
+		value               []byte
 		unit                []byte
 		hasValue, hasUnit   bool
 		valueIsNum, anyKeys bool
@@ -913,7 +907,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 			hasValue = true
 			switch k := p.kind(); k {
 			case "string":
-				if value, err = p.str(); err != nil {
+				if value, err = p.strBytes(); err != nil {
 					return Quantity{}, err
 				}
 			case "number":
@@ -946,7 +940,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 		}
 		return Quantity{}, p.syntax("',' or '}'")
 	}
-	if !hasValue || value == "" && !valueIsNum {
+	if !hasValue || len(value) == 0 && !valueIsNum {
 		return Quantity{}, &FieldError{Field: "value", Err: ErrMissing}
 	}
 	if !hasUnit || len(unit) == 0 {

@@ -113,7 +113,10 @@ func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []g
 				continue
 			}
 			why := message.New("cli.gap.undecided")
-			if len(ua.Rules) > 0 {
+			switch {
+			case len(ua.InvalidPaths) > 0:
+				why = message.New("cli.gap.invalid", regulation.PathsArg(ua.InvalidPaths))
+			case len(ua.Rules) > 0:
 				why = message.New("cli.gap.could_not_tell", message.Text(strings.Join(ua.Rules, ", ")))
 			}
 			out = append(out, gap{Use: ua.Index, Jurisdiction: j.Jurisdiction, Path: fmt.Sprintf("uses[%d]", ua.Index),
@@ -351,16 +354,11 @@ func runCheck(e *env, args []string) (int, error) {
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
 	waiversFile := fs.String("waivers", "", "waive findings as the waivers `FILE` says (YAML or JSON)")
-	lang := fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
 	}
-	tag, err := language.Parse(*lang)
-	if err != nil {
-		return exitUsage, usagef("--lang: %q is not a language tag (use en or id)", *lang)
-	}
-	tag = message.Match(tag)
+	tag := e.lang
 	if len(paths) == 0 {
 		return exitUsage, usageIn(tag, "cli.check.no_paths")
 	}
@@ -388,18 +386,18 @@ func runCheck(e *env, args []string) (int, error) {
 	if *asOf != "" {
 		d, err := secretome.ParseDate(*asOf)
 		if err != nil {
-			return exitUsage, usagef("--as-of: %v", err)
+			return exitUsage, flagValueError(tag, "as-of", err)
 		}
 		info.asOf = d
 	}
-	rules, policies, err := loadRules(policyDirs)
+	rules, policies, err := loadRules(tag, policyDirs)
 	if err != nil {
 		return exitUsage, err
 	}
 	inputs := policies.Inputs()
 	var waivers *policy.WaiverRun
 	if *waiversFile != "" {
-		ws, err := loadWaivers(*waiversFile)
+		ws, err := loadWaivers(tag, *waiversFile)
 		if err != nil {
 			return exitUsage, err
 		}
@@ -712,39 +710,41 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 			out.problems[i].Message = out.problems[i].In(c.info.lang)
 		}
 	}
-	if dec.dossier == nil {
+	d := dec.reading.Dossier
+	if d == nil {
 		return out
 	}
 	var waive regulation.WaiveFunc
 	if c.waivers != nil {
-		waive = c.waivers.For(j.src.path, dec.dossier.Product.ID)
+		waive = c.waivers.For(j.src.path, d.Product.ID)
 	}
-	rep, err := c.assessor.AssessWaiving(ctx, dec.dossier, waive)
+	// The one way a dossier becomes a report, as for a library's host: a
+	// dossier with errors is assessed as far as it was read, its
+	// findings and verdicts the errors bear on marked.
+	rep, err := c.assessor.AssessReading(ctx, dec.reading, waive)
 	if err != nil {
 		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
 			Message: "the assessment failed: " + err.Error()})
 		return out
 	}
+	rep.Problems = nil // the problems are out.problems, placed in the file
 	if c.info.lang != message.English {
 		rep = rep.Localize(c.info.lang)
 	}
 	out.report = rep
 	fs := rep.Findings()
 	out.findings = make([]located, len(fs))
-	paths := make([]string, len(fs))
 	for i, f := range fs {
-		paths[i] = f.Path
+		at := dec.place(regulation.Position{Line: f.Line, Column: f.Column})
+		out.findings[i] = located{Finding: f, Line: at.line, Column: at.col}
 	}
-	out.gaps = gapsOf(dec.dossier, rep, c.info.lang)
+	out.gaps = gapsOf(d, rep, c.info.lang)
+	paths := make([]string, len(out.gaps))
 	for i := range out.gaps {
-		paths = append(paths, out.gaps[i].Path)
+		paths[i] = out.gaps[i].Path
 	}
-	at := dec.locate(paths)
-	for i := range fs {
-		out.findings[i] = located{Finding: fs[i], Line: at[i].line, Column: at[i].col}
-	}
-	for i := range out.gaps {
-		out.gaps[i].Line, out.gaps[i].Column = at[len(fs)+i].line, at[len(fs)+i].col
+	for i, at := range dec.locate(paths) {
+		out.gaps[i].Line, out.gaps[i].Column = at.line, at.col
 	}
 	return out
 }
@@ -759,20 +759,21 @@ func (c *checker) waiversChecked(seq int) *checked {
 	out := &checked{seq: seq, src: c.info.waivers, aux: true}
 	for _, p := range probs {
 		out.problems = append(out.problems, secretome.Problem{Path: p.Path, Code: secretome.Code(p.Code),
-			Severity: secretome.SeverityWarning, Message: p.Message, Line: p.Line, Column: p.Column})
+			Severity: secretome.SeverityWarning, Message: p.Message, Text: p.Text, Line: p.Line, Column: p.Column})
 	}
 	return out
 }
 
-// loadWaivers reads and decodes a waivers file.
-func loadWaivers(name string) (*policy.Waivers, error) {
+// loadWaivers reads and decodes a waivers file; its problems are in the
+// language tag.
+func loadWaivers(tag language.Tag, name string) (*policy.Waivers, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("--waivers: %w", err)
 	}
 	ws, err := policy.LoadWaivers(name, data)
 	if err != nil {
-		return nil, fmt.Errorf("--waivers: %w", err)
+		return nil, &langError{prefix: "--waivers: ", err: err, tag: tag}
 	}
 	return ws, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -138,12 +139,13 @@ func (r *githubReporter) prepare(info *runInfo, c *checked) {
 		if f.Path != "" {
 			msg = f.Path + ": " + msg
 		}
-		msg += "\n" + citationLine(f.Citation, f.Provenance)
+		msg += "\n" + citationLine(f.Citation, f.Provenance, r.info.lang)
 		sev, title := f.Severity, f.RuleID
 		if f.Waiver != nil {
 			// A waived finding is a notice that says so: it does not fail.
-			sev, title = secretome.SeverityInfo, f.RuleID+" (waived)"
-			msg = fmt.Sprintf("waived %s: %s\nwaived: %s", f.Severity, msg, waiverLine(f.Waiver))
+			sev, title = secretome.SeverityInfo, f.RuleID+" ("+message.Render(message.Term("cli.waived"), r.info.lang)+")"
+			msg = message.New("cli.github.waived", message.Enum("severity", f.Severity.String()), message.Text(msg),
+				message.Text(waiverLine(f.Waiver, r.info.lang))).In(r.info.lang)
 		}
 		a.annotate(sev, f.Line, f.Column, title, msg)
 	}

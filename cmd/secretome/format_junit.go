@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -129,12 +131,12 @@ func (r *junitReporter) dossier(c *checked) error {
 // prepare renders the dossier's test suite in a worker: a suite depends
 // on nothing but its dossier and the run.
 func (r *junitReporter) prepare(info *runInfo, c *checked) {
-	c.rendered, c.prepared = junitSuiteXML(info, c), true
+	c.rendered, c.prepared = (&junitReporter{info: info}).suite(c), true
 }
 
-// junitSuiteXML renders the test suite of one dossier, ending in a line
-// break.
-func junitSuiteXML(info *runInfo, c *checked) []byte {
+// suite renders the test suite of one dossier, ending in a line break.
+// It reads nothing of r but info.
+func (r *junitReporter) suite(c *checked) []byte {
 	suite := junitSuite{Name: c.name()}
 	if p := c.product(); p != "" {
 		suite.Name += " (" + p + ")"
@@ -142,13 +144,13 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 	classname := c.name()
 	if c.ioErr != nil {
 		suite.Cases = append(suite.Cases, junitCase{Classname: classname, Name: "dossier",
-			Error: &junitFailure{Message: "the input could not be read", Type: ruleUnreadable, Text: c.ioErr.Error()}})
+			Error: &junitFailure{Message: r.say("cli.junit.unreadable"), Type: ruleUnreadable, Text: c.ioErr.Error()}})
 	}
 	if len(c.problems) > 0 {
 		var fail, other []string
 		for _, p := range c.problems {
-			line := fmt.Sprintf("%s %s %s: %s", p.Severity, problemRule(p.Code), where(p.Path, p.Line), p.Message)
-			if p.Severity == secretome.SeverityError || info.threshold.fails(p.Severity) {
+			line := fmt.Sprintf("%s %s %s: %s", r.severity(p.Severity), problemRule(p.Code), where(p.Path, p.Line, r.info.lang), p.Message)
+			if p.Severity == secretome.SeverityError || r.info.threshold.fails(p.Severity) {
 				fail = append(fail, line)
 			} else {
 				other = append(other, line)
@@ -156,7 +158,7 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 		}
 		tc := junitCase{Classname: classname, Name: "dossier", SystemOut: textOrNil(joinLines(other))}
 		if len(fail) > 0 {
-			tc.Failure = &junitFailure{Message: plural(len(fail), "problem"), Type: "invalid", Text: joinLines(fail)}
+			tc.Failure = &junitFailure{Message: r.count(len(fail), "noun.problem"), Type: "invalid", Text: joinLines(fail)}
 		}
 		suite.Cases = append(suite.Cases, tc)
 	}
@@ -167,19 +169,20 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 				if f.Jurisdiction != j.Jurisdiction {
 					continue
 				}
-				line := fmt.Sprintf("%s %s %s: %s (%s)", f.Severity, f.RuleID, where(f.Path, f.Line), f.Text(), citationLine(f.Citation, f.Provenance))
+				line := fmt.Sprintf("%s %s %s: %s (%s)", r.severity(f.Severity), f.RuleID, where(f.Path, f.Line, r.info.lang), f.Text(),
+					citationLine(f.Citation, f.Provenance, r.info.lang))
 				if f.Waiver != nil {
 					// Waived: shown with the waiver, never a failure.
-					other = append(other, "waived "+line+" [waived: "+waiverLine(f.Waiver)+"]")
+					other = append(other, r.say("cli.junit.waived", message.Text(line), message.Text(waiverLine(f.Waiver, r.info.lang))))
 					continue
 				}
-				if info.threshold.fails(f.Severity) {
+				if r.info.threshold.fails(f.Severity) {
 					fail = append(fail, line)
 				} else {
 					other = append(other, line)
 				}
 			}
-			if len(j.Uses) == 0 && len(fail)+len(other) == 0 && !info.asked[j.Jurisdiction] {
+			if len(j.Uses) == 0 && len(fail)+len(other) == 0 && !r.info.asked[j.Jurisdiction] {
 				// The dossier has no use there: a green case would say
 				// the market was checked and passed.
 				continue
@@ -189,8 +192,8 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 				if g.Unassessed || g.Jurisdiction != j.Jurisdiction {
 					continue
 				}
-				line := fmt.Sprintf("%s %s %s: %s", g.severity(info.threshold), g.rule(), where(g.Path, g.Line), g.Message)
-				if info.threshold.unknown {
+				line := fmt.Sprintf("%s %s %s: %s", r.severity(g.severity(r.info.threshold)), g.rule(), where(g.Path, g.Line, r.info.lang), g.Message)
+				if r.info.threshold.unknown {
 					fail = append(fail, line)
 				} else {
 					other = append(other, line)
@@ -198,7 +201,7 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 			}
 			tc := junitCase{Classname: classname, Name: j.Jurisdiction, SystemOut: textOrNil(joinLines(other))}
 			if len(fail) > 0 {
-				tc.Failure = &junitFailure{Message: plural(len(fail), "finding"), Type: "findings", Text: joinLines(fail)}
+				tc.Failure = &junitFailure{Message: r.count(len(fail), "noun.finding"), Type: "findings", Text: joinLines(fail)}
 			}
 			suite.Cases = append(suite.Cases, tc)
 		}
@@ -208,15 +211,15 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 				continue
 			}
 			tc := junitCase{Classname: classname, Name: fmt.Sprintf("use %d (%s)", g.Use, g.Jurisdiction)}
-			if info.threshold.unknown {
-				tc.Failure = &junitFailure{Message: message.New("cli.junit.unassessed").In(info.lang), Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
+			if r.info.threshold.unknown {
+				tc.Failure = &junitFailure{Message: r.say("cli.junit.unassessed"), Type: g.rule(), Text: where(g.Path, g.Line, r.info.lang) + ": " + g.Message + "\n"}
 			} else {
 				tc.Skipped = &junitSkipped{Message: g.Message}
 			}
 			suite.Cases = append(suite.Cases, tc)
 		}
 	}
-	suite.Properties = auditProperties(info, c.findings)
+	suite.Properties = auditProperties(r.info, c.findings)
 	suite.Tests = len(suite.Cases)
 	for _, tc := range suite.Cases {
 		if tc.Failure != nil {
@@ -238,9 +241,26 @@ func junitSuiteXML(info *runInfo, c *checked) []byte {
 	return append(b, '\n')
 }
 
-func where(path string, line int) string {
+// say renders a message of the catalogue in the run's language.
+func (r *junitReporter) say(code string, args ...message.Arg) string {
+	return message.New(code, args...).In(r.info.lang)
+}
+
+// count renders n things of the noun term, in the run's language.
+func (r *junitReporter) count(n int, noun string) string {
+	return message.Render(message.Count{N: n, Noun: noun}, r.info.lang)
+}
+
+// severity names a severity in the run's language.
+func (r *junitReporter) severity(s secretome.Severity) string {
+	return message.Name("severity", s.String(), r.info.lang)
+}
+
+// where is a field path and its line; the document itself is named in
+// the language lang.
+func where(path string, line int, lang language.Tag) string {
 	if path == "" {
-		path = "(dossier)"
+		path = message.New("cli.dossier").In(lang)
 	}
 	if line > 0 {
 		return path + ":" + strconv.Itoa(line)

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -129,15 +132,15 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	r.index = map[string]int{}
 	var rules []sarifRule
 	for _, ri := range info.rules {
-		rules = append(rules, ruleSARIF(ri))
+		rules = append(rules, ruleSARIF(ri, info.lang))
 	}
 	for _, pc := range problemCodes {
 		id := problemRule(pc.code)
-		rules = append(rules, sarifRule{ID: id, ShortDescription: sarifMessage{Text: pc.what},
+		rules = append(rules, sarifRule{ID: id, ShortDescription: sarifMessage{Text: message.New(pc.text).In(info.lang)},
 			Properties: sarifRuleProps{Tags: []string{"dossier"}}})
 	}
 	for _, g := range gapRules {
-		rules = append(rules, sarifRule{ID: g.id, ShortDescription: sarifMessage{Text: g.what},
+		rules = append(rules, sarifRule{ID: g.id, ShortDescription: sarifMessage{Text: message.New(g.text).In(info.lang)},
 			Properties: sarifRuleProps{Tags: []string{"use"}}})
 	}
 	for i, ru := range rules {
@@ -158,6 +161,11 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	}
 	// Columns count characters (Unicode code points), in JSON and YAML.
 	r.b.WriteString("\n]}},\"columnKind\":\"unicodeCodePoints\"")
+	if info.lang != message.English {
+		// The language of the run's messages (SARIF's default is en-US).
+		r.b.WriteString(`,"language":`)
+		writeJSON(r.b, info.lang.String())
+	}
 	// The audit record: versions, the rule set's digest, the policy and
 	// waivers files; each rule's revision is in its properties.
 	r.b.WriteString(`,"properties":{"audit":`)
@@ -174,12 +182,12 @@ func (r *sarifReporter) begin(info *runInfo) error {
 }
 
 // ruleSARIF describes a rule: its title, its citation as help text and
-// helpUri, and its provenance, so a reviewer sees what the rule rests on
-// and how sure it is.
-func ruleSARIF(ri regulation.RuleInfo) sarifRule {
+// helpUri (in the language lang), and its provenance, so a reviewer sees
+// what the rule rests on and how sure it is.
+func ruleSARIF(ri regulation.RuleInfo, lang language.Tag) sarifRule {
 	ru := sarifRule{ID: ri.ID, ShortDescription: sarifMessage{Text: ri.Title},
 		HelpURI: ri.Citation.URL,
-		Help:    &sarifMessage{Text: citationText(ri.Citation, ri.Provenance)},
+		Help:    &sarifMessage{Text: citationText(ri.Citation, ri.Provenance, lang)},
 		Properties: sarifRuleProps{Provenance: ri.Provenance.String(), Revision: ri.Revision, Jurisdiction: ri.Jurisdiction,
 			Tags: []string{ri.Jurisdiction, ri.Provenance.String()}}}
 	if ri.Note != "" {
@@ -188,26 +196,29 @@ func ruleSARIF(ri regulation.RuleInfo) sarifRule {
 	return ru
 }
 
-// citationText renders a citation in full, for help text.
-func citationText(c regulation.Citation, p regulation.Provenance) string {
+// citationText renders a citation in full, for help text: the
+// instrument as it was read, its dates and provenance in the language
+// lang.
+func citationText(c regulation.Citation, p regulation.Provenance, lang language.Tag) string {
 	var b strings.Builder
+	say := func(code string, arg message.Arg) { b.WriteString(message.New(code, arg).In(lang)) }
 	b.WriteString(c.String())
 	if !c.EffectiveFrom.IsZero() {
-		fmt.Fprintf(&b, "; in force from %s", c.EffectiveFrom)
+		say("cli.cite.from", message.Text(c.EffectiveFrom.String()))
 	}
 	if !c.EffectiveTo.IsZero() {
-		fmt.Fprintf(&b, " until %s", c.EffectiveTo)
+		say("cli.cite.until", message.Text(c.EffectiveTo.String()))
 	}
 	if c.URL != "" {
 		fmt.Fprintf(&b, "; %s", c.URL)
 	}
 	if c.Secondary != "" {
-		fmt.Fprintf(&b, "; read in %s", c.Secondary)
+		say("cli.cite.read_in", message.Text(c.Secondary))
 	}
 	if !c.CheckedOn.IsZero() {
-		fmt.Fprintf(&b, "; checked on %s", c.CheckedOn)
+		say("cli.cite.checked", message.Text(c.CheckedOn.String()))
 	}
-	fmt.Fprintf(&b, "; provenance: %s", p)
+	say("cli.cite.provenance", message.Enum("provenance", p.String()))
 	return b.String()
 }
 

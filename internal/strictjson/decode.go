@@ -2,9 +2,11 @@ package strictjson
 
 import (
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
@@ -172,6 +174,10 @@ type decoder struct {
 	issues []Issue
 	err    *syntaxError
 	buf    []byte // unescaped strings
+	// text is a copy of data[textAt:textAt+len(text)], from which string
+	// values are cut (see strValue).
+	text   string
+	textAt int
 	// index, when not nil, notes where each value starts; keyAt and
 	// keyLen place the raw key of the member whose value is read next
 	// (keyLen 0 for a list element).
@@ -239,13 +245,33 @@ func (d *decoder) add(offset int, extra, code string, msg message.Message) {
 	d.issue(Issue{Path: fieldpath.Join(d.path(), extra), Code: code, Text: msg, Offset: int64(offset)})
 }
 
-func (d *decoder) space() { d.pos = skipSpace(d.data, d.pos) }
+func (d *decoder) space() {
+	if d.pos < len(d.data) && d.data[d.pos] > ' ' {
+		return // the common case, kept small enough to inline
+	}
+	d.pos = SkipSpace(d.data, d.pos)
+}
 
-// skipSpace returns the offset of the first byte from i on that is not
-// JSON whitespace.
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
-		i++
+// spaces8 is eight spaces read as one little-endian word.
+const spaces8 = 0x2020202020202020
+
+// SkipSpace returns the offset of the first byte of b from i on that is
+// not JSON whitespace. After a newline it skips the indentation of a
+// pretty-printed document eight spaces at a time. It is for the leaf types
+// that read their own JSON.
+func SkipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\r':
+			i++
+		case '\n':
+			i++
+			for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:]) == spaces8 {
+				i += 8
+			}
+		default:
+			return i
+		}
 	}
 	return i
 }
@@ -258,6 +284,34 @@ var plain = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// Words of eight equal bytes, for plainRun.
+const (
+	ones8   = 0x0101010101010101
+	highs8  = 0x8080808080808080
+	quotes8 = '"' * ones8
+	slashs8 = '\\' * ones8
+)
+
+// plainRun returns the offset of the first byte from i on that does not
+// stand for itself in a string (see plain), or len(b). It reads eight
+// bytes at a time: a word holds such a byte when one of its bytes is
+// below 0x20, a quote, a backslash or not ASCII, and the lowest byte
+// flagged is the first of them (a false flag can only follow a true one).
+func plainRun(b []byte, i int) int {
+	for i+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q, s := w^quotes8, w^slashs8
+		if m := ((w-0x20*ones8)&^w | (q-ones8)&^q | (s-ones8)&^s | w) & highs8; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(b) && plain[b[i]] {
+		i++
+	}
+	return i
+}
 
 // document reads the whole document into v.
 func (d *decoder) document(p *plan, v reflect.Value) {
@@ -327,7 +381,11 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		raw := d.data[start:d.pos]
+		if p.kind == planDecimal && setDecimal(v, raw) {
+			return
+		}
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			v.SetZero() // whatever the leaf set before it failed
 			if p.kind == planDecimal {
 				d.decimalError(start, k, raw, err)
 			} else {
@@ -371,6 +429,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
+			v.SetZero()
 			d.leafError(start, err)
 		}
 	case planPointer:
@@ -378,7 +437,11 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		e := reflect.New(p.elem.t)
+		before := len(d.issues) + d.unlisted
 		d.value(p.elem, e.Elem())
+		if len(d.issues)+d.unlisted > before && p.elem.failedWhole(k) {
+			return // a value that could not be read stays nil, not a pointer to zero
+		}
 		v.Set(e)
 	case planStruct:
 		if k != kindObject {
@@ -403,9 +466,8 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			d.mismatch(start, k, "json.want.string")
 			return
 		}
-		s := d.str()
-		if d.err == nil {
-			v.SetString(string(s))
+		if s, ok := d.strValue(); ok {
+			v.SetString(s)
 		}
 	case planBool:
 		if k != kindBool {
@@ -510,10 +572,10 @@ func (d *decoder) object(fields *structFields, v reflect.Value) {
 		seenBig = make([]bool, len(fields.list))
 	}
 	d.members(func(key []byte, keyPos int) {
-		fi, ok := fields.byName[string(key)]
+		fi := fields.lookup(key)
 		valPos := d.pos
 		switch {
-		case !ok:
+		case fi < 0:
 			name := string(key) // before skip reuses the buffer
 			d.skip()
 			if d.err != nil {
@@ -850,9 +912,7 @@ func (d *decoder) skipString() (escaped bool) {
 	b := d.data
 	i := d.pos + 1 // opening quote
 	for i < len(b) {
-		for i < len(b) && plain[b[i]] {
-			i++
-		}
+		i = plainRun(b, i)
 		if i == len(b) {
 			break
 		}
@@ -926,6 +986,37 @@ func (d *decoder) str() []byte {
 	}
 	d.buf = appendUnescaped(d.buf[:0], raw)
 	return d.buf
+}
+
+// textChunk is how many bytes of the document strValue copies at a time.
+const textChunk = 2048
+
+// strValue reads a string literal and returns its contents as a string.
+// A short string without escapes is a part of a copy of the stretch of
+// the document where it lies, textChunk bytes copied at once and shared
+// by the strings in it, rather than a copy of its own: one allocation for
+// a dozen strings or so. The strings of a decoded value keep those
+// stretches alive, which take at most the size of the document.
+func (d *decoder) strValue() (string, bool) {
+	start := d.pos
+	escaped := d.skipString()
+	if d.err != nil {
+		return "", false
+	}
+	from, to := start+1, d.pos-1
+	switch {
+	case from == to:
+		return "", true
+	case escaped:
+		d.buf = appendUnescaped(d.buf[:0], d.data[start:d.pos])
+		return string(d.buf), true
+	case to-from > textChunk/4:
+		return string(d.data[from:to]), true
+	case from < d.textAt || to > d.textAt+len(d.text):
+		d.textAt = from
+		d.text = string(d.data[from:min(from+textChunk, len(d.data))])
+	}
+	return d.text[from-d.textAt : to-d.textAt], true
 }
 
 func isHex(c byte) bool {

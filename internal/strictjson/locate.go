@@ -137,7 +137,7 @@ type scanner struct {
 	left int // trie nodes not yet reached; the scan stops at 0
 }
 
-func (s *scanner) space() { s.pos = skipSpace(s.data, s.pos) }
+func (s *scanner) space() { s.pos = SkipSpace(s.data, s.pos) }
 
 // value records the offset of the value at s.pos in n (when n is not nil)
 // and moves past the value, descending into n's children.

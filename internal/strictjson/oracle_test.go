@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // oracleDoc exercises every kind of value the decoder handles: the test
@@ -161,4 +162,44 @@ func TestIndexLocatesAsTheDocument(t *testing.T) {
 	issues, none := oracleDecoder.DecodeIndexed([]byte(`{"id":1}`), &v)
 	assert.NotEmpty(t, issues)
 	assert.Nil(t, none, "no index when decoding fails")
+}
+
+// TestDecodeOracleAgreesOnALongDocument decodes a document of many
+// strings and decimals, longer than the stretches of text that string
+// values are cut from, with strings that cross their borders, strings too
+// long to share one, empty and escaped strings, and checks the value
+// against encoding/json's.
+func TestDecodeOracleAgreesOnALongDocument(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"names":[`)
+	for i := range 700 {
+		if i > 0 {
+			b.WriteString(",\n    ")
+		}
+		switch i % 7 {
+		case 0:
+			b.WriteString(`""`)
+		case 1:
+			b.WriteString(`"\u00e9t\u00e9 ` + strings.Repeat("x", i%13) + `"`)
+		case 2:
+			b.WriteString(`"` + strings.Repeat("long ", 100+i) + `"`)
+		default:
+			b.WriteString(`"name ` + strings.Repeat("y", i%37) + `"`)
+		}
+	}
+	b.WriteString(`], "items": [`)
+	for i := range 300 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`{"name": "n` + strings.Repeat("z", i%50) + `", "amount": {"v": 1}, "ratio": 0.5}`)
+	}
+	b.WriteString(`], "next": {"price": "-0.0", "share": 999.99, "next": {"price": 1000, "share": "0.001"}}}`)
+	data := []byte(b.String())
+	require.Greater(t, len(data), 16*textChunk)
+	var got, want oracleDoc
+	require.Empty(t, Decode(data, &got, Options{}))
+	require.NoError(t, encodingJSON(data, &want))
+	require.True(t, reflect.DeepEqual(got, want), "the same value as encoding/json")
+	assert.Equal(t, "999.99", got.Next.Share.Decimal.String())
 }

@@ -116,6 +116,24 @@ type structFields struct {
 	list   []fieldInfo
 	byName map[string]int
 	byFold map[string]int
+	// byLen lists, for each length of name, the fields whose name has
+	// that many bytes, so that a key is compared with a few names of its
+	// own length rather than hashed.
+	byLen [][]int
+}
+
+// lookup returns the index in list of the field named key, exactly, or
+// -1.
+func (s *structFields) lookup(key []byte) int {
+	if len(key) >= len(s.byLen) {
+		return -1
+	}
+	for _, i := range s.byLen[len(key)] {
+		if s.list[i].name == string(key) {
+			return i
+		}
+	}
+	return -1
 }
 
 // suggest returns the name of the known field closest to an unknown key,
@@ -160,6 +178,10 @@ func fieldsOf(t reflect.Type, plans map[reflect.Type]*plan) *structFields {
 	collectFields(t, nil, s)
 	for i := range s.list {
 		f := &s.list[i]
+		for len(s.byLen) <= len(f.name) {
+			s.byLen = append(s.byLen, nil)
+		}
+		s.byLen[len(f.name)] = append(s.byLen[len(f.name)], i)
 		f.direct = len(f.index) == 1
 		f.plan = planFor(fieldType(t, f.index), plans)
 	}
@@ -238,4 +260,23 @@ func describe(t reflect.Type) message.Term {
 		return "json.want.array"
 	}
 	return "json.want.value"
+}
+
+// failedWhole reports, for a value of kind k read with plan p that
+// produced a problem, whether the problem concerns the value as a whole
+// (a leaf that could not be read, or a list or object of the wrong JSON
+// type) rather than one of its members: a pointer to such a value is
+// left nil.
+func (p *plan) failedWhole(k kind) bool {
+	switch p.kind {
+	case planStruct:
+		return k != kindObject
+	case planMap:
+		return k != kindObject || !p.stringKey
+	case planSlice:
+		return k != kindArray
+	case planPointer:
+		return false // the pointee decided for itself
+	}
+	return true
 }

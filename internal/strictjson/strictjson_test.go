@@ -3,6 +3,8 @@ package strictjson
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -275,6 +277,132 @@ func TestDecimalErrors(t *testing.T) {
 	require.Empty(t, Decode([]byte(`{"amount":1250000.00,"share":"99.10"}`), &v, Options{}), "valid decimals decode")
 	assert.Equal(t, int32(-2), v.Amount.Exponent(), "a JSON number keeps its digits")
 	assert.Equal(t, "99.1", v.Share.Decimal.String())
+}
+
+// A leaf that sets part of itself before it fails.
+type halfLeaf struct{ Set bool }
+
+func (h *halfLeaf) UnmarshalJSON(b []byte) error {
+	h.Set = true
+	if string(b) != "1" {
+		return errors.New("want 1")
+	}
+	return nil
+}
+
+func TestPartialValuesAreZeroWhereUnread(t *testing.T) {
+	type partial struct {
+		Color *color           `json:"color"`
+		Flag  *bool            `json:"flag"`
+		Item  *item            `json:"item"`
+		List  *[]int           `json:"list"`
+		Half  halfLeaf         `json:"half"`
+		HalfP *halfLeaf        `json:"half_p"`
+		Good  *bool            `json:"good"`
+		Items []item           `json:"items"`
+		Map   map[string]color `json:"map"`
+	}
+	var v partial
+	issues := Decode([]byte(`{"color":"green","flag":"yes","item":"x","list":{},"half":2,"half_p":2,"good":true,
+		"items":[{"name":"a","color":"green","count":"3"}],"map":{"a":"red","b":"green"},"extra":1,"good":false}`), &v, Options{})
+	require.Len(t, issues, 11)
+	for _, is := range issues {
+		assert.False(t, is.Fatal(), "a value-level problem is not fatal: %+v", is)
+	}
+	assert.Nil(t, v.Color, "an unknown spelling leaves the pointer nil, not a pointer to the zero value")
+	assert.Nil(t, v.Flag, "a value of the wrong type leaves the pointer nil")
+	assert.Nil(t, v.Item, "an object of the wrong type leaves the pointer nil")
+	assert.Nil(t, v.List, "a list of the wrong type leaves the pointer nil")
+	assert.False(t, v.Half.Set, "a leaf that failed is left at its zero value, whatever it set before failing")
+	assert.Nil(t, v.HalfP)
+	require.NotNil(t, v.Good)
+	assert.True(t, *v.Good, "a repeated field keeps its first value")
+	require.Len(t, v.Items, 1)
+	assert.Equal(t, "a", v.Items[0].Name, "the rest of an object with a problem is read")
+	assert.Equal(t, color(0), v.Items[0].Color)
+	assert.Nil(t, v.Items[0].Count)
+	assert.Equal(t, map[string]color{"a": 1, "b": 0}, v.Map)
+
+	fatal := Decode([]byte(`{"color":"red",`), &v, Options{})
+	require.Len(t, fatal, 1)
+	assert.True(t, fatal[0].Fatal(), "a syntax error is fatal")
+	many := Decode([]byte(`{"items":[{"color":"x"},{"color":"y"}]}`), &v, Options{MaxIssues: 1})
+	require.Len(t, many, 2)
+	assert.True(t, many[1].Fatal(), "unlisted problems are fatal: their paths are unknown")
+}
+
+// TestPlainRunAgreesWithTheTable checks the eight-bytes-at-a-time scan of
+// a string's plain bytes against the table it stands for, at every offset
+// of words that mix plain bytes with each kind of byte that ends a run.
+func TestPlainRunAgreesWithTheTable(t *testing.T) {
+	special := []byte{'"', '\\', 0x00, 0x1f, 0x7f, 0x80, 0xc3, 0xff, ' ', 'a', '~'}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(6) == 0 {
+				b[i] = special[rng.IntN(len(special))]
+			} else {
+				b[i] = byte(0x20 + rng.IntN(0x60))
+			}
+		}
+		for i := 0; i <= len(b); i++ {
+			want := i
+			for want < len(b) && plain[b[want]] {
+				want++
+			}
+			require.Equal(t, want, plainRun(b, i), "%q from %d", b, i)
+		}
+	}
+}
+
+// TestShortDecimalAgreesWithDecimal checks that the short decimals the
+// decoder reads itself come out exactly as decimal's own UnmarshalJSON
+// reads them, coefficient and exponent alike, and that every other
+// spelling is left to UnmarshalJSON.
+func TestShortDecimalAgreesWithDecimal(t *testing.T) {
+	short := []string{
+		`0`, `-0`, `5`, `-5`, `0.50`, `-0.0`, `1250.5`, `3.40`, `"2"`, `"0.22"`, `"-12.000"`,
+		`"007"`, `123456789012345678`, `-12345678901234567`, `12345678901234567.8`, `-1234567890123456.7`,
+		`"999999999999999999"`, `0.00000000000000001`,
+	}
+	for _, raw := range short {
+		var want, got decimal.Decimal
+		require.NoError(t, want.UnmarshalJSON([]byte(raw)), raw)
+		require.True(t, setDecimal(reflect.ValueOf(&got).Elem(), []byte(raw)), raw)
+		assert.True(t, reflect.DeepEqual(want, got), "%s: %v (exp %d) against %v (exp %d)", raw, got, got.Exponent(), want, want.Exponent())
+		var wantN, gotN decimal.NullDecimal
+		require.NoError(t, wantN.UnmarshalJSON([]byte(raw)), raw)
+		require.True(t, setDecimal(reflect.ValueOf(&gotN).Elem(), []byte(raw)), raw)
+		assert.True(t, reflect.DeepEqual(wantN, gotN), raw)
+	}
+	// Left to decimal's UnmarshalJSON: longer, with an exponent, or
+	// spelled in a way only it judges.
+	for _, raw := range []string{
+		`1234567890123456789`, `-123456789012345678`, `1e3`, `"5."`, `".5"`, `"+5"`, `"-.5"`, `""`,
+		`"1 2"`, `0.000000000000000001`, `"\u0031"`, `null`, `"null"`, `"-"`, `"1.2.3"`,
+	} {
+		var got decimal.Decimal
+		assert.False(t, setDecimal(reflect.ValueOf(&got).Elem(), []byte(raw)), raw)
+		assert.True(t, reflect.DeepEqual(decimal.Decimal{}, got), raw)
+	}
+}
+
+// TestNewDecimalIsDecimalNew checks that NewDecimal makes the value
+// decimal.New makes, in and beyond its table, and that a decimal sharing a
+// table entry's coefficient leaves the entry as it was when it is used.
+func TestNewDecimalIsDecimalNew(t *testing.T) {
+	for _, c := range []int64{0, 1, 9, 10, 340, 999, 1000, 12505, -1, -340, 1 << 62} {
+		for _, e := range []int32{0, -1, -2, 3, -17} {
+			want, got := decimal.New(c, e), NewDecimal(c, e)
+			require.True(t, reflect.DeepEqual(want, got), "%d e%d: %v against %v", c, e, got, want)
+			require.Equal(t, want.String(), got.String())
+		}
+	}
+	d := NewDecimal(340, -2)
+	_ = d.Add(decimal.New(1, 0)).Mul(d).Neg().Round(1).Shift(5)
+	assert.Equal(t, "340", NewDecimal(340, 0).String())
+	assert.Equal(t, "3.4", d.String())
 }
 
 // TestIssuesIndonesian checks that the decoder's own problems are
