@@ -2,8 +2,10 @@ package evidence
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/openregen/secretomekit/message"
 
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -59,19 +61,19 @@ func checkRegistrationID(r Registry, id string) (certain bool, err error) {
 	switch r {
 	case RegistryClinicalTrialsGov:
 		if !hasPrefixDigits(id, "NCT", 8) {
-			return true, fmt.Errorf("ClinicalTrials.gov number %q must be NCT followed by 8 digits", id)
+			return true, formError("study.registration.nct", id)
 		}
 	case RegistryISRCTN:
 		if !hasPrefixDigits(id, "ISRCTN", 8) {
-			return true, fmt.Errorf("ISRCTN number %q must be ISRCTN followed by 8 digits", id)
+			return true, formError("study.registration.isrctn", id)
 		}
 	case RegistryEudraCT:
 		if !digitGroups(id, 4, 6, 2) {
-			return false, fmt.Errorf("EudraCT number %q does not have the usual form YYYY-NNNNNN-CC", id)
+			return false, formError("study.registration.eudract", id)
 		}
 	case RegistryCTIS:
 		if !digitGroups(id, 4, 6, 2, 2) {
-			return false, fmt.Errorf("EU CT number %q does not have the usual form YYYY-NNNNNN-NN-NN", id)
+			return false, formError("study.registration.euct", id)
 		}
 	}
 	return true, nil
@@ -118,31 +120,31 @@ func checkDOI(s string) error {
 	low := strings.ToLower(s)
 	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
 		if strings.HasPrefix(low, p) {
-			return fmt.Errorf("DOI %q must be written bare, without %q", s, s[:len(p)])
+			return formError("study.doi.bare", s, message.Text(strconv.Quote(s[:len(p)])))
 		}
 	}
 	prefix, suffix, ok := strings.Cut(s, "/")
 	if !ok || suffix == "" {
-		return fmt.Errorf("DOI %q must have the form 10.NNNN/suffix", s)
+		return formError("study.doi.form", s)
 	}
 	reg, ok := strings.CutPrefix(prefix, "10.")
 	if !ok {
-		return fmt.Errorf("DOI %q must start with \"10.\"", s)
+		return formError("study.doi.prefix", s)
 	}
 	first, subs, _ := strings.Cut(reg, ".")
 	if len(first) < 4 || len(first) > 9 || !allDigits(first) {
-		return fmt.Errorf("DOI %q must have a registrant code of 4 to 9 digits after \"10.\"", s)
+		return formError("study.doi.registrant", s)
 	}
 	if subs != "" {
 		for _, p := range strings.Split(subs, ".") {
 			if !allDigits(p) {
-				return fmt.Errorf("DOI %q has a malformed registrant code", s)
+				return formError("study.doi.subcode", s)
 			}
 		}
 	}
 	for _, r := range suffix {
 		if r <= ' ' || r == 0x7f {
-			return fmt.Errorf("DOI %q has a space or control character in its suffix", s)
+			return formError("study.doi.suffix", s)
 		}
 	}
 	return nil
@@ -152,7 +154,7 @@ func checkDOI(s string) error {
 // zero.
 func checkPMID(s string) error {
 	if !allDigits(s) || len(s) > 9 || s[0] == '0' {
-		return fmt.Errorf("PMID %q must be a positive whole number of at most 9 digits, without leading zeros", s)
+		return formError("study.pmid", s)
 	}
 	return nil
 }
@@ -213,9 +215,9 @@ func ConditionRevision(code string) (ICDRevision, error) {
 		return ICD11, nil
 	}
 	if code != strings.ToUpper(code) {
-		return ICDUnknown, fmt.Errorf("condition %q: %w (ICD codes are written in capitals)", code, errCondition)
+		return ICDUnknown, &identifierError{text: "study.condition.capitals", value: code, wrapped: errCondition}
 	}
-	return ICDUnknown, fmt.Errorf("condition %q: %w (for example L10.0, T20-T32 or EB40.0)", code, errCondition)
+	return ICDUnknown, &identifierError{text: "study.condition.form", value: code, wrapped: errCondition}
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
@@ -307,7 +309,7 @@ const isoCountries = "" +
 // of officially assigned codes.
 func checkCountry(s string) error {
 	if len(s) != 2 || !isUpper(s[0]) || !isUpper(s[1]) {
-		return fmt.Errorf("country %q must be an ISO 3166-1 alpha-2 code: two capital letters such as \"ID\" or \"DE\"", s)
+		return formError("study.country.form", s)
 	}
 	lo, hi := 0, len(isoCountries)/2
 	for lo < hi {
@@ -322,5 +324,29 @@ func checkCountry(s string) error {
 			hi = m
 		}
 	}
-	return fmt.Errorf("country %q is not an officially assigned ISO 3166-1 alpha-2 code", s)
+	return formError("study.country.unassigned", s)
 }
+
+// identifierError is an identifier or code of the wrong form: text is
+// the code of its message, whose arguments are the value as written
+// (quoted) and more.
+type identifierError struct {
+	text    string
+	value   string
+	more    []message.Arg
+	wrapped error
+}
+
+// formError returns the error with message text about value.
+func formError(text, value string, more ...message.Arg) error {
+	return &identifierError{text: text, value: value, more: more}
+}
+
+func (e *identifierError) Error() string { return e.Message().String() }
+
+// Message is the error's text in any supported language.
+func (e *identifierError) Message() message.Message {
+	return message.New(e.text, append([]message.Arg{message.Text(strconv.Quote(e.value))}, e.more...)...)
+}
+
+func (e *identifierError) Unwrap() error { return e.wrapped }

@@ -478,13 +478,13 @@ func (s *Study) checkIdentity(c checker, root *fieldpath.Path) {
 	if s.DOI != "" {
 		p := root.Field("doi")
 		if err := checkDOI(s.DOI); err != nil {
-			c.err(&p, secretome.CodeFormat, "study.error", textArg(err))
+			c.err(&p, secretome.CodeFormat, "study.error", message.Of(err))
 		}
 	}
 	if s.PMID != "" {
 		p := root.Field("pmid")
 		if err := checkPMID(s.PMID); err != nil {
-			c.err(&p, secretome.CodeFormat, "study.error", textArg(err))
+			c.err(&p, secretome.CodeFormat, "study.error", message.Of(err))
 		}
 	}
 	regs := root.Field("registrations")
@@ -508,9 +508,9 @@ func (s *Study) checkIdentity(c checker, root *fieldpath.Path) {
 			c.err(&idp, secretome.CodeRequired, "study.registration.id")
 		} else if certain, err := checkRegistrationID(r.Registry, r.ID); err != nil {
 			if certain {
-				c.err(&idp, secretome.CodeFormat, "study.error", textArg(err))
+				c.err(&idp, secretome.CodeFormat, "study.error", message.Of(err))
 			} else {
-				c.warn(&idp, secretome.CodeFormat, "study.error", textArg(err))
+				c.warn(&idp, secretome.CodeFormat, "study.error", message.Of(err))
 			}
 		}
 		if j, dup := seen[r]; dup {
@@ -540,7 +540,7 @@ func (s *Study) checkPopulation(c checker, p *fieldpath.Path) {
 			c.err(&cond, secretome.CodeRequired, "study.condition", textArg(s.Design))
 		}
 	} else if _, err := ConditionRevision(pop.Condition); err != nil {
-		c.err(&cond, secretome.CodeFormat, "study.error", textArg(err))
+		c.err(&cond, secretome.CodeFormat, "study.error", message.Of(err))
 	}
 	if pop.Size != nil {
 		sp := p.Field("size")
@@ -559,7 +559,7 @@ func (s *Study) checkPopulation(c checker, p *fieldpath.Path) {
 	if pop.Country != "" {
 		cp := p.Field("country")
 		if err := checkCountry(pop.Country); err != nil {
-			c.err(&cp, secretome.CodeFormat, "study.error", textArg(err))
+			c.err(&cp, secretome.CodeFormat, "study.error", message.Of(err))
 		}
 	}
 }
@@ -770,10 +770,14 @@ func checkReported(c checker, p *fieldpath.Path, t OutcomeType, r *ReportedEffec
 				name = pr.Path
 			}
 			fp := p.Field(name)
-			c.ps.Add(fp.String(), pr.Severity, pr.Code, "%s", pr.Message)
+			text := pr.Text
+			if text.IsZero() {
+				text = message.Plain(pr.Message)
+			}
+			c.ps.AddText(fp.String(), pr.Severity, pr.Code, text)
 		}
 	} else if err != nil {
-		c.err(p, secretome.CodeInconsistent, "study.error", textArg(err))
+		c.err(p, secretome.CodeInconsistent, "study.error", message.Of(err))
 	}
 }
 

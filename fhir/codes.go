@@ -6,10 +6,12 @@ package fhir
 // mapping uses it: ICD-10 and ICD-11 for indications, UCUM for units, the
 // HL7 evidence-based-medicine code systems for GRADE certainty, ISO 3166
 // for countries, DOI and PubMed for studies. The product's own enumerations
-// (dosage form, route, derivative type and so on) have no standard code
-// that this library could assign with certainty, so they are coded in this
+// (dosage form, route, derivative type and so on) are coded in this
 // library's own code systems below Base, with the dossier's stable
-// spellings as codes and English display names.
+// spellings as codes and English display names; where a standard code says
+// the same with certainty (an EDQM Standard Term for a dose form or route,
+// a UNII for a named excipient; see standard.go), it is added as a further
+// coding of the same concept, and Import checks that it agrees.
 const (
 	// Base is the URL prefix of this library's code systems, identifier
 	// systems and extension.
@@ -63,6 +65,14 @@ const (
 	// (FHIR R5): high, moderate, low, very-low for the overall rating, and
 	// no-change, downcode1, downcode2, upcode1, upcode2 for a domain.
 	SystemCertaintyRating = "http://hl7.org/fhir/certainty-rating"
+	// SystemEDQM identifies EDQM Standard Terms (pharmaceutical dose
+	// forms, routes of administration), as HL7's Pharmaceutical Quality
+	// implementation guide for FHIR R5 names it.
+	SystemEDQM = "http://standardterms.edqm.eu"
+	// SystemUNII identifies the FDA's Unique Ingredient Identifiers, as
+	// HL7 Terminology names the code system.
+	SystemUNII = "http://fdasis.nlm.nih.gov"
+
 	// SystemVariableRole is HL7's EvidenceVariableRole code system as the
 	// FHIR R5 value set for Evidence.variableDefinition.variableRole draws
 	// it.

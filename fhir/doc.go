@@ -53,4 +53,14 @@
 // Standard code systems are used where one exists (see the System
 // constants); the product's own enumerations are coded in this library's
 // code systems under Base, whose codes are the dossier's stable spellings.
+// Where a standard code says the same with certainty it is added beside
+// the library's: EDQM Standard Terms for routes of administration and for
+// the pharmaceutical dose form (a gel or cream only when the product is
+// for cutaneous use alone, since EDQM codes each other use apart), UNIIs
+// for excipients named by a single substance (glycerol, triethanolamine,
+// niacinamide). Import checks that such codes agree with the library's.
+// Result.Uncoded lists what is written without a standard code: growth
+// factors and cytokines measured as analytes, mixtures and polymer grades
+// among excipients, cosmetic forms such as a serum, routes such as
+// microneedling.
 package fhir

@@ -17,8 +17,7 @@ import (
 // golden Bundle; Import recomputes the GRADE certainty from the studies it
 // reads and reports each difference with its Bundle path and line.
 func TestImportChecksEvidence(t *testing.T) {
-	golden, err := os.ReadFile("testdata/ucmsc-wound-gel.bundle.json")
-	require.NoError(t, err)
+	golden := seedGolden(t)
 	tests := []struct {
 		name     string
 		edit     func([]byte) []byte
@@ -58,8 +57,7 @@ func TestImportChecksEvidence(t *testing.T) {
 // server rewrote, consistently, still matches its studies: Evidence is
 // compared by the studies it cites, not by their URLs.
 func TestImportEvidenceRewrittenURLs(t *testing.T) {
-	golden, err := os.ReadFile("testdata/ucmsc-wound-gel.bundle.json")
-	require.NoError(t, err)
+	golden := seedGolden(t)
 	n := 0
 	data := regexp.MustCompile(`urn:uuid:[0-9a-f-]+`).ReplaceAllFunc(golden, func(u []byte) []byte {
 		n++
@@ -83,6 +81,14 @@ func firstProblem(t *testing.T, err error, path string, code secretome.Code, why
 	assert.Equal(t, code, p.Code, why)
 	assert.Positive(t, p.Line, "the problem is placed in the Bundle")
 	return p
+}
+
+// seedGolden is the golden Bundle of the seed wound gel.
+func seedGolden(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/ucmsc-wound-gel.bundle.json")
+	require.NoError(t, err)
+	return b
 }
 
 func replace(old, new string) func([]byte) []byte {

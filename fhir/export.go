@@ -6,6 +6,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,12 @@ type Result struct {
 	// Bundle is the FHIR R5 Bundle (type collection) as indented JSON with
 	// a final newline. The same dossier always gives the same bytes.
 	Bundle []byte
+	// Uncoded lists, as JSON Pointers into the dossier's JSON form, the
+	// fields the Bundle writes without a standard code, only as text or in
+	// this library's own code system: a dosage form or route with no EDQM
+	// Standard Term that says the same, an analyte or excipient whose name
+	// has no UNII the library knows with certainty. Sorted.
+	Uncoded []string
 	// Carried lists, as JSON Pointers into the dossier's JSON form
 	// ("/product/source/passage"), the fields FHIR R5 has no element for.
 	// Each is carried in an ExtensionDossierField extension on the
@@ -34,9 +41,11 @@ type Result struct {
 //     dose form, routes, and classifications for derivative type, cell
 //     type, tissue, species and donor type);
 //  2. a ManufacturedItemDefinition (dose form, maker, fill volume) and an
-//     AdministrableProductDefinition (dose form and routes);
+//     AdministrableProductDefinition (dose form and routes), with the EDQM
+//     Standard Terms that say the same where there are such;
 //  3. an Ingredient for each analyte and each excipient, the strength as a
-//     UCUM Quantity with the dossier's digits;
+//     UCUM Quantity with the dossier's digits, the substance's UNII where
+//     its name identifies one with certainty;
 //  4. a ClinicalUseDefinition of type indication for each indication,
 //     coded with ICD-10 and ICD-11;
 //  5. an Organization for the maker and one for each site (part of the
@@ -137,7 +146,34 @@ func ExportWith(d *regulation.Dossier, opts Options) (*Result, error) {
 		}
 	}
 	res.Bundle = b
+	res.Uncoded = uncoded(&d.Product)
 	return res, nil
+}
+
+// uncoded lists the product fields written without a standard code.
+func uncoded(p *secretome.Product) []string {
+	var out []string
+	f := &p.Formulation
+	if f.DosageForm != secretome.DosageFormUnspecified && formCodings(f.DosageForm, f.Routes) == nil {
+		out = append(out, "/product/formulation/dosage_form")
+	}
+	for i, r := range f.Routes {
+		if routeCodings(r) == nil {
+			out = append(out, "/product/formulation/routes/"+strconv.Itoa(i))
+		}
+	}
+	for i, a := range p.Composition.Analytes {
+		if substanceCodings(a.Name) == nil {
+			out = append(out, "/product/composition/analytes/"+strconv.Itoa(i)+"/name")
+		}
+	}
+	for i, e := range f.Excipients {
+		if substanceCodings(e.Name) == nil {
+			out = append(out, "/product/formulation/excipients/"+strconv.Itoa(i)+"/name")
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 type exporter struct {
@@ -253,6 +289,7 @@ func (x *exporter) bundle() ([]byte, error) {
 			return nil, err
 		}
 		if c != nil {
+			c.Coding = append(c.Coding, routeCodings(r)...)
 			routes = append(routes, *c)
 		}
 	}
@@ -311,8 +348,12 @@ func (x *exporter) bundle() ([]byte, error) {
 
 	// The manufactured and the administrable product.
 	item := manufacturedItemDefinition{ResourceType: "ManufacturedItemDefinition", ID: "item", Status: "active"}
-	if form != nil {
-		item.ManufacturedDoseForm = *form
+	// The manufactured and administrable dose forms are pharmaceutical
+	// dose forms, where EDQM terms belong (the product's is a combined
+	// dose form, which EDQM codes differently).
+	pharmForm := withCodings(form, formCodings(p.Formulation.DosageForm, p.Formulation.Routes))
+	if pharmForm != nil {
+		item.ManufacturedDoseForm = *pharmForm
 	}
 	if maker != nil {
 		item.Manufacturer = []reference{*maker}
@@ -325,7 +366,7 @@ func (x *exporter) bundle() ([]byte, error) {
 	}
 	itemRef := x.add("ManufacturedItemDefinition", item.ID, item)
 	apd := administrableProductDefinition{ResourceType: "AdministrableProductDefinition", ID: "administrable", Status: "active",
-		FormOf: []reference{product}, AdministrableDoseForm: form, ProducedFrom: []reference{itemRef}}
+		FormOf: []reference{product}, AdministrableDoseForm: pharmForm, ProducedFrom: []reference{itemRef}}
 	for _, r := range routes {
 		apd.RouteOfAdministration = append(apd.RouteOfAdministration, routeOfAdministration{Code: r})
 	}
@@ -348,7 +389,7 @@ func (x *exporter) bundle() ([]byte, error) {
 		in := ingredient{ResourceType: "Ingredient", ID: "analyte-" + strconv.Itoa(i+1), Status: "active",
 			For:       []reference{product},
 			Role:      concept{Coding: []coding{{System: systemIngredient, Code: "analyte", Display: "measured analyte"}}},
-			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Text: a.Name}}}}
+			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Coding: substanceCodings(a.Name), Text: a.Name}}}}
 		if q != nil || a.Basis != "" {
 			st := strength{ConcentrationQuantity: q}
 			if a.Basis != "" {
@@ -366,7 +407,7 @@ func (x *exporter) bundle() ([]byte, error) {
 		in := ingredient{ResourceType: "Ingredient", ID: "excipient-" + strconv.Itoa(i+1), Status: "active",
 			For:       []reference{product},
 			Role:      concept{Coding: []coding{{System: systemIngredient, Code: "excipient", Display: "excipient"}}},
-			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Text: e.Name}}}}
+			Substance: ingredientSubstance{Code: codeableRef{Concept: &concept{Coding: substanceCodings(e.Name), Text: e.Name}}}}
 		if e.Function != "" {
 			in.Function = []concept{{Text: e.Function}}
 		}

@@ -109,6 +109,8 @@ type reader struct {
 	// legal holds the classifications of legalStatusOfSupply, which
 	// Import checks against the rules.
 	legal []classification
+	// repeats holds what other product resources repeat from the product.
+	repeats []repeat
 	// evidence holds the Evidence resources, which Import checks against
 	// the studies; citations maps each Citation's fullUrl to its study ID.
 	evidence  []evidenceRead
@@ -150,6 +152,9 @@ func read(data []byte) (*regulation.Dossier, []secretome.Problem, *reader) {
 			}
 			r.entry(head.ResourceType, e)
 		}
+	}
+	if len(r.ps) == 0 {
+		r.checkRepeats()
 	}
 	if len(r.ps) > 0 {
 		return nil, r.ps, nil
@@ -195,12 +200,14 @@ func (r *reader) entry(typ string, e entry) {
 		if len(m.Name) > 0 {
 			p.Name = m.Name[0].ProductName
 		}
-		if m.CombinedPharmaceuticalDoseForm != nil {
-			r.enum("combinedPharmaceuticalDoseForm", m.CombinedPharmaceuticalDoseForm, systemDosageForm, &p.Formulation.DosageForm)
+		if c := m.CombinedPharmaceuticalDoseForm; c != nil && r.enum("combinedPharmaceuticalDoseForm", c, systemDosageForm, &p.Formulation.DosageForm) {
+			r.translations("combinedPharmaceuticalDoseForm", c, nil)
 		}
 		for i := range m.Route {
 			var v secretome.Route
-			if r.enum(fmt.Sprintf("route[%d]", i), &m.Route[i], systemRoute, &v) {
+			path := fmt.Sprintf("route[%d]", i)
+			if r.enum(path, &m.Route[i], systemRoute, &v) {
+				r.translations(path, &m.Route[i], routeCodings(v))
 				p.Formulation.Routes = append(p.Formulation.Routes, v)
 			}
 		}
@@ -269,9 +276,25 @@ func (r *reader) entry(typ string, e entry) {
 				p.Formulation.FillVolume = r.quantity(fmt.Sprintf("property[%d].valueQuantity", i), pr.ValueQuantity)
 			}
 		}
+		f := m.ManufacturedDoseForm
+		r.repeats = append(r.repeats, repeat{entry: r.path, path: "manufacturedDoseForm", form: &f})
 	case "AdministrableProductDefinition":
 		var a administrableProductDefinition
-		r.decode(e.Resource, &a) // routes and form repeat the product's
+		if !r.decode(e.Resource, &a) {
+			return
+		}
+		// The dose form and routes repeat the product's: checked once the
+		// product is read.
+		form := a.AdministrableDoseForm
+		if form == nil {
+			form = &concept{}
+		}
+		r.repeats = append(r.repeats, repeat{entry: r.path, path: "administrableDoseForm", form: form})
+		routes := make([]concept, len(a.RouteOfAdministration))
+		for i, ra := range a.RouteOfAdministration {
+			routes[i] = ra.Code
+		}
+		r.repeats = append(r.repeats, repeat{entry: r.path, path: "routeOfAdministration", routes: routes})
 	case "PackagedProductDefinition":
 		var pk packagedProductDefinition
 		if !r.decode(e.Resource, &pk) {
@@ -288,6 +311,7 @@ func (r *reader) entry(typ string, e entry) {
 		name := ""
 		if c := in.Substance.Code.Concept; c != nil {
 			name = c.Text
+			r.standardCodings("substance.code.concept", c.Coding, 0, substanceCodings(name), fmt.Sprintf("the substance %q", name))
 		}
 		var q secretome.Quantity
 		var basis string
@@ -418,18 +442,106 @@ func (r *reader) entry(typ string, e entry) {
 // translations checks the codings after the first of c: they must be
 // exactly the standard codings that say the same as the first.
 func (r *reader) translations(path string, c *concept, want []coding) {
-	got := c.Coding[1:]
-	for i, g := range got {
+	r.standardCodings(path, c.Coding, 1, want, c.Coding[0].System+"#"+c.Coding[0].Code)
+}
+
+// standardCodings checks the codings cs[from:]: each must be the standard
+// coding want holds at its place (a Bundle may leave them out, but not
+// write others). said names what the codings must agree with.
+func (r *reader) standardCodings(path string, cs []coding, from int, want []coding, said string) {
+	for i, g := range cs[from:] {
 		if i >= len(want) || g.System != want[i].System || g.Code != want[i].Code {
 			w := "no further coding"
 			if i < len(want) {
-				w = fmt.Sprintf("%s#%s", want[i].System, want[i].Code)
+				w = want[i].System + "#" + want[i].Code
 			}
-			r.problem(fmt.Sprintf("%s.coding[%d]", path, i+1), secretome.CodeInconsistent,
-				"%s#%s does not say the same as %s#%s: want %s", g.System, g.Code, c.Coding[0].System, c.Coding[0].Code, w)
+			r.problem(fmt.Sprintf("%s.coding[%d]", path, i+from), secretome.CodeInconsistent,
+				"%s#%s does not say the same as %s: want %s", g.System, g.Code, said, w)
 			return
 		}
 	}
+}
+
+// repeat is a dose form or a list of routes that a
+// ManufacturedItemDefinition or AdministrableProductDefinition repeats
+// from the product.
+type repeat struct {
+	entry  string // the resource's path in the Bundle
+	path   string // the element's path in the resource
+	form   *concept
+	routes []concept
+}
+
+// checkRepeats checks that the dose forms and routes the other product
+// resources repeat are the product's, as Export writes them.
+func (r *reader) checkRepeats() {
+	f := &r.d.Product.Formulation
+	form, err := own(systemDosageForm, f.DosageForm)
+	if err != nil || form == nil {
+		form = &concept{}
+	}
+	form = withCodings(form, formCodings(f.DosageForm, f.Routes))
+	routes := make([]concept, 0, len(f.Routes))
+	for _, v := range f.Routes {
+		c, err := own(systemRoute, v)
+		if err != nil || c == nil {
+			continue
+		}
+		c.Coding = append(c.Coding, routeCodings(v)...)
+		routes = append(routes, *c)
+	}
+	if len(routes) == 0 {
+		routes = []concept{{Text: "not given"}}
+	}
+	for _, rp := range r.repeats {
+		r.path = rp.entry
+		if rp.form != nil {
+			if !sameConcept(*rp.form, *form) {
+				r.problem(rp.path, secretome.CodeInconsistent, "the dose form differs from the product's (%s)", describe(*form))
+			}
+			continue
+		}
+		for i, c := range rp.routes {
+			if i >= len(routes) || !sameConcept(c, routes[i]) {
+				r.problem(fmt.Sprintf("%s[%d].code", rp.path, i), secretome.CodeInconsistent, "the routes differ from the product's")
+				break
+			}
+		}
+		if len(rp.routes) < len(routes) {
+			r.problem(rp.path, secretome.CodeInconsistent, "the routes differ from the product's: want %d", len(routes))
+		}
+	}
+}
+
+// sameConcept reports whether concept a says what b says: the same text
+// and b's codes (system and code, in order), displays aside. Like the
+// product's own elements, a may leave out the standard codings after the
+// first.
+func sameConcept(a, b concept) bool {
+	if a.Text != b.Text || len(a.Coding) > len(b.Coding) || len(a.Coding) == 0 && len(b.Coding) > 0 {
+		return false
+	}
+	for i := range a.Coding {
+		if a.Coding[i].System != b.Coding[i].System || a.Coding[i].Code != b.Coding[i].Code {
+			return false
+		}
+	}
+	return true
+}
+
+// describe writes a concept's codes for a message.
+func describe(c concept) string {
+	if len(c.Coding) == 0 {
+		if c.Text == "" {
+			return "none"
+		}
+		return fmt.Sprintf("%q", c.Text)
+	}
+	parts := make([]string, len(c.Coding))
+	for i, cd := range c.Coding {
+		parts[i] = cd.System + "#" + cd.Code
+	}
+	return strings.Join(parts, ", ")
 }
 
 // classification is a legalStatusOfSupply as read from a Bundle.

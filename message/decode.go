@@ -50,6 +50,24 @@ var decodeTexts = []entry{
 	{"json.decimal.syntax", "{0} is not a decimal number (want digits with an optional point and exponent, such as 1250.5 or 1.2e9)",
 		"{0} bukan bilangan desimal (seharusnya digit dengan titik dan eksponen bila perlu, seperti 1250.5 atau 1.2e9)"},
 
+	// YAML documents.
+	{"yaml.utf8", "the document is not valid UTF-8 text", "dokumen ini bukan teks UTF-8 yang sah"},
+	{"yaml.documents", "more than one YAML document; put each dossier in its own file", "lebih dari satu dokumen YAML; simpan setiap dosier dalam berkasnya sendiri"},
+	{"yaml.values", "the document holds more than {0} values; the limit keeps the memory one document takes bounded",
+		"dokumen memuat lebih dari {0} nilai; batas ini menjaga agar memori yang dipakai satu dokumen tetap terbatas"},
+	{"yaml.nodes", "the document expands to more than {0} nodes (too many aliases?)", "dokumen mengembang menjadi lebih dari {0} simpul (terlalu banyak alias?)"},
+	{"yaml.bytes", "the document expands to more than {0} bytes of JSON", "dokumen mengembang menjadi lebih dari {0} bita JSON"},
+	{"yaml.tag.plain", "unsupported tag {0}: write the value plainly, without a tag", "tag {0} tidak didukung: tulis nilainya apa adanya, tanpa tag"},
+	{"yaml.tag", "unsupported tag {0}", "tag {0} tidak didukung"},
+	{"yaml.alias", "alias *{0} has no anchor", "alias *{0} tidak memiliki anchor"},
+	{"yaml.node", "unexpected YAML node", "simpul YAML tak terduga"},
+	{"yaml.key.plain", "a mapping key must be a plain value, not a {0}", "kunci mapping harus berupa nilai biasa, bukan {0}"},
+	{"yaml.merge", "merge keys (<<) are not supported; write the fields out", "kunci merge (<<) tidak didukung; tulis ruas-ruasnya satu per satu"},
+	{"yaml.key.twice", "key {0} appears more than once (first on line {1})", "kunci {0} muncul lebih dari sekali (pertama kali di baris {1})"},
+	{"yaml.kind.mapping", "mapping", "mapping"},
+	{"yaml.kind.sequence", "sequence", "sequence"},
+	{"yaml.kind.node", "node", "simpul"},
+
 	// What a value should have been (json.type's first argument).
 	{"json.want.object", "an object", "objek"},
 	{"json.want.array", "an array", "larik (array)"},

@@ -3,6 +3,23 @@ package message
 // evidenceTexts are the messages of study validation and of GRADE
 // options (package evidence).
 var evidenceTexts = []entry{
+	// Identifiers and codes of a study.
+	{"study.registration.nct", "ClinicalTrials.gov number {0} must be NCT followed by 8 digits", "nomor ClinicalTrials.gov {0} harus berupa NCT diikuti 8 digit"},
+	{"study.registration.isrctn", "ISRCTN number {0} must be ISRCTN followed by 8 digits", "nomor ISRCTN {0} harus berupa ISRCTN diikuti 8 digit"},
+	{"study.registration.eudract", "EudraCT number {0} does not have the usual form YYYY-NNNNNN-CC", "nomor EudraCT {0} tidak berbentuk lazim YYYY-NNNNNN-CC"},
+	{"study.registration.euct", "EU CT number {0} does not have the usual form YYYY-NNNNNN-NN-NN", "nomor EU CT {0} tidak berbentuk lazim YYYY-NNNNNN-NN-NN"},
+	{"study.doi.bare", "DOI {0} must be written bare, without {1}", "DOI {0} harus ditulis tanpa awalan {1}"},
+	{"study.doi.form", "DOI {0} must have the form 10.NNNN/suffix", "DOI {0} harus berbentuk 10.NNNN/sufiks"},
+	{"study.doi.prefix", "DOI {0} must start with \"10.\"", "DOI {0} harus diawali \"10.\""},
+	{"study.doi.registrant", "DOI {0} must have a registrant code of 4 to 9 digits after \"10.\"", "DOI {0} harus memiliki kode pendaftar 4 sampai 9 digit setelah \"10.\""},
+	{"study.doi.subcode", "DOI {0} has a malformed registrant code", "kode pendaftar DOI {0} salah bentuk"},
+	{"study.doi.suffix", "DOI {0} has a space or control character in its suffix", "sufiks DOI {0} memuat spasi atau karakter kendali"},
+	{"study.pmid", "PMID {0} must be a positive whole number of at most 9 digits, without leading zeros", "PMID {0} harus bilangan bulat positif paling banyak 9 digit, tanpa nol di depan"},
+	{"study.condition.capitals", "condition {0}: not an ICD-10 or ICD-11 code (ICD codes are written in capitals)", "kondisi {0}: bukan kode ICD-10 atau ICD-11 (kode ICD ditulis dengan huruf kapital)"},
+	{"study.condition.form", "condition {0}: not an ICD-10 or ICD-11 code (for example L10.0, T20-T32 or EB40.0)", "kondisi {0}: bukan kode ICD-10 atau ICD-11 (misalnya L10.0, T20-T32 atau EB40.0)"},
+	{"study.country.form", "country {0} must be an ISO 3166-1 alpha-2 code: two capital letters such as \"ID\" or \"DE\"", "negara {0} harus berupa kode ISO 3166-1 alpha-2: dua huruf kapital seperti \"ID\" atau \"DE\""},
+	{"study.country.unassigned", "country {0} is not an officially assigned ISO 3166-1 alpha-2 code", "negara {0} bukan kode ISO 3166-1 alpha-2 yang ditetapkan secara resmi"},
+
 	{"study.missing", "study is missing",
 		"studi tidak ada"},
 	{"study.design.required", "design is required (one of: {0})",

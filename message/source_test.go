@@ -15,7 +15,7 @@ import (
 
 // codeLiteral matches a string literal that looks like a message code of
 // the catalogue's prefixes.
-var codeLiteral = regexp.MustCompile(`"((?:problem|study|grade|quality|research|auth|what|cli|id|us|eu|jp|kr|au|tw|noun|quantity|dimension|json|value|enum_kind)\.[a-z0-9_.]+)"`)
+var codeLiteral = regexp.MustCompile(`"((?:problem|study|grade|quality|research|auth|what|cli|id|us|eu|jp|kr|au|tw|noun|quantity|dimension|json|yaml|value|enum_kind|policy)\.[a-z0-9_.]+)"`)
 
 // TestSourceCodesCatalogued reads the library's Go files and fails when a
 // code passed to the catalogue (message.New("…"), a checker's key) has no

@@ -117,4 +117,6 @@ var terms = []entry{
 	{"noun.error", "error|errors", "kesalahan"},
 	{"noun.warning", "warning|warnings", "peringatan"},
 	{"noun.note", "note|notes", "catatan"},
+	{"noun.problem", "problem|problems", "masalah"},
+	{"noun.finding", "finding|findings", "temuan"},
 }

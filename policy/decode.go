@@ -6,10 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/openregen/secretomekit/internal/strictjson"
 	"github.com/openregen/secretomekit/internal/yamljson"
+	"github.com/openregen/secretomekit/message"
 )
 
 // MaxFileBytes is the largest policy, waivers or test file accepted.
@@ -40,12 +44,24 @@ type Problem struct {
 	// Expression is the CEL expression that does not compile, for
 	// CodeCompile.
 	Expression string
-	// Message explains the problem.
+	// Message explains the problem, in English.
 	Message string
+	// Text is the message as a code of the message catalogue with typed
+	// arguments, which renders in any supported language; the words of
+	// CEL's own errors stay as CEL wrote them.
+	Text message.Message
 }
 
 // String renders the problem as "file:line: path: message".
-func (p Problem) String() string {
+func (p Problem) String() string { return p.In(language.English) }
+
+// In renders the problem as String does, its message in the supported
+// language closest to tag (message.Match).
+func (p Problem) In(tag language.Tag) string {
+	msg := p.Message
+	if !p.Text.IsZero() {
+		msg = p.Text.In(tag)
+	}
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -56,9 +72,9 @@ func (p Problem) String() string {
 		b.WriteString(p.Path)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(msg)
 	if p.Expression != "" {
-		fmt.Fprintf(&b, " (in %q)", p.Expression)
+		b.WriteString(message.New("policy.in_expression", message.Text(strconv.Quote(p.Expression))).In(tag))
 	}
 	return b.String()
 }
@@ -73,10 +89,14 @@ type FileError struct {
 }
 
 // Error renders every problem, one a line.
-func (e *FileError) Error() string {
+func (e *FileError) Error() string { return e.In(language.English) }
+
+// In renders every problem, one a line, in the supported language closest
+// to tag (message.Match).
+func (e *FileError) In(tag language.Tag) string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		lines[i] = p.String()
+		lines[i] = p.In(tag)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -103,8 +123,8 @@ type document struct {
 func decodeFile(name string, data []byte, v any) *document {
 	doc := &document{name: name, data: data}
 	if len(data) > MaxFileBytes {
-		doc.probs = append(doc.probs, Problem{File: name, Code: CodeSyntax,
-			Message: fmt.Sprintf("the file has %d bytes, more than the %d accepted", len(data), MaxFileBytes)})
+		text := message.New("policy.size", message.Int(len(data)), message.Int(MaxFileBytes))
+		doc.probs = append(doc.probs, Problem{File: name, Code: CodeSyntax, Message: text.String(), Text: text})
 		return doc
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
@@ -115,7 +135,7 @@ func decodeFile(name string, data []byte, v any) *document {
 			p := Problem{File: name, Code: CodeSyntax, Message: err.Error()}
 			var ye *yamljson.Error
 			if errors.As(err, &ye) {
-				p.Line, p.Column, p.Path, p.Message = ye.Line, ye.Column, ye.Path, ye.Message
+				p.Line, p.Column, p.Path, p.Message, p.Text = ye.Line, ye.Column, ye.Path, ye.Message, ye.Text
 			}
 			doc.probs = append(doc.probs, p)
 			return doc
@@ -124,7 +144,7 @@ func decodeFile(name string, data []byte, v any) *document {
 	}
 	doc.data = js
 	for _, is := range strictjson.Decode(js, v, strictjson.Options{MaxBytes: MaxFileBytes}) {
-		p := Problem{File: name, Path: is.Path, Code: CodeDecode, Message: is.Message, Line: is.Line, Column: is.Column}
+		p := Problem{File: name, Path: is.Path, Code: CodeDecode, Message: is.Message, Text: is.Text, Line: is.Line, Column: is.Column}
 		if is.Code == strictjson.CodeSyntax {
 			p.Code = CodeSyntax
 		}
@@ -149,10 +169,15 @@ func (d *document) locate(path string) (line, col int) {
 	return strictjson.LineCol(d.data, off)
 }
 
-// problem records a problem at path.
-func (d *document) problem(path, code, message string) {
+// problem records a problem at path, with the message of text and args.
+func (d *document) problem(path, code, text string, args ...message.Arg) {
+	d.problemText(path, code, message.New(text, args...))
+}
+
+// problemText records a problem at path with the message msg.
+func (d *document) problemText(path, code string, msg message.Message) {
 	line, col := d.locate(path)
-	d.probs = append(d.probs, Problem{File: d.name, Line: line, Column: col, Path: path, Code: code, Message: message})
+	d.probs = append(d.probs, Problem{File: d.name, Line: line, Column: col, Path: path, Code: code, Message: msg.String(), Text: msg})
 }
 
 // err returns the problems as a *FileError, or nil.

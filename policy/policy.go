@@ -4,15 +4,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/ext"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -72,23 +76,23 @@ type item struct {
 	name  string // the CEL variable and the for_each spelling
 	typ   string // the view type
 	path  string // the field path of the list in the dossier
-	count func(v *Dossier) int
-	get   func(v *Dossier, i int) any
+	kind  int    // the view kind
+	count func(d *regulation.Dossier) int
 }
 
 var items = []item{
-	{name: "use", typ: "policy.Use", path: "uses",
-		count: func(v *Dossier) int { return len(v.Uses) }, get: func(v *Dossier, i int) any { return &v.Uses[i] }},
-	{name: "claim", typ: "policy.Claim", path: "claims",
-		count: func(v *Dossier) int { return len(v.Claims) }, get: func(v *Dossier, i int) any { return &v.Claims[i] }},
-	{name: "batch", typ: "policy.Batch", path: "product.batches",
-		count: func(v *Dossier) int { return len(v.Product.Batches) }, get: func(v *Dossier, i int) any { return &v.Product.Batches[i] }},
-	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations",
-		count: func(v *Dossier) int { return len(v.Authorisations) }, get: func(v *Dossier, i int) any { return &v.Authorisations[i] }},
-	{name: "study", typ: "policy.Study", path: "studies",
-		count: func(v *Dossier) int { return len(v.Studies) }, get: func(v *Dossier, i int) any { return &v.Studies[i] }},
-	{name: "indication", typ: "policy.Indication", path: "product.indications",
-		count: func(v *Dossier) int { return len(v.Product.Indications) }, get: func(v *Dossier, i int) any { return &v.Product.Indications[i] }},
+	{name: "use", typ: "policy.Use", path: "uses", kind: kUse,
+		count: func(d *regulation.Dossier) int { return len(d.Uses) }},
+	{name: "claim", typ: "policy.Claim", path: "claims", kind: kClaim,
+		count: func(d *regulation.Dossier) int { return len(d.Claims) }},
+	{name: "batch", typ: "policy.Batch", path: "product.batches", kind: kBatch,
+		count: func(d *regulation.Dossier) int { return len(d.Product.Batches) }},
+	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations", kind: kAuthorisation,
+		count: func(d *regulation.Dossier) int { return len(d.Authorisations) }},
+	{name: "study", typ: "policy.Study", path: "studies", kind: kStudy,
+		count: func(d *regulation.Dossier) int { return len(d.Studies) }},
+	{name: "indication", typ: "policy.Indication", path: "product.indications", kind: kIndication,
+		count: func(d *regulation.Dossier) int { return len(d.Product.Indications) }},
 }
 
 func findItem(name string) *item {
@@ -104,8 +108,9 @@ func findItem(name string) *item {
 // a regulation.RuleSet, and the audit record of each file. It is
 // immutable and safe for concurrent use.
 type Policies struct {
-	rules  []regulation.Rule
-	inputs []regulation.AuditInput
+	rules    []regulation.Rule
+	compiled []*compiled // the compiled rules behind rules
+	inputs   []regulation.AuditInput
 }
 
 // Rules returns the policy rules, in file order, then rule order.
@@ -137,6 +142,7 @@ func Join(sets ...*Policies) *Policies {
 	for _, s := range sets {
 		if s != nil {
 			out.rules = append(out.rules, s.rules...)
+			out.compiled = append(out.compiled, s.compiled...)
 			out.inputs = append(out.inputs, s.inputs...)
 		}
 	}
@@ -183,7 +189,7 @@ func LoadDir(dir string) (*Policies, error) {
 		return nil, errors.Join(errs...)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("policy: %s holds no policy file (*.yaml, *.yml or *.json, not *_test.*)", dir)
+		return nil, message.New("policy.no_files", message.Text(dir)).Err()
 	}
 	return Join(sets...), nil
 }
@@ -215,7 +221,7 @@ func Load(name string, data []byte) (*Policies, error) {
 		return nil, doc.err()
 	}
 	if len(spec.Rules) == 0 {
-		doc.problem("rules", CodeRequired, "the file has no rules")
+		doc.problem("rules", CodeRequired, "policy.no_rules")
 	}
 	env, err := environments()
 	if err != nil {
@@ -224,16 +230,18 @@ func Load(name string, data []byte) (*Policies, error) {
 	out := &Policies{inputs: []regulation.AuditInput{{Kind: "policy", Name: name, Digest: regulation.DigestOf(data)}}}
 	seen := map[string]int{}
 	for i := range spec.Rules {
-		r := compileRule(doc, env, fmt.Sprintf("rules[%d]", i), &spec.Rules[i])
-		if r == nil {
+		cr := compileRule(doc, env, fmt.Sprintf("rules[%d]", i), &spec.Rules[i])
+		if cr == nil {
 			continue
 		}
+		r := &regulation.Rule{RuleInfo: cr.info, Check: cr.check}
 		if k, dup := seen[r.ID]; dup {
-			doc.problem(fmt.Sprintf("rules[%d].id", i), CodeDuplicate, fmt.Sprintf("rule %s is also rules[%d]", r.ID, k))
+			doc.problem(fmt.Sprintf("rules[%d].id", i), CodeDuplicate, "policy.rule.twice", message.Text(r.ID), message.Int(k))
 			continue
 		}
 		seen[r.ID] = i
 		out.rules = append(out.rules, *r)
+		out.compiled = append(out.compiled, cr)
 	}
 	if err := doc.err(); err != nil {
 		return nil, err
@@ -246,17 +254,23 @@ func Load(name string, data []byte) (*Policies, error) {
 // are immutable and safe for concurrent use; they are built once, on
 // first use, because building them costs about a millisecond each.
 type envs struct {
+	kinds    *viewKinds
+	adapter  types.Adapter
 	base     *cel.Env
 	item     map[string]*cel.Env // by item name
 	itemUses map[string]*cel.Env // by item name; "" for the dossier
 }
 
 var environments = sync.OnceValues(func() (*envs, error) {
-	base, err := baseEnv()
+	kinds, err := newKinds()
 	if err != nil {
 		return nil, err
 	}
-	e := &envs{base: base, item: map[string]*cel.Env{}, itemUses: map[string]*cel.Env{}}
+	base, err := baseEnv(kinds)
+	if err != nil {
+		return nil, err
+	}
+	e := &envs{kinds: kinds, adapter: base.CELTypeAdapter(), base: base, item: map[string]*cel.Env{}, itemUses: map[string]*cel.Env{}}
 	useVar := cel.Variable("use", cel.ObjectType("policy.Use"))
 	if e.itemUses[""], err = base.Extend(useVar); err != nil {
 		return nil, err
@@ -274,12 +288,21 @@ var environments = sync.OnceValues(func() (*envs, error) {
 	return e, nil
 })
 
-// baseEnv is the CEL environment every condition starts from.
-func baseEnv() (*cel.Env, error) {
+// baseEnv is the CEL environment every condition starts from: the view
+// types, read through nodes.
+func baseEnv(kinds *viewKinds) (*cel.Env, error) {
 	opts := append([]any{}, viewTypes...)
 	opts = append(opts, ext.ParseStructTags(true))
+	nodes := func(e *cel.Env) (*cel.Env, error) {
+		p := &provider{Provider: e.CELTypeProvider(), kinds: kinds}
+		if err := p.plan(e.CELTypeAdapter()); err != nil {
+			return nil, err
+		}
+		return cel.CustomTypeProvider(p)(e)
+	}
 	return cel.NewEnv(
 		ext.NativeTypes(opts...),
+		nodes,
 		ext.Strings(),
 		cel.Variable("dossier", cel.ObjectType("policy.Dossier")),
 		cel.Variable("as_of", cel.StringType),
@@ -289,11 +312,11 @@ func baseEnv() (*cel.Env, error) {
 
 // compileRule checks and compiles one rule; it records problems in doc
 // and returns nil when there are any.
-func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.Rule {
+func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 	n := len(doc.probs)
 	need := func(field, v string) {
 		if strings.TrimSpace(v) == "" {
-			doc.problem(at+"."+field, CodeRequired, field+" is required")
+			doc.problem(at+"."+field, CodeRequired, "problem.required", message.Text(field))
 		}
 	}
 	need("id", s.ID)
@@ -304,24 +327,24 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 	need("message", s.Message)
 	need("effect", s.Effect)
 	if !s.Provenance.Valid() {
-		doc.problem(at+".provenance", CodeRequired, "provenance is required: primary, secondary or inferred")
+		doc.problem(at+".provenance", CodeRequired, "policy.provenance")
 	}
 	if s.Effect != "" && !slices.Contains(effects, s.Effect) {
-		doc.problem(at+".effect", CodeInvalid, fmt.Sprintf("effect %q is not one of %s", s.Effect, strings.Join(effects, ", ")))
+		doc.problem(at+".effect", CodeInvalid, "policy.effect", message.Text(strconv.Quote(s.Effect)), message.Text(strings.Join(effects, ", ")))
 	}
 	var sev secretome.Severity
 	switch {
 	case s.Effect == effectReport && s.Severity == "":
-		doc.problem(at+".severity", CodeRequired, "severity is required for effect report: error, warning or info")
+		doc.problem(at+".severity", CodeRequired, "policy.severity.required")
 	case s.Effect != effectReport && s.Severity != "":
-		doc.problem(at+".severity", CodeInvalid, "severity is set by the effect "+s.Effect+"; give it only for effect report")
+		doc.problem(at+".severity", CodeInvalid, "policy.severity.effect", message.Text(s.Effect))
 	case s.Severity != "":
 		if err := sev.UnmarshalText([]byte(s.Severity)); err != nil {
-			doc.problem(at+".severity", CodeInvalid, fmt.Sprintf("severity %q is not error, warning or info", s.Severity))
+			doc.problem(at+".severity", CodeInvalid, "policy.severity.unknown", message.Text(strconv.Quote(s.Severity)))
 		}
 	}
 	if s.Missing != "" && s.Effect != effectCondition {
-		doc.problem(at+".missing", CodeInvalid, "missing is only for effect condition")
+		doc.problem(at+".missing", CodeInvalid, "policy.missing")
 	}
 	var it *item
 	if s.ForEach != "" && s.ForEach != "dossier" {
@@ -330,18 +353,18 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 			for _, x := range items {
 				names = append(names, x.name)
 			}
-			doc.problem(at+".for_each", CodeInvalid, fmt.Sprintf("for_each %q is not one of %s", s.ForEach, strings.Join(names, ", ")))
+			doc.problem(at+".for_each", CodeInvalid, "policy.for_each", message.Text(strconv.Quote(s.ForEach)), message.Text(strings.Join(names, ", ")))
 		}
 	}
 	if s.Uses != "" && (s.Effect == effectReport || (it != nil && it.name == "use")) {
-		doc.problem(at+".uses", CodeInvalid, "uses chooses the uses of a verdict; it needs a verdict effect and is implied by for_each: use")
+		doc.problem(at+".uses", CodeInvalid, "policy.uses")
 	}
 	info := regulation.RuleInfo{ID: s.ID, Title: s.Title, Jurisdiction: s.Jurisdiction, Citation: s.Citation,
 		Provenance: s.Provenance, Note: s.Note}
 	if len(doc.probs) == n {
 		// The metadata rules every rule set applies.
 		if _, err := regulation.NewRuleSet(regulation.Rule{RuleInfo: info, Check: func(*regulation.Context) {}}); err != nil {
-			doc.problem(at, CodeInvalid, err.Error())
+			doc.problemText(at, CodeInvalid, message.Of(err))
 		}
 	}
 	if len(doc.probs) > n {
@@ -352,10 +375,16 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 	if it != nil {
 		ienv, uenv = env.item[it.name], env.itemUses[it.name]
 	}
-	cr := &compiled{info: info, item: it, effect: s.Effect, sev: sev, field: s.Field, missing: s.Missing}
-	cr.when = compileExpr(doc, ienv, at+".when", s.When, cel.BoolType)
+	cr := &compiled{info: info, item: it, effect: s.Effect, sev: sev, field: s.Field, missing: message.Plain(s.Missing)}
+	vars := map[string]int{"dossier": kDossier}
+	if it != nil {
+		vars[it.name] = it.kind
+	}
+	cr.when = compileCondition(doc, env, ienv, at+".when", s.When, vars)
 	if s.Uses != "" {
-		cr.uses = compileExpr(doc, uenv, at+".uses", s.Uses, cel.BoolType)
+		uvars := maps.Clone(vars)
+		uvars["use"] = kUse
+		cr.uses = compileCondition(doc, env, uenv, at+".uses", s.Uses, uvars)
 	}
 	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)
 	cr.fixedMessage = true
@@ -364,52 +393,59 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 			cr.fixedMessage = false
 		}
 	}
+	if len(cr.message) == 1 && cr.message[0].expr == nil {
+		cr.fixedText, cr.text = true, message.Plain(cr.message[0].text)
+	}
 	if len(doc.probs) > n {
 		return nil
 	}
 	src, err := json.Marshal(s)
 	if err != nil {
-		doc.problem(at, CodeInvalid, err.Error())
+		doc.problemText(at, CodeInvalid, message.Of(err))
 		return nil
 	}
 	info.Revision = regulation.DigestOf(src)[:len("sha256:")+16]
 	cr.info = info
-	return &regulation.Rule{RuleInfo: info, Check: cr.check}
+	return cr
 }
 
-// compileExpr compiles one CEL expression that must yield want (nil: any
-// type); problems name the field, the expression and CEL's position.
-func compileExpr(doc *document, env *cel.Env, at, src string, want *cel.Type) cel.Program {
-	prg, _ := compileChecked(doc, env, at, src, want)
-	return prg
+// compileCondition compiles a condition, which must yield a bool, with
+// its guards over the variables vars (by view kind).
+func compileCondition(doc *document, e *envs, env *cel.Env, at, src string, vars map[string]int) *condition {
+	prg, ast := compileChecked(doc, env, at, src, cel.BoolType)
+	if prg == nil {
+		return nil
+	}
+	return newCondition(prg, ast, e.kinds, vars)
 }
 
-// compileChecked is compileExpr that also says whether the expression
-// reads only the dossier and the as-of day (no item, use or
-// jurisdiction), so that its value is the same throughout an assessment.
-func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (cel.Program, bool) {
+// compileChecked compiles one CEL expression that must yield want (nil:
+// any type); problems name the field, the expression and CEL's position.
+func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (cel.Program, *cel.Ast) {
 	ast, iss := env.Compile(src)
 	if iss != nil && iss.Err() != nil {
 		line, col := doc.locate(at)
 		for _, e := range iss.Errors() {
+			text := message.New("policy.cel", message.Text(e.Message), message.Int(e.Location.Line()), message.Int(e.Location.Column()+1))
 			doc.probs = append(doc.probs, Problem{File: doc.name, Line: line, Column: col, Path: at, Code: CodeCompile,
-				Expression: src, Message: fmt.Sprintf("%s (at %d:%d of the expression)", e.Message, e.Location.Line(), e.Location.Column()+1)})
+				Expression: src, Message: text.String(), Text: text})
 		}
-		return nil, false
+		return nil, nil
 	}
 	if want != nil && !ast.OutputType().IsExactType(want) {
+		text := message.New("policy.yields", message.Text(ast.OutputType().String()), message.Text(want.String()))
 		doc.probs = append(doc.probs, Problem{File: doc.name, Path: at, Code: CodeCompile, Expression: src,
-			Message: fmt.Sprintf("the expression yields %s, want %s", ast.OutputType(), want)})
+			Message: text.String(), Text: text})
 		p := &doc.probs[len(doc.probs)-1]
 		p.Line, p.Column = doc.locate(at)
-		return nil, false
+		return nil, nil
 	}
 	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
-		doc.problem(at, CodeCompile, err.Error())
-		return nil, false
+		doc.problemText(at, CodeCompile, message.Of(err))
+		return nil, nil
 	}
-	return prg, dossierOnly(ast)
+	return prg, ast
 }
 
 // dossierOnly says whether the checked expression names no variable but
@@ -437,7 +473,7 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 		i := strings.Index(rest, "{{")
 		if i < 0 {
 			if strings.Contains(rest, "}}") {
-				doc.problem(at, CodeCompile, `"}}" without "{{" in the message`)
+				doc.problem(at, CodeCompile, "policy.template.close")
 			}
 			if rest != "" {
 				parts = append(parts, part{text: rest})
@@ -449,16 +485,16 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 		}
 		j := strings.Index(rest[i:], "}}")
 		if j < 0 {
-			doc.problem(at, CodeCompile, `"{{" without "}}" in the message`)
+			doc.problem(at, CodeCompile, "policy.template.open")
 			return parts
 		}
 		expr := strings.TrimSpace(rest[i+2 : i+j])
 		if expr == "" {
-			doc.problem(at, CodeCompile, "an empty {{ }} in the message")
+			doc.problem(at, CodeCompile, "policy.template.empty")
 		} else {
-			prg, fixed := compileChecked(doc, env, at, expr, nil)
+			prg, ast := compileChecked(doc, env, at, expr, nil)
 			pt := part{expr: prg}
-			if fixed {
+			if prg != nil && dossierOnly(ast) {
 				pt.key = expr
 			}
 			parts = append(parts, pt)

@@ -3,9 +3,11 @@ package policy
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -77,7 +79,7 @@ func LoadWaivers(name string, data []byte) (*Waivers, error) {
 	}
 	w := &Waivers{name: name, input: regulation.AuditInput{Kind: "waivers", Name: name, Digest: regulation.DigestOf(data)}}
 	if len(spec.Waivers) == 0 {
-		doc.problem("waivers", CodeRequired, "the file has no waivers")
+		doc.problem("waivers", CodeRequired, "policy.no_waivers")
 	}
 	ids := map[string]int{}
 	for i := range spec.Waivers {
@@ -85,21 +87,21 @@ func LoadWaivers(name string, data []byte) (*Waivers, error) {
 		at := fmt.Sprintf("waivers[%d]", i)
 		need := func(field, v string) {
 			if strings.TrimSpace(v) == "" {
-				doc.problem(at+"."+field, CodeRequired, field+" is required")
+				doc.problem(at+"."+field, CodeRequired, "problem.required", message.Text(field))
 			}
 		}
 		need("rule", s.Rule)
 		need("reason", s.Reason)
 		need("approved_by", s.ApprovedBy)
 		if s.Expires.IsZero() {
-			doc.problem(at+".expires", CodeRequired, "expires is required: the last day the waiver applies")
+			doc.problem(at+".expires", CodeRequired, "policy.waiver.expires")
 		}
 		if s.Product == "" && s.Dossiers == "" {
-			doc.problem(at, CodeRequired, "a waiver names the dossiers it concerns: product, dossiers (a path glob) or both")
+			doc.problem(at, CodeRequired, "policy.waiver.dossiers")
 		}
 		if s.Dossiers != "" {
 			if _, err := path.Match(s.Dossiers, ""); err != nil {
-				doc.problem(at+".dossiers", CodeInvalid, fmt.Sprintf("%q is not a path glob: %v", s.Dossiers, err))
+				doc.problem(at+".dossiers", CodeInvalid, "policy.waiver.glob", message.Text(strconv.Quote(s.Dossiers)), message.Text(err.Error()))
 			}
 		}
 		line, _ := doc.locate(at)
@@ -107,7 +109,7 @@ func LoadWaivers(name string, data []byte) (*Waivers, error) {
 		if id == "" {
 			id = fmt.Sprintf("%s:%d", name, line)
 		} else if k, dup := ids[id]; dup {
-			doc.problem(at+".id", CodeDuplicate, fmt.Sprintf("waiver %s is also waivers[%d]", id, k))
+			doc.problem(at+".id", CodeDuplicate, "policy.waiver.twice", message.Text(id), message.Int(k))
 		}
 		ids[id] = i
 		w.list = append(w.list, *s)
@@ -202,13 +204,14 @@ func (r *WaiverRun) Problems() []Problem {
 		switch {
 		case s.Expires.Before(r.asOf):
 			p.Code = CodeWaiverExpired
-			p.Message = fmt.Sprintf("waiver %s of rule %s expired on %s, before %s; it waives nothing", w.ID, s.Rule, s.Expires, r.asOf)
+			p.Text = message.New("policy.waiver.expired", message.Text(w.ID), message.Text(s.Rule), message.Text(s.Expires.String()), message.Text(r.asOf.String()))
 		case r.used[i].Load() == 0:
 			p.Code = CodeWaiverUnused
-			p.Message = fmt.Sprintf("waiver %s of rule %s matches no finding", w.ID, s.Rule)
+			p.Text = message.New("policy.waiver.unused", message.Text(w.ID), message.Text(s.Rule))
 		default:
 			continue
 		}
+		p.Message = p.Text.String()
 		out = append(out, p)
 	}
 	return out

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 
@@ -81,37 +80,18 @@ func writeProblems(w io.Writer, name string, ps []secretome.Problem, lang langua
 	}
 }
 
-// langFlag adds the --lang flag to a fhir subcommand; parse it with
-// parseLang after the flags are parsed.
-func langFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
-}
-
-// parseLang returns the supported language closest to the --lang value.
-func parseLang(s string) (language.Tag, error) {
-	tag, err := language.Parse(s)
-	if err != nil {
-		return language.Und, usagef("--lang: %q is not a language tag (use en or id)", s)
-	}
-	return message.Match(tag), nil
-}
-
 func runFhirExport(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "fhir export", "[flags] DOSSIER")
-	langText := langFlag(fs)
 	asOfText := fs.String("as-of", "", "also write how the shipped rules in force on `DATE` (YYYY-MM-DD) class the product in each jurisdiction")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
 	}
-	lang, err := parseLang(*langText)
-	if err != nil {
-		return exitUsage, err
-	}
+	lang := e.lang
 	var asOf secretome.Date
 	if *asOfText != "" {
 		if asOf, err = secretome.ParseDate(*asOfText); err != nil {
-			return exitUsage, usagef("--as-of: %v", err)
+			return exitUsage, flagValueError(lang, "as-of", err)
 		}
 	}
 	name, text, err := readOne(e, paths, "dossier")
@@ -144,22 +124,25 @@ func runFhirExport(e *env, args []string) (int, error) {
 			fmt.Fprintf(e.stderr, "\t%s\n", c)
 		}
 	}
+	if len(res.Uncoded) > 0 {
+		fmt.Fprintf(e.stderr, "secretome fhir export: %s:\n", message.New("cli.fhir.uncoded",
+			message.Count{N: len(res.Uncoded), Noun: "noun.field"}).In(lang))
+		for _, c := range res.Uncoded {
+			fmt.Fprintf(e.stderr, "\t%s\n", c)
+		}
+	}
 	return exitOK, nil
 }
 
 func runFhirImport(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "fhir import", "[flags] BUNDLE")
-	langText := langFlag(fs)
 	units := &choiceFlag{value: "symbol", allowed: []string{"symbol", "ucum"}}
 	fs.Var(units, "units", "write units as their usual `symbol` (µg/mL, °C) or as ucum codes (ug/mL, Cel)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
 	}
-	lang, err := parseLang(*langText)
-	if err != nil {
-		return exitUsage, err
-	}
+	lang := e.lang
 	name, text, err := readOne(e, paths, "Bundle")
 	if err != nil {
 		return exitUsage, err

@@ -19,6 +19,9 @@ func TestFhirExportImport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(want), exp.stdout, "the command writes what fhir.Export writes")
 	assert.Contains(t, exp.stderr, "/product/source/passage", "fields FHIR cannot carry are listed")
+	assert.Contains(t, exp.stderr, "have no standard code", "fields without a standard code are listed")
+	assert.Contains(t, exp.stderr, "/product/composition/analytes/0/name", "VEGF has no UNII")
+	assert.NotContains(t, exp.stderr, "/product/formulation/excipients/1/name", "glycerol has its UNII")
 
 	imp := runInProcess(t, exp.stdout, "fhir", "import", "-")
 	require.Equal(t, exitOK, imp.code, imp.stderr)

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -313,7 +314,7 @@ func writeGradeText(b *bufio.Writer, r *gradeResult) {
 	}
 	b.WriteByte('\n')
 	for _, p := range r.Problems {
-		fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, printable(where(p.Path, p.Line)), printable(p.Message))
+		fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, printable(where(p.Path, p.Line, message.English)), printable(p.Message))
 	}
 	if r.Summary == nil {
 		return

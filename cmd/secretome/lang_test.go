@@ -1,10 +1,12 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCheckIndonesian keeps the Indonesian text output of the seed
@@ -104,4 +106,65 @@ func TestCheckUsageIndonesian(t *testing.T) {
 	assert.Contains(t, en.stderr, "secretome check: no rule of EU is in force on 1975-01-01; verdicts there will be unknown\n")
 	id := runInProcess(t, "", "check", "--lang", "id", "--as-of", "1975-01-01", "--jurisdiction", "EU", src)
 	assert.Contains(t, id.stderr, "secretome check: tidak ada aturan EU yang berlaku pada 1975-01-01; putusan di sana tidak akan diketahui\n")
+}
+
+// TestLoaderErrorsIndonesian checks that the problems of an --as-of date,
+// a policy file and a waivers file are told in the language of --lang,
+// and word for word as before in English.
+func TestLoaderErrorsIndonesian(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	dir := t.TempDir()
+	policies := filepath.Join(dir, "policies")
+	require.NoError(t, os.Mkdir(policies, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(policies, "house.yaml"), []byte("rules:\n  - id: HOUSE-1\n    title: t\n    effect: report\n"), 0o644))
+	waivers := filepath.Join(dir, "waivers.yaml")
+	require.NoError(t, os.WriteFile(waivers, []byte("waivers:\n  - rule: X\n    reason: r\n"), 0o644))
+	for _, tt := range []struct {
+		args   []string
+		en, id string
+	}{
+		{[]string{"--as-of", "2025-02-30", src}, `--as-of: invalid date "2025-02-30": want an existing day as YYYY-MM-DD`,
+			`--as-of: tanggal "2025-02-30" tidak sah: seharusnya hari yang ada, ditulis YYYY-MM-DD`},
+		{[]string{"--policy", policies, src}, "rules[0].jurisdiction: jurisdiction is required",
+			"rules[0].jurisdiction: jurisdiction wajib diisi"},
+		{[]string{"--policy", policies, src}, "rules[0].severity: severity is required for effect report: error, warning or info",
+			"rules[0].severity: severity wajib diisi untuk effect report: error, warning atau info"},
+		{[]string{"--waivers", waivers, src}, "waivers[0]: a waiver names the dossiers it concerns: product, dossiers (a path glob) or both",
+			"waivers[0]: pembebasan menyebut dosier yang dicakupnya: product, dossiers (pola path) atau keduanya"},
+		{[]string{"--waivers", waivers, src}, "waivers[0].expires: expires is required: the last day the waiver applies",
+			"waivers[0].expires: expires wajib diisi: hari terakhir pembebasan berlaku"},
+	} {
+		en := runInProcess(t, "", append([]string{"check"}, tt.args...)...)
+		assert.Equal(t, exitUsage, en.code, "%v", tt.args)
+		assert.Contains(t, en.stderr, tt.en)
+		id := runInProcess(t, "", append([]string{"check", "--lang", "id"}, tt.args...)...)
+		assert.Equal(t, exitUsage, id.code, "%v", tt.args)
+		assert.Contains(t, id.stderr, tt.id)
+		assert.NotContains(t, id.stderr, tt.en)
+	}
+}
+
+// TestReportFormatsIndonesian keeps the JUnit and SARIF outputs of the
+// seed wound-gel dossier under --lang id as reviewed
+// (testdata/golden/check.id.junit, check.id.sarif): failure titles and
+// counts, severity words, the document's name, provenance, the SARIF
+// rule descriptions of problems and gaps, and the run's language. The
+// SARIF log still follows the standard's schema.
+func TestReportFormatsIndonesian(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	junit := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "junit", src)
+	assert.Equal(t, exitFindings, junit.code, junit.stderr)
+	golden(t, "check.id.junit", junit.stdout)
+	assert.Contains(t, junit.stdout, `<failure message="1 temuan" type="findings">`)
+	assert.NotContains(t, junit.stdout, "finding\"")
+
+	sarif := runInProcess(t, "", "check", "--lang", "id", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "sarif", src)
+	assert.Equal(t, exitFindings, sarif.code, sarif.stderr)
+	// SARIF names the working folder, which depends on the machine.
+	golden(t, "check.id.sarif", sarifBase.ReplaceAllString(sarif.stdout, `"originalUriBaseIds":{"%SRCROOT%":{"uri":"file:///WORKDIR/"}}`))
+	validateSARIF(t, sarif.stdout)
+	assert.Contains(t, sarif.stdout, `"language":"id"`)
+	assert.Contains(t, sarif.stdout, `"text":"Dosier memuat ruas yang tidak didefinisikan formatnya"`)
+	en := runInProcess(t, "", "check", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "sarif", src)
+	assert.NotContains(t, en.stdout, `"language"`, "English is SARIF's default language")
 }

@@ -34,6 +34,10 @@ type env struct {
 	stderr io.Writer
 	// getenv reads an environment variable (NO_COLOR).
 	getenv func(string) string
+	// lang is the language of the messages, from the command's --lang
+	// flag (English by default); run finds it before the flags are parsed,
+	// so that the flag package's own mistakes and help are in it too.
+	lang language.Tag
 }
 
 func main() {
@@ -83,6 +87,44 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
+// langError is an error whose problems can be shown in a language (a
+// *policy.FileError among them), after a prefix that names the flag.
+type langError struct {
+	prefix string
+	err    error
+	tag    language.Tag
+}
+
+func (e *langError) Error() string { return e.prefix + errorIn(e.err, e.tag) }
+
+// errorIn renders err in the language tag: a *policy.FileError's
+// problems, each of errors joined by errors.Join on its own line, an
+// error of the message catalogue in the language, any other as it is.
+func errorIn(err error, tag language.Tag) string {
+	if fe, ok := err.(*policy.FileError); ok {
+		return fe.In(tag)
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var en, in []string
+		for _, e := range j.Unwrap() {
+			en = append(en, e.Error())
+			in = append(in, errorIn(e, tag))
+		}
+		if strings.Join(en, "\n") == err.Error() { // errors joined, as errors.Join does
+			return strings.Join(in, "\n")
+		}
+	}
+	return message.Of(err).In(tag)
+}
+
+func (e *langError) Unwrap() error { return e.err }
+
+// flagValueError is a usage error about the value of the flag name, whose
+// parser returned err; both are in the language tag.
+func flagValueError(tag language.Tag, name string, err error) error {
+	return usageIn(tag, "cli.flag.value", message.Text("--"+name), message.Of(err))
+}
+
 // usageIn is a usage error with a message of the catalogue, in the
 // language tag.
 func usageIn(tag language.Tag, code string, args ...message.Arg) error {
@@ -109,13 +151,49 @@ Usage:
 Run "secretome COMMAND -h" for the flags of a command.
 `
 
+// langArg returns the language of the last --lang flag among a command's
+// arguments (English without one), read before the flags are parsed so
+// that the flag package's own mistakes and the help are in it. Nothing
+// after "--" is a flag.
+func langArg(args []string) (language.Tag, error) {
+	tag := message.English
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(a, "=")
+		if name != "-lang" && name != "--lang" {
+			continue
+		}
+		if !hasValue {
+			if i+1 == len(args) {
+				break // the flag package reports the missing value
+			}
+			i++
+			value = args[i]
+		}
+		t, err := language.Parse(value)
+		if err != nil {
+			return tag, usagef("--lang: %q is not a language tag (use en or id)", value)
+		}
+		tag = message.Match(t)
+	}
+	return tag, nil
+}
+
 // run executes one command line and returns the exit code.
 func run(e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, usageText)
 		return exitUsage
 	}
-	var err error
+	lang, err := langArg(args[1:])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "secretome %s: %v\n", args[0], err)
+		return exitUsage
+	}
+	e.lang = lang
 	code := exitOK
 	switch args[0] {
 	case "check":
@@ -162,6 +240,9 @@ func run(e *env, args []string) int {
 func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	// run has read it already (see langArg); it is defined for the help
+	// and so that parsing accepts it.
+	fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stdout, "Usage: secretome %s %s\n\nFlags:\n", name, synopsis)
 		fs.SetOutput(e.stdout)
@@ -252,13 +333,14 @@ func (l *pathsFlag) Set(s string) error {
 }
 
 // loadRules returns the shipped rules with the house rules of the policy
-// folders, and the policies.
-func loadRules(dirs []string) (*regulation.RuleSet, *policy.Policies, error) {
+// folders, and the policies. The problems of a policy file are in the
+// language tag.
+func loadRules(tag language.Tag, dirs []string) (*regulation.RuleSet, *policy.Policies, error) {
 	var sets []*policy.Policies
 	for _, dir := range dirs {
 		p, err := policy.LoadDir(dir)
 		if err != nil {
-			return nil, nil, fmt.Errorf("--policy %s: %w", dir, err)
+			return nil, nil, &langError{prefix: "--policy " + dir + ": ", err: err, tag: tag}
 		}
 		sets = append(sets, p)
 	}

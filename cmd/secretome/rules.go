@@ -110,7 +110,7 @@ func runRules(e *env, args []string) error {
 	if len(extra) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
 	}
-	set, _, err := loadRules(policyDirs)
+	set, _, err := loadRules(e.lang, policyDirs)
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func runRules(e *env, args []string) error {
 		}
 		fmt.Fprintf(b, "%s  [%s, %s]\n", r.ID, r.Jurisdiction, r.Provenance)
 		para("  ", "  ", r.Title)
-		para("  ", "  ", citationText(r.Citation, r.Provenance))
+		para("  ", "  ", citationText(r.Citation, r.Provenance, e.lang))
 		if r.Note != "" {
 			para("  note: ", "        ", r.Note)
 		}

@@ -65,7 +65,7 @@ func runRulesDiff(e *env, args []string) error {
 	if to.Before(from) {
 		return usagef("--from %s is after --to %s", from, to)
 	}
-	set, _, err := loadRules(policyDirs)
+	set, _, err := loadRules(e.lang, policyDirs)
 	if err != nil {
 		return err
 	}

@@ -400,6 +400,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			v.SetZero() // whatever the leaf set before it failed
 			if p.kind == planDecimal {
 				d.decimalError(start, k, raw, err)
 			} else {
@@ -443,6 +444,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
+			v.SetZero()
 			d.leafError(start, err)
 		}
 	case planPointer:
@@ -450,7 +452,11 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			return
 		}
 		e := reflect.New(p.elem.t)
+		before := len(d.issues) + d.unlisted
 		d.value(p.elem, e.Elem())
+		if len(d.issues)+d.unlisted > before && p.elem.failedWhole(k) {
+			return // a value that could not be read stays nil, not a pointer to zero
+		}
 		v.Set(e)
 	case planStruct:
 		if k != kindObject {

@@ -308,3 +308,22 @@ func describe(t reflect.Type) message.Term {
 	}
 	return "json.want.value"
 }
+
+// failedWhole reports, for a value of kind k read with plan p that
+// produced a problem, whether the problem concerns the value as a whole
+// (a leaf that could not be read, or a list or object of the wrong JSON
+// type) rather than one of its members: a pointer to such a value is
+// left nil.
+func (p *plan) failedWhole(k kind) bool {
+	switch p.kind {
+	case planStruct:
+		return k != kindObject
+	case planMap:
+		return k != kindObject || !p.stringKey
+	case planSlice:
+		return k != kindArray
+	case planPointer:
+		return false // the pointee decided for itself
+	}
+	return true
+}

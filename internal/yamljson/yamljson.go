@@ -13,6 +13,7 @@ import (
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
 	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -63,8 +64,19 @@ type Error struct {
 	// Column is the 1-based column on Line, in characters; 0 when
 	// unknown.
 	Column int
-	// Message explains the problem to a person.
+	// Message explains the problem to a person, in English: Text
+	// rendered.
 	Message string
+	// Text is the message as a code of the message catalogue with typed
+	// arguments, which renders in any supported language. The YAML
+	// parser's own syntax errors are a plain text (English).
+	Text message.Message
+}
+
+// newError returns the problem with the message of code and args.
+func newError(code string, line, col int, text string, args ...message.Arg) *Error {
+	msg := message.New(text, args...)
+	return &Error{Code: code, Line: line, Column: col, Message: msg.String(), Text: msg}
 }
 
 // Error renders the problem with its line, as "line 3: message".
@@ -183,12 +195,11 @@ func Convert(data []byte, opt Options) (*Document, error) {
 		opt.MaxBytes = DefaultMaxBytes
 	}
 	if strictjson.IsUTF16(data) {
-		return nil, &Error{Code: CodeSyntax, Line: 1, Column: 1,
-			Message: "the document is UTF-16 text; save it as UTF-8"}
+		return nil, newError(CodeSyntax, 1, 1, "json.utf16")
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8(data)
-		return nil, &Error{Code: CodeSyntax, Line: line, Column: col, Message: "the document is not valid UTF-8 text"}
+		return nil, newError(CodeSyntax, line, col, "yaml.utf8")
 	}
 	in := &budgetReader{data: data, max: opt.MaxNodes}
 	dec := yaml.NewDecoder(in)
@@ -198,13 +209,13 @@ func Convert(data []byte, opt Options) (*Document, error) {
 			return nil, in.error()
 		}
 		if errors.Is(err, io.EOF) {
-			return nil, &Error{Code: CodeSyntax, Line: 1, Column: 1, Message: "empty document"}
+			return nil, newError(CodeSyntax, 1, 1, "json.empty")
 		}
 		return nil, syntaxError(err, in)
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		e := &Error{Code: CodeTrailing, Message: "more than one YAML document; put each dossier in its own file"}
+		e := newError(CodeTrailing, 0, 0, "yaml.documents")
 		switch {
 		case in.over:
 			e = in.error()
@@ -218,7 +229,7 @@ func Convert(data []byte, opt Options) (*Document, error) {
 	n := &root
 	if n.Kind == yaml.DocumentNode {
 		if len(n.Content) == 0 {
-			return nil, &Error{Code: CodeSyntax, Line: 1, Column: 1, Message: "empty document"}
+			return nil, newError(CodeSyntax, 1, 1, "json.empty")
 		}
 		n = n.Content[0]
 	}
@@ -354,8 +365,7 @@ var errBudget = errors.New("node budget exceeded")
 
 // error is the problem of a document over the budget.
 func (r *budgetReader) error() *Error {
-	return &Error{Code: CodeSize, Line: r.line, Column: 1,
-		Message: fmt.Sprintf("the document holds more than %d values; the limit keeps the memory one document takes bounded", r.max)}
+	return newError(CodeSize, r.line, 1, "yaml.values", message.Int(r.max))
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: `)
@@ -377,6 +387,7 @@ func syntaxError(err error, in *budgetReader) *Error {
 		e.Line = 1 + bytes.Count(in.data[:in.pos], []byte{'\n'})
 	}
 	e.Message = msg
+	e.Text = message.Plain(msg)
 	return e
 }
 
@@ -389,8 +400,12 @@ type converter struct {
 	aliasDepth int
 }
 
-func (c *converter) fail(n *yaml.Node, path *fieldpath.Path, code, format string, args ...any) *Error {
-	return &Error{Path: path.String(), Code: code, Line: n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)}
+// fail returns the problem with the node at path: code is its problem
+// code, text the code of its message with args.
+func (c *converter) fail(n *yaml.Node, path *fieldpath.Path, code, text string, args ...message.Arg) *Error {
+	e := newError(code, n.Line, n.Column, text, args...)
+	e.Path = path.String()
+	return e
 }
 
 // record notes the position of a value written at step below its parent
@@ -415,22 +430,22 @@ func (c *converter) record(at step, pos Pos) int32 {
 func (c *converter) value(n *yaml.Node, path *fieldpath.Path, at step, depth int, pos Pos) *Error {
 	c.nodes++
 	if c.nodes > c.opt.MaxNodes {
-		return c.fail(n, path, CodeSize, "the document expands to more than %d nodes (too many aliases?)", c.opt.MaxNodes)
+		return c.fail(n, path, CodeSize, "yaml.nodes", message.Int(c.opt.MaxNodes))
 	}
 	if len(c.out) > c.opt.MaxBytes {
-		return c.fail(n, path, CodeSize, "the document expands to more than %d bytes of JSON", c.opt.MaxBytes)
+		return c.fail(n, path, CodeSize, "yaml.bytes", message.Int(c.opt.MaxBytes))
 	}
 	if pos.Line == 0 {
 		pos = Pos{n.Line, n.Column}
 	}
 	id := c.record(at, pos)
 	if n.Style&yaml.TaggedStyle != 0 && !plainTag(n) {
-		return c.fail(n, path, CodeType, "unsupported tag %s: write the value plainly, without a tag", n.Tag)
+		return c.fail(n, path, CodeType, "yaml.tag.plain", message.Text(n.Tag))
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
-			return c.fail(n, path, CodeSyntax, "alias *%s has no anchor", n.Value)
+			return c.fail(n, path, CodeSyntax, "yaml.alias", message.Text(n.Value))
 		}
 		// Values inside an expansion are located at the alias: recording
 		// each would let a small document fill memory with positions.
@@ -440,7 +455,7 @@ func (c *converter) value(n *yaml.Node, path *fieldpath.Path, at step, depth int
 		return err
 	case yaml.MappingNode:
 		if depth >= c.opt.MaxDepth {
-			return c.fail(n, path, CodeSize, "nesting deeper than %d levels", c.opt.MaxDepth)
+			return c.fail(n, path, CodeSize, "json.depth", message.Int(c.opt.MaxDepth))
 		}
 		if err := c.checkTag(n, "!!map", path); err != nil {
 			return err
@@ -448,7 +463,7 @@ func (c *converter) value(n *yaml.Node, path *fieldpath.Path, at step, depth int
 		return c.mapping(n, path, id, depth+1)
 	case yaml.SequenceNode:
 		if depth >= c.opt.MaxDepth {
-			return c.fail(n, path, CodeSize, "nesting deeper than %d levels", c.opt.MaxDepth)
+			return c.fail(n, path, CodeSize, "json.depth", message.Int(c.opt.MaxDepth))
 		}
 		if err := c.checkTag(n, "!!seq", path); err != nil {
 			return err
@@ -468,7 +483,7 @@ func (c *converter) value(n *yaml.Node, path *fieldpath.Path, at step, depth int
 	case yaml.ScalarNode:
 		return c.scalar(n, path, id)
 	}
-	return c.fail(n, path, CodeSyntax, "unexpected YAML node")
+	return c.fail(n, path, CodeSyntax, "yaml.node")
 }
 
 // plainTag reports whether an explicit tag only names the type YAML's
@@ -484,7 +499,7 @@ func plainTag(n *yaml.Node) bool {
 
 func (c *converter) checkTag(n *yaml.Node, want string, path *fieldpath.Path) *Error {
 	if t := n.ShortTag(); t != want {
-		return c.fail(n, path, CodeType, "unsupported tag %s", n.Tag)
+		return c.fail(n, path, CodeType, "yaml.tag", message.Text(n.Tag))
 	}
 	return nil
 }
@@ -498,15 +513,15 @@ func (c *converter) mapping(n *yaml.Node, path *fieldpath.Path, id int32, depth 
 			k = k.Alias
 		}
 		if k.Kind != yaml.ScalarNode {
-			return c.fail(n.Content[i], path, CodeType, "a mapping key must be a plain value, not a %s", kindName(k.Kind))
+			return c.fail(n.Content[i], path, CodeType, "yaml.key.plain", kindName(k.Kind))
 		}
 		if k.ShortTag() == "!!merge" {
-			return c.fail(n.Content[i], path, CodeType, "merge keys (<<) are not supported; write the fields out")
+			return c.fail(n.Content[i], path, CodeType, "yaml.merge")
 		}
 		key := k.Value
 		p := path.Key(key)
 		if line, dup := seen[key]; dup {
-			return c.fail(n.Content[i], &p, CodeDuplicate, "key %q appears more than once (first on line %d)", key, line)
+			return c.fail(n.Content[i], &p, CodeDuplicate, "yaml.key.twice", message.Text(strconv.Quote(key)), message.Int(line))
 		}
 		seen[key] = n.Content[i].Line
 		if i > 0 {
@@ -522,14 +537,14 @@ func (c *converter) mapping(n *yaml.Node, path *fieldpath.Path, id int32, depth 
 	return nil
 }
 
-func kindName(k yaml.Kind) string {
+func kindName(k yaml.Kind) message.Term {
 	switch k {
 	case yaml.MappingNode:
-		return "mapping"
+		return "yaml.kind.mapping"
 	case yaml.SequenceNode:
-		return "sequence"
+		return "yaml.kind.sequence"
 	}
-	return "node"
+	return "yaml.kind.node"
 }
 
 func (c *converter) scalar(n *yaml.Node, path *fieldpath.Path, id int32) *Error {
@@ -560,7 +575,7 @@ func (c *converter) scalar(n *yaml.Node, path *fieldpath.Path, id int32) *Error 
 			}
 		}
 	default:
-		return c.fail(n, path, CodeType, "unsupported tag %s", n.Tag)
+		return c.fail(n, path, CodeType, "yaml.tag", message.Text(n.Tag))
 	}
 	return nil
 }
