@@ -10,6 +10,7 @@ var cliTexts = []entry{
 	{"cli.gap.unassessed", "use {0} ({1} in {2}) was not assessed: no rules of {2} were applied, so no verdict there; only the quality baseline judged it",
 		"penggunaan {0} ({1} di {2}) tidak dinilai: tidak ada aturan {2} yang diterapkan, jadi tidak ada putusan di sana; hanya acuan mutu yang menilainya"},
 	{"cli.gap.unknown", "use {0} ({1}) in {2}: verdict unknown ({3})", "penggunaan {0} ({1}) di {2}: putusan tidak diketahui ({3})"},
+	{"cli.gap.invalid", "the dossier has errors that bear on it, at {0}", "dosier mengandung kesalahan yang memengaruhinya, pada {0}"},
 	{"cli.gap.undecided", "no rule decided it", "tidak ada aturan yang memutuskannya"},
 	{"cli.gap.could_not_tell", "rules that could not tell: {0}", "aturan yang tidak dapat memutuskan: {0}"},
 	{"cli.junit.unassessed", "use not assessed", "penggunaan tidak dinilai"},

@@ -94,14 +94,14 @@ func (t *textReporter) shown(s secretome.Severity) bool {
 func (t *textReporter) prepare(info *runInfo, c *checked) {
 	r := textReporter{info: info, b: new(bytes.Buffer)}
 	r.render(c)
-	c.rendered = r.b.Bytes()
+	c.rendered, c.prepared = r.b.Bytes(), true
 }
 
 // dossier writes the dossier's text, rendering it unless a worker did,
 // and flushes it, so that people see each dossier as it is checked.
 func (t *textReporter) dossier(c *checked) error {
 	text := c.rendered
-	if text == nil {
+	if !c.prepared {
 		t.b.Reset()
 		t.render(c)
 		text = t.b.Bytes()
