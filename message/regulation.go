@@ -9,6 +9,10 @@ package message
 // fasilitas pelayanan kesehatan, uji klinik, penelitian berbasis
 // pelayanan, pelayanan terstandar, klinik utama.
 var regulationTexts = []entry{
+	// A finding of a dossier with errors that lie on its path: {0} the
+	// finding's message, {1} the paths of the errors.
+	{"report.invalid_paths", "{0} [not reliable: the dossier has an error at {1}]", "{0} [tidak dapat diandalkan: dosier mengandung kesalahan pada {1}]"},
+	{"report.whole_dossier", "the dossier itself", "dosier itu sendiri"},
 	// What an authorisation search found wrong; {0} names the
 	// authorisation (a Term).
 	{"auth.none", "the dossier holds no {0}", "dosier tidak memuat {0}"},
