@@ -282,20 +282,13 @@ func (r *jsonReporter) dossier(c *checked) error {
 	}
 	r.count++
 	r.b.WriteString("\n")
-	if c.rendered != nil {
-		r.b.Write(c.rendered)
-	} else {
-		writeJSON(r.b, dossierJSON(c, r.info.threshold))
-	}
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	r.b.Write(output(r, r.info, c))
+	return flushFull(r.b)
 }
 
 // prepare encodes the dossier's entry in a worker.
 func (r *jsonReporter) prepare(info *runInfo, c *checked) {
-	c.rendered = mustJSON(dossierJSON(c, info.threshold))
+	c.rendered, c.prepared = mustJSON(dossierJSON(c, info.threshold)), true
 }
 
 func (r *jsonReporter) end(s *summary) error {

@@ -121,7 +121,22 @@ func (r *junitReporter) begin(info *runInfo) error {
 	return nil
 }
 
+// dossier writes the dossier's test suite, rendering it unless a worker
+// did.
 func (r *junitReporter) dossier(c *checked) error {
+	r.b.Write(output(r, r.info, c))
+	return flushFull(r.b)
+}
+
+// prepare renders the dossier's test suite in a worker: a suite depends
+// on nothing but its dossier and the run.
+func (r *junitReporter) prepare(info *runInfo, c *checked) {
+	c.rendered, c.prepared = (&junitReporter{info: info}).suite(c), true
+}
+
+// suite renders the test suite of one dossier, ending in a line break.
+// It reads nothing of r but info.
+func (r *junitReporter) suite(c *checked) []byte {
 	suite := junitSuite{Name: c.name()}
 	if p := c.product(); p != "" {
 		suite.Name += " (" + p + ")"
@@ -217,16 +232,13 @@ func (r *junitReporter) dossier(c *checked) error {
 			suite.Errors++
 		}
 	}
+	// The suite's fields are strings, numbers and slices of structs,
+	// which always marshal; invalid characters are escaped.
 	b, err := xml.MarshalIndent(suite, "  ", "  ")
 	if err != nil {
-		return err
+		panic("secretome: " + err.Error())
 	}
-	r.b.Write(b)
-	r.b.WriteByte('\n')
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	return append(b, '\n')
 }
 
 // say renders a message of the catalogue in the run's language.

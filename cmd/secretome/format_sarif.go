@@ -244,23 +244,46 @@ func (r *sarifReporter) locations(c *checked, line, col int) []sarifLocation {
 	return []sarifLocation{loc}
 }
 
-func (r *sarifReporter) result(res sarifResult) {
-	if i, ok := r.index[res.RuleID]; ok {
-		res.RuleIndex = &i
-	}
-	if r.count > 0 {
-		r.b.WriteByte(',')
-	}
-	r.count++
-	r.b.WriteByte('\n')
-	writeJSON(r.b, res)
-}
-
+// dossier writes the dossier's results, rendering them unless a worker
+// did, after a comma when results came before; an unreadable input
+// becomes a notification of the invocation instead.
 func (r *sarifReporter) dossier(c *checked) error {
 	if c.ioErr != nil {
 		r.notices = append(r.notices, sarifNotification{Level: "error",
 			Message: sarifMessage{Text: c.name() + ": " + c.ioErr.Error()}, Locations: r.locations(c, 0, 0)})
 		return nil
+	}
+	out := output(r, r.info, c)
+	if n := c.tally[0]; n > 0 {
+		if r.count > 0 {
+			r.b.WriteByte(',')
+		}
+		r.b.Write(out)
+		r.count += n
+	}
+	return flushFull(r.b)
+}
+
+// prepare renders the dossier's results in a worker, one a line and
+// separated by commas, and counts them in c.tally[0]. It reads the rule
+// index, which begin built.
+func (r *sarifReporter) prepare(info *runInfo, c *checked) {
+	c.prepared = true
+	if c.ioErr != nil {
+		return
+	}
+	var out []byte
+	n := 0
+	result := func(res sarifResult) {
+		if i, ok := r.index[res.RuleID]; ok {
+			res.RuleIndex = &i
+		}
+		if n > 0 {
+			out = append(out, ',')
+		}
+		n++
+		out = append(out, '\n')
+		out = append(out, mustJSON(res)...)
 	}
 	// at is the line and column of a problem or finding. One without a
 	// line of its own (a file too large to read) is placed at its JSON
@@ -281,7 +304,7 @@ func (r *sarifReporter) dossier(c *checked) error {
 			msg = p.Path + ": " + msg
 		}
 		l, col := at(p.Line, p.Column)
-		r.result(sarifResult{RuleID: problemRule(p.Code), Level: sarifLevel(p.Severity), Message: sarifMessage{Text: msg},
+		result(sarifResult{RuleID: problemRule(p.Code), Level: sarifLevel(p.Severity), Message: sarifMessage{Text: msg},
 			Locations: r.locations(c, l, col), Properties: map[string]any{"path": p.Path, "code": string(p.Code)}})
 	}
 	for _, f := range c.findings {
@@ -290,20 +313,17 @@ func (r *sarifReporter) dossier(c *checked) error {
 			props["product"] = p
 		}
 		l, col := at(f.Line, f.Column)
-		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Text()},
+		result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Text()},
 			Locations: r.locations(c, l, col), Suppressions: suppressionsSARIF(f.Waiver), Properties: props})
 	}
 	for i := range c.gaps {
 		g := &c.gaps[i]
 		props := map[string]any{"path": g.Path, "jurisdiction": g.Jurisdiction, "use": g.Use}
 		l, col := at(g.Line, g.Column)
-		r.result(sarifResult{RuleID: g.rule(), Level: sarifLevel(g.severity(r.info.threshold)), Message: sarifMessage{Text: g.Message},
+		result(sarifResult{RuleID: g.rule(), Level: sarifLevel(g.severity(info.threshold)), Message: sarifMessage{Text: g.Message},
 			Locations: r.locations(c, l, col), Properties: props})
 	}
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	c.rendered, c.tally[0] = out, n
 }
 
 func (r *sarifReporter) end(s *summary) error {
