@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
@@ -521,24 +522,24 @@ func (a *Assessment) ownReasons(prefix string) []string {
 	if a.Certainty == CertaintyNotGraded {
 		return []string{prefix + "not graded: " + a.StartReason}
 	}
-	out := []string{fmt.Sprintf("%sstart %s: %s", prefix, a.Start, a.StartReason)}
+	out := []string{prefix + "start " + a.Start.String() + ": " + a.StartReason}
 	for _, d := range a.Domains {
 		var line string
 		switch {
 		case d.Overridden:
-			line = fmt.Sprintf("%s %+d (override of computed %+d: %s)", d.Domain, d.Effect, d.Computed, d.Justification)
+			line = d.Domain.String() + " " + signed(d.Effect) + " (override of computed " + signed(d.Computed) + ": " + d.Justification + ")"
 		case d.Effect != 0:
-			line = fmt.Sprintf("%s %+d: %s", d.Domain, d.Effect, d.Reason)
+			line = d.Domain.String() + " " + signed(d.Effect) + ": " + d.Reason
 		case d.Flagged:
-			line = fmt.Sprintf("%s flagged (not rated): %s", d.Domain, d.Reason)
+			line = d.Domain.String() + " flagged (not rated): " + d.Reason
 		case !d.Assessed:
-			line = fmt.Sprintf("%s not assessed: %s", d.Domain, d.Reason)
+			line = d.Domain.String() + " not assessed: " + d.Reason
 		default:
 			continue
 		}
 		out = append(out, prefix+line)
 	}
-	return append(out, fmt.Sprintf("%scertainty %s (score %d)", prefix, a.Certainty, a.Score))
+	return append(out, prefix+"certainty "+a.Certainty.String()+" (score "+strconv.Itoa(a.Score)+")")
 }
 
 // bodyStudy is one study of a body with what grading needs.
@@ -660,7 +661,7 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 			excluded = append(excluded, Exclusion{s.ID, "the design is not given"})
 			continue
 		case s.Design.Mechanistic():
-			excluded = append(excluded, Exclusion{s.ID, fmt.Sprintf("a %s study is mechanism-based evidence, not clinical evidence for an outcome", s.Design)})
+			excluded = append(excluded, Exclusion{s.ID, "a " + s.Design.String() + " study is mechanism-based evidence, not clinical evidence for an outcome"})
 			continue
 		}
 		o, why := s.outcomeFor(q)
@@ -685,17 +686,17 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		r := gradeBody(BodyRandomised, rnd, q, opt)
 		n := gradeBody(BodyNonRandomised, non, q, opt)
 		lead, other := r, n
-		why := fmt.Sprintf("its certainty (%s) is higher than that of the non-randomised evidence (%s)", r.Certainty, n.Certainty)
+		why := "its certainty (" + r.Certainty.String() + ") is higher than that of the non-randomised evidence (" + n.Certainty.String() + ")"
 		switch {
 		case n.Certainty > r.Certainty:
 			lead, other = n, r
-			why = fmt.Sprintf("its certainty (%s) is higher than that of the randomised evidence (%s)", n.Certainty, r.Certainty)
+			why = "its certainty (" + n.Certainty.String() + ") is higher than that of the randomised evidence (" + r.Certainty.String() + ")"
 		case n.Certainty == r.Certainty:
-			why = fmt.Sprintf("both are %s, and on a tie the randomised evidence is presented (the library's choice)", r.Certainty)
+			why = "both are " + r.Certainty.String() + ", and on a tie the randomised evidence is presented (the library's choice)"
 		}
 		a = lead
 		a.Other = &other
-		a.Lead = fmt.Sprintf("randomised and non-randomised evidence rated separately (Cochrane Handbook ch. 14 and 24); the %s leads: %s", lead.Body.Words(), why)
+		a.Lead = "randomised and non-randomised evidence rated separately (Cochrane Handbook ch. 14 and 24); the " + lead.Body.Words() + " leads: " + why
 	case len(rnd) > 0:
 		a = gradeBody(BodyRandomised, rnd, q, opt)
 	case len(non) > 0:
@@ -708,7 +709,7 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		case 1:
 			a.StartReason = "the one study in the body was left out: " + excluded[0].Reason
 		default:
-			a.StartReason = fmt.Sprintf("all %d studies in the body were left out (see Excluded for why)", len(excluded))
+			a.StartReason = "all " + strconv.Itoa(len(excluded)) + " studies in the body were left out (see Excluded for why)"
 		}
 	}
 	a.Excluded = excluded
@@ -761,7 +762,7 @@ func dropDoubleCounted(studies []bodyStudy, excluded []Exclusion, preferIncluded
 			continue
 		}
 		if b.s.Design.Synthesis() {
-			notes = append(notes, fmt.Sprintf("review %s is itself listed as included by another review in the body; both are kept, judge their overlap", b.s.ID))
+			notes = append(notes, "review "+b.s.ID+" is itself listed as included by another review in the body; both are kept, judge their overlap")
 			continue
 		}
 		for _, r := range in {
@@ -772,12 +773,12 @@ func dropDoubleCounted(studies []bodyStudy, excluded []Exclusion, preferIncluded
 			for _, r := range in {
 				names = append(names, studies[r].s.ID)
 			}
-			drop[i] = fmt.Sprintf("included in the systematic review %s, which is in the body: counted once, through the review (the library's choice; GradeOptions.PreferIncludedStudies keeps the study instead)", strings.Join(names, " and "))
+			drop[i] = "included in the systematic review " + strings.Join(names, " and ") + ", which is in the body: counted once, through the review (the library's choice; GradeOptions.PreferIncludedStudies keeps the study instead)"
 		}
 	}
 	if preferIncluded {
 		for r, ids := range found {
-			drop[r] = fmt.Sprintf("the studies it includes (%s) are in the body: counted once, through the studies (GradeOptions.PreferIncludedStudies)", strings.Join(ids, ", "))
+			drop[r] = "the studies it includes (" + strings.Join(ids, ", ") + ") are in the body: counted once, through the studies (GradeOptions.PreferIncludedStudies)"
 		}
 	}
 	kept := studies[:0:0]
@@ -828,7 +829,7 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 	if len(gate) > 0 {
 		for i := range ups {
 			if ups[i].Effect != 0 {
-				ups[i].Reason = fmt.Sprintf("not rated up because %s; computed %+d: %s", strings.Join(gate, " and "), ups[i].Effect, ups[i].Reason)
+				ups[i].Reason = "not rated up because " + strings.Join(gate, " and ") + "; computed " + signed(ups[i].Effect) + ": " + ups[i].Reason
 				ups[i].Effect = 0
 			}
 		}
@@ -868,7 +869,7 @@ type start struct {
 // startCertainty returns the starting certainty of one body.
 func startCertainty(kind BodyKind, studies []bodyStudy) start {
 	if kind == BodyRandomised {
-		return start{start: CertaintyHigh, reason: fmt.Sprintf("%d randomised trial(s) or review(s) of randomised trials: randomised evidence starts high", len(studies))}
+		return start{start: CertaintyHigh, reason: strconv.Itoa(len(studies)) + " randomised trial(s) or review(s) of randomised trials: randomised evidence starts high"}
 	}
 	var comp, robins, reviews, unc int
 	for _, b := range studies {
@@ -887,13 +888,11 @@ func startCertainty(kind BodyKind, studies []bodyStudy) start {
 	}
 	mixed := ""
 	if unc > 0 && comp+reviews > 0 {
-		mixed = fmt.Sprintf("; the %d case report(s) or case series in it are rated with it (started from its best design, an inference)", unc)
+		mixed = "; the " + strconv.Itoa(unc) + " case report(s) or case series in it are rated with it (started from its best design, an inference)"
 	}
 	switch {
 	case comp > 0 && robins == comp && reviews == 0:
-		return start{start: CertaintyHigh, robins: true, reason: fmt.Sprintf(
-			"%d non-randomised comparative stud%s, all assessed with ROBINS-I: starts high and is rated down for risk of bias by the ROBINS-I judgement, which already covers confounding (GRADE guidelines 18: Schünemann et al., J Clin Epidemiol 2019;111:105-114)%s",
-			comp, plural(comp, "y", "ies"), mixed)}
+		return start{start: CertaintyHigh, robins: true, reason: strconv.Itoa(comp) + " non-randomised comparative stud" + plural(comp, "y", "ies") + ", all assessed with ROBINS-I: starts high and is rated down for risk of bias by the ROBINS-I judgement, which already covers confounding (GRADE guidelines 18: Schünemann et al., J Clin Epidemiol 2019;111:105-114)" + mixed}
 	case comp+reviews > 0:
 		why := "not every comparative study was assessed with ROBINS-I"
 		if robins == 0 && comp > 0 {
@@ -902,11 +901,9 @@ func startCertainty(kind BodyKind, studies []bodyStudy) start {
 		if reviews > 0 {
 			why = "it holds reviews of non-randomised studies, which ROBINS-I does not assess"
 		}
-		return start{start: CertaintyLow, reason: fmt.Sprintf(
-			"%d non-randomised comparative stud%s or review(s) of them: observational evidence starts low because %s (Cochrane Handbook 5.1, Table 12.2.a); confounding is counted by the low start, not again in risk of bias%s",
-			comp+reviews, plural(comp+reviews, "y", "ies"), why, mixed)}
+		return start{start: CertaintyLow, reason: strconv.Itoa(comp+reviews) + " non-randomised comparative stud" + plural(comp+reviews, "y", "ies") + " or review(s) of them: observational evidence starts low because " + why + " (Cochrane Handbook 5.1, Table 12.2.a); confounding is counted by the low start, not again in risk of bias" + mixed}
 	}
-	return start{start: CertaintyVeryLow, reason: fmt.Sprintf("%d case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)", unc)}
+	return start{start: CertaintyVeryLow, reason: strconv.Itoa(unc) + " case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)"}
 }
 
 func plural(n int, one, many string) string {
@@ -957,7 +954,7 @@ func estimateBody(studies []bodyStudy, opt GradeOptions, a *Assessment) bodyEsti
 		}
 		e, err := b.outcome.Effect(m)
 		if err != nil {
-			a.Notes = append(a.Notes, fmt.Sprintf("%s not pooled: %v", b.s.ID, oneLine(err)))
+			a.Notes = append(a.Notes, b.s.ID+" not pooled: "+oneLine(err))
 			continue
 		}
 		e.Label = b.s.ID
@@ -965,7 +962,7 @@ func estimateBody(studies []bodyStudy, opt GradeOptions, a *Assessment) bodyEsti
 		members = append(members, b)
 	}
 	if len(effects) == 0 {
-		a.Notes = append(a.Notes, fmt.Sprintf("no study gives the outcome as %s: there is no effect estimate", m))
+		a.Notes = append(a.Notes, "no study gives the outcome as "+m.String()+": there is no effect estimate")
 		return bodyEstimate{}
 	}
 	res, err := Pool(effects, opt.Pool)
@@ -1021,9 +1018,9 @@ func share(studies []*bodyStudy, byCount bool, pred func(*bodyStudy) bool) (floa
 
 func shareText(f float64, basis string) string {
 	if basis == "weight" {
-		return fmt.Sprintf("%.0f %% of the meta-analysis weight", 100*f)
+		return fixed(100*f, 0) + " % of the meta-analysis weight"
 	}
-	return fmt.Sprintf("%.0f %% of the studies", 100*f)
+	return fixed(100*f, 0) + " % of the studies"
 }
 
 // severity names a rating-down step.
@@ -1053,7 +1050,7 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 	}
 	reviewNote := ""
 	if reviews > 0 {
-		reviewNote = fmt.Sprintf("; the risk of bias of the studies inside %d review(s) is not modelled: judge it with an override", reviews)
+		reviewNote = "; the risk of bias of the studies inside " + strconv.Itoa(reviews) + " review(s) is not modelled: judge it with an override"
 	}
 	if len(comp) == 0 {
 		if reviews > 0 {
@@ -1144,13 +1141,13 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			break
 		}
 	}
-	rule := fmt.Sprintf("%s; a judgement decides when it holds for more than %g %% of the body (the library's choice, GradeOptions.RiskOfBiasShare)%s", method, 100*opt.RiskOfBiasShare, unassessed)
+	rule := method + "; a judgement decides when it holds for more than " + gnum(100*opt.RiskOfBiasShare) + " % of the body (the library's choice, GradeOptions.RiskOfBiasShare)" + unassessed
 	list := " (" + strings.Join(parts, ", ") + ")"
 	if r.Effect == 0 {
 		r.Reason = "not serious: no judgement that rates down holds for more than the share" + list + "; " + rule + reviewNote
 		return r
 	}
-	r.Reason = fmt.Sprintf("%s: %s in %s%s; %s%s", severity(r.Effect), stepWords(r.Effect, st.robins), shareText(sh, basis), list, rule, reviewNote)
+	r.Reason = severity(r.Effect) + ": " + stepWords(r.Effect, st.robins) + " in " + shareText(sh, basis) + list + "; " + rule + reviewNote
 	return r
 }
 
@@ -1178,7 +1175,7 @@ func biasWithoutConfounding(s *Study, opt RoB2Options) (BiasRisk, string) {
 	c.Confounding = ROBINSLow
 	j := c.Overall().Judgement
 	b := [...]BiasRisk{BiasNotAssessed, BiasLow, BiasModerate, BiasHigh, BiasCritical, BiasNoInformation}[j]
-	return b, fmt.Sprintf("ROBINS-I %s without confounding", j)
+	return b, "ROBINS-I " + j.String() + " without confounding"
 }
 
 func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
@@ -1189,7 +1186,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	}
 	r.Assessed = true
 	i2, k := est.result.I2, est.result.K
-	thr := fmt.Sprintf("thresholds %g %% and %g %%: the library's choices, GradeOptions.SeriousI2 and VerySeriousI2", opt.SeriousI2, opt.VerySeriousI2)
+	thr := "thresholds " + gnum(opt.SeriousI2) + " % and " + gnum(opt.VerySeriousI2) + " %: the library's choices, GradeOptions.SeriousI2 and VerySeriousI2"
 	if k >= opt.MinStudiesI2 {
 		switch {
 		case i2 > opt.VerySeriousI2:
@@ -1197,7 +1194,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 		case i2 > opt.SeriousI2:
 			r.Effect = -1
 		}
-		r.Reason = fmt.Sprintf("%s: I² = %.1f %% across %d studies (%s)", severity(r.Effect), i2, k, thr)
+		r.Reason = severity(r.Effect) + ": I² = " + fixed(i2, 1) + " % across " + strconv.Itoa(k) + " studies (" + thr + ")"
 		return r
 	}
 	overlap, mixed := overlapAndDirection(est.effects, est.result.Level)
@@ -1215,8 +1212,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	case (!overlap && mixed) || (i2 > opt.SeriousI2 && (!overlap || mixed)):
 		r.Effect = -1
 	}
-	r.Reason = fmt.Sprintf("%s: with %d studies, fewer than %d, I² alone does not decide (the library's choice, GradeOptions.MinStudiesI2): I² = %.1f %% (%s), the studies' confidence intervals %s, and their effects point %s",
-		severity(r.Effect), k, opt.MinStudiesI2, i2, thr, ov, dir)
+	r.Reason = severity(r.Effect) + ": with " + strconv.Itoa(k) + " studies, fewer than " + strconv.Itoa(opt.MinStudiesI2) + ", I² alone does not decide (the library's choice, GradeOptions.MinStudiesI2): I² = " + fixed(i2, 1) + " % (" + thr + "), the studies' confidence intervals " + ov + ", and their effects point " + dir
 	return r
 }
 
@@ -1268,7 +1264,7 @@ func rateIndirectness(studies []bodyStudy, q Question, opt GradeOptions) DomainR
 	if len(parts) > 0 {
 		detail = " (" + strings.Join(parts, "; ") + ")"
 	}
-	rule := fmt.Sprintf("; −1 when one of population, intervention, comparator and outcome differs, −2 when two or more do, in more than %g %% of the body (the library's choice, GradeOptions.RiskOfBiasShare)", 100*opt.RiskOfBiasShare)
+	rule := "; −1 when one of population, intervention, comparator and outcome differs, −2 when two or more do, in more than " + gnum(100*opt.RiskOfBiasShare) + " % of the body (the library's choice, GradeOptions.RiskOfBiasShare)"
 	switch {
 	case two > opt.RiskOfBiasShare:
 		r.Effect = -2
@@ -1300,17 +1296,16 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 		r.Assessed = true
 		if n < opt.OISParticipants {
 			r.Effect = -1
-			r.Reason = fmt.Sprintf("serious: no comparative effect estimate, and only %d participant%s (in %d stud%s of known size), below the optimal information size of %d (%s)",
-				n, plural(n, "", "s"), known, plural(known, "y", "ies"), opt.OISParticipants, oisRule)
+			r.Reason = "serious: no comparative effect estimate, and only " + strconv.Itoa(n) + " participant" + plural(n, "", "s") + " (in " + strconv.Itoa(known) + " stud" + plural(known, "y", "ies") + " of known size), below the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
 		} else {
-			r.Reason = fmt.Sprintf("not serious: no comparative effect estimate; %d participants, at least the optimal information size of %d (%s)", n, opt.OISParticipants, oisRule)
+			r.Reason = "not serious: no comparative effect estimate; " + strconv.Itoa(n) + " participants, at least the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
 		}
 		return r
 	}
 	r.Assessed = true
 	res := est.result
 	e, ci, _ := res.BackTransform()
-	ciText := fmt.Sprintf("%s %.3g (%.4g %% CI %.3g to %.3g)", res.Measure, e, 100*res.Level, ci.Lower, ci.Upper)
+	ciText := res.Measure.String() + " " + gprec(e, 3) + " (" + gprec(100*res.Level, 4) + " % CI " + gprec(ci.Lower, 3) + " to " + gprec(ci.Upper, 3) + ")"
 
 	// The interval (GRADE guidelines 6).
 	ciStep := 0
@@ -1320,10 +1315,10 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 	switch {
 	case res.Measure.IsRatio():
 		below, above, known = ci.Lower < opt.ImprecisionRatioLower, ci.Upper > opt.ImprecisionRatioUpper, true
-		thr = fmt.Sprintf("an appreciable effect is a ratio below %g or above %g (GRADE guidelines 6's rough guide; GradeOptions.ImprecisionRatioLower, ImprecisionRatioUpper)", opt.ImprecisionRatioLower, opt.ImprecisionRatioUpper)
+		thr = "an appreciable effect is a ratio below " + gnum(opt.ImprecisionRatioLower) + " or above " + gnum(opt.ImprecisionRatioUpper) + " (GRADE guidelines 6's rough guide; GradeOptions.ImprecisionRatioLower, ImprecisionRatioUpper)"
 	case opt.MID > 0:
 		below, above, known = ci.Lower < -opt.MID, ci.Upper > opt.MID, true
-		thr = fmt.Sprintf("an appreciable effect is a difference beyond the minimal important difference of %g (GradeOptions.MID)", opt.MID)
+		thr = "an appreciable effect is a difference beyond the minimal important difference of " + gnum(opt.MID) + " (GradeOptions.MID)"
 	}
 	switch {
 	case !res.CI.Contains(0):
@@ -1364,16 +1359,16 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 	var oisSays string
 	switch {
 	case binary && eventsKnown:
-		oisSays = fmt.Sprintf("%d events reach the optimal information size of %d events (the library's rule of thumb, GradeOptions.OISEvents)", events, opt.OISEvents)
+		oisSays = strconv.Itoa(events) + " events reach the optimal information size of " + strconv.Itoa(opt.OISEvents) + " events (the library's rule of thumb, GradeOptions.OISEvents)"
 		if events < opt.OISEvents {
 			oisStep = -1
-			oisSays = fmt.Sprintf("%d events are below the optimal information size of %d events (the library's rule of thumb, GradeOptions.OISEvents)", events, opt.OISEvents)
+			oisSays = strconv.Itoa(events) + " events are below the optimal information size of " + strconv.Itoa(opt.OISEvents) + " events (the library's rule of thumb, GradeOptions.OISEvents)"
 		}
 	case partsKnown:
-		oisSays = fmt.Sprintf("%d participants reach the optimal information size of %d (%s)", participants, opt.OISParticipants, oisRule)
+		oisSays = strconv.Itoa(participants) + " participants reach the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
 		if participants < opt.OISParticipants {
 			oisStep = -1
-			oisSays = fmt.Sprintf("%d participants are below the optimal information size of %d (%s)", participants, opt.OISParticipants, oisRule)
+			oisSays = strconv.Itoa(participants) + " participants are below the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
 		}
 	default:
 		oisSays = "optimal information size not checked: the number of events or participants is not known for every study"
@@ -1382,7 +1377,7 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 	if ciStep == 0 && oisStep < 0 {
 		ciSays, oisSays = oisSays, ciSays
 	}
-	r.Reason = fmt.Sprintf("%s: %s; %s", severity(r.Effect), ciSays, oisSays)
+	r.Reason = severity(r.Effect) + ": " + ciSays + "; " + oisSays
 	return r
 }
 
@@ -1404,10 +1399,10 @@ func ratePublicationBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 	flag := ""
 	if small == len(studies) {
 		r.Flagged = true
-		flag = fmt.Sprintf("; flagged: every study is small (under %d participants, the library's choice, GradeOptions.SmallStudySize) and industry-funded, a known warning sign of publication bias", opt.SmallStudySize)
+		flag = "; flagged: every study is small (under " + strconv.Itoa(opt.SmallStudySize) + " participants, the library's choice, GradeOptions.SmallStudySize) and industry-funded, a known warning sign of publication bias"
 	}
 	if len(studies) < opt.MinStudiesPublicationBias {
-		r.Reason = fmt.Sprintf("%d stud%s, fewer than %d (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data%s", len(studies), plural(len(studies), "y", "ies"), opt.MinStudiesPublicationBias, flag)
+		r.Reason = strconv.Itoa(len(studies)) + " stud" + plural(len(studies), "y", "ies") + ", fewer than " + strconv.Itoa(opt.MinStudiesPublicationBias) + " (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data" + flag
 		return r
 	}
 	r.Reason = "not computed: judge funnel-plot asymmetry and the search, and record the judgement with an override" + flag
@@ -1443,27 +1438,27 @@ func rateLargeEffect(est bodyEstimate, downs []DomainRating) DomainRating {
 		p0 := float64(ev) / float64(n)
 		or := math.Exp(res.Estimate)
 		rr = or / (1 - p0 + p0*or)
-		r.Reason = fmt.Sprintf("odds ratio %.3g converted to risk ratio %.3g at the control risk %.3g; ", or, rr, p0)
+		r.Reason = "odds ratio " + gprec(or, 3) + " converted to risk ratio " + gprec(rr, 3) + " at the control risk " + gprec(p0, 3) + "; "
 	default:
-		r.Reason = fmt.Sprintf("the estimate's measure is %s, not a risk or odds ratio: the large-effect thresholds do not apply", res.Measure)
+		r.Reason = "the estimate's measure is " + res.Measure.String() + ", not a risk or odds ratio: the large-effect thresholds do not apply"
 		return r
 	}
 	r.Assessed = true
 	if res.CI.Contains(0) {
-		r.Reason += fmt.Sprintf("risk ratio %.3g, but the confidence interval includes no effect", rr)
+		r.Reason += "risk ratio " + gprec(rr, 3) + ", but the confidence interval includes no effect"
 		return r
 	}
 	n, word := largeEffect(rr)
 	if n == 0 {
-		r.Reason += fmt.Sprintf("risk ratio %.3g: not a large effect (thresholds 2 and 0.5, GRADE guidelines 9)", rr)
+		r.Reason += "risk ratio " + gprec(rr, 3) + ": not a large effect (thresholds 2 and 0.5, GRADE guidelines 9)"
 		return r
 	}
 	if res.K < 2 {
-		r.Reason += fmt.Sprintf("risk ratio %.3g from a single study: GRADE guidelines 9 rates up only consistent evidence from at least two studies", rr)
+		r.Reason += "risk ratio " + gprec(rr, 3) + " from a single study: GRADE guidelines 9 rates up only consistent evidence from at least two studies"
 		return r
 	}
 	if downs[1].Effect < 0 {
-		r.Reason += fmt.Sprintf("risk ratio %.3g, but the studies are inconsistent: GRADE guidelines 9 rates up only consistent evidence", rr)
+		r.Reason += "risk ratio " + gprec(rr, 3) + ", but the studies are inconsistent: GRADE guidelines 9 rates up only consistent evidence"
 		return r
 	}
 	bounds, cap := largeBounds(n), ""
@@ -1472,6 +1467,27 @@ func rateLargeEffect(est bodyEstimate, downs []DomainRating) DomainRating {
 		cap = "; +2 needs no serious risk-of-bias or imprecision concern, so +1"
 	}
 	r.Effect = n
-	r.Reason += fmt.Sprintf("risk ratio %.3g from %d consistent studies: a %s effect (beyond %s, GRADE guidelines 9)%s", rr, res.K, word, bounds, cap)
+	r.Reason += "risk ratio " + gprec(rr, 3) + " from " + strconv.Itoa(res.K) + " consistent studies: a " + word + " effect (beyond " + bounds + ", GRADE guidelines 9)" + cap
 	return r
 }
+
+// Reason texts are joined with these rather than fmt.Sprintf: grading
+// runs for every claim an assessment reads, and each formatted argument
+// would cost an allocation.
+
+// signed writes n with its sign, as %+d does.
+func signed(n int) string {
+	if n >= 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// gnum writes f in the fewest digits that read back as f, as %g does.
+func gnum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// gprec writes f with prec significant digits, as %.<prec>g does.
+func gprec(f float64, prec int) string { return strconv.FormatFloat(f, 'g', prec, 64) }
+
+// fixed writes f with prec digits after the point, as %.<prec>f does.
+func fixed(f float64, prec int) string { return strconv.FormatFloat(f, 'f', prec, 64) }

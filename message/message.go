@@ -437,6 +437,11 @@ func (m Message) Uncatalogued() []string {
 	return out
 }
 
+// Render renders one argument alone in the supported language closest to
+// tag: a Term by its display name, a Count with its noun, a list joined
+// in the language.
+func Render(a Arg, tag language.Tag) string { return a.render(langOf(tag)) }
+
 // Name returns the display name of an enumeration value in the supported
 // language closest to tag: Name("verdict", "prohibited", id) is
 // "dilarang". A value without a term shows its spelling with spaces for

@@ -9,6 +9,10 @@ package message
 // fasilitas pelayanan kesehatan, uji klinik, penelitian berbasis
 // pelayanan, pelayanan terstandar, klinik utama.
 var regulationTexts = []entry{
+	// A finding of a dossier with errors that lie on its path: {0} the
+	// finding's message, {1} the paths of the errors.
+	{"report.invalid_paths", "{0} [not reliable: the dossier has an error at {1}]", "{0} [tidak dapat diandalkan: dosier mengandung kesalahan pada {1}]"},
+	{"report.whole_dossier", "the dossier itself", "dosier itu sendiri"},
 	// What an authorisation search found wrong; {0} names the
 	// authorisation (a Term).
 	{"auth.none", "the dossier holds no {0}", "dosier tidak memuat {0}"},
@@ -237,6 +241,14 @@ var regulationTexts = []entry{
 	{"us.expanded.permitted", "treatment use outside a trial under an IND in effect covering the use's indications (expanded access)",
 		"penggunaan untuk pengobatan di luar uji klinik di bawah IND yang berlaku dan mencakup indikasi penggunaan ini (akses diperluas)"},
 	{"us.expanded.ae.missing", "adverse events under expanded access reported to FDA", "kejadian tidak diinginkan dalam akses diperluas dilaporkan kepada FDA"},
+	{"us.ind_safety.missing", "IND safety reports to FDA (21 CFR 312.32)", "laporan keamanan IND kepada FDA (21 CFR 312.32)"},
+	{"us.ind_safety", "the use is under an IND, but the dossier states that adverse events are not reported to FDA; the sponsor must report serious and unexpected suspected adverse reactions in IND safety reports",
+		"penggunaan ini berada di bawah IND, tetapi dosier menyatakan bahwa kejadian tidak diinginkan tidak dilaporkan kepada FDA; sponsor wajib melaporkan dugaan reaksi obat yang serius dan tidak terduga dalam laporan keamanan IND"},
+	{"us.ind_safety.held", "the use is under an IND whose adverse events are reported to FDA", "penggunaan ini berada di bawah IND yang kejadian tidak diinginkannya dilaporkan kepada FDA"},
+	{"eu.advertising", "a therapeutic claim for the product is advertised in the EU, and the dossier holds no EU marketing authorisation covering it; a medicinal product without one may not be advertised",
+		"klaim terapeutik produk diiklankan di Uni Eropa, dan dosier tidak memuat izin edar Uni Eropa yang mencakupnya; produk obat tanpa izin edar tidak boleh diiklankan"},
+	{"eu.advertising.unknown", "the dossier does not say whether this therapeutic claim is advertised in the EU; a medicinal product without a marketing authorisation may not be advertised there",
+		"dosier tidak menyatakan apakah klaim terapeutik ini diiklankan di Uni Eropa; produk obat tanpa izin edar tidak boleh diiklankan di sana"},
 	{"us.expanded.ae", "treatment use under expanded access is a route outside a trial, but the dossier states that adverse events are not reported; the IND's safety reporting applies to it",
 		"penggunaan untuk pengobatan melalui akses diperluas adalah jalur di luar uji klinik, tetapi dosier menyatakan bahwa kejadian tidak diinginkan tidak dilaporkan; kewajiban pelaporan keamanan IND berlaku untuknya"},
 	{"us.expanded.held", "treatment use outside a trial under an expanded-access authorisation covering the use (21 CFR 312 subpart I)",

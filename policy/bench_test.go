@@ -2,71 +2,18 @@ package policy_test
 
 import (
 	"context"
-	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
+	"github.com/stretchr/testify/require"
 )
 
-// houseRules returns a policy file of n house rules of the kinds hosts
-// write: ten conditions (batch results, the release specification,
-// claim wording and certainty, uses, authorisations, studies, the
-// donor), each in variants with its own parameter. As with real house
-// rules on a dossier that mostly complies, a few of them fire.
-func houseRules(n int) []byte {
-	type cond struct {
-		forEach, when, effect, uses string
-		params                      []string
-	}
-	conds := []cond{
-		{"batch", `!batch.results.exists(r, r.kind == "%s")`, "prohibit", `use.class in ["hospital_service", "clinical_trial"]`,
-			[]string{"sterility", "endotoxin", "mycoplasma", "potency", "viral_safety"}},
-		{"", `!dossier.product.release_tests.exists(t, t.kind == "%s")`, "condition", "",
-			[]string{"sterility", "endotoxin", "mycoplasma", "identity", "viral_safety"}},
-		{"claim", `claim.intent == "cosmetic" && claim.wording.matches("(?i)%s")`, "prohibit", `use.class == "cosmetic"`,
-			[]string{"stem[- ]?cells?", "miracle", "cure", "regenerat", "anti-?aging"}},
-		{"claim", `claim.intent == "therapeutic" && claim.certainty == "%s"`, "report", "",
-			[]string{"not_graded", "very_low", "low", "moderate", "high"}},
-		{"use", `use.class == "cosmetic" && use.route == "%s"`, "prohibit", "",
-			[]string{"injection", "microneedle", "intradermal", "subcutaneous", "inhalation"}},
-		{"use", `use.setting == "%s" && use.administrator != "physician"`, "report", "",
-			[]string{"beauty_clinic", "home", "hospital", "laboratory", "clinic"}},
-		{"", `dossier.uses.exists(u, u.class == "%s") && !dossier.authorisations.exists(a, a.valid && a.kind == "ethics_approval")`, "report", "",
-			[]string{"clinical_trial", "research", "hospital_service", "marketed_therapeutic", "cosmetic"}},
-		{"study", `study.size >= 0 && study.size < %s`, "report", "",
-			[]string{"3", "5", "8", "10", "12"}},
-		{"", `dossier.product.donor_type == "%s" && size(dossier.product.batches) < 2`, "report", "",
-			[]string{"autologous", "allogeneic", "pooled", "unknown", "xenogeneic"}},
-		{"authorisation", `authorisation.kind == "%s" && !authorisation.valid`, "report", "",
-			[]string{"marketing_authorisation", "nie", "ind", "hospital_designation", "ethics_approval"}},
-	}
-	var b strings.Builder
-	b.WriteString("rules:\n")
-	for i := range n {
-		c := conds[i%len(conds)]
-		p := c.params[(i/len(conds))%len(c.params)]
-		fmt.Fprintf(&b, "  - id: BENCH-%03d\n    title: house rule %d\n    jurisdiction: HOUSE\n", i, i)
-		b.WriteString("    citation: {instrument: House rules of a fictional hospital group, effective_from: 2026-01-01}\n    provenance: primary\n")
-		if c.forEach != "" {
-			fmt.Fprintf(&b, "    for_each: %s\n", c.forEach)
-		}
-		fmt.Fprintf(&b, "    when: '%s'\n    effect: %s\n", fmt.Sprintf(c.when, p), c.effect)
-		if c.effect == "report" {
-			b.WriteString("    severity: warning\n")
-		}
-		if c.uses != "" {
-			fmt.Fprintf(&b, "    uses: '%s'\n", c.uses)
-		}
-		fmt.Fprintf(&b, "    message: house rule %d does not hold for {{dossier.product.id}}\n", i)
-	}
-	return []byte(b.String())
-}
-
-func benchAssess(b *testing.B, nPolicies int) {
+func benchAssess(b *testing.B, nPolicies int, guards bool) {
 	data, err := os.ReadFile("../examples/dossiers/ucmsc-wound-gel.json")
 	if err != nil {
 		b.Fatal(err)
@@ -77,9 +24,12 @@ func benchAssess(b *testing.B, nPolicies int) {
 	}
 	set := regulation.Shipped()
 	if nPolicies > 0 {
-		ps, err := policy.Load("house.yaml", houseRules(nPolicies))
+		ps, err := policy.Load("house.yaml", policy.HouseRules(nPolicies))
 		if err != nil {
 			b.Fatal(err)
+		}
+		if !guards {
+			ps = policy.WithoutGuards(ps)
 		}
 		if set, err = ps.RuleSet(set); err != nil {
 			b.Fatal(err)
@@ -100,16 +50,20 @@ func benchAssess(b *testing.B, nPolicies int) {
 
 // BenchmarkAssessShipped is the shipped rules alone, the baseline of
 // BenchmarkAssess50Policies.
-func BenchmarkAssessShipped(b *testing.B) { benchAssess(b, 0) }
+func BenchmarkAssessShipped(b *testing.B) { benchAssess(b, 0, true) }
 
 // BenchmarkAssess50Policies is the shipped rules with 50 CEL house rules;
 // the aim is at most twice BenchmarkAssessShipped.
-func BenchmarkAssess50Policies(b *testing.B) { benchAssess(b, 50) }
+func BenchmarkAssess50Policies(b *testing.B) { benchAssess(b, 50, true) }
+
+// BenchmarkAssess50PoliciesCEL is BenchmarkAssess50Policies with every
+// condition run by CEL: the cost of conditions that have no guards.
+func BenchmarkAssess50PoliciesCEL(b *testing.B) { benchAssess(b, 50, false) }
 
 // BenchmarkLoad50Policies is loading (decoding, type-checking and
 // planning) a file of 50 house rules.
 func BenchmarkLoad50Policies(b *testing.B) {
-	data := houseRules(50)
+	data := policy.HouseRules(50)
 	for b.Loop() {
 		if _, err := policy.Load("house.yaml", data); err != nil {
 			b.Fatal(err)
@@ -120,7 +74,7 @@ func BenchmarkLoad50Policies(b *testing.B) {
 // TestHouseRulesFire keeps the benchmark honest: its rules compile and
 // several of them report on the benchmark dossier.
 func TestHouseRulesFire(t *testing.T) {
-	ps, err := policy.Load("house.yaml", houseRules(50))
+	ps, err := policy.Load("house.yaml", policy.HouseRules(50))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,5 +107,51 @@ func TestHouseRulesFire(t *testing.T) {
 	}
 	if len(fired) < 3 || len(fired) > 15 {
 		t.Errorf("%d of 50 house rules fired; the benchmark wants a few", len(fired))
+	}
+}
+
+// TestGuardsChangeNothing checks that answering conditions by their
+// guards gives the very reports CEL gives, for the benchmark's house
+// rules and the example policies on every example dossier.
+func TestGuardsChangeNothing(t *testing.T) {
+	house, err := policy.Load("house.yaml", policy.HouseRules(50))
+	require.NoError(t, err)
+	examples, err := policy.LoadDir("../examples/policies")
+	require.NoError(t, err)
+	ps := policy.Join(house, examples)
+	assessor := func(ps *policy.Policies) *regulation.Assessor {
+		set, err := ps.RuleSet(regulation.Shipped())
+		require.NoError(t, err)
+		a, err := regulation.NewAssessor(set, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
+		require.NoError(t, err)
+		return a
+	}
+	guarded, plain := assessor(ps), assessor(policy.WithoutGuards(ps))
+	n := 0
+	for _, ex := range policy.SampleDossiers(t) {
+		d, file := ex.Dossier, ex.File
+		want, err := plain.Assess(context.Background(), d)
+		require.NoError(t, err)
+		got, err := guarded.Assess(context.Background(), d)
+		require.NoError(t, err)
+		require.Equal(t, want, got, file)
+		n += len(got.Findings())
+	}
+	require.Greater(t, n, 50)
+}
+
+// TestHouseRulesFiles pins the benchmark's house rules, in CEL and in
+// Rego, to the files bench/opa reads (go test ./policy -update rewrites
+// them).
+func TestHouseRulesFiles(t *testing.T) {
+	for name, data := range map[string][]byte{"house50.yaml": policy.HouseRules(50), "house50.rego": policy.HouseRulesRego(50)} {
+		file := filepath.Join("testdata", name)
+		if *update {
+			require.NoError(t, os.WriteFile(file, data, 0o644))
+			continue
+		}
+		want, err := os.ReadFile(file)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(data), "%s: go test ./policy -update rewrites it", file)
 	}
 }

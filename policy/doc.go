@@ -73,8 +73,14 @@
 // condition that is not a bool) are a *FileError holding every problem,
 // each naming the file, line, field path and expression. The compiled
 // rules are regulation.Rule values: Policies.RuleSet adds them beside the
-// shipped rules, and an Assessor applies them with the others, building
-// the view once per assessment. A condition that fails at run time (an
+// shipped rules, and an Assessor applies them with the others. The view
+// is made once per assessment, and each of its fields only when a
+// condition first reads it. Conditions mostly begin by naming what they
+// are about (use.class == "cosmetic" && ...): such comparisons of a field
+// with constants, and list.exists(x, ...) made only of them, are found
+// when a condition is compiled and answered from the view without
+// running CEL; when one fails, the condition is false, as CEL would find,
+// and the rest is not evaluated. A condition that fails at run time (an
 // index out of range) is an error finding of its rule, never a silent
 // pass.
 //

@@ -2,7 +2,7 @@ package policy
 
 import (
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 
 	"cel.dev/cel-go/cel"
@@ -10,6 +10,7 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/interpreter"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -18,8 +19,8 @@ import (
 type compiled struct {
 	info    regulation.RuleInfo
 	item    *item // nil: once per dossier
-	when    cel.Program
-	uses    cel.Program // nil: every use of the jurisdiction
+	when    *condition
+	uses    *condition // nil: every use of the jurisdiction
 	message []part
 	// fixedMessage: every part of the message is text or reads only the
 	// dossier and the as-of day, so it is rendered once per assessment.
@@ -27,7 +28,12 @@ type compiled struct {
 	effect       string
 	sev          secretome.Severity
 	field        string
-	missing      string
+	// missing is the missing condition of effect condition; zero takes
+	// the message.
+	missing message.Message
+	// fixedText: the message is text without expressions, text.
+	fixedText bool
+	text      message.Message
 }
 
 // part is a piece of a message: literal text or an expression.
@@ -41,12 +47,12 @@ type part struct {
 
 // activation resolves the variables of a condition without a map.
 type activation struct {
-	dossier      *Dossier
-	asOf         string
-	jurisdiction string
+	dossier      ref.Val
+	asOf         ref.Val
+	jurisdiction ref.Val
 	itemName     string
-	item         any
-	use          any // the use variable of a uses condition
+	item         ref.Val
+	use          ref.Val // the use variable of a uses condition
 }
 
 func (a *activation) ResolveName(name string) (any, bool) {
@@ -72,26 +78,26 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 
 // check is the rule's regulation.Rule.Check.
 func (r *compiled) check(c *regulation.Context) {
-	v := View(c)
+	v := assessmentView(c)
 	act := &v.act // rules run one after the other within an assessment
-	*act = activation{dossier: v, asOf: v.asOf, jurisdiction: c.Jurisdiction()}
+	*act = activation{dossier: v.root, asOf: v.asOfVal, jurisdiction: v.jurisdiction(c.Jurisdiction())}
 	if r.item == nil {
-		r.apply(c, act, -1)
+		r.apply(c, v, -1)
 		return
 	}
 	act.itemName = r.item.name
-	for i := range r.item.count(v) {
-		act.item = r.item.get(v, i)
-		r.apply(c, act, i)
+	for i, n := range v.items(v.kinds[r.item.kind], r.item.count(v.d)) {
+		act.item = n
+		r.apply(c, v, i)
 	}
 }
 
 // path is the field path of the item with index i (-1: the dossier),
 // with the rule's field.
-func (r *compiled) path(i int) string {
+func (r *compiled) path(v *view, i int) string {
 	p := ""
 	if r.item != nil && i >= 0 {
-		p = r.item.path + "[" + strconv.Itoa(i) + "]"
+		p = v.itemPath(r.item, i)
 	}
 	switch {
 	case r.field == "":
@@ -104,42 +110,44 @@ func (r *compiled) path(i int) string {
 
 // apply evaluates the condition for one item (index i, -1 for the
 // dossier) and reports when it holds.
-func (r *compiled) apply(c *regulation.Context, act *activation, i int) {
-	ok, err := evalBool(r.when, act.dossier.input)
+func (r *compiled) apply(c *regulation.Context, v *view, i int) {
+	act := &v.act
+	ok, err := r.when.eval(v)
 	if err != nil {
-		r.failed(c, act, i, r.path(i), "when", err)
+		r.failed(c, i, r.path(v, i), "when", err)
 		return
 	}
 	if !ok {
 		return
 	}
-	path := r.path(i)
-	msg, err := r.render(act)
+	path := r.path(v, i)
+	msg, err := r.render(v)
 	if err != nil {
-		r.failed(c, act, i, path, "message", err)
+		r.failed(c, i, path, "message", err)
 		return
 	}
 	if r.effect == effectReport {
 		if r.item != nil && r.item.name == "use" {
-			c.ReportUse(i, r.sev, path, msg)
+			c.ReportUseText(i, r.sev, path, msg)
 		} else {
-			c.Report(r.sev, path, msg)
+			c.ReportText(r.sev, path, msg)
 		}
 		return
 	}
-	var uses []int
+	uses := v.uses[:0]
 	switch {
 	case r.item != nil && r.item.name == "use":
-		uses = []int{i}
+		uses = append(uses, i)
 	case r.uses == nil:
-		uses = c.Uses()
+		uses = append(uses, c.Uses()...)
 	default:
+		useNodes := v.items(v.kinds[kUse], len(v.d.Uses))
 		for _, u := range c.Uses() {
-			act.use = &act.dossier.Uses[u]
-			ok, err := evalBool(r.uses, act.dossier.input)
+			act.use = useNodes[u]
+			ok, err := r.uses.eval(v)
 			act.use = nil
 			if err != nil {
-				r.failed(c, act, i, path, "uses", err)
+				r.failed(c, i, path, "uses", err)
 				return
 			}
 			if ok {
@@ -147,34 +155,35 @@ func (r *compiled) apply(c *regulation.Context, act *activation, i int) {
 			}
 		}
 	}
+	v.uses = uses
 	decided := false
 	for _, u := range uses {
-		if !slicesContains(c.Uses(), u) {
+		if !slices.Contains(c.Uses(), u) {
 			continue
 		}
 		decided = true
 		switch r.effect {
 		case effectProhibit:
-			c.Prohibit(u, path, msg)
+			c.ProhibitText(u, path, msg)
 		case effectCondition:
-			c.Condition(u, r.missing, path, msg)
+			c.ConditionText(u, r.missing, path, msg)
 		case effectUnknown:
-			c.Unknown(u, path, msg)
+			c.UnknownText(u, path, msg)
 		case effectPermit:
-			c.Permit(u, path, msg)
+			c.PermitText(u, path, msg)
 		}
 	}
 	if !decided && r.uses == nil {
 		// No use to decide: the finding is still reported, about the
 		// dossier, with the severity the effect gives. (A rule whose uses
 		// condition chose no use does not concern the dossier.)
-		c.Report(effectSeverity(r.effect), path, msg)
+		c.ReportText(effectSeverity(r.effect), path, msg)
 	}
 }
 
 // failed reports a condition that could not be evaluated as an error
 // finding: the rule could not tell, and a silent pass would hide it.
-func (r *compiled) failed(c *regulation.Context, act *activation, i int, path, field string, err error) {
+func (r *compiled) failed(c *regulation.Context, i int, path, field string, err error) {
 	msg := fmt.Sprintf("the rule's %s condition could not be evaluated: %v", field, err)
 	if r.item != nil && r.item.name == "use" {
 		c.ReportUse(i, secretome.SeverityError, path, msg)
@@ -193,15 +202,6 @@ func effectSeverity(effect string) secretome.Severity {
 	return secretome.SeverityInfo
 }
 
-func slicesContains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 func evalBool(p cel.Program, input any) (bool, error) {
 	out, _, err := p.Eval(input)
 	if err != nil {
@@ -215,68 +215,52 @@ func evalBool(p cel.Program, input any) (bool, error) {
 }
 
 // render builds the message.
-func (r *compiled) render(act *activation) (string, error) {
-	if len(r.message) == 1 && r.message[0].expr == nil {
-		return r.message[0].text, nil
+func (r *compiled) render(v *view) (message.Message, error) {
+	if r.fixedText {
+		return r.text, nil
 	}
 	if !r.fixedMessage {
-		return r.build(act)
+		m, err := r.build(v)
+		return message.Plain(m), err
 	}
-	if m, ok := act.dossier.messages[r]; ok {
+	if m, ok := v.messages[r]; ok {
 		return m, nil
 	}
-	m, err := r.build(act)
+	m, err := r.build(v)
 	if err != nil {
-		return "", err
+		return message.Message{}, err
 	}
-	if act.dossier.messages == nil {
-		act.dossier.messages = map[*compiled]string{}
+	if v.messages == nil {
+		v.messages = map[*compiled]message.Message{}
 	}
-	act.dossier.messages[r] = m
-	return m, nil
+	v.messages[r] = message.Plain(m)
+	return v.messages[r], nil
 }
 
 // build renders the message's parts.
-func (r *compiled) build(act *activation) (string, error) {
+func (r *compiled) build(v *view) (string, error) {
 	var b strings.Builder
 	for _, p := range r.message {
 		if p.expr == nil {
 			b.WriteString(p.text)
 			continue
 		}
-		if t, ok := act.dossier.texts[p.key]; ok && p.key != "" {
+		if t, ok := v.texts[p.key]; ok && p.key != "" {
 			b.WriteString(t)
 			continue
 		}
-		out, _, err := p.expr.Eval(act.dossier.input)
+		out, _, err := p.expr.Eval(v.input)
 		if err != nil {
 			return "", err
 		}
 		t := text(out)
 		if p.key != "" {
-			if act.dossier.texts == nil {
-				act.dossier.texts = map[string]string{}
+			if v.texts == nil {
+				v.texts = map[string]string{}
 			}
-			act.dossier.texts[p.key] = t
+			v.texts[p.key] = t
 		}
 		b.WriteString(t)
 	}
 	return b.String(), nil
-}
-
-// text renders a value for a message: strings as they are, lists joined
-// with ", ", anything else as CEL converts it to a string.
-func text(v ref.Val) string {
-	switch x := v.(type) {
-	case types.String:
-		return string(x)
-	case interface{ Size() ref.Val }:
-		if l, ok := v.Value().([]string); ok {
-			return strings.Join(l, ", ")
-		}
-	}
-	if s, ok := v.ConvertToType(types.StringType).(types.String); ok {
-		return string(s)
-	}
-	return fmt.Sprint(v.Value())
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"sync"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/ext"
 
 	"github.com/openregen/secretomekit/message"
@@ -74,23 +76,23 @@ type item struct {
 	name  string // the CEL variable and the for_each spelling
 	typ   string // the view type
 	path  string // the field path of the list in the dossier
-	count func(v *Dossier) int
-	get   func(v *Dossier, i int) any
+	kind  int    // the view kind
+	count func(d *regulation.Dossier) int
 }
 
 var items = []item{
-	{name: "use", typ: "policy.Use", path: "uses",
-		count: func(v *Dossier) int { return len(v.Uses) }, get: func(v *Dossier, i int) any { return &v.Uses[i] }},
-	{name: "claim", typ: "policy.Claim", path: "claims",
-		count: func(v *Dossier) int { return len(v.Claims) }, get: func(v *Dossier, i int) any { return &v.Claims[i] }},
-	{name: "batch", typ: "policy.Batch", path: "product.batches",
-		count: func(v *Dossier) int { return len(v.Product.Batches) }, get: func(v *Dossier, i int) any { return &v.Product.Batches[i] }},
-	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations",
-		count: func(v *Dossier) int { return len(v.Authorisations) }, get: func(v *Dossier, i int) any { return &v.Authorisations[i] }},
-	{name: "study", typ: "policy.Study", path: "studies",
-		count: func(v *Dossier) int { return len(v.Studies) }, get: func(v *Dossier, i int) any { return &v.Studies[i] }},
-	{name: "indication", typ: "policy.Indication", path: "product.indications",
-		count: func(v *Dossier) int { return len(v.Product.Indications) }, get: func(v *Dossier, i int) any { return &v.Product.Indications[i] }},
+	{name: "use", typ: "policy.Use", path: "uses", kind: kUse,
+		count: func(d *regulation.Dossier) int { return len(d.Uses) }},
+	{name: "claim", typ: "policy.Claim", path: "claims", kind: kClaim,
+		count: func(d *regulation.Dossier) int { return len(d.Claims) }},
+	{name: "batch", typ: "policy.Batch", path: "product.batches", kind: kBatch,
+		count: func(d *regulation.Dossier) int { return len(d.Product.Batches) }},
+	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations", kind: kAuthorisation,
+		count: func(d *regulation.Dossier) int { return len(d.Authorisations) }},
+	{name: "study", typ: "policy.Study", path: "studies", kind: kStudy,
+		count: func(d *regulation.Dossier) int { return len(d.Studies) }},
+	{name: "indication", typ: "policy.Indication", path: "product.indications", kind: kIndication,
+		count: func(d *regulation.Dossier) int { return len(d.Product.Indications) }},
 }
 
 func findItem(name string) *item {
@@ -106,8 +108,9 @@ func findItem(name string) *item {
 // a regulation.RuleSet, and the audit record of each file. It is
 // immutable and safe for concurrent use.
 type Policies struct {
-	rules  []regulation.Rule
-	inputs []regulation.AuditInput
+	rules    []regulation.Rule
+	compiled []*compiled // the compiled rules behind rules
+	inputs   []regulation.AuditInput
 }
 
 // Rules returns the policy rules, in file order, then rule order.
@@ -139,6 +142,7 @@ func Join(sets ...*Policies) *Policies {
 	for _, s := range sets {
 		if s != nil {
 			out.rules = append(out.rules, s.rules...)
+			out.compiled = append(out.compiled, s.compiled...)
 			out.inputs = append(out.inputs, s.inputs...)
 		}
 	}
@@ -226,16 +230,18 @@ func Load(name string, data []byte) (*Policies, error) {
 	out := &Policies{inputs: []regulation.AuditInput{{Kind: "policy", Name: name, Digest: regulation.DigestOf(data)}}}
 	seen := map[string]int{}
 	for i := range spec.Rules {
-		r := compileRule(doc, env, fmt.Sprintf("rules[%d]", i), &spec.Rules[i])
-		if r == nil {
+		cr := compileRule(doc, env, fmt.Sprintf("rules[%d]", i), &spec.Rules[i])
+		if cr == nil {
 			continue
 		}
+		r := &regulation.Rule{RuleInfo: cr.info, Check: cr.check}
 		if k, dup := seen[r.ID]; dup {
 			doc.problem(fmt.Sprintf("rules[%d].id", i), CodeDuplicate, "policy.rule.twice", message.Text(r.ID), message.Int(k))
 			continue
 		}
 		seen[r.ID] = i
 		out.rules = append(out.rules, *r)
+		out.compiled = append(out.compiled, cr)
 	}
 	if err := doc.err(); err != nil {
 		return nil, err
@@ -248,17 +254,23 @@ func Load(name string, data []byte) (*Policies, error) {
 // are immutable and safe for concurrent use; they are built once, on
 // first use, because building them costs about a millisecond each.
 type envs struct {
+	kinds    *viewKinds
+	adapter  types.Adapter
 	base     *cel.Env
 	item     map[string]*cel.Env // by item name
 	itemUses map[string]*cel.Env // by item name; "" for the dossier
 }
 
 var environments = sync.OnceValues(func() (*envs, error) {
-	base, err := baseEnv()
+	kinds, err := newKinds()
 	if err != nil {
 		return nil, err
 	}
-	e := &envs{base: base, item: map[string]*cel.Env{}, itemUses: map[string]*cel.Env{}}
+	base, err := baseEnv(kinds)
+	if err != nil {
+		return nil, err
+	}
+	e := &envs{kinds: kinds, adapter: base.CELTypeAdapter(), base: base, item: map[string]*cel.Env{}, itemUses: map[string]*cel.Env{}}
 	useVar := cel.Variable("use", cel.ObjectType("policy.Use"))
 	if e.itemUses[""], err = base.Extend(useVar); err != nil {
 		return nil, err
@@ -276,12 +288,21 @@ var environments = sync.OnceValues(func() (*envs, error) {
 	return e, nil
 })
 
-// baseEnv is the CEL environment every condition starts from.
-func baseEnv() (*cel.Env, error) {
+// baseEnv is the CEL environment every condition starts from: the view
+// types, read through nodes.
+func baseEnv(kinds *viewKinds) (*cel.Env, error) {
 	opts := append([]any{}, viewTypes...)
 	opts = append(opts, ext.ParseStructTags(true))
+	nodes := func(e *cel.Env) (*cel.Env, error) {
+		p := &provider{Provider: e.CELTypeProvider(), kinds: kinds}
+		if err := p.plan(e.CELTypeAdapter()); err != nil {
+			return nil, err
+		}
+		return cel.CustomTypeProvider(p)(e)
+	}
 	return cel.NewEnv(
 		ext.NativeTypes(opts...),
+		nodes,
 		ext.Strings(),
 		cel.Variable("dossier", cel.ObjectType("policy.Dossier")),
 		cel.Variable("as_of", cel.StringType),
@@ -291,7 +312,7 @@ func baseEnv() (*cel.Env, error) {
 
 // compileRule checks and compiles one rule; it records problems in doc
 // and returns nil when there are any.
-func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.Rule {
+func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 	n := len(doc.probs)
 	need := func(field, v string) {
 		if strings.TrimSpace(v) == "" {
@@ -354,10 +375,16 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 	if it != nil {
 		ienv, uenv = env.item[it.name], env.itemUses[it.name]
 	}
-	cr := &compiled{info: info, item: it, effect: s.Effect, sev: sev, field: s.Field, missing: s.Missing}
-	cr.when = compileExpr(doc, ienv, at+".when", s.When, cel.BoolType)
+	cr := &compiled{info: info, item: it, effect: s.Effect, sev: sev, field: s.Field, missing: message.Plain(s.Missing)}
+	vars := map[string]int{"dossier": kDossier}
+	if it != nil {
+		vars[it.name] = it.kind
+	}
+	cr.when = compileCondition(doc, env, ienv, at+".when", s.When, vars)
 	if s.Uses != "" {
-		cr.uses = compileExpr(doc, uenv, at+".uses", s.Uses, cel.BoolType)
+		uvars := maps.Clone(vars)
+		uvars["use"] = kUse
+		cr.uses = compileCondition(doc, env, uenv, at+".uses", s.Uses, uvars)
 	}
 	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)
 	cr.fixedMessage = true
@@ -365,6 +392,9 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 		if p.expr != nil && p.key == "" {
 			cr.fixedMessage = false
 		}
+	}
+	if len(cr.message) == 1 && cr.message[0].expr == nil {
+		cr.fixedText, cr.text = true, message.Plain(cr.message[0].text)
 	}
 	if len(doc.probs) > n {
 		return nil
@@ -376,20 +406,22 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *regulation.R
 	}
 	info.Revision = regulation.DigestOf(src)[:len("sha256:")+16]
 	cr.info = info
-	return &regulation.Rule{RuleInfo: info, Check: cr.check}
+	return cr
 }
 
-// compileExpr compiles one CEL expression that must yield want (nil: any
-// type); problems name the field, the expression and CEL's position.
-func compileExpr(doc *document, env *cel.Env, at, src string, want *cel.Type) cel.Program {
-	prg, _ := compileChecked(doc, env, at, src, want)
-	return prg
+// compileCondition compiles a condition, which must yield a bool, with
+// its guards over the variables vars (by view kind).
+func compileCondition(doc *document, e *envs, env *cel.Env, at, src string, vars map[string]int) *condition {
+	prg, ast := compileChecked(doc, env, at, src, cel.BoolType)
+	if prg == nil {
+		return nil
+	}
+	return newCondition(prg, ast, e.kinds, vars)
 }
 
-// compileChecked is compileExpr that also says whether the expression
-// reads only the dossier and the as-of day (no item, use or
-// jurisdiction), so that its value is the same throughout an assessment.
-func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (cel.Program, bool) {
+// compileChecked compiles one CEL expression that must yield want (nil:
+// any type); problems name the field, the expression and CEL's position.
+func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (cel.Program, *cel.Ast) {
 	ast, iss := env.Compile(src)
 	if iss != nil && iss.Err() != nil {
 		line, col := doc.locate(at)
@@ -398,7 +430,7 @@ func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type)
 			doc.probs = append(doc.probs, Problem{File: doc.name, Line: line, Column: col, Path: at, Code: CodeCompile,
 				Expression: src, Message: text.String(), Text: text})
 		}
-		return nil, false
+		return nil, nil
 	}
 	if want != nil && !ast.OutputType().IsExactType(want) {
 		text := message.New("policy.yields", message.Text(ast.OutputType().String()), message.Text(want.String()))
@@ -406,14 +438,14 @@ func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type)
 			Message: text.String(), Text: text})
 		p := &doc.probs[len(doc.probs)-1]
 		p.Line, p.Column = doc.locate(at)
-		return nil, false
+		return nil, nil
 	}
 	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
 		doc.problemText(at, CodeCompile, message.Of(err))
-		return nil, false
+		return nil, nil
 	}
-	return prg, dossierOnly(ast)
+	return prg, ast
 }
 
 // dossierOnly says whether the checked expression names no variable but
@@ -460,9 +492,9 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 		if expr == "" {
 			doc.problem(at, CodeCompile, "policy.template.empty")
 		} else {
-			prg, fixed := compileChecked(doc, env, at, expr, nil)
+			prg, ast := compileChecked(doc, env, at, expr, nil)
 			pt := part{expr: prg}
-			if fixed {
+			if prg != nil && dossierOnly(ast) {
 				pt.key = expr
 			}
 			parts = append(parts, pt)

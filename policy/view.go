@@ -3,8 +3,6 @@ package policy
 import (
 	"reflect"
 
-	"cel.dev/cel-go/interpreter"
-
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
@@ -17,9 +15,12 @@ import (
 // null: an absent list is empty. Field names are those of the dossier
 // format, so that a condition reads like the document it checks.
 //
-// To add a dossier field to the view, add it to the view type with a
-// `cel` tag and set it in the matching view function below; conditions
-// that do not use it are unaffected.
+// These types document the view and give CEL its types. Conditions do
+// not read them: they read nodes (node.go) whose field values are made
+// from the dossier when a condition first reads them, once per
+// assessment. To add a dossier field to the view, add it to the view
+// type with a `cel` tag and give its value in viewKinds; a test checks
+// that the two agree.
 
 // Dossier is the view of a regulation.Dossier, the variable dossier.
 type Dossier struct {
@@ -30,19 +31,6 @@ type Dossier struct {
 	Claims             []Claim         `cel:"claims"`
 	Studies            []Study         `cel:"studies"`
 	AdvertisedToPublic string          `cel:"advertised_to_public"` // "yes", "no" or "" (not stated)
-
-	asOf string     // the as-of day, the variable as_of
-	act  activation // the variables of the rule being checked
-	// input is what conditions are evaluated on: a CEL execution frame
-	// over act, made once per assessment rather than once per
-	// evaluation (act itself should CEL refuse the frame).
-	input any
-	// texts holds the rendered message parts that read only the dossier
-	// and the as-of day, by expression.
-	texts map[string]string
-	// messages holds the rendered messages of the rules whose messages
-	// read only the dossier and the as-of day.
-	messages map[*compiled]string
 }
 
 // Product is the view of the product (dossier.product).
@@ -182,10 +170,17 @@ var viewTypes = []any{
 // viewKey is the key of the view in regulation.Context.Shared.
 type viewKey struct{}
 
-// View returns the view of the dossier a rule's context holds, building
-// it once per assessment whatever the number of policy rules.
+// View returns the view of the dossier a rule's context holds, as the
+// conditions of policy rules see it.
 func View(c *regulation.Context) *Dossier {
-	return c.Shared(viewKey{}, func() any { return newView(c) }).(*Dossier)
+	return assessmentView(c).root.goValue().(*Dossier)
+}
+
+// assessmentView returns the assessment's view, made once per assessment
+// whatever the number of policy rules. Its parts are built when a
+// condition first reads them.
+func assessmentView(c *regulation.Context) *view {
+	return c.Shared(viewKey{}, func() any { return newView(c) }).(*view)
 }
 
 func date(d secretome.Date) string {
@@ -200,96 +195,6 @@ func quantity(q secretome.Quantity) string {
 		return ""
 	}
 	return q.String()
-}
-
-func newView(c *regulation.Context) *Dossier {
-	d := c.Dossier()
-	asOf := c.AsOf()
-	p := &d.Product
-	v := &Dossier{
-		Product: Product{
-			ID: p.ID, Name: p.Name, Maker: p.Maker,
-			CellType: p.Source.CellType.String(), Tissue: p.Source.Tissue.String(), Species: p.Source.Species.String(),
-			DonorType: p.Source.Donor.Type.String(), Derivative: p.Derivative.Type.String(),
-			DosageForm:  p.Formulation.DosageForm.String(),
-			Routes:      make([]string, len(p.Formulation.Routes)),
-			Indications: make([]Indication, len(p.Indications)), ReleaseTests: make([]ReleaseTest, len(p.Release.Tests)),
-			Batches: make([]Batch, len(p.Batches)),
-		},
-		Manufacturer:   Manufacturer{Name: d.Manufacturer.Name, Country: d.Manufacturer.Country, Sites: make([]Site, len(d.Manufacturer.Sites))},
-		Authorisations: make([]Authorisation, len(d.Authorisations)),
-		Uses:           make([]Use, len(d.Uses)),
-		Claims:         make([]Claim, len(d.Claims)),
-		Studies:        make([]Study, len(d.Studies)),
-	}
-	v.asOf = asOf.String()
-	v.input = &v.act
-	if frame, err := interpreter.NewExecutionFrame(&v.act); err == nil {
-		v.input = frame
-	}
-	if d.AdvertisedToPublic != nil {
-		v.AdvertisedToPublic = map[bool]string{true: "yes", false: "no"}[*d.AdvertisedToPublic]
-	}
-	for i, r := range p.Formulation.Routes {
-		v.Product.Routes[i] = r.String()
-	}
-	for i := range p.Indications {
-		in := &p.Indications[i]
-		v.Product.Indications[i] = Indication{Index: int64(i), ID: in.ID, Condition: in.Condition, Label: in.Label,
-			ICD10: in.ICD10, ICD11: in.ICD11, BodySite: in.BodySite, Intent: in.Intent.String()}
-	}
-	for i := range p.Release.Tests {
-		t := &p.Release.Tests[i]
-		v.Product.ReleaseTests[i] = ReleaseTest{Kind: t.Kind.String(), Name: t.Name, Method: t.Method, Limit: t.Limit.String()}
-	}
-	for i := range p.Batches {
-		b := &p.Batches[i]
-		vb := Batch{Index: int64(i), ID: b.ID, Manufactured: date(b.Manufactured), Expiry: date(b.Expiry), Results: make([]Result, len(b.Results))}
-		for k := range b.Results {
-			r := &b.Results[k]
-			vb.Results[k] = Result{Kind: r.Kind.String(), Name: r.Name, Value: quantity(r.Value)}
-			if r.Outcome != secretome.OutcomeUnspecified {
-				vb.Results[k].Outcome = r.Outcome.String()
-			}
-		}
-		v.Product.Batches[i] = vb
-	}
-	for i := range d.Manufacturer.Sites {
-		s := &d.Manufacturer.Sites[i]
-		vs := Site{Name: s.Name, Country: s.Country, GMPJurisdictions: []string{}}
-		for k := range s.GMP {
-			if s.GMP[k].ValidOn(asOf) {
-				vs.GMPJurisdictions = append(vs.GMPJurisdictions, s.GMP[k].Jurisdiction)
-			}
-		}
-		v.Manufacturer.Sites[i] = vs
-	}
-	for i := range d.Authorisations {
-		a := &d.Authorisations[i]
-		v.Authorisations[i] = Authorisation{Index: int64(i), Kind: a.Kind.String(), Number: a.Number, Holder: a.Holder,
-			Jurisdiction: a.Jurisdiction, Facility: a.Facility, ValidFrom: date(a.ValidFrom), ValidUntil: date(a.ValidUntil),
-			Indications: orEmpty(a.Indications), Valid: a.ValidOn(asOf)}
-	}
-	for i := range d.Uses {
-		u := &d.Uses[i]
-		v.Uses[i] = Use{Index: int64(i), Jurisdiction: u.Jurisdiction, Class: u.Class.String(), Setting: u.Setting.String(),
-			Facility: u.Facility, Administrator: u.Administrator.String(), Route: u.Route.String(), Indications: orEmpty(u.Indications)}
-	}
-	for i := range d.Claims {
-		cl := &d.Claims[i]
-		cert, found := c.ClaimCertainty(i)
-		v.Claims[i] = Claim{Index: int64(i), Wording: cl.Wording, Indication: cl.Indication, Intent: claimIntent(d, cl).String(),
-			Studies: orEmpty(cl.Studies), Certainty: cert.String(), CitedFound: int64(found)}
-	}
-	for i := range d.Studies {
-		s := &d.Studies[i]
-		v.Studies[i] = Study{Index: int64(i), ID: s.ID, Title: s.Title, Year: int64(s.Year), Design: designName(s.Design),
-			Size: -1, Country: s.Population.Country}
-		if s.Population.Size != nil {
-			v.Studies[i].Size = int64(*s.Population.Size)
-		}
-	}
-	return v
 }
 
 // orEmpty returns s, or an empty list for nil, so that conditions never

@@ -37,13 +37,23 @@ func TestAssessBytes(t *testing.T) {
 			}
 		})
 	}
-	t.Run("invalid: every problem with its line, no assessment", func(t *testing.T) {
+	t.Run("invalid: every problem with its line, assessed as read", func(t *testing.T) {
 		data, err := os.ReadFile("../examples/dossiers/broken-exosome-serum.json")
 		require.NoError(t, err)
 		rep, err := a.AssessBytes(ctx, data, DecodeOptions{})
 		require.NoError(t, err)
 		assert.True(t, rep.Invalid)
-		assert.Empty(t, rep.Jurisdictions)
+		require.NotEmpty(t, rep.Jurisdictions, "validation and rule problems in one run")
+		for _, j := range rep.Jurisdictions {
+			for _, u := range j.Uses {
+				assert.Equal(t, VerdictUnknown, u.Verdict, "%s use %d: the product's errors bear on every use", j.Jurisdiction, u.Index)
+				assert.NotEmpty(t, u.InvalidPaths)
+			}
+		}
+		skip, err := a.AssessBytes(ctx, data, DecodeOptions{Invalid: SkipInvalid})
+		require.NoError(t, err)
+		assert.True(t, skip.Invalid)
+		assert.Empty(t, skip.Jurisdictions, "SkipInvalid: problems alone")
 		require.NotEmpty(t, rep.Problems)
 		sev := map[secretome.Severity]bool{}
 		for _, p := range rep.Problems {

@@ -97,14 +97,49 @@ func DecodeDossierChecked(data []byte) (*Dossier, []secretome.Problem, *Locator)
 
 // decodeChecked is DecodeDossierChecked with validation options.
 func decodeChecked(data []byte, opts *ValidateOptions) (*Dossier, []secretome.Problem, *Locator) {
+	d, list, loc, unread := readChecked(data, opts)
+	if unread != nil {
+		return nil, list, nil
+	}
+	return d, list, loc
+}
+
+// readChecked decodes and validates a dossier as decodeChecked does, but
+// also returns a dossier that decoded only in part: one whose problems
+// are all of single values (an unknown spelling, a wrong type, an unknown
+// or repeated field), each left at its zero value. unread then lists the
+// paths of those problems (nil when decoding found none), and validation
+// problems at or below them are left out: they would judge the zero value
+// the decoder left, not the document, whose own problem is listed. The
+// dossier is nil when decoding stopped short (a syntax error, a document
+// too large, problems past the listing limit).
+func readChecked(data []byte, opts *ValidateOptions) (*Dossier, []secretome.Problem, *Locator, []string) {
 	var ps secretome.Problems
 	var d Dossier
 	issues, index := dossierDecoder.DecodeIndexed(data, &d)
+	var unread []string
 	if len(issues) > 0 {
 		appendIssues(&ps, issues)
-		return nil, ps.List(), nil
+		unread = make([]string, 0, len(issues))
+		for i := range issues {
+			if issues[i].Fatal() || issues[i].Path == "" {
+				// Nothing was read: the document is not an object.
+				return nil, ps.List(), nil, unread
+			}
+			if issues[i].Code != strictjson.CodeUnknownField {
+				unread = append(unread, issues[i].Path)
+			}
+		}
+		var vs secretome.Problems
+		d.check(&vs, opts)
+		for _, p := range vs.List() {
+			if !slices.ContainsFunc(unread, func(u string) bool { return onPath(p.Path, u) }) {
+				ps.Append(p)
+			}
+		}
+	} else {
+		d.check(&ps, opts)
 	}
-	d.check(&ps, opts)
 	list := ps.List()
 	loc := &Locator{index: index}
 	if index == nil {
@@ -115,9 +150,20 @@ func decodeChecked(data []byte, opts *ValidateOptions) (*Dossier, []secretome.Pr
 		paths[i] = list[i].Path
 	}
 	for i, at := range loc.Locate(paths) {
-		list[i].Line, list[i].Column = at.Line, at.Column
+		if list[i].Line == 0 {
+			list[i].Line, list[i].Column = at.Line, at.Column
+		}
 	}
-	return &d, list, loc
+	return &d, list, loc, unread
+}
+
+// onPath reports whether the field path p is anc or lies below it ("" is
+// the whole dossier).
+func onPath(p, anc string) bool {
+	if anc == "" || p == anc {
+		return true
+	}
+	return len(p) > len(anc) && strings.HasPrefix(p, anc) && (p[len(anc)] == '.' || p[len(anc)] == '[')
 }
 
 // Locator places field paths in the JSON document a dossier was decoded

@@ -35,6 +35,23 @@
 // CodeJurisdiction that suggests "US"; see SuggestJurisdiction). Problems
 // come back together in a *secretome.ValidationError.
 //
+// # One run for every problem
+//
+// Assessor.AssessBytes (ReadDossier, then AssessReading) reads a dossier
+// from JSON or YAML and reports its decoding, validation and rule problems
+// in one report. Decoding goes on past a value it cannot read (an unknown
+// spelling, a value of the wrong type, an unknown field), leaving that
+// value at its zero value and listing its problem; the dossier is then
+// validated and assessed as far as it was read. Such a report is Invalid:
+// the dossier has no verdict of its own, the verdict of every use an error
+// bears on is VerdictUnknown (the rules' verdict is kept in AsRead), and
+// every finding an error lies on has InvalidPaths and says it is not
+// reliable, so that a value that could not be read is never taken for a
+// fact the dossier does not state. That is the library's choice;
+// DecodeOptions.Invalid (InvalidPolicy) keeps the verdicts as read or does
+// not assess an invalid dossier at all. Only a syntax error, a document
+// too large or more problems than are listed stop the reading.
+//
 // # Rules as cited data
 //
 // Each rule is data first: a stable ID such as "US-1271-NOT-HCTP", a

@@ -1,6 +1,7 @@
 package regulation_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -309,4 +310,50 @@ func ExampleCitation_OfficialSource() {
 	//   official source: true article verified: false
 	//   article: Art. 439 (practising as medical personnel without a licence; reported, not verified)
 	//   in force from: 2023-08-08 checked on: 2026-12-01
+}
+
+// The seed wound-gel dossier with a misspelled designation status
+// ("revokd") and a setting of the wrong type is still read, validated and
+// assessed in one run: its problems come with their lines, and the
+// verdicts the errors bear on are unknown rather than taken from values
+// that could not be read (read as its zero value, the status would say
+// the designation is held).
+func ExampleAssessor_AssessBytes_invalid() {
+	data, err := os.ReadFile("testdata/seed_wound_gel.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	data = bytes.Replace(data, []byte(`"kind": "hospital_designation",`), []byte(`"kind": "hospital_designation", "status": "revokd",`), 1)
+	data = bytes.Replace(data, []byte(`"setting": "beauty_clinic"`), []byte(`"setting": 7`), 1)
+	a, err := regulation.NewAssessor(regulation.Shipped(), regulation.Options{
+		Jurisdictions: []string{"ID"},
+		AsOf:          secretome.MustParseDate("2026-11-26"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rep, err := a.AssessBytes(context.Background(), data, regulation.DecodeOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("invalid:", rep.Invalid)
+	for _, p := range rep.Problems {
+		if p.Severity == secretome.SeverityError {
+			fmt.Printf("line %d: %s [%s] %s\n", p.Line, p.Path, p.Code, p.Message)
+		}
+	}
+	for _, u := range rep.Jurisdiction("ID").Uses {
+		fmt.Printf("use %d: %s (as read: %s) %v\n", u.Index, u.Verdict, u.AsRead, u.InvalidPaths)
+	}
+	// Output:
+	// invalid: true
+	// line 407: authorisations[0].status [enum] unknown authorisation status "revokd" (want one of: held, not_held, applied, suspended, revoked, expired)
+	// line 459: uses[3].setting [type] expected a string, got number
+	// use 0: unknown (as read: permitted) [authorisations[0].status]
+	// use 1: unknown (as read: prohibited) [authorisations[0].status]
+	// use 2: unknown (as read: prohibited) [authorisations[0].status]
+	// use 3: unknown (as read: unknown) [authorisations[0].status uses[3].setting]
 }

@@ -35,5 +35,23 @@ func FuzzDecodeDossier(f *testing.F) {
 				t.Fatalf("assessing a decoded dossier failed: %v", err)
 			}
 		}
+		// A dossier read only in part (values left at zero where they
+		// could not be read) is assessed too, and must not fail either.
+		rep, err := a.AssessBytes(context.Background(), data, DecodeOptions{})
+		if err != nil {
+			t.Fatalf("assessing a dossier read in part failed: %v", err)
+		}
+		if rep.Invalid != hasError(rep.Problems) {
+			t.Fatalf("Invalid is %v with problems %v", rep.Invalid, rep.Problems)
+		}
 	})
+}
+
+func hasError(ps []secretome.Problem) bool {
+	for _, p := range ps {
+		if p.Severity == secretome.SeverityError {
+			return true
+		}
+	}
+	return false
 }

@@ -146,6 +146,13 @@ type Finding struct {
 	// otherwise.
 	Line   int `json:"line,omitempty"`
 	Column int `json:"column,omitempty"`
+	// InvalidPaths lists, for a dossier with errors (Report.Invalid),
+	// the paths of the errors that bear on the finding: those on its
+	// path (the same field, one above it or below it) and those in the
+	// use it concerns. The finding may rest on a value the dossier does
+	// not state as written, and its message says it is not reliable.
+	// Empty for a dossier without errors. See InvalidPolicy.
+	InvalidPaths []string `json:"invalid_paths,omitempty"`
 	// Waiver is set when a waiver withdrew the finding (see
 	// Assessor.AssessWaiving): the finding stays in the report, but does
 	// not count toward the verdict or Report.Worst.
@@ -239,7 +246,8 @@ type UseAssessment struct {
 	// any condition is missing, else permitted.
 	Verdict Verdict `json:"verdict"`
 	// Missing lists the conditions not shown, for
-	// VerdictPermittedWithConditions; empty otherwise.
+	// VerdictPermittedWithConditions (or an AsRead verdict of it); empty
+	// otherwise.
 	Missing []string `json:"missing,omitempty"`
 	// MissingText holds the conditions of Missing as messages, in the
 	// same order.
@@ -249,6 +257,16 @@ type UseAssessment struct {
 	// permission with or without conditions) permitted it or set a
 	// condition. It is empty, not nil, when no rule spoke.
 	Rules []string `json:"rules"`
+	// InvalidPaths lists, for a dossier with errors (Report.Invalid),
+	// the paths of the errors that bear on the use: in the use itself,
+	// in a claim that reaches it, or outside every use and claim. Empty
+	// for a dossier without errors. See InvalidPolicy.
+	InvalidPaths []string `json:"invalid_paths,omitempty"`
+	// AsRead is, for a use whose Verdict was made unknown because errors
+	// of the dossier bear on it (AssessInvalid), the verdict the rules
+	// reached from the values that could be read; VerdictUnknown
+	// otherwise.
+	AsRead Verdict `json:"as_read,omitzero"`
 }
 
 // JurisdictionReport is the assessment in one jurisdiction.
@@ -303,7 +321,10 @@ type Report struct {
 	// report came from Assessor.AssessBytes.
 	Problems []secretome.Problem `json:"problems,omitempty"`
 	// Invalid is true when the dossier could not be decoded or failed
-	// validation, and so was not assessed (Assessor.AssessBytes).
+	// validation (Assessor.AssessBytes): the dossier has no verdict of its
+	// own. It was assessed as far as it was read unless Jurisdictions is
+	// empty; the findings and verdicts its errors bear on then have
+	// InvalidPaths (see InvalidPolicy).
 	Invalid bool `json:"invalid,omitempty"`
 }
 

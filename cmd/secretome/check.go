@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"errors"
@@ -37,9 +38,13 @@ type checked struct {
 	findings []located
 	// gaps lists the uses no rule settled, in dossier order.
 	gaps []gap
-	// rendered is the dossier's output, when the reporter prepared it
-	// in the worker (see preparer).
+	// prepared is set once the reporter prepared the dossier's output
+	// in a worker (see preparer): rendered is the output, and tally what
+	// the reporter counts across dossiers from it (SARIF results, GitHub
+	// annotations by kind).
+	prepared bool
 	rendered []byte
+	tally    [3]int
 }
 
 // gap is a use that the assessment did not settle: a use in a
@@ -88,12 +93,7 @@ func (g *gap) severity(t threshold) secretome.Severity {
 // class by its spelling, as the other outputs do; other languages by the
 // class's display name.
 func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []gap {
-	class := func(c regulation.UseClass) message.Arg {
-		if tag == message.English {
-			return message.Text(c.String())
-		}
-		return message.Enum("use_class", c.String())
-	}
+	class := func(c regulation.UseClass) message.Arg { return spelling(tag, "use_class", c.String()) }
 	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(tag) }
 	var out []gap
 	for _, i := range rep.Unassessed {
@@ -108,7 +108,10 @@ func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []g
 				continue
 			}
 			why := message.New("cli.gap.undecided")
-			if len(ua.Rules) > 0 {
+			switch {
+			case len(ua.InvalidPaths) > 0:
+				why = message.New("cli.gap.invalid", regulation.PathsArg(ua.InvalidPaths))
+			case len(ua.Rules) > 0:
 				why = message.New("cli.gap.could_not_tell", message.Text(strings.Join(ua.Rules, ", ")))
 			}
 			out = append(out, gap{Use: ua.Index, Jurisdiction: j.Jurisdiction, Path: fmt.Sprintf("uses[%d]", ua.Index),
@@ -285,13 +288,34 @@ type reporter interface {
 	end(s *summary) error
 }
 
-// preparer is implemented by reporters whose output for one dossier
-// depends on nothing but the dossier and the run: the workers render it
-// (prepare sets checked.rendered), in any order and in parallel, and
-// dossier only writes it out in input order. prepare must read nothing
-// of the reporter but info, which is not changed during a run.
+// preparer is implemented by reporters that render a dossier's output in
+// the workers, in any order and in parallel: prepare sets
+// checked.rendered (and checked.tally, the counts the reporter keeps
+// across dossiers), and dossier, called in input order, only writes the
+// bytes out and merges the counts: a comma between SARIF results, the
+// number of GitHub annotations of each kind. prepare must read nothing of
+// the reporter but what begin set up, which begin does before any worker
+// starts and which does not change afterwards.
 type preparer interface {
 	prepare(info *runInfo, c *checked)
+}
+
+// output returns the dossier's prepared output, preparing it first when
+// no worker did (the waivers entry, which the writer makes).
+func output(p preparer, info *runInfo, c *checked) []byte {
+	if !c.prepared {
+		p.prepare(info, c)
+	}
+	return c.rendered
+}
+
+// flushFull flushes b once it holds 32 KiB, so that output streams while
+// memory stays small.
+func flushFull(b *bufio.Writer) error {
+	if b.Buffered() > 32<<10 {
+		return b.Flush()
+	}
+	return nil
 }
 
 var formats = []string{"text", "json", "sarif", "junit", "github"}
@@ -473,6 +497,11 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 	workers := runtime.GOMAXPROCS(0)
 	window := 8*workers + 16
 	sources := collect(paths, jsonl)
+	// begin runs before the workers start: what it sets up (the SARIF
+	// rule index) is then read by prepare without locks.
+	if err := c.rep.begin(c.info); err != nil {
+		return nil, err
+	}
 
 	jobs := make(chan job)
 	results := make(chan *checked, window)
@@ -501,11 +530,6 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		close(results)
 	}()
 
-	if err := c.rep.begin(c.info); err != nil {
-		cancel()
-		drain(results)
-		return nil, err
-	}
 	prog := newProgress(c.env, c.info.quiet, countFiles(sources))
 	sum := &summary{}
 	pending := map[int]*checked{}
@@ -554,11 +578,6 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		}
 	}
 	return sum, c.rep.end(sum)
-}
-
-func drain(ch <-chan *checked) {
-	for range ch {
-	}
 }
 
 // countFiles returns how many dossiers the sources hold when that is
@@ -665,7 +684,7 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	}
 	switch {
 	case err != nil:
-		out.ioErr = &ioError{path: j.src.path, err: err}
+		out.ioErr = &ioError{path: j.src.path, err: err, lang: c.info.lang}
 		return out
 	case prob != nil:
 		p := *prob
@@ -686,39 +705,41 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 			out.problems[i].Message = out.problems[i].In(c.info.lang)
 		}
 	}
-	if dec.dossier == nil {
+	d := dec.reading.Dossier
+	if d == nil {
 		return out
 	}
 	var waive regulation.WaiveFunc
 	if c.waivers != nil {
-		waive = c.waivers.For(j.src.path, dec.dossier.Product.ID)
+		waive = c.waivers.For(j.src.path, d.Product.ID)
 	}
-	rep, err := c.assessor.AssessWaiving(ctx, dec.dossier, waive)
+	// The one way a dossier becomes a report, as for a library's host: a
+	// dossier with errors is assessed as far as it was read, its
+	// findings and verdicts the errors bear on marked.
+	rep, err := c.assessor.AssessReading(ctx, dec.reading, waive)
 	if err != nil {
 		out.problems = append(out.problems, secretome.Problem{Code: "assess", Severity: secretome.SeverityError,
 			Message: "the assessment failed: " + err.Error()})
 		return out
 	}
+	rep.Problems = nil // the problems are out.problems, placed in the file
 	if c.info.lang != message.English {
 		rep = rep.Localize(c.info.lang)
 	}
 	out.report = rep
 	fs := rep.Findings()
 	out.findings = make([]located, len(fs))
-	paths := make([]string, len(fs))
 	for i, f := range fs {
-		paths[i] = f.Path
+		at := dec.place(regulation.Position{Line: f.Line, Column: f.Column})
+		out.findings[i] = located{Finding: f, Line: at.line, Column: at.col}
 	}
-	out.gaps = gapsOf(dec.dossier, rep, c.info.lang)
+	out.gaps = gapsOf(d, rep, c.info.lang)
+	paths := make([]string, len(out.gaps))
 	for i := range out.gaps {
-		paths = append(paths, out.gaps[i].Path)
+		paths[i] = out.gaps[i].Path
 	}
-	at := dec.locate(paths)
-	for i := range fs {
-		out.findings[i] = located{Finding: fs[i], Line: at[i].line, Column: at[i].col}
-	}
-	for i := range out.gaps {
-		out.gaps[i].Line, out.gaps[i].Column = at[len(fs)+i].line, at[len(fs)+i].col
+	for i, at := range dec.locate(paths) {
+		out.gaps[i].Line, out.gaps[i].Column = at.line, at.col
 	}
 	return out
 }

@@ -382,8 +382,8 @@ func (d jsonDossier) useJurisdiction(t *testing.T, dir string, u int) string {
 	data, err := os.ReadFile(filepath.Join(dir, d.Source))
 	require.NoError(t, err)
 	dec := decode(data, syntaxOf(d.Source, false), 0)
-	require.NotNil(t, dec.dossier, d.Source)
-	return dec.dossier.Uses[u].Jurisdiction
+	require.NotNil(t, dec.reading.Dossier, d.Source)
+	return dec.reading.Dossier.Uses[u].Jurisdiction
 }
 
 func TestGitHubEscaping(t *testing.T) {
@@ -413,8 +413,8 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 		paths []string
 		over  string
 	}{
-		{"7 errors, 2 warnings, 4 notices are all shown", []string{"testdata/dossiers"}, ""},
-		{"the fixtures with two of them again: 12 errors are too many", []string{"testdata/dossiers", "testdata/dossiers/gel.json", "testdata/dossiers/broken.json"}, "12 errors"},
+		{"8 errors, 2 warnings, 10 notices are all shown", []string{"testdata/dossiers/gel.json", "testdata/dossiers/broken.json", "testdata/dossiers/gel.yaml"}, ""},
+		{"the broken fixture again: 14 errors are too many", []string{"testdata/dossiers/gel.json", "testdata/dossiers/broken.json", "testdata/dossiers/gel.yaml", "testdata/dossiers/broken.json"}, "14 errors"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.why, func(t *testing.T) {

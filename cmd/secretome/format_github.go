@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -23,9 +25,13 @@ type githubReporter struct {
 	w    io.Writer
 	b    *bufio.Writer
 	info *runInfo
-	// written counts the annotations written, by command.
-	written map[string]int
+	// written counts the annotations written, by command (githubCommands).
+	written [3]int
 }
+
+// githubCommands are the commands of annotations, in the order of
+// githubReporter.written and checked.tally.
+var githubCommands = [3]string{"error", "warning", "notice"}
 
 // githubShown is how many annotations of each kind (error, warning,
 // notice) GitHub shows for one step; it drops the rest from the pull
@@ -55,25 +61,35 @@ func escapeCommand(s, also string) string {
 	return b.String()
 }
 
-func githubCommand(s secretome.Severity) string {
+// githubCommand returns the index in githubCommands of the command that
+// annotates a finding of severity s.
+func githubCommand(s secretome.Severity) int {
 	switch s {
 	case secretome.SeverityError:
-		return "error"
+		return 0
 	case secretome.SeverityWarning:
-		return "warning"
+		return 1
 	}
-	return "notice"
+	return 2
 }
 
 func (r *githubReporter) begin(info *runInfo) error {
 	r.info = info
 	r.b = bufio.NewWriter(r.w)
-	r.written = map[string]int{}
 	return nil
 }
 
-func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line, col int, title, msg string) {
-	if r.info.quiet && sev == secretome.SeverityInfo {
+// annotations renders the workflow commands of one dossier, counting
+// them by command in c.tally.
+type annotations struct {
+	info *runInfo
+	c    *checked
+	out  bytes.Buffer
+}
+
+func (a *annotations) annotate(sev secretome.Severity, line, col int, title, msg string) {
+	c := a.c
+	if a.info.quiet && sev == secretome.SeverityInfo {
 		return
 	}
 	props := []string{}
@@ -91,56 +107,66 @@ func (r *githubReporter) annotate(sev secretome.Severity, c *checked, line, col 
 	}
 	props = append(props, "title="+escapeProperty(title))
 	cmd := githubCommand(sev)
-	r.written[cmd]++
-	fmt.Fprintf(r.b, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(msg))
+	c.tally[cmd]++
+	fmt.Fprintf(&a.out, "::%s %s::%s\n", githubCommands[cmd], strings.Join(props, ","), escapeData(msg))
 }
 
+// dossier writes the dossier's annotations, rendering them unless a
+// worker did, and adds up how many of each kind were written.
 func (r *githubReporter) dossier(c *checked) error {
+	r.b.Write(output(r, r.info, c))
+	for i, n := range c.tally {
+		r.written[i] += n
+	}
+	return flushFull(r.b)
+}
+
+// prepare renders the dossier's annotations in a worker.
+func (r *githubReporter) prepare(info *runInfo, c *checked) {
+	a := annotations{info: info, c: c}
 	if c.ioErr != nil {
-		r.annotate(secretome.SeverityError, c, 0, 0, ruleUnreadable, c.name()+": "+c.ioErr.Error())
+		a.annotate(secretome.SeverityError, 0, 0, ruleUnreadable, c.name()+": "+c.ioErr.Error())
 	}
 	for _, p := range c.problems {
 		msg := p.Message
 		if p.Path != "" {
 			msg = p.Path + ": " + msg
 		}
-		r.annotate(p.Severity, c, p.Line, p.Column, problemRule(p.Code), msg)
+		a.annotate(p.Severity, p.Line, p.Column, problemRule(p.Code), msg)
 	}
 	for _, f := range c.findings {
 		msg := f.Text()
 		if f.Path != "" {
 			msg = f.Path + ": " + msg
 		}
-		msg += "\n" + citationLine(f.Citation, f.Provenance)
+		msg += "\n" + citationLine(f.Citation, f.Provenance, r.info.lang)
 		sev, title := f.Severity, f.RuleID
 		if f.Waiver != nil {
 			// A waived finding is a notice that says so: it does not fail.
-			sev, title = secretome.SeverityInfo, f.RuleID+" (waived)"
-			msg = fmt.Sprintf("waived %s: %s\nwaived: %s", f.Severity, msg, waiverLine(f.Waiver))
+			sev, title = secretome.SeverityInfo, f.RuleID+" ("+message.Render(message.Term("cli.waived"), r.info.lang)+")"
+			msg = message.New("cli.github.waived", message.Enum("severity", f.Severity.String()), message.Text(msg),
+				message.Text(waiverLine(f.Waiver, r.info.lang))).In(r.info.lang)
 		}
-		r.annotate(sev, c, f.Line, f.Column, title, msg)
+		a.annotate(sev, f.Line, f.Column, title, msg)
 	}
 	for i := range c.gaps {
 		g := &c.gaps[i]
-		r.annotate(g.severity(r.info.threshold), c, g.Line, g.Column, g.rule(), g.Path+": "+g.Message)
+		a.annotate(g.severity(info.threshold), g.Line, g.Column, g.rule(), g.Path+": "+g.Message)
 	}
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	c.rendered, c.prepared = a.out.Bytes(), true
 }
 
 func (r *githubReporter) end(s *summary) error {
 	waived := ""
 	if s.Waived > 0 {
-		waived = fmt.Sprintf("; %d waived", s.Waived)
+		waived = message.New("cli.github.waived_count", message.Int(s.Waived)).In(r.info.lang)
 	}
-	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable%s\n",
-		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable, waived)
+	fmt.Fprintf(r.b, "secretome: %s%s\n", message.New("cli.github.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"},
+		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable)).In(r.info.lang), waived)
 	fmt.Fprintf(r.b, "secretome: %s\n", auditLine(r.info))
 	var over []string
-	for _, cmd := range []string{"error", "warning", "notice"} {
-		if n := r.written[cmd]; n > githubShown {
+	for i, cmd := range githubCommands {
+		if n := r.written[i]; n > githubShown {
 			over = append(over, fmt.Sprintf("%d %ss", n, cmd))
 		}
 	}

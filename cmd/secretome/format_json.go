@@ -98,6 +98,29 @@ type jsonDossier struct {
 	// Unassessed lists the indexes of the uses whose jurisdiction was not
 	// assessed (no rules for it, or left out by --jurisdiction).
 	Unassessed []int `json:"unassessed,omitempty"`
+	// Gaps lists, in dossier order, every use no rule settled: a use
+	// whose jurisdiction was not assessed (rule use/unassessed), or one
+	// whose verdict is unknown in a jurisdiction (rule use/unknown), as
+	// the other formats show them. --fail-on unknown fails on them.
+	Gaps []jsonGap `json:"gaps,omitempty"`
+}
+
+// jsonGap is a use no rule settled.
+type jsonGap struct {
+	// Rule is use/unassessed or use/unknown.
+	Rule string `json:"rule"`
+	// Use is the index of the use in the dossier.
+	Use int `json:"use"`
+	// Jurisdiction is the use's jurisdiction (unassessed) or the
+	// jurisdiction whose verdict is unknown.
+	Jurisdiction string `json:"jurisdiction"`
+	// Severity is error when the run fails on unknowns (--fail-on
+	// unknown), else info.
+	Severity string `json:"severity"`
+	Path     string `json:"path"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Message  string `json:"message"`
 }
 
 // jsonProblem is a decode or validation problem.
@@ -124,6 +147,12 @@ type jsonUse struct {
 	Verdict string   `json:"verdict"`
 	Missing []string `json:"missing,omitempty"`
 	Rules   []string `json:"rules"`
+	// InvalidPaths lists, for an invalid dossier, the paths of the
+	// errors that bear on the use; its verdict is then unknown.
+	InvalidPaths []string `json:"invalid_paths,omitempty"`
+	// AsRead is the verdict the rules reached from the values that could
+	// be read, when errors of the dossier made the verdict unknown.
+	AsRead string `json:"as_read,omitempty"`
 }
 
 type jsonFinding struct {
@@ -146,6 +175,9 @@ type jsonFinding struct {
 	MessageArgs message.Args `json:"message_args,omitempty"`
 	Citation    jsonCitation `json:"citation"`
 	Provenance  string       `json:"provenance"`
+	// InvalidPaths lists, for an invalid dossier, the paths of the
+	// errors that bear on the finding: it is not reliable.
+	InvalidPaths []string `json:"invalid_paths,omitempty"`
 	// Waiver is set when a waiver withdrew the finding: it does not
 	// count toward --fail-on or the verdict.
 	Waiver *jsonWaiver `json:"waiver,omitempty"`
@@ -191,7 +223,12 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 			if rules == nil {
 				rules = []string{}
 			}
-			jj.Uses = append(jj.Uses, jsonUse{Index: u.Index, Class: u.Class.String(), Verdict: u.Verdict.String(), Missing: u.Missing, Rules: rules})
+			ju := jsonUse{Index: u.Index, Class: u.Class.String(), Verdict: u.Verdict.String(), Missing: u.Missing, Rules: rules,
+				InvalidPaths: u.InvalidPaths}
+			if len(u.InvalidPaths) > 0 && u.AsRead != u.Verdict {
+				ju.AsRead = u.AsRead.String()
+			}
+			jj.Uses = append(jj.Uses, ju)
 		}
 		for _, f := range c.findings {
 			if f.Jurisdiction != j.Jurisdiction {
@@ -200,9 +237,14 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 			jj.Findings = append(jj.Findings, jsonFinding{Rule: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity.String(),
 				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Text(),
 				MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
-				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String(), Waiver: waiverJSON(f.Waiver)})
+				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String(), InvalidPaths: f.InvalidPaths, Waiver: waiverJSON(f.Waiver)})
 		}
 		d.Jurisdictions = append(d.Jurisdictions, jj)
+	}
+	for i := range c.gaps {
+		g := &c.gaps[i]
+		d.Gaps = append(d.Gaps, jsonGap{Rule: g.rule(), Use: g.Use, Jurisdiction: g.Jurisdiction, Severity: g.severity(t).String(),
+			Path: g.Path, Line: g.Line, Column: g.Column, Message: g.Message})
 	}
 	return d
 }
@@ -240,20 +282,13 @@ func (r *jsonReporter) dossier(c *checked) error {
 	}
 	r.count++
 	r.b.WriteString("\n")
-	if c.rendered != nil {
-		r.b.Write(c.rendered)
-	} else {
-		writeJSON(r.b, dossierJSON(c, r.info.threshold))
-	}
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	r.b.Write(output(r, r.info, c))
+	return flushFull(r.b)
 }
 
 // prepare encodes the dossier's entry in a worker.
 func (r *jsonReporter) prepare(info *runInfo, c *checked) {
-	c.rendered = mustJSON(dossierJSON(c, info.threshold))
+	c.rendered, c.prepared = mustJSON(dossierJSON(c, info.threshold)), true
 }
 
 func (r *jsonReporter) end(s *summary) error {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -119,7 +121,22 @@ func (r *junitReporter) begin(info *runInfo) error {
 	return nil
 }
 
+// dossier writes the dossier's test suite, rendering it unless a worker
+// did.
 func (r *junitReporter) dossier(c *checked) error {
+	r.b.Write(output(r, r.info, c))
+	return flushFull(r.b)
+}
+
+// prepare renders the dossier's test suite in a worker: a suite depends
+// on nothing but its dossier and the run.
+func (r *junitReporter) prepare(info *runInfo, c *checked) {
+	c.rendered, c.prepared = (&junitReporter{info: info}).suite(c), true
+}
+
+// suite renders the test suite of one dossier, ending in a line break.
+// It reads nothing of r but info.
+func (r *junitReporter) suite(c *checked) []byte {
 	suite := junitSuite{Name: c.name()}
 	if p := c.product(); p != "" {
 		suite.Name += " (" + p + ")"
@@ -127,12 +144,12 @@ func (r *junitReporter) dossier(c *checked) error {
 	classname := c.name()
 	if c.ioErr != nil {
 		suite.Cases = append(suite.Cases, junitCase{Classname: classname, Name: "dossier",
-			Error: &junitFailure{Message: "the input could not be read", Type: ruleUnreadable, Text: c.ioErr.Error()}})
+			Error: &junitFailure{Message: r.say("cli.junit.unreadable"), Type: ruleUnreadable, Text: c.ioErr.Error()}})
 	}
 	if len(c.problems) > 0 {
 		var fail, other []string
 		for _, p := range c.problems {
-			line := fmt.Sprintf("%s %s %s: %s", p.Severity, problemRule(p.Code), where(p.Path, p.Line), p.Message)
+			line := fmt.Sprintf("%s %s %s: %s", r.severity(p.Severity), problemRule(p.Code), where(p.Path, p.Line, r.info.lang), p.Message)
 			if p.Severity == secretome.SeverityError || r.info.threshold.fails(p.Severity) {
 				fail = append(fail, line)
 			} else {
@@ -141,7 +158,7 @@ func (r *junitReporter) dossier(c *checked) error {
 		}
 		tc := junitCase{Classname: classname, Name: "dossier", SystemOut: textOrNil(joinLines(other))}
 		if len(fail) > 0 {
-			tc.Failure = &junitFailure{Message: plural(len(fail), "problem"), Type: "invalid", Text: joinLines(fail)}
+			tc.Failure = &junitFailure{Message: r.count(len(fail), "noun.problem"), Type: "invalid", Text: joinLines(fail)}
 		}
 		suite.Cases = append(suite.Cases, tc)
 	}
@@ -152,10 +169,11 @@ func (r *junitReporter) dossier(c *checked) error {
 				if f.Jurisdiction != j.Jurisdiction {
 					continue
 				}
-				line := fmt.Sprintf("%s %s %s: %s (%s)", f.Severity, f.RuleID, where(f.Path, f.Line), f.Text(), citationLine(f.Citation, f.Provenance))
+				line := fmt.Sprintf("%s %s %s: %s (%s)", r.severity(f.Severity), f.RuleID, where(f.Path, f.Line, r.info.lang), f.Text(),
+					citationLine(f.Citation, f.Provenance, r.info.lang))
 				if f.Waiver != nil {
 					// Waived: shown with the waiver, never a failure.
-					other = append(other, "waived "+line+" [waived: "+waiverLine(f.Waiver)+"]")
+					other = append(other, r.say("cli.junit.waived", message.Text(line), message.Text(waiverLine(f.Waiver, r.info.lang))))
 					continue
 				}
 				if r.info.threshold.fails(f.Severity) {
@@ -174,7 +192,7 @@ func (r *junitReporter) dossier(c *checked) error {
 				if g.Unassessed || g.Jurisdiction != j.Jurisdiction {
 					continue
 				}
-				line := fmt.Sprintf("%s %s %s: %s", g.severity(r.info.threshold), g.rule(), where(g.Path, g.Line), g.Message)
+				line := fmt.Sprintf("%s %s %s: %s", r.severity(g.severity(r.info.threshold)), g.rule(), where(g.Path, g.Line, r.info.lang), g.Message)
 				if r.info.threshold.unknown {
 					fail = append(fail, line)
 				} else {
@@ -183,7 +201,7 @@ func (r *junitReporter) dossier(c *checked) error {
 			}
 			tc := junitCase{Classname: classname, Name: j.Jurisdiction, SystemOut: textOrNil(joinLines(other))}
 			if len(fail) > 0 {
-				tc.Failure = &junitFailure{Message: plural(len(fail), "finding"), Type: "findings", Text: joinLines(fail)}
+				tc.Failure = &junitFailure{Message: r.count(len(fail), "noun.finding"), Type: "findings", Text: joinLines(fail)}
 			}
 			suite.Cases = append(suite.Cases, tc)
 		}
@@ -194,7 +212,7 @@ func (r *junitReporter) dossier(c *checked) error {
 			}
 			tc := junitCase{Classname: classname, Name: fmt.Sprintf("use %d (%s)", g.Use, g.Jurisdiction)}
 			if r.info.threshold.unknown {
-				tc.Failure = &junitFailure{Message: message.New("cli.junit.unassessed").In(r.info.lang), Type: g.rule(), Text: where(g.Path, g.Line) + ": " + g.Message + "\n"}
+				tc.Failure = &junitFailure{Message: r.say("cli.junit.unassessed"), Type: g.rule(), Text: where(g.Path, g.Line, r.info.lang) + ": " + g.Message + "\n"}
 			} else {
 				tc.Skipped = &junitSkipped{Message: g.Message}
 			}
@@ -214,21 +232,35 @@ func (r *junitReporter) dossier(c *checked) error {
 			suite.Errors++
 		}
 	}
+	// The suite's fields are strings, numbers and slices of structs,
+	// which always marshal; invalid characters are escaped.
 	b, err := xml.MarshalIndent(suite, "  ", "  ")
 	if err != nil {
-		return err
+		panic("secretome: " + err.Error())
 	}
-	r.b.Write(b)
-	r.b.WriteByte('\n')
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	return append(b, '\n')
 }
 
-func where(path string, line int) string {
+// say renders a message of the catalogue in the run's language.
+func (r *junitReporter) say(code string, args ...message.Arg) string {
+	return message.New(code, args...).In(r.info.lang)
+}
+
+// count renders n things of the noun term, in the run's language.
+func (r *junitReporter) count(n int, noun string) string {
+	return message.Render(message.Count{N: n, Noun: noun}, r.info.lang)
+}
+
+// severity names a severity in the run's language.
+func (r *junitReporter) severity(s secretome.Severity) string {
+	return message.Name("severity", s.String(), r.info.lang)
+}
+
+// where is a field path and its line; the document itself is named in
+// the language lang.
+func where(path string, line int, lang language.Tag) string {
 	if path == "" {
-		path = "(dossier)"
+		path = message.New("cli.dossier").In(lang)
 	}
 	if line > 0 {
 		return path + ":" + strconv.Itoa(line)

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -129,15 +132,15 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	r.index = map[string]int{}
 	var rules []sarifRule
 	for _, ri := range info.rules {
-		rules = append(rules, ruleSARIF(ri))
+		rules = append(rules, ruleSARIF(ri, info.lang))
 	}
 	for _, pc := range problemCodes {
 		id := problemRule(pc.code)
-		rules = append(rules, sarifRule{ID: id, ShortDescription: sarifMessage{Text: pc.what},
+		rules = append(rules, sarifRule{ID: id, ShortDescription: sarifMessage{Text: message.New(pc.text).In(info.lang)},
 			Properties: sarifRuleProps{Tags: []string{"dossier"}}})
 	}
 	for _, g := range gapRules {
-		rules = append(rules, sarifRule{ID: g.id, ShortDescription: sarifMessage{Text: g.what},
+		rules = append(rules, sarifRule{ID: g.id, ShortDescription: sarifMessage{Text: message.New(g.text).In(info.lang)},
 			Properties: sarifRuleProps{Tags: []string{"use"}}})
 	}
 	for i, ru := range rules {
@@ -158,6 +161,11 @@ func (r *sarifReporter) begin(info *runInfo) error {
 	}
 	// Columns count characters (Unicode code points), in JSON and YAML.
 	r.b.WriteString("\n]}},\"columnKind\":\"unicodeCodePoints\"")
+	if info.lang != message.English {
+		// The language of the run's messages (SARIF's default is en-US).
+		r.b.WriteString(`,"language":`)
+		writeJSON(r.b, info.lang.String())
+	}
 	// The audit record: versions, the rule set's digest, the policy and
 	// waivers files; each rule's revision is in its properties.
 	r.b.WriteString(`,"properties":{"audit":`)
@@ -174,12 +182,12 @@ func (r *sarifReporter) begin(info *runInfo) error {
 }
 
 // ruleSARIF describes a rule: its title, its citation as help text and
-// helpUri, and its provenance, so a reviewer sees what the rule rests on
-// and how sure it is.
-func ruleSARIF(ri regulation.RuleInfo) sarifRule {
+// helpUri (in the language lang), and its provenance, so a reviewer sees
+// what the rule rests on and how sure it is.
+func ruleSARIF(ri regulation.RuleInfo, lang language.Tag) sarifRule {
 	ru := sarifRule{ID: ri.ID, ShortDescription: sarifMessage{Text: ri.Title},
 		HelpURI: ri.Citation.URL,
-		Help:    &sarifMessage{Text: citationText(ri.Citation, ri.Provenance)},
+		Help:    &sarifMessage{Text: citationText(ri.Citation, ri.Provenance, lang)},
 		Properties: sarifRuleProps{Provenance: ri.Provenance.String(), Revision: ri.Revision, Jurisdiction: ri.Jurisdiction,
 			Tags: []string{ri.Jurisdiction, ri.Provenance.String()}}}
 	if ri.Note != "" {
@@ -188,26 +196,29 @@ func ruleSARIF(ri regulation.RuleInfo) sarifRule {
 	return ru
 }
 
-// citationText renders a citation in full, for help text.
-func citationText(c regulation.Citation, p regulation.Provenance) string {
+// citationText renders a citation in full, for help text: the
+// instrument as it was read, its dates and provenance in the language
+// lang.
+func citationText(c regulation.Citation, p regulation.Provenance, lang language.Tag) string {
 	var b strings.Builder
+	say := func(code string, arg message.Arg) { b.WriteString(message.New(code, arg).In(lang)) }
 	b.WriteString(c.String())
 	if !c.EffectiveFrom.IsZero() {
-		fmt.Fprintf(&b, "; in force from %s", c.EffectiveFrom)
+		say("cli.cite.from", message.Text(c.EffectiveFrom.String()))
 	}
 	if !c.EffectiveTo.IsZero() {
-		fmt.Fprintf(&b, " until %s", c.EffectiveTo)
+		say("cli.cite.until", message.Text(c.EffectiveTo.String()))
 	}
 	if c.URL != "" {
 		fmt.Fprintf(&b, "; %s", c.URL)
 	}
 	if c.Secondary != "" {
-		fmt.Fprintf(&b, "; read in %s", c.Secondary)
+		say("cli.cite.read_in", message.Text(c.Secondary))
 	}
 	if !c.CheckedOn.IsZero() {
-		fmt.Fprintf(&b, "; checked on %s", c.CheckedOn)
+		say("cli.cite.checked", message.Text(c.CheckedOn.String()))
 	}
-	fmt.Fprintf(&b, "; provenance: %s", p)
+	say("cli.cite.provenance", message.Enum("provenance", p.String()))
 	return b.String()
 }
 
@@ -233,23 +244,46 @@ func (r *sarifReporter) locations(c *checked, line, col int) []sarifLocation {
 	return []sarifLocation{loc}
 }
 
-func (r *sarifReporter) result(res sarifResult) {
-	if i, ok := r.index[res.RuleID]; ok {
-		res.RuleIndex = &i
-	}
-	if r.count > 0 {
-		r.b.WriteByte(',')
-	}
-	r.count++
-	r.b.WriteByte('\n')
-	writeJSON(r.b, res)
-}
-
+// dossier writes the dossier's results, rendering them unless a worker
+// did, after a comma when results came before; an unreadable input
+// becomes a notification of the invocation instead.
 func (r *sarifReporter) dossier(c *checked) error {
 	if c.ioErr != nil {
 		r.notices = append(r.notices, sarifNotification{Level: "error",
 			Message: sarifMessage{Text: c.name() + ": " + c.ioErr.Error()}, Locations: r.locations(c, 0, 0)})
 		return nil
+	}
+	out := output(r, r.info, c)
+	if n := c.tally[0]; n > 0 {
+		if r.count > 0 {
+			r.b.WriteByte(',')
+		}
+		r.b.Write(out)
+		r.count += n
+	}
+	return flushFull(r.b)
+}
+
+// prepare renders the dossier's results in a worker, one a line and
+// separated by commas, and counts them in c.tally[0]. It reads the rule
+// index, which begin built.
+func (r *sarifReporter) prepare(info *runInfo, c *checked) {
+	c.prepared = true
+	if c.ioErr != nil {
+		return
+	}
+	var out []byte
+	n := 0
+	result := func(res sarifResult) {
+		if i, ok := r.index[res.RuleID]; ok {
+			res.RuleIndex = &i
+		}
+		if n > 0 {
+			out = append(out, ',')
+		}
+		n++
+		out = append(out, '\n')
+		out = append(out, mustJSON(res)...)
 	}
 	// at is the line and column of a problem or finding. One without a
 	// line of its own (a file too large to read) is placed at its JSON
@@ -270,7 +304,7 @@ func (r *sarifReporter) dossier(c *checked) error {
 			msg = p.Path + ": " + msg
 		}
 		l, col := at(p.Line, p.Column)
-		r.result(sarifResult{RuleID: problemRule(p.Code), Level: sarifLevel(p.Severity), Message: sarifMessage{Text: msg},
+		result(sarifResult{RuleID: problemRule(p.Code), Level: sarifLevel(p.Severity), Message: sarifMessage{Text: msg},
 			Locations: r.locations(c, l, col), Properties: map[string]any{"path": p.Path, "code": string(p.Code)}})
 	}
 	for _, f := range c.findings {
@@ -279,20 +313,17 @@ func (r *sarifReporter) dossier(c *checked) error {
 			props["product"] = p
 		}
 		l, col := at(f.Line, f.Column)
-		r.result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Text()},
+		result(sarifResult{RuleID: f.RuleID, Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Text()},
 			Locations: r.locations(c, l, col), Suppressions: suppressionsSARIF(f.Waiver), Properties: props})
 	}
 	for i := range c.gaps {
 		g := &c.gaps[i]
 		props := map[string]any{"path": g.Path, "jurisdiction": g.Jurisdiction, "use": g.Use}
 		l, col := at(g.Line, g.Column)
-		r.result(sarifResult{RuleID: g.rule(), Level: sarifLevel(g.severity(r.info.threshold)), Message: sarifMessage{Text: g.Message},
+		result(sarifResult{RuleID: g.rule(), Level: sarifLevel(g.severity(info.threshold)), Message: sarifMessage{Text: g.Message},
 			Locations: r.locations(c, l, col), Properties: props})
 	}
-	if r.b.Buffered() > 32<<10 {
-		return r.b.Flush()
-	}
-	return nil
+	c.rendered, c.tally[0] = out, n
 }
 
 func (r *sarifReporter) end(s *summary) error {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/policy"
@@ -92,14 +94,14 @@ func (t *textReporter) shown(s secretome.Severity) bool {
 func (t *textReporter) prepare(info *runInfo, c *checked) {
 	r := textReporter{info: info, b: new(bytes.Buffer)}
 	r.render(c)
-	c.rendered = r.b.Bytes()
+	c.rendered, c.prepared = r.b.Bytes(), true
 }
 
 // dossier writes the dossier's text, rendering it unless a worker did,
 // and flushes it, so that people see each dossier as it is checked.
 func (t *textReporter) dossier(c *checked) error {
 	text := c.rendered
-	if text == nil {
+	if !c.prepared {
 		t.b.Reset()
 		t.render(c)
 		text = t.b.Bytes()
@@ -177,11 +179,8 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	t.lines("  ", "    ", lines)
 	if !t.info.quiet {
 		for _, u := range j.Uses {
-			line := fmt.Sprintf("use %d %s: %s", u.Index, u.Class, u.Verdict)
-			if t.info.lang != message.English {
-				line = t.say("cli.use_verdict", message.Int(u.Index), message.Enum("use_class", u.Class.String()),
-					message.Enum("verdict", u.Verdict.String()))
-			}
+			line := t.say("cli.use_verdict", message.Int(u.Index), spelling(t.info.lang, "use_class", u.Class.String()),
+				spelling(t.info.lang, "verdict", u.Verdict.String()))
 			if len(u.Missing) > 0 {
 				line = t.say("cli.missing", message.Text(line), message.Text(strings.Join(u.Missing, "; ")))
 			}
@@ -195,12 +194,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 			// (a product field found wanting for one use).
 			msg = t.say("cli.finding_use", message.Int(*f.Use), message.Text(msg))
 		}
-		cite := citationLine(f.Citation, f.Provenance)
-		if t.info.lang != message.English {
-			// The citation names the instrument as it was read; the
-			// provenance is a term of the library.
-			cite = strings.TrimSuffix(cite, "["+f.Provenance.String()+"]") + "[" + message.Name("provenance", f.Provenance.String(), t.info.lang) + "]"
-		}
+		cite := citationLine(f.Citation, f.Provenance, t.info.lang)
 		if w := f.Waiver; w != nil {
 			// A waived finding is shown, with the waiver, but does not
 			// count: its label says so instead of its severity.
@@ -211,13 +205,23 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	}
 }
 
-// waiverLine describes the waiver of a finding in a line.
-func waiverLine(w *regulation.Waiver) string {
-	s := fmt.Sprintf("%s, approved by %s", w.ID, w.ApprovedBy)
-	if !w.Expires.IsZero() {
-		s += ", until " + w.Expires.String()
+// spelling is an enumeration value as English output writes it, by its
+// stable spelling ("marketed_therapeutic"), and as other languages do,
+// by its display name ("produk terapi yang diedarkan").
+func spelling(lang language.Tag, kind, s string) message.Arg {
+	if lang == message.English {
+		return message.Text(s)
 	}
-	return s + ": " + w.Reason
+	return message.Enum(kind, s)
+}
+
+// waiverLine describes the waiver of a finding in a line.
+func waiverLine(w *regulation.Waiver, lang language.Tag) string {
+	if w.Expires.IsZero() {
+		return message.New("cli.waiver", message.Text(w.ID), message.Text(w.ApprovedBy), message.Text(w.Reason)).In(lang)
+	}
+	return message.New("cli.waiver_until", message.Text(w.ID), message.Text(w.ApprovedBy), message.Text(w.Expires.String()),
+		message.Text(w.Reason)).In(lang)
 }
 
 // item writes one finding or problem:
@@ -344,7 +348,10 @@ func unsafeRune(r rune) bool {
 
 // citationLine renders a citation in one line: the instrument's number (or
 // name), the article, the URL and the rule's provenance.
-func citationLine(c regulation.Citation, p regulation.Provenance) string {
+//
+// The citation names the instrument as it was read, in every language;
+// the provenance is a term of the library, shown in the language lang.
+func citationLine(c regulation.Citation, p regulation.Provenance, lang language.Tag) string {
 	var parts []string
 	ref := c.Number
 	if ref == "" {
@@ -357,7 +364,7 @@ func citationLine(c regulation.Citation, p regulation.Provenance) string {
 	if c.URL != "" {
 		parts = append(parts, c.URL)
 	}
-	return strings.Join(parts, " ") + " [" + p.String() + "]"
+	return strings.Join(parts, " ") + " [" + message.Name("provenance", p.String(), lang) + "]"
 }
 
 func (t *textReporter) end(s *summary) error {
@@ -376,13 +383,6 @@ func (t *textReporter) end(s *summary) error {
 	t.out.WriteString(auditLine(t.info))
 	t.out.WriteByte('\n')
 	return t.out.Flush()
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // Rule IDs of the entries that are not findings of a rule: decode and
@@ -406,48 +406,49 @@ func problemRule(code secretome.Code) string {
 }
 
 // gapRules describes the rule IDs of gaps, for the rule lists of SARIF
-// output.
-var gapRules = []struct{ id, what string }{
-	{ruleUnassessed, "A use is in a jurisdiction that was not assessed, so no rule of its market judged it"},
-	{ruleUnknown, "No rule settled whether a use is allowed: its verdict is unknown"},
+// output: text is the code of the description in the message catalogue.
+var gapRules = []struct{ id, text string }{
+	{ruleUnassessed, "cli.rule.unassessed"},
+	{ruleUnknown, "cli.rule.unknown"},
 }
 
 // problemCodes lists the problem codes the packages define, with what
-// each means, for the rule lists of SARIF output. A code missing here is
-// still reported, only without a ruleIndex.
+// each means (the code of its description in the message catalogue),
+// for the rule lists of SARIF output. A code missing here is still
+// reported, only without a ruleIndex.
 var problemCodes = []struct {
 	code secretome.Code
-	what string
+	text string
 }{
-	{secretome.CodeSyntax, "The dossier is not well-formed JSON or YAML"},
-	{secretome.CodeUnknownField, "The dossier has a field the format does not define"},
-	{secretome.CodeType, "A value has the wrong type"},
-	{secretome.CodeNumber, "A number is malformed or out of range"},
-	{secretome.CodeEnum, "A value is not one of the allowed spellings"},
-	{secretome.CodeTrailing, "There is data after the dossier"},
-	{secretome.CodeTooLarge, "The dossier exceeds the size or expansion bound"},
-	{secretome.CodeRequired, "A required field is missing or empty"},
-	{secretome.CodeRange, "A value is outside its allowed range"},
-	{secretome.CodeFormat, "A code or date does not have the required format"},
-	{secretome.CodeUnit, "A quantity's unit does not fit what is measured"},
-	{secretome.CodeDuplicate, "Something that must be unique appears twice"},
-	{secretome.CodeInconsistent, "Two fields contradict each other"},
-	{secretome.CodeUnknownAnalyte, "An analyte is not in the catalogue"},
-	{secretome.CodeISCTNotMet, "The cells do not meet the ISCT minimal criteria for MSCs"},
-	{secretome.CodeISCTNotReported, "ISCT minimal criteria for MSCs have no data"},
-	{secretome.CodeEVIncomplete, "EV characterisation items are missing"},
-	{secretome.CodeDonorEligibility, "Donor screening and testing are not on record"},
-	{secretome.CodeBatchDeviation, "A batch departs from the release specification"},
-	{regulation.CodeReference, "An ID refers to nothing in the dossier"},
-	{regulation.CodeJurisdiction, "A jurisdiction or country code is not ISO 3166-1 alpha-2, EU or a registered code"},
-	{evidence.CodeRoBToolMismatch, "The risk-of-bias tool does not fit the study design"},
-	{evidence.CodeRoBMissing, "A study has no risk-of-bias assessment"},
-	{evidence.CodeRoBIncomplete, "Risk-of-bias domains are not assessed, so there is no overall judgement"},
-	{evidence.CodeRoBEscalation, "A reviewer escalation is given where there is nothing to escalate"},
-	{evidence.CodeOutcomeData, "An outcome has neither raw data nor a reported effect, or both"},
-	{evidence.CodeDesignMismatch, "A field does not fit the study design"},
-	{policy.CodeWaiverExpired, "A waiver expired before the as-of day, so it waives nothing"},
-	{policy.CodeWaiverUnused, "A waiver matched no finding of the dossiers checked"},
+	{secretome.CodeSyntax, "cli.rule.syntax"},
+	{secretome.CodeUnknownField, "cli.rule.field.unknown"},
+	{secretome.CodeType, "cli.rule.type"},
+	{secretome.CodeNumber, "cli.rule.number"},
+	{secretome.CodeEnum, "cli.rule.enum"},
+	{secretome.CodeTrailing, "cli.rule.trailing"},
+	{secretome.CodeTooLarge, "cli.rule.size"},
+	{secretome.CodeRequired, "cli.rule.required"},
+	{secretome.CodeRange, "cli.rule.range"},
+	{secretome.CodeFormat, "cli.rule.format"},
+	{secretome.CodeUnit, "cli.rule.unit"},
+	{secretome.CodeDuplicate, "cli.rule.duplicate"},
+	{secretome.CodeInconsistent, "cli.rule.inconsistent"},
+	{secretome.CodeUnknownAnalyte, "cli.rule.analyte.unknown"},
+	{secretome.CodeISCTNotMet, "cli.rule.isct.not_met"},
+	{secretome.CodeISCTNotReported, "cli.rule.isct.not_reported"},
+	{secretome.CodeEVIncomplete, "cli.rule.ev.incomplete"},
+	{secretome.CodeDonorEligibility, "cli.rule.donor.eligibility"},
+	{secretome.CodeBatchDeviation, "cli.rule.batch.deviation"},
+	{regulation.CodeReference, "cli.rule.reference"},
+	{regulation.CodeJurisdiction, "cli.rule.jurisdiction"},
+	{evidence.CodeRoBToolMismatch, "cli.rule.rob.tool_mismatch"},
+	{evidence.CodeRoBMissing, "cli.rule.rob.missing"},
+	{evidence.CodeRoBIncomplete, "cli.rule.rob.incomplete"},
+	{evidence.CodeRoBEscalation, "cli.rule.rob.escalation"},
+	{evidence.CodeOutcomeData, "cli.rule.outcome.data"},
+	{evidence.CodeDesignMismatch, "cli.rule.design.mismatch"},
+	{policy.CodeWaiverExpired, "cli.rule.waiver.expired"},
+	{policy.CodeWaiverUnused, "cli.rule.waiver.unused"},
 }
 
 // auditLine sums up the audit record in a line: versions, the rule set's

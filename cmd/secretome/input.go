@@ -4,18 +4,20 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/internal/strictjson"
-	"github.com/openregen/secretomekit/internal/yamljson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -194,17 +196,19 @@ func collect(paths []string, jsonl bool) []source {
 }
 
 // errNoDossiers is the error of a folder that holds no dossier file.
-var errNoDossiers = errors.New("the folder holds no dossier files (*.json, *.yaml, *.yml, *.jsonl, *.ndjson)")
+var errNoDossiers = message.New("cli.input.no_dossiers").Err()
 
 // errNoRecords is the error of a JSON Lines input without a record: an
 // export that failed upstream must not pass as "0 dossiers, all passed".
-var errNoRecords = errors.New("the JSON Lines input holds no dossier (no line that is not blank)")
+var errNoRecords = message.New("cli.input.no_records").Err()
 
 // ioError is an input that could not be read. It makes the command exit
-// with exitUsage.
+// with exitUsage. Its text is in the language lang where it is the
+// command's own (the operating system's words are its own).
 type ioError struct {
 	path string
 	err  error
+	lang language.Tag
 }
 
 func (e *ioError) Error() string {
@@ -212,13 +216,13 @@ func (e *ioError) Error() string {
 	if errors.As(e.err, &pe) {
 		return pe.Op + ": " + pe.Err.Error()
 	}
-	return e.err.Error()
+	return message.Of(e.err).In(e.lang)
 }
 
 // tooLarge is the decode problem of an input over maxDossierBytes.
 func tooLarge(size int64) secretome.Problem {
-	return secretome.Problem{Code: secretome.CodeTooLarge, Severity: secretome.SeverityError,
-		Message: fmt.Sprintf("the dossier is %d bytes or more; the limit is %d", size, maxDossierBytes)}
+	text := message.New("cli.input.too_large", message.Text(strconv.FormatInt(size, 10)), message.Int(maxDossierBytes))
+	return secretome.Problem{Code: secretome.CodeTooLarge, Severity: secretome.SeverityError, Message: text.String(), Text: text}
 }
 
 // readFile reads a dossier file within the size bound. It checks the size
@@ -387,8 +391,13 @@ func (lr *lineReader) next() (record, error) {
 // decoded is a dossier decoded from its text, with a way to find the line
 // of any field path.
 type decoded struct {
+	// dossier is the dossier when it has no errors, for commands that
+	// need a valid one; reading holds it as far as it was read.
 	dossier  *regulation.Dossier
+	reading  *regulation.Reading
 	problems []secretome.Problem
+	// place turns a position of the reading into one in the file.
+	place func(regulation.Position) pos
 	// locate returns the positions of field paths, one per path: the
 	// value's, or that of the nearest enclosing value that exists.
 	locate func(paths []string) []pos
@@ -410,48 +419,49 @@ func decode(data []byte, syn syntax, lineBase int) decoded {
 			syn = syntaxJSON
 		}
 	}
-	if syn == syntaxYAML {
-		return decodeYAML(data)
+	r := regulation.ReadDossier(data, regulation.DecodeOptions{YAML: syn == syntaxYAML})
+	out := decoded{reading: r, problems: r.Problems}
+	if !hasErrors(r.Problems) {
+		out.dossier = r.Dossier
 	}
-	var out decoded
-	var loc *regulation.Locator
-	out.problems, out.dossier, loc = decodeDossier(data)
+	// place turns a position in the reading (for YAML, as the YAML
+	// parser counts lines) into one in the file.
+	if syn == syntaxYAML {
+		lines := newLineMap(data)
+		out.place = func(at regulation.Position) pos { return lines.pos(at.Line, at.Column) }
+	} else {
+		out.place = func(at regulation.Position) pos {
+			if lineBase > 0 && at.Line > 0 {
+				at.Line += lineBase - 1
+			}
+			return pos{at.Line, at.Column}
+		}
+	}
 	out.locate = func(paths []string) []pos {
 		res := make([]pos, len(paths))
-		if loc != nil {
-			// Positions noted while decoding: the text is not read again.
-			for i, at := range loc.Locate(paths) {
-				res[i] = pos{at.Line, at.Column}
-			}
-		} else {
-			for i, l := range strictjson.LocateAll(data, paths) {
-				res[i] = pos{l.Line, l.Column}
-			}
-		}
-		if lineBase > 0 {
-			for i := range res {
-				res[i].line += lineBase - 1
-			}
+		for i, at := range r.Locate(paths) {
+			res[i] = out.place(at)
 		}
 		return res
 	}
-	if lineBase == 0 {
+	if syn == syntaxJSON && lineBase == 0 {
 		hintJSONLines(data, out.problems)
 	}
 	var missing []string
 	for i := range out.problems {
 		p := &out.problems[i]
 		switch {
-		case p.Line == 0 && p.Code != secretome.CodeTooLarge:
+		case p.Line == 0 && p.Code != secretome.CodeTooLarge && syn == syntaxJSON:
 			missing = append(missing, p.Path)
-		case p.Line > 0 && lineBase > 0:
-			p.Line += lineBase - 1
+		case p.Line > 0:
+			at := out.place(regulation.Position{Line: p.Line, Column: p.Column})
+			p.Line, p.Column = at.line, at.col
 		}
 	}
 	if len(missing) > 0 {
 		found := out.locate(missing)
 		for i := range out.problems {
-			if p := &out.problems[i]; p.Line == 0 && p.Code != secretome.CodeTooLarge {
+			if p := &out.problems[i]; p.Line == 0 && p.Code != secretome.CodeTooLarge && syn == syntaxJSON {
 				p.Line, p.Column = found[0].line, found[0].col
 				found = found[1:]
 			}
@@ -478,51 +488,6 @@ func hintJSONLines(data []byte, ps []secretome.Problem) {
 			p.Message += " (one dossier a line? read JSON Lines with --jsonl, or name the file *.jsonl)"
 		}
 	}
-}
-
-// decodeDossier decodes and validates a dossier from JSON. It returns
-// every problem, warnings included, and the dossier and a locator for
-// paths in data when it has no errors.
-func decodeDossier(data []byte) ([]secretome.Problem, *regulation.Dossier, *regulation.Locator) {
-	d, ps, loc := regulation.DecodeDossierChecked(data)
-	if hasErrors(ps) {
-		return ps, nil, nil
-	}
-	return ps, d, loc
-}
-
-func decodeYAML(data []byte) decoded {
-	doc, err := yamljson.Convert(data, yamljson.Options{MaxBytes: maxDossierBytes})
-	if err != nil {
-		var ye *yamljson.Error
-		if !errors.As(err, &ye) {
-			ye = &yamljson.Error{Code: yamljson.CodeSyntax, Message: err.Error()}
-		}
-		at := newLineMap(data).pos(ye.Line, ye.Column)
-		return decoded{problems: []secretome.Problem{{Path: ye.Path, Code: secretome.Code(ye.Code),
-			Severity: secretome.SeverityError, Message: ye.Message, Text: ye.Text, Line: at.line, Column: at.col}},
-			locate: func(paths []string) []pos { return make([]pos, len(paths)) }}
-	}
-	lines := newLineMap(data)
-	out := decoded{locate: func(paths []string) []pos {
-		res := make([]pos, len(paths))
-		for i, p := range paths {
-			at, _ := doc.Locate(p)
-			res[i] = lines.pos(at.Line, at.Column)
-		}
-		return res
-	}}
-	out.problems, out.dossier, _ = decodeDossier(doc.JSON)
-	for i := range out.problems {
-		p := &out.problems[i]
-		at, _ := doc.Locate(p.Path)
-		at2 := lines.pos(at.Line, at.Column)
-		p.Line, p.Column = at2.line, at2.col
-		if hint := doc.Hint(p.Path); hint != "" {
-			p.Message += " (" + hint + ")"
-		}
-	}
-	return out
 }
 
 // lineMap turns YAML positions into positions in lines ended by "\n".

@@ -8,7 +8,14 @@
 // every digit of a number for the types that hold them. Problems with
 // values are collected and decoding goes on, so that a person can fix all
 // of them at once, each with a path such as composition[2].quantity.unit;
-// a syntax error ends the pass and is then the only problem reported. The
+// a syntax error ends the pass and is then the only problem reported.
+//
+// A value with a problem is left at its zero value (a pointer to it nil,
+// not a pointer to a zero value), and its Issue's Path names it, so that a
+// caller can go on with what the document says elsewhere and knows which
+// values it could not read; an unknown field's value is not read at all,
+// and a repeated field keeps its first value. Issue.Fatal tells the
+// problems after which the value is not the document's. The
 // path of the value being read is held as a stack of steps and rendered,
 // and lines and columns are counted, only for the problems there are.
 //
@@ -87,6 +94,20 @@ type Issue struct {
 	// Column is the 1-based column of Offset, counted in characters; 0
 	// when Offset is -1.
 	Column int
+}
+
+// Fatal reports whether the issue leaves the decoded value short of the
+// document: a syntax error or trailing data (the reading stopped or the
+// document is not one value), a document or values too large, or
+// problems found but not listed (their paths are unknown). After issues
+// none of which is fatal, every value the document holds was read except
+// those at the issues' paths, which are left at their zero values.
+func (is *Issue) Fatal() bool {
+	switch is.Code {
+	case CodeSyntax, CodeTrailing, CodeTooLarge:
+		return true
+	}
+	return false
 }
 
 // FieldError is implemented by errors from a leaf type's UnmarshalJSON that

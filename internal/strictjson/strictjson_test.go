@@ -279,6 +279,58 @@ func TestDecimalErrors(t *testing.T) {
 	assert.Equal(t, "99.1", v.Share.Decimal.String())
 }
 
+// A leaf that sets part of itself before it fails.
+type halfLeaf struct{ Set bool }
+
+func (h *halfLeaf) UnmarshalJSON(b []byte) error {
+	h.Set = true
+	if string(b) != "1" {
+		return errors.New("want 1")
+	}
+	return nil
+}
+
+func TestPartialValuesAreZeroWhereUnread(t *testing.T) {
+	type partial struct {
+		Color *color           `json:"color"`
+		Flag  *bool            `json:"flag"`
+		Item  *item            `json:"item"`
+		List  *[]int           `json:"list"`
+		Half  halfLeaf         `json:"half"`
+		HalfP *halfLeaf        `json:"half_p"`
+		Good  *bool            `json:"good"`
+		Items []item           `json:"items"`
+		Map   map[string]color `json:"map"`
+	}
+	var v partial
+	issues := Decode([]byte(`{"color":"green","flag":"yes","item":"x","list":{},"half":2,"half_p":2,"good":true,
+		"items":[{"name":"a","color":"green","count":"3"}],"map":{"a":"red","b":"green"},"extra":1,"good":false}`), &v, Options{})
+	require.Len(t, issues, 11)
+	for _, is := range issues {
+		assert.False(t, is.Fatal(), "a value-level problem is not fatal: %+v", is)
+	}
+	assert.Nil(t, v.Color, "an unknown spelling leaves the pointer nil, not a pointer to the zero value")
+	assert.Nil(t, v.Flag, "a value of the wrong type leaves the pointer nil")
+	assert.Nil(t, v.Item, "an object of the wrong type leaves the pointer nil")
+	assert.Nil(t, v.List, "a list of the wrong type leaves the pointer nil")
+	assert.False(t, v.Half.Set, "a leaf that failed is left at its zero value, whatever it set before failing")
+	assert.Nil(t, v.HalfP)
+	require.NotNil(t, v.Good)
+	assert.True(t, *v.Good, "a repeated field keeps its first value")
+	require.Len(t, v.Items, 1)
+	assert.Equal(t, "a", v.Items[0].Name, "the rest of an object with a problem is read")
+	assert.Equal(t, color(0), v.Items[0].Color)
+	assert.Nil(t, v.Items[0].Count)
+	assert.Equal(t, map[string]color{"a": 1, "b": 0}, v.Map)
+
+	fatal := Decode([]byte(`{"color":"red",`), &v, Options{})
+	require.Len(t, fatal, 1)
+	assert.True(t, fatal[0].Fatal(), "a syntax error is fatal")
+	many := Decode([]byte(`{"items":[{"color":"x"},{"color":"y"}]}`), &v, Options{MaxIssues: 1})
+	require.Len(t, many, 2)
+	assert.True(t, many[1].Fatal(), "unlisted problems are fatal: their paths are unknown")
+}
+
 // TestPlainRunAgreesWithTheTable checks the eight-bytes-at-a-time scan of
 // a string's plain bytes against the table it stands for, at every offset
 // of words that mix plain bytes with each kind of byte that ends a run.

@@ -1,0 +1,356 @@
+package policy
+
+import (
+	"reflect"
+
+	"cel.dev/cel-go/cel"
+	celast "cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/operators"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/common/types/traits"
+)
+
+// A condition is a CEL program and the guards found in it when it was
+// compiled. House rules mostly start by naming what they are about
+// (use.class == "cosmetic" && ..., claim.intent == "therapeutic" && ...,
+// authorisation.kind == "ethics_approval" && ...). Such a conjunct, a
+// field of a variable compared with constants, is a guard: the view
+// answers it by comparing a field value it already holds, without
+// running CEL. When a guard fails, the condition is false (false && x is
+// false in CEL whatever x is) and the program is not run; when the
+// condition is nothing but guards, their answer is the condition's. As
+// reading a field of the view cannot fail, a guard answers exactly as
+// CEL would. Policy engines index their rules the same way (OPA's rule
+// indexing).
+
+// condition is a compiled condition.
+type condition struct {
+	prg    cel.Program
+	guards []guard
+	// exact: the condition is the conjunction of its guards.
+	exact bool
+}
+
+// guard is a conjunct of a condition that compares a field of a
+// variable with constants, or asks whether a list of objects of the view
+// has one that meets such comparisons (list.exists(x, ...)).
+type guard struct {
+	variable string
+	path     []int     // field indexes from the variable's kind
+	want     []ref.Val // the field equals one of these (op "")
+	op       string    // "", or a comparison with want[0]: "<", "<=", ">", ">="
+	negate   bool      // the conjunct holds when the comparison does not
+	// exists, when set, makes the guard hold when the list at path has
+	// an element for which every guard of exists holds.
+	exists []guard
+	elem   reflect.Type // while compiling: the element type of a list
+}
+
+// newCondition finds the guards of a checked boolean condition; vars
+// gives the kind of each variable a guard may read.
+func newCondition(prg cel.Program, ast *cel.Ast, kinds *viewKinds, vars map[string]int) *condition {
+	c := &condition{prg: prg}
+	native := ast.NativeRep()
+	conjuncts := conjunctsOf(native.Expr(), nil)
+	for _, e := range conjuncts {
+		if g, ok := guardOf(e, native, kinds, vars); ok {
+			c.guards = append(c.guards, g)
+		}
+	}
+	c.exact = len(c.guards) == len(conjuncts)
+	return c
+}
+
+// conjunctsOf flattens a chain of &&.
+func conjunctsOf(e celast.Expr, out []celast.Expr) []celast.Expr {
+	if e.Kind() == celast.CallKind && e.AsCall().FunctionName() == operators.LogicalAnd {
+		for _, a := range e.AsCall().Args() {
+			out = conjunctsOf(a, out)
+		}
+		return out
+	}
+	return append(out, e)
+}
+
+// guardOf reads a conjunct as a guard: field == constant (either way
+// round), field != constant, field in [constants], a bool field, or its
+// negation.
+func guardOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int) (guard, bool) {
+	switch e.Kind() {
+	case celast.SelectKind:
+		g, ok := fieldOf(e, a, kinds, vars, reflect.Bool)
+		g.want = []ref.Val{types.True}
+		return g, ok
+	case celast.ComprehensionKind:
+		return existsOf(e.AsComprehension(), a, kinds, vars)
+	case celast.CallKind:
+	default:
+		return guard{}, false
+	}
+	call := e.AsCall()
+	args := call.Args()
+	switch call.FunctionName() {
+	case operators.LogicalNot:
+		g, ok := guardOf(args[0], a, kinds, vars)
+		g.negate = !g.negate
+		return g, ok
+	case operators.Equals, operators.NotEquals:
+		f, c := args[0], args[1]
+		if f.Kind() == celast.LiteralKind {
+			f, c = c, f
+		}
+		w, ok := constant(c)
+		if !ok {
+			return guard{}, false
+		}
+		g, ok := fieldOf(f, a, kinds, vars, kindOfConstant(w))
+		g.want, g.negate = []ref.Val{w}, call.FunctionName() == operators.NotEquals
+		return g, ok
+	case operators.Less, operators.LessEquals, operators.Greater, operators.GreaterEquals:
+		op := map[string]string{operators.Less: "<", operators.LessEquals: "<=", operators.Greater: ">", operators.GreaterEquals: ">="}[call.FunctionName()]
+		f, c := args[0], args[1]
+		if f.Kind() == celast.LiteralKind {
+			f, c = c, f
+			op = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+		}
+		w, ok := constant(c)
+		if !ok || kindOfConstant(w) != reflect.Int64 {
+			return guard{}, false
+		}
+		g, ok := fieldOf(f, a, kinds, vars, reflect.Int64)
+		g.want, g.op = []ref.Val{w}, op
+		return g, ok
+	case operators.In:
+		if args[1].Kind() != celast.ListKind || len(args[1].AsList().OptionalIndices()) > 0 {
+			return guard{}, false
+		}
+		var want []ref.Val
+		for _, el := range args[1].AsList().Elements() {
+			w, ok := constant(el)
+			if !ok || (len(want) > 0 && kindOfConstant(w) != kindOfConstant(want[0])) {
+				return guard{}, false
+			}
+			want = append(want, w)
+		}
+		if len(want) == 0 {
+			return guard{}, false
+		}
+		g, ok := fieldOf(args[0], a, kinds, vars, kindOfConstant(want[0]))
+		g.want = want
+		return g, ok
+	}
+	return guard{}, false
+}
+
+// existsOf reads list.exists(x, p) as a guard, where list is a list of
+// objects of the view and p a conjunction of guards over x.
+func existsOf(c celast.ComprehensionExpr, a *celast.AST, kinds *viewKinds, vars map[string]int) (guard, bool) {
+	// The exists macro: accumulator false, step accu || p, result accu.
+	init, step, res := c.AccuInit(), c.LoopStep(), c.Result()
+	if c.HasIterVar2() || init.Kind() != celast.LiteralKind || init.AsLiteral() != types.False ||
+		res.Kind() != celast.IdentKind || res.AsIdent() != c.AccuVar() ||
+		step.Kind() != celast.CallKind || step.AsCall().FunctionName() != operators.LogicalOr {
+		return guard{}, false
+	}
+	sargs := step.AsCall().Args()
+	if sargs[0].Kind() != celast.IdentKind || sargs[0].AsIdent() != c.AccuVar() {
+		return guard{}, false
+	}
+	g, ok := fieldOf(c.IterRange(), a, kinds, vars, reflect.Slice)
+	if !ok {
+		return guard{}, false
+	}
+	elem := kinds.ofType(g.elem)
+	if elem == nil {
+		return guard{}, false
+	}
+	local := map[string]int{c.IterVar(): -1 - elem.id} // a local: no reference to check
+	for _, e := range conjunctsOf(sargs[1], nil) {
+		sub, ok := guardOf(e, a, kinds, local)
+		if !ok {
+			return guard{}, false
+		}
+		g.exists = append(g.exists, sub)
+	}
+	g.elem = nil
+	return g, true
+}
+
+// constant returns a string, bool or int literal.
+func constant(e celast.Expr) (ref.Val, bool) {
+	if e.Kind() != celast.LiteralKind {
+		return nil, false
+	}
+	switch v := e.AsLiteral().(type) {
+	case types.String, types.Bool, types.Int:
+		return v, true
+	}
+	return nil, false
+}
+
+func kindOfConstant(v ref.Val) reflect.Kind {
+	switch v.(type) {
+	case types.Bool:
+		return reflect.Bool
+	case types.Int:
+		return reflect.Int64
+	}
+	return reflect.String
+}
+
+// fieldOf reads e as a chain of field selections from a variable that
+// ends in a field of Go kind want.
+func fieldOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int, want reflect.Kind) (guard, bool) {
+	var names []string
+	for e.Kind() == celast.SelectKind {
+		s := e.AsSelect()
+		if s.IsTestOnly() {
+			return guard{}, false
+		}
+		names = append(names, s.FieldName())
+		e = s.Operand()
+	}
+	if e.Kind() != celast.IdentKind || len(names) == 0 {
+		return guard{}, false
+	}
+	name := e.AsIdent()
+	k, ok := vars[name]
+	if !ok {
+		return guard{}, false
+	}
+	if k < 0 {
+		k = -1 - k // a comprehension variable
+	} else if r := a.ReferenceMap()[e.ID()]; r == nil || r.Name != name {
+		return guard{}, false
+	}
+	g := guard{variable: name}
+	kd := kinds[k]
+	for i := len(names) - 1; i >= 0; i-- {
+		f, ok := kd.byName[names[i]]
+		if !ok {
+			return guard{}, false
+		}
+		g.path = append(g.path, f)
+		ft := kd.goType.Field(kd.goField[f]).Type
+		if i > 0 {
+			next := kinds.ofType(ft)
+			if next == nil {
+				return guard{}, false
+			}
+			kd = next
+			continue
+		}
+		if ft.Kind() != want {
+			return guard{}, false
+		}
+		if want == reflect.Slice {
+			g.elem = ft.Elem()
+		}
+	}
+	return g, true
+}
+
+// ofType returns the kind of a view type, or nil.
+func (ks *viewKinds) ofType(t reflect.Type) *kind {
+	for _, k := range ks {
+		if k.goType == t {
+			return k
+		}
+	}
+	return nil
+}
+
+// holds says whether the guard holds for the variables act; known is
+// false when the guard cannot tell (the variable is not an object of the
+// view), and CEL must.
+func (g *guard) holds(act *activation) (holds, known bool) {
+	v, _ := act.ResolveName(g.variable)
+	return g.holdsOn(v)
+}
+
+// holdsOn is holds with the guard's variable set to v.
+func (g *guard) holdsOn(v any) (holds, known bool) {
+	n, ok := v.(*node)
+	if !ok || n.native != nil {
+		return false, false
+	}
+	for _, f := range g.path[:len(g.path)-1] {
+		if n, ok = n.field(f).(*node); !ok || n.native != nil {
+			return false, false
+		}
+	}
+	x := n.field(g.path[len(g.path)-1])
+	if g.exists != nil {
+		l, ok := x.(traits.Lister)
+		if !ok {
+			return false, false
+		}
+		size, _ := l.Size().(types.Int)
+		for k := range size {
+			el := l.Get(k)
+			all := true
+			for i := range g.exists {
+				h, known := g.exists[i].holdsOn(el)
+				if !known {
+					return false, false
+				}
+				if !h {
+					all = false
+					break
+				}
+			}
+			if all {
+				return !g.negate, true
+			}
+		}
+		return g.negate, true
+	}
+	if g.op != "" {
+		c, ok := x.(traits.Comparer)
+		if !ok {
+			return false, false
+		}
+		r, ok := c.Compare(g.want[0]).(types.Int)
+		if !ok {
+			return false, false
+		}
+		var h bool
+		switch g.op {
+		case "<":
+			h = r < 0
+		case "<=":
+			h = r <= 0
+		case ">":
+			h = r > 0
+		case ">=":
+			h = r >= 0
+		}
+		return h != g.negate, true
+	}
+	for _, w := range g.want {
+		if x.Equal(w) == types.True {
+			return !g.negate, true
+		}
+	}
+	return g.negate, true
+}
+
+// eval evaluates the condition on the view's variables.
+func (c *condition) eval(v *view) (bool, error) {
+	exact := c.exact
+	for i := range c.guards {
+		holds, known := c.guards[i].holds(&v.act)
+		if !known {
+			exact = false
+			continue
+		}
+		if !holds {
+			return false, nil
+		}
+	}
+	if exact {
+		return true, nil
+	}
+	return evalBool(c.prg, v.input)
+}
