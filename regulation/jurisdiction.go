@@ -40,13 +40,16 @@ func iso3166Index(code string) int {
 	if len(code) != 2 {
 		return -1
 	}
+	// The two letters compare as one number, in the same order as the
+	// strings, without a call to compare strings at each step.
+	want := uint16(code[0])<<8 | uint16(code[1])
 	lo, hi := 0, len(iso3166)/5
 	for lo < hi {
 		m := (lo + hi) / 2
-		switch c := iso3166[m*5 : m*5+2]; {
-		case c == code:
+		switch c := uint16(iso3166[m*5])<<8 | uint16(iso3166[m*5+1]); {
+		case c == want:
 			return m * 5
-		case c < code:
+		case c < want:
 			lo = m + 1
 		default:
 			hi = m

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -24,12 +25,17 @@ import (
 type Decoder[T any] struct {
 	root *plan
 	opt  Options
+	// lists holds the *listBuffers that decodings borrow to gather the
+	// elements of lists before they know their length.
+	lists *sync.Pool
 }
 
 // NewDecoder prepares a decoder for values of type T.
 func NewDecoder[T any](opt Options) *Decoder[T] {
 	plans := map[reflect.Type]*plan{}
-	return &Decoder[T]{root: planFor(reflect.TypeFor[T](), plans), opt: opt}
+	root := planFor(reflect.TypeFor[T](), plans)
+	n := numberLists(plans)
+	return &Decoder[T]{root: root, opt: opt, lists: &sync.Pool{New: func() any { return newListBuffers(n) }}}
 }
 
 // Decode decodes data into v, as the package-level Decode does.
@@ -37,7 +43,7 @@ func (d *Decoder[T]) Decode(data []byte, v *T) []Issue {
 	if v == nil {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
-	return decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, nil)
+	return decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, nil, d.lists)
 }
 
 // Decode decodes data into v, which must be a non-nil pointer, and returns
@@ -50,12 +56,13 @@ func Decode(data []byte, v any, opt Options) []Issue {
 		panic("strictjson: Decode needs a non-nil pointer")
 	}
 	plans := map[reflect.Type]*plan{}
-	return decodeInto(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt, nil)
+	return decodeInto(data, rv.Elem(), planFor(rv.Type().Elem(), plans), opt, nil, nil)
 }
 
 // decodeInto decodes data into the settable value v with plan p, noting
-// the positions of values in x when it is not nil.
-func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []Issue {
+// the positions of values in x when it is not nil, and gathering the
+// elements of lists in buffers from lists when it is not nil.
+func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index, lists *sync.Pool) []Issue {
 	max := opt.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxBytes
@@ -71,6 +78,10 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index) []
 	d := decoder{data: data, index: x, maxIssues: opt.MaxIssues, valueBytes: ValueBytesPerByte * max}
 	if d.maxIssues <= 0 {
 		d.maxIssues = DefaultMaxIssues
+	}
+	if lists != nil {
+		d.lists = lists.Get().(*listBuffers)
+		defer lists.Put(d.lists)
 	}
 	d.document(p, v)
 	issues := d.issues
@@ -153,11 +164,12 @@ type syntaxError struct {
 	tooLarge bool // the values take more memory than the budget
 }
 
-// step is one step of the path to the value being read: an object key
-// (the raw bytes of the key, quotes included) or a list index.
+// step is one step of the path to the value being read: an object key,
+// whose raw bytes (quotes included) are data[keyAt:keyEnd], or, when
+// keyEnd is 0, a list index. It holds no pointer, so that the stack of
+// steps is written without the garbage collector's write barrier.
 type step struct {
-	key   []byte
-	index int
+	keyAt, keyEnd, index int
 }
 
 // decoder reads a document once, from its first byte to its last,
@@ -187,6 +199,9 @@ type decoder struct {
 	maxIssues, unlisted int
 	// valueBytes is what the values may still take in memory.
 	valueBytes int64
+	// lists, when not nil, holds a buffer for each type of list, in
+	// which a list's elements are gathered (see array).
+	lists *listBuffers
 }
 
 // issue records a problem unless maxIssues are listed already.
@@ -216,8 +231,8 @@ func (d *decoder) spend(n uintptr) bool {
 func (d *decoder) path() string {
 	s := ""
 	for _, st := range d.steps {
-		if st.key != nil {
-			s = fieldpath.Join(s, fieldpath.KeyStep(unquote(st.key)))
+		if st.keyEnd != 0 {
+			s = fieldpath.Join(s, fieldpath.KeyStep(unquote(d.data[st.keyAt:st.keyEnd])))
 		} else {
 			s += "[" + strconv.Itoa(st.index) + "]"
 		}
@@ -454,7 +469,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			d.mismatch(start, k, "json.want.array")
 			return
 		}
-		d.array(p.elem, v)
+		d.array(p, v)
 	case planMap:
 		if k != kindObject || !p.stringKey {
 			d.mismatch(start, k, "json.want.object")
@@ -693,7 +708,7 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 		}
 		d.pos++
 		d.space()
-		d.steps = append(d.steps, step{key: raw})
+		d.steps = append(d.steps, step{keyAt: keyPos, keyEnd: keyPos + len(raw)})
 		d.keyAt, d.keyLen = keyPos, len(raw)
 		member(key, keyPos)
 		d.steps = d.steps[:len(d.steps)-1]
@@ -719,29 +734,62 @@ func (d *decoder) members(member func(key []byte, keyPos int)) {
 	}
 }
 
-// array reads an array into the slice v.
-func (d *decoder) array(elem *plan, v reflect.Value) {
+// array reads an array into the slice v, whose plan is p.
+//
+// With list buffers, the elements are read into the buffer of the
+// slice's type, and the slice is made once at the end, of the length the
+// array turned out to have: one allocation of the exact size rather than
+// a slice that grows and keeps spare capacity. A list of the same type
+// inside an element (a tree) finds the buffer taken and uses one of its
+// own.
+func (d *decoder) array(p *plan, v reflect.Value) {
 	if !d.enter() {
 		return
 	}
-	size := v.Type().Elem().Size()
-	n := d.elements(func(i int) {
+	elem := p.elem
+	size := elem.t.Size()
+	if d.lists == nil {
+		n := d.elements(func(i int) {
+			if !d.spend(size) {
+				return
+			}
+			if i == v.Cap() {
+				v.Grow(max(4, i)) // the elements alone: the header is v's own
+			}
+			v.SetLen(i + 1)
+			d.value(elem, v.Index(i))
+		})
+		if n == 0 && d.err == nil {
+			v.Set(reflect.MakeSlice(p.t, 0, 0))
+		}
+		d.depth--
+		return
+	}
+	buf := d.lists.take(p)
+	n := 0
+	d.elements(func(i int) {
 		if !d.spend(size) {
 			return
 		}
-		if i == 0 {
-			v.Set(reflect.MakeSlice(v.Type(), 1, 4))
-		} else {
-			if i == v.Cap() {
-				v.Grow(1)
-			}
-			v.SetLen(i + 1)
+		if i == buf.Len() {
+			buf = grow(buf, p.t)
 		}
-		d.value(elem, v.Index(i))
+		n = i + 1
+		d.value(elem, buf.Index(i))
 	})
-	if n == 0 && d.err == nil {
-		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	switch {
+	case n > 0:
+		// Grow allocates the elements alone; the slice header is v's own.
+		v.Grow(n)
+		v.SetLen(n)
+		reflect.Copy(v, buf) // the first n
+		for i := range n {
+			buf.Index(i).SetZero() // ready for the next list, holding nothing
+		}
+	case d.err == nil:
+		v.Set(reflect.MakeSlice(p.t, 0, 0))
 	}
+	d.lists.give(p, buf)
 	d.depth--
 }
 

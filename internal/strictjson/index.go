@@ -43,7 +43,7 @@ func (d *Decoder[T]) DecodeIndexed(data []byte, v *T) ([]Issue, *Index) {
 		// About one value for every 16 bytes of a pretty-printed document.
 		x = &Index{data: data, nodes: make([]indexNode, 0, len(data)/16+1)}
 	}
-	issues := decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, x)
+	issues := decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, x, d.lists)
 	if len(issues) > 0 {
 		return issues, nil
 	}

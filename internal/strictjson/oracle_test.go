@@ -90,9 +90,14 @@ func FuzzDecodeOracle(f *testing.F) {
 		if len(data) > limit {
 			return
 		}
-		var got, want oracleDoc
+		var got, want, prepared oracleDoc
 		issues := Decode(data, &got, Options{MaxBytes: limit})
 		werr := encodingJSON(data, &want)
+		// A prepared Decoder gathers lists in buffers; the package-level
+		// Decode grows them in place. Both give the same value and issues.
+		if again := oracleDecoder.Decode(data, &prepared); !reflect.DeepEqual(again, issues) || !reflect.DeepEqual(prepared, got) {
+			t.Fatalf("a prepared Decoder differs from Decode:\n got %#v %v\nwant %#v %v", prepared, again, got, issues)
+		}
 		if len(issues) == 0 {
 			if werr != nil {
 				t.Fatalf("accepted what encoding/json rejects (%v)", werr)
@@ -197,9 +202,11 @@ func TestDecodeOracleAgreesOnALongDocument(t *testing.T) {
 	b.WriteString(`], "next": {"price": "-0.0", "share": 999.99, "next": {"price": 1000, "share": "0.001"}}}`)
 	data := []byte(b.String())
 	require.Greater(t, len(data), 16*textChunk)
-	var got, want oracleDoc
+	var got, want, prepared oracleDoc
 	require.Empty(t, Decode(data, &got, Options{}))
 	require.NoError(t, encodingJSON(data, &want))
 	require.True(t, reflect.DeepEqual(got, want), "the same value as encoding/json")
+	require.Empty(t, NewDecoder[oracleDoc](Options{}).Decode(data, &prepared))
+	require.True(t, reflect.DeepEqual(prepared, want), "the same value from a prepared Decoder")
 	assert.Equal(t, "999.99", got.Next.Share.Decimal.String())
 }

@@ -40,6 +40,53 @@ type plan struct {
 	fields *structFields
 	// stringKey says whether a map's keys are strings.
 	stringKey bool
+	// list numbers the slice types of a set of plans, from 0, to find
+	// each one's buffer in listBuffers.
+	list int
+}
+
+// numberLists numbers the slice plans of a set of plans and returns how
+// many there are.
+func numberLists(plans map[reflect.Type]*plan) int {
+	n := 0
+	for _, p := range plans {
+		if p.kind == planSlice {
+			p.list = n
+			n++
+		}
+	}
+	return n
+}
+
+// listBuffers holds, for each slice type of a Decoder, a slice in which
+// the elements of a list are read before the list's own slice is made.
+// Between lists the buffers hold only zero values.
+type listBuffers struct {
+	bufs []reflect.Value
+}
+
+func newListBuffers(n int) *listBuffers { return &listBuffers{bufs: make([]reflect.Value, n)} }
+
+// take returns the buffer for slices of plan p, or a slice of length 0
+// when there is none yet or another list of the type is using it.
+func (l *listBuffers) take(p *plan) reflect.Value {
+	b := l.bufs[p.list]
+	if !b.IsValid() {
+		return reflect.MakeSlice(p.t, 0, 0)
+	}
+	l.bufs[p.list] = reflect.Value{}
+	return b
+}
+
+// give returns buffer b for slices of plan p, cleared, for the next list.
+func (l *listBuffers) give(p *plan, b reflect.Value) { l.bufs[p.list] = b }
+
+// grow returns a buffer of slice type t twice as long as b (at least 8),
+// holding b's elements.
+func grow(b reflect.Value, t reflect.Type) reflect.Value {
+	nb := reflect.MakeSlice(t, max(8, 2*b.Len()), max(8, 2*b.Len()))
+	reflect.Copy(nb, b)
+	return nb
 }
 
 var (
