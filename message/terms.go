@@ -108,6 +108,17 @@ var terms = []entry{
 	{"certainty.moderate", "moderate", "sedang"},
 	{"certainty.high", "high", "tinggi"},
 
+	{"grade_label.not_graded", "Not graded", "Tidak dinilai"},
+	{"grade_label.very_low", "Very low", "Sangat rendah"},
+	{"grade_label.low", "Low", "Rendah"},
+	{"grade_label.moderate", "Moderate", "Sedang"},
+	{"grade_label.high", "High", "Tinggi"},
+	{"body.randomised", "randomised evidence", "bukti dari studi acak"},
+	{"body.non_randomised", "non-randomised evidence", "bukti dari studi non-acak"},
+
+	{"change.starts", "starts", "mulai"},
+	{"change.ends", "ends", "berakhir"},
+
 	// Nouns for Count.
 	{"noun.study", "study|studies", "studi"},
 	{"noun.rule", "rule|rules", "aturan"},
@@ -117,6 +128,11 @@ var terms = []entry{
 	{"noun.error", "error|errors", "kesalahan"},
 	{"noun.warning", "warning|warnings", "peringatan"},
 	{"noun.note", "note|notes", "catatan"},
+	{"noun.jurisdiction", "jurisdiction|jurisdictions", "yurisdiksi"},
+	{"noun.change", "change|changes", "perubahan"},
+	{"noun.verdict_change", "verdict change|verdict changes", "perubahan putusan"},
+	{"noun.test", "test|tests", "uji"},
+	{"noun.failed_expectation", "failed expectation|failed expectations", "harapan yang tidak terpenuhi"},
 	{"noun.problem", "problem|problems", "masalah"},
 	{"noun.finding", "finding|findings", "temuan"},
 }

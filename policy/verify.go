@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/yamljson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -66,8 +67,12 @@ type TestResult struct {
 	Line int
 	// Name is the case's name.
 	Name string
-	// Failures says what did not hold; empty when the case passed.
+	// Failures says what did not hold, in English; empty when the case
+	// passed.
 	Failures []string
+	// Texts are the Failures as catalogued messages, which render in any
+	// supported language (message.Message.In).
+	Texts []message.Message
 }
 
 // Passed reports whether every expectation held.
@@ -196,41 +201,44 @@ func verifyFile(ctx context.Context, name string, rules *regulation.RuleSet) ([]
 		tc := &spec.Tests[i]
 		line, _ := doc.locate(fmt.Sprintf("tests[%d]", i))
 		out[i] = TestResult{File: name, Line: line, Name: tc.Name}
-		out[i].Failures = runCase(ctx, filepath.Join(filepath.Dir(name), tc.Dossier), tc, rules)
+		out[i].Texts = runCase(ctx, filepath.Join(filepath.Dir(name), tc.Dossier), tc, rules)
+		for _, m := range out[i].Texts {
+			out[i].Failures = append(out[i].Failures, m.String())
+		}
 	}
 	return out, nil
 }
 
 // runCase assesses the case's dossier and returns what did not hold.
-func runCase(ctx context.Context, dossier string, tc *testSpec, rules *regulation.RuleSet) []string {
+func runCase(ctx context.Context, dossier string, tc *testSpec, rules *regulation.RuleSet) []message.Message {
 	data, err := os.ReadFile(dossier)
 	if err != nil {
-		return []string{err.Error()}
+		return []message.Message{message.Plain(err.Error())}
 	}
 	d, err := DecodeDossier(data)
 	if err != nil {
-		return []string{fmt.Sprintf("dossier %s: %v", dossier, err)}
+		return []message.Message{message.New("policy.test.dossier", message.Text(dossier), message.Of(err))}
 	}
 	a, err := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: tc.Jurisdictions, AsOf: tc.AsOf})
 	if err != nil {
-		return []string{err.Error()}
+		return []message.Message{message.Of(err)}
 	}
 	rep, err := a.Assess(ctx, d)
 	if err != nil {
-		return []string{err.Error()}
+		return []message.Message{message.Of(err)}
 	}
 	fs := rep.Findings()
-	var fails []string
+	var fails []message.Message
 	for _, want := range tc.Expect.Findings {
 		if !slices.ContainsFunc(fs, want.matches) {
-			fails = append(fails, "no finding matches "+want.String())
+			fails = append(fails, message.New("policy.test.no_match", message.Text(want.String())))
 		}
 	}
 	for _, not := range tc.Expect.Absent {
 		for _, f := range fs {
 			if not.matches(f) {
-				fails = append(fails, fmt.Sprintf("a finding matches %s, which should be absent: %s %s at %s: %s",
-					not.String(), f.Severity, f.RuleID, f.Path, f.Text()))
+				fails = append(fails, message.New("policy.test.absent", message.Text(not.String()),
+					message.Enum("severity", f.Severity.String()), message.Text(f.RuleID), message.Text(f.Path), f.Message))
 				break
 			}
 		}
@@ -243,10 +251,10 @@ func runCase(ctx context.Context, dossier string, tc *testSpec, rules *regulatio
 		}
 		switch {
 		case u == nil:
-			fails = append(fails, fmt.Sprintf("use %d has no verdict in %s", v.Use, v.Jurisdiction))
+			fails = append(fails, message.New("policy.test.no_verdict", message.Int(v.Use), message.Text(v.Jurisdiction)))
 		case u.Verdict != v.Verdict:
-			fails = append(fails, fmt.Sprintf("use %d in %s is %s, want %s (rules: %s)", v.Use, v.Jurisdiction, u.Verdict, v.Verdict,
-				strings.Join(u.Rules, ", ")))
+			fails = append(fails, message.New("policy.test.verdict", message.Int(v.Use), message.Text(v.Jurisdiction),
+				message.Text(u.Verdict.String()), message.Text(v.Verdict.String()), message.Text(strings.Join(u.Rules, ", "))))
 		}
 	}
 	return fails

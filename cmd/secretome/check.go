@@ -93,12 +93,7 @@ func (g *gap) severity(t threshold) secretome.Severity {
 // class by its spelling, as the other outputs do; other languages by the
 // class's display name.
 func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []gap {
-	class := func(c regulation.UseClass) message.Arg {
-		if tag == message.English {
-			return message.Text(c.String())
-		}
-		return message.Enum("use_class", c.String())
-	}
+	class := func(c regulation.UseClass) message.Arg { return spelling(tag, "use_class", c.String()) }
 	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(tag) }
 	var out []gap
 	for _, i := range rep.Unassessed {
@@ -689,7 +684,7 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	}
 	switch {
 	case err != nil:
-		out.ioErr = &ioError{path: j.src.path, err: err}
+		out.ioErr = &ioError{path: j.src.path, err: err, lang: c.info.lang}
 		return out
 	case prob != nil:
 		p := *prob

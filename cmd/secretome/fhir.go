@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"golang.org/x/text/language"
 
@@ -33,7 +34,7 @@ carried in an extension, so that import restores them.
 // runFhir runs "secretome fhir export|import".
 func runFhir(e *env, args []string) (int, error) {
 	if len(args) == 0 {
-		return exitUsage, usagef("name a subcommand, export or import\n\n%s", fhirUsage)
+		return exitUsage, usageIn(e.lang, "cli.fhir.no_subcommand", message.Text(fhirUsage))
 	}
 	switch args[0] {
 	case "export":
@@ -44,13 +45,13 @@ func runFhir(e *env, args []string) (int, error) {
 		fmt.Fprint(e.stdout, fhirUsage)
 		return exitOK, nil
 	}
-	return exitUsage, usagef("unknown subcommand %q\n\n%s", args[0], fhirUsage)
+	return exitUsage, usageIn(e.lang, "cli.fhir.unknown_subcommand", message.Text(strconv.Quote(args[0])), message.Text(fhirUsage))
 }
 
 // readOne reads the single input a fhir subcommand takes.
 func readOne(e *env, paths []string, what string) (string, []byte, error) {
 	if len(paths) != 1 {
-		return "", nil, usagef("name one %s file (or - for standard input)", what)
+		return "", nil, usageIn(e.lang, "cli.fhir.one_file", message.Text(what))
 	}
 	src := source{path: paths[0], syntax: syntaxOf(paths[0], false)}
 	var (
@@ -67,7 +68,7 @@ func readOne(e *env, paths []string, what string) (string, []byte, error) {
 		return "", nil, fmt.Errorf("%s: %w", src.name(), err)
 	}
 	if prob != nil {
-		return "", nil, fmt.Errorf("%s: %s", src.name(), prob.Message)
+		return "", nil, fmt.Errorf("%s: %s", src.name(), prob.In(e.lang))
 	}
 	return src.name(), text, nil
 }

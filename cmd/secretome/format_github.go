@@ -159,10 +159,10 @@ func (r *githubReporter) prepare(info *runInfo, c *checked) {
 func (r *githubReporter) end(s *summary) error {
 	waived := ""
 	if s.Waived > 0 {
-		waived = fmt.Sprintf("; %d waived", s.Waived)
+		waived = message.New("cli.github.waived_count", message.Int(s.Waived)).In(r.info.lang)
 	}
-	fmt.Fprintf(r.b, "secretome: %s: %d passed, %d failed, %d invalid, %d unreadable%s\n",
-		plural(s.Dossiers, "dossier"), s.Passed, s.Failed, s.Invalid, s.Unreadable, waived)
+	fmt.Fprintf(r.b, "secretome: %s%s\n", message.New("cli.github.summary", message.Count{N: s.Dossiers, Noun: "noun.dossier"},
+		message.Int(s.Passed), message.Int(s.Failed), message.Int(s.Invalid), message.Int(s.Unreadable)).In(r.info.lang), waived)
 	fmt.Fprintf(r.b, "secretome: %s\n", auditLine(r.info))
 	var over []string
 	for i, cmd := range githubCommands {

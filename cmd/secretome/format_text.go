@@ -179,11 +179,8 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	t.lines("  ", "    ", lines)
 	if !t.info.quiet {
 		for _, u := range j.Uses {
-			line := fmt.Sprintf("use %d %s: %s", u.Index, u.Class, u.Verdict)
-			if t.info.lang != message.English {
-				line = t.say("cli.use_verdict", message.Int(u.Index), message.Enum("use_class", u.Class.String()),
-					message.Enum("verdict", u.Verdict.String()))
-			}
+			line := t.say("cli.use_verdict", message.Int(u.Index), spelling(t.info.lang, "use_class", u.Class.String()),
+				spelling(t.info.lang, "verdict", u.Verdict.String()))
 			if len(u.Missing) > 0 {
 				line = t.say("cli.missing", message.Text(line), message.Text(strings.Join(u.Missing, "; ")))
 			}
@@ -206,6 +203,16 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 		}
 		t.item(f.Severity, f.Waiver != nil, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
 	}
+}
+
+// spelling is an enumeration value as English output writes it, by its
+// stable spelling ("marketed_therapeutic"), and as other languages do,
+// by its display name ("produk terapi yang diedarkan").
+func spelling(lang language.Tag, kind, s string) message.Arg {
+	if lang == message.English {
+		return message.Text(s)
+	}
+	return message.Enum(kind, s)
 }
 
 // waiverLine describes the waiver of a finding in a line.
@@ -376,13 +383,6 @@ func (t *textReporter) end(s *summary) error {
 	t.out.WriteString(auditLine(t.info))
 	t.out.WriteByte('\n')
 	return t.out.Flush()
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // Rule IDs of the entries that are not findings of a rule: decode and

@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
@@ -50,11 +52,11 @@ func runGrade(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	if len(paths) == 0 {
-		return exitUsage, usagef("no dossiers to grade; name files, folders or - for standard input")
+		return exitUsage, usageIn(e.lang, "cli.grade.no_paths")
 	}
 	if *indication != "" {
 		if _, err := evidence.ConditionRevision(*indication); err != nil {
-			return exitUsage, usagef("--indication: %v", err)
+			return exitUsage, flagValueError(e.lang, "indication", err)
 		}
 	}
 	if *svgDir != "" {
@@ -63,7 +65,7 @@ func runGrade(e *env, args []string) (int, error) {
 		}
 	}
 	g := &grader{env: e, q: evidence.Question{Indication: *indication, Outcome: *outcome}, svgDir: *svgDir,
-		out: &gradeText{b: bufio.NewWriter(e.stdout)}}
+		out: &gradeText{b: bufio.NewWriter(e.stdout), lang: e.lang}}
 	if format.value == "json" {
 		g.out = &gradeJSON{w: e.stdout}
 	}
@@ -113,10 +115,12 @@ func (j *gradeJSON) end() error {
 	return err
 }
 
-// gradeText writes each result as a block of text for people.
+// gradeText writes each result as a block of text for people, in the
+// language lang.
 type gradeText struct {
-	b *bufio.Writer
-	n int
+	b    *bufio.Writer
+	n    int
+	lang language.Tag
 }
 
 func (t *gradeText) result(r *gradeResult) error {
@@ -124,7 +128,7 @@ func (t *gradeText) result(r *gradeResult) error {
 		t.b.WriteByte('\n')
 	}
 	t.n++
-	writeGradeText(t.b, r)
+	writeGradeText(t.b, r, t.lang)
 	return t.b.Flush()
 }
 
@@ -210,12 +214,14 @@ func (g *grader) dossier(res gradeResult, text []byte, prob *secretome.Problem, 
 		if line > 0 {
 			p.Line = line
 		}
+		p.Message = p.In(g.env.lang)
 		res.Problems = append(res.Problems, problemJSON(p))
 		g.code = max(g.code, exitFindings)
 		return g.out.result(&res)
 	}
 	dec := decode(text, syn, line)
 	for _, p := range dec.problems {
+		p.Message = p.In(g.env.lang)
 		res.Problems = append(res.Problems, problemJSON(p))
 	}
 	if dec.dossier == nil {
@@ -303,8 +309,11 @@ func rowEffects(studies []evidence.Study, row *evidence.SummaryRow) ([]evidence.
 	return out, len(out) == row.Pooled.K
 }
 
-// writeGradeText writes one result as a block of text for people.
-func writeGradeText(b *bufio.Writer, r *gradeResult) {
+// writeGradeText writes one result as a block of text for people, in the
+// language lang. The reasons of a GRADE assessment are the evidence
+// package's words (English).
+func writeGradeText(b *bufio.Writer, r *gradeResult, lang language.Tag) {
+	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(lang) }
 	b.WriteString(printable(r.Source))
 	if r.Line > 0 {
 		fmt.Fprintf(b, ":%d", r.Line)
@@ -314,46 +323,56 @@ func writeGradeText(b *bufio.Writer, r *gradeResult) {
 	}
 	b.WriteByte('\n')
 	for _, p := range r.Problems {
-		fmt.Fprintf(b, "  %s %s %s: %s\n", p.Severity, "dossier/"+p.Code, printable(where(p.Path, p.Line, message.English)), printable(p.Message))
+		fmt.Fprintf(b, "  %s %s %s: %s\n", message.Name("severity", p.Severity, lang), "dossier/"+p.Code, printable(where(p.Path, p.Line, lang)), printable(p.Message))
 	}
 	if r.Summary == nil {
 		return
 	}
 	if len(r.Summary.Rows) == 0 {
-		b.WriteString("  no studies\n")
+		b.WriteString("  " + say("cli.grade.no_studies") + "\n")
 	}
 	for _, row := range r.Summary.Rows {
 		outcome := row.Outcome
 		if outcome == "" {
-			outcome = "(no outcome)"
+			outcome = say("cli.grade.no_outcome")
 		}
 		fmt.Fprintf(b, "  %s — %s\n", printable(orDash(row.Indication)), printable(outcome))
 		var designs []string
 		for _, dc := range row.Designs {
 			designs = append(designs, fmt.Sprintf("%d %s", dc.Count, dc.Design))
 		}
-		fmt.Fprintf(b, "    studies: %s (%s)\n", printable(strings.Join(row.Studies, ", ")), strings.Join(designs, ", "))
+		b.WriteString("    " + say("cli.grade.studies", message.Text(printable(strings.Join(row.Studies, ", "))), message.Text(strings.Join(designs, ", "))) + "\n")
 		if row.BestLevel > 0 {
-			fmt.Fprintf(b, "    best CEBM level: %d (%s)\n", row.BestLevel, printable(row.BestLevelStudy))
+			b.WriteString("    " + say("cli.grade.level", message.Int(row.BestLevel), message.Text(printable(row.BestLevelStudy))) + "\n")
 		} else {
-			b.WriteString("    best CEBM level: none\n")
+			b.WriteString("    " + say("cli.grade.level_none") + "\n")
 		}
-		fmt.Fprintf(b, "    GRADE certainty: %s\n", row.Assessment.Certainty.Display())
+		b.WriteString("    " + say("cli.grade.certainty", certaintyArg(row.Assessment.Certainty)) + "\n")
 		if o := row.Assessment.Other; o != nil {
-			fmt.Fprintf(b, "    GRADE certainty of the %s (rated separately): %s\n", o.Body.Words(), o.Certainty.Display())
+			b.WriteString("    " + say("cli.grade.certainty_other", message.Enum("body", o.Body.String()), certaintyArg(o.Certainty)) + "\n")
 		}
 		for _, reason := range row.Assessment.Reasons() {
 			fmt.Fprintf(b, "      - %s\n", printable(reason))
 		}
 		if p := row.Pooled; p != nil {
 			est, ci, pi := p.BackTransform()
-			fmt.Fprintf(b, "    pooled %s (%s, k=%d): %.2f [%.2f, %.2f]; prediction [%.2f, %.2f]; I² %.0f%%\n",
-				p.Measure, p.Method, p.K, est, ci.Lower, ci.Upper, pi.Lower, pi.Upper, p.I2)
+			f := func(x float64) message.Arg { return message.Text(fmt.Sprintf("%.2f", x)) }
+			b.WriteString("    " + say("cli.grade.pooled", message.Text(p.Measure.String()), message.Text(p.Method.String()), message.Int(p.K),
+				f(est), f(ci.Lower), f(ci.Upper), f(pi.Lower), f(pi.Upper), message.Text(fmt.Sprintf("%.0f", p.I2))) + "\n")
 		}
 	}
 	for _, f := range r.Plots {
-		fmt.Fprintf(b, "  forest plot: %s\n", printable(f))
+		b.WriteString("  " + say("cli.grade.plot", message.Text(printable(f))) + "\n")
 	}
+}
+
+// certaintyArg is a GRADE certainty in words and symbols ("Moderate
+// ⊕⊕⊕○"), the words in the language of the message.
+func certaintyArg(c evidence.Certainty) message.Arg {
+	if sym := c.Symbols(); sym != "" {
+		return message.New("cli.grade.certainty_symbols", message.Enum("grade_label", c.String()), message.Text(sym))
+	}
+	return message.Enum("grade_label", c.String())
 }
 
 func orDash(s string) string {

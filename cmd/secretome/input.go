@@ -4,17 +4,20 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -193,17 +196,19 @@ func collect(paths []string, jsonl bool) []source {
 }
 
 // errNoDossiers is the error of a folder that holds no dossier file.
-var errNoDossiers = errors.New("the folder holds no dossier files (*.json, *.yaml, *.yml, *.jsonl, *.ndjson)")
+var errNoDossiers = message.New("cli.input.no_dossiers").Err()
 
 // errNoRecords is the error of a JSON Lines input without a record: an
 // export that failed upstream must not pass as "0 dossiers, all passed".
-var errNoRecords = errors.New("the JSON Lines input holds no dossier (no line that is not blank)")
+var errNoRecords = message.New("cli.input.no_records").Err()
 
 // ioError is an input that could not be read. It makes the command exit
-// with exitUsage.
+// with exitUsage. Its text is in the language lang where it is the
+// command's own (the operating system's words are its own).
 type ioError struct {
 	path string
 	err  error
+	lang language.Tag
 }
 
 func (e *ioError) Error() string {
@@ -211,13 +216,13 @@ func (e *ioError) Error() string {
 	if errors.As(e.err, &pe) {
 		return pe.Op + ": " + pe.Err.Error()
 	}
-	return e.err.Error()
+	return message.Of(e.err).In(e.lang)
 }
 
 // tooLarge is the decode problem of an input over maxDossierBytes.
 func tooLarge(size int64) secretome.Problem {
-	return secretome.Problem{Code: secretome.CodeTooLarge, Severity: secretome.SeverityError,
-		Message: fmt.Sprintf("the dossier is %d bytes or more; the limit is %d", size, maxDossierBytes)}
+	text := message.New("cli.input.too_large", message.Text(strconv.FormatInt(size, 10)), message.Int(maxDossierBytes))
+	return secretome.Problem{Code: secretome.CodeTooLarge, Severity: secretome.SeverityError, Message: text.String(), Text: text}
 }
 
 // readFile reads a dossier file within the size bound. It checks the size

@@ -168,3 +168,48 @@ func TestReportFormatsIndonesian(t *testing.T) {
 	en := runInProcess(t, "", "check", "--as-of", "2026-11-26", "--jurisdiction", "ID", "--format", "sarif", src)
 	assert.NotContains(t, en.stdout, `"language"`, "English is SARIF's default language")
 }
+
+// TestCommandsIndonesian keeps the wording of the rules diff and verify
+// commands under --lang id as reviewed (testdata/golden/rules-diff.id.text,
+// verify.id.text), and checks the words of the grade, rules and schema
+// commands and of their mistakes.
+func TestCommandsIndonesian(t *testing.T) {
+	root := filepath.Join("..", "..")
+	diff := runBinary(t, root, "", "rules", "diff", "--lang", "id", "--from", "2025-03-01", "--to", "2026-11-26", "--policy", "examples/policies",
+		"--jurisdiction", "ID", "examples/dossiers/ucmsc-wound-gel.json", "examples/policies/testdata/wound-gel-without-sterility.json")
+	require.Equal(t, exitOK, diff.code, diff.stderr)
+	golden(t, "rules-diff.id.text", normalise(t, diff.stdout))
+	assert.Contains(t, diff.stdout, "aturan dari 2025-03-01 sampai 2026-11-26: ")
+
+	verify := runBinary(t, root, "", "verify", "--lang", "id", "examples/policies")
+	require.Equal(t, exitOK, verify.code, verify.stderr)
+	golden(t, "verify.id.text", normalise(t, verify.stdout))
+	assert.Contains(t, verify.stdout, "LULUS  ")
+
+	src := filepath.Join(root, "examples", "dossiers", "ucmsc-wound-gel.json")
+	grade := runInProcess(t, "", "grade", "--lang", "id", src)
+	require.Equal(t, exitOK, grade.code, grade.stderr)
+	for _, want := range []string{"    studi: cr-pemphigus (1 case_report)\n", "    tingkat CEBM terbaik: 4 (cr-pemphigus)\n", "    kepastian GRADE: Sangat rendah ⊕○○○\n"} {
+		assert.Contains(t, grade.stdout, want)
+	}
+	rules := runInProcess(t, "", "rules", "--lang", "id", "--jurisdiction", "ID")
+	require.Equal(t, exitOK, rules.code, rules.stderr)
+	assert.Contains(t, rules.stdout, " aturan di 1 yurisdiksi\njenis sumber: ")
+	for _, tt := range []struct {
+		args []string
+		id   string
+	}{
+		{[]string{"grade"}, "tidak ada dosier untuk dinilai"},
+		{[]string{"rules", "extra"}, "argumen tak terduga: extra"},
+		{[]string{"rules", "diff"}, "--from wajib diisi"},
+		{[]string{"rules", "diff", "--from", "2026-02-30"}, `--from: tanggal "2026-02-30" tidak sah`},
+		{[]string{"schema", "nope"}, `skema "nope" tidak dikenal`},
+		{[]string{"verify"}, "tidak ada folder kebijakan untuk diverifikasi"},
+		{[]string{"meta", "x.csv"}, "--measure wajib diisi"},
+		{[]string{"fhir", "export"}, "sebutkan satu berkas dossier"},
+	} {
+		r := runInProcess(t, "", append(tt.args, "--lang", "id")...)
+		assert.Equal(t, exitUsage, r.code, "%v", tt.args)
+		assert.Contains(t, r.stderr, tt.id, "%v", tt.args)
+	}
+}

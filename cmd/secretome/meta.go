@@ -12,7 +12,10 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 )
 
 // metaSchemaVersion names the JSON output format of the meta command.
@@ -37,6 +40,7 @@ type metaOutput struct {
 
 // metaRun holds the parsed flags of one meta run.
 type metaRun struct {
+	lang                                                              language.Tag // of the messages
 	measure                                                           evidence.Measure
 	method                                                            string
 	test                                                              string
@@ -72,7 +76,7 @@ func runMeta(e *env, args []string) (int, error) {
 	fs.Var(estimator, "estimator", "trim-and-fill `estimator`: L0 or R0")
 	side := &choiceFlag{value: "auto", allowed: []string{"auto", "left", "right"}}
 	fs.Var(side, "side", "trim-and-fill `side`: auto (as metafor chooses), left or right")
-	r := metaRun{}
+	r := metaRun{lang: e.lang}
 	fs.BoolVar(&r.confint, "confint", false, "Q-profile confidence intervals for tau², tau, I² and H²")
 	fs.BoolVar(&r.regtest, "regtest", false, "Egger's regression test (standard error as predictor)")
 	fs.BoolVar(&r.ranktest, "ranktest", false, "Begg's rank correlation test")
@@ -85,20 +89,20 @@ func runMeta(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	if len(paths) != 1 {
-		return exitUsage, usagef("name one CSV file of studies (or - for standard input)")
+		return exitUsage, usageIn(e.lang, "cli.meta.one_file")
 	}
 	if *measure == "" {
-		return exitUsage, usagef("--measure is required (RR, OR, RD, MD or SMD)")
+		return exitUsage, usageIn(e.lang, "cli.meta.measure_required")
 	}
 	m, err := evidence.ParseMeasure(strings.ToLower(*measure))
 	if err != nil {
-		return exitUsage, usagef("--measure: %v", err)
+		return exitUsage, flagValueError(e.lang, "measure", err)
 	}
 	if !(*level > 0 && *level < 100) {
-		return exitUsage, usagef("--level must be a percentage strictly between 0 and 100, got %v", *level)
+		return exitUsage, usageIn(e.lang, "cli.meta.level", message.Text(fmt.Sprint(*level)))
 	}
 	if !(*threshold >= 0) {
-		return exitUsage, usagef("--threshold must not be negative, got %v", *threshold)
+		return exitUsage, usageIn(e.lang, "cli.meta.threshold", message.Text(fmt.Sprint(*threshold)))
 	}
 	r.measure, r.method, r.test, r.level, r.by, r.svgDir, r.format, r.threshold, r.order =
 		m, strings.ToUpper(*method), test.value, *level/100, *by, *svgDir, format.value, *threshold, *order
@@ -109,7 +113,7 @@ func runMeta(e *env, args []string) (int, error) {
 	r.side = map[string]evidence.Side{"auto": evidence.SideAuto, "left": evidence.SideLeft, "right": evidence.SideRight}[side.value]
 	if r.method != "MH" && r.method != "PETO" {
 		if _, err := evidence.ParseMetaforMethod(r.method); err != nil {
-			return exitUsage, usagef("--method: %v (or MH, PETO)", err)
+			return exitUsage, usageIn(e.lang, "cli.meta.method", message.Of(err))
 		}
 	}
 	var in io.Reader
@@ -158,7 +162,7 @@ func (r *metaRun) analyse(tab *evidence.Table, src string) (*metaOutput, error) 
 	out := &metaOutput{Schema: metaSchemaVersion, Source: src}
 	if r.method == "MH" || r.method == "PETO" {
 		if len(r.mods) > 0 || r.by != "" || r.confint || r.regtest || r.ranktest || r.trimfill || r.leave1out || r.cumul || r.influence {
-			return nil, usagef("--method %s pools 2×2 tables only; moderators, subgroups and the other analyses need a model fitted with rma's methods", r.method)
+			return nil, usageIn(r.lang, "cli.meta.counts_only", message.Text(r.method))
 		}
 		counts, err := tab.Counts()
 		if err != nil {
@@ -169,7 +173,7 @@ func (r *metaRun) analyse(tab *evidence.Table, src string) (*metaOutput, error) 
 			res, err = evidence.MantelHaenszel(counts, r.measure, r.level)
 		} else {
 			if r.measure != evidence.MeasureOR {
-				return nil, usagef("--method PETO pools odds ratios: use --measure OR")
+				return nil, usageIn(r.lang, "cli.meta.peto")
 			}
 			res, err = evidence.Peto(counts, r.level)
 		}
@@ -278,7 +282,7 @@ func contains(list []string, s string) bool {
 // plots writes the forest and funnel plots of a model without moderators.
 func (r *metaRun) plots(out *metaOutput, effects []evidence.Effect, model *evidence.Model, opts evidence.FitOptions) error {
 	if model.P != 1 {
-		return usagef("--svg draws models without moderators; leave out --mods")
+		return usageIn(r.lang, "cli.meta.svg")
 	}
 	if err := os.MkdirAll(r.svgDir, 0o755); err != nil {
 		return err

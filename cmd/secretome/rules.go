@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 )
 
@@ -108,7 +111,7 @@ func runRules(e *env, args []string) error {
 		return err
 	}
 	if len(extra) > 0 {
-		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
+		return usageIn(e.lang, "cli.args.unexpected", message.Text(strings.Join(extra, " ")))
 	}
 	set, _, err := loadRules(e.lang, policyDirs)
 	if err != nil {
@@ -117,7 +120,7 @@ func runRules(e *env, args []string) error {
 	have := set.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
-			return usagef("--jurisdiction: no rules for %q (have %s)", j, strings.Join(have, ", "))
+			return usageIn(e.lang, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
 		}
 	}
 	list := []ruleAudit{}
@@ -135,20 +138,24 @@ func runRules(e *env, args []string) error {
 	b := bufio.NewWriter(e.stdout)
 	width := wrapWidth(e, e.stdout)
 	para := func(first, rest, text string) { writePara(b, width, first, rest, text) }
+	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(e.lang) }
+	note := say("cli.rules.note") + " "
 	for i, r := range list {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(b, "%s  [%s, %s]\n", r.ID, r.Jurisdiction, r.Provenance)
+		fmt.Fprintf(b, "%s  [%s, %s]\n", r.ID, r.Jurisdiction, message.Name("provenance", r.Provenance.String(), e.lang))
 		para("  ", "  ", r.Title)
 		para("  ", "  ", citationText(r.Citation, r.Provenance, e.lang))
 		if r.Note != "" {
-			para("  note: ", "        ", r.Note)
+			para("  "+note, strings.Repeat(" ", 2+utf8.RuneCountInString(note)), r.Note)
 		}
 	}
-	fmt.Fprintf(b, "\n%s in %s\n", plural(len(list), "rule"), plural(countJurisdictions(list), "jurisdiction"))
-	fmt.Fprintf(b, "provenance: %d primary, %d secondary, %d inferred; %d link to an official source (%d with an article verified there); %d give the day they took effect; %d give the day their source was read\n",
-		sum.Provenance["primary"], sum.Provenance["secondary"], sum.Provenance["inferred"], sum.OfficialSource, sum.OfficialWithArticle, sum.EffectiveFrom, sum.CheckedOn)
+	b.WriteString("\n" + say("cli.rules.count", message.Count{N: len(list), Noun: "noun.rule"},
+		message.Count{N: countJurisdictions(list), Noun: "noun.jurisdiction"}) + "\n")
+	b.WriteString(say("cli.rules.provenance", message.Int(sum.Provenance["primary"]), message.Int(sum.Provenance["secondary"]),
+		message.Int(sum.Provenance["inferred"]), message.Int(sum.OfficialSource), message.Int(sum.OfficialWithArticle),
+		message.Int(sum.EffectiveFrom), message.Int(sum.CheckedOn)) + "\n")
 	return b.Flush()
 }
 

@@ -8,7 +8,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
@@ -50,20 +54,20 @@ func runRulesDiff(e *env, args []string) error {
 		return err
 	}
 	if *fromText == "" {
-		return usagef("--from is required")
+		return usageIn(e.lang, "cli.diff.from_required")
 	}
 	from, err := secretome.ParseDate(*fromText)
 	if err != nil {
-		return usagef("--from: %v", err)
+		return flagValueError(e.lang, "from", err)
 	}
 	to := secretome.DateOf(time.Now())
 	if *toText != "" {
 		if to, err = secretome.ParseDate(*toText); err != nil {
-			return usagef("--to: %v", err)
+			return flagValueError(e.lang, "to", err)
 		}
 	}
 	if to.Before(from) {
-		return usagef("--from %s is after --to %s", from, to)
+		return usageIn(e.lang, "cli.diff.order", message.Text(from.String()), message.Text(to.String()))
 	}
 	set, _, err := loadRules(e.lang, policyDirs)
 	if err != nil {
@@ -76,7 +80,7 @@ func runRulesDiff(e *env, args []string) error {
 			}
 		}
 		if set, err = set.Select(juris...); err != nil {
-			return usagef("--jurisdiction: %v", err)
+			return flagValueError(e.lang, "jurisdiction", err)
 		}
 	}
 	changes, err := regulation.Timeline(set, from, to)
@@ -95,7 +99,7 @@ func runRulesDiff(e *env, args []string) error {
 		}
 		d, err := policy.DecodeDossier(data)
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+			return &langError{prefix: p + ": ", err: err, tag: e.lang}
 		}
 		_, b, diff, err := regulation.DiffDays(e.ctx, set, regulation.Options{}, d, from, to)
 		if err != nil {
@@ -115,47 +119,55 @@ func writeRulesDiffText(e *env, out *rulesDiffOutput) error {
 	b := bufio.NewWriter(e.stdout)
 	width := wrapWidth(e, e.stdout)
 	para := func(first, rest, text string) { writePara(b, width, first, rest, printable(text)) }
-	fmt.Fprintf(b, "rules from %s to %s: %s\n", out.From, out.To, plural(len(out.Changes), "change"))
+	lang := e.lang
+	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(lang) }
+	b.WriteString(say("cli.diff.head", message.Text(out.From), message.Text(out.To), message.Count{N: len(out.Changes), Noun: "noun.change"}) + "\n")
+	kind := func(k regulation.ChangeKind) string { return message.Name("change", string(k), lang) }
+	kindWidth := max(utf8.RuneCountInString(kind(regulation.RuleStarts)), utf8.RuneCountInString(kind(regulation.RuleEnds)))
 	for _, c := range out.Changes {
-		line := fmt.Sprintf("%s  %-6s  %s  [%s]  %s", c.On, c.Kind, c.Rule.ID, c.Rule.Jurisdiction, c.Rule.Title)
+		k := kind(c.Kind)
+		k += strings.Repeat(" ", max(0, kindWidth-utf8.RuneCountInString(k)))
+		line := fmt.Sprintf("%s  %s  %s  [%s]  %s", c.On, k, c.Rule.ID, c.Rule.Jurisdiction, c.Rule.Title)
 		if len(c.Replaces) > 0 {
-			line += " (replaces " + strings.Join(c.Replaces, ", ") + ")"
+			line += say("cli.diff.replaces", message.Text(strings.Join(c.Replaces, ", ")))
 		}
 		if len(c.Replaced) > 0 {
-			line += " (replaced by " + strings.Join(c.Replaced, ", ") + ")"
+			line += say("cli.diff.replaced", message.Text(strings.Join(c.Replaced, ", ")))
 		}
 		para("  ", "      ", line)
 	}
 	for _, d := range out.Dossiers {
 		fmt.Fprintf(b, "\n%s  %s: ", d.Source, d.Product)
 		if d.Empty() {
-			b.WriteString("nothing changes\n")
+			b.WriteString(say("cli.diff.nothing") + "\n")
 			continue
 		}
-		fmt.Fprintf(b, "%s, %s added, %s removed\n", plural(len(d.Verdicts), "verdict change"),
-			plural(len(d.Added), "finding"), plural(len(d.Removed), "finding"))
+		b.WriteString(say("cli.diff.counts", message.Count{N: len(d.Verdicts), Noun: "noun.verdict_change"},
+			message.Count{N: len(d.Added), Noun: "noun.finding"}, message.Count{N: len(d.Removed), Noun: "noun.finding"}) + "\n")
 		for _, v := range d.Verdicts {
-			para("  ", "    ", fmt.Sprintf("%s use %d %s: %s -> %s", v.Jurisdiction, v.Use, v.Class, v.From, v.To))
+			para("  ", "    ", say("cli.diff.verdict", message.Text(v.Jurisdiction), message.Int(v.Use), spelling(lang, "use_class", v.Class.String()),
+				spelling(lang, "verdict", v.From.String()), spelling(lang, "verdict", v.To.String())))
 		}
 		for _, f := range d.Added {
-			para("  + ", "      ", diffFinding(f))
+			para("  + ", "      ", diffFinding(f, lang))
 		}
 		for _, f := range d.Removed {
-			para("  - ", "      ", diffFinding(f))
+			para("  - ", "      ", diffFinding(f, lang))
 		}
 	}
 	return b.Flush()
 }
 
-// diffFinding renders a finding of a diff in a line: severity, rule,
-// jurisdiction, path (and use, when the path does not name it), message.
-func diffFinding(f regulation.Finding) string {
+// diffFinding renders a finding of a diff in a line, in the language
+// lang: severity, rule, jurisdiction, path (and use, when the path does
+// not name it), message.
+func diffFinding(f regulation.Finding, lang language.Tag) string {
 	where := f.Path
 	if where == "" {
-		where = "(dossier)"
+		where = message.New("cli.dossier").In(lang)
 	}
 	if f.Use != nil && !strings.HasPrefix(f.Path, fmt.Sprintf("uses[%d]", *f.Use)) {
-		where += fmt.Sprintf(" (use %d)", *f.Use)
+		where += message.New("cli.diff.use", message.Int(*f.Use)).In(lang)
 	}
-	return fmt.Sprintf("%s %s %s %s: %s", f.Severity, f.RuleID, f.Jurisdiction, where, f.Text())
+	return fmt.Sprintf("%s %s %s %s: %s", message.Name("severity", f.Severity.String(), lang), f.RuleID, f.Jurisdiction, where, f.Message.In(lang))
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/jsonschema"
@@ -181,7 +182,7 @@ func runSchema(e *env, args []string) error {
 	case 1:
 		which = names[0]
 	default:
-		return usagef("unexpected arguments: %s", strings.Join(names[1:], " "))
+		return usageIn(e.lang, "cli.args.unexpected", message.Text(strings.Join(names[1:], " ")))
 	}
 	var s *jsonschema.Schema
 	switch which {
@@ -190,7 +191,7 @@ func runSchema(e *env, args []string) error {
 	case "check":
 		s = checkSchema()
 	default:
-		return usagef("unknown schema %q (want dossier or check)", which)
+		return usageIn(e.lang, "cli.schema.unknown", message.Text(strconv.Quote(which)))
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")

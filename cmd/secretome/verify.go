@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/policy"
 	"github.com/openregen/secretomekit/regulation"
 )
@@ -48,13 +51,19 @@ func runVerify(e *env, args []string) (int, error) {
 		return exitUsage, err
 	}
 	if len(dirs) == 0 {
-		return exitUsage, usagef("no policy folder to verify; name one or more folders")
+		return exitUsage, usageIn(e.lang, "cli.verify.no_dirs")
 	}
 	var all []policy.TestResult
 	for _, dir := range dirs {
 		res, err := policy.Verify(e.ctx, dir, regulation.Shipped())
 		if err != nil {
-			return exitUsage, err
+			return exitUsage, &langError{err: err, tag: e.lang}
+		}
+		for i := range res {
+			// What did not hold, in the language of the run.
+			for k, m := range res[i].Texts {
+				res[i].Failures[k] = m.In(e.lang)
+			}
 		}
 		all = append(all, res...)
 	}
@@ -77,6 +86,8 @@ func runVerify(e *env, args []string) (int, error) {
 
 func writeVerify(e *env, format string, all []policy.TestResult, sum verifySummary) error {
 	b := bufio.NewWriter(e.stdout)
+	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(e.lang) }
+	summary := say("cli.verify.summary", message.Count{N: sum.Tests, Noun: "noun.test"}, message.Int(sum.Passed), message.Int(sum.Failed))
 	switch format {
 	case "json":
 		out := verifyOutput{Schema: verifySchemaVersion, Tool: jsonTool{Name: "secretome", Version: moduleVersion()},
@@ -111,7 +122,7 @@ func writeVerify(e *env, format string, all []policy.TestResult, sum verifySumma
 			s := &out.Suites[len(out.Suites)-1]
 			tc := junitCase{Classname: r.File, Name: r.Name}
 			if !r.Passed() {
-				tc.Failure = &junitFailure{Message: plural(len(r.Failures), "failed expectation"), Type: "verify",
+				tc.Failure = &junitFailure{Message: message.Render(message.Count{N: len(r.Failures), Noun: "noun.failed_expectation"}, e.lang), Type: "verify",
 					Text: joinLines(r.Failures)}
 				s.Failures++
 			}
@@ -128,24 +139,24 @@ func writeVerify(e *env, format string, all []policy.TestResult, sum verifySumma
 		for _, r := range all {
 			if !r.Passed() {
 				fmt.Fprintf(b, "::error file=%s,line=%d,title=%s::%s\n", escapeProperty(r.File), r.Line,
-					escapeProperty("policy test failed"), escapeData(r.Name+"\n"+strings.Join(r.Failures, "\n")))
+					escapeProperty(say("cli.verify.failed")), escapeData(r.Name+"\n"+strings.Join(r.Failures, "\n")))
 			}
 		}
-		fmt.Fprintf(b, "secretome verify: %s: %d passed, %d failed\n", plural(sum.Tests, "test"), sum.Passed, sum.Failed)
+		fmt.Fprintf(b, "secretome verify: %s\n", summary)
 	case "sarif":
-		writeVerifySARIF(b, all)
+		writeVerifySARIF(b, all, e.lang)
 	default:
 		for _, r := range all {
-			status := "PASS"
+			status := say("cli.status.pass")
 			if !r.Passed() {
-				status = "FAIL"
+				status = say("cli.status.fail")
 			}
 			fmt.Fprintf(b, "%s  %s:%d  %s\n", status, r.File, r.Line, printable(r.Name))
 			for _, f := range r.Failures {
 				fmt.Fprintf(b, "      %s\n", printable(f))
 			}
 		}
-		fmt.Fprintf(b, "%s: %d passed, %d failed\n", plural(sum.Tests, "test"), sum.Passed, sum.Failed)
+		fmt.Fprintf(b, "%s\n", summary)
 	}
 	return b.Flush()
 }
@@ -154,13 +165,13 @@ func writeVerify(e *env, format string, all []policy.TestResult, sum verifySumma
 const ruleVerifyFailed = "verify/failed"
 
 // writeVerifySARIF writes one result per failed test, at the test case.
-func writeVerifySARIF(b *bufio.Writer, all []policy.TestResult) {
+func writeVerifySARIF(b *bufio.Writer, all []policy.TestResult, lang language.Tag) {
 	zero := 0
 	type run struct {
 		Tool    map[string]any `json:"tool"`
 		Results []sarifResult  `json:"results"`
 	}
-	rule := sarifRule{ID: ruleVerifyFailed, ShortDescription: sarifMessage{Text: "A policy test case did not get the findings or verdicts it expects"},
+	rule := sarifRule{ID: ruleVerifyFailed, ShortDescription: sarifMessage{Text: message.New("cli.rule.verify_failed").In(lang)},
 		Properties: sarifRuleProps{Tags: []string{"policy"}}}
 	r := run{Tool: map[string]any{"driver": map[string]any{"name": "secretome", "version": sarifToolVersion(moduleVersion()),
 		"informationUri": toolInfoURI, "rules": []sarifRule{rule}}}, Results: []sarifResult{}}
@@ -178,10 +189,14 @@ func writeVerifySARIF(b *bufio.Writer, all []policy.TestResult) {
 		}
 		r.Results = append(r.Results, res)
 	}
-	log := map[string]any{"version": sarifVersion, "$schema": sarifSchema, "runs": []run{r}}
+	runs := map[string]any{"tool": r.Tool, "results": r.Results}
 	if base := sarifBaseIDs(); base != nil {
-		log["runs"] = []map[string]any{{"tool": r.Tool, "results": r.Results, "originalUriBaseIds": base}}
+		runs["originalUriBaseIds"] = base
 	}
+	if lang != message.English {
+		runs["language"] = lang.String() // SARIF's default is en-US
+	}
+	log := map[string]any{"version": sarifVersion, "$schema": sarifSchema, "runs": []map[string]any{runs}}
 	writeJSON(b, log)
 	b.WriteByte('\n')
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/openregen/secretomekit/message"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -28,7 +29,7 @@ func runVersion(e *env, args []string) error {
 		return err
 	}
 	if len(extra) > 0 {
-		return usagef("unexpected arguments: %s", strings.Join(extra, " "))
+		return usageIn(e.lang, "cli.args.unexpected", message.Text(strings.Join(extra, " ")))
 	}
 	fmt.Fprintf(e.stdout, "secretome %s (%s)\n", moduleVersion(), runtime.Version())
 	fmt.Fprintf(e.stdout, "dossier schema: %s\n", dossierSchemaID)
