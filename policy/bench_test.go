@@ -3,6 +3,7 @@ package policy_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -137,4 +138,20 @@ func TestGuardsChangeNothing(t *testing.T) {
 		n += len(got.Findings())
 	}
 	require.Greater(t, n, 50)
+}
+
+// TestHouseRulesFiles pins the benchmark's house rules, in CEL and in
+// Rego, to the files bench/opa reads (go test ./policy -update rewrites
+// them).
+func TestHouseRulesFiles(t *testing.T) {
+	for name, data := range map[string][]byte{"house50.yaml": policy.HouseRules(50), "house50.rego": policy.HouseRulesRego(50)} {
+		file := filepath.Join("testdata", name)
+		if *update {
+			require.NoError(t, os.WriteFile(file, data, 0o644))
+			continue
+		}
+		want, err := os.ReadFile(file)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(data), "%s: go test ./policy -update rewrites it", file)
+	}
 }
