@@ -65,14 +65,19 @@ func ExampleProblem_In() {
 	broken := strings.NewReplacer(`"umbilical_cord"`, `"cord"`, `"maker"`, `"Maker"`).Replace(string(data))
 
 	_, err := secretome.DecodeProduct([]byte(broken))
-	if ve, ok := secretome.AsValidationError(err); ok {
-		for _, pr := range ve.Problems {
-			fmt.Printf("%s: %s\n", pr.Path, pr.In(language.Indonesian))
-		}
+	ve, ok := secretome.AsValidationError(err)
+	if !ok {
+		return
 	}
+	for _, pr := range ve.Problems {
+		fmt.Printf("%s: %s\n", pr.Path, pr.In(language.Indonesian))
+	}
+	// The whole error, as Error gives it in English, starts with a count.
+	fmt.Println(strings.SplitN(ve.In(language.Indonesian), "\n", 2)[0])
 	// Output:
 	// Maker: ruas "Maker" tidak dikenal (nama ruas membedakan huruf besar dan kecil: mungkin maksudnya "maker"?)
 	// source.tissue: jaringan tidak dikenal: "cord" (seharusnya salah satu dari: bone_marrow, adipose, umbilical_cord, whartons_jelly, dental_pulp, placenta, amnion, ipsc_derived, embryonic, other)
+	// 2 kesalahan
 }
 
 // Validation names each problem by its path; warnings do not fail it.

@@ -120,17 +120,29 @@ type Problem struct {
 // Error renders the problem as "path: message [code]", with the severity
 // before the message when it is not an error ("path: warning: message
 // [code]").
-func (p *Problem) Error() string {
+func (p *Problem) Error() string { return p.render(language.Und) }
+
+// render is Error with the severity and message in the language tag;
+// language.Und keeps the English Message as it is.
+func (p *Problem) render(tag language.Tag) string {
 	var b strings.Builder
 	if p.Path != "" {
 		b.WriteString(p.Path)
 		b.WriteString(": ")
 	}
 	if p.Severity != SeverityError {
-		b.WriteString(p.Severity.String())
+		if tag == language.Und {
+			b.WriteString(p.Severity.String())
+		} else {
+			b.WriteString(message.Name("severity", p.Severity.String(), tag))
+		}
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
+	if tag == language.Und {
+		b.WriteString(p.Message)
+	} else {
+		b.WriteString(p.In(tag))
+	}
 	b.WriteString(" [")
 	b.WriteString(string(p.Code))
 	b.WriteString("]")
@@ -158,6 +170,23 @@ func (e *ValidationError) Error() string {
 	for i := range e.Problems {
 		b.WriteString("\n\t")
 		b.WriteString(e.Problems[i].Error())
+	}
+	return b.String()
+}
+
+// In lists all problems as Error does, in the supported language closest
+// to tag (message.Match): the counts, severities and catalogued messages.
+func (e *ValidationError) In(tag language.Tag) string {
+	var b strings.Builder
+	n := e.Count(SeverityError)
+	b.WriteString(message.Render(message.Count{N: n, Noun: "noun.error"}, tag))
+	if rest := len(e.Problems) - n; rest > 0 {
+		b.WriteString(", ")
+		b.WriteString(message.Render(message.Count{N: rest, Noun: "noun.warning_or_note"}, tag))
+	}
+	for i := range e.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(e.Problems[i].render(tag))
 	}
 	return b.String()
 }
