@@ -160,22 +160,11 @@ type ValidationError struct {
 }
 
 // Error lists all problems, one per line; it never hides any.
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	n := e.Count(SeverityError)
-	fmt.Fprintf(&b, "%d %s", n, plural(n, "error", "errors"))
-	if rest := len(e.Problems) - n; rest > 0 {
-		fmt.Fprintf(&b, ", %d %s", rest, plural(rest, "warning or note", "warnings or notes"))
-	}
-	for i := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(e.Problems[i].Error())
-	}
-	return b.String()
-}
+func (e *ValidationError) Error() string { return e.In(language.Und) }
 
 // In lists all problems as Error does, in the supported language closest
 // to tag (message.Match): the counts, severities and catalogued messages.
+// language.Und gives Error's text, each problem's Message as it is.
 func (e *ValidationError) In(tag language.Tag) string {
 	var b strings.Builder
 	n := e.Count(SeverityError)
@@ -189,13 +178,6 @@ func (e *ValidationError) In(tag language.Tag) string {
 		b.WriteString(e.Problems[i].render(tag))
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // Unwrap returns each problem as an error, for errors.Is and errors.As.
