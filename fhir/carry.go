@@ -3,12 +3,13 @@ package fhir
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // patch is one dossier field that FHIR R5 has no element for: its JSON
@@ -31,7 +32,7 @@ func (p patch) extension() extension {
 
 func patchOf(x extension) (patch, error) {
 	if x.URL != ExtensionDossierField {
-		return patch{}, fmt.Errorf("unknown extension %q", x.URL)
+		return patch{}, messageError{message.New("fhir.extension.unknown", quoted(x.URL))}
 	}
 	var p patch
 	var hasPath bool
@@ -42,18 +43,28 @@ func patchOf(x extension) (patch, error) {
 		case e.URL == "value" && e.ValueString != nil && p.value == nil:
 			v := *e.ValueString
 			if !json.Valid([]byte(v)) {
-				return patch{}, fmt.Errorf("value of %q is not JSON", p.path)
+				return patch{}, messageError{message.New("fhir.extension.value", quoted(p.path))}
 			}
 			p.value = &v
 		default:
-			return patch{}, fmt.Errorf("a %s extension holds one path and at most one value, as valueString", ExtensionDossierField)
+			return patch{}, messageError{message.New("fhir.extension.shape", message.Text(ExtensionDossierField))}
 		}
 	}
 	if !hasPath || !strings.HasPrefix(p.path, "/") {
-		return patch{}, errors.New("the dossier field's path must be a JSON Pointer")
+		return patch{}, messageError{message.New("fhir.extension.path")}
 	}
 	return p, nil
 }
+
+// messageError is an error whose text is a catalogued message, so that
+// it reads in every language (message.Of).
+type messageError struct{ m message.Message }
+
+// Error renders the message in English.
+func (e messageError) Error() string { return e.m.String() }
+
+// Message returns the catalogued message.
+func (e messageError) Message() message.Message { return e.m }
 
 func escape(key string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")

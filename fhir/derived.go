@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -30,14 +31,12 @@ func checkEvidence(d *regulation.Dossier, got []evidenceRead, citations map[stri
 	}
 	want := evidenceResources(d.Studies, d.Product.Name, cites)
 	var ps []secretome.Problem
-	add := func(path, format string, args ...any) {
-		ps = append(ps, secretome.Problem{Path: path, Code: secretome.CodeInconsistent, Severity: secretome.SeverityError,
-			Message: fmt.Sprintf(format, args...)})
+	add := func(path string, msg message.Message) {
+		ps = append(ps, derivedProblem(path, secretome.CodeInconsistent, msg))
 	}
 	for i, g := range got {
 		if i >= len(want) {
-			add(g.path, "the studies of the Bundle give %d Evidence resources (one per indication and outcome); %q is not one of them",
-				len(want), g.res.Title)
+			add(g.path, message.New("fhir.evidence.extra", message.Int(len(want)), quoted(g.res.Title)))
 			continue
 		}
 		for j, ra := range g.res.RelatedArtifact {
@@ -49,30 +48,29 @@ func checkEvidence(d *regulation.Dossier, got []evidenceRead, citations map[stri
 		}
 		a, err := tree(want[i])
 		if err != nil {
-			add(g.path, "%v", err)
+			add(g.path, message.Of(err))
 			continue
 		}
 		b, err := tree(g.res)
 		if err != nil {
-			add(g.path, "%v", err)
+			add(g.path, message.Of(err))
 			continue
 		}
 		var diffs []patch
 		diff("", a, b, &diffs)
 		for _, p := range diffs {
-			w := "nothing"
+			var w, have message.Arg = message.Term("fhir.nothing"), message.Term("fhir.nothing")
 			if p.value != nil {
-				w = *p.value
+				w = message.Text(*p.value)
 			}
-			have := "nothing"
 			if v, ok := lookup(b, p.path); ok {
-				have = jsonText(v)
+				have = message.Text(jsonText(v))
 			}
-			add(g.path+elementPath(p.path), "the Bundle has %s where the studies it cites give %s (GRADE with the library's default options, as Export writes it)", have, w)
+			add(g.path+elementPath(p.path), message.New("fhir.evidence.differs", have, w))
 		}
 	}
 	for i := len(got); i < len(want); i++ {
-		add("entry", "the studies of the Bundle give an Evidence for %q that the Bundle lacks", want[i].Title)
+		add("entry", message.New("fhir.evidence.missing", quoted(want[i].Title)))
 	}
 	return ps
 }

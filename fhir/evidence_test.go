@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/openregen/secretomekit/fhir"
 	"github.com/openregen/secretomekit/secretome"
@@ -120,4 +121,32 @@ func dropLastEvidence(b []byte) []byte {
 		return b
 	}
 	return append(append([]byte{}, b[:i]...), b[end:]...)
+}
+
+// TestImportProblemsInIndonesian checks that the problems Import reports,
+// its own and those of the strict decoder, are catalogued messages that
+// render in Bahasa Indonesia, not English sentences.
+func TestImportProblemsInIndonesian(t *testing.T) {
+	golden := seedGolden(t)
+	bundles := map[string][]byte{
+		"certainty":     replace(`"code": "very-low"`, `"code": "moderate"`)(golden),
+		"UNII":          replace(`"code": "PDC6A3C0OX"`, `"code": "451W47IQ8X"`)(golden),
+		"missing":       dropLastEvidence(golden),
+		"foreign":       []byte(`{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p"}}]}`),
+		"not UCUM":      []byte(`{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Ingredient","id":"a","status":"active","role":{"coding":[{"code":"analyte"}]},"substance":{"code":{"concept":{"text":"VEGF"}},"strength":[{"concentrationQuantity":{"value":1.2,"system":"http://unitsofmeasure.org","code":"mcg/mL"}}]}}}]}`),
+		"bad extension": bytes.Replace(golden, []byte(`"url": "path"`), []byte(`"url": "where"`), 1),
+	}
+	id := language.Indonesian
+	for name, data := range bundles {
+		t.Run(name, func(t *testing.T) {
+			_, err := fhir.Import(data)
+			ve, ok := secretome.AsValidationError(err)
+			require.True(t, ok, "%v", err)
+			for _, p := range ve.Problems {
+				require.False(t, p.Text.IsZero(), "%s: %s has no catalogued message", p.Path, p.Message)
+				assert.Empty(t, p.Text.Uncatalogued(), "%s: %s", p.Path, p.Message)
+				assert.NotEqual(t, p.Message, p.In(id), "%s renders in Indonesian", p.Path)
+			}
+		})
+	}
 }

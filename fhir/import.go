@@ -12,6 +12,7 @@ import (
 
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -119,13 +120,20 @@ type reader struct {
 	indications map[string]string
 }
 
-func (r *reader) problem(path string, code secretome.Code, format string, args ...any) {
+func (r *reader) problem(path string, code secretome.Code, msg message.Message) {
 	if path != "" && !strings.HasPrefix(path, "[") {
 		path = "." + path
 	}
-	r.ps = append(r.ps, secretome.Problem{Path: r.path + path, Code: code, Severity: secretome.SeverityError,
-		Message: fmt.Sprintf(format, args...)})
+	r.ps = append(r.ps, derivedProblem(r.path+path, code, msg))
 }
+
+// derivedProblem is an error at a Bundle path with a catalogued message.
+func derivedProblem(path string, code secretome.Code, msg message.Message) secretome.Problem {
+	return secretome.Problem{Path: path, Code: code, Severity: secretome.SeverityError, Message: msg.String(), Text: msg}
+}
+
+// quoted is a value from the Bundle, quoted, as a message argument.
+func quoted(s string) message.Text { return message.Text(strconv.Quote(s)) }
 
 func read(data []byte) (*regulation.Dossier, []secretome.Problem, *reader) {
 	var b bundle
@@ -135,7 +143,7 @@ func read(data []byte) (*regulation.Dossier, []secretome.Problem, *reader) {
 		return nil, r.ps, nil
 	}
 	if b.ResourceType != "Bundle" {
-		r.problem("resourceType", secretome.CodeEnum, "want a Bundle, got %q", b.ResourceType)
+		r.problem("resourceType", secretome.CodeEnum, message.New("fhir.bundle.want", quoted(b.ResourceType)))
 		return nil, r.ps, nil
 	}
 	// ClinicalUseDefinitions first, so that authorisations can name them.
@@ -144,7 +152,7 @@ func read(data []byte) (*regulation.Dossier, []secretome.Problem, *reader) {
 			r.path = "entry[" + strconv.Itoa(i) + "].resource"
 			var head resourceHead
 			if err := json.Unmarshal(e.Resource, &head); err != nil {
-				r.problem("", secretome.CodeType, "a resource is a JSON object")
+				r.problem("", secretome.CodeType, message.New("fhir.resource.object"))
 				continue
 			}
 			if (head.ResourceType == "ClinicalUseDefinition") != (pass == 0) {
@@ -214,7 +222,7 @@ func (r *reader) entry(typ string, e entry) {
 		for i := range m.Classification {
 			c, path := &m.Classification[i], fmt.Sprintf("classification[%d]", i)
 			if len(c.Coding) == 0 {
-				r.problem(path, secretome.CodeRequired, "a classification needs a coding")
+				r.problem(path, secretome.CodeRequired, message.New("fhir.classification.coding"))
 				continue
 			}
 			var t encoding.TextUnmarshaler
@@ -230,7 +238,7 @@ func (r *reader) entry(typ string, e entry) {
 			case systemDonorType:
 				t = &p.Source.Donor.Type
 			default:
-				r.problem(path+".coding[0].system", secretome.CodeEnum, "unknown classification system %q", c.Coding[0].System)
+				r.problem(path+".coding[0].system", secretome.CodeEnum, message.New("fhir.classification.system", quoted(c.Coding[0].System)))
 				continue
 			}
 			r.enum(path, c, c.Coding[0].System, t)
@@ -238,7 +246,7 @@ func (r *reader) entry(typ string, e entry) {
 		for i, x := range m.Extension {
 			pt, err := patchOf(x)
 			if err != nil {
-				r.problem(fmt.Sprintf("extension[%d]", i), secretome.CodeFormat, "%v", err)
+				r.problem(fmt.Sprintf("extension[%d]", i), secretome.CodeFormat, message.Of(err))
 				continue
 			}
 			r.patches = append(r.patches, pt)
@@ -311,7 +319,7 @@ func (r *reader) entry(typ string, e entry) {
 		name := ""
 		if c := in.Substance.Code.Concept; c != nil {
 			name = c.Text
-			r.standardCodings("substance.code.concept", c.Coding, 0, substanceCodings(name), fmt.Sprintf("the substance %q", name))
+			r.standardCodings("substance.code.concept", c.Coding, 0, substanceCodings(name), message.New("fhir.substance", quoted(name)))
 		}
 		var q secretome.Quantity
 		var basis string
@@ -340,7 +348,7 @@ func (r *reader) entry(typ string, e entry) {
 			}
 			p.Formulation.Excipients = append(p.Formulation.Excipients, x)
 		default:
-			r.problem("role", secretome.CodeEnum, "unknown ingredient role %q (want analyte or excipient)", role)
+			r.problem("role", secretome.CodeEnum, message.New("fhir.ingredient.role", quoted(role)))
 		}
 	case "ClinicalUseDefinition":
 		var c clinicalUseDefinition
@@ -359,7 +367,7 @@ func (r *reader) entry(typ string, e entry) {
 						ind.ICD11 = cd.Code
 					default:
 						r.problem(fmt.Sprintf("indication.diseaseSymptomProcedure.concept.coding[%d].system", i), secretome.CodeEnum,
-							"want an ICD-10 (%s) or ICD-11 (%s) code", SystemICD10, SystemICD11)
+							message.New("fhir.icd.system", message.Text(SystemICD10), message.Text(SystemICD11)))
 					}
 					ind.Label = cd.Display
 				}
@@ -395,7 +403,7 @@ func (r *reader) entry(typ string, e entry) {
 				id, ok := r.indications[cr.Reference.Reference]
 				if !ok {
 					r.problem(fmt.Sprintf("indication[%d].reference", i), secretome.CodeFormat,
-						"%q is not a ClinicalUseDefinition of the Bundle", cr.Reference.Reference)
+						message.New("fhir.indication.reference", quoted(cr.Reference.Reference)))
 				}
 				a.Indications = append(a.Indications, id)
 			case cr.Concept != nil && len(cr.Concept.Coding) > 0:
@@ -421,7 +429,7 @@ func (r *reader) entry(typ string, e entry) {
 			if len(ca.PublicationForm) > 0 && ca.PublicationForm[0].ArticleDate != "" {
 				y, err := strconv.Atoi(ca.PublicationForm[0].ArticleDate[:min(4, len(ca.PublicationForm[0].ArticleDate))])
 				if err != nil {
-					r.problem("citedArtifact.publicationForm[0].articleDate", secretome.CodeFormat, "want a year")
+					r.problem("citedArtifact.publicationForm[0].articleDate", secretome.CodeFormat, message.New("fhir.year"))
 				}
 				s.Year = y
 			}
@@ -435,28 +443,28 @@ func (r *reader) entry(typ string, e entry) {
 			r.evidence = append(r.evidence, evidenceRead{path: r.path, res: ev})
 		}
 	default:
-		r.problem("resourceType", secretome.CodeEnum, "%q is not a resource of a dossier Bundle", typ)
+		r.problem("resourceType", secretome.CodeEnum, message.New("fhir.resource.foreign", quoted(typ)))
 	}
 }
 
 // translations checks the codings after the first of c: they must be
 // exactly the standard codings that say the same as the first.
 func (r *reader) translations(path string, c *concept, want []coding) {
-	r.standardCodings(path, c.Coding, 1, want, c.Coding[0].System+"#"+c.Coding[0].Code)
+	r.standardCodings(path, c.Coding, 1, want, message.Plain(c.Coding[0].System+"#"+c.Coding[0].Code))
 }
 
 // standardCodings checks the codings cs[from:]: each must be the standard
 // coding want holds at its place (a Bundle may leave them out, but not
 // write others). said names what the codings must agree with.
-func (r *reader) standardCodings(path string, cs []coding, from int, want []coding, said string) {
+func (r *reader) standardCodings(path string, cs []coding, from int, want []coding, said message.Message) {
 	for i, g := range cs[from:] {
 		if i >= len(want) || g.System != want[i].System || g.Code != want[i].Code {
-			w := "no further coding"
+			var w message.Arg = message.Term("fhir.coding.none")
 			if i < len(want) {
-				w = want[i].System + "#" + want[i].Code
+				w = message.Text(want[i].System + "#" + want[i].Code)
 			}
 			r.problem(fmt.Sprintf("%s.coding[%d]", path, i+from), secretome.CodeInconsistent,
-				"%s#%s does not say the same as %s: want %s", g.System, g.Code, said, w)
+				message.New("fhir.coding.differs", message.Text(g.System+"#"+g.Code), said, w))
 			return
 		}
 	}
@@ -497,18 +505,18 @@ func (r *reader) checkRepeats() {
 		r.path = rp.entry
 		if rp.form != nil {
 			if !sameConcept(*rp.form, *form) {
-				r.problem(rp.path, secretome.CodeInconsistent, "the dose form differs from the product's (%s)", describe(*form))
+				r.problem(rp.path, secretome.CodeInconsistent, message.New("fhir.repeat.form", message.Text(describe(*form))))
 			}
 			continue
 		}
 		for i, c := range rp.routes {
 			if i >= len(routes) || !sameConcept(c, routes[i]) {
-				r.problem(fmt.Sprintf("%s[%d].code", rp.path, i), secretome.CodeInconsistent, "the routes differ from the product's")
+				r.problem(fmt.Sprintf("%s[%d].code", rp.path, i), secretome.CodeInconsistent, message.New("fhir.repeat.routes"))
 				break
 			}
 		}
 		if len(rp.routes) < len(routes) {
-			r.problem(rp.path, secretome.CodeInconsistent, "the routes differ from the product's: want %d", len(routes))
+			r.problem(rp.path, secretome.CodeInconsistent, message.New("fhir.repeat.routes.count", message.Int(len(routes))))
 		}
 	}
 }
@@ -558,31 +566,31 @@ func (r *reader) legalStatus(path string, ls *legalStatus) {
 	for i, x := range ls.Extension {
 		p := fmt.Sprintf("%s.extension[%d]", path, i)
 		if x.URL != ExtensionAssessedOn || x.ValueDate == nil || len(x.Extension) > 0 || x.ValueString != nil || hasDay {
-			r.problem(p, secretome.CodeFormat, "a legal status of supply holds one %s extension with a valueDate", ExtensionAssessedOn)
+			r.problem(p, secretome.CodeFormat, message.New("fhir.legal.day.extension", message.Text(ExtensionAssessedOn)))
 			continue
 		}
 		d, err := secretome.ParseDate(*x.ValueDate)
 		if err != nil {
-			r.problem(p+".valueDate", secretome.CodeFormat, "%v", err)
+			r.problem(p+".valueDate", secretome.CodeFormat, message.Of(err))
 			continue
 		}
 		c.asOf, hasDay = d, true
 	}
 	if !hasDay {
-		r.problem(path+".extension", secretome.CodeRequired, "a legal status of supply needs the day it was assessed on (%s)", ExtensionAssessedOn)
+		r.problem(path+".extension", secretome.CodeRequired, message.New("fhir.legal.day.missing", message.Text(ExtensionAssessedOn)))
 	}
 	if ls.Jurisdiction == nil || len(ls.Jurisdiction.Coding) == 0 || ls.Jurisdiction.Coding[0].Code == "" {
-		r.problem(path+".jurisdiction", secretome.CodeRequired, "a legal status of supply needs its jurisdiction")
+		r.problem(path+".jurisdiction", secretome.CodeRequired, message.New("fhir.legal.jurisdiction"))
 	} else {
 		c.jurisdiction = ls.Jurisdiction.Coding[0].Code
 	}
 	if ls.Code == nil || ls.Code.Text == "" {
-		r.problem(path+".code", secretome.CodeRequired, "a legal status of supply needs the classification as text")
+		r.problem(path+".code", secretome.CodeRequired, message.New("fhir.legal.text"))
 	} else {
 		c.text = ls.Code.Text
 		for i, cd := range ls.Code.Coding {
 			if i > 0 || cd.System != systemClassification {
-				r.problem(fmt.Sprintf("%s.code.coding[%d]", path, i), secretome.CodeEnum, "want one coding in %s", systemClassification)
+				r.problem(fmt.Sprintf("%s.code.coding[%d]", path, i), secretome.CodeEnum, message.New("fhir.legal.coding", message.Text(systemClassification)))
 				continue
 			}
 			c.code = cd.Code
@@ -596,9 +604,8 @@ func (r *reader) legalStatus(path string, ls *legalStatus) {
 // problem for each classification the rules do not give.
 func checkClassifications(d *regulation.Dossier, legal []classification) []secretome.Problem {
 	var ps []secretome.Problem
-	add := func(path, format string, args ...any) {
-		ps = append(ps, secretome.Problem{Path: path, Code: secretome.CodeInconsistent, Severity: secretome.SeverityError,
-			Message: fmt.Sprintf(format, args...)})
+	add := func(path, code string, args ...message.Arg) {
+		ps = append(ps, derivedProblem(path, secretome.CodeInconsistent, message.New(code, args...)))
 	}
 	if len(legal) == 0 {
 		return nil
@@ -608,7 +615,7 @@ func checkClassifications(d *regulation.Dossier, legal []classification) []secre
 	have := rules.Jurisdictions()
 	for _, c := range legal {
 		if !slices.Contains(have, c.jurisdiction) || c.jurisdiction == regulation.Baseline {
-			add(c.path+".jurisdiction", "no shipped rules class products in %q, so the classification cannot be checked", c.jurisdiction)
+			add(c.path+".jurisdiction", "fhir.legal.no_rules", quoted(c.jurisdiction))
 			continue
 		}
 		rep, ok := reports[c.asOf]
@@ -618,7 +625,7 @@ func checkClassifications(d *regulation.Dossier, legal []classification) []secre
 				rep, err = a.Assess(context.Background(), d)
 			}
 			if err != nil {
-				add(c.path, "the classification could not be checked: %v", err)
+				add(c.path, "fhir.legal.unchecked", message.Of(err))
 				continue
 			}
 			reports[c.asOf] = rep
@@ -631,14 +638,22 @@ func checkClassifications(d *regulation.Dossier, legal []classification) []secre
 		}
 		switch {
 		case got.Classification == "":
-			add(c.path+".code", "the Bundle classes the product in %s as %q; the rules in force on %s give no classification for the imported dossier",
-				c.jurisdiction, c.text, c.asOf)
+			add(c.path+".code", "fhir.legal.none", message.Text(c.jurisdiction), quoted(c.text), message.Text(c.asOf.String()))
 		case got.ClassificationText.Code != c.code || got.Classification != c.text:
-			add(c.path+".code", "the Bundle classes the product in %s as %q; the rules in force on %s class the imported dossier as %q",
-				c.jurisdiction, c.text, c.asOf, got.Classification)
+			add(c.path+".code", "fhir.legal.differs", message.Text(c.jurisdiction), quoted(c.text), message.Text(c.asOf.String()),
+				classText(got))
 		}
 	}
 	return ps
+}
+
+// classText is a jurisdiction's classification as a message: its
+// catalogued text, or the text a host's rule gave.
+func classText(j regulation.JurisdictionReport) message.Message {
+	if !j.ClassificationText.IsZero() {
+		return j.ClassificationText
+	}
+	return message.Plain(j.Classification)
 }
 
 // firstValue is the value of the first identifier, "" when there is none.
@@ -651,7 +666,7 @@ func firstValue(ids []identifier) string {
 
 func (r *reader) system(path, got, want string) bool {
 	if got != want {
-		r.problem(path, secretome.CodeEnum, "want system %q, got %q", want, got)
+		r.problem(path, secretome.CodeEnum, message.New("fhir.system.want", quoted(want), quoted(got)))
 		return false
 	}
 	return true
@@ -660,14 +675,14 @@ func (r *reader) system(path, got, want string) bool {
 // enum reads a concept coded in one of this library's code systems.
 func (r *reader) enum(path string, c *concept, system string, v encoding.TextUnmarshaler) bool {
 	if len(c.Coding) == 0 {
-		r.problem(path, secretome.CodeRequired, "a coding in %s is required", system)
+		r.problem(path, secretome.CodeRequired, message.New("fhir.coding.required", message.Text(system)))
 		return false
 	}
 	if !r.system(path+".coding[0].system", c.Coding[0].System, system) {
 		return false
 	}
 	if err := v.UnmarshalText([]byte(c.Coding[0].Code)); err != nil {
-		r.problem(path+".coding[0].code", secretome.CodeEnum, "%v", err)
+		r.problem(path+".coding[0].code", secretome.CodeEnum, message.Of(err))
 		return false
 	}
 	return true
@@ -678,21 +693,21 @@ func (r *reader) quantity(path string, q *quantity) secretome.Quantity {
 		return secretome.Quantity{}
 	}
 	if q.System != SystemUCUM {
-		r.problem(path+".system", secretome.CodeUnit, "want UCUM (%s), got %q", SystemUCUM, q.System)
+		r.problem(path+".system", secretome.CodeUnit, message.New("fhir.ucum.system", message.Text(SystemUCUM), quoted(q.System)))
 		return secretome.Quantity{}
 	}
 	u, err := secretome.ParseUCUM(q.Code)
 	if err != nil {
 		if near, nerr := secretome.ParseUnit(q.Code); nerr == nil {
-			r.problem(path+".code", secretome.CodeUnit, "%q is not a UCUM code; %s is written %q in UCUM", q.Code, near, near.UCUM())
+			r.problem(path+".code", secretome.CodeUnit, message.New("fhir.ucum.near", quoted(q.Code), message.Text(near.String()), quoted(near.UCUM())))
 		} else {
-			r.problem(path+".code", secretome.CodeUnit, "%q is not a UCUM code of a unit a dossier uses", q.Code)
+			r.problem(path+".code", secretome.CodeUnit, message.New("fhir.ucum.unknown", quoted(q.Code)))
 		}
 		return secretome.Quantity{}
 	}
 	v, err := secretome.ParseQuantity(string(q.Value) + " " + u.String())
 	if err != nil {
-		r.problem(path+".value", secretome.CodeNumber, "%v", err)
+		r.problem(path+".value", secretome.CodeNumber, message.Of(err))
 		return secretome.Quantity{}
 	}
 	return v
@@ -705,12 +720,12 @@ func (r *reader) period(path string, p *period) (from, until secretome.Date) {
 	var err error
 	if p.Start != "" {
 		if from, err = secretome.ParseDate(p.Start); err != nil {
-			r.problem(path+".start", secretome.CodeFormat, "%v", err)
+			r.problem(path+".start", secretome.CodeFormat, message.Of(err))
 		}
 	}
 	if p.End != "" {
 		if until, err = secretome.ParseDate(p.End); err != nil {
-			r.problem(path+".end", secretome.CodeFormat, "%v", err)
+			r.problem(path+".end", secretome.CodeFormat, message.Of(err))
 		}
 	}
 	return

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -243,13 +244,7 @@ func fill(tmpl string, args []Arg, l lang) string {
 // MarshalJSON writes the message as structured data:
 // {"code":"id.nie.missing","args":[…]}, the arguments as Args writes
 // them. UnmarshalJSON reads it back.
-func (m Message) MarshalJSON() ([]byte, error) {
-	type wire struct {
-		Code string `json:"code"`
-		Args Args   `json:"args,omitempty"`
-	}
-	return json.Marshal(wire(m))
-}
+func (m Message) MarshalJSON() ([]byte, error) { return appendMessage(nil, m), nil }
 
 // UnmarshalJSON reads a message written by MarshalJSON.
 func (m *Message) UnmarshalJSON(b []byte) error {
@@ -278,12 +273,7 @@ func (m *Message) UnmarshalJSON(b []byte) error {
 type Args []Arg
 
 // MarshalJSON writes the arguments as a JSON array.
-func (a Args) MarshalJSON() ([]byte, error) {
-	if a == nil {
-		return []byte("[]"), nil
-	}
-	return json.Marshal(wireList(a))
-}
+func (a Args) MarshalJSON() ([]byte, error) { return appendArgs(nil, a), nil }
 
 // UnmarshalJSON reads arguments written by MarshalJSON; any other form is
 // an error.
@@ -363,27 +353,93 @@ func argFromJSON(b json.RawMessage) (Arg, error) {
 	return nil, fmt.Errorf("unknown kind of argument %s", b)
 }
 
-func wireArg(a Arg) any {
-	switch v := a.(type) {
-	case Term:
-		return map[string]string{"term": string(v)}
-	case Count:
-		return map[string]any{"count": v.N, "noun": v.Noun}
-	case And:
-		return map[string]any{"and": wireList(v)}
-	case Or:
-		return map[string]any{"or": wireList(v)}
+// The JSON form is written by appending to a byte slice rather than
+// through maps and reflection: a check run writes it for every finding.
+
+func appendMessage(b []byte, m Message) []byte {
+	b = append(b, `{"code":`...)
+	b = appendString(b, m.Code)
+	if len(m.Args) > 0 {
+		b = append(b, `,"args":`...)
+		b = appendArgs(b, m.Args)
 	}
-	return a
+	return append(b, '}')
 }
 
-func wireList(items []Arg) []any {
-	out := make([]any, len(items))
-	for i, it := range items {
-		out[i] = wireArg(it)
+func appendArgs(b []byte, args []Arg) []byte {
+	b = append(b, '[')
+	for i, a := range args {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendArg(b, a)
 	}
-	return out
+	return append(b, ']')
 }
+
+func appendArg(b []byte, a Arg) []byte {
+	switch v := a.(type) {
+	case Text:
+		return appendString(b, string(v))
+	case Int:
+		return strconv.AppendInt(b, int64(v), 10)
+	case Term:
+		b = append(b, `{"term":`...)
+		return append(appendString(b, string(v)), '}')
+	case Count:
+		b = append(b, `{"count":`...)
+		b = strconv.AppendInt(b, int64(v.N), 10)
+		b = append(b, `,"noun":`...)
+		return append(appendString(b, v.Noun), '}')
+	case And:
+		b = append(b, `{"and":`...)
+		return append(appendArgs(b, v), '}')
+	case Or:
+		b = append(b, `{"or":`...)
+		return append(appendArgs(b, v), '}')
+	case Message:
+		return appendMessage(b, v)
+	}
+	// Arg has unexported methods: no other kind exists.
+	return appendString(b, a.render(en))
+}
+
+// appendString writes s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 as U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, `\ufffd`...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
+
+const hexDigits = "0123456789abcdef"
 
 // Uncatalogued lists what of m the catalogue does not hold: the codes of
 // m and of the messages among its arguments, and the terms and nouns

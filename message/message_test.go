@@ -2,6 +2,7 @@ package message_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -122,5 +123,21 @@ func TestMessageJSONRoundTrip(t *testing.T) {
 	for _, tt := range bad {
 		var m message.Message
 		assert.Error(t, json.Unmarshal([]byte(tt.in), &m), tt.why)
+	}
+}
+
+// TestMessageJSONText checks that texts of every kind survive the JSON
+// form: quotes, backslashes, control characters, non-ASCII letters and
+// invalid UTF-8 (read back as U+FFFD, as encoding/json does).
+func TestMessageJSONText(t *testing.T) {
+	for _, s := range []string{"plain", `a "quoted" \ path`, "tab\tnew\nline\rcr\x00\x1f\x7f", "Dosier <&> ü 中 \u2028", "bad \xff utf-8", ""} {
+		m := message.New("x", message.Text(s), message.Term(s), message.Count{N: -2, Noun: s})
+		b, err := json.Marshal(m)
+		require.NoError(t, err)
+		require.True(t, json.Valid(b), "%q", b)
+		var back message.Message
+		require.NoError(t, json.Unmarshal(b, &back))
+		want := strings.ToValidUTF8(s, "\uFFFD")
+		assert.Equal(t, message.New("x", message.Text(want), message.Term(want), message.Count{N: -2, Noun: want}), back, "%q", s)
 	}
 }

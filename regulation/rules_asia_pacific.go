@@ -160,8 +160,10 @@ func japanRules() []Rule {
 }
 
 func checkJPAdvertising(c *Context) {
-	d := c.Dossier()
-	if len(c.Uses()) == 0 || d.AdvertisedToPublic == nil || !*d.AdvertisedToPublic {
+	if len(c.Uses()) == 0 {
+		return
+	}
+	if adv, _ := c.Dossier().AdvertisedIn(c.code); !adv {
 		return
 	}
 	unapprovedDrugClaims(c, message.New("jp.advertising"))

@@ -3,6 +3,7 @@ package regulation
 import (
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
+	"slices"
 )
 
 var (
@@ -83,6 +84,27 @@ var (
 		// In force on 18 December 2001, the twentieth day after publication (OJ L 311, 28.11.2001).
 		EffectiveFrom: date("2001-12-18"),
 		CheckedOn:     readFirst,
+	}
+	citeEUAdvertising = Citation{
+		Instrument:      "Directive 2001/83/EC on the Community code relating to medicinal products for human use",
+		Number:          "Directive 2001/83/EC",
+		Article:         "Art. 87(1) (advertising of a medicinal product without a marketing authorisation prohibited)",
+		ArticleVerified: true,
+		URL:             "https://eur-lex.europa.eu/eli/dir/2001/83/oj",
+		// In force on 18 December 2001, the twentieth day after publication (OJ L 311, 28.11.2001).
+		EffectiveFrom: date("2001-12-18"),
+		CheckedOn:     readSecond,
+	}
+	cite312_32 = Citation{
+		Instrument: "Code of Federal Regulations, Title 21, Part 312 (investigational new drug application)",
+		Number:     "21 CFR 312",
+		Article:    "§ 312.32(c) (IND safety reports)",
+		URL:        "https://www.ecfr.gov/current/title-21/chapter-I/subchapter-D/part-312/subpart-B/section-312.32",
+		Secondary:  "FDA, IND Application Reporting: IND Safety Reports (https://www.fda.gov/drugs/investigational-new-drug-ind-application/ind-application-reporting-safety-reports)",
+		// The section's current text took effect on 28 March 2011 (final
+		// rule of 29 September 2010, 75 FR 59935).
+		EffectiveFrom: date("2011-03-28"),
+		CheckedOn:     readSecond,
 	}
 	citeEUCTR = Citation{
 		Instrument: "Regulation (EU) No 536/2014 on clinical trials on medicinal products for human use",
@@ -169,6 +191,16 @@ func unitedStatesRules() []Rule {
 				Note:       "Subpart I lets FDA permit an investigational drug to be used for treatment outside a clinical trial (individual patients, intermediate-size populations, treatment IND or protocol), always under an IND or a protocol added to one. A hospital or clinic use with an IND in effect covering its indications is permitted under this route; an IND that does not name the use's indications leaves that condition open. The subpart took effect on 13 October 2009 with the final rule of 13 August 2009.",
 			},
 			Check: checkUSExpandedAccess,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "US-312-32-SAFETY-REPORTS", Jurisdiction: "US",
+				Title:      "A sponsor reports serious and unexpected suspected adverse reactions under an IND to FDA",
+				Citation:   cite312_32,
+				Provenance: ProvenanceSecondary,
+				Note:       "§ 312.32(c) obliges the sponsor of an IND to notify FDA and every participating investigator, in an IND safety report, of potential serious risks, among them any suspected adverse reaction that is both serious and unexpected; the requirement is known from FDA's own page on IND safety reports, the section's text was not read. A trial or treatment use under an IND in effect whose IND the dossier states does not report adverse events to FDA is permitted only on the condition that they are reported; an IND stated to report them permits; where the dossier does not say, the rule is silent. The section's current text took effect on 28 March 2011; earlier safety-reporting text is not encoded, so the rule is silent before that day.",
+			},
+			Check: checkUSINDSafety,
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -291,6 +323,73 @@ func checkUSExpandedAccess(c *Context) {
 	}
 }
 
+// checkUSINDSafety sets the condition of IND safety reports for a use
+// under an IND that the dossier states does not report adverse events.
+func checkUSINDSafety(c *Context) {
+	for _, i := range c.Uses() {
+		u := c.use(i)
+		if u.Class != UseClinicalTrial && u.Class != UseHospitalService {
+			continue
+		}
+		r, at := findAuth(c, AuthIND, u, false)
+		if r != authOK {
+			continue
+		}
+		switch ae := c.d.Authorisations[at].AdverseEventsReported; {
+		case ae == nil:
+		case *ae:
+			c.PermitText(i, authPath(at)+".adverse_events_reported", message.New("us.ind_safety.held"))
+		default:
+			c.ConditionText(i, message.New("us.ind_safety.missing"), authPath(at)+".adverse_events_reported", message.New("us.ind_safety"))
+		}
+	}
+}
+
+// checkEUAdvertising reports each therapeutic claim advertised in the EU
+// for a product without an EU marketing authorisation covering it.
+func checkEUAdvertising(c *Context) {
+	c.Inferred(true)
+	drugAdvertising(c, AuthMarketingAuthorisation, message.New("eu.advertising"), message.New("eu.advertising.unknown"), message.Message{})
+	c.Inferred(false)
+}
+
+// drugAdvertising judges the therapeutic claims made in the market of a
+// rule on advertising medicines. A claim advertised there (on a website,
+// on social media, in promotion to health professionals, or with the
+// product advertised to the public in the market) for a product with no
+// authorisation of the kind covering the claim's indication is an error
+// (unauthorised); a claim whose channels are not stated, in a market
+// whose advertising is not stated, gets a note (unknown). When public is
+// not zero, a claim advertised to the public for an authorised product is
+// an error too (a medicine that may be advertised to professionals only),
+// marked inferred; callers that mark every finding inferred pass none.
+func drugAdvertising(c *Context, kind AuthorisationKind, unauthorised, unknown, public message.Message) {
+	d := c.Dossier()
+	if len(c.Uses()) == 0 || len(d.Claims) == 0 {
+		return
+	}
+	adv, stated := d.AdvertisedIn(c.code)
+	for k := range d.Claims {
+		cl := &d.Claims[k]
+		if !c.claimHere(k) || claimIntent(d, cl) != secretome.IntentTherapeutic {
+			continue
+		}
+		toPublic := adv || cl.Public()
+		authorised := authorisedFor(c, kind, cl.Indication)
+		switch {
+		case authorised && toPublic && !public.IsZero():
+			c.Inferred(true) // that the medicine is one for professionals only is a reading
+			c.reportClaim(k, secretome.SeverityError, public)
+			c.Inferred(false)
+		case authorised:
+		case toPublic || slices.Contains(cl.Channels, ChannelTradePromotion):
+			c.reportClaim(k, secretome.SeverityError, unauthorised)
+		case !stated && len(cl.Channels) == 0:
+			c.reportClaim(k, secretome.SeverityInfo, unknown)
+		}
+	}
+}
+
 // checkUSInvestigationalPromotion flags therapeutic claims promoted to the
 // public for a product under investigation in the United States.
 func checkUSInvestigationalPromotion(c *Context) {
@@ -356,10 +455,16 @@ func checkUSPromotion(c *Context) {
 // licensedFor reports whether a BLA valid on the as-of date covers the
 // indication ID; a claim about no particular indication ("") needs a
 // licence that does not restrict indications.
-func licensedFor(c *Context, indication string) bool {
+func licensedFor(c *Context, indication string) bool { return authorisedFor(c, AuthBLA, indication) }
+
+// authorisedFor reports whether an authorisation of the kind (or one that
+// answers a search for it), in the jurisdiction and valid on the as-of
+// date, covers the indication ID; a claim about no particular indication
+// ("") needs one that does not restrict indications.
+func authorisedFor(c *Context, kind AuthorisationKind, indication string) bool {
 	for i := range c.d.Authorisations {
 		a := &c.d.Authorisations[i]
-		if a.Kind != AuthBLA || a.Jurisdiction != c.code || !a.ValidOn(c.asOf) {
+		if !kindMatches(a.Kind, kind) || a.Jurisdiction != c.code || !a.ValidOn(c.asOf) {
 			continue
 		}
 		if indication == "" && len(a.Indications) == 0 || indication != "" && a.Covers(indication) {
@@ -408,6 +513,16 @@ func europeanUnionRules() []Rule {
 				Note:       "Art. 6(1) is known from law-firm summaries; the Directive's text was not read. The Directive entered into force on 18 December 2001, the twentieth day after its publication.",
 			},
 			Check: checkEUMarketed,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "EU-2001-83-ART87-ADVERTISING", Jurisdiction: "EU",
+				Title:      "A medicinal product without a marketing authorisation may not be advertised",
+				Citation:   citeEUAdvertising,
+				Provenance: ProvenanceInferred,
+				Note:       "Art. 87(1): Member States shall prohibit any advertising of a medicinal product for which no marketing authorisation has been granted in accordance with Union law. The rule judges each therapeutic claim made in the EU market: advertised there (a claim on a website, on social media or in promotion to health professionals, or the product advertised to the public in the EU), with no EU marketing authorisation in effect for the claim's indication, it is an error; a claim whose channels and market advertising the dossier does not state gets a note. That a secretome presented for treating disease is a medicinal product by presentation is our reading, so the rule is marked inferred. Labels and leaflets are not judged as advertising. The Directive entered into force on 18 December 2001.",
+			},
+			Check: checkEUAdvertising,
 		},
 		{
 			RuleInfo: RuleInfo{

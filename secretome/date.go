@@ -25,6 +25,9 @@ type Date struct {
 // exists (2025-02-30 is an error). Decoders report its error with
 // CodeFormat: the value is a string, but not a date.
 func ParseDate(s string) (Date, error) {
+	if d, ok := isoDay(s); ok {
+		return d, nil
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, &dateError{text: s}
@@ -119,12 +122,52 @@ func (d *Date) UnmarshalText(b []byte) error {
 		*d = Date{}
 		return nil
 	}
+	if v, ok := isoDay(b); ok {
+		*d = v // without copying b into a string
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
+}
+
+// isoDay reads s when it is a day written YYYY-MM-DD with digits alone,
+// as time.Parse(time.DateOnly) reads it, and reports false for anything
+// else, which time.Parse then reads or rejects.
+func isoDay[S ~string | ~[]byte](s S) (Date, bool) {
+	if len(s) != len("2006-01-02") || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if s[i] < '0' || s[i] > '9' {
+			return Date{}, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	y, m, d := n/10000, time.Month(n/100%100), n%100
+	if m < time.January || m > time.December || d < 1 || d > daysIn(y, m) {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: m, Day: d}, true
+}
+
+// daysIn returns the number of days of month m in year y of the
+// proleptic Gregorian calendar.
+func daysIn(y int, m time.Month) int {
+	if m == time.February {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31 - int(m-1)%7%2
 }
 
 func cmpInt(a, b int) int {

@@ -62,6 +62,10 @@ func TestFhirImportEvidenceMismatch(t *testing.T) {
 	assert.Equal(t, exitFindings, imp.code, "a certainty the studies do not give fails the import")
 	assert.Contains(t, imp.stderr, `certainty[0].rating.coding[0].code [inconsistent] the Bundle has "moderate"`)
 	assert.Contains(t, imp.stdout, `"id": "NSB-UCMSC-SG-01"`, "the dossier is still written")
+
+	id := runInProcess(t, edited, "fhir", "import", "--lang", "id", "-")
+	assert.Equal(t, exitFindings, id.code)
+	assert.Contains(t, id.stderr, `Bundle berisi "moderate" padahal studi yang dirujuknya menghasilkan "very-low"`, "the problem reads in Indonesian")
 }
 
 func TestFhirErrors(t *testing.T) {

@@ -80,10 +80,17 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index, li
 		d.maxIssues = DefaultMaxIssues
 	}
 	if lists != nil {
-		d.lists = lists.Get().(*listBuffers)
-		defer lists.Put(d.lists)
+		b := lists.Get().(*listBuffers)
+		d.lists, d.strs, d.pending, d.steps = b, b.strs, b.pending, b.steps
+		defer func() {
+			if cap(d.strs) <= maxKeptBuffer && cap(d.pending) <= maxKeptBuffer && cap(d.steps) <= maxKeptBuffer {
+				b.strs, b.pending, b.steps = d.strs[:0], d.pending[:0], d.steps[:0]
+			}
+			lists.Put(b)
+		}()
 	}
 	d.document(p, v)
+	d.flush()
 	issues := d.issues
 	if d.err != nil {
 		code := CodeSyntax
@@ -186,10 +193,13 @@ type decoder struct {
 	issues []Issue
 	err    *syntaxError
 	buf    []byte // unescaped strings
-	// text is a copy of data[textAt:textAt+len(text)], from which string
-	// values are cut (see strValue).
-	text   string
-	textAt int
+	// strs holds the contents of the string values read since the last
+	// flush, and pending the values to set to them (see setString).
+	strs    []byte
+	pending []pendingString
+	// strings counts the string values read, so that a list can tell
+	// whether any was read inside it.
+	strings int
 	// index, when not nil, notes where each value starts; keyAt and
 	// keyLen place the raw key of the member whose value is read next
 	// (keyLen 0 for a list element).
@@ -481,9 +491,7 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 			d.mismatch(start, k, "json.want.string")
 			return
 		}
-		if s, ok := d.strValue(); ok {
-			v.SetString(s)
-		}
+		d.setString(v)
 	case planBool:
 		if k != kindBool {
 			d.mismatch(start, k, "json.want.bool")
@@ -670,6 +678,7 @@ func (d *decoder) mapValue(p *plan, v reflect.Value) {
 		}
 		e := reflect.New(p.elem.t).Elem()
 		d.value(p.elem, e)
+		d.flush() // e is copied into the map
 		m.SetMapIndex(reflect.ValueOf(k).Convert(keyType), e)
 	})
 	v.Set(m)
@@ -748,12 +757,18 @@ func (d *decoder) array(p *plan, v reflect.Value) {
 	}
 	elem := p.elem
 	size := elem.t.Size()
+	// A string value pending in an element must be set before the
+	// elements move; none can be unless one was read inside the list.
+	strings := d.strings
 	if d.lists == nil {
 		n := d.elements(func(i int) {
 			if !d.spend(size) {
 				return
 			}
 			if i == v.Cap() {
+				if d.strings > strings {
+					d.flush() // the elements move
+				}
 				v.Grow(max(4, i)) // the elements alone: the header is v's own
 			}
 			v.SetLen(i + 1)
@@ -772,6 +787,9 @@ func (d *decoder) array(p *plan, v reflect.Value) {
 			return
 		}
 		if i == buf.Len() {
+			if d.strings > strings {
+				d.flush() // the elements move
+			}
 			buf = grow(buf, p.t)
 		}
 		n = i + 1
@@ -779,6 +797,9 @@ func (d *decoder) array(p *plan, v reflect.Value) {
 	})
 	switch {
 	case n > 0:
+		if d.strings > strings {
+			d.flush() // the elements move
+		}
 		// Grow allocates the elements alone; the slice header is v's own.
 		v.Grow(n)
 		v.SetLen(n)
@@ -1036,35 +1057,55 @@ func (d *decoder) str() []byte {
 	return d.buf
 }
 
-// textChunk is how many bytes of the document strValue copies at a time.
-const textChunk = 2048
+// pendingString is a string value read but not yet set: v is to hold
+// strs[at:end] (see setString).
+type pendingString struct {
+	v       reflect.Value
+	at, end int
+}
 
-// strValue reads a string literal and returns its contents as a string.
-// A short string without escapes is a part of a copy of the stretch of
-// the document where it lies, textChunk bytes copied at once and shared
-// by the strings in it, rather than a copy of its own: one allocation for
-// a dozen strings or so. The strings of a decoded value keep those
-// stretches alive, which take at most the size of the document.
-func (d *decoder) strValue() (string, bool) {
+// setString reads a string literal into v, a string. The contents are
+// appended to d.strs and v is set at the next flush, to a part of one
+// string made of all the contents read since the last: one allocation of
+// just the strings' bytes for a stretch of the document, rather than one
+// for each string or a copy of the document with its keys and spaces.
+func (d *decoder) setString(v reflect.Value) {
 	start := d.pos
 	escaped := d.skipString()
 	if d.err != nil {
-		return "", false
+		return
 	}
-	from, to := start+1, d.pos-1
-	switch {
-	case from == to:
-		return "", true
-	case escaped:
-		d.buf = appendUnescaped(d.buf[:0], d.data[start:d.pos])
-		return string(d.buf), true
-	case to-from > textChunk/4:
-		return string(d.data[from:to]), true
-	case from < d.textAt || to > d.textAt+len(d.text):
-		d.textAt = from
-		d.text = string(d.data[from:min(from+textChunk, len(d.data))])
+	raw := d.data[start:d.pos]
+	if len(raw) == 2 {
+		v.SetString("")
+		return
 	}
-	return d.text[from-d.textAt : to-d.textAt], true
+	at := len(d.strs)
+	if escaped {
+		d.strs = appendUnescaped(d.strs, raw)
+	} else {
+		d.strs = append(d.strs, raw[1:len(raw)-1]...)
+	}
+	d.pending = append(d.pending, pendingString{v: v, at: at, end: len(d.strs)})
+	d.strings++
+}
+
+// flush sets the pending string values. It must run before a value that
+// may hold one is copied elsewhere (a list's elements into a new slice, a
+// map's value into the map) and at the end of the document, so that
+// every pending value is still where it was read.
+func (d *decoder) flush() {
+	if len(d.pending) == 0 {
+		return
+	}
+	s := string(d.strs)
+	for i := range d.pending {
+		p := &d.pending[i]
+		p.v.SetString(s[p.at:p.end])
+		p.v = reflect.Value{} // the buffer keeps no pointer into the value
+	}
+	d.pending = d.pending[:0]
+	d.strs = d.strs[:0]
 }
 
 func isHex(c byte) bool {

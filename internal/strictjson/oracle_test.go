@@ -170,10 +170,12 @@ func TestIndexLocatesAsTheDocument(t *testing.T) {
 }
 
 // TestDecodeOracleAgreesOnALongDocument decodes a document of many
-// strings and decimals, longer than the stretches of text that string
-// values are cut from, with strings that cross their borders, strings too
-// long to share one, empty and escaped strings, and checks the value
-// against encoding/json's.
+// strings and decimals and checks the value against encoding/json's:
+// string values are set only when the strings read so far are made into
+// one, before their values move (a list that grows or is copied into its
+// slice, a map's value copied into the map) and at the end, so the
+// document has long lists of strings and of objects holding strings,
+// nested lists, a map, pointers, and empty, escaped and long strings.
 func TestDecodeOracleAgreesOnALongDocument(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"names":[`)
@@ -199,9 +201,17 @@ func TestDecodeOracleAgreesOnALongDocument(t *testing.T) {
 		}
 		b.WriteString(`{"name": "n` + strings.Repeat("z", i%50) + `", "amount": {"v": 1}, "ratio": 0.5}`)
 	}
-	b.WriteString(`], "next": {"price": "-0.0", "share": 999.99, "next": {"price": 1000, "share": "0.001"}}}`)
+	b.WriteString(`], "tags": {`)
+	for i := range 50 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`"k` + strings.Repeat("q", i) + `": "v\t` + strings.Repeat("w", i) + `"`)
+	}
+	b.WriteString(`}, "next": {"price": "-0.0", "share": 999.99, "names": ["a", "", "b"], ` +
+		`"items": [{"name": "deep"}, {"name": ""}], "next": {"price": 1000, "share": "0.001", "id": "z"}}, "id": "end"}`)
 	data := []byte(b.String())
-	require.Greater(t, len(data), 16*textChunk)
+	require.Greater(t, len(data), 100000)
 	var got, want, prepared oracleDoc
 	require.Empty(t, Decode(data, &got, Options{}))
 	require.NoError(t, encodingJSON(data, &want))

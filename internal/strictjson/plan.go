@@ -59,11 +59,22 @@ func numberLists(plans map[reflect.Type]*plan) int {
 }
 
 // listBuffers holds, for each slice type of a Decoder, a slice in which
-// the elements of a list are read before the list's own slice is made.
-// Between lists the buffers hold only zero values.
+// the elements of a list are read before the list's own slice is made,
+// and the buffers of string values (see decoder.setString) and of the
+// path, for the next decoding to reuse. Between decodings they hold no
+// pointer into a decoded value: the list buffers only zero values, and no
+// string is pending.
 type listBuffers struct {
-	bufs []reflect.Value
+	bufs    []reflect.Value
+	strs    []byte
+	pending []pendingString
+	steps   []step
 }
+
+// maxKeptBuffer is the largest string buffer, in bytes, and the most
+// pending strings and path steps, kept for the next decoding: a rare huge
+// document does not leave its buffers behind.
+const maxKeptBuffer = 64 << 10
 
 func newListBuffers(n int) *listBuffers { return &listBuffers{bufs: make([]reflect.Value, n)} }
 
