@@ -5,6 +5,7 @@ package evidence
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"sort"
 
@@ -253,6 +254,16 @@ func (m *Model) RankTest() (*RankTest, error) {
 	x := make([]float64, d.k)
 	for i, v := range d.v {
 		x[i] = (d.y[i] - theta) / math.Sqrt(v-1/sw)
+		if math.IsNaN(x[i]) || math.IsInf(x[i], 0) {
+			// In exact arithmetic v > 1/sw for k ≥ 2; in double precision a
+			// variance many orders of magnitude below the others leaves no
+			// difference to divide by. R's cor.test would drop the pair;
+			// the library reports it instead of testing fewer effects.
+			var ps secretome.Problems
+			ps.Add(fmt.Sprintf("effects[%d]", i), secretome.SeverityError, secretome.CodeRange,
+				"the rank test is undefined: the standardised effect is not a finite number (the variance is not larger than the pooled estimate's in double precision)")
+			return nil, ps.Err()
+		}
 	}
 	tau, p, exact := kendall(x, d.v)
 	if math.IsNaN(tau) {
@@ -329,7 +340,7 @@ func ties(x []float64) []float64 {
 	sort.Float64s(s)
 	var out []float64
 	for i := 0; i < len(s); {
-		j := i
+		j := i + 1
 		for j < len(s) && s[j] == s[i] {
 			j++
 		}

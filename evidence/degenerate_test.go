@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -104,4 +105,24 @@ func TestDegenerateModerators(t *testing.T) {
 		_, err = Fit(es, sat, FitOptions{PoolOptions: PoolOptions{Method: m, HartungKnapp: true}})
 		assert.ErrorContains(t, err, "Knapp-Hartung needs more effects than coefficients")
 	}
+}
+
+// TestRankTestVarianceBelowPrecision checks that a variance so far below the
+// others that v - 1/Σw is zero in double precision gets a clear error naming
+// the effect, rather than a test on a NaN (a NaN once made the tie count loop
+// for ever).
+func TestRankTestVarianceBelowPrecision(t *testing.T) {
+	es := []Effect{{Measure: MeasureMD, Yi: 1, Vi: 1e-300}, {Measure: MeasureMD, Yi: 2, Vi: 1e10}, {Measure: MeasureMD, Yi: 0.5, Vi: 1e12}}
+	fit, err := Fit(es, nil, FitOptions{PoolOptions: PoolOptions{Method: MethodCommon}})
+	require.NoError(t, err)
+	_, err = fit.RankTest()
+	assert.ErrorContains(t, err, "effects[0]")
+	assert.ErrorContains(t, err, "not a finite number")
+}
+
+// TestTiesEndsOnNaN checks that the tie count ends on values that compare
+// unequal to themselves.
+func TestTiesEndsOnNaN(t *testing.T) {
+	nan := math.NaN()
+	assert.Equal(t, []float64{2}, ties([]float64{nan, 1, nan, 1}))
 }

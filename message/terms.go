@@ -133,6 +133,7 @@ var terms = []entry{
 	{"noun.verdict_change", "verdict change|verdict changes", "perubahan putusan"},
 	{"noun.test", "test|tests", "uji"},
 	{"noun.failed_expectation", "failed expectation|failed expectations", "harapan yang tidak terpenuhi"},
+	{"noun.warning_or_note", "warning or note|warnings or notes", "peringatan atau catatan"},
 	{"noun.problem", "problem|problems", "masalah"},
 	{"noun.finding", "finding|findings", "temuan"},
 }

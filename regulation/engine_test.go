@@ -379,6 +379,10 @@ func TestReportOrderAndHelpers(t *testing.T) {
 	assert.True(t, slices.IsSorted(codes))
 	all := rep.Findings()
 	assert.True(t, slices.IsSortedFunc(all, compareFindings))
+	shuffled := *rep
+	shuffled.Jurisdictions = slices.Clone(rep.Jurisdictions)
+	slices.Reverse(shuffled.Jurisdictions)
+	assert.Equal(t, all, shuffled.Findings(), "a report out of order is sorted")
 	assert.Equal(t, secretome.SeverityError, rep.Worst())
 	assert.Equal(t, "NSB-UCMSC-SG-01", rep.Product)
 	assert.Nil(t, rep.Jurisdiction("FR"))

@@ -340,7 +340,9 @@ func (r *Report) Jurisdiction(code string) *JurisdictionReport {
 
 // Findings returns the findings of every jurisdiction in one list, sorted
 // by jurisdiction, use, severity (errors first), rule ID, path and
-// message.
+// message (its English text). A report already in that order by every
+// key but the message, as a report from an assessment is, keeps its
+// order; only a report out of order is sorted.
 func (r *Report) Findings() []Finding {
 	n := 0
 	for i := range r.Jurisdictions {
@@ -350,7 +352,13 @@ func (r *Report) Findings() []Finding {
 	for i := range r.Jurisdictions {
 		out = append(out, r.Jurisdictions[i].Findings...)
 	}
-	slices.SortStableFunc(out, compareFindings)
+	// An assessment's report is in this order already (jurisdictions by
+	// code, each one's findings sorted): check that by every key but the
+	// message, which would have to be rendered, and sort only a report
+	// that is out of order.
+	if !slices.IsSortedFunc(out, compareFindingKeys) {
+		slices.SortStableFunc(out, compareFindings)
+	}
 	return out
 }
 
@@ -370,13 +378,21 @@ func (r *Report) Worst() secretome.Severity {
 
 // compareFindings is the documented order of findings.
 func compareFindings(a, b Finding) int {
+	if c := compareFindingKeys(a, b); c != 0 {
+		return c
+	}
+	return compareText(a.Message, b.Message)
+}
+
+// compareFindingKeys is compareFindings without the last key, the
+// message.
+func compareFindingKeys(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.Jurisdiction, b.Jurisdiction),
 		cmp.Compare(useKey(a.Use), useKey(b.Use)),
 		cmp.Compare(b.Severity, a.Severity),
 		cmp.Compare(a.RuleID, b.RuleID),
 		cmp.Compare(a.Path, b.Path),
-		compareText(a.Message, b.Message),
 	)
 }
 

@@ -70,6 +70,14 @@ var (
 		EffectiveFrom: date("2025-03-06"),
 		CheckedOn:     readSecond,
 	}
+	citeBPOM2 = Citation{
+		Instrument: "BPOM Regulation No. 2 of 2021 on the Guideline for the Supervision of Drug Advertising (Peraturan BPOM Nomor 2 Tahun 2021 tentang Pedoman Pengawasan Periklanan Obat)",
+		Number:     "BPOM Reg. 2/2021",
+		Article:    "Art. 2(1) (an advertised drug holds a marketing authorisation); Art. 3(1)-(2) (prescription drugs are advertised to health professionals only)",
+		URL:        jdihBPOM,
+		Secondary:  "Smartlegal.id, summary of BPOM Reg. 2/2021 (https://smartlegal.id/galeri-hukum/perlindungan-konsumen/2021/09/21/ini-dia-peraturan-terbaru-dalam-melakukan-iklan-obat)",
+		CheckedOn:  readSecond,
+	}
 	citeBPOM18 = Citation{
 		Instrument:  "BPOM Regulation No. 18 of 2020 on the Guideline for the Assessment of Human Cell-Based Medicines (Peraturan BPOM Nomor 18 Tahun 2020)",
 		Number:      "BPOM Reg. 18/2020",
@@ -186,6 +194,16 @@ func indonesiaRules() []Rule {
 				Note:       "Known from BPOM's press release and its coverage; whether Reg. 8/2025 itself names secretome or EVs is not known (BPOM called secretome an ATMP-category biological product in the Magelang case)." + bpom8Date,
 			},
 			Check: checkIDMarketed,
+		},
+		{
+			RuleInfo: RuleInfo{
+				ID: "ID-BPOM-2-2021-ADVERTISING", Jurisdiction: "ID",
+				Title:      "A drug is advertised only with a BPOM marketing authorisation, and a prescription drug only to health professionals",
+				Citation:   citeBPOM2,
+				Provenance: ProvenanceSecondary,
+				Note:       "Known from a legal summary of the regulation: an advertised drug must hold a marketing authorisation (izin edar; Art. 2(1)); over-the-counter drugs may be advertised to the public, prescription drugs (obat keras) to health professionals only (Art. 3(1)-(2)); a drug includes a biological product (Art. 1). The rule judges each therapeutic claim made in the Indonesian market: advertised there (on a website, on social media, in promotion to health professionals, or with the product advertised to the public in Indonesia) without an NIE covering its indication, it is an error; with an NIE but advertised to the public, it is an error too, because a secretome therapy is taken to be a prescription drug (our reading, marked inferred); a claim whose channels and advertising the dossier does not state gets a note. Labels and leaflets are not judged as advertising." + noDate("BPOM Reg. 2/2021"),
+			},
+			Check: checkIDAdvertising,
 		},
 		{
 			RuleInfo: RuleInfo{
@@ -376,6 +394,15 @@ func checkIDEmbryonic(c *Context) {
 			c.ProhibitText(i, path, message.New("id.embryonic"))
 		}
 	}
+}
+
+// checkIDAdvertising judges the therapeutic claims advertised in
+// Indonesia (BPOM Reg. 2/2021).
+func checkIDAdvertising(c *Context) {
+	if !c.Dossier().Product.HumanDerived() {
+		return
+	}
+	drugAdvertising(c, AuthNIE, message.New("id.advertising"), message.New("id.advertising.unknown"), message.New("id.advertising.public"))
 }
 
 func checkIDPurpose(c *Context) {

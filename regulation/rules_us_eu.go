@@ -348,25 +348,46 @@ func checkUSINDSafety(c *Context) {
 // checkEUAdvertising reports each therapeutic claim advertised in the EU
 // for a product without an EU marketing authorisation covering it.
 func checkEUAdvertising(c *Context) {
+	c.Inferred(true)
+	drugAdvertising(c, AuthMarketingAuthorisation, message.New("eu.advertising"), message.New("eu.advertising.unknown"), message.Message{})
+	c.Inferred(false)
+}
+
+// drugAdvertising judges the therapeutic claims made in the market of a
+// rule on advertising medicines. A claim advertised there (on a website,
+// on social media, in promotion to health professionals, or with the
+// product advertised to the public in the market) for a product with no
+// authorisation of the kind covering the claim's indication is an error
+// (unauthorised); a claim whose channels are not stated, in a market
+// whose advertising is not stated, gets a note (unknown). When public is
+// not zero, a claim advertised to the public for an authorised product is
+// an error too (a medicine that may be advertised to professionals only),
+// marked inferred; callers that mark every finding inferred pass none.
+func drugAdvertising(c *Context, kind AuthorisationKind, unauthorised, unknown, public message.Message) {
 	d := c.Dossier()
 	if len(c.Uses()) == 0 || len(d.Claims) == 0 {
 		return
 	}
-	c.Inferred(true)
 	adv, stated := d.AdvertisedIn(c.code)
 	for k := range d.Claims {
 		cl := &d.Claims[k]
-		if !c.claimHere(k) || claimIntent(d, cl) != secretome.IntentTherapeutic || authorisedFor(c, AuthMarketingAuthorisation, cl.Indication) {
+		if !c.claimHere(k) || claimIntent(d, cl) != secretome.IntentTherapeutic {
 			continue
 		}
+		toPublic := adv || cl.Public()
+		authorised := authorisedFor(c, kind, cl.Indication)
 		switch {
-		case adv || cl.Public() || slices.Contains(cl.Channels, ChannelTradePromotion):
-			c.reportClaim(k, secretome.SeverityError, message.New("eu.advertising"))
+		case authorised && toPublic && !public.IsZero():
+			c.Inferred(true) // that the medicine is one for professionals only is a reading
+			c.reportClaim(k, secretome.SeverityError, public)
+			c.Inferred(false)
+		case authorised:
+		case toPublic || slices.Contains(cl.Channels, ChannelTradePromotion):
+			c.reportClaim(k, secretome.SeverityError, unauthorised)
 		case !stated && len(cl.Channels) == 0:
-			c.reportClaim(k, secretome.SeverityInfo, message.New("eu.advertising.unknown"))
+			c.reportClaim(k, secretome.SeverityInfo, unknown)
 		}
 	}
-	c.Inferred(false)
 }
 
 // checkUSInvestigationalPromotion flags therapeutic claims promoted to the

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -53,6 +55,29 @@ func ExampleDecodeProduct_errors() {
 	// line 7: source.tissue [enum]
 	// line 51: composition.analytes[1].quantity.unit [enum]
 	// line 55: composition.analytes[5].quantity.unit [enum]
+}
+
+// Decoding problems are catalogued messages, so a host shows them in
+// the language its user reads: Problem.In takes any language.Tag, and
+// Bahasa Indonesia is supported beside English.
+func ExampleProblem_In() {
+	data, _ := os.ReadFile("testdata/wound_gel.json")
+	broken := strings.NewReplacer(`"umbilical_cord"`, `"cord"`, `"maker"`, `"Maker"`).Replace(string(data))
+
+	_, err := secretome.DecodeProduct([]byte(broken))
+	ve, ok := secretome.AsValidationError(err)
+	if !ok {
+		return
+	}
+	for _, pr := range ve.Problems {
+		fmt.Printf("%s: %s\n", pr.Path, pr.In(language.Indonesian))
+	}
+	// The whole error, as Error gives it in English, starts with a count.
+	fmt.Println(strings.SplitN(ve.In(language.Indonesian), "\n", 2)[0])
+	// Output:
+	// Maker: ruas "Maker" tidak dikenal (nama ruas membedakan huruf besar dan kecil: mungkin maksudnya "maker"?)
+	// source.tissue: jaringan tidak dikenal: "cord" (seharusnya salah satu dari: bone_marrow, adipose, umbilical_cord, whartons_jelly, dental_pulp, placenta, amnion, ipsc_derived, embryonic, other)
+	// 2 kesalahan
 }
 
 // Validation names each problem by its path; warnings do not fail it.

@@ -120,17 +120,29 @@ type Problem struct {
 // Error renders the problem as "path: message [code]", with the severity
 // before the message when it is not an error ("path: warning: message
 // [code]").
-func (p *Problem) Error() string {
+func (p *Problem) Error() string { return p.render(language.Und) }
+
+// render is Error with the severity and message in the language tag;
+// language.Und keeps the English Message as it is.
+func (p *Problem) render(tag language.Tag) string {
 	var b strings.Builder
 	if p.Path != "" {
 		b.WriteString(p.Path)
 		b.WriteString(": ")
 	}
 	if p.Severity != SeverityError {
-		b.WriteString(p.Severity.String())
+		if tag == language.Und {
+			b.WriteString(p.Severity.String())
+		} else {
+			b.WriteString(message.Name("severity", p.Severity.String(), tag))
+		}
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
+	if tag == language.Und {
+		b.WriteString(p.Message)
+	} else {
+		b.WriteString(p.In(tag))
+	}
 	b.WriteString(" [")
 	b.WriteString(string(p.Code))
 	b.WriteString("]")
@@ -148,25 +160,24 @@ type ValidationError struct {
 }
 
 // Error lists all problems, one per line; it never hides any.
-func (e *ValidationError) Error() string {
+func (e *ValidationError) Error() string { return e.In(language.Und) }
+
+// In lists all problems as Error does, in the supported language closest
+// to tag (message.Match): the counts, severities and catalogued messages.
+// language.Und gives Error's text, each problem's Message as it is.
+func (e *ValidationError) In(tag language.Tag) string {
 	var b strings.Builder
 	n := e.Count(SeverityError)
-	fmt.Fprintf(&b, "%d %s", n, plural(n, "error", "errors"))
+	b.WriteString(message.Render(message.Count{N: n, Noun: "noun.error"}, tag))
 	if rest := len(e.Problems) - n; rest > 0 {
-		fmt.Fprintf(&b, ", %d %s", rest, plural(rest, "warning or note", "warnings or notes"))
+		b.WriteString(", ")
+		b.WriteString(message.Render(message.Count{N: rest, Noun: "noun.warning_or_note"}, tag))
 	}
 	for i := range e.Problems {
 		b.WriteString("\n\t")
-		b.WriteString(e.Problems[i].Error())
+		b.WriteString(e.Problems[i].render(tag))
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // Unwrap returns each problem as an error, for errors.Is and errors.As.

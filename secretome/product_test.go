@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 )
 
 func loadGel(t testing.TB) *secretome.Product {
@@ -331,6 +332,8 @@ func TestValidationErrorWalks(t *testing.T) {
 	assert.Len(t, ve.At("id"), 1)
 	assert.Contains(t, err.Error(), "id: id is required [required]")
 	assert.Contains(t, err.Error(), "formulation.routes: routes is required [required]")
+	assert.Equal(t, err.Error(), ve.In(language.English), "In(English) is Error")
+	assert.Contains(t, ve.In(language.Indonesian), "2 kesalahan\n\tformulation.routes: routes wajib diisi [required]")
 }
 
 func TestDecodeProductErrors(t *testing.T) {

@@ -337,18 +337,18 @@ func newReporter(format string, w io.Writer) reporter {
 func runCheck(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "check", "[flags] PATH...")
 	var juris listFlag
-	fs.Var(&juris, "jurisdiction", "jurisdiction `codes` to assess, comma-separated or repeated (default: all)")
-	asOf := fs.String("as-of", "", "assess with the rules in force on `DATE` (YYYY-MM-DD; default: today)")
+	fs.Var(&juris, "jurisdiction", e.say("cli.flag.check.jurisdiction"))
+	asOf := fs.String("as-of", "", e.say("cli.flag.check.as_of"))
 	format := &choiceFlag{value: "text", allowed: formats}
-	fs.Var(format, "format", "output `format`: "+strings.Join(formats, ", "))
+	fs.Var(format, "format", e.say("cli.flag.format", message.Text(strings.Join(formats, ", "))))
 	failOn := &choiceFlag{value: "error", allowed: []string{"error", "warning", "unknown", "never"}}
-	fs.Var(failOn, "fail-on", "exit 1 when a finding has at least this `level`: error, warning, unknown (warnings, unknown verdicts and unassessed uses) or never")
-	strict := fs.Bool("strict", false, "same as --fail-on unknown")
-	quiet := fs.Bool("quiet", false, "show only failing dossiers and findings that fail, without progress")
-	jsonl := fs.Bool("jsonl", false, "read every input as JSON Lines, one dossier a line")
+	fs.Var(failOn, "fail-on", e.say("cli.flag.check.fail_on"))
+	strict := fs.Bool("strict", false, e.say("cli.flag.check.strict"))
+	quiet := fs.Bool("quiet", false, e.say("cli.flag.check.quiet"))
+	jsonl := fs.Bool("jsonl", false, e.say("cli.flag.check.jsonl"))
 	var policyDirs pathsFlag
-	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
-	waiversFile := fs.String("waivers", "", "waive findings as the waivers `FILE` says (YAML or JSON)")
+	fs.Var(&policyDirs, "policy", e.say("cli.flag.policy_add"))
+	waiversFile := fs.String("waivers", "", e.say("cli.flag.check.waivers"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -745,7 +745,8 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 }
 
 // waiversChecked returns the entry of the waivers file: a warning for
-// each waiver that expired or matched nothing, or nil when there is none.
+// each waiver that expired, applied to no dossier checked or matched no
+// finding, or nil when there is none.
 func (c *checker) waiversChecked(seq int) *checked {
 	probs := c.waivers.Problems()
 	if len(probs) == 0 {

@@ -83,7 +83,7 @@ func writeProblems(w io.Writer, name string, ps []secretome.Problem, lang langua
 
 func runFhirExport(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "fhir export", "[flags] DOSSIER")
-	asOfText := fs.String("as-of", "", "also write how the shipped rules in force on `DATE` (YYYY-MM-DD) class the product in each jurisdiction")
+	asOfText := fs.String("as-of", "", e.say("cli.flag.fhir.as_of"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -138,7 +138,7 @@ func runFhirExport(e *env, args []string) (int, error) {
 func runFhirImport(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "fhir import", "[flags] BUNDLE")
 	units := &choiceFlag{value: "symbol", allowed: []string{"symbol", "ucum"}}
-	fs.Var(units, "units", "write units as their usual `symbol` (µg/mL, °C) or as ucum codes (ug/mL, Cel)")
+	fs.Var(units, "units", e.say("cli.flag.fhir.units"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err

@@ -42,11 +42,11 @@ type gradeResult struct {
 
 func runGrade(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "grade", "[flags] PATH...")
-	indication := fs.String("indication", "", "grade for this ICD-10 or ICD-11 `code` (default: each study's condition)")
-	outcome := fs.String("outcome", "", "grade this `outcome` (default: every outcome reported)")
-	svgDir := fs.String("svg", "", "write a forest plot of every pooled row into `DIR`")
+	indication := fs.String("indication", "", e.say("cli.flag.grade.indication"))
+	outcome := fs.String("outcome", "", e.say("cli.flag.grade.outcome"))
+	svgDir := fs.String("svg", "", e.say("cli.flag.grade.svg"))
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
-	fs.Var(format, "format", "output `format`: text or json")
+	fs.Var(format, "format", e.say("cli.flag.format_text_json"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/openregen/secretomekit/message"
 )
 
 // TestCheckIndonesian keeps the Indonesian text output of the seed
@@ -212,4 +216,66 @@ func TestCommandsIndonesian(t *testing.T) {
 		assert.Equal(t, exitUsage, r.code, "%v", tt.args)
 		assert.Contains(t, r.stderr, tt.id, "%v", tt.args)
 	}
+}
+
+// TestFlagsIndonesian keeps the check command's help under --lang id as
+// reviewed (testdata/golden/check.id.help) and checks that the flag
+// package's mistakes are told in Indonesian, and in English word for word
+// as the flag package writes them.
+func TestFlagsIndonesian(t *testing.T) {
+	help := runInProcess(t, "", "check", "-h", "--lang", "id")
+	require.Equal(t, exitOK, help.code, help.stderr)
+	golden(t, "check.id.help", help.stdout)
+	assert.Contains(t, help.stdout, "Penggunaan: secretome check ")
+	assert.Contains(t, help.stdout, `(bawaan "en")`)
+	assert.NotContains(t, help.stdout, "(default")
+
+	top := runInProcess(t, "", "help", "--lang", "id")
+	assert.Contains(t, top.stdout, "Jalankan \"secretome PERINTAH -h\"")
+
+	for _, tt := range []struct {
+		args   []string
+		en, id string
+	}{
+		{[]string{"check", "--nope"}, `flag provided but not defined: -nope (run "secretome check -h" for the flags)`,
+			`flag diberikan tetapi tidak didefinisikan: -nope (jalankan "secretome check -h" untuk melihat flag-nya)`},
+		{[]string{"check", "--format", "xml", "x"}, `invalid value "xml" for flag -format: must be one of text, json, sarif, junit, github`,
+			`nilai "xml" tidak sah untuk flag -format: harus salah satu dari text, json, sarif, junit, github`},
+		{[]string{"check", "--strict=maybe", "x"}, `invalid boolean value "maybe" for -strict: parse error`,
+			`nilai boolean "maybe" tidak sah untuk -strict: seharusnya true atau false`},
+		{[]string{"meta", "--level=abc", "x"}, `invalid value "abc" for flag -level: parse error`,
+			`nilai "abc" tidak sah untuk flag -level: tidak dapat dibaca`},
+		{[]string{"check", "--policy", "", "x"}, `invalid value "" for flag -policy: no path given`,
+			`nilai "" tidak sah untuk flag -policy: tidak ada path yang diberikan`},
+		{[]string{"rules", "---x"}, `bad flag syntax: ---x`, `sintaks flag salah: ---x`},
+		{[]string{"check", "--as-of"}, `flag needs an argument: -as-of`, `flag memerlukan argumen: -as-of`},
+	} {
+		en := runInProcess(t, "", tt.args...)
+		assert.Equal(t, exitUsage, en.code, "%v", tt.args)
+		assert.Contains(t, en.stderr, tt.en)
+		id := runInProcess(t, "", append([]string{tt.args[0], "--lang", "id"}, tt.args[1:]...)...)
+		assert.Equal(t, exitUsage, id.code, "%v", tt.args)
+		assert.Contains(t, id.stderr, tt.id)
+	}
+}
+
+// TestPrintDefaultsEnglish checks that the help printer writes English
+// word for word as the flag package's PrintDefaults, for every kind of
+// flag the commands define.
+func TestPrintDefaultsEnglish(t *testing.T) {
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs.String("as-of", "", "assess on `DATE`")
+	fs.String("method", "REML", "`method` to use")
+	fs.Bool("strict", false, "strict")
+	fs.Bool("v", false, "one letter")
+	fs.Float64("level", 95, "confidence `level`")
+	fs.Float64("threshold", 0, "a threshold")
+	fs.Var(&choiceFlag{value: "text", allowed: []string{"text", "json"}}, "format", "output `format`")
+	var l listFlag
+	fs.Var(&l, "jurisdiction", "jurisdiction `codes`")
+	var want, got strings.Builder
+	fs.SetOutput(&want)
+	fs.PrintDefaults()
+	printDefaults(&got, fs, message.English)
+	assert.Equal(t, want.String(), got.String())
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -131,26 +132,6 @@ func usageIn(tag language.Tag, code string, args ...message.Arg) error {
 	return &usageError{message.New(code, args...).In(tag)}
 }
 
-const usageText = `secretome checks secretome and extracellular-vesicle product dossiers
-against the shipped regulatory rules.
-
-Usage:
-
-	secretome check [flags] PATH...   check dossiers (files, folders, - for standard input)
-	secretome grade [flags] PATH...   summarise the evidence of a dossier's studies
-	secretome meta [flags] FILE.csv   meta-analysis of a study table, as R's metafor
-	secretome fhir export DOSSIER     write a dossier as an HL7 FHIR R5 Bundle
-	secretome fhir import BUNDLE      read a dossier back from a FHIR R5 Bundle
-	secretome rules [flags]           list the shipped rules (and --policy house rules) with their citations
-	secretome rules diff --from DATE --to DATE [DOSSIER...]
-	                                  list the rules that start, end or change between two days, and what changes for the dossiers
-	secretome verify [flags] DIR...   run the tests written beside house policies
-	secretome schema [dossier|check]  print the JSON Schema of the dossier format or of check's JSON output
-	secretome version                 print the version and the schema versions
-
-Run "secretome COMMAND -h" for the flags of a command.
-`
-
 // langArg returns the language of the last --lang flag among a command's
 // arguments (English without one), read before the flags are parsed so
 // that the flag package's own mistakes and the help are in it. Nothing
@@ -185,7 +166,7 @@ func langArg(args []string) (language.Tag, error) {
 // run executes one command line and returns the exit code.
 func run(e *env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(e.stderr, usageText)
+		fmt.Fprint(e.stderr, message.New("cli.usage").String())
 		return exitUsage
 	}
 	lang, err := langArg(args[1:])
@@ -213,10 +194,10 @@ func run(e *env, args []string) int {
 	case "version":
 		err = runVersion(e, args[1:])
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(e.stdout, usageText)
+		fmt.Fprint(e.stdout, e.say("cli.usage"))
 		return exitOK
 	default:
-		fmt.Fprintf(e.stderr, "secretome: unknown command %q\n\n%s", args[0], usageText)
+		fmt.Fprintf(e.stderr, "secretome: %s\n\n%s", e.say("cli.unknown_command", message.Text(strconv.Quote(args[0]))), e.say("cli.usage"))
 		return exitUsage
 	}
 	if err == nil {
@@ -242,12 +223,10 @@ func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	// run has read it already (see langArg); it is defined for the help
 	// and so that parsing accepts it.
-	fs.String("lang", "en", "language of the messages: en (English) or id (Bahasa Indonesia)")
+	fs.String("lang", "en", e.say("cli.flag.lang"))
 	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: secretome %s %s\n\nFlags:\n", name, synopsis)
-		fs.SetOutput(e.stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fmt.Fprint(e.stdout, e.say("cli.flag.usage", message.Text(name), message.Text(synopsis)))
+		printDefaults(e.stdout, fs, e.lang)
 	}
 	return fs
 }
@@ -264,14 +243,20 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	usage := fs.Usage
 	fs.Usage = func() {}
 	defer func() { fs.Usage = usage }()
+	// Mistakes are told in the language of the command line; a --lang
+	// that does not parse was reported before.
+	lang, _ := langArg(args)
+	set, restore := watch(fs)
+	defer restore()
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				restore()
 				usage()
 				return nil, err
 			}
-			return nil, usagef("%v (run \"secretome %s -h\" for the flags)", err, fs.Name())
+			return nil, flagError(fs, err, set, lang)
 		}
 		left := fs.Args()
 		if k := len(args) - len(left); k > 0 && args[k-1] == "--" {
@@ -312,7 +297,7 @@ func (l *listFlag) Set(s string) error {
 		}
 	}
 	if n == 0 {
-		return fmt.Errorf("no jurisdiction code given (have %s)", strings.Join(regulation.Shipped().Jurisdictions(), ", "))
+		return message.New("cli.flag.no_jurisdiction", message.Text(strings.Join(regulation.Shipped().Jurisdictions(), ", "))).Err()
 	}
 	return nil
 }
@@ -326,7 +311,7 @@ func (l *pathsFlag) String() string { return strings.Join(*l, ",") }
 // variable in CI).
 func (l *pathsFlag) Set(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return errors.New("no path given")
+		return message.New("cli.flag.no_path").Err()
 	}
 	*l = append(*l, s)
 	return nil
@@ -368,5 +353,5 @@ func (c *choiceFlag) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("must be one of %s", strings.Join(c.allowed, ", "))
+	return message.New("cli.flag.one_of", message.Text(strings.Join(c.allowed, ", "))).Err()
 }

@@ -59,31 +59,31 @@ type metaRun struct {
 
 func runMeta(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "meta", "[flags] STUDIES.csv")
-	measure := fs.String("measure", "", "effect `measure`: RR, OR, RD (2×2 counts ai bi ci di or n1i n2i), MD, SMD (m1i sd1i n1i m2i sd2i n2i); with yi and vi columns it only labels them")
-	method := fs.String("method", "REML", "`method` as metafor names it: EE (or FE), DL, REML, PM, SJ, ML, EB, HE, HS, MH, PETO")
+	measure := fs.String("measure", "", e.say("cli.flag.meta.measure"))
+	method := fs.String("method", "REML", e.say("cli.flag.meta.method"))
 	test := &choiceFlag{value: "z", allowed: []string{"z", "knha"}}
-	fs.Var(test, "test", "`test` of the coefficients: z, or knha for Knapp-Hartung")
-	level := fs.Float64("level", 95, "confidence `level` in percent")
-	mods := fs.String("mods", "", "comma-separated moderator `columns` for a meta-regression (text columns are categorical)")
-	factors := fs.String("factors", "", "comma-separated moderator `columns` to treat as categorical even when numeric")
-	by := fs.String("by", "", "subgroup analysis by this categorical `column`")
-	svgDir := fs.String("svg", "", "write the forest and funnel plots into `DIR`")
+	fs.Var(test, "test", e.say("cli.flag.meta.test"))
+	level := fs.Float64("level", 95, e.say("cli.flag.meta.level"))
+	mods := fs.String("mods", "", e.say("cli.flag.meta.mods"))
+	factors := fs.String("factors", "", e.say("cli.flag.meta.factors"))
+	by := fs.String("by", "", e.say("cli.flag.meta.by"))
+	svgDir := fs.String("svg", "", e.say("cli.flag.meta.svg"))
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
-	fs.Var(format, "format", "output `format`: text or json")
-	threshold := fs.Float64("threshold", 0, "stop REML, ML and EB as metafor does when a step changes tau² by less than `t` (metafor's default is 1e-5), and use t as PM's root tolerance; 0 converges tightly")
-	order := fs.String("order", "", "`column` giving the order of the cumulative meta-analysis (default: file order)")
+	fs.Var(format, "format", e.say("cli.flag.format_text_json"))
+	threshold := fs.Float64("threshold", 0, e.say("cli.flag.meta.threshold"))
+	order := fs.String("order", "", e.say("cli.flag.meta.order"))
 	estimator := &choiceFlag{value: "L0", allowed: []string{"L0", "R0"}}
-	fs.Var(estimator, "estimator", "trim-and-fill `estimator`: L0 or R0")
+	fs.Var(estimator, "estimator", e.say("cli.flag.meta.estimator"))
 	side := &choiceFlag{value: "auto", allowed: []string{"auto", "left", "right"}}
-	fs.Var(side, "side", "trim-and-fill `side`: auto (as metafor chooses), left or right")
+	fs.Var(side, "side", e.say("cli.flag.meta.side"))
 	r := metaRun{lang: e.lang}
-	fs.BoolVar(&r.confint, "confint", false, "Q-profile confidence intervals for tau², tau, I² and H²")
-	fs.BoolVar(&r.regtest, "regtest", false, "Egger's regression test (standard error as predictor)")
-	fs.BoolVar(&r.ranktest, "ranktest", false, "Begg's rank correlation test")
-	fs.BoolVar(&r.trimfill, "trimfill", false, "trim-and-fill")
-	fs.BoolVar(&r.leave1out, "leave1out", false, "leave-one-out analysis")
-	fs.BoolVar(&r.cumul, "cumul", false, "cumulative meta-analysis (see --order)")
-	fs.BoolVar(&r.influence, "influence", false, "influence diagnostics (rstudent, dffits, cook.d, cov.r, hat)")
+	fs.BoolVar(&r.confint, "confint", false, e.say("cli.flag.meta.confint"))
+	fs.BoolVar(&r.regtest, "regtest", false, e.say("cli.flag.meta.regtest"))
+	fs.BoolVar(&r.ranktest, "ranktest", false, e.say("cli.flag.meta.ranktest"))
+	fs.BoolVar(&r.trimfill, "trimfill", false, e.say("cli.flag.meta.trimfill"))
+	fs.BoolVar(&r.leave1out, "leave1out", false, e.say("cli.flag.meta.leave1out"))
+	fs.BoolVar(&r.cumul, "cumul", false, e.say("cli.flag.meta.cumul"))
+	fs.BoolVar(&r.influence, "influence", false, e.say("cli.flag.meta.influence"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err

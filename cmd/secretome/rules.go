@@ -101,11 +101,11 @@ func runRules(e *env, args []string) error {
 	}
 	fs := newFlagSet(e, "rules", "[flags] | diff --from DATE --to DATE [DOSSIER...]")
 	var juris listFlag
-	fs.Var(&juris, "jurisdiction", "list only the rules of these jurisdiction `codes` (comma-separated or repeated)")
+	fs.Var(&juris, "jurisdiction", e.say("cli.flag.rules.jurisdiction"))
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
-	fs.Var(format, "format", "output `format`: text or json")
+	fs.Var(format, "format", e.say("cli.flag.format_text_json"))
 	var policyDirs pathsFlag
-	fs.Var(&policyDirs, "policy", "list also the house rules of the policy files in `DIR` (repeatable)")
+	fs.Var(&policyDirs, "policy", e.say("cli.flag.rules.policy"))
 	extra, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -41,14 +41,14 @@ type rulesDiffDossier struct {
 // for each dossier named, the verdicts and findings that change.
 func runRulesDiff(e *env, args []string) error {
 	fs := newFlagSet(e, "rules diff", "--from DATE --to DATE [flags] [DOSSIER...]")
-	fromText := fs.String("from", "", "the first `DATE` (YYYY-MM-DD)")
-	toText := fs.String("to", "", "the second `DATE` (YYYY-MM-DD; default: today)")
+	fromText := fs.String("from", "", e.say("cli.flag.diff.from"))
+	toText := fs.String("to", "", e.say("cli.flag.diff.to"))
 	var juris listFlag
-	fs.Var(&juris, "jurisdiction", "only these jurisdiction `codes` (comma-separated or repeated)")
+	fs.Var(&juris, "jurisdiction", e.say("cli.flag.diff.jurisdiction"))
 	var policyDirs pathsFlag
-	fs.Var(&policyDirs, "policy", "add the house rules of the policy files in `DIR` (repeatable)")
+	fs.Var(&policyDirs, "policy", e.say("cli.flag.policy_add"))
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
-	fs.Var(format, "format", "output `format`: text or json")
+	fs.Var(format, "format", e.say("cli.flag.format_text_json"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -45,7 +45,7 @@ type verifySummary struct {
 func runVerify(e *env, args []string) (int, error) {
 	fs := newFlagSet(e, "verify", "[flags] DIR...")
 	format := &choiceFlag{value: "text", allowed: formats}
-	fs.Var(format, "format", "output `format`: "+strings.Join(formats, ", "))
+	fs.Var(format, "format", e.say("cli.flag.format", message.Text(strings.Join(formats, ", "))))
 	dirs, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
