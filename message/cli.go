@@ -137,7 +137,10 @@ var policyTexts = []entry{
 	{"policy.waiver.twice", "waiver {0} is also waivers[{1}]", "pembebasan {0} juga ada sebagai waivers[{1}]"},
 	{"policy.waiver.expired", "waiver {0} of rule {1} expired on {2}, before {3}; it waives nothing",
 		"pembebasan {0} atas aturan {1} berakhir pada {2}, sebelum {3}; tidak ada yang dibebaskannya"},
-	{"policy.waiver.unused", "waiver {0} of rule {1} matches no finding", "pembebasan {0} atas aturan {1} tidak cocok dengan temuan mana pun"},
+	{"policy.waiver.unused", "waiver {0} of rule {1} applies to {2} but matches none of their findings",
+		"pembebasan {0} atas aturan {1} berlaku untuk {2} tetapi tidak cocok dengan temuan mana pun di dalamnya"},
+	{"policy.waiver.no_dossier", "waiver {0} of rule {1} applies to none of the dossiers checked (its product or dossiers glob matches none)",
+		"pembebasan {0} atas aturan {1} tidak berlaku untuk dosier mana pun yang diperiksa (product atau pola dossiers-nya tidak cocok dengan satu pun)"},
 }
 
 // sarifRuleTexts describe the rule IDs of problems and gaps in SARIF output.
@@ -172,7 +175,9 @@ var sarifRuleTexts = []entry{
 	{"cli.rule.outcome.data", "An outcome has neither raw data nor a reported effect, or both", "Sebuah luaran tidak memiliki data mentah maupun efek yang dilaporkan, atau memiliki keduanya"},
 	{"cli.rule.design.mismatch", "A field does not fit the study design", "Sebuah ruas tidak sesuai dengan desain studi"},
 	{"cli.rule.waiver.expired", "A waiver expired before the as-of day, so it waives nothing", "Sebuah pembebasan berakhir sebelum tanggal penilaian, sehingga tidak membebaskan apa pun"},
-	{"cli.rule.waiver.unused", "A waiver matched no finding of the dossiers checked", "Sebuah pembebasan tidak cocok dengan temuan mana pun dari dosier yang diperiksa"},
+	{"cli.rule.waiver.unused", "A waiver applied to dossiers checked but matched none of their findings",
+		"Sebuah pembebasan berlaku untuk dosier yang diperiksa tetapi tidak cocok dengan temuan mana pun di dalamnya"},
+	{"cli.rule.waiver.no_dossier", "A waiver applied to none of the dossiers checked", "Sebuah pembebasan tidak berlaku untuk dosier mana pun yang diperiksa"},
 
 	{"cli.rule.verify_failed", "A policy test case did not get the findings or verdicts it expects",
 		"Sebuah kasus uji kebijakan tidak mendapatkan temuan atau putusan yang diharapkannya"},

@@ -94,5 +94,6 @@
 //
 // LoadWaivers reads a waivers file; a WaiverRun matches its waivers to
 // findings (regulation.Assessor.AssessWaiving) and reports the waivers
-// that expired or matched nothing.
+// that expired, applied to none of the dossiers checked, or applied to
+// dossiers but matched none of their findings.
 package policy

@@ -14,8 +14,9 @@ import (
 
 // Problem codes of WaiverRun.Problems: the waiver itself is a warning.
 const (
-	CodeWaiverExpired = "waiver.expired" // the waiver expired before the as-of day
-	CodeWaiverUnused  = "waiver.unused"  // the waiver matched no finding
+	CodeWaiverExpired   = "waiver.expired"    // the waiver expired before the as-of day
+	CodeWaiverUnused    = "waiver.unused"     // the waiver applied to dossiers but matched none of their findings
+	CodeWaiverNoDossier = "waiver.no_dossier" // the waiver applied to none of the dossiers checked
 )
 
 // waiversSpec is a waivers file as written.
@@ -137,13 +138,16 @@ func (w *Waivers) Len() int { return len(w.list) }
 type WaiverRun struct {
 	w    *Waivers
 	asOf secretome.Date
-	used []atomic.Int64
+	used []atomic.Int64 // findings waived, by waiver
+	// dossiers counts the dossiers each waiver applied to (its product
+	// and dossiers glob matched).
+	dossiers []atomic.Int64
 }
 
 // Run starts matching the waivers for a run whose rules apply on asOf.
 // A waiver applies up to and including its expiry day.
 func (w *Waivers) Run(asOf secretome.Date) *WaiverRun {
-	return &WaiverRun{w: w, asOf: asOf, used: make([]atomic.Int64, len(w.list))}
+	return &WaiverRun{w: w, asOf: asOf, used: make([]atomic.Int64, len(w.list)), dossiers: make([]atomic.Int64, len(w.list))}
 }
 
 // For returns the function that waives the findings of one dossier: the
@@ -166,6 +170,7 @@ func (r *WaiverRun) For(source, product string) regulation.WaiveFunc {
 			}
 		}
 		mine = append(mine, i)
+		r.dossiers[i].Add(1)
 	}
 	if len(mine) == 0 {
 		return nil
@@ -192,9 +197,12 @@ func under(p, w string) bool {
 }
 
 // Problems returns a warning for each waiver that expired before the
-// as-of day (it waived nothing) and each that is in force but waived no
-// finding in the dossiers matched so far: both most often mean the
-// waiver should be renewed or removed. Call it when the run is done.
+// as-of day (it waived nothing, CodeWaiverExpired), each in force that
+// applied to none of the dossiers checked (its product or dossiers glob
+// matched none, CodeWaiverNoDossier), and each that applied to dossiers
+// but waived none of their findings (CodeWaiverUnused): all most often
+// mean the waiver should be renewed, corrected or removed. Call it when
+// the run is done.
 func (r *WaiverRun) Problems() []Problem {
 	var out []Problem
 	for i := range r.w.list {
@@ -205,9 +213,13 @@ func (r *WaiverRun) Problems() []Problem {
 		case s.Expires.Before(r.asOf):
 			p.Code = CodeWaiverExpired
 			p.Text = message.New("policy.waiver.expired", message.Text(w.ID), message.Text(s.Rule), message.Text(s.Expires.String()), message.Text(r.asOf.String()))
+		case r.dossiers[i].Load() == 0:
+			p.Code = CodeWaiverNoDossier
+			p.Text = message.New("policy.waiver.no_dossier", message.Text(w.ID), message.Text(s.Rule))
 		case r.used[i].Load() == 0:
 			p.Code = CodeWaiverUnused
-			p.Text = message.New("policy.waiver.unused", message.Text(w.ID), message.Text(s.Rule))
+			p.Text = message.New("policy.waiver.unused", message.Text(w.ID), message.Text(s.Rule),
+				message.Count{N: int(r.dossiers[i].Load()), Noun: "noun.dossier"})
 		default:
 			continue
 		}

@@ -58,11 +58,12 @@ func TestWaiverMatchingAndExpiry(t *testing.T) {
 		{"in force before expiry", needleWaiver, "2026-11-26", true, ""},
 		{"in force on the expiry day itself", needleWaiver, "2026-12-31", true, ""},
 		{"expired the day after", needleWaiver, "2027-01-01", false, policy.CodeWaiverExpired},
-		{"another product matches nothing", replace(needleWaiver, "NSB-UCMSC-SG-01", "OTHER-1"), "2026-11-26", false, policy.CodeWaiverUnused},
+		{"another product applies to no dossier", replace(needleWaiver, "NSB-UCMSC-SG-01", "OTHER-1"), "2026-11-26", false, policy.CodeWaiverNoDossier},
 		{"another path matches nothing", replace(needleWaiver, "uses[4]", "uses[3]"), "2026-11-26", false, policy.CodeWaiverUnused},
 		{"a path prefix of a sibling does not match", replace(needleWaiver, "uses[4]", "uses[4"), "2026-11-26", false, policy.CodeWaiverUnused},
 		{"a dossiers glob matches the file", replace(needleWaiver, "product: NSB-UCMSC-SG-01", `dossiers: "examples/dossiers/*.json"`), "2026-11-26", true, ""},
-		{"a dossiers glob for other files", replace(needleWaiver, "product: NSB-UCMSC-SG-01", `dossiers: "vendor/*.json"`), "2026-11-26", false, policy.CodeWaiverUnused},
+		{"a dossiers glob for other files applies to no dossier", replace(needleWaiver, "product: NSB-UCMSC-SG-01", `dossiers: "vendor/*.json"`), "2026-11-26", false, policy.CodeWaiverNoDossier},
+		{"another rule applies to the dossier but matches no finding", replace(needleWaiver, "ID-BPOM-COSMETIC-NEEDLE", "ID-BPOM-NOT-A-RULE"), "2026-11-26", false, policy.CodeWaiverUnused},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +97,9 @@ func TestWaiverMatchingAndExpiry(t *testing.T) {
 			}
 			require.Len(t, probs, 1)
 			assert.Equal(t, tt.code, probs[0].Code)
+			if tt.code == policy.CodeWaiverUnused {
+				assert.Contains(t, probs[0].Message, "applies to 1 dossier but matches none of their findings")
+			}
 			assert.Equal(t, 2, probs[0].Line)
 			assert.Equal(t, "waivers.yaml", probs[0].File)
 		})

@@ -745,7 +745,8 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 }
 
 // waiversChecked returns the entry of the waivers file: a warning for
-// each waiver that expired or matched nothing, or nil when there is none.
+// each waiver that expired, applied to no dossier checked or matched no
+// finding, or nil when there is none.
 func (c *checker) waiversChecked(seq int) *checked {
 	probs := c.waivers.Problems()
 	if len(probs) == 0 {

@@ -449,6 +449,7 @@ var problemCodes = []struct {
 	{evidence.CodeDesignMismatch, "cli.rule.design.mismatch"},
 	{policy.CodeWaiverExpired, "cli.rule.waiver.expired"},
 	{policy.CodeWaiverUnused, "cli.rule.waiver.unused"},
+	{policy.CodeWaiverNoDossier, "cli.rule.waiver.no_dossier"},
 }
 
 // auditLine sums up the audit record in a line: versions, the rule set's

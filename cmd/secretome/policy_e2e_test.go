@@ -139,12 +139,18 @@ func TestWaiversAndFailOn(t *testing.T) {
 	assert.Len(t, o.Dossiers[1].Problems, 2)
 	assert.Equal(t, 1, o.Summary.Dossiers, "the waivers file is not a dossier")
 
-	// An unused waiver fails the run with --fail-on warning only.
+	// An unused waiver fails the run with --fail-on warning only. One
+	// that applies to no dossier checked is told apart from one that
+	// applies to a dossier but matches none of its findings.
 	unused := filepath.Join(t.TempDir(), "u.yaml")
-	writeFile(t, unused, "waivers:\n  - {rule: US-X, product: NOPE, reason: r, approved_by: a, expires: 2030-01-01}\n")
+	writeFile(t, unused, "waivers:\n  - {rule: US-X, product: NOPE, reason: r, approved_by: a, expires: 2030-01-01}\n"+
+		"  - {rule: US-X, product: HANA-ADCM-NC-03, reason: r, approved_by: a, expires: 2030-01-01}\n")
 	r = runBinary(t, root, "", "check", "--as-of", "2026-11-26", "--jurisdiction", "KR", "--fail-on", "never", "--waivers", unused, night)
 	assert.Equal(t, exitOK, r.code)
+	assert.Contains(t, r.stdout, "waivers/no_dossier")
+	assert.Contains(t, r.stdout, "applies to none of the dossiers checked")
 	assert.Contains(t, r.stdout, "waivers/unused")
+	assert.Contains(t, r.stdout, "applies to 1 dossier but matches none of their findings")
 	r = runBinary(t, root, "", "check", "--as-of", "2026-11-26", "--jurisdiction", "US", "--fail-on", "warning", "--waivers", unused,
 		"examples/dossiers/bmmsc-ev-knee.json")
 	assert.Equal(t, exitFindings, r.code)
