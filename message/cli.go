@@ -3,6 +3,7 @@ package message
 // cliTexts are the messages of the secretome command's text output.
 var cliTexts = []entry{
 	{"cli.use_verdict", "use {0} {1}: {2}", "penggunaan {0} {1}: {2}"},
+	{"cli.class_unread", "class not read", "kelas tidak terbaca"},
 	{"cli.missing", "{0} (missing: {1})", "{0} (belum ada: {1})"},
 	{"cli.finding_use", "use {0}: {1}", "penggunaan {0}: {1}"},
 	{"cli.unassessed", "not assessed (no rules of their jurisdiction were applied): use {0}",
