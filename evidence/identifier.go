@@ -311,14 +311,17 @@ func checkCountry(s string) error {
 	if len(s) != 2 || !isUpper(s[0]) || !isUpper(s[1]) {
 		return formError("study.country.form", s)
 	}
+	// The two letters compare as one number, in the same order as the
+	// strings, without a call to compare strings at each step.
+	want := uint16(s[0])<<8 | uint16(s[1])
 	lo, hi := 0, len(isoCountries)/2
 	for lo < hi {
 		m := (lo + hi) / 2
-		c := isoCountries[2*m : 2*m+2]
+		c := uint16(isoCountries[2*m])<<8 | uint16(isoCountries[2*m+1])
 		switch {
-		case c == s:
+		case c == want:
 			return nil
-		case c < s:
+		case c < want:
 			lo = m + 1
 		default:
 			hi = m

@@ -345,6 +345,17 @@ func TestCountryList(t *testing.T) {
 	for _, c := range []string{"UK", "XX", "id", "IDN", "EU"} {
 		assert.Error(t, checkCountry(c), c)
 	}
+	// The search finds exactly the codes of the table, among all pairs of
+	// capital letters.
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			c, listed := string([]rune{a, b}), false
+			for i := 0; i < len(isoCountries); i += 2 {
+				listed = listed || isoCountries[i:i+2] == c
+			}
+			assert.Equal(t, listed, checkCountry(c) == nil, c)
+		}
+	}
 }
 
 func TestEnumsRoundTrip(t *testing.T) {

@@ -223,3 +223,20 @@ func TestISO3166Table(t *testing.T) {
 		assert.Equal(t, a2, SuggestJurisdiction(iso3166[i+2:i+5]), "alpha-3 %s", iso3166[i+2:i+5])
 	}
 }
+
+// TestIsCountryFindsTheTable checks the binary search of iso3166: among
+// all pairs of letters, capital and not, exactly the table's alpha-2
+// codes are countries.
+func TestIsCountryFindsTheTable(t *testing.T) {
+	for _, a := range "ABCDEFGHIJKLMNOPQRSTUVWXYZa" {
+		for _, b := range "ABCDEFGHIJKLMNOPQRSTUVWXYZz" {
+			c, listed := string([]rune{a, b}), false
+			for i := 0; i+5 <= len(iso3166); i += 5 {
+				listed = listed || iso3166[i:i+2] == c
+			}
+			assert.Equal(t, listed, IsCountry(c), c)
+		}
+	}
+	assert.False(t, IsCountry("USA"))
+	assert.False(t, IsCountry(""))
+}

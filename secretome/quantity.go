@@ -720,7 +720,7 @@ func (q *Quantity) UnmarshalJSON(data []byte) error {
 	p := jsonScanner{b: data}
 	p.skipSpace()
 	if p.i >= len(p.b) {
-		return errors.New("empty JSON input for quantity")
+		return message.New("value.quantity.json_empty").Err()
 	}
 	var v Quantity
 	switch p.b[p.i] {
@@ -765,24 +765,25 @@ type jsonScanner struct {
 
 func (p *jsonScanner) skipSpace() { p.i = strictjson.SkipSpace(p.b, p.i) }
 
-func (p *jsonScanner) syntax(what string) error {
+// syntax is the error of JSON that is not what the scanner wants at p.i.
+func (p *jsonScanner) syntax(what message.Arg) error {
 	if p.i >= len(p.b) {
-		return fmt.Errorf("invalid JSON for quantity: unexpected end, want %s", what)
+		return message.New("value.quantity.json_end", what).Err()
 	}
-	return fmt.Errorf("invalid JSON for quantity at byte %d: want %s", p.i, what)
+	return message.New("value.quantity.json_want", message.Int(p.i), what).Err()
 }
 
 func (p *jsonScanner) end() error {
 	p.skipSpace()
 	if p.i != len(p.b) {
-		return fmt.Errorf("invalid JSON for quantity: data after the value at byte %d", p.i)
+		return message.New("value.quantity.json_after", message.Int(p.i)).Err()
 	}
 	return nil
 }
 
 func (p *jsonScanner) literal(lit string) error {
 	if !strings.HasPrefix(string(p.b[p.i:]), lit) {
-		return p.syntax(lit)
+		return p.syntax(message.Text(lit))
 	}
 	p.i += len(lit)
 	return nil
@@ -835,7 +836,7 @@ func (p *jsonScanner) strBytes() ([]byte, error) {
 			raw := p.b[start:p.i]
 			if !escaped {
 				if !utf8.Valid(raw) {
-					return nil, errors.New("invalid JSON for quantity: string is not UTF-8")
+					return nil, message.New("value.quantity.json_utf8").Err()
 				}
 				return raw[1 : len(raw)-1], nil
 			}
@@ -848,13 +849,13 @@ func (p *jsonScanner) strBytes() ([]byte, error) {
 			escaped = true
 			p.i += 2
 		case c < 0x20:
-			return nil, p.syntax("no control character in a string")
+			return nil, p.syntax(message.Term("value.quantity.want_no_control"))
 		default:
 			p.i++
 		}
 	}
 	p.i = len(p.b)
-	return nil, p.syntax(`closing '"'`)
+	return nil, p.syntax(message.Term("value.quantity.want_quote"))
 }
 
 // number returns the raw bytes of a JSON number at p.i: everything up to
@@ -886,7 +887,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 			break
 		}
 		if p.i >= len(p.b) || p.b[p.i] != '"' {
-			return Quantity{}, p.syntax("a field name")
+			return Quantity{}, p.syntax(message.Term("value.quantity.want_name"))
 		}
 		key, err := p.strBytes()
 		if err != nil {
@@ -895,7 +896,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 		anyKeys = true
 		p.skipSpace()
 		if p.i >= len(p.b) || p.b[p.i] != ':' {
-			return Quantity{}, p.syntax("':'")
+			return Quantity{}, p.syntax(message.Text("':'"))
 		}
 		p.i++
 		p.skipSpace()
@@ -938,7 +939,7 @@ func (p *jsonScanner) object() (Quantity, error) {
 			p.i++
 			break
 		}
-		return Quantity{}, p.syntax("',' or '}'")
+		return Quantity{}, p.syntax(message.Term("value.quantity.want_comma"))
 	}
 	if !hasValue || len(value) == 0 && !valueIsNum {
 		return Quantity{}, &FieldError{Field: "value", Err: ErrMissing}

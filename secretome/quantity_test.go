@@ -10,8 +10,10 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/openregen/secretomekit/internal/strictjson"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -734,4 +736,14 @@ func TestConvertOutOfRange(t *testing.T) {
 	ok, err := secretome.MustParseQuantity("1.5 mg/mL").Convert(secretome.MustParseUnit("ng/mL"))
 	require.NoError(t, err)
 	assert.Equal(t, "1500000 ng/mL", ok.String())
+}
+
+// TestQuantityJSONErrorsIndonesian checks that the errors of a
+// quantity's own JSON reader are catalogued: English as before, and in
+// Bahasa Indonesia through message.Of.
+func TestQuantityJSONErrorsIndonesian(t *testing.T) {
+	var q secretome.Quantity
+	err := q.UnmarshalJSON([]byte(`{"value":"1" "unit":"mg/mL"}`))
+	assert.EqualError(t, err, "invalid JSON for quantity at byte 13: want ',' or '}'")
+	assert.Equal(t, "JSON kuantitas tidak sah di bita ke-13: seharusnya ',' atau '}'", message.Of(err).In(language.Indonesian))
 }
