@@ -3,6 +3,7 @@ package message
 // cliTexts are the messages of the secretome command's text output.
 var cliTexts = []entry{
 	{"cli.use_verdict", "use {0} {1}: {2}", "penggunaan {0} {1}: {2}"},
+	{"cli.class_unread", "class not read", "kelas tidak terbaca"},
 	{"cli.missing", "{0} (missing: {1})", "{0} (belum ada: {1})"},
 	{"cli.finding_use", "use {0}: {1}", "penggunaan {0}: {1}"},
 	{"cli.unassessed", "not assessed (no rules of their jurisdiction were applied): use {0}",
@@ -47,6 +48,8 @@ var cliTexts = []entry{
 	{"cli.diff.replaces", " (replaces {0})", " (menggantikan {0})"},
 	{"cli.diff.replaced", " (replaced by {0})", " (digantikan oleh {0})"},
 	{"cli.diff.nothing", "nothing changes", "tidak ada yang berubah"},
+	{"cli.diff.revision", " (revision {0} -> {1})", " (revisi {0} -> {1})"},
+	{"cli.diff.policies", "--from-policy and --to-policy go together", "--from-policy dan --to-policy harus diberikan bersama"},
 	{"cli.diff.counts", "{0}, {1} added, {2} removed", "{0}, {1} bertambah, {2} berkurang"},
 	{"cli.diff.verdict", "{0} use {1} {2}: {3} -> {4}", "{0} penggunaan {1} {2}: {3} -> {4}"},
 	{"cli.diff.use", " (use {0})", " (penggunaan {0})"},
@@ -247,6 +250,8 @@ var flagTexts = []entry{
 	{"cli.flag.rules.policy", "list also the house rules of the policy files in `DIR` (repeatable)", "cantumkan juga aturan internal dari berkas kebijakan di `DIR` (dapat diulang)"},
 	{"cli.flag.diff.from", "the first `DATE` (YYYY-MM-DD)", "`DATE` pertama (YYYY-MM-DD)"},
 	{"cli.flag.diff.to", "the second `DATE` (YYYY-MM-DD; default: today)", "`DATE` kedua (YYYY-MM-DD; bawaan: hari ini)"},
+	{"cli.flag.diff.from_policy", "the policy files in `DIR` (repeatable) to compare, with the rules in force on --from", "berkas kebijakan di `DIR` (dapat diulang) yang dibandingkan, dengan aturan yang berlaku pada --from"},
+	{"cli.flag.diff.to_policy", "the policy files in `DIR` (repeatable) to compare them with, on --to (default: --from)", "berkas kebijakan di `DIR` (dapat diulang) sebagai pembanding, pada --to (bawaan: --from)"},
 	{"cli.flag.diff.jurisdiction", "only these jurisdiction `codes` (comma-separated or repeated)", "hanya `kode` yurisdiksi ini (dipisah koma atau diulang)"},
 	{"cli.flag.format_text_json", "output `format`: text or json", "`format` keluaran: text atau json"},
 	{"cli.flag.format", "output `format`: {0}", "`format` keluaran: {0}"},

@@ -118,6 +118,9 @@ var terms = []entry{
 
 	{"change.starts", "starts", "mulai"},
 	{"change.ends", "ends", "berakhir"},
+	{"change.added", "added", "ditambahkan"},
+	{"change.removed", "removed", "dihapus"},
+	{"change.revised", "revised", "direvisi"},
 
 	// Nouns for Count.
 	{"noun.study", "study|studies", "studi"},

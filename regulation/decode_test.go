@@ -3,6 +3,7 @@ package regulation
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -239,4 +240,39 @@ func TestIsCountryFindsTheTable(t *testing.T) {
 	}
 	assert.False(t, IsCountry("USA"))
 	assert.False(t, IsCountry(""))
+}
+
+// TestDecodeInOnePassAgreesWithIndexed checks the decoding that lets leaf
+// values read themselves in place (quantities, without an index) against
+// the decoding with an index, which skips each leaf and unmarshals it:
+// the same dossier and the same problems for every example and test
+// dossier, and for a seed dossier with its quantities written in other forms.
+func TestDecodeInOnePassAgreesWithIndexed(t *testing.T) {
+	var docs [][]byte
+	for _, p := range []string{"../examples/dossiers/ucmsc-wound-gel.json", "../examples/dossiers/bmmsc-ev-knee.json",
+		"../examples/dossiers/broken-exosome-serum.json", "testdata/seed_wound_gel.json"} {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		docs = append(docs, data)
+	}
+	seed := string(docs[len(docs)-1])
+	require.Contains(t, seed, `"unit"`)
+	for _, r := range []*strings.Replacer{
+		strings.NewReplacer(`"value": "`, `"value": "x`),     // malformed numbers
+		strings.NewReplacer(`"unit": "`, `"unit": "furlong`), // unknown units
+		strings.NewReplacer(`"unit": `, `"unit": 5, "u": `),  // wrong type, unknown field
+		strings.NewReplacer(`"value": "`, `"value": "0`),     // leading zeros in strings
+	} {
+		docs = append(docs, []byte(r.Replace(seed)))
+	}
+	for i, data := range docs {
+		var one, indexed Dossier
+		issues := dossierDecoder.Decode(data, &one)
+		issuesIndexed, _ := dossierDecoder.DecodeIndexed(data, &indexed)
+		if i >= 4 && i < 7 {
+			assert.NotEmpty(t, issues, "document %d has quantities with problems", i)
+		}
+		assert.Equal(t, issuesIndexed, issues, "document %d", i)
+		assert.Equal(t, indexed, one, "document %d", i)
+	}
 }

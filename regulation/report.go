@@ -183,6 +183,7 @@ type findingJSON struct {
 	Use          *int               `json:"use,omitempty"`
 	Line         int                `json:"line,omitempty"`
 	Column       int                `json:"column,omitempty"`
+	InvalidPaths []string           `json:"invalid_paths,omitempty"`
 	Waiver       *Waiver            `json:"waiver,omitempty"`
 }
 
@@ -194,7 +195,8 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(findingJSON{
 		RuleID: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity, Path: f.Path,
 		Message: f.Text(), MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
-		Citation: f.Citation, Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column, Waiver: f.Waiver,
+		Citation: f.Citation, Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column,
+		InvalidPaths: f.InvalidPaths, Waiver: f.Waiver,
 	})
 }
 
@@ -211,7 +213,8 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 		msg = message.Plain(w.Message)
 	}
 	*f = Finding{RuleID: w.RuleID, Jurisdiction: w.Jurisdiction, Severity: w.Severity, Path: w.Path,
-		Message: msg, Citation: w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column, Waiver: w.Waiver}
+		Message: msg, Citation: w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column,
+		InvalidPaths: w.InvalidPaths, Waiver: w.Waiver}
 	return nil
 }
 

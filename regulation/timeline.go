@@ -19,16 +19,29 @@ const (
 	// RuleEnds: the rule's instrument is repealed or replaced; the rule
 	// applies up to the day before.
 	RuleEnds ChangeKind = "ends"
+	// RuleAdded: the rule is in the second rule set only (CompareRules).
+	RuleAdded ChangeKind = "added"
+	// RuleRemoved: the rule is in the first rule set only (CompareRules).
+	RuleRemoved ChangeKind = "removed"
+	// RuleRevised: the rule is in both rule sets with another revision:
+	// its metadata, or for a policy rule its source, changed
+	// (CompareRules).
+	RuleRevised ChangeKind = "revised"
 )
 
 // RuleChange is one change in the rules in force: a rule that starts or
-// ends on a day.
+// ends on a day, or that two rule sets do not hold alike.
 type RuleChange struct {
-	// Kind is starts or ends.
+	// Kind is starts or ends (Timeline), or added, removed or revised
+	// (CompareRules).
 	Kind ChangeKind `json:"change"`
 	// On is the day of the change: the rule's EffectiveFrom for starts,
-	// its EffectiveTo (the first day it no longer applies) for ends.
-	On secretome.Date `json:"on"`
+	// its EffectiveTo (the first day it no longer applies) for ends; zero
+	// for the changes between two rule sets.
+	On secretome.Date `json:"on,omitzero"`
+	// Was is, for a revised rule, its revision in the first rule set
+	// (Rule holds the rule as the second set has it).
+	Was string `json:"was,omitempty"`
 	// Rule is the rule that changes.
 	Rule RuleInfo `json:"rule"`
 	// Replaces lists, for a rule that starts, the rules of the same
@@ -172,17 +185,58 @@ func missingFrom(xs, ys []Finding) []Finding {
 	return out
 }
 
+// CompareRules lists the rules two rule sets do not hold alike, such as
+// the shipped rules with two versions of a host's policy files: rules
+// only in to (added), only in from (removed), and rules of the same ID
+// whose revision differs (revised, with Rule as in to), so that an
+// edited rule shows as a change rather than a removal and an addition.
+// Changes are sorted by jurisdiction, then rule ID.
+func CompareRules(from, to *RuleSet) []RuleChange {
+	was := map[string]RuleInfo{}
+	for _, r := range from.rulesOrNil() {
+		was[r.ID] = r.RuleInfo
+	}
+	var out []RuleChange
+	for _, r := range to.rulesOrNil() {
+		old, ok := was[r.ID]
+		switch {
+		case !ok:
+			out = append(out, RuleChange{Kind: RuleAdded, Rule: r.RuleInfo})
+		case old.Revision != r.Revision:
+			out = append(out, RuleChange{Kind: RuleRevised, Rule: r.RuleInfo, Was: old.Revision})
+		}
+		delete(was, r.ID)
+	}
+	for _, r := range from.rulesOrNil() {
+		if _, gone := was[r.ID]; gone {
+			out = append(out, RuleChange{Kind: RuleRemoved, Rule: r.RuleInfo})
+		}
+	}
+	slices.SortFunc(out, func(a, b RuleChange) int {
+		return cmp.Or(cmp.Compare(a.Rule.Jurisdiction, b.Rule.Jurisdiction), cmp.Compare(a.Rule.ID, b.Rule.ID))
+	})
+	return out
+}
+
 // DiffDays assesses the dossier with the rules in force on two days and
 // returns both reports and what changes between them. opts.AsOf is
 // ignored.
 func DiffDays(ctx context.Context, rules *RuleSet, opts Options, d *Dossier, from, to secretome.Date) (a, b *Report, diff ReportDiff, err error) {
+	return DiffRuleSets(ctx, rules, rules, opts, d, from, to)
+}
+
+// DiffRuleSets assesses the dossier with the rules of fromRules in force
+// on from and those of toRules in force on to (two versions of a host's
+// policy files, say), and returns both reports and what changes between
+// them. opts.AsOf is ignored.
+func DiffRuleSets(ctx context.Context, fromRules, toRules *RuleSet, opts Options, d *Dossier, from, to secretome.Date) (a, b *Report, diff ReportDiff, err error) {
 	opts.AsOf = from
-	af, err := NewAssessor(rules, opts)
+	af, err := NewAssessor(fromRules, opts)
 	if err != nil {
 		return nil, nil, diff, err
 	}
 	opts.AsOf = to
-	at, err := NewAssessor(rules, opts)
+	at, err := NewAssessor(toRules, opts)
 	if err != nil {
 		return nil, nil, diff, err
 	}

@@ -68,3 +68,25 @@ func TestDiffDays(t *testing.T) {
 	same := regulation.DiffReports(b, b)
 	assert.True(t, same.Empty(), "a report does not differ from itself")
 }
+
+// TestCompareRules compares two rule sets by rule ID and revision: an
+// edited rule is revised, not removed and added.
+func TestCompareRules(t *testing.T) {
+	rule := func(id, revision string) regulation.Rule {
+		return regulation.Rule{RuleInfo: regulation.RuleInfo{ID: id, Title: "house rule " + id, Jurisdiction: regulation.House,
+			Citation:   regulation.Citation{Instrument: "House rules", EffectiveFrom: secretome.MustParseDate("2026-01-01")},
+			Provenance: regulation.ProvenancePrimary, Revision: revision}, Check: func(*regulation.Context) {}}
+	}
+	from, err := regulation.Shipped().With(rule("H-KEPT", "r1"), rule("H-EDITED", "r1"), rule("H-DROPPED", "r1"))
+	require.NoError(t, err)
+	to, err := regulation.Shipped().With(rule("H-KEPT", "r1"), rule("H-EDITED", "r2"), rule("H-NEW", "r1"))
+	require.NoError(t, err)
+	var got []string
+	for _, c := range regulation.CompareRules(from, to) {
+		got = append(got, string(c.Kind)+" "+c.Rule.ID+" "+c.Was+" "+c.Rule.Revision)
+		assert.True(t, c.On.IsZero())
+	}
+	assert.Equal(t, []string{"removed H-DROPPED  r1", "revised H-EDITED r1 r2", "added H-NEW  r1"}, got,
+		"the shipped rules and the unchanged rule do not show")
+	assert.Empty(t, regulation.CompareRules(to, to))
+}

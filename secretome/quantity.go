@@ -755,6 +755,102 @@ func (q *Quantity) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DecodeJSONPrefix decodes a quantity in the object form written plainly
+// at the start of data, for a decoder that reads a document in one pass:
+// {"value":"1.20","unit":"mg/mL"} or {"value":1.20,"unit":"mg/mL"}, with
+// the two fields in either order, any JSON whitespace between tokens, and
+// names and strings without escapes. It then sets q to what UnmarshalJSON
+// would decode from the object and returns the object's length in bytes
+// and true. For any other input, including a plain object that
+// UnmarshalJSON would reject, it returns false and leaves q unchanged:
+// UnmarshalJSON then decodes the value or explains what is wrong with it.
+func (q *Quantity) DecodeJSONPrefix(data []byte) (n int, ok bool) {
+	if len(data) == 0 || data[0] != '{' {
+		return 0, false
+	}
+	p := jsonScanner{b: data, i: 1}
+	var value, unit []byte
+	var hasValue, hasUnit bool
+	for field := 0; field < 2; field++ {
+		p.skipSpace()
+		key, ok := p.plainString()
+		if !ok {
+			return 0, false
+		}
+		p.skipSpace()
+		if p.i >= len(p.b) || p.b[p.i] != ':' {
+			return 0, false
+		}
+		p.i++
+		p.skipSpace()
+		switch string(key) {
+		case "value":
+			if hasValue || p.i >= len(p.b) {
+				return 0, false
+			}
+			hasValue = true
+			if p.b[p.i] == '"' {
+				value, ok = p.plainString()
+			} else if end := strictjson.NumberEnd(p.b, p.i); end >= 0 {
+				value, ok, p.i = p.b[p.i:end], true, end
+			}
+		case "unit":
+			if hasUnit {
+				return 0, false
+			}
+			hasUnit = true
+			unit, ok = p.plainString()
+		default:
+			return 0, false
+		}
+		if !ok {
+			return 0, false
+		}
+		p.skipSpace()
+		if p.i >= len(p.b) || p.b[p.i] != ",}"[field] {
+			return 0, false
+		}
+		p.i++
+	}
+	if len(value) == 0 || len(unit) == 0 {
+		return 0, false
+	}
+	d, _, serr := scanNumber(value, false)
+	if serr != nil {
+		return 0, false
+	}
+	u, known := unitBySpelling[string(unit)]
+	if !known {
+		return 0, false
+	}
+	*q = Quantity{Value: d, Unit: u}
+	return p.i, true
+}
+
+// plainString reads a JSON string at p.i that holds no escape and no
+// control character and is valid UTF-8, and returns its contents, a part
+// of the input; ok is false, with p.i anywhere, for any other input.
+func (p *jsonScanner) plainString() (s []byte, ok bool) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return nil, false
+	}
+	start := p.i + 1
+	ascii := true
+	for i := start; i < len(p.b); i++ {
+		switch c := p.b[i]; {
+		case c == '"':
+			s = p.b[start:i]
+			p.i = i + 1
+			return s, ascii || utf8.Valid(s)
+		case c == '\\' || c < 0x20:
+			return nil, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return nil, false
+}
+
 // jsonScanner reads the small JSON object of a quantity without reflection.
 // It checks the syntax it relies on itself, so it is safe on any input,
 // not only on bytes a JSON decoder has already validated.

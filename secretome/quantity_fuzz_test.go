@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/openregen/secretomekit/secretome"
@@ -114,6 +115,52 @@ func FuzzQuantityJSON(f *testing.F) {
 		second, err := back.MarshalJSON()
 		if err != nil || !bytes.Equal(first, second) {
 			t.Fatalf("not byte-stable: %s then %s (%v)", first, second, err)
+		}
+	})
+}
+
+// FuzzQuantityJSONPrefix checks that DecodeJSONPrefix, the one-pass read
+// a strict decoder uses, only ever reads what UnmarshalJSON reads: when it
+// reads a value, the bytes it says it took are one well-formed JSON value
+// that UnmarshalJSON decodes to exactly the same quantity, digits and
+// exponent alike; when it does not, the quantity is unchanged.
+func FuzzQuantityJSONPrefix(f *testing.F) {
+	for _, s := range []string{
+		`{"value":"1.20","unit":"mg/mL"}`, `{"value":1.20,"unit":"ug/ml"},"x":1`,
+		`{"unit":"%","value":"5"}]`, `{ "value" : -0.000 ,` + "\n\t\r" + `"unit":"Cel" }`,
+		`{"value":"1","unit":"mg/mL","x":1}`, `{"value":"1","value":"2","unit":"mg"}`,
+		`{"\u0076alue":"5","unit":"%"}`, `{"value":"5","unit":"\u0025"}`, `{"value":01,"unit":"%"}`,
+		`{"value":1.,"unit":"%"}`, `{"value":1e5,"unit":"%"}`, `{"value":1e,"unit":"%"}`,
+		`{"value":"1e64","unit":"g/L"}`, `{"value":"","unit":"%"}`, `{"value":"5","unit":""}`,
+		`{"value":"5","unit":"furlong"}`, `{"value":"5 ","unit":"%"}`, `{"value":"5","unit":"°C"}`,
+		`{"value":"5","unit":"` + "\xff" + `"}`, `{"value":"5` + "\x01" + `","unit":"%"}`,
+		`{"value":5x,"unit":"%"}`, `{"value":5,"unit":"%"`, `{"value":5}`, `{}`, `{`, ``,
+		`"1.20 mg/mL"`, `null`, `{"value":true,"unit":"%"}`, `{"value":"NaN","unit":"%"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q := secretome.MustParseQuantity("7 mg")
+		n, ok := q.DecodeJSONPrefix(data)
+		if !ok {
+			if q.Unit != secretome.MustParseQuantity("7 mg").Unit || q.Value.String() != "7" || q.Value.Exponent() != 0 {
+				t.Fatalf("DecodeJSONPrefix(%q) refused but changed the quantity to %v", data, q)
+			}
+			return
+		}
+		if n <= 0 || n > len(data) {
+			t.Fatalf("DecodeJSONPrefix(%q) took %d bytes", data, n)
+		}
+		raw := data[:n]
+		if !json.Valid(raw) {
+			t.Fatalf("DecodeJSONPrefix(%q) took %q, which is not one JSON value", data, raw)
+		}
+		var want secretome.Quantity
+		if err := want.UnmarshalJSON(raw); err != nil {
+			t.Fatalf("DecodeJSONPrefix(%q) read %v where UnmarshalJSON fails: %v", raw, q, err)
+		}
+		if q.Unit != want.Unit || !reflect.DeepEqual(q.Value, want.Value) {
+			t.Fatalf("DecodeJSONPrefix(%q) = %#v, UnmarshalJSON = %#v", raw, q, want)
 		}
 	})
 }

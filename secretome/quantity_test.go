@@ -747,3 +747,42 @@ func TestQuantityJSONErrorsIndonesian(t *testing.T) {
 	assert.EqualError(t, err, "invalid JSON for quantity at byte 13: want ',' or '}'")
 	assert.Equal(t, "JSON kuantitas tidak sah di bita ke-13: seharusnya ',' atau '}'", message.Of(err).In(language.Indonesian))
 }
+
+func TestQuantityDecodeJSONPrefix(t *testing.T) {
+	tests := []struct {
+		in, why string
+		n       int // bytes read; 0 when the prefix read must refuse
+		want    string
+	}{
+		{`{"value":"1.20","unit":"mg/mL"},"next":1`, "string value, the usual form, followed by more", 31, "1.20 mg/mL"},
+		{`{"value":1.20,"unit":"mg/mL"}`, "number value keeps its digits", 29, "1.20 mg/mL"},
+		{"{\n  \"unit\": \"%\",\n  \"value\": \"5\"\n}]", "fields in the other order, pretty-printed", 33, "5 %"},
+		{`{"value":"5","unit":"°C"}`, "a unit spelled with non-ASCII", 26, "5 °C"},
+		{`{"value":"1","unit":"mg/mL","x":1}`, "an unknown field is UnmarshalJSON's to report", 0, ""},
+		{`{"value":"1","value":"2","unit":"mg"}`, "a repeated field is UnmarshalJSON's to report", 0, ""},
+		{`{"\u0076alue":"5","unit":"%"}`, "an escaped name goes through UnmarshalJSON", 0, ""},
+		{`{"value":"5","unit":"furlong"}`, "an unknown unit is UnmarshalJSON's to report", 0, ""},
+		{`{"value":01,"unit":"%"}`, "a number JSON does not allow", 0, ""},
+		{`{"value":"","unit":"%"}`, "a missing value is UnmarshalJSON's to report", 0, ""},
+		{`{"value":5,"unit":"%"`, "an object that does not end", 0, ""},
+		{`"1.20 mg/mL"`, "the string form is left to UnmarshalJSON", 0, ""},
+		{`null`, "null is left to UnmarshalJSON", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			var q secretome.Quantity
+			n, ok := q.DecodeJSONPrefix([]byte(tt.in))
+			if tt.n == 0 {
+				assert.False(t, ok)
+				assert.True(t, q.IsZero(), "a refused read leaves the quantity alone")
+				return
+			}
+			require.True(t, ok)
+			assert.Equal(t, tt.n, n)
+			assert.Equal(t, tt.want, q.String())
+			var want secretome.Quantity
+			require.NoError(t, want.UnmarshalJSON([]byte(tt.in[:n])))
+			assert.Equal(t, want, q)
+		})
+	}
+}

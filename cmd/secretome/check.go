@@ -93,7 +93,7 @@ func (g *gap) severity(t threshold) secretome.Severity {
 // class by its spelling, as the other outputs do; other languages by the
 // class's display name.
 func gapsOf(d *regulation.Dossier, rep *regulation.Report, tag language.Tag) []gap {
-	class := func(c regulation.UseClass) message.Arg { return spelling(tag, "use_class", c.String()) }
+	class := func(c regulation.UseClass) message.Arg { return classArg(tag, c) }
 	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(tag) }
 	var out []gap
 	for _, i := range rep.Unassessed {

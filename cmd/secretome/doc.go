@@ -16,6 +16,8 @@
 //	secretome rules diff --from DATE --to DATE [flags] [DOSSIER...]
 //	                                   list the rules that start, end or replace one another between two
 //	                                   days, and the verdicts and findings that change for each dossier
+//	                                   (--from-policy DIR --to-policy DIR: also the rules two versions of the
+//	                                   policy files add, remove or revise)
 //	secretome verify [flags] DIR...    run the tests written beside house policies (exit 0, 1 or 2)
 //	secretome schema [dossier|check]   print a JSON Schema (draft 2020-12)
 //	secretome version                  print the module version and the format versions

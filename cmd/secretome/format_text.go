@@ -179,7 +179,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 	t.lines("  ", "    ", lines)
 	if !t.info.quiet {
 		for _, u := range j.Uses {
-			line := t.say("cli.use_verdict", message.Int(u.Index), spelling(t.info.lang, "use_class", u.Class.String()),
+			line := t.say("cli.use_verdict", message.Int(u.Index), classArg(t.info.lang, u.Class),
 				spelling(t.info.lang, "verdict", u.Verdict.String()))
 			if len(u.Missing) > 0 {
 				line = t.say("cli.missing", message.Text(line), message.Text(strings.Join(u.Missing, "; ")))
@@ -203,6 +203,16 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 		}
 		t.item(f.Severity, f.Waiver != nil, f.RuleID, f.Path, f.Line, f.Column, msg, cite)
 	}
+}
+
+// classArg names a use's class in lang. A class that is not there (the
+// zero value, which a spelling the decoder rejected leaves behind) is said
+// to be unread rather than shown as a blank.
+func classArg(lang language.Tag, c regulation.UseClass) message.Arg {
+	if c == regulation.UseClassUnspecified {
+		return message.Term("cli.class_unread")
+	}
+	return spelling(lang, "use_class", c.String())
 }
 
 // spelling is an enumeration value as English output writes it, by its

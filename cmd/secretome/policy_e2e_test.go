@@ -236,7 +236,32 @@ func TestRulesDiff(t *testing.T) {
 			}
 		})
 	}
+	// Two versions of the policy files: the vendor rule edited, the
+	// formulary dropped.
+	edited := t.TempDir()
+	vendor, err := os.ReadFile(filepath.Join(root, "examples/policies/vendor.yaml"))
+	require.NoError(t, err)
+	writeFile(t, filepath.Join(edited, "vendor.yaml"), strings.Replace(string(vendor), `title: Cosmetic claims do not say "stem cell"`,
+		`title: Cosmetic claims never say "stem cell"`, 1))
+	r := runBinary(t, root, "", "rules", "diff", "--from", "2026-11-26", "--from-policy", "examples/policies", "--to-policy", edited,
+		"--format", "json", "examples/policies/testdata/wound-gel-without-sterility.json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var out rulesDiffOutput
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	var kinds []string
+	for _, c := range out.Changes {
+		kinds = append(kinds, string(c.Kind)+" "+c.Rule.ID)
+	}
+	assert.Equal(t, []string{"revised LUMINA-NO-STEM-CELL-COSMETIC-CLAIMS", "removed RSHS-FORMULARY-BATCHES", "removed RSHS-FORMULARY-STERILITY"}, kinds)
+	assert.Equal(t, "2026-11-26", out.To, "--to defaults to --from when policy files are compared")
+	require.Len(t, out.Dossiers, 1)
+	assert.NotEmpty(t, out.Dossiers[0].Removed, "the formulary's findings go")
+	r = runBinary(t, root, "", "rules", "diff", "--from", "2026-11-26", "--from-policy", "examples/policies", "--to-policy", edited)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "revised  LUMINA-NO-STEM-CELL-COSMETIC-CLAIMS  [HOUSE]")
+	assert.Contains(t, r.stdout, "(revision sha256:")
 	for _, bad := range [][]string{
+		{"rules", "diff", "--from-policy", "examples/policies"},
 		{"rules", "diff", "--to", "2026-01-01"},
 		{"rules", "diff", "--from", "2026-01-02", "--to", "2026-01-01"},
 		{"rules", "diff", "--from", "2026-13-01"},

@@ -38,27 +38,32 @@ type rulesDiffDossier struct {
 }
 
 // runRulesDiff lists the rules that start or end between two days and,
-// for each dossier named, the verdicts and findings that change.
+// for each dossier named, the verdicts and findings that change. With
+// --from-policy and --to-policy it compares two versions of the policy
+// files too: rules added, removed or revised between them.
 func runRulesDiff(e *env, args []string) error {
-	fs := newFlagSet(e, "rules diff", "--from DATE --to DATE [flags] [DOSSIER...]")
+	fs := newFlagSet(e, "rules diff", "--from DATE --to DATE [flags] [DOSSIER...]  |  --from-policy DIR --to-policy DIR [--from DATE] [--to DATE] [flags] [DOSSIER...]")
 	fromText := fs.String("from", "", e.say("cli.flag.diff.from"))
 	toText := fs.String("to", "", e.say("cli.flag.diff.to"))
 	var juris listFlag
 	fs.Var(&juris, "jurisdiction", e.say("cli.flag.diff.jurisdiction"))
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", e.say("cli.flag.policy_add"))
+	var fromPolicy, toPolicy pathsFlag
+	fs.Var(&fromPolicy, "from-policy", e.say("cli.flag.diff.from_policy"))
+	fs.Var(&toPolicy, "to-policy", e.say("cli.flag.diff.to_policy"))
 	format := &choiceFlag{value: "text", allowed: []string{"text", "json"}}
 	fs.Var(format, "format", e.say("cli.flag.format_text_json"))
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if *fromText == "" {
-		return usageIn(e.lang, "cli.diff.from_required")
+	comparing := len(fromPolicy) > 0 || len(toPolicy) > 0
+	if comparing && (len(fromPolicy) == 0 || len(toPolicy) == 0) {
+		return usageIn(e.lang, "cli.diff.policies")
 	}
-	from, err := secretome.ParseDate(*fromText)
-	if err != nil {
-		return flagValueError(e.lang, "from", err)
+	if *fromText == "" && !comparing {
+		return usageIn(e.lang, "cli.diff.from_required")
 	}
 	to := secretome.DateOf(time.Now())
 	if *toText != "" {
@@ -66,26 +71,48 @@ func runRulesDiff(e *env, args []string) error {
 			return flagValueError(e.lang, "to", err)
 		}
 	}
+	from := to
+	if *fromText != "" {
+		if from, err = secretome.ParseDate(*fromText); err != nil {
+			return flagValueError(e.lang, "from", err)
+		}
+		if *toText == "" && comparing {
+			to = from
+		}
+	}
 	if to.Before(from) {
 		return usageIn(e.lang, "cli.diff.order", message.Text(from.String()), message.Text(to.String()))
 	}
-	set, _, err := loadRules(e.lang, policyDirs)
+	// The rules on from and on to: the same set, or with --from-policy
+	// and --to-policy two versions of the policy files.
+	fromSet, _, err := loadRules(e.lang, append(slices.Clone(policyDirs), fromPolicy...))
 	if err != nil {
 		return err
+	}
+	toSet := fromSet
+	if comparing {
+		if toSet, _, err = loadRules(e.lang, append(slices.Clone(policyDirs), toPolicy...)); err != nil {
+			return err
+		}
 	}
 	if len(juris) > 0 {
 		for _, every := range []string{regulation.Baseline, regulation.House} {
-			if slices.Contains(set.Jurisdictions(), every) && !slices.Contains(juris, every) {
+			if (slices.Contains(fromSet.Jurisdictions(), every) || slices.Contains(toSet.Jurisdictions(), every)) && !slices.Contains(juris, every) {
 				juris = append(juris, every)
 			}
 		}
-		if set, err = set.Select(juris...); err != nil {
-			return flagValueError(e.lang, "jurisdiction", err)
+		for _, set := range []**regulation.RuleSet{&fromSet, &toSet} {
+			if *set, err = (*set).Select(juris...); err != nil {
+				return flagValueError(e.lang, "jurisdiction", err)
+			}
 		}
 	}
-	changes, err := regulation.Timeline(set, from, to)
+	changes, err := regulation.Timeline(toSet, from, to)
 	if err != nil {
 		return err
+	}
+	if comparing {
+		changes = append(regulation.CompareRules(fromSet, toSet), changes...)
 	}
 	out := rulesDiffOutput{Schema: rulesDiffSchemaVersion, From: from.String(), To: to.String(),
 		Changes: changes, Dossiers: []rulesDiffDossier{}}
@@ -101,7 +128,7 @@ func runRulesDiff(e *env, args []string) error {
 		if err != nil {
 			return &langError{prefix: p + ": ", err: err, tag: e.lang}
 		}
-		_, b, diff, err := regulation.DiffDays(e.ctx, set, regulation.Options{}, d, from, to)
+		_, b, diff, err := regulation.DiffRuleSets(e.ctx, fromSet, toSet, regulation.Options{}, d, from, to)
 		if err != nil {
 			return err
 		}
@@ -123,11 +150,20 @@ func writeRulesDiffText(e *env, out *rulesDiffOutput) error {
 	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(lang) }
 	b.WriteString(say("cli.diff.head", message.Text(out.From), message.Text(out.To), message.Count{N: len(out.Changes), Noun: "noun.change"}) + "\n")
 	kind := func(k regulation.ChangeKind) string { return message.Name("change", string(k), lang) }
-	kindWidth := max(utf8.RuneCountInString(kind(regulation.RuleStarts)), utf8.RuneCountInString(kind(regulation.RuleEnds)))
+	kindWidth := 0
+	for _, c := range out.Changes {
+		kindWidth = max(kindWidth, utf8.RuneCountInString(kind(c.Kind)))
+	}
 	for _, c := range out.Changes {
 		k := kind(c.Kind)
 		k += strings.Repeat(" ", max(0, kindWidth-utf8.RuneCountInString(k)))
 		line := fmt.Sprintf("%s  %s  %s  [%s]  %s", c.On, k, c.Rule.ID, c.Rule.Jurisdiction, c.Rule.Title)
+		if c.On.IsZero() {
+			line = fmt.Sprintf("%s  %s  [%s]  %s", k, c.Rule.ID, c.Rule.Jurisdiction, c.Rule.Title)
+		}
+		if c.Kind == regulation.RuleRevised {
+			line += say("cli.diff.revision", message.Text(c.Was), message.Text(c.Rule.Revision))
+		}
 		if len(c.Replaces) > 0 {
 			line += say("cli.diff.replaces", message.Text(strings.Join(c.Replaces, ", ")))
 		}

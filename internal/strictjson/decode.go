@@ -401,6 +401,16 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	}
 	switch p.kind {
 	case planUnmarshaler, planDecimal:
+		if p.prefix && d.index == nil && d.depth < maxDepth {
+			// The leaf reads its value in place when it has the plain form,
+			// the one pass over its bytes; otherwise it is skipped and
+			// unmarshalled below, which gives the verdict on it. With an
+			// index the decoder must note the leaf's inner values itself.
+			if n, ok := v.Addr().Interface().(PrefixDecoder).DecodeJSONPrefix(d.data[start:]); ok {
+				d.pos = start + n
+				return
+			}
+		}
 		d.skipRest()
 		if d.err != nil {
 			return
@@ -925,8 +935,27 @@ func (d *decoder) literal(word string) {
 
 // number moves past a number, checking its syntax.
 func (d *decoder) number() {
-	b := d.data
-	i := d.pos
+	i, code := numberEnd(d.data, d.pos)
+	d.pos = i
+	if code != "" {
+		d.fail(code)
+	}
+}
+
+// NumberEnd returns the offset just past the JSON number that starts at
+// b[i], or -1 when no well-formed JSON number starts there. It is for the
+// leaf types that read their own JSON (see PrefixDecoder).
+func NumberEnd(b []byte, i int) int {
+	end, code := numberEnd(b, i)
+	if code != "" {
+		return -1
+	}
+	return end
+}
+
+// numberEnd returns the offset just past the JSON number at b[i], or the
+// offset of its first malformed byte and the message code saying why.
+func numberEnd(b []byte, i int) (int, string) {
 	if i < len(b) && b[i] == '-' {
 		i++
 	}
@@ -934,25 +963,19 @@ func (d *decoder) number() {
 	case i < len(b) && b[i] == '0':
 		i++
 		if i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			d.pos = i
-			d.fail("json.number.leading_zero")
-			return
+			return i, "json.number.leading_zero"
 		}
 	case i < len(b) && b[i] >= '1' && b[i] <= '9':
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
 			i++
 		}
 	default:
-		d.pos = i
-		d.fail("json.number.malformed")
-		return
+		return i, "json.number.malformed"
 	}
 	if i < len(b) && b[i] == '.' {
 		i++
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
-			d.pos = i
-			d.fail("json.number.fraction")
-			return
+			return i, "json.number.fraction"
 		}
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
 			i++
@@ -964,15 +987,13 @@ func (d *decoder) number() {
 			i++
 		}
 		if i >= len(b) || b[i] < '0' || b[i] > '9' {
-			d.pos = i
-			d.fail("json.number.exponent")
-			return
+			return i, "json.number.exponent"
 		}
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
 			i++
 		}
 	}
-	d.pos = i
+	return i, ""
 }
 
 // skipString moves past a string literal, checking escapes and UTF-8, and

@@ -40,6 +40,8 @@ type plan struct {
 	fields *structFields
 	// stringKey says whether a map's keys are strings.
 	stringKey bool
+	// prefix says whether an unmarshaler's pointer is a PrefixDecoder.
+	prefix bool
 	// list numbers the slice types of a set of plans, from 0, to find
 	// each one's buffer in listBuffers.
 	list int
@@ -103,6 +105,7 @@ func grow(b reflect.Value, t reflect.Type) reflect.Value {
 var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	prefixDecoderType   = reflect.TypeFor[PrefixDecoder]()
 	// The exact number types of the module. Their errors are plain
 	// strings, so the decoder recognises the types to report a malformed
 	// number as CodeNumber, like every other number, with a message of
@@ -125,6 +128,7 @@ func planFor(t reflect.Type, plans map[reflect.Type]*plan) *plan {
 		p.kind = planDecimal
 	case reflect.PointerTo(t).Implements(unmarshalerType):
 		p.kind = planUnmarshaler
+		p.prefix = reflect.PointerTo(t).Implements(prefixDecoderType)
 	case reflect.PointerTo(t).Implements(textUnmarshalerType) && t.Kind() != reflect.Pointer:
 		p.kind = planText
 	default:

@@ -119,6 +119,19 @@ type FieldError interface {
 	Unwrap() error
 }
 
+// PrefixDecoder is implemented by leaf types, beside json.Unmarshaler,
+// that can read their value straight from the document, in the one pass
+// over its bytes, when it has a plain form. DecodeJSONPrefix is given the
+// document from the value's first byte on. When it reads the value it
+// sets the receiver, returns the number of bytes the value takes and
+// true; the value must then be exactly what UnmarshalJSON would decode
+// from those bytes, and those bytes one well-formed JSON value. Otherwise
+// it returns false and leaves the receiver unchanged, and the decoder
+// skips the value and calls UnmarshalJSON, which reports any problem.
+type PrefixDecoder interface {
+	DecodeJSONPrefix(data []byte) (n int, ok bool)
+}
+
 // EnumError is implemented by errors from a leaf type that reject an
 // unknown spelling; the decoder reports them with CodeEnum.
 type EnumError interface {
