@@ -864,7 +864,6 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 		rateImprecision(studies, est, opt),
 		ratePublicationBias(studies, opt),
 	}
-	plainReasons(downs)
 	applyOverrides(kind, downs, opt.Overrides)
 	down := 0
 	for _, d := range downs {
@@ -875,7 +874,6 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 		rated(DomainDoseResponse, "grade.dose_response"),
 		rated(DomainPlausibleConfounding, "grade.confounding"),
 	}
-	plainReasons(ups)
 	var gate message.And
 	if kind == BodyRandomised && !opt.UpgradeRandomised {
 		gate = append(gate, message.New("grade.up.randomised"))
@@ -914,16 +912,6 @@ func rated(d GradeDomain, code string, args ...message.Arg) DomainRating {
 func (r *DomainRating) say(code string, args ...message.Arg) {
 	r.Text = message.New(code, args...)
 	r.Reason = r.Text.String()
-}
-
-// plainReasons gives a rating whose reason is still written as English
-// text its Text, the same words in every language.
-func plainReasons(ds []DomainRating) {
-	for i := range ds {
-		if ds[i].Text.IsZero() {
-			ds[i].Text = message.Plain(ds[i].Reason)
-		}
-	}
 }
 
 func applyOverrides(kind BodyKind, ds []DomainRating, overrides []Override) {
@@ -1091,24 +1079,24 @@ func share(studies []*bodyStudy, byCount bool, pred func(*bodyStudy) bool) (floa
 	return num / den, "count"
 }
 
-func shareText(f float64, basis string) string {
+func shareText(f float64, basis string) message.Message {
 	if basis == "weight" {
-		return fixed(100*f, 0) + " % of the meta-analysis weight"
+		return message.New("grade.share.weight", message.Text(fixed(100*f, 0)))
 	}
-	return fixed(100*f, 0) + " % of the studies"
+	return message.New("grade.share.count", message.Text(fixed(100*f, 0)))
 }
 
 // severity names a rating-down step.
-func severity(step int) string {
+func severity(step int) message.Arg {
 	switch step {
 	case 0:
-		return "not serious"
+		return message.Term("grade_severity.not_serious")
 	case -1:
-		return "serious"
+		return message.Term("grade_severity.serious")
 	case -2:
-		return "very serious"
+		return message.Term("grade_severity.very_serious")
 	}
-	return "extremely serious"
+	return message.Term("grade_severity.extremely_serious")
 }
 
 func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptions) DomainRating {
@@ -1123,11 +1111,9 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			comp = append(comp, &studies[i])
 		}
 	}
-	reviewNote := ""
 	var reviewText message.Message
 	if reviews > 0 {
 		reviewText = message.New("grade.rob.review_note", message.Int(reviews))
-		reviewNote = reviewText.String()
 	}
 	if len(comp) == 0 {
 		if reviews > 0 {
@@ -1139,23 +1125,23 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 	}
 	r.Assessed = true
 	step := make(map[*bodyStudy]int, len(comp))
-	var parts []string
+	var parts []message.Arg
 	var method string
 	for _, b := range comp {
 		var n int
-		var what string
+		var what message.Arg
 		switch {
 		case st.robins:
 			j := b.s.RiskOfBias.ROBINSI.Overall().Judgement
-			what = "ROBINS-I " + j.String()
+			what = message.New("grade.rob.robins", judgementTerm(j.String()))
 			if j == ROBINSNoInformation {
 				j = opt.ROBINSNoInformation
-				what += " (counted as " + j.String() + ": the library's choice, GradeOptions.ROBINSNoInformation)"
+				what = message.New("grade.rob.robins_ni", judgementTerm(ROBINSNoInformation.String()), judgementTerm(j.String()))
 			}
 			n = [...]int{0, 0, -1, -2, -3, -2}[j]
 		case kind == BodyRandomised:
 			br, _ := b.s.Bias(opt.RoB2)
-			what = br.String()
+			what = judgementTerm(br.String())
 			switch br {
 			case BiasLow:
 			case BiasModerate:
@@ -1187,17 +1173,17 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			}
 		}
 		step[b] = n
-		parts = append(parts, b.s.ID+" "+what)
+		parts = append(parts, message.New("grade.rob.study", message.Text(b.s.ID), what))
 	}
 	switch {
 	case st.robins:
-		method = "ROBINS-I moderate −1, serious −2, critical −3 (GRADE guidelines 18)"
+		method = "grade.rob.method.robins"
 	case kind == BodyRandomised && opt.SomeConcernsRatesDown:
-		method = "RoB 2 some concerns or high −1 (Cochrane Handbook Table 12.2.d; GradeOptions.SomeConcernsRatesDown)"
+		method = "grade.rob.method.some_concerns"
 	case kind == BodyRandomised:
-		method = "RoB 2 high −1; some concerns alone does not rate down (the library's choice, GradeOptions.SomeConcernsRatesDown)"
+		method = "grade.rob.method.rob2"
 	default:
-		method = "serious −1 and critical −2, judged without the confounding domain, which the low start already counts"
+		method = "grade.rob.method.low_start"
 	}
 	var basis string
 	var sh float64
@@ -1208,51 +1194,75 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			break
 		}
 	}
-	unassessed := ""
+	var unassessed message.Message
 	for _, b := range comp {
 		if br, _ := b.s.Bias(opt.RoB2); br == BiasNotAssessed {
-			unassessed = "; a study without a complete assessment counts as not low (the library's choice, GradeOptions.UnassessedNotRatedDown)"
+			unassessed = message.New("grade.rob.unassessed.not_low")
 			if opt.UnassessedNotRatedDown {
-				unassessed = "; a study without a complete assessment counts as not serious (GradeOptions.UnassessedNotRatedDown)"
+				unassessed = message.New("grade.rob.unassessed.not_serious")
 			}
 			break
 		}
 	}
-	rule := method + "; a judgement decides when it holds for more than " + gnum(100*opt.RiskOfBiasShare) + " % of the body (the library's choice, GradeOptions.RiskOfBiasShare)" + unassessed
-	list := " (" + strings.Join(parts, ", ") + ")"
+	rule := message.New("grade.rob.rule", message.New(method), message.Text(gnum(100*opt.RiskOfBiasShare)), unassessed)
+	list := joinList(parts, "grade.list.comma")
 	if r.Effect == 0 {
-		r.Reason = "not serious: no judgement that rates down holds for more than the share" + list + "; " + rule + reviewNote
+		r.say("grade.rob.not_serious", list, rule, reviewText)
 		return r
 	}
-	r.Reason = severity(r.Effect) + ": " + stepWords(r.Effect, st.robins) + " in " + shareText(sh, basis) + list + "; " + rule + reviewNote
+	r.say("grade.rob.rated", severity(r.Effect), stepWords(r.Effect, st.robins), shareText(sh, basis), list, rule, reviewText)
 	return r
 }
 
 // stepWords says what a risk-of-bias step stands for.
-func stepWords(n int, robins bool) string {
+func stepWords(n int, robins bool) message.Message {
 	if robins {
-		return "ROBINS-I " + [...]string{"critical", "serious or worse", "moderate or worse"}[n+3]
+		return message.New([...]string{"grade.rob.step.robins_critical", "grade.rob.step.robins_serious", "grade.rob.step.robins_moderate"}[n+3])
 	}
 	if n <= -2 {
-		return "critical risk of bias"
+		return message.New("grade.rob.step.critical")
 	}
-	return "high risk of bias or no assessment"
+	return message.New("grade.rob.step.high")
+}
+
+// judgementTerm is a risk-of-bias judgement as the reasons name it: its
+// spelling in English ("some_concerns"), its words in other languages.
+func judgementTerm(spelling string) message.Arg { return message.Enum("grade_judgement", spelling) }
+
+// joinList joins the items pairwise with the template code ("{0}, {1}"
+// or "{0}; {1}"), nested from the end, so that the list reads the same in
+// every language. It is the zero Message for no items.
+func joinList(items []message.Arg, code string) message.Message {
+	switch len(items) {
+	case 0:
+		return message.Message{}
+	case 1:
+		if m, ok := items[0].(message.Message); ok {
+			return m
+		}
+		return message.New("grade.list.one", items[0])
+	}
+	out := message.New(code, items[len(items)-2], items[len(items)-1])
+	for i := len(items) - 3; i >= 0; i-- {
+		out = message.New(code, items[i], out)
+	}
+	return out
 }
 
 // biasWithoutConfounding returns a non-randomised study's risk of bias
 // with the ROBINS-I confounding domain left out, for a body that starts
 // low (the low start already counts confounding), and the description.
-func biasWithoutConfounding(s *Study, opt RoB2Options) (BiasRisk, string) {
+func biasWithoutConfounding(s *Study, opt RoB2Options) (BiasRisk, message.Arg) {
 	rb := s.RiskOfBias.ROBINSI
 	if rb == nil || s.RiskOfBias.RoB2 != nil {
 		b, _ := s.Bias(opt)
-		return b, b.String()
+		return b, judgementTerm(b.String())
 	}
 	c := *rb
 	c.Confounding = ROBINSLow
 	j := c.Overall().Judgement
 	b := [...]BiasRisk{BiasNotAssessed, BiasLow, BiasModerate, BiasHigh, BiasCritical, BiasNoInformation}[j]
-	return b, "ROBINS-I " + j.String() + " without confounding"
+	return b, message.New("grade.rob.robins_no_confounding", judgementTerm(j.String()))
 }
 
 func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
@@ -1263,7 +1273,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	}
 	r.Assessed = true
 	i2, k := est.result.I2, est.result.K
-	thr := "thresholds " + gnum(opt.SeriousI2) + " % and " + gnum(opt.VerySeriousI2) + " %: the library's choices, GradeOptions.SeriousI2 and VerySeriousI2"
+	thr := message.New("grade.inconsistency.thresholds", message.Text(gnum(opt.SeriousI2)), message.Text(gnum(opt.VerySeriousI2)))
 	if k >= opt.MinStudiesI2 {
 		switch {
 		case i2 > opt.VerySeriousI2:
@@ -1271,17 +1281,17 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 		case i2 > opt.SeriousI2:
 			r.Effect = -1
 		}
-		r.Reason = severity(r.Effect) + ": I² = " + fixed(i2, 1) + " % across " + strconv.Itoa(k) + " studies (" + thr + ")"
+		r.say("grade.inconsistency.i2", severity(r.Effect), message.Text(fixed(i2, 1)), message.Int(k), thr)
 		return r
 	}
 	overlap, mixed := overlapAndDirection(est.effects, est.result.Level)
-	ov := "all overlap"
+	ov := "grade.inconsistency.overlap"
 	if !overlap {
-		ov = "do not all overlap"
+		ov = "grade.inconsistency.no_overlap"
 	}
-	dir := "the same way"
+	dir := "grade.inconsistency.same_way"
 	if mixed {
-		dir = "different ways"
+		dir = "grade.inconsistency.different_ways"
 	}
 	switch {
 	case i2 > opt.VerySeriousI2 && !overlap && mixed:
@@ -1289,7 +1299,7 @@ func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	case (!overlap && mixed) || (i2 > opt.SeriousI2 && (!overlap || mixed)):
 		r.Effect = -1
 	}
-	r.Reason = severity(r.Effect) + ": with " + strconv.Itoa(k) + " studies, fewer than " + strconv.Itoa(opt.MinStudiesI2) + ", I² alone does not decide (the library's choice, GradeOptions.MinStudiesI2): I² = " + fixed(i2, 1) + " % (" + thr + "), the studies' confidence intervals " + ov + ", and their effects point " + dir
+	r.say("grade.inconsistency.few_studies", severity(r.Effect), message.Int(k), message.Int(opt.MinStudiesI2), message.Text(fixed(i2, 1)), thr, message.New(ov), message.New(dir))
 	return r
 }
 
@@ -1325,39 +1335,38 @@ func rateIndirectness(studies []bodyStudy, q Question, opt GradeOptions) DomainR
 		surrogate = surrogate || m.outcome
 	}
 	if q.Indication == "" && q.ProductID == "" && q.Comparator == ComparatorUnknown && !surrogate {
-		r.Reason = "the question names no indication, product or comparator, and no outcome is a surrogate: indirectness cannot be computed"
+		r.say("grade.indirectness.none")
 		return r
 	}
 	r.Assessed = true
 	two, basis := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return mism[b].count() >= 2 })
 	anyInd, _ := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return mism[b].count() >= 1 })
-	var parts []string
+	var parts []message.Arg
 	for _, b := range all {
 		if m := mism[b]; len(m.reasons) > 0 {
-			parts = append(parts, b.s.ID+": "+strings.Join(m.reasons, "; "))
+			parts = append(parts, message.New("grade.pico.study", message.Text(b.s.ID), joinList(m.reasons, "grade.list.semicolon")))
 		}
 	}
-	detail := ""
+	var detail message.Message
 	if len(parts) > 0 {
-		detail = " (" + strings.Join(parts, "; ") + ")"
+		detail = message.New("grade.pico.detail", joinList(parts, "grade.list.semicolon"))
 	}
-	rule := "; −1 when one of population, intervention, comparator and outcome differs, −2 when two or more do, in more than " + gnum(100*opt.RiskOfBiasShare) + " % of the body (the library's choice, GradeOptions.RiskOfBiasShare)"
+	rule := message.New("grade.indirectness.rule", message.Text(gnum(100*opt.RiskOfBiasShare)))
 	switch {
 	case two > opt.RiskOfBiasShare:
 		r.Effect = -2
-		r.Reason = "very serious: two or more PICO elements differ from the question in " + shareText(two, basis) + detail + rule
+		r.say("grade.indirectness.very_serious", shareText(two, basis), detail, rule)
 	case anyInd > opt.RiskOfBiasShare:
 		r.Effect = -1
-		r.Reason = "serious: a PICO element differs from the question in " + shareText(anyInd, basis) + detail + rule
+		r.say("grade.indirectness.serious", shareText(anyInd, basis), detail, rule)
 	default:
-		r.Reason = "not serious: population, intervention, comparator and outcome match the question in " + shareText(1-anyInd, basis) + detail + rule
+		r.say("grade.indirectness.not_serious", shareText(1-anyInd, basis), detail, rule)
 	}
 	return r
 }
 
 func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) DomainRating {
 	r := DomainRating{Domain: DomainImprecision}
-	const oisRule = "the library's rule of thumb, GradeOptions.OISParticipants"
 	if est.result == nil {
 		n, known := 0, 0
 		for _, b := range studies {
@@ -1382,35 +1391,35 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 	r.Assessed = true
 	res := est.result
 	e, ci, _ := res.BackTransform()
-	ciText := res.Measure.String() + " " + gprec(e, 3) + " (" + gprec(100*res.Level, 4) + " % CI " + gprec(ci.Lower, 3) + " to " + gprec(ci.Upper, 3) + ")"
+	ciText := message.New("grade.imprecision.ci_text", message.Text(res.Measure.String()), message.Text(gprec(e, 3)), message.Text(gprec(100*res.Level, 4)), message.Text(gprec(ci.Lower, 3)), message.Text(gprec(ci.Upper, 3)))
 
 	// The interval (GRADE guidelines 6).
 	ciStep := 0
-	var ciSays string
+	var ciSays message.Message
 	var below, above, known bool
-	var thr string
+	var thr message.Message
 	switch {
 	case res.Measure.IsRatio():
 		below, above, known = ci.Lower < opt.ImprecisionRatioLower, ci.Upper > opt.ImprecisionRatioUpper, true
-		thr = "an appreciable effect is a ratio below " + gnum(opt.ImprecisionRatioLower) + " or above " + gnum(opt.ImprecisionRatioUpper) + " (GRADE guidelines 6's rough guide; GradeOptions.ImprecisionRatioLower, ImprecisionRatioUpper)"
+		thr = message.New("grade.imprecision.thr_ratio", message.Text(gnum(opt.ImprecisionRatioLower)), message.Text(gnum(opt.ImprecisionRatioUpper)))
 	case opt.MID > 0:
 		below, above, known = ci.Lower < -opt.MID, ci.Upper > opt.MID, true
-		thr = "an appreciable effect is a difference beyond the minimal important difference of " + gnum(opt.MID) + " (GradeOptions.MID)"
+		thr = message.New("grade.imprecision.thr_mid", message.Text(gnum(opt.MID)))
 	}
 	switch {
 	case !res.CI.Contains(0):
-		ciSays = "the confidence interval of " + ciText + " excludes no effect"
+		ciSays = message.New("grade.imprecision.ci_excludes", ciText)
 	case !known:
 		ciStep = -1
-		ciSays = "the confidence interval of " + ciText + " includes no effect, and without a minimal important difference (GradeOptions.MID) it is taken as including an appreciable effect (the library's choice)"
+		ciSays = message.New("grade.imprecision.ci_no_mid", ciText)
 	case below && above:
 		ciStep = -2
-		ciSays = "the confidence interval of " + ciText + " includes no effect and appreciable effects in both directions (−2 for this is the library's choice); " + thr
+		ciSays = message.New("grade.imprecision.ci_both", ciText, thr)
 	case below || above:
 		ciStep = -1
-		ciSays = "the confidence interval of " + ciText + " includes no effect and an appreciable effect; " + thr
+		ciSays = message.New("grade.imprecision.ci_one", ciText, thr)
 	default:
-		ciSays = "the confidence interval of " + ciText + " includes no effect but no appreciable effect, a precise finding of no important effect; " + thr
+		ciSays = message.New("grade.imprecision.ci_precise", ciText, thr)
 	}
 
 	// The optimal information size.
@@ -1433,28 +1442,28 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 		}
 	}
 	oisStep := 0
-	var oisSays string
+	var oisSays message.Message
 	switch {
 	case binary && eventsKnown:
-		oisSays = strconv.Itoa(events) + " events reach the optimal information size of " + strconv.Itoa(opt.OISEvents) + " events (the library's rule of thumb, GradeOptions.OISEvents)"
+		oisSays = message.New("grade.imprecision.events_enough", message.Int(events), message.Int(opt.OISEvents))
 		if events < opt.OISEvents {
 			oisStep = -1
-			oisSays = strconv.Itoa(events) + " events are below the optimal information size of " + strconv.Itoa(opt.OISEvents) + " events (the library's rule of thumb, GradeOptions.OISEvents)"
+			oisSays = message.New("grade.imprecision.events_below", message.Int(events), message.Int(opt.OISEvents))
 		}
 	case partsKnown:
-		oisSays = strconv.Itoa(participants) + " participants reach the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
+		oisSays = message.New("grade.imprecision.participants_enough", message.Int(participants), message.Int(opt.OISParticipants))
 		if participants < opt.OISParticipants {
 			oisStep = -1
-			oisSays = strconv.Itoa(participants) + " participants are below the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
+			oisSays = message.New("grade.imprecision.participants_below", message.Int(participants), message.Int(opt.OISParticipants))
 		}
 	default:
-		oisSays = "optimal information size not checked: the number of events or participants is not known for every study"
+		oisSays = message.New("grade.imprecision.ois_unknown")
 	}
 	r.Effect = max(ciStep+oisStep, -2)
 	if ciStep == 0 && oisStep < 0 {
 		ciSays, oisSays = oisSays, ciSays
 	}
-	r.Reason = severity(r.Effect) + ": " + ciSays + "; " + oisSays
+	r.say("grade.imprecision.rated", severity(r.Effect), ciSays, oisSays)
 	return r
 }
 
@@ -1494,6 +1503,7 @@ func rateLargeEffect(est bodyEstimate, downs []DomainRating) DomainRating {
 	}
 	res := est.result
 	var rr float64
+	var converted message.Message // the odds ratio converted, for an OR
 	switch res.Measure {
 	case MeasureRR:
 		rr = math.Exp(res.Estimate)
@@ -1502,49 +1512,54 @@ func rateLargeEffect(est bodyEstimate, downs []DomainRating) DomainRating {
 		for _, b := range est.members {
 			raw := b.outcome.Raw
 			if raw == nil || raw.EventsControl == nil || raw.TotalControl == nil {
-				r.Reason = "the odds ratio cannot be converted to a risk ratio: the control risk is not known for every study"
+				r.say("grade.large.or_control_risk")
 				return r
 			}
 			ev += *raw.EventsControl
 			n += *raw.TotalControl
 		}
 		if n == 0 {
-			r.Reason = "the odds ratio cannot be converted to a risk ratio: no control participants"
+			r.say("grade.large.or_no_control")
 			return r
 		}
 		p0 := float64(ev) / float64(n)
 		or := math.Exp(res.Estimate)
 		rr = or / (1 - p0 + p0*or)
-		r.Reason = "odds ratio " + gprec(or, 3) + " converted to risk ratio " + gprec(rr, 3) + " at the control risk " + gprec(p0, 3) + "; "
+		converted = message.New("grade.large.or", message.Text(gprec(or, 3)), message.Text(gprec(rr, 3)), message.Text(gprec(p0, 3)))
 	default:
-		r.Reason = "the estimate's measure is " + res.Measure.String() + ", not a risk or odds ratio: the large-effect thresholds do not apply"
+		r.say("grade.large.measure", message.Text(res.Measure.String()))
 		return r
 	}
 	r.Assessed = true
+	rrText := message.Text(gprec(rr, 3))
 	if res.CI.Contains(0) {
-		r.Reason += "risk ratio " + gprec(rr, 3) + ", but the confidence interval includes no effect"
+		r.say("grade.large.includes_null", converted, rrText)
 		return r
 	}
 	n, word := largeEffect(rr)
 	if n == 0 {
-		r.Reason += "risk ratio " + gprec(rr, 3) + ": not a large effect (thresholds 2 and 0.5, GRADE guidelines 9)"
+		r.say("grade.large.not_large", converted, rrText)
 		return r
 	}
 	if res.K < 2 {
-		r.Reason += "risk ratio " + gprec(rr, 3) + " from a single study: GRADE guidelines 9 rates up only consistent evidence from at least two studies"
+		r.say("grade.large.single", converted, rrText)
 		return r
 	}
 	if downs[1].Effect < 0 {
-		r.Reason += "risk ratio " + gprec(rr, 3) + ", but the studies are inconsistent: GRADE guidelines 9 rates up only consistent evidence"
+		r.say("grade.large.inconsistent", converted, rrText)
 		return r
 	}
-	bounds, cap := largeBounds(n), ""
+	bounds := message.New("grade.large.bounds_large")
+	if n == 2 {
+		bounds = message.New("grade.large.bounds_very_large")
+	}
+	var cap message.Message
 	if n == 2 && (downs[0].Effect < 0 || downs[3].Effect < 0) {
 		n = 1
-		cap = "; +2 needs no serious risk-of-bias or imprecision concern, so +1"
+		cap = message.New("grade.large.cap")
 	}
 	r.Effect = n
-	r.Reason += "risk ratio " + gprec(rr, 3) + " from " + strconv.Itoa(res.K) + " consistent studies: a " + word + " effect (beyond " + bounds + ", GRADE guidelines 9)" + cap
+	r.say("grade.large.rated", converted, rrText, message.Int(res.K), message.New("grade.large."+strings.ReplaceAll(word, " ", "_")), bounds, cap)
 	return r
 }
 

@@ -446,14 +446,14 @@ func baseLevel(s *Study, q Question) LevelResult {
 // indirectness returns why the study's PICO does not match the question
 // (population, intervention, comparator, or a surrogate outcome), or "".
 func indirectness(s *Study, q Question) string {
-	return strings.Join(indirectParts(s, q).reasons, "; ")
+	return joinList(indirectParts(s, q).reasons, "grade.list.semicolon").String()
 }
 
 // picoMismatch says which PICO elements of a study differ from the
 // question, with the reasons in words.
 type picoMismatch struct {
 	population, intervention, comparator, outcome bool
-	reasons                                       []string
+	reasons                                       []message.Arg
 }
 
 // count returns the number of elements that differ.
@@ -471,23 +471,23 @@ func indirectParts(s *Study, q Question) picoMismatch {
 	var m picoMismatch
 	if q.Indication != "" && s.Population.Condition != "" && !ConditionCovers(q.Indication, s.Population.Condition) {
 		m.population = true
-		m.reasons = append(m.reasons, fmt.Sprintf("the population's condition %s is not covered by the indication %s", s.Population.Condition, q.Indication))
+		m.reasons = append(m.reasons, message.New("grade.pico.population", message.Text(s.Population.Condition), message.Text(q.Indication)))
 	}
 	if q.ProductID != "" && s.Intervention.ProductID != q.ProductID {
 		m.intervention = true
 		if s.Intervention.ProductID == "" {
-			m.reasons = append(m.reasons, fmt.Sprintf("the intervention is not identified as product %s", q.ProductID))
+			m.reasons = append(m.reasons, message.New("grade.pico.product_unknown", message.Text(q.ProductID)))
 		} else {
-			m.reasons = append(m.reasons, fmt.Sprintf("the intervention is product %s, not %s", s.Intervention.ProductID, q.ProductID))
+			m.reasons = append(m.reasons, message.New("grade.pico.product", message.Text(s.Intervention.ProductID), message.Text(q.ProductID)))
 		}
 	}
 	if q.Comparator != ComparatorUnknown && s.Comparator.Kind != ComparatorUnknown && s.Comparator.Kind != q.Comparator {
 		m.comparator = true
-		m.reasons = append(m.reasons, fmt.Sprintf("the comparator is %s, not %s", s.Comparator.Kind, q.Comparator))
+		m.reasons = append(m.reasons, message.New("grade.pico.comparator", message.Text(s.Comparator.Kind.String()), message.Text(q.Comparator.String())))
 	}
 	if o, _ := s.outcomeFor(q); o != nil && o.Surrogate {
 		m.outcome = true
-		m.reasons = append(m.reasons, fmt.Sprintf("the outcome %q is a surrogate for the outcome that matters to patients", o.Name))
+		m.reasons = append(m.reasons, message.New("grade.pico.surrogate", message.Text(strconv.Quote(o.Name))))
 	}
 	return m
 }
@@ -552,13 +552,6 @@ func largeEffect(rr float64) (int, string) {
 		return 1, "large"
 	}
 	return 0, ""
-}
-
-func largeBounds(n int) string {
-	if n == 2 {
-		return "5 or 0.2"
-	}
-	return "2 or 0.5"
 }
 
 // smallEffect returns why the outcome's absolute effect is very small, or
