@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/fieldpath"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -194,8 +195,13 @@ type DomainRating struct {
 	// Effect is the number of levels it moves the certainty: −2 to 0 for
 	// the domains that rate down, 0 to +2 for those that rate up.
 	Effect int `json:"effect"`
-	// Reason explains the computed rating with the body's data.
+	// Reason explains the computed rating with the body's data, in
+	// English: it is Text rendered in English.
 	Reason string `json:"reason"`
+	// Text is Reason as a catalogued message (a code and typed
+	// arguments), to show in any supported language with Text.In. As
+	// JSON it is {"code":…,"args":[…]} (see message.Message).
+	Text message.Message `json:"reason_text,omitzero"`
 	// Assessed reports whether the rating was computed from data; false
 	// means the data could not tell (Effect 0) and a reviewer should
 	// judge the domain.
@@ -437,8 +443,18 @@ func (o *GradeOptions) check() error {
 type Exclusion struct {
 	// StudyID is the ID of the study left out.
 	StudyID string `json:"study_id"`
-	// Reason says why.
+	// Reason says why, in English: it is Text rendered in English.
 	Reason string `json:"reason"`
+	// Text is Reason as a catalogued message, to show in any supported
+	// language with Text.In.
+	Text message.Message `json:"reason_text,omitzero"`
+}
+
+// exclusion returns the exclusion of the study with the reason's code and
+// arguments.
+func exclusion(id, code string, args ...message.Arg) Exclusion {
+	m := message.New(code, args...)
+	return Exclusion{StudyID: id, Reason: m.String(), Text: m}
 }
 
 // Assessment is the GRADE certainty of a body of evidence for one
@@ -460,8 +476,12 @@ type Assessment struct {
 	// Start is the starting certainty from the body's designs and
 	// risk-of-bias tool.
 	Start Certainty `json:"start"`
-	// StartReason explains Start.
+	// StartReason explains Start, in English: it is StartText rendered
+	// in English.
 	StartReason string `json:"start_reason"`
+	// StartText is StartReason as a catalogued message, to show in any
+	// supported language with StartText.In.
+	StartText message.Message `json:"start_text,omitzero"`
 	// Domains rates all eight domains, in the order of the GradeDomain
 	// constants.
 	Domains []DomainRating `json:"domains,omitzero"`
@@ -492,6 +512,9 @@ type Assessment struct {
 	// higher certainty is the one presented, and on a tie the randomised
 	// evidence (the library's choice).
 	Lead string `json:"lead,omitzero"`
+	// LeadText is Lead as a catalogued message, to show in any supported
+	// language with LeadText.In.
+	LeadText message.Message `json:"lead_text,omitzero"`
 }
 
 // Domain returns the rating of domain d.
@@ -508,38 +531,62 @@ func (a *Assessment) Domain(d GradeDomain) (DomainRating, bool) {
 // that moved the certainty, was overridden or could not be assessed, and
 // the result. When the body was split, the first line says which evidence
 // leads and the lines of each body begin with its name ("randomised
-// evidence: "). The wording is for people and may change.
+// evidence: "). The lines are ReasonTexts rendered in English; the
+// wording is for people and may change.
 func (a *Assessment) Reasons() []string {
-	if a.Other == nil {
-		return a.ownReasons("")
+	texts := a.ReasonTexts()
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = t.String()
 	}
-	out := []string{a.Lead}
-	out = append(out, a.ownReasons(a.Body.Words()+": ")...)
-	return append(out, a.Other.ownReasons(a.Other.Body.Words()+": ")...)
+	return out
 }
 
-func (a *Assessment) ownReasons(prefix string) []string {
-	if a.Certainty == CertaintyNotGraded {
-		return []string{prefix + "not graded: " + a.StartReason}
+// ReasonTexts returns the lines of Reasons as catalogued messages (codes
+// "grade.line.*" whose arguments are the certainty, the domain, its
+// effect and its reason's own message), so that they can be shown in any
+// supported language: ReasonTexts()[i].In(message.Indonesian). Nothing
+// is rendered until a line is asked for in a language.
+func (a *Assessment) ReasonTexts() []message.Message {
+	if a.Other == nil {
+		return a.ownReasons(message.Message{}, nil)
 	}
-	out := []string{prefix + "start " + a.Start.String() + ": " + a.StartReason}
+	out := []message.Message{a.LeadText}
+	out = a.ownReasons(bodyPrefix(a.Body), out)
+	return a.Other.ownReasons(bodyPrefix(a.Other.Body), out)
+}
+
+// bodyPrefix is the name of a body that begins its lines of Reasons.
+func bodyPrefix(k BodyKind) message.Message {
+	return message.New("grade.line.body", message.Enum("body", k.String()))
+}
+
+// certaintyTerm is a certainty as the reasons name it: its spelling in
+// English ("very_low"), its words in other languages.
+func certaintyTerm(c Certainty) message.Arg { return message.Enum("grade_certainty", c.String()) }
+
+// domainTerm is a domain as the reasons name it: its spelling in English
+// ("risk_of_bias"), its GRADE name in other languages.
+func domainTerm(d GradeDomain) message.Arg { return message.Enum("grade_domain", d.String()) }
+
+func (a *Assessment) ownReasons(prefix message.Message, out []message.Message) []message.Message {
+	if a.Certainty == CertaintyNotGraded {
+		return append(out, message.New("grade.line.not_graded", prefix, a.StartText))
+	}
+	out = append(out, message.New("grade.line.start", prefix, certaintyTerm(a.Start), a.StartText))
 	for _, d := range a.Domains {
-		var line string
 		switch {
 		case d.Overridden:
-			line = d.Domain.String() + " " + signed(d.Effect) + " (override of computed " + signed(d.Computed) + ": " + d.Justification + ")"
+			out = append(out, message.New("grade.line.override", prefix, domainTerm(d.Domain), message.Text(signed(d.Effect)), message.Text(signed(d.Computed)), message.Text(d.Justification)))
 		case d.Effect != 0:
-			line = d.Domain.String() + " " + signed(d.Effect) + ": " + d.Reason
+			out = append(out, message.New("grade.line.effect", prefix, domainTerm(d.Domain), message.Text(signed(d.Effect)), d.Text))
 		case d.Flagged:
-			line = d.Domain.String() + " flagged (not rated): " + d.Reason
+			out = append(out, message.New("grade.line.flagged", prefix, domainTerm(d.Domain), d.Text))
 		case !d.Assessed:
-			line = d.Domain.String() + " not assessed: " + d.Reason
-		default:
-			continue
+			out = append(out, message.New("grade.line.not_assessed", prefix, domainTerm(d.Domain), d.Text))
 		}
-		out = append(out, prefix+line)
 	}
-	return append(out, prefix+"certainty "+a.Certainty.String()+" (score "+strconv.Itoa(a.Score)+")")
+	return append(out, message.New("grade.line.certainty", prefix, certaintyTerm(a.Certainty), message.Int(a.Score)))
 }
 
 // bodyStudy is one study of a body with what grading needs.
@@ -658,15 +705,15 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		s := &body.Studies[i]
 		switch {
 		case !s.Design.Valid():
-			excluded = append(excluded, Exclusion{s.ID, "the design is not given"})
+			excluded = append(excluded, exclusion(s.ID, "grade.excluded.design"))
 			continue
 		case s.Design.Mechanistic():
-			excluded = append(excluded, Exclusion{s.ID, "a " + s.Design.String() + " study is mechanism-based evidence, not clinical evidence for an outcome"})
+			excluded = append(excluded, exclusion(s.ID, "grade.excluded.mechanistic", message.Text(s.Design.String())))
 			continue
 		}
 		o, why := s.outcomeFor(q)
 		if o == nil && q.Outcome != "" {
-			excluded = append(excluded, Exclusion{s.ID, why})
+			excluded = append(excluded, Exclusion{StudyID: s.ID, Reason: why.String(), Text: why})
 			continue
 		}
 		studies = append(studies, bodyStudy{s: s, outcome: o, weight: -1})
@@ -686,17 +733,18 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		r := gradeBody(BodyRandomised, rnd, q, opt)
 		n := gradeBody(BodyNonRandomised, non, q, opt)
 		lead, other := r, n
-		why := "its certainty (" + r.Certainty.String() + ") is higher than that of the non-randomised evidence (" + n.Certainty.String() + ")"
+		why := message.New("grade.lead.randomised", certaintyTerm(r.Certainty), certaintyTerm(n.Certainty))
 		switch {
 		case n.Certainty > r.Certainty:
 			lead, other = n, r
-			why = "its certainty (" + n.Certainty.String() + ") is higher than that of the randomised evidence (" + r.Certainty.String() + ")"
+			why = message.New("grade.lead.non_randomised", certaintyTerm(n.Certainty), certaintyTerm(r.Certainty))
 		case n.Certainty == r.Certainty:
-			why = "both are " + r.Certainty.String() + ", and on a tie the randomised evidence is presented (the library's choice)"
+			why = message.New("grade.lead.tie", certaintyTerm(r.Certainty))
 		}
 		a = lead
 		a.Other = &other
-		a.Lead = "randomised and non-randomised evidence rated separately (Cochrane Handbook ch. 14 and 24); the " + lead.Body.Words() + " leads: " + why
+		a.LeadText = message.New("grade.lead", message.Enum("body", lead.Body.String()), why)
+		a.Lead = a.LeadText.String()
 	case len(rnd) > 0:
 		a = gradeBody(BodyRandomised, rnd, q, opt)
 	case len(non) > 0:
@@ -705,12 +753,13 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		a = Assessment{Question: q}
 		switch len(excluded) {
 		case 0:
-			a.StartReason = "no clinical study in the body"
+			a.StartText = message.New("grade.start.none")
 		case 1:
-			a.StartReason = "the one study in the body was left out: " + excluded[0].Reason
+			a.StartText = message.New("grade.start.one_left_out", excluded[0].Text)
 		default:
-			a.StartReason = "all " + strconv.Itoa(len(excluded)) + " studies in the body were left out (see Excluded for why)"
+			a.StartText = message.New("grade.start.all_left_out", message.Int(len(excluded)))
 		}
+		a.StartReason = a.StartText.String()
 	}
 	a.Excluded = excluded
 	a.Notes = append(dupNotes, a.Notes...)
@@ -746,8 +795,8 @@ func dropDoubleCounted(studies []bodyStudy, excluded []Exclusion, preferIncluded
 	if len(reviewsOf) == 0 {
 		return studies, excluded, nil
 	}
-	drop := make([]string, len(studies)) // reason, "" = keep
-	found := map[int][]string{}          // review index -> IDs of included studies found in the body
+	drop := make([]message.Message, len(studies)) // reason, zero = keep
+	found := map[int][]string{}                   // review index -> IDs of included studies found in the body
 	var notes []string
 	for i, b := range studies {
 		var in []int
@@ -769,22 +818,27 @@ func dropDoubleCounted(studies []bodyStudy, excluded []Exclusion, preferIncluded
 			found[r] = append(found[r], b.s.ID)
 		}
 		if !preferIncluded {
-			var names []string
-			for _, r := range in {
-				names = append(names, studies[r].s.ID)
+			var names message.Arg
+			for k := len(in) - 1; k >= 0; k-- { // "a and b and c", nested from the end
+				id := message.Text(studies[in[k]].s.ID)
+				if names == nil {
+					names = id
+				} else {
+					names = message.And{id, names}
+				}
 			}
-			drop[i] = "included in the systematic review " + strings.Join(names, " and ") + ", which is in the body: counted once, through the review (the library's choice; GradeOptions.PreferIncludedStudies keeps the study instead)"
+			drop[i] = message.New("grade.excluded.in_review", names)
 		}
 	}
 	if preferIncluded {
 		for r, ids := range found {
-			drop[r] = "the studies it includes (" + strings.Join(ids, ", ") + ") are in the body: counted once, through the studies (GradeOptions.PreferIncludedStudies)"
+			drop[r] = message.New("grade.excluded.prefer_included", message.Text(strings.Join(ids, ", ")))
 		}
 	}
 	kept := studies[:0:0]
 	for i, b := range studies {
-		if drop[i] != "" {
-			excluded = append(excluded, Exclusion{b.s.ID, drop[i]})
+		if !drop[i].IsZero() {
+			excluded = append(excluded, Exclusion{StudyID: b.s.ID, Reason: drop[i].String(), Text: drop[i]})
 			continue
 		}
 		kept = append(kept, b)
@@ -799,7 +853,8 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 		a.Studies = append(a.Studies, b.s.ID)
 	}
 	st := startCertainty(kind, studies)
-	a.Start, a.StartReason = st.start, st.reason
+	a.Start, a.StartText = st.start, st.reason
+	a.StartReason = st.reason.String()
 	est := estimateBody(studies, opt, &a)
 
 	downs := []DomainRating{
@@ -809,6 +864,7 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 		rateImprecision(studies, est, opt),
 		ratePublicationBias(studies, opt),
 	}
+	plainReasons(downs)
 	applyOverrides(kind, downs, opt.Overrides)
 	down := 0
 	for _, d := range downs {
@@ -816,20 +872,21 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 	}
 	ups := []DomainRating{
 		rateLargeEffect(est, downs),
-		{Domain: DomainDoseResponse, Reason: "a dose-response gradient is not computed from the data; a reviewer may judge it with an override"},
-		{Domain: DomainPlausibleConfounding, Reason: "the effect of plausible residual confounding is not computed from the data; a reviewer may judge it with an override"},
+		rated(DomainDoseResponse, "grade.dose_response"),
+		rated(DomainPlausibleConfounding, "grade.confounding"),
 	}
-	var gate []string
+	plainReasons(ups)
+	var gate message.And
 	if kind == BodyRandomised && !opt.UpgradeRandomised {
-		gate = append(gate, "the evidence is randomised (GRADE rates up non-randomised evidence; GradeOptions.UpgradeRandomised)")
+		gate = append(gate, message.New("grade.up.randomised"))
 	}
 	if down < 0 && !opt.UpgradeDespiteDowngrade {
-		gate = append(gate, "the body was rated down (GradeOptions.UpgradeDespiteDowngrade)")
+		gate = append(gate, message.New("grade.up.rated_down"))
 	}
 	if len(gate) > 0 {
 		for i := range ups {
 			if ups[i].Effect != 0 {
-				ups[i].Reason = "not rated up because " + strings.Join(gate, " and ") + "; computed " + signed(ups[i].Effect) + ": " + ups[i].Reason
+				ups[i].say("grade.up.gate", gate, message.Text(signed(ups[i].Effect)), ups[i].Text)
 				ups[i].Effect = 0
 			}
 		}
@@ -842,6 +899,31 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 	}
 	a.Certainty = Certainty(min(max(a.Score, int(CertaintyVeryLow)), int(CertaintyHigh)))
 	return a
+}
+
+// rated returns the rating of domain d, not computed from the data, with
+// the reason's code and arguments.
+func rated(d GradeDomain, code string, args ...message.Arg) DomainRating {
+	r := DomainRating{Domain: d}
+	r.say(code, args...)
+	return r
+}
+
+// say sets the reason: Text from the code and arguments, Reason its
+// English rendering.
+func (r *DomainRating) say(code string, args ...message.Arg) {
+	r.Text = message.New(code, args...)
+	r.Reason = r.Text.String()
+}
+
+// plainReasons gives a rating whose reason is still written as English
+// text its Text, the same words in every language.
+func plainReasons(ds []DomainRating) {
+	for i := range ds {
+		if ds[i].Text.IsZero() {
+			ds[i].Text = message.Plain(ds[i].Reason)
+		}
+	}
 }
 
 func applyOverrides(kind BodyKind, ds []DomainRating, overrides []Override) {
@@ -860,7 +942,7 @@ func applyOverrides(kind BodyKind, ds []DomainRating, overrides []Override) {
 // start is a body's starting certainty and how it was reached.
 type start struct {
 	start  Certainty
-	reason string
+	reason message.Message
 	// robins reports that the body starts high because every comparative
 	// study in it was assessed with ROBINS-I.
 	robins bool
@@ -869,7 +951,7 @@ type start struct {
 // startCertainty returns the starting certainty of one body.
 func startCertainty(kind BodyKind, studies []bodyStudy) start {
 	if kind == BodyRandomised {
-		return start{start: CertaintyHigh, reason: strconv.Itoa(len(studies)) + " randomised trial(s) or review(s) of randomised trials: randomised evidence starts high"}
+		return start{start: CertaintyHigh, reason: message.New("grade.start.randomised", message.Int(len(studies)))}
 	}
 	var comp, robins, reviews, unc int
 	for _, b := range studies {
@@ -886,31 +968,24 @@ func startCertainty(kind BodyKind, studies []bodyStudy) start {
 			unc++
 		}
 	}
-	mixed := ""
+	var mixed message.Message
 	if unc > 0 && comp+reviews > 0 {
-		mixed = "; the " + strconv.Itoa(unc) + " case report(s) or case series in it are rated with it (started from its best design, an inference)"
+		mixed = message.New("grade.start.mixed", message.Int(unc))
 	}
 	switch {
 	case comp > 0 && robins == comp && reviews == 0:
-		return start{start: CertaintyHigh, robins: true, reason: strconv.Itoa(comp) + " non-randomised comparative stud" + plural(comp, "y", "ies") + ", all assessed with ROBINS-I: starts high and is rated down for risk of bias by the ROBINS-I judgement, which already covers confounding (GRADE guidelines 18: Schünemann et al., J Clin Epidemiol 2019;111:105-114)" + mixed}
+		return start{start: CertaintyHigh, robins: true, reason: message.New("grade.start.robins", message.Count{N: comp, Noun: "noun.nrs"}, mixed)}
 	case comp+reviews > 0:
-		why := "not every comparative study was assessed with ROBINS-I"
+		why := "grade.start.why.partial"
 		if robins == 0 && comp > 0 {
-			why = "no study was assessed with ROBINS-I"
+			why = "grade.start.why.none"
 		}
 		if reviews > 0 {
-			why = "it holds reviews of non-randomised studies, which ROBINS-I does not assess"
+			why = "grade.start.why.reviews"
 		}
-		return start{start: CertaintyLow, reason: strconv.Itoa(comp+reviews) + " non-randomised comparative stud" + plural(comp+reviews, "y", "ies") + " or review(s) of them: observational evidence starts low because " + why + " (Cochrane Handbook 5.1, Table 12.2.a); confounding is counted by the low start, not again in risk of bias" + mixed}
+		return start{start: CertaintyLow, reason: message.New("grade.start.observational", message.Count{N: comp + reviews, Noun: "noun.nrs"}, message.New(why), mixed)}
 	}
-	return start{start: CertaintyVeryLow, reason: strconv.Itoa(unc) + " case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)"}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return start{start: CertaintyVeryLow, reason: message.New("grade.start.uncontrolled", message.Int(unc))}
 }
 
 type bodyEstimate struct {
@@ -1049,15 +1124,17 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 		}
 	}
 	reviewNote := ""
+	var reviewText message.Message
 	if reviews > 0 {
-		reviewNote = "; the risk of bias of the studies inside " + strconv.Itoa(reviews) + " review(s) is not modelled: judge it with an override"
+		reviewText = message.New("grade.rob.review_note", message.Int(reviews))
+		reviewNote = reviewText.String()
 	}
 	if len(comp) == 0 {
 		if reviews > 0 {
-			r.Reason = "not computed: the body holds only reviews and uncontrolled studies" + reviewNote
+			r.say("grade.rob.reviews_only", reviewText)
 			return r
 		}
-		r.Reason = "no comparative study: RoB 2 and ROBINS-I do not apply to case reports or case series, whose very low start already reflects the missing control group"
+		r.say("grade.rob.uncontrolled")
 		return r
 	}
 	r.Assessed = true
@@ -1181,7 +1258,7 @@ func biasWithoutConfounding(s *Study, opt RoB2Options) (BiasRisk, string) {
 func rateInconsistency(est bodyEstimate, opt GradeOptions) DomainRating {
 	r := DomainRating{Domain: DomainInconsistency}
 	if est.result == nil || est.result.K < 2 {
-		r.Reason = "fewer than two effect estimates: inconsistency cannot be assessed"
+		r.say("grade.inconsistency.few")
 		return r
 	}
 	r.Assessed = true
@@ -1290,15 +1367,15 @@ func rateImprecision(studies []bodyStudy, est bodyEstimate, opt GradeOptions) Do
 			}
 		}
 		if known == 0 {
-			r.Reason = "no effect estimate and no study size: imprecision cannot be assessed"
+			r.say("grade.imprecision.none")
 			return r
 		}
 		r.Assessed = true
 		if n < opt.OISParticipants {
 			r.Effect = -1
-			r.Reason = "serious: no comparative effect estimate, and only " + strconv.Itoa(n) + " participant" + plural(n, "", "s") + " (in " + strconv.Itoa(known) + " stud" + plural(known, "y", "ies") + " of known size), below the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
+			r.say("grade.imprecision.small", message.Count{N: n, Noun: "noun.participant"}, message.Count{N: known, Noun: "noun.study"}, message.Int(opt.OISParticipants))
 		} else {
-			r.Reason = "not serious: no comparative effect estimate; " + strconv.Itoa(n) + " participants, at least the optimal information size of " + strconv.Itoa(opt.OISParticipants) + " (" + oisRule + ")"
+			r.say("grade.imprecision.enough", message.Int(n), message.Int(opt.OISParticipants))
 		}
 		return r
 	}
@@ -1396,23 +1473,23 @@ func ratePublicationBias(studies []bodyStudy, opt GradeOptions) DomainRating {
 			small++
 		}
 	}
-	flag := ""
+	var flag message.Message
 	if small == len(studies) {
 		r.Flagged = true
-		flag = "; flagged: every study is small (under " + strconv.Itoa(opt.SmallStudySize) + " participants, the library's choice, GradeOptions.SmallStudySize) and industry-funded, a known warning sign of publication bias"
+		flag = message.New("grade.publication.flag", message.Int(opt.SmallStudySize))
 	}
 	if len(studies) < opt.MinStudiesPublicationBias {
-		r.Reason = strconv.Itoa(len(studies)) + " stud" + plural(len(studies), "y", "ies") + ", fewer than " + strconv.Itoa(opt.MinStudiesPublicationBias) + " (the library's choice, GradeOptions.MinStudiesPublicationBias): publication bias cannot be assessed from the data" + flag
+		r.say("grade.publication.few", message.Count{N: len(studies), Noun: "noun.study"}, message.Int(opt.MinStudiesPublicationBias), flag)
 		return r
 	}
-	r.Reason = "not computed: judge funnel-plot asymmetry and the search, and record the judgement with an override" + flag
+	r.say("grade.publication.not_computed", flag)
 	return r
 }
 
 func rateLargeEffect(est bodyEstimate, downs []DomainRating) DomainRating {
 	r := DomainRating{Domain: DomainLargeEffect}
 	if est.result == nil {
-		r.Reason = "no effect estimate"
+		r.say("grade.large.none")
 		return r
 	}
 	res := est.result

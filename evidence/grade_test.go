@@ -53,6 +53,7 @@ func mustGrade(t *testing.T, b Body, opt GradeOptions) Assessment {
 	t.Helper()
 	a, err := Grade(b, opt)
 	require.NoError(t, err)
+	checkReasonTexts(t, &a)
 	return a
 }
 

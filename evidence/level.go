@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/enum"
+	"github.com/openregen/secretomekit/message"
 )
 
 // QuestionKind is the clinical question a CEBM level answers. The zero
@@ -71,20 +73,20 @@ type Question struct {
 
 // outcomeFor returns the study's outcome for the question, or nil with the
 // reason.
-func (s *Study) outcomeFor(q Question) (*Outcome, string) {
+func (s *Study) outcomeFor(q Question) (*Outcome, message.Message) {
 	if q.Outcome == "" {
 		if len(s.Outcomes) == 0 {
-			return nil, "the study reports no outcomes"
+			return nil, message.New("grade.excluded.no_outcomes")
 		}
-		return &s.Outcomes[0], ""
+		return &s.Outcomes[0], message.Message{}
 	}
 	want := strings.TrimSpace(q.Outcome)
 	for i := range s.Outcomes {
 		if strings.EqualFold(strings.TrimSpace(s.Outcomes[i].Name), want) {
-			return &s.Outcomes[i], ""
+			return &s.Outcomes[i], message.Message{}
 		}
 	}
-	return nil, fmt.Sprintf("the study does not report the outcome %q", q.Outcome)
+	return nil, message.New("grade.excluded.outcome", message.Text(strconv.Quote(q.Outcome)))
 }
 
 // Direction is the direction of a grading step.
@@ -310,7 +312,7 @@ func (opt LevelOptions) Level(s *Study, q Question) LevelResult {
 	o, missing := s.outcomeFor(q)
 	var large Adjustment
 	if o == nil {
-		r.Notes = append(r.Notes, "effect not graded: "+missing)
+		r.Notes = append(r.Notes, "effect not graded: "+missing.String())
 	} else if est, ok, why := estimateOf(o); !ok {
 		r.Notes = append(r.Notes, fmt.Sprintf("effect of %q not graded: %s", o.Name, why))
 	} else {

@@ -20,7 +20,7 @@ type entry struct {
 var catalogue = build(tables)
 
 // tables are the tables of the files beside this one.
-var tables = [][]entry{terms, regulationTexts, secretomeTexts, evidenceTexts, cliTexts, decodeTexts, valueTexts, policyTexts, sarifRuleTexts, flagTexts, fhirTexts}
+var tables = [][]entry{terms, regulationTexts, secretomeTexts, evidenceTexts, gradeTexts, gradeUpTexts, cliTexts, decodeTexts, valueTexts, policyTexts, sarifRuleTexts, flagTexts, fhirTexts}
 
 func build(list [][]entry) map[string][2]string {
 	m := map[string][2]string{}

@@ -310,8 +310,7 @@ func rowEffects(studies []evidence.Study, row *evidence.SummaryRow) ([]evidence.
 }
 
 // writeGradeText writes one result as a block of text for people, in the
-// language lang. The reasons of a GRADE assessment are the evidence
-// package's words (English).
+// language lang, the reasons of each GRADE assessment included.
 func writeGradeText(b *bufio.Writer, r *gradeResult, lang language.Tag) {
 	say := func(code string, args ...message.Arg) string { return message.New(code, args...).In(lang) }
 	b.WriteString(printable(r.Source))
@@ -351,8 +350,8 @@ func writeGradeText(b *bufio.Writer, r *gradeResult, lang language.Tag) {
 		if o := row.Assessment.Other; o != nil {
 			b.WriteString("    " + say("cli.grade.certainty_other", message.Enum("body", o.Body.String()), certaintyArg(o.Certainty)) + "\n")
 		}
-		for _, reason := range row.Assessment.Reasons() {
-			fmt.Fprintf(b, "      - %s\n", printable(reason))
+		for _, reason := range row.Assessment.ReasonTexts() {
+			b.WriteString("      - " + printable(reason.In(lang)) + "\n")
 		}
 		if p := row.Pooled; p != nil {
 			est, ci, pi := p.BackTransform()

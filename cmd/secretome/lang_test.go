@@ -279,3 +279,23 @@ func TestPrintDefaultsEnglish(t *testing.T) {
 	printDefaults(&got, fs, message.English)
 	assert.Equal(t, want.String(), got.String())
 }
+
+// TestGradeIndonesian keeps the Indonesian text output of the grade
+// command on the seed wound-gel dossier as reviewed
+// (testdata/golden/grade.id.text): the GRADE reasons in Bahasa Indonesia
+// with GRADE's terms, and no English reason left.
+func TestGradeIndonesian(t *testing.T) {
+	src := filepath.Join("..", "..", "examples", "dossiers", "ucmsc-wound-gel.json")
+	r := runInProcess(t, "", "grade", "--lang", "id", src)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	golden(t, "grade.id.text", r.stdout)
+	for _, want := range []string{"mulai dari kepastian sangat rendah: ", "ketidaktepatan (imprecision) -1: serius: ", "bias publikasi tidak dinilai: ", "kepastian sangat rendah (skor 0)"} {
+		assert.Contains(t, r.stdout, want)
+	}
+	for _, english := range []string{"not assessed", "start very_low", "case report(s)", "effect estimate", "the library's"} {
+		assert.NotContains(t, r.stdout, english)
+	}
+	en := runInProcess(t, "", "grade", src)
+	require.Equal(t, exitOK, en.code, en.stderr)
+	assert.Contains(t, en.stdout, "      - start very_low: 1 case report(s) or case series: very low (Cochrane Handbook 5.1, Table 12.2.a)\n")
+}
