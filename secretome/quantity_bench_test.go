@@ -1,8 +1,11 @@
 package secretome_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/openregen/secretomekit/internal/strictjson"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -97,4 +100,50 @@ func BenchmarkMarshalJSON(b *testing.B) {
 	for b.Loop() {
 		_, sinkErr = q.MarshalJSON()
 	}
+}
+
+// unmarshalOnly is a Quantity that a decoder can only unmarshal: it does
+// not read itself in place (no DecodeJSONPrefix), for comparison.
+type unmarshalOnly secretome.Quantity
+
+func (q *unmarshalOnly) UnmarshalJSON(data []byte) error {
+	return (*secretome.Quantity)(q).UnmarshalJSON(data)
+}
+
+// BenchmarkDecodeQuantities decodes a pretty-printed list of quantities
+// strictly, read in place ("in-place", one pass over their bytes) and
+// skipped by the decoder, then unmarshalled ("unmarshal", two passes).
+func BenchmarkDecodeQuantities(b *testing.B) {
+	var doc strings.Builder
+	doc.WriteString("[")
+	for i := range 40 {
+		if i > 0 {
+			doc.WriteString(",")
+		}
+		fmt.Fprintf(&doc, "\n  {\n    \"value\": \"%d.%02d\",\n    \"unit\": \"mg/mL\"\n  }", i, i)
+	}
+	doc.WriteString("\n]\n")
+	data := []byte(doc.String())
+	b.Run("in-place", func(b *testing.B) {
+		dec := strictjson.NewDecoder[[]secretome.Quantity](strictjson.Options{})
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var qs []secretome.Quantity
+			if issues := dec.Decode(data, &qs); len(issues) > 0 || len(qs) != 40 {
+				b.Fatal(issues)
+			}
+		}
+	})
+	b.Run("unmarshal", func(b *testing.B) {
+		dec := strictjson.NewDecoder[[]unmarshalOnly](strictjson.Options{})
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var qs []unmarshalOnly
+			if issues := dec.Decode(data, &qs); len(issues) > 0 || len(qs) != 40 {
+				b.Fatal(issues)
+			}
+		}
+	})
 }
