@@ -161,6 +161,19 @@
 // certainty, with reasons. An Appraiser carries non-default options; it
 // has no state and is safe for concurrent use.
 //
+// # Reasons in other languages
+//
+// Every GRADE reason is a catalogued message of package message, a code
+// with typed arguments: DomainRating.Text, Assessment.StartText and
+// LeadText, Exclusion.Text, and the lines of Assessment.ReasonTexts.
+// Render them with In and a language.Tag (message.Indonesian gives Bahasa
+// Indonesia with GRADE's terms: kepastian bukti, risiko bias,
+// inkonsistensi, ketidaklangsungan, ketidaktepatan, bias publikasi). The
+// English strings beside them (Reason, StartReason, Lead, Reasons) are
+// their English rendering. GradeCertainty grades without writing the
+// reasons out, for callers that need only the certainty. The CEBM
+// levels' reasons and the assessments' Notes are English only.
+//
 // # What is not modelled
 //
 // Reviews are not assessed for risk of bias (AMSTAR 2 and ROBIS are not

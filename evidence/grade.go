@@ -454,7 +454,7 @@ type Exclusion struct {
 // arguments.
 func exclusion(id, code string, args ...message.Arg) Exclusion {
 	m := message.New(code, args...)
-	return Exclusion{StudyID: id, Reason: m.String(), Text: m}
+	return Exclusion{StudyID: id, Text: m}
 }
 
 // Assessment is the GRADE certainty of a body of evidence for one
@@ -694,6 +694,24 @@ var ErrOptions = errors.New("evidence: invalid grade options")
 // "overrides[0].justification". Bad study data never cause an error or a
 // panic: what cannot be used is listed in Excluded or Notes.
 func Grade(body Body, opt GradeOptions) (Assessment, error) {
+	a, err := grade(body, opt)
+	if err == nil {
+		a.renderReasons()
+	}
+	return a, err
+}
+
+// GradeCertainty returns the certainty Grade gives the body, without
+// writing out the reasons' English text: for callers that need only the
+// certainty, such as the assessment of a dossier's claims, which grades
+// every claim's evidence. Its errors are Grade's.
+func GradeCertainty(body Body, opt GradeOptions) (Certainty, error) {
+	a, err := grade(body, opt)
+	return a.Certainty, err
+}
+
+// grade is Grade without rendering the reasons in English.
+func grade(body Body, opt GradeOptions) (Assessment, error) {
 	opt = opt.withDefaults()
 	if err := opt.check(); err != nil {
 		return Assessment{}, fmt.Errorf("%w: %w", ErrOptions, err)
@@ -713,7 +731,7 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		}
 		o, why := s.outcomeFor(q)
 		if o == nil && q.Outcome != "" {
-			excluded = append(excluded, Exclusion{StudyID: s.ID, Reason: why.String(), Text: why})
+			excluded = append(excluded, Exclusion{StudyID: s.ID, Text: why})
 			continue
 		}
 		studies = append(studies, bodyStudy{s: s, outcome: o, weight: -1})
@@ -744,7 +762,6 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		a = lead
 		a.Other = &other
 		a.LeadText = message.New("grade.lead", message.Enum("body", lead.Body.String()), why)
-		a.Lead = a.LeadText.String()
 	case len(rnd) > 0:
 		a = gradeBody(BodyRandomised, rnd, q, opt)
 	case len(non) > 0:
@@ -759,7 +776,6 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 		default:
 			a.StartText = message.New("grade.start.all_left_out", message.Int(len(excluded)))
 		}
-		a.StartReason = a.StartText.String()
 	}
 	a.Excluded = excluded
 	a.Notes = append(dupNotes, a.Notes...)
@@ -838,7 +854,7 @@ func dropDoubleCounted(studies []bodyStudy, excluded []Exclusion, preferIncluded
 	kept := studies[:0:0]
 	for i, b := range studies {
 		if !drop[i].IsZero() {
-			excluded = append(excluded, Exclusion{StudyID: b.s.ID, Reason: drop[i].String(), Text: drop[i]})
+			excluded = append(excluded, Exclusion{StudyID: b.s.ID, Text: drop[i]})
 			continue
 		}
 		kept = append(kept, b)
@@ -854,7 +870,6 @@ func gradeBody(kind BodyKind, studies []bodyStudy, q Question, opt GradeOptions)
 	}
 	st := startCertainty(kind, studies)
 	a.Start, a.StartText = st.start, st.reason
-	a.StartReason = st.reason.String()
 	est := estimateBody(studies, opt, &a)
 
 	downs := []DomainRating{
@@ -907,11 +922,26 @@ func rated(d GradeDomain, code string, args ...message.Arg) DomainRating {
 	return r
 }
 
-// say sets the reason: Text from the code and arguments, Reason its
-// English rendering.
+// say sets the reason's Text from the code and arguments; Grade renders
+// Reason from it at the end (see renderReasons).
 func (r *DomainRating) say(code string, args ...message.Arg) {
 	r.Text = message.New(code, args...)
-	r.Reason = r.Text.String()
+}
+
+// renderReasons fills the English strings of a and of a.Other from their
+// messages. Grade calls it once, when the assessment is complete;
+// GradeCertainty, which returns only the certainty, does not.
+func (a *Assessment) renderReasons() {
+	a.StartReason, a.Lead = a.StartText.String(), a.LeadText.String()
+	for i := range a.Domains {
+		a.Domains[i].Reason = a.Domains[i].Text.String()
+	}
+	for i := range a.Excluded {
+		a.Excluded[i].Reason = a.Excluded[i].Text.String()
+	}
+	if a.Other != nil {
+		a.Other.renderReasons()
+	}
 }
 
 func applyOverrides(kind BodyKind, ds []DomainRating, overrides []Override) {

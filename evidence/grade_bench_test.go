@@ -33,6 +33,18 @@ func BenchmarkGrade(b *testing.B) {
 	}
 }
 
+// BenchmarkGradeCertainty is the grading a dossier's assessment does for
+// each claim: the certainty only, the reasons not written out.
+func BenchmarkGradeCertainty(b *testing.B) {
+	body := Body{Question: q89, Studies: benchStudies(10)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := GradeCertainty(body, GradeOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkSummarize(b *testing.B) {
 	studies := benchStudies(50)
 	b.ReportAllocs()

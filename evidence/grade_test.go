@@ -54,6 +54,9 @@ func mustGrade(t *testing.T, b Body, opt GradeOptions) Assessment {
 	a, err := Grade(b, opt)
 	require.NoError(t, err)
 	checkReasonTexts(t, &a)
+	c, err := GradeCertainty(b, opt)
+	require.NoError(t, err)
+	assert.Equal(t, a.Certainty, c, "GradeCertainty is Grade's certainty")
 	return a
 }
 

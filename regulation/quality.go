@@ -80,13 +80,13 @@ func gradeClaim(d *Dossier, cl *Claim, studies studyIndex) evidence.Certainty {
 			body.Studies = append(body.Studies, *s)
 		}
 	}
-	a, err := evidence.Grade(body, evidence.GradeOptions{})
+	c, err := evidence.GradeCertainty(body, evidence.GradeOptions{})
 	if err != nil {
 		// The zero options cannot be misused; treat the impossible as
 		// "not graded" rather than invent a certainty.
 		return evidence.CertaintyNotGraded
 	}
-	return a.Certainty
+	return c
 }
 
 // studyIndex maps the IDs of a dossier's studies to their indexes (the
