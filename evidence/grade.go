@@ -319,6 +319,10 @@ type GradeOptions struct {
 	// Overrides replace computed domain ratings with a reviewer's
 	// judgement, at most one per domain and body.
 	Overrides []Override
+
+	// certaintyOnly is set by GradeCertainty: the per-study parts of the
+	// reasons are not built, since no reason is returned.
+	certaintyOnly bool
 }
 
 func (o GradeOptions) withDefaults() GradeOptions {
@@ -706,6 +710,7 @@ func Grade(body Body, opt GradeOptions) (Assessment, error) {
 // certainty, such as the assessment of a dossier's claims, which grades
 // every claim's evidence. Its errors are Grade's.
 func GradeCertainty(body Body, opt GradeOptions) (Certainty, error) {
+	opt.certaintyOnly = true
 	a, err := grade(body, opt)
 	return a.Certainty, err
 }
@@ -1203,7 +1208,9 @@ func rateRiskOfBias(kind BodyKind, st start, studies []bodyStudy, opt GradeOptio
 			}
 		}
 		step[b] = n
-		parts = append(parts, message.New("grade.rob.study", message.Text(b.s.ID), what))
+		if !opt.certaintyOnly {
+			parts = append(parts, message.New("grade.rob.study", message.Text(b.s.ID), what))
+		}
 	}
 	switch {
 	case st.robins:
@@ -1257,7 +1264,24 @@ func stepWords(n int, robins bool) message.Message {
 
 // judgementTerm is a risk-of-bias judgement as the reasons name it: its
 // spelling in English ("some_concerns"), its words in other languages.
-func judgementTerm(spelling string) message.Arg { return message.Enum("grade_judgement", spelling) }
+func judgementTerm(spelling string) message.Arg {
+	if t, ok := judgementTerms[spelling]; ok {
+		return t
+	}
+	return message.Enum("grade_judgement", spelling)
+}
+
+// judgementTerms holds the terms of the judgements, made once so that
+// grading a study does not build the same term again. Never written.
+var judgementTerms = func() map[string]message.Arg {
+	m := map[string]message.Arg{}
+	for _, names := range [][]string{rob2Names, robinsNames, biasNames} {
+		for _, n := range names {
+			m[n] = message.Enum("grade_judgement", n)
+		}
+	}
+	return m
+}()
 
 // joinList joins the items pairwise with the template code ("{0}, {1}"
 // or "{0}; {1}"), nested from the end, so that the list reads the same in
@@ -1360,7 +1384,7 @@ func rateIndirectness(studies []bodyStudy, q Question, opt GradeOptions) DomainR
 	surrogate := false
 	for i := range studies {
 		all[i] = &studies[i]
-		m := indirectParts(studies[i].s, q)
+		m := indirectParts(studies[i].s, q, !opt.certaintyOnly)
 		mism[all[i]] = m
 		surrogate = surrogate || m.outcome
 	}
@@ -1373,7 +1397,7 @@ func rateIndirectness(studies []bodyStudy, q Question, opt GradeOptions) DomainR
 	anyInd, _ := share(all, opt.RiskOfBiasByCount, func(b *bodyStudy) bool { return mism[b].count() >= 1 })
 	var parts []message.Arg
 	for _, b := range all {
-		if m := mism[b]; len(m.reasons) > 0 {
+		if m := mism[b]; len(m.reasons) > 0 && !opt.certaintyOnly {
 			parts = append(parts, message.New("grade.pico.study", message.Text(b.s.ID), joinList(m.reasons, "grade.list.semicolon")))
 		}
 	}

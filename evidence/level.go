@@ -446,7 +446,7 @@ func baseLevel(s *Study, q Question) LevelResult {
 // indirectness returns why the study's PICO does not match the question
 // (population, intervention, comparator, or a surrogate outcome), or "".
 func indirectness(s *Study, q Question) string {
-	return joinList(indirectParts(s, q).reasons, "grade.list.semicolon").String()
+	return joinList(indirectParts(s, q, true).reasons, "grade.list.semicolon").String()
 }
 
 // picoMismatch says which PICO elements of a study differ from the
@@ -467,27 +467,39 @@ func (m picoMismatch) count() int {
 	return n
 }
 
-func indirectParts(s *Study, q Question) picoMismatch {
+func indirectParts(s *Study, q Question, texts bool) picoMismatch {
 	var m picoMismatch
+	// The reasons' arguments are built only when texts are wanted.
+	say := func(code string, args ...message.Arg) {
+		m.reasons = append(m.reasons, message.New(code, args...))
+	}
 	if q.Indication != "" && s.Population.Condition != "" && !ConditionCovers(q.Indication, s.Population.Condition) {
 		m.population = true
-		m.reasons = append(m.reasons, message.New("grade.pico.population", message.Text(s.Population.Condition), message.Text(q.Indication)))
+		if texts {
+			say("grade.pico.population", message.Text(s.Population.Condition), message.Text(q.Indication))
+		}
 	}
 	if q.ProductID != "" && s.Intervention.ProductID != q.ProductID {
 		m.intervention = true
-		if s.Intervention.ProductID == "" {
-			m.reasons = append(m.reasons, message.New("grade.pico.product_unknown", message.Text(q.ProductID)))
-		} else {
-			m.reasons = append(m.reasons, message.New("grade.pico.product", message.Text(s.Intervention.ProductID), message.Text(q.ProductID)))
+		switch {
+		case !texts:
+		case s.Intervention.ProductID == "":
+			say("grade.pico.product_unknown", message.Text(q.ProductID))
+		default:
+			say("grade.pico.product", message.Text(s.Intervention.ProductID), message.Text(q.ProductID))
 		}
 	}
 	if q.Comparator != ComparatorUnknown && s.Comparator.Kind != ComparatorUnknown && s.Comparator.Kind != q.Comparator {
 		m.comparator = true
-		m.reasons = append(m.reasons, message.New("grade.pico.comparator", message.Text(s.Comparator.Kind.String()), message.Text(q.Comparator.String())))
+		if texts {
+			say("grade.pico.comparator", message.Text(s.Comparator.Kind.String()), message.Text(q.Comparator.String()))
+		}
 	}
 	if o, _ := s.outcomeFor(q); o != nil && o.Surrogate {
 		m.outcome = true
-		m.reasons = append(m.reasons, message.New("grade.pico.surrogate", message.Text(strconv.Quote(o.Name))))
+		if texts {
+			say("grade.pico.surrogate", message.Text(strconv.Quote(o.Name)))
+		}
 	}
 	return m
 }
