@@ -111,6 +111,11 @@ func ExportWith(d *regulation.Dossier, opts Options) (*Result, error) {
 		if rep.Product != want {
 			return nil, fmt.Errorf("fhir: the assessment is of product %q, not of %q", rep.Product, want)
 		}
+		if rep.Invalid {
+			// A dossier with errors has no verdict of its own; a class
+			// reached from values it could not state is no legal status.
+			return nil, fmt.Errorf("fhir: the assessment is of a dossier with errors; its classifications are not exported as legal status")
+		}
 		x.legal = legalStatuses(rep)
 	}
 	b, err := x.bundle()

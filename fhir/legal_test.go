@@ -129,6 +129,15 @@ func TestExportWithAssessmentOfAnotherProduct(t *testing.T) {
 	assert.Contains(t, err.Error(), "NSB-UCMSC-SG-01")
 }
 
+func TestExportWithAssessmentOfInvalidDossier(t *testing.T) {
+	d, rep, _ := assessedSeed(t)
+	bad := *rep
+	bad.Invalid = true
+	_, err := fhir.ExportWith(d, fhir.Options{Assessment: &bad})
+	require.Error(t, err, "a class reached on a dossier with errors is no legal status")
+	assert.Contains(t, err.Error(), "dossier with errors")
+}
+
 func TestAuthorisationStatusAndType(t *testing.T) {
 	d := loadExample(t, "../examples/dossiers/ucmsc-wound-gel.json")
 	d.Authorisations = append(d.Authorisations,
