@@ -129,14 +129,19 @@
 // records), product, status, error (unreadable inputs), problems (decode
 // and validation problems: path, code, severity, message, line, column)
 // and jurisdictions (jurisdiction, name, classification, uses with index,
-// class, verdict, missing and rules, and findings with rule, jurisdiction,
-// severity, path, line, column, use, message, message_code and
-// message_args (the message as its catalogue code and typed arguments,
-// for rendering or checking it without parsing the sentence; a policy
-// rule's own text has no code), citation and provenance),
-// and unassessed: the indexes of uses whose jurisdiction was not assessed
-// (no rules for it, or left out by -jurisdiction), present only when there
-// are some. The summary counts dossiers, passed, failed, invalid, unreadable,
+// class, verdict, missing, rules, invalid_paths and as_read, and findings
+// with rule, jurisdiction, severity, path, line, column, use, message,
+// message_code and message_args (the message as its catalogue code and
+// typed arguments, for rendering or checking it without parsing the
+// sentence; a policy rule's own text has no code), citation, provenance,
+// invalid_paths and waiver), unassessed: the indexes of uses whose
+// jurisdiction was not assessed (no rules for it, or left out by
+// -jurisdiction), present only when there are some, and gaps: the uses no
+// rule settled (rule use/unassessed or use/unknown, use, jurisdiction,
+// severity, path, line, column, message), as the other formats list them.
+// invalid_paths (on a dossier with errors) names the errors that bear on a
+// use or finding; as_read is the verdict the rules reached on the values
+// as read, where the verdict itself is unknown because of those errors. The summary counts dossiers, passed, failed, invalid, unreadable,
 // errors, warnings and infos. Fields are only ever added within v1.
 //
 // sarif is SARIF 2.1.0 for code-scanning services: one run whose driver

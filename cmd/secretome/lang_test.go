@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -184,6 +185,27 @@ func TestCommandsIndonesian(t *testing.T) {
 	require.Equal(t, exitOK, diff.code, diff.stderr)
 	golden(t, "rules-diff.id.text", normalise(t, diff.stdout))
 	assert.Contains(t, diff.stdout, "aturan dari 2025-03-01 sampai 2026-11-26: ")
+	diffJSON := runBinary(t, root, "", "rules", "diff", "--lang", "id", "--format", "json", "--from", "2025-03-01", "--to", "2026-11-26", "--policy", "examples/policies",
+		"--jurisdiction", "ID", "examples/dossiers/ucmsc-wound-gel.json")
+	require.Equal(t, exitOK, diffJSON.code, diffJSON.stderr)
+	var parsed struct {
+		Dossiers []struct {
+			Added, Removed []struct {
+				Message string `json:"message"`
+			}
+		} `json:"dossiers"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(diffJSON.stdout), &parsed))
+	var msgs []string
+	for _, d := range parsed.Dossiers {
+		for _, f := range append(d.Added, d.Removed...) {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	require.NotEmpty(t, msgs, "the diff has findings to show")
+	for _, m := range msgs {
+		assert.Contains(t, diff.stdout, m, "the JSON findings read as the text output's, in Indonesian")
+	}
 
 	verify := runBinary(t, root, "", "verify", "--lang", "id", "examples/policies")
 	require.Equal(t, exitOK, verify.code, verify.stderr)
