@@ -154,9 +154,9 @@ func ReadDossier(data []byte, opts DecodeOptions) *Reading {
 	for i := range r.Problems {
 		p := &r.Problems[i]
 		p.Line, p.Column = at[i].Line, at[i].Column
-		if hint := doc.Hint(p.Path); hint != "" {
+		if hint := doc.Hint(p.Path); !hint.IsZero() {
 			// Why a plain YAML scalar is not the number it looks like.
-			p.Message += " (" + hint + ")"
+			p.AddHint(hint)
 		}
 	}
 	return r

@@ -328,6 +328,18 @@ func AsValidationError(err error) (*ValidationError, bool) {
 	return ve, ok
 }
 
+// AddHint appends a hint to the problem's message, in parentheses, in
+// every language: the catalogued message keeps the problem and the hint
+// as typed arguments, and the English Message gets the hint's English.
+func (p *Problem) AddHint(hint message.Message) {
+	base := p.Text
+	if base.IsZero() {
+		base = message.Plain(p.Message)
+	}
+	p.Text = message.New("problem.hinted", base, hint)
+	p.Message += " (" + hint.String() + ")"
+}
+
 // In returns the problem's message in the supported language closest to
 // tag (message.Match): English or Bahasa Indonesia. A problem without a
 // catalogued text gives its Message.

@@ -934,3 +934,23 @@ func TestMistypedJurisdiction(t *testing.T) {
 	assert.Contains(t, r.stdout, "INVALID")
 	assert.Contains(t, r.stdout, `did you mean "US"?`)
 }
+
+// TestHintsIndonesian checks that the hints added to a decoding problem (a
+// YAML scalar that is not the number it looks like, a JSON file holding
+// one dossier a line) follow --lang like the problem itself.
+func TestHintsIndonesian(t *testing.T) {
+	r := runInProcess(t, "{\"product\":{}}\n{\"product\":{}}\n", "check", "--lang", "id", "--as-of", asOf, "--format", "json", "-")
+	assert.Contains(t, r.stdout, "--jsonl", r.stdout)
+	assert.Contains(t, r.stdout, "satu dosier per baris?")
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plus.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("product:\n  name: X\n  source:\n    passage: +3\n"), 0o644))
+	for _, tt := range []struct{ lang, want string }{
+		{"en", "a number may not start with +; write it without the sign"},
+		{"id", "angka tidak boleh diawali +; tulis tanpa tanda itu"},
+	} {
+		r := runInProcess(t, "", "check", "--lang", tt.lang, "--as-of", asOf, path)
+		assert.Contains(t, r.stdout, tt.want, "%s:\n%s", tt.lang, r.stdout)
+	}
+}

@@ -485,7 +485,7 @@ func hintJSONLines(data []byte, ps []secretome.Problem) {
 			_, rest, _ = bytes.Cut(rest, []byte{'\n'})
 		}
 		if bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte("{")) {
-			p.Message += " (one dossier a line? read JSON Lines with --jsonl, or name the file *.jsonl)"
+			p.AddHint(message.New("cli.hint.jsonl"))
 		}
 	}
 }

@@ -111,7 +111,7 @@ type Document struct {
 	// hold paths that grow with the square of its depth.
 	nodes []nodePos
 	steps map[step]int32
-	hints map[int32]string
+	hints map[int32]message.Message
 }
 
 // nodePos is the position of one recorded value.
@@ -138,14 +138,15 @@ func (d *Document) Locate(path string) (Pos, bool) {
 }
 
 // Hint explains why the plain YAML scalar at path, which YAML reads as a
-// number, was kept as a string: "" when it was not such a scalar. The
+// number, was kept as a string. The
 // strict decoder sees only a string where it may want a number; the hint
-// tells the person why.
-func (d *Document) Hint(path string) string {
+// tells the person why, as a catalogued message (zero when there is no
+// hint).
+func (d *Document) Hint(path string) message.Message {
 	if id, exact := d.find(path); exact && id >= 0 {
 		return d.hints[id]
 	}
-	return ""
+	return message.Message{}
 }
 
 // find returns the recorded value at path or the nearest enclosing one,
@@ -569,7 +570,7 @@ func (c *converter) scalar(n *yaml.Node, path *fieldpath.Path, id int32) *Error 
 			c.out = appendString(c.out, n.Value)
 			if id >= 0 {
 				if c.doc.hints == nil {
-					c.doc.hints = map[int32]string{}
+					c.doc.hints = map[int32]message.Message{}
 				}
 				c.doc.hints[id] = numberHint(n.Value)
 			}
@@ -582,29 +583,29 @@ func (c *converter) scalar(n *yaml.Node, path *fieldpath.Path, id int32) *Error 
 
 // numberHints say why a scalar YAML reads as a number is not a number a
 // dossier can hold, by a piece of its lower-case text without sign; the
-// first match wins.
-var numberHints = []struct{ has, why string }{
-	{"nan", "YAML reads .nan as not-a-number, which is no value a dossier can hold"},
-	{"inf", "YAML reads .inf as infinity, which is no value a dossier can hold"},
-	{"0x", "YAML reads 0x as a hexadecimal number; write the number in decimal"},
-	{"0o", "YAML reads 0o as an octal number; write the number in decimal"},
-	{"0b", "YAML reads 0b as a binary number; write the number in decimal"},
-	{"_", "digit separators (_) are not allowed in numbers; write the digits together"},
+// first match wins. Each is the code of a catalogued message.
+var numberHints = []struct{ has, code string }{
+	{"nan", "yaml.hint.nan"},
+	{"inf", "yaml.hint.inf"},
+	{"0x", "yaml.hint.hex"},
+	{"0o", "yaml.hint.octal"},
+	{"0b", "yaml.hint.binary"},
+	{"_", "yaml.hint.separator"},
 }
 
 // numberHint says why a scalar YAML reads as a number is not a number a
 // dossier can hold.
-func numberHint(v string) string {
+func numberHint(v string) message.Message {
 	bare := strings.ToLower(strings.TrimLeft(v, "+-"))
 	for _, h := range numberHints {
 		if strings.Contains(bare, h.has) {
-			return h.why
+			return message.New(h.code)
 		}
 	}
 	if strings.HasPrefix(v, "+") {
-		return "a number may not start with +; write it without the sign"
+		return message.New("yaml.hint.plus")
 	}
-	return "write the number as JSON does: a digit before and after any decimal point, no leading zeros"
+	return message.New("yaml.hint.json")
 }
 
 // isJSONNumber reports whether s is a number literal in JSON's grammar.
