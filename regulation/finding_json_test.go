@@ -43,3 +43,14 @@ func TestFindingJSONKeepsEveryField(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, f, back, "%s", b)
 }
+
+// TestReportDiffLocalize checks that a localized diff renders its findings
+// in the language asked for and leaves the diff it came from in English.
+func TestReportDiffLocalize(t *testing.T) {
+	f := Finding{RuleID: "ID-TEST", Jurisdiction: "ID", Message: message.New("cli.class_unread")}
+	d := ReportDiff{Added: []Finding{f}, Removed: []Finding{f}}
+	id := d.Localize(message.Indonesian)
+	assert.Equal(t, "kelas tidak terbaca", id.Added[0].Text())
+	assert.Equal(t, "kelas tidak terbaca", id.Removed[0].Text())
+	assert.Equal(t, "class not read", d.Added[0].Text(), "the diff itself is not modified")
+}

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
+	"golang.org/x/text/language"
 )
 
 // ChangeKind says how a rule's standing changes between two days.
@@ -117,6 +119,20 @@ type ReportDiff struct {
 	// path and message are; a waived finding counts as absent.
 	Added   []Finding `json:"added"`
 	Removed []Finding `json:"removed"`
+}
+
+// Localize returns a copy of the diff whose findings render their
+// messages in the supported language closest to tag, as Report.Localize
+// does for a report's findings. The diff itself is not modified.
+func (d *ReportDiff) Localize(tag language.Tag) ReportDiff {
+	lang := message.Match(tag)
+	out := ReportDiff{Verdicts: d.Verdicts, Added: slices.Clone(d.Added), Removed: slices.Clone(d.Removed)}
+	for _, fs := range [][]Finding{out.Added, out.Removed} {
+		for i := range fs {
+			fs[i].lang = lang
+		}
+	}
+	return out
 }
 
 // Empty reports whether nothing changes.

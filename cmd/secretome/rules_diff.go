@@ -128,16 +128,13 @@ func runRulesDiff(e *env, args []string) error {
 		if err != nil {
 			return &langError{prefix: p + ": ", err: err, tag: e.lang}
 		}
-		a, b, diff, err := regulation.DiffRuleSets(e.ctx, fromSet, toSet, regulation.Options{}, d, from, to)
+		_, b, diff, err := regulation.DiffRuleSets(e.ctx, fromSet, toSet, regulation.Options{}, d, from, to)
 		if err != nil {
 			return err
 		}
-		if e.lang != message.English {
-			// The findings' messages render in their report's language,
-			// in the text and in the JSON output alike.
-			diff = regulation.DiffReports(a.Localize(e.lang), b.Localize(e.lang))
-		}
-		out.Dossiers = append(out.Dossiers, rulesDiffDossier{Source: p, Product: b.Product, ReportDiff: diff})
+		// The findings render in the language of --lang, in the text and
+		// the JSON output alike.
+		out.Dossiers = append(out.Dossiers, rulesDiffDossier{Source: p, Product: b.Product, ReportDiff: diff.Localize(e.lang)})
 	}
 	if format.value == "json" {
 		enc := json.NewEncoder(e.stdout)
