@@ -230,6 +230,9 @@ func tooLarge(size int64) secretome.Problem {
 // more than the bound in case the file grows meanwhile. Anything that is
 // not a regular file (a folder, a FIFO, a device) is refused unopened.
 func readFile(path string) ([]byte, *secretome.Problem, error) {
+	if data, prob, ok := readRegular(path); ok {
+		return data, prob, nil
+	}
 	f, info, err := openFile(path)
 	if err != nil {
 		return nil, nil, err
