@@ -514,7 +514,12 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		return nil, err
 	}
 
-	jobs := make(chan job)
+	// The producer runs ahead of the workers by up to window jobs, each
+	// holding its slot and its memory, so that a worker that finishes a
+	// dossier takes the next one without waiting for the producer to be
+	// scheduled: with an unbuffered channel the workers and the producer
+	// took turns, and the cores sat idle a sixth of a run.
+	jobs := make(chan job, window)
 	results := make(chan *checked, window)
 	slots := make(chan struct{}, window)
 	mem := newBudget(runBudget)
