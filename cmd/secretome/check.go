@@ -500,6 +500,9 @@ type job struct {
 	prob *secretome.Problem // set instead of data for an oversized record
 	err  error              // the input failed before a dossier was read
 	cost int                // units of the memory budget the job holds
+	// regular is set when the producer found the file named a regular
+	// file (see sizeOf).
+	regular bool
 }
 
 func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
@@ -695,7 +698,11 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 func (c *checker) check(ctx context.Context, j job) *checked {
 	out := &checked{seq: j.seq, src: j.src, line: j.line}
 	data, prob, err := j.data, j.prob, j.err
-	if err == nil && prob == nil && data == nil && j.src.path != "-" && j.line == 0 {
+	switch {
+	case err != nil || prob != nil || data != nil || j.src.path == "-" || j.line != 0:
+	case j.regular:
+		data, prob, err = readExamined(j.src.path)
+	default:
 		data, prob, err = readFile(j.src.path)
 	}
 	switch {

@@ -293,6 +293,22 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// plainWord reports whether the 8 bytes of s at i are all written as they
+// are (see jsonSafe), testing them at once: no byte with the high bit
+// set (non-ASCII), below 0x20, or equal to ", \, <, > or &.
+func plainWord(s string, i int) bool {
+	w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// hasZero is set in a byte's high bit where some byte of v is zero
+	// (exactly when there is one: borrows only reach bytes above it).
+	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	bad := w | (w-0x20*ones)&^w |
+		hasZero(w^('"'*ones)) | hasZero(w^('\\'*ones)) |
+		hasZero(w^('<'*ones)) | hasZero(w^('>'*ones)) | hasZero(w^('&'*ones))
+	return bad&highs == 0
+}
+
 // appendJSONString appends s as a JSON string exactly as encoding/json
 // writes it (with its HTML escaping): quote and backslash escaped, the
 // control characters as \b, \f, \n, \r, \t or \u00XX, <, > and & as
@@ -302,6 +318,10 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainWord(s, i) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {

@@ -189,3 +189,23 @@ func TestAppendDateMatchesString(t *testing.T) {
 	}
 	assert.Empty(t, appendOptDate(nil, `,"d":`, secretome.Date{}))
 }
+
+// TestAppendJSONStringEveryByte holds appendJSONString equal to
+// encoding/json for every byte value at every place of a string longer
+// than the 8 bytes tested at once, so that no byte slips through the
+// word test wherever it falls.
+func TestAppendJSONStringEveryByte(t *testing.T) {
+	plain := "abcdefghijklmnopqrstuvwx"
+	for c := range 256 {
+		for at := range len(plain) {
+			for _, tail := range []string{"", "\x80", "\u2028z"} {
+				s := plain[:at] + string([]byte{byte(c)}) + plain[at+1:] + tail
+				want, err := json.Marshal(s)
+				require.NoError(t, err)
+				if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+					t.Fatalf("%q: got %s, want %s", s, got, want)
+				}
+			}
+		}
+	}
+}
