@@ -3,7 +3,6 @@ package policy
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
@@ -232,19 +231,18 @@ func (r *compiled) render(v *view, m *rendered) (message.Message, error) {
 	if m.done {
 		return m.msg, nil
 	}
-	t, err := r.build(v)
+	msg, err := r.build(v)
 	if err != nil {
 		return message.Message{}, err
 	}
-	msg := message.Plain(t)
 	if r.fixedMessage {
 		m.msg, m.done = msg, true
 	}
 	return msg, nil
 }
 
-// build renders the message's parts.
-func (r *compiled) build(v *view) (string, error) {
+// build renders the message's parts as a plain message.
+func (r *compiled) build(v *view) (message.Message, error) {
 	var buf [8]string
 	texts := buf[:0]
 	for _, p := range r.message {
@@ -260,7 +258,7 @@ func (r *compiled) build(v *view) (string, error) {
 		}
 		out, _, err := p.expr.Eval(&v.act)
 		if err != nil {
-			return "", err
+			return message.Message{}, err
 		}
 		t := text(out)
 		if p.key != "" {
@@ -268,5 +266,5 @@ func (r *compiled) build(v *view) (string, error) {
 		}
 		texts = append(texts, t)
 	}
-	return strings.Join(texts, ""), nil
+	return v.plain(texts), nil
 }

@@ -9,6 +9,7 @@ import (
 	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/openregen/secretomekit/evidence"
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 	"github.com/openregen/secretomekit/secretome"
 )
@@ -401,6 +402,35 @@ type view struct {
 	// texts holds the rendered message parts that read only the dossier
 	// and the as-of day, by expression.
 	texts []keyedText
+	// msgText and msgArgs hold the texts and arguments of the messages
+	// rendered in the assessment (see plain).
+	msgText strings.Builder
+	msgArgs []message.Arg
+}
+
+// plain returns message.Plain of the parts joined. The messages of an
+// assessment share the blocks their texts and argument lists are cut
+// from: a text is a part of the builder's string (a strings.Builder only
+// ever appends, so the bytes a string was cut from never change), and
+// an argument list a part of msgArgs, with its capacity cut to its length.
+func (v *view) plain(parts []string) message.Message {
+	if v.msgText.Cap() == 0 {
+		v.msgText.Grow(512)
+	}
+	start := v.msgText.Len()
+	for _, p := range parts {
+		v.msgText.WriteString(p)
+	}
+	if v.msgText.Len() == start {
+		return message.Message{}
+	}
+	text := v.msgText.String()[start:]
+	if len(v.msgArgs) == cap(v.msgArgs) {
+		v.msgArgs = make([]message.Arg, 0, 2*cap(v.msgArgs)+8)
+	}
+	v.msgArgs = append(v.msgArgs, message.Text(text))
+	n := len(v.msgArgs)
+	return message.Message{Args: v.msgArgs[n-1 : n : n]}
 }
 
 // keyedText is a rendered message part and its expression.
