@@ -295,7 +295,9 @@ type reporter interface {
 // bytes out and merges the counts: a comma between SARIF results, the
 // number of GitHub annotations of each kind. prepare must read nothing of
 // the reporter but what begin set up, which begin does before any worker
-// starts and which does not change afterwards.
+// starts and which does not change afterwards, and what is safe for
+// concurrent use (a sync.Pool of buffers that dossier hands back once it
+// wrote an entry).
 type preparer interface {
 	prepare(info *runInfo, c *checked)
 }
@@ -335,6 +337,27 @@ func newReporter(format string, w io.Writer) reporter {
 }
 
 func runCheck(e *env, args []string) (int, error) {
+	c, paths, jsonl, err := newCheck(e, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	sum, err := c.run(paths, jsonl)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case sum.Unreadable > 0:
+		return exitUsage, nil
+	case sum.Failed > 0 || sum.auxFailed || (sum.Invalid > 0 && !c.info.threshold.never):
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+// newCheck reads a check command line and prepares its run: the checker,
+// the paths to check and whether they are JSON Lines. An error is a
+// mistake in the command line or in the files it names (rules, waivers).
+func newCheck(e *env, args []string) (c *checker, paths []string, jsonl bool, err error) {
 	fs := newFlagSet(e, "check", "[flags] PATH...")
 	var juris listFlag
 	fs.Var(&juris, "jurisdiction", e.say("cli.flag.check.jurisdiction"))
@@ -345,24 +368,24 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.Var(failOn, "fail-on", e.say("cli.flag.check.fail_on"))
 	strict := fs.Bool("strict", false, e.say("cli.flag.check.strict"))
 	quiet := fs.Bool("quiet", false, e.say("cli.flag.check.quiet"))
-	jsonl := fs.Bool("jsonl", false, e.say("cli.flag.check.jsonl"))
+	jsonlFlag := fs.Bool("jsonl", false, e.say("cli.flag.check.jsonl"))
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", e.say("cli.flag.policy_add"))
 	waiversFile := fs.String("waivers", "", e.say("cli.flag.check.waivers"))
-	paths, err := parseFlags(fs, args)
+	paths, err = parseFlags(fs, args)
 	if err != nil {
-		return exitUsage, err
+		return nil, nil, false, err
 	}
 	tag := e.lang
 	if len(paths) == 0 {
-		return exitUsage, usageIn(tag, "cli.check.no_paths")
+		return nil, nil, false, usageIn(tag, "cli.check.no_paths")
 	}
 	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
-		return exitUsage, usageIn(tag, "cli.check.stdin_twice")
+		return nil, nil, false, usageIn(tag, "cli.check.stdin_twice")
 	}
 	if *strict {
 		if failOn.set && failOn.value != "unknown" {
-			return exitUsage, usageIn(tag, "cli.check.strict_fail_on", message.Text(failOn.value))
+			return nil, nil, false, usageIn(tag, "cli.check.strict_fail_on", message.Text(failOn.value))
 		}
 		failOn.value = "unknown"
 	}
@@ -381,20 +404,20 @@ func runCheck(e *env, args []string) (int, error) {
 	if *asOf != "" {
 		d, err := secretome.ParseDate(*asOf)
 		if err != nil {
-			return exitUsage, flagValueError(tag, "as-of", err)
+			return nil, nil, false, flagValueError(tag, "as-of", err)
 		}
 		info.asOf = d
 	}
 	rules, policies, err := loadRules(tag, policyDirs)
 	if err != nil {
-		return exitUsage, err
+		return nil, nil, false, err
 	}
 	inputs := policies.Inputs()
 	var waivers *policy.WaiverRun
 	if *waiversFile != "" {
 		ws, err := loadWaivers(tag, *waiversFile)
 		if err != nil {
-			return exitUsage, err
+			return nil, nil, false, err
 		}
 		waivers = ws.Run(info.asOf)
 		inputs = append(inputs, ws.Input())
@@ -403,7 +426,7 @@ func runCheck(e *env, args []string) (int, error) {
 	have := rules.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
-			return exitUsage, usageIn(tag, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
+			return nil, nil, false, usageIn(tag, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
 		}
 	}
 	info.asked = map[string]bool{}
@@ -419,7 +442,7 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	assessor, err := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: juris, AsOf: info.asOf})
 	if err != nil {
-		return exitUsage, usagef("%v", err)
+		return nil, nil, false, usagef("%v", err)
 	}
 	info.jurisdictions = assessor.Jurisdictions()
 	info.rules = assessor.Rules()
@@ -431,19 +454,7 @@ func runCheck(e *env, args []string) (int, error) {
 		info.width = wrapWidth(e, e.stdout)
 	}
 	rep := newReporter(format.value, e.stdout)
-
-	c := &checker{env: e, assessor: assessor, info: info, rep: rep, waivers: waivers}
-	sum, err := c.run(paths, *jsonl)
-	if err != nil {
-		return exitUsage, err
-	}
-	switch {
-	case sum.Unreadable > 0:
-		return exitUsage, nil
-	case sum.Failed > 0 || sum.auxFailed || (sum.Invalid > 0 && !info.threshold.never):
-		return exitFindings, nil
-	}
-	return exitOK, nil
+	return &checker{env: e, assessor: assessor, info: info, rep: rep, waivers: waivers}, paths, *jsonlFlag, nil
 }
 
 // warnNoRules says on standard error which assessed jurisdictions have no
@@ -489,6 +500,9 @@ type job struct {
 	prob *secretome.Problem // set instead of data for an oversized record
 	err  error              // the input failed before a dossier was read
 	cost int                // units of the memory budget the job holds
+	// regular is set when the producer found the file named a regular
+	// file (see sizeOf).
+	regular bool
 }
 
 func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
@@ -503,7 +517,12 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		return nil, err
 	}
 
-	jobs := make(chan job)
+	// The producer runs ahead of the workers by up to window jobs, each
+	// holding its slot and its memory, so that a worker that finishes a
+	// dossier takes the next one without waiting for the producer to be
+	// scheduled: with an unbuffered channel the workers and the producer
+	// took turns, and the cores sat idle a sixth of a run.
+	jobs := make(chan job, window)
 	results := make(chan *checked, window)
 	slots := make(chan struct{}, window)
 	mem := newBudget(runBudget)
@@ -679,7 +698,11 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 func (c *checker) check(ctx context.Context, j job) *checked {
 	out := &checked{seq: j.seq, src: j.src, line: j.line}
 	data, prob, err := j.data, j.prob, j.err
-	if err == nil && prob == nil && data == nil && j.src.path != "-" && j.line == 0 {
+	switch {
+	case err != nil || prob != nil || data != nil || j.src.path == "-" || j.line != 0:
+	case j.regular:
+		data, prob, err = readExamined(j.src.path)
+	default:
 		data, prob, err = readFile(j.src.path)
 	}
 	switch {

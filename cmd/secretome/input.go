@@ -230,6 +230,26 @@ func tooLarge(size int64) secretome.Problem {
 // more than the bound in case the file grows meanwhile. Anything that is
 // not a regular file (a folder, a FIFO, a device) is refused unopened.
 func readFile(path string) ([]byte, *secretome.Problem, error) {
+	if data, prob, ok := readRegular(path); ok {
+		return data, prob, nil
+	}
+	return readFileOS(path)
+}
+
+// readExamined reads a dossier file that was found to be a regular file a
+// moment before: it opens it without examining it first. Its type is
+// checked again on the open file, which is opened without waiting for a
+// writer, so a file replaced by a named pipe meanwhile is still refused.
+func readExamined(path string) ([]byte, *secretome.Problem, error) {
+	if data, prob, ok := readOpen(path); ok {
+		return data, prob, nil
+	}
+	return readFileOS(path)
+}
+
+// readFileOS is readFile through package os, whose errors name what went
+// wrong: the path every input out of the ordinary takes.
+func readFileOS(path string) ([]byte, *secretome.Problem, error) {
 	f, info, err := openFile(path)
 	if err != nil {
 		return nil, nil, err

@@ -196,37 +196,45 @@ func KeyStep(key string) string {
 // brackets; an unterminated bracket is kept whole as the last step.
 func Split(path string) []string {
 	var steps []string
-	for i := 0; i < len(path); {
-		switch path[i] {
-		case '.':
-			i++
-		case '[':
-			j := i + 1
-			if j < len(path) && path[j] == '"' {
-				j++
-				for j < len(path) && path[j] != '"' {
-					if path[j] == '\\' {
-						j++
-					}
-					j++
-				}
-			}
-			for j < len(path) && path[j] != ']' {
-				j++
-			}
-			if j >= len(path) {
-				return append(steps, path[i:])
-			}
-			steps = append(steps, path[i:j+1])
-			i = j + 1
-		default:
-			j := i
-			for j < len(path) && path[j] != '.' && path[j] != '[' {
-				j++
-			}
-			steps = append(steps, path[i:j])
-			i = j
-		}
+	for step, rest := Cut(path); step != ""; step, rest = Cut(rest) {
+		steps = append(steps, step)
 	}
 	return steps
+}
+
+// Cut returns the first step of a rendered path, as Split cuts it, and
+// the path after it; the step is "" when the path has none. Walking a
+// path with Cut allocates nothing.
+func Cut(path string) (step, rest string) {
+	i := 0
+	for i < len(path) && path[i] == '.' {
+		i++
+	}
+	if i == len(path) {
+		return "", ""
+	}
+	if path[i] == '[' {
+		j := i + 1
+		if j < len(path) && path[j] == '"' {
+			j++
+			for j < len(path) && path[j] != '"' {
+				if path[j] == '\\' {
+					j++
+				}
+				j++
+			}
+		}
+		for j < len(path) && path[j] != ']' {
+			j++
+		}
+		if j >= len(path) {
+			return path[i:], ""
+		}
+		return path[i : j+1], path[j+1:]
+	}
+	j := i
+	for j < len(path) && path[j] != '.' && path[j] != '[' {
+		j++
+	}
+	return path[i:j], path[j:]
 }

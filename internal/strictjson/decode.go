@@ -82,12 +82,20 @@ func decodeInto(data []byte, v reflect.Value, p *plan, opt Options, x *Index, li
 	if lists != nil {
 		b := lists.Get().(*listBuffers)
 		d.lists, d.strs, d.pending, d.steps = b, b.strs, b.pending, b.steps
+		if x != nil {
+			x.borrow(b)
+		}
 		defer func() {
 			if cap(d.strs) <= maxKeptBuffer && cap(d.pending) <= maxKeptBuffer && cap(d.steps) <= maxKeptBuffer {
 				b.strs, b.pending, b.steps = d.strs[:0], d.pending[:0], d.steps[:0]
 			}
+			if x != nil {
+				x.finish(b)
+			}
 			lists.Put(b)
 		}()
+	} else if x != nil {
+		x.nodes = make([]indexNode, 0, len(data)/16+1)
 	}
 	d.document(p, v)
 	d.flush()
@@ -401,13 +409,15 @@ func (d *decoder) value(p *plan, v reflect.Value) {
 	}
 	switch p.kind {
 	case planUnmarshaler, planDecimal:
-		if p.prefix && d.index == nil && d.depth < maxDepth {
+		if p.prefix && d.depth < maxDepth {
 			// The leaf reads its value in place when it has the plain form,
 			// the one pass over its bytes; otherwise it is skipped and
-			// unmarshalled below, which gives the verdict on it. With an
-			// index the decoder must note the leaf's inner values itself.
+			// unmarshalled below, which gives the verdict on it. An index
+			// places the leaf's inner values only when asked (see
+			// Index.expand).
 			if n, ok := v.Addr().Interface().(PrefixDecoder).DecodeJSONPrefix(d.data[start:]); ok {
 				d.pos = start + n
+				d.unexpanded()
 				return
 			}
 		}

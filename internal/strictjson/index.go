@@ -24,10 +24,16 @@ type Index struct {
 // indexNode is one value: its offset, its first child and next sibling
 // (0 for none: the document's node is no one's child), and for an object
 // member the offset and length of its key, quotes included (keyLen 0 for
-// a list element and for the document).
+// a list element and for the document). A leaf that read its own value
+// in place has first unexpanded: its inner values were not noted, and
+// are placed by reading the leaf's text when a path goes into it.
 type indexNode struct {
 	offset, first, next, key, keyLen int32
 }
+
+// unexpanded is the first child of a leaf whose inner values were not
+// noted.
+const unexpanded = -1
 
 type openNode struct{ node, last int32 }
 
@@ -40,14 +46,37 @@ func (d *Decoder[T]) DecodeIndexed(data []byte, v *T) ([]Issue, *Index) {
 	}
 	var x *Index
 	if len(data) < math.MaxInt32 {
-		// About one value for every 16 bytes of a pretty-printed document.
-		x = &Index{data: data, nodes: make([]indexNode, 0, len(data)/16+1)}
+		x = &Index{data: data}
 	}
 	issues := decodeInto(data, reflect.ValueOf(v).Elem(), d.root, d.opt, x, d.lists)
 	if len(issues) > 0 {
 		return issues, nil
 	}
 	return nil, x
+}
+
+// maxKeptNodes is the most index nodes, and open nodes, a Decoder keeps
+// for the next indexed decoding.
+const maxKeptNodes = 16 << 10
+
+// borrow gives the index the node buffers of b to note values in.
+func (x *Index) borrow(b *listBuffers) {
+	x.nodes, x.stack = b.nodes[:0], b.stack[:0]
+	if x.nodes == nil {
+		// About one value for every 16 bytes of a pretty-printed document.
+		x.nodes = make([]indexNode, 0, len(x.data)/16+1)
+	}
+}
+
+// finish copies the nodes noted into a list of their own, exactly as
+// long, and gives the buffers back to b for the next decoding.
+func (x *Index) finish(b *listBuffers) {
+	nodes := make([]indexNode, len(x.nodes))
+	copy(nodes, x.nodes)
+	if cap(x.nodes) <= maxKeptNodes && cap(x.stack) <= maxKeptNodes {
+		b.nodes, b.stack = x.nodes[:0], x.stack[:0]
+	}
+	x.nodes, x.stack = nodes, nil
 }
 
 // note records the value starting at d.pos.
@@ -87,43 +116,70 @@ func (d *decoder) close() {
 	d.keyLen = 0
 }
 
+// unexpanded marks the value noted last, a leaf that read its own value
+// in place, as one whose inner values are not noted.
+func (d *decoder) unexpanded() {
+	if x := d.index; x != nil {
+		x.nodes[len(x.nodes)-1].first = unexpanded
+	}
+}
+
 // Locate finds each path in the index, as LocateAll finds it in the
 // document: the value at the path, or the nearest enclosing value that
 // exists, with its line and column.
 func (x *Index) Locate(paths []string) []Location {
 	out := make([]Location, len(paths))
 	for i, p := range paths {
-		out[i] = x.find(fieldpath.Split(p))
+		out[i] = x.find(x.nodes, p)
 	}
 	fillLines(x.data, out)
 	return out
 }
 
-func (x *Index) find(steps []string) Location {
-	if len(x.nodes) == 0 {
+// find places path in nodes, an index whose first node is the value the
+// path starts from.
+func (x *Index) find(nodes []indexNode, path string) Location {
+	if len(nodes) == 0 {
 		return Location{}
 	}
 	n := int32(0)
-	for _, st := range steps {
-		c := x.child(n, st)
-		if c == 0 {
-			return Location{Offset: int(x.nodes[n].offset)}
+	for rest := path; ; {
+		st, after := fieldpath.Cut(rest)
+		if st == "" {
+			break
 		}
-		n = c
+		if nodes[n].first == unexpanded {
+			return x.find(x.expand(nodes[n].offset), rest)
+		}
+		c := x.child(nodes, n, st)
+		if c == 0 {
+			return Location{Offset: int(nodes[n].offset)}
+		}
+		n, rest = c, after
 	}
-	return Location{Offset: int(x.nodes[n].offset), Exact: true}
+	return Location{Offset: int(nodes[n].offset), Exact: true}
 }
 
-// child returns the child of node n that the path step names, or 0.
-func (x *Index) child(n int32, step string) int32 {
-	c := x.nodes[n].first
+// expand returns an index of the value at offset, a leaf that read its
+// own value in place: its text is one well-formed JSON value, read again
+// only to place a path that goes into it.
+func (x *Index) expand(offset int32) []indexNode {
+	d := decoder{data: x.data, pos: int(offset), index: &Index{data: x.data}}
+	d.skip()
+	return d.index.nodes
+}
+
+// child returns the child of node n of nodes that the path step names,
+// or 0.
+func (x *Index) child(nodes []indexNode, n int32, step string) int32 {
+	c := nodes[n].first
 	if len(step) > 1 && step[0] == '[' && step[1] != '"' {
 		i, err := strconv.Atoi(step[1 : len(step)-1])
 		if err != nil || i < 0 {
 			return 0
 		}
-		for ; c != 0; c = x.nodes[c].next {
-			if x.nodes[c].keyLen != 0 {
+		for ; c != 0; c = nodes[c].next {
+			if nodes[c].keyLen != 0 {
 				return 0 // an object's member, not a list element
 			}
 			if i == 0 {
@@ -133,8 +189,8 @@ func (x *Index) child(n int32, step string) int32 {
 		}
 		return 0
 	}
-	for ; c != 0; c = x.nodes[c].next {
-		nd := &x.nodes[c]
+	for ; c != 0; c = nodes[c].next {
+		nd := &nodes[c]
 		if nd.keyLen == 0 {
 			return 0
 		}

@@ -71,6 +71,10 @@ type listBuffers struct {
 	strs    []byte
 	pending []pendingString
 	steps   []step
+	// nodes and stack are where an Index notes values while it is built
+	// (see Index.borrow).
+	nodes []indexNode
+	stack []openNode
 }
 
 // maxKeptBuffer is the largest string buffer, in bytes, and the most
