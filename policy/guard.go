@@ -2,13 +2,13 @@ package policy
 
 import (
 	"reflect"
+	"slices"
 
 	"cel.dev/cel-go/cel"
 	celast "cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/operators"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
-	"cel.dev/cel-go/common/types/traits"
 )
 
 // A condition is a CEL program and the guards found in it when it was
@@ -16,8 +16,9 @@ import (
 // (use.class == "cosmetic" && ..., claim.intent == "therapeutic" && ...,
 // authorisation.kind == "ethics_approval" && ...). Such a conjunct, a
 // field of a variable compared with constants, is a guard: the view
-// answers it by comparing a field value it already holds, without
-// running CEL. When a guard fails, the condition is false (false && x is
+// answers it by reading the field's Go value from the dossier (a
+// string, an int, a bool) and comparing it with the constants, without
+// running CEL and without making a CEL value or a node. When a guard fails, the condition is false (false && x is
 // false in CEL whatever x is) and the program is not run; when the
 // condition is nothing but guards, their answer is the condition's. As
 // reading a field of the view cannot fail, a guard answers exactly as
@@ -34,18 +35,36 @@ type condition struct {
 
 // guard is a conjunct of a condition that compares a field of a
 // variable with constants, or asks whether a list of objects of the view
-// has one that meets such comparisons (list.exists(x, ...)).
+// has one that meets such comparisons (list.exists(x, ...)). The view
+// answers it by reading the field's Go value at the variable's position:
+// no CEL value is made and no node is built.
 type guard struct {
 	variable string
-	path     []int     // field indexes from the variable's kind
-	want     []ref.Val // the field equals one of these (op "")
-	op       string    // "", or a comparison with want[0]: "<", "<=", ">", ">="
-	negate   bool      // the conjunct holds when the comparison does not
+	slot     int   // where the variable's position is: slotDossier, slotItem or slotUse
+	kind     *kind // the variable's kind
+	path     []int // field indexes from the variable's kind
+	want     []ref.Val
+	op       string // "", or a comparison with want[0]: "<", "<=", ">", ">="
+	negate   bool   // the conjunct holds when the comparison does not
+	// texts, nums and flags are want as Go values, by the field's type:
+	// the field equals one of them (op "").
+	texts []string
+	nums  []int64
+	flags []bool
 	// exists, when set, makes the guard hold when the list at path has
 	// an element for which every guard of exists holds.
 	exists []guard
 	elem   reflect.Type // while compiling: the element type of a list
 }
+
+// Where a guard's variable is: the dossier, the item being checked, or
+// the use of a uses condition.
+const (
+	slotDossier = iota
+	slotItem
+	slotUse
+	slotElement // an element of a list, within exists
+)
 
 // newCondition finds the guards of a checked boolean condition; vars
 // gives the kind of each variable a guard may read.
@@ -55,6 +74,7 @@ func newCondition(prg cel.Program, ast *cel.Ast, kinds *viewKinds, vars map[stri
 	conjuncts := conjunctsOf(native.Expr(), nil)
 	for _, e := range conjuncts {
 		if g, ok := guardOf(e, native, kinds, vars); ok {
+			g.typed()
 			c.guards = append(c.guards, g)
 		}
 	}
@@ -224,7 +244,17 @@ func fieldOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int
 	} else if r := a.ReferenceMap()[e.ID()]; r == nil || r.Name != name {
 		return guard{}, false
 	}
-	g := guard{variable: name}
+	g := guard{variable: name, kind: kinds[k]}
+	switch {
+	case vars[name] < 0:
+		g.slot = slotElement
+	case name == "dossier":
+		g.slot = slotDossier
+	case name == "use":
+		g.slot = slotUse
+	default:
+		g.slot = slotItem
+	}
 	kd := kinds[k]
 	for i := len(names) - 1; i >= 0; i-- {
 		f, ok := kd.byName[names[i]]
@@ -261,86 +291,110 @@ func (ks *viewKinds) ofType(t reflect.Type) *kind {
 	return nil
 }
 
-// holds says whether the guard holds for the variables act; known is
-// false when the guard cannot tell (the variable is not an object of the
-// view), and CEL must.
-func (g *guard) holds(act *activation) (holds, known bool) {
-	v, _ := act.ResolveName(g.variable)
-	return g.holdsOn(v)
+// typed sets the guard's wanted values as Go values.
+func (g *guard) typed() {
+	for _, w := range g.want {
+		switch w := w.(type) {
+		case types.String:
+			g.texts = append(g.texts, string(w))
+		case types.Int:
+			g.nums = append(g.nums, int64(w))
+		case types.Bool:
+			g.flags = append(g.flags, bool(w))
+		}
+	}
+	for i := range g.exists {
+		g.exists[i].typed()
+	}
 }
 
-// holdsOn is holds with the guard's variable set to v.
-func (g *guard) holdsOn(v any) (holds, known bool) {
-	n, ok := v.(*node)
-	if !ok || n.native != nil {
+// holds says whether the guard holds for the variables of the view's
+// activation; known is false when the guard cannot tell, and CEL must.
+func (g *guard) holds(v *view) (holds, known bool) {
+	var p pos
+	switch g.slot {
+	case slotItem:
+		if v.act.it == nil {
+			return false, false
+		}
+		p = pos{v.act.item, 0}
+	case slotUse:
+		if v.act.use < 0 {
+			return false, false
+		}
+		p = pos{v.act.use, 0}
+	case slotElement:
 		return false, false
 	}
+	return g.holdsAt(v, g.kind, p)
+}
+
+// holdsAt is holds with the guard's variable the object of kind k at p.
+func (g *guard) holdsAt(v *view, k *kind, p pos) (holds, known bool) {
 	for _, f := range g.path[:len(g.path)-1] {
-		if n, ok = n.field(f).(*node); !ok || n.native != nil {
+		if k = k.fields[f].obj; k == nil {
 			return false, false
 		}
+		p = pos{}
 	}
-	x := n.field(g.path[len(g.path)-1])
-	if g.exists != nil {
-		l, ok := x.(traits.Lister)
-		if !ok {
+	f := &k.fields[g.path[len(g.path)-1]]
+	var h bool
+	switch {
+	case g.exists != nil:
+		l := f.list
+		if l == nil {
 			return false, false
 		}
-		size, _ := l.Size().(types.Int)
-		for k := range size {
-			el := l.Get(k)
+		for e := range l.count(v, p) {
+			ep := l.at(p, e)
 			all := true
 			for i := range g.exists {
-				h, known := g.exists[i].holdsOn(el)
+				sub, known := g.exists[i].holdsAt(v, l.kind, ep)
 				if !known {
 					return false, false
 				}
-				if !h {
+				if !sub {
 					all = false
 					break
 				}
 			}
 			if all {
-				return !g.negate, true
+				h = true
+				break
 			}
 		}
-		return g.negate, true
-	}
-	if g.op != "" {
-		c, ok := x.(traits.Comparer)
-		if !ok {
+	case g.op != "":
+		if f.num == nil || len(g.nums) != 1 {
 			return false, false
 		}
-		r, ok := c.Compare(g.want[0]).(types.Int)
-		if !ok {
-			return false, false
-		}
-		var h bool
+		x, w := f.num(v, p), g.nums[0]
 		switch g.op {
 		case "<":
-			h = r < 0
+			h = x < w
 		case "<=":
-			h = r <= 0
+			h = x <= w
 		case ">":
-			h = r > 0
+			h = x > w
 		case ">=":
-			h = r >= 0
+			h = x >= w
 		}
-		return h != g.negate, true
+	case f.text != nil && len(g.texts) == len(g.want):
+		h = slices.Contains(g.texts, f.text(v, p))
+	case f.num != nil && len(g.nums) == len(g.want):
+		h = slices.Contains(g.nums, f.num(v, p))
+	case f.flag != nil && len(g.flags) == len(g.want):
+		h = slices.Contains(g.flags, f.flag(v, p))
+	default:
+		return false, false
 	}
-	for _, w := range g.want {
-		if x.Equal(w) == types.True {
-			return !g.negate, true
-		}
-	}
-	return g.negate, true
+	return h != g.negate, true
 }
 
 // eval evaluates the condition on the view's variables.
 func (c *condition) eval(v *view) (bool, error) {
 	exact := c.exact
 	for i := range c.guards {
-		holds, known := c.guards[i].holds(&v.act)
+		holds, known := c.guards[i].holds(v)
 		if !known {
 			exact = false
 			continue
@@ -352,5 +406,5 @@ func (c *condition) eval(v *view) (bool, error) {
 	if exact {
 		return true, nil
 	}
-	return evalBool(c.prg, v.input)
+	return evalBool(c.prg, &v.act)
 }

@@ -136,15 +136,17 @@ func TestNodesReadAsNativeTypes(t *testing.T) {
 						count = cc.it.count(v.d)
 					}
 					for i := range count {
-						v.act = activation{dossier: v.root, asOf: v.asOfVal, jurisdiction: v.jurisdiction(c.Jurisdiction())}
+						v.act = activation{v: v, jurisdiction: c.Jurisdiction(), it: cc.it, use: -1}
 						vars := map[string]any{"dossier": nat, "as_of": v.asOf.String(), "jurisdiction": c.Jurisdiction()}
 						if cc.it != nil {
-							v.act.itemName = cc.it.name
-							v.act.item = v.items(v.kinds[cc.it.kind], count)[i]
+							v.act.item = i
+							if cc.it == useItem {
+								v.act.use = i
+							}
 							vars[cc.it.name] = itemOf(nat, cc.it.name, i)
 						}
 						want, _, werr := cc.native.Eval(vars)
-						got, _, gerr := cc.nodes.Eval(v.input)
+						got, _, gerr := cc.nodes.Eval(&v.act)
 						require.Equal(t, werr == nil, gerr == nil, "%s: %s: %v / %v", file, tc.expr, werr, gerr)
 						if werr != nil {
 							continue

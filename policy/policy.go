@@ -78,22 +78,45 @@ type item struct {
 	path  string // the field path of the list in the dossier
 	kind  int    // the view kind
 	count func(d *regulation.Dossier) int
+	// paths are the field paths of the first items, made once.
+	paths []string
+}
+
+// indexPaths returns the field paths of the first items of the list at
+// path: path[0], path[1], …
+func indexPaths(path string) []string {
+	out := make([]string, 32)
+	for i := range out {
+		out[i] = path + "[" + strconv.Itoa(i) + "]"
+	}
+	return out
+}
+
+// pathOf returns the field path of item i.
+func (it *item) pathOf(i int) string {
+	if i < len(it.paths) {
+		return it.paths[i]
+	}
+	return it.path + "[" + strconv.Itoa(i) + "]"
 }
 
 var items = []item{
-	{name: "use", typ: "policy.Use", path: "uses", kind: kUse,
+	{name: "use", typ: "policy.Use", path: "uses", paths: indexPaths("uses"), kind: kUse,
 		count: func(d *regulation.Dossier) int { return len(d.Uses) }},
-	{name: "claim", typ: "policy.Claim", path: "claims", kind: kClaim,
+	{name: "claim", typ: "policy.Claim", path: "claims", paths: indexPaths("claims"), kind: kClaim,
 		count: func(d *regulation.Dossier) int { return len(d.Claims) }},
-	{name: "batch", typ: "policy.Batch", path: "product.batches", kind: kBatch,
+	{name: "batch", typ: "policy.Batch", path: "product.batches", paths: indexPaths("product.batches"), kind: kBatch,
 		count: func(d *regulation.Dossier) int { return len(d.Product.Batches) }},
-	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations", kind: kAuthorisation,
+	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations", paths: indexPaths("authorisations"), kind: kAuthorisation,
 		count: func(d *regulation.Dossier) int { return len(d.Authorisations) }},
-	{name: "study", typ: "policy.Study", path: "studies", kind: kStudy,
+	{name: "study", typ: "policy.Study", path: "studies", paths: indexPaths("studies"), kind: kStudy,
 		count: func(d *regulation.Dossier) int { return len(d.Studies) }},
-	{name: "indication", typ: "policy.Indication", path: "product.indications", kind: kIndication,
+	{name: "indication", typ: "policy.Indication", path: "product.indications", paths: indexPaths("product.indications"), kind: kIndication,
 		count: func(d *regulation.Dossier) int { return len(d.Product.Indications) }},
 }
+
+// useItem is the item use.
+var useItem = findItem("use")
 
 func findItem(name string) *item {
 	for i := range items {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -295,14 +296,21 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) 
 		}
 		rep.Jurisdictions[k].Uses = uas[sp.uses[0]:sp.uses[1]:sp.uses[1]]
 	}
-	rules := make([]string, 0, nRules)
-	var missing []string
+	b := verdictBacking{rules: make([]string, 0, nRules)}
 	if nMissing > 0 {
-		missing = make([]string, 0, nMissing)
+		b.missing = make([]string, 0, nMissing)
+		b.missingText = make([]message.Message, 0, nMissing)
 	}
 	for u := range uas {
-		rules, missing = fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), rules, missing)
+		fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), &b)
 	}
+}
+
+// verdictBacking holds the backing slices the use assessments of a
+// report share: their deciding rule IDs and missing conditions.
+type verdictBacking struct {
+	rules, missing []string
+	missingText    []message.Message
 }
 
 // groupOutcomes indexes the outcomes by use assessment (a counting sort
@@ -363,27 +371,27 @@ func verdictFor(ua *UseAssessment, all []outcome, idx []int32) (nRules, nMissing
 
 // fillVerdict appends the deciding rule IDs and missing conditions of ua
 // to the shared backing slices and points ua at its part of them.
-func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, rules, missing []string) ([]string, []string) {
-	r0, m0 := len(rules), len(missing)
+func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, b *verdictBacking) {
+	r0, m0 := len(b.rules), len(b.missing)
 	for _, x := range idx {
 		o := &all[x]
 		if o.waived || !decides(o.verdict, ua.Verdict) {
 			continue
 		}
-		if !slices.Contains(rules[r0:], o.rule) {
-			rules = append(rules, o.rule)
+		if !slices.Contains(b.rules[r0:], o.rule) {
+			b.rules = append(b.rules, o.rule)
 		}
-		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(missing[m0:], o.missing) {
-			missing = append(missing, o.missing)
-			ua.MissingText = append(ua.MissingText, o.missingText)
+		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(b.missing[m0:], o.missing) {
+			b.missing = append(b.missing, o.missing)
+			b.missingText = append(b.missingText, o.missingText)
 		}
 	}
-	ua.Rules = rules[r0:len(rules):len(rules)]
+	ua.Rules = b.rules[r0:len(b.rules):len(b.rules)]
 	slices.Sort(ua.Rules)
-	if len(missing) > m0 {
-		ua.Missing = missing[m0:len(missing):len(missing)]
+	if len(b.missing) > m0 {
+		ua.Missing = b.missing[m0:len(b.missing):len(b.missing)]
+		ua.MissingText = b.missingText[m0:len(b.missingText):len(b.missingText)]
 	}
-	return rules, missing
 }
 
 // decides reports whether a rule's outcome v counts among the rules that

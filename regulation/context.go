@@ -261,7 +261,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Severity = p.sev
 	f.Path = p.path
 	f.Message = p.text
-	f.Citation = p.rule.Citation
+	f.Citation = &p.rule.Citation
 	f.Provenance = p.prov
 	f.Waiver = p.waiver
 	if p.use >= 0 && p.use < len(useIndex) {

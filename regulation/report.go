@@ -132,8 +132,12 @@ type Finding struct {
 	// The code and the kinds of the arguments are the contract; wording
 	// may change.
 	Message message.Message `json:"-"`
-	// Citation is the rule's citation.
-	Citation Citation `json:"citation"`
+	// Citation is the rule's citation. Every finding of a rule points
+	// to the one citation the assessor holds for it, so that a finding
+	// does not carry a copy: read it, do not modify it. It is nil only in
+	// a Finding made by hand (the zero Finding); JSON writes a nil
+	// citation as an empty one.
+	Citation *Citation `json:"citation"`
 	// Provenance is the rule's provenance, or ProvenanceInferred where the
 	// rule applied what its source says to a product the source does not
 	// name (see Context.Inferred).
@@ -195,7 +199,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(findingJSON{
 		RuleID: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity, Path: f.Path,
 		Message: f.Text(), MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
-		Citation: f.Citation, Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column,
+		Citation: f.Cited(), Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column,
 		InvalidPaths: f.InvalidPaths, Waiver: f.Waiver,
 	})
 }
@@ -213,9 +217,18 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 		msg = message.Plain(w.Message)
 	}
 	*f = Finding{RuleID: w.RuleID, Jurisdiction: w.Jurisdiction, Severity: w.Severity, Path: w.Path,
-		Message: msg, Citation: w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column,
+		Message: msg, Citation: &w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column,
 		InvalidPaths: w.InvalidPaths, Waiver: w.Waiver}
 	return nil
+}
+
+// Cited returns the finding's citation, or the zero Citation when it has
+// none (a Finding made by hand).
+func (f *Finding) Cited() Citation {
+	if f.Citation == nil {
+		return Citation{}
+	}
+	return *f.Citation
 }
 
 // Waived reports whether a waiver withdrew the finding.

@@ -238,7 +238,7 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 			jj.Findings = append(jj.Findings, jsonFinding{Rule: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity.String(),
 				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Text(),
 				MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
-				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String(), InvalidPaths: f.InvalidPaths, Waiver: waiverJSON(f.Waiver)})
+				Citation: citationJSON(f.Cited()), Provenance: f.Provenance.String(), InvalidPaths: f.InvalidPaths, Waiver: waiverJSON(f.Waiver)})
 		}
 		d.Jurisdictions = append(d.Jurisdictions, jj)
 	}

@@ -177,7 +177,8 @@ func appendFindingJSON(b []byte, f *located) []byte {
 		b = append(b, `,"message_args":`...)
 		b = appendJSONArgs(b, f.Message.Args)
 	}
-	cit := &f.Citation
+	cited := f.Cited()
+	cit := &cited
 	b = append(b, `,"citation":{"instrument":`...)
 	b = appendJSONString(b, cit.Instrument)
 	b = appendOptString(b, `,"number":`, cit.Number)
