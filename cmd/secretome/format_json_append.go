@@ -261,9 +261,57 @@ func appendJSONStrings(b []byte, ss []string) []byte {
 // appendJSONArgs appends a message's arguments as encoding/json writes
 // them: their own JSON form (message.Args.MarshalJSON), with <, > and &
 // and the line and paragraph separators escaped, as encoding/json
-// escapes the output of a json.Marshaler.
+// escapes the output of a json.Marshaler. Each kind of argument is
+// written here; a kind this writer does not know is written through its
+// own MarshalJSON.
 func appendJSONArgs(b []byte, args message.Args) []byte {
-	raw, _ := args.MarshalJSON() // never fails
+	b = append(b, '[')
+	for i, a := range args {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONArg(b, a)
+	}
+	return append(b, ']')
+}
+
+func appendJSONArg(b []byte, a message.Arg) []byte {
+	switch v := a.(type) {
+	case message.Text:
+		return appendQuoted(b, string(v), false)
+	case message.Int:
+		return strconv.AppendInt(b, int64(v), 10)
+	case message.Term:
+		b = append(b, `{"term":`...)
+		return append(appendQuoted(b, string(v), false), '}')
+	case message.Count:
+		b = append(b, `{"count":`...)
+		b = strconv.AppendInt(b, int64(v.N), 10)
+		b = append(b, `,"noun":`...)
+		return append(appendQuoted(b, v.Noun, false), '}')
+	case message.And:
+		b = append(b, `{"and":`...)
+		return append(appendJSONArgs(b, message.Args(v)), '}')
+	case message.Or:
+		b = append(b, `{"or":`...)
+		return append(appendJSONArgs(b, message.Args(v)), '}')
+	case message.Message:
+		b = append(b, `{"code":`...)
+		b = appendQuoted(b, v.Code, false)
+		if len(v.Args) > 0 {
+			b = append(b, `,"args":`...)
+			b = appendJSONArgs(b, v.Args)
+		}
+		return append(b, '}')
+	}
+	raw, _ := message.Args{a}.MarshalJSON() // never fails
+	return appendEscapedJSON(b, raw[1:len(raw)-1])
+}
+
+// appendEscapedJSON appends JSON text, escaping <, > and & and the line
+// and paragraph separators as encoding/json does in a json.Marshaler's
+// output.
+func appendEscapedJSON(b, raw []byte) []byte {
 	start := 0
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
@@ -294,34 +342,28 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// plainWord reports whether the 8 bytes of s at i are all written as they
-// are (see jsonSafe), testing them at once: no byte with the high bit
-// set (non-ASCII), below 0x20, or equal to ", \, <, > or &.
-func plainWord(s string, i int) bool {
-	w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// hasZero is set in a byte's high bit where some byte of v is zero
-	// (exactly when there is one: borrows only reach bytes above it).
-	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
-	bad := w | (w-0x20*ones)&^w |
-		hasZero(w^('"'*ones)) | hasZero(w^('\\'*ones)) |
-		hasZero(w^('<'*ones)) | hasZero(w^('>'*ones)) | hasZero(w^('&'*ones))
-	return bad&highs == 0
-}
-
 // appendJSONString appends s as a JSON string exactly as encoding/json
 // writes it (with its HTML escaping): quote and backslash escaped, the
 // control characters as \b, \f, \n, \r, \t or \u00XX, <, > and & as
 // \u003c, \u003e and \u0026, the line and paragraph separators as \u2028
 // and \u2029, and invalid UTF-8 as \ufffd.
-func appendJSONString(b []byte, s string) []byte {
+func appendJSONString(b []byte, s string) []byte { return appendQuoted(b, s, true) }
+
+// appendQuoted appends s as a JSON string as appendJSONString does, but
+// for \b and \f, which it writes as \u0008 and \u000c unless short is
+// set: the form package message gives them in a message's arguments,
+// which encoding/json leaves as they are.
+func appendQuoted(b []byte, s string, short bool) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainWord(s, i) {
+		// Skip 8 bytes at a time while none needs escaping (see
+		// plainWord).
+		for i+8 <= len(s) && plainWord(s[i:i+8]) {
 			i += 8
-			continue
+		}
+		if i == len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -330,18 +372,18 @@ func appendJSONString(b []byte, s string) []byte {
 				continue
 			}
 			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
+			switch {
+			case c == '\\' || c == '"':
 				b = append(b, '\\', c)
-			case '\b':
+			case c == '\b' && short:
 				b = append(b, '\\', 'b')
-			case '\f':
+			case c == '\f' && short:
 				b = append(b, '\\', 'f')
-			case '\n':
+			case c == '\n':
 				b = append(b, '\\', 'n')
-			case '\r':
+			case c == '\r':
 				b = append(b, '\\', 'r')
-			case '\t':
+			case c == '\t':
 				b = append(b, '\\', 't')
 			default:
 				b = append(b, '\\', 'u', '0', '0', hexDigit[c>>4], hexDigit[c&0xf])
@@ -367,4 +409,22 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainWord reports whether the 8 bytes of w are all written as they are
+// (see jsonSafe), testing them at once: none has the high bit set
+// (non-ASCII), is below 0x20, or is one of ", &, <, > and \.
+func plainWord(w string) bool {
+	_ = w[7]
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// (v-ones)&^v has the high bit set in some byte exactly when some
+	// byte of v is zero. " (0x22) and & (0x26) differ in one bit, as do
+	// < (0x3c) and > (0x3e): masking that bit tests both at once.
+	q := (x ^ 0x22*ones) &^ (0x04 * ones)
+	a := (x ^ 0x3c*ones) &^ (0x02 * ones)
+	e := x ^ 0x5c*ones
+	bad := x | (x-0x20*ones)&^x | (q-ones)&^q | (a-ones)&^a | (e-ones)&^e
+	return bad&highs == 0
 }

@@ -167,6 +167,7 @@ func FuzzJSONString(f *testing.F) {
 func FuzzJSONArgs(f *testing.F) {
 	f.Add("text", "term", "noun", 3)
 	f.Add("<b>&", "\u2028", "\xff\b", -1)
+	f.Add("\f\x7f\x1f", "\xe2\x80\xa9\"\\", "\t\r\n", 1<<40)
 	f.Fuzz(func(t *testing.T, a, b, c string, n int) {
 		args := message.Args{message.Text(a), message.Int(n), message.Term(b), message.Count{N: n, Noun: c},
 			message.And{message.Text(c), message.Or{message.Term(a)}}, message.New("code."+b, message.Text(a))}
@@ -207,5 +208,16 @@ func TestAppendJSONStringEveryByte(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAppendEscapedJSON holds the writer of an argument of a kind
+// appendJSONArg does not know equal to encoding/json on a json.Marshaler's
+// output.
+func TestAppendEscapedJSON(t *testing.T) {
+	for _, raw := range []string{`"plain"`, `{"a":"<b>&amp;"}`, `["\u2028","` + "\u2028\u2029\u2027" + `"]`, `"\b\f` + "\xe2\x80" + `"`, `12`} {
+		want, err := json.Marshal(json.RawMessage(raw))
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendEscapedJSON(nil, []byte(raw))), "%s", raw)
 	}
 }
