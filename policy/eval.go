@@ -41,6 +41,9 @@ type part struct {
 	// key is the expression's text when it reads only the dossier and
 	// the as-of day: its text is then rendered once per assessment.
 	key string
+	// read, when set, reads the part, a string field of a variable,
+	// from the view instead of running expr.
+	read *guard
 }
 
 // activation resolves the variables of a condition without a map. The
@@ -249,6 +252,12 @@ func (r *compiled) build(v *view) (message.Message, error) {
 		if p.expr == nil {
 			texts = append(texts, p.text)
 			continue
+		}
+		if p.read != nil {
+			if t, ok := p.read.text(v); ok {
+				texts = append(texts, t)
+				continue
+			}
 		}
 		if p.key != "" {
 			if t, ok := v.text(p.key); ok {

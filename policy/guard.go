@@ -7,6 +7,7 @@ import (
 	"cel.dev/cel-go/cel"
 	celast "cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/operators"
+	"cel.dev/cel-go/common/overloads"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 )
@@ -39,13 +40,16 @@ type condition struct {
 // answers it by reading the field's Go value at the variable's position:
 // no CEL value is made and no node is built.
 type guard struct {
-	variable string
-	slot     int   // where the variable's position is: slotDossier, slotItem or slotUse
-	kind     *kind // the variable's kind
-	path     []int // field indexes from the variable's kind
-	want     []ref.Val
-	op       string // "", or a comparison with want[0]: "<", "<=", ">", ">="
-	negate   bool   // the conjunct holds when the comparison does not
+	name   string // the variable's name
+	slot   int    // where the variable's position is: slotDossier, slotItem or slotUse
+	kind   *kind  // the variable's kind
+	path   []int  // field indexes from the variable's kind
+	want   []ref.Val
+	op     string // "", or a comparison with want[0]: "<", "<=", ">", ">="
+	negate bool   // the conjunct holds when the comparison does not
+	// size: the guard compares the number of objects in the list at path
+	// (size(list)), an int.
+	size bool
 	// texts, nums and flags are want as Go values, by the field's type:
 	// the field equals one of them (op "").
 	texts []string
@@ -124,7 +128,7 @@ func guardOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int
 		if !ok {
 			return guard{}, false
 		}
-		g, ok := fieldOf(f, a, kinds, vars, kindOfConstant(w))
+		g, ok := numberOf(f, a, kinds, vars, kindOfConstant(w))
 		g.want, g.negate = []ref.Val{w}, call.FunctionName() == operators.NotEquals
 		return g, ok
 	case operators.Less, operators.LessEquals, operators.Greater, operators.GreaterEquals:
@@ -138,7 +142,7 @@ func guardOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int
 		if !ok || kindOfConstant(w) != reflect.Int64 {
 			return guard{}, false
 		}
-		g, ok := fieldOf(f, a, kinds, vars, reflect.Int64)
+		g, ok := numberOf(f, a, kinds, vars, reflect.Int64)
 		g.want, g.op = []ref.Val{w}, op
 		return g, ok
 	case operators.In:
@@ -197,6 +201,29 @@ func existsOf(c celast.ComprehensionExpr, a *celast.AST, kinds *viewKinds, vars 
 	return g, true
 }
 
+// numberOf reads e as fieldOf does, and when want is an int, also as
+// the size of a list of objects of the view: size(list) or list.size().
+func numberOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int, want reflect.Kind) (guard, bool) {
+	if want != reflect.Int64 || e.Kind() != celast.CallKind || e.AsCall().FunctionName() != overloads.Size {
+		return fieldOf(e, a, kinds, vars, want)
+	}
+	call := e.AsCall()
+	list := call.Target()
+	switch {
+	case call.IsMemberFunction() && len(call.Args()) == 0:
+	case !call.IsMemberFunction() && len(call.Args()) == 1:
+		list = call.Args()[0]
+	default:
+		return guard{}, false
+	}
+	g, ok := fieldOf(list, a, kinds, vars, reflect.Slice)
+	if !ok || kinds.ofType(g.elem) == nil {
+		return guard{}, false // a list of strings: CEL's
+	}
+	g.elem, g.size = nil, true
+	return g, true
+}
+
 // constant returns a string, bool or int literal.
 func constant(e celast.Expr) (ref.Val, bool) {
 	if e.Kind() != celast.LiteralKind {
@@ -244,7 +271,7 @@ func fieldOf(e celast.Expr, a *celast.AST, kinds *viewKinds, vars map[string]int
 	} else if r := a.ReferenceMap()[e.ID()]; r == nil || r.Name != name {
 		return guard{}, false
 	}
-	g := guard{variable: name, kind: kinds[k]}
+	g := guard{name: name, kind: kinds[k]}
 	switch {
 	case vars[name] < 0:
 		g.slot = slotElement
@@ -308,22 +335,56 @@ func (g *guard) typed() {
 	}
 }
 
-// holds says whether the guard holds for the variables of the view's
-// activation; known is false when the guard cannot tell, and CEL must.
-func (g *guard) holds(v *view) (holds, known bool) {
-	var p pos
+// variable returns the position of the guard's variable among the
+// variables of the view's activation; ok is false when it has none.
+func (g *guard) variable(v *view) (p pos, ok bool) {
 	switch g.slot {
 	case slotItem:
 		if v.act.it == nil {
-			return false, false
+			return pos{}, false
 		}
 		p = pos{v.act.item, 0}
 	case slotUse:
 		if v.act.use < 0 {
-			return false, false
+			return pos{}, false
 		}
 		p = pos{v.act.use, 0}
 	case slotElement:
+		return pos{}, false
+	}
+	return p, true
+}
+
+// field returns the last field of the guard's path from the object of
+// kind k at p, and the position of the object that holds it.
+func (g *guard) field(k *kind, p pos) (*field, pos, bool) {
+	for _, f := range g.path[:len(g.path)-1] {
+		if k = k.fields[f].obj; k == nil {
+			return nil, pos{}, false
+		}
+		p = pos{}
+	}
+	return &k.fields[g.path[len(g.path)-1]], p, true
+}
+
+// text reads the string field the guard's path names, for a message.
+func (g *guard) text(v *view) (string, bool) {
+	p, ok := g.variable(v)
+	if !ok {
+		return "", false
+	}
+	f, p, ok := g.field(g.kind, p)
+	if !ok || f.text == nil {
+		return "", false
+	}
+	return f.text(v, p), true
+}
+
+// holds says whether the guard holds for the variables of the view's
+// activation; known is false when the guard cannot tell, and CEL must.
+func (g *guard) holds(v *view) (holds, known bool) {
+	p, ok := g.variable(v)
+	if !ok {
 		return false, false
 	}
 	return g.holdsAt(v, g.kind, p)
@@ -331,13 +392,13 @@ func (g *guard) holds(v *view) (holds, known bool) {
 
 // holdsAt is holds with the guard's variable the object of kind k at p.
 func (g *guard) holdsAt(v *view, k *kind, p pos) (holds, known bool) {
-	for _, f := range g.path[:len(g.path)-1] {
-		if k = k.fields[f].obj; k == nil {
-			return false, false
-		}
-		p = pos{}
+	f, p, ok := g.field(k, p)
+	if !ok {
+		return false, false
 	}
-	f := &k.fields[g.path[len(g.path)-1]]
+	if (g.size && f.list == nil) || (!g.size && len(g.nums) > 0 && f.num == nil) {
+		return false, false
+	}
 	var h bool
 	switch {
 	case g.exists != nil:
@@ -364,10 +425,10 @@ func (g *guard) holdsAt(v *view, k *kind, p pos) (holds, known bool) {
 			}
 		}
 	case g.op != "":
-		if f.num == nil || len(g.nums) != 1 {
+		if len(g.nums) != 1 {
 			return false, false
 		}
-		x, w := f.num(v, p), g.nums[0]
+		x, w := g.number(v, f, p), g.nums[0]
 		switch g.op {
 		case "<":
 			h = x < w
@@ -380,14 +441,23 @@ func (g *guard) holdsAt(v *view, k *kind, p pos) (holds, known bool) {
 		}
 	case f.text != nil && len(g.texts) == len(g.want):
 		h = slices.Contains(g.texts, f.text(v, p))
-	case f.num != nil && len(g.nums) == len(g.want):
-		h = slices.Contains(g.nums, f.num(v, p))
+	case len(g.nums) > 0 && len(g.nums) == len(g.want):
+		h = slices.Contains(g.nums, g.number(v, f, p))
 	case f.flag != nil && len(g.flags) == len(g.want):
 		h = slices.Contains(g.flags, f.flag(v, p))
 	default:
 		return false, false
 	}
 	return h != g.negate, true
+}
+
+// number returns the int the guard compares: the field f at p, or the
+// size of the list it holds.
+func (g *guard) number(v *view, f *field, p pos) int64 {
+	if g.size {
+		return int64(f.list.count(v, p))
+	}
+	return f.num(v, p)
 }
 
 // eval evaluates the condition on the view's variables.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -409,7 +410,7 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 		uvars["use"] = kUse
 		cr.uses = compileCondition(doc, env, uenv, at+".uses", s.Uses, uvars)
 	}
-	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)
+	cr.message = compileTemplate(doc, env, ienv, at+".message", s.Message, vars)
 	cr.fixedMessage = true
 	for _, p := range cr.message {
 		if p.expr != nil && p.key == "" {
@@ -488,8 +489,10 @@ func dossierOnly(ast *cel.Ast) bool {
 	return true
 }
 
-// compileTemplate compiles a message: text with {{expr}} parts.
-func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
+// compileTemplate compiles a message: text with {{expr}} parts. A part
+// that is a string field of a variable (vars gives their kinds) is read
+// from the view as guards read fields, without running CEL.
+func compileTemplate(doc *document, e *envs, env *cel.Env, at, src string, vars map[string]int) []part {
 	var parts []part
 	rest := src
 	for {
@@ -519,6 +522,12 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 			pt := part{expr: prg}
 			if prg != nil && dossierOnly(ast) {
 				pt.key = expr
+			}
+			if prg != nil {
+				native := ast.NativeRep()
+				if g, ok := fieldOf(native.Expr(), native, e.kinds, vars, reflect.String); ok {
+					pt.read = &g
+				}
 			}
 			parts = append(parts, pt)
 		}

@@ -251,14 +251,11 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) {
 	// Sort an index of the findings rather than the findings themselves:
 	// moving values that hold pointers is what costs most here.
-	st.order = st.order[:0]
-	for i := range st.findings {
-		st.order = append(st.order, int32(i))
-	}
+	st.order = append(st.order[:0], make([]int32, len(st.findings))...)
 	findings := make([]Finding, len(st.findings))
 	for k, sp := range st.spans {
 		order := st.order[sp.findings[0]:sp.findings[1]]
-		slices.SortFunc(order, func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) })
+		st.sortFindings(order, int32(sp.findings[0]), len(d.Uses))
 		f := findings[sp.findings[0]:sp.findings[1]:sp.findings[1]]
 		for i, x := range order {
 			st.findings[x].fill(&f[i], st.useIndex)
@@ -311,6 +308,38 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) 
 type verdictBacking struct {
 	rules, missing []string
 	missingText    []message.Message
+}
+
+// sortFindings fills order with the indexes of the findings from first
+// on, len(order) of them, in the order comparePending gives. A counting
+// sort by use and severity, the first keys, keeps the order in which the
+// rules reported, which is rule ID order (rules run in ID order); the
+// rest of the keys then only need checking, and a sort is needed only
+// when a rule reported its findings out of path order.
+func (st *state) sortFindings(order []int32, first int32, nUses int) {
+	key := func(p *pending) int {
+		use := p.use + 1
+		if use < 0 || use > nUses {
+			use = nUses + 1 // out of range (a misused Context): sorted last, then by comparePending
+		}
+		return use*3 + int(secretome.SeverityError-p.sev)
+	}
+	st.counts = append(st.counts[:0], make([]int32, (nUses+2)*3+1)...)
+	for i := range order {
+		st.counts[key(&st.findings[first+int32(i)])+1]++
+	}
+	for k := 1; k < len(st.counts); k++ {
+		st.counts[k] += st.counts[k-1]
+	}
+	for i := range order {
+		k := key(&st.findings[first+int32(i)])
+		order[st.counts[k]] = first + int32(i)
+		st.counts[k]++
+	}
+	cmp := func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) }
+	if !slices.IsSortedFunc(order, cmp) {
+		slices.SortStableFunc(order, cmp)
+	}
 }
 
 // groupOutcomes indexes the outcomes by use assessment (a counting sort

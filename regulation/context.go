@@ -331,6 +331,7 @@ type state struct {
 	slots   []int32 // use assessment of each outcome
 	grouped []int32 // indexes into outcomes, grouped by use assessment
 	order   []int32 // indexes into findings, sorted per jurisdiction
+	counts  []int32 // scratch for sortFindings
 	shared  []sharedValue
 	ctx     Context // reused for each jurisdiction; rules must not keep it
 }

@@ -121,6 +121,13 @@ type Finding struct {
 	// Severity says how much the finding matters: an error breaks the
 	// rule, a warning is a condition not shown or a risk, info explains.
 	Severity secretome.Severity `json:"severity"`
+	// Provenance is the rule's provenance, or ProvenanceInferred where the
+	// rule applied what its source says to a product the source does not
+	// name (see Context.Inferred).
+	Provenance Provenance `json:"provenance"`
+	// lang is the language Text renders in, an index into languages:
+	// English (zero), or the language chosen with Report.Localize.
+	lang uint8
 	// Path is the field path into the dossier the finding concerns, such
 	// as "uses[0].setting" or "product.release.tests"; "" is the dossier.
 	Path string `json:"path"`
@@ -138,10 +145,6 @@ type Finding struct {
 	// a Finding made by hand (the zero Finding); JSON writes a nil
 	// citation as an empty one.
 	Citation *Citation `json:"citation"`
-	// Provenance is the rule's provenance, or ProvenanceInferred where the
-	// rule applied what its source says to a product the source does not
-	// name (see Context.Inferred).
-	Provenance Provenance `json:"provenance"`
 	// Use is the index into Dossier.Uses when the finding concerns one
 	// intended use, and nil when it concerns the product or dossier.
 	Use *int `json:"use,omitempty"`
@@ -161,14 +164,27 @@ type Finding struct {
 	// Assessor.AssessWaiving): the finding stays in the report, but does
 	// not count toward the verdict or Report.Worst.
 	Waiver *Waiver `json:"waiver,omitempty"`
-	// lang is the language Text renders in: English (the zero Tag), or
-	// the language chosen with Report.Localize.
-	lang language.Tag
+}
+
+// languages are the supported languages, English first; a finding's
+// lang indexes them. It is never written.
+var languages = message.Supported()
+
+// langIndex returns the index in languages of the supported language
+// closest to tag.
+func langIndex(tag language.Tag) uint8 {
+	m := message.Match(tag)
+	for i, l := range languages {
+		if l == m {
+			return uint8(i)
+		}
+	}
+	return 0
 }
 
 // Text renders the finding's message in the report's language: English,
 // or the language chosen with Report.Localize.
-func (f *Finding) Text() string { return f.Message.In(f.lang) }
+func (f *Finding) Text() string { return f.Message.In(languages[f.lang]) }
 
 // findingJSON is the JSON form of a Finding: its fields in order, with
 // the message both rendered ("message", in the report's language) and as
@@ -429,7 +445,7 @@ func useKey(u *int) int {
 // rules given as strings) is kept as it is. The report itself is not
 // modified.
 func (r *Report) Localize(tag language.Tag) *Report {
-	lang := message.Match(tag)
+	lang := langIndex(tag)
 	out := *r
 	out.Jurisdictions = slices.Clone(r.Jurisdictions)
 	for i := range out.Jurisdictions {
