@@ -45,6 +45,11 @@ type checked struct {
 	prepared bool
 	rendered []byte
 	tally    [3]int
+	// text is the buffer the dossier's text was read into (a file or a
+	// JSON Lines record), which the writer hands back for another
+	// dossier once this one's output is written. The outcome does not
+	// refer to it: the library copies what it keeps of a text.
+	text []byte
 }
 
 // gap is a use that the assessment did not settle: a use in a
@@ -490,6 +495,31 @@ type checker struct {
 	info     *runInfo
 	rep      reporter
 	waivers  *policy.WaiverRun // nil without --waivers
+	// texts holds buffers of dossier texts already checked and written
+	// out, to read the next files and records into (*[]byte).
+	texts sync.Pool
+}
+
+// maxPooledText is the largest text buffer kept for reuse: the bundled
+// dossiers are 3 to 18 KB, and a rare large one is left to the collector.
+const maxPooledText = 1 << 20
+
+// textBuffer returns a buffer to read a dossier's text into: one given
+// back by recycle, or nil.
+func (c *checker) textBuffer() []byte {
+	if p, ok := c.texts.Get().(*[]byte); ok {
+		return *p
+	}
+	return nil
+}
+
+// recycle hands back the buffer of a dossier whose output is written.
+func (c *checker) recycle(r *checked) {
+	if b := r.text; cap(b) > 0 && cap(b) <= maxPooledText {
+		b = b[:0]
+		c.texts.Put(&b)
+	}
+	r.text = nil
 }
 
 type job struct {
@@ -576,6 +606,9 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 			if werr = c.rep.dossier(r); werr != nil {
 				cancel()
 			}
+			// The dossier's output is written: its text buffer takes
+			// another dossier.
+			c.recycle(r)
 			prog.tick(sum.Dossiers)
 		}
 	}
@@ -677,7 +710,7 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 	}
 	lr := newLineReader(r)
 	for records := 0; ctx.Err() == nil; records++ {
-		rec, err := lr.next()
+		rec, err := lr.next(c.textBuffer())
 		if errors.Is(err, io.EOF) {
 			if records == 0 {
 				return send(job{src: src, err: errNoRecords})
@@ -701,9 +734,12 @@ func (c *checker) check(ctx context.Context, j job) *checked {
 	switch {
 	case err != nil || prob != nil || data != nil || j.src.path == "-" || j.line != 0:
 	case j.regular:
-		data, prob, err = readExamined(j.src.path)
+		data, prob, err = readExamined(j.src.path, c.textBuffer())
 	default:
 		data, prob, err = readFile(j.src.path)
+	}
+	if j.regular || j.line != 0 {
+		out.text = data
 	}
 	switch {
 	case err != nil:

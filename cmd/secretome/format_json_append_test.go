@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -219,5 +221,62 @@ func TestAppendEscapedJSON(t *testing.T) {
 		want, err := json.Marshal(json.RawMessage(raw))
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(appendEscapedJSON(nil, []byte(raw))), "%s", raw)
+	}
+}
+
+// TestTextBuffersReused checks many files and JSON Lines records of the
+// bundled dossiers in turn, so that the buffers texts are read into are
+// handed from a large dossier to a smaller one and back: every entry
+// must be that of its dossier checked alone.
+func TestTextBuffersReused(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "dossiers", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var texts [][]byte
+	var stream bytes.Buffer
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		texts = append(texts, data)
+		require.NoError(t, json.Compact(&stream, data))
+		stream.WriteByte('\n')
+	}
+	// entry is a dossier's JSON entry without its source and line.
+	entry := func(s string) string {
+		s = regexp.MustCompile(`^\{"source":"[^"]*"(,"line":\d+)?`).ReplaceAllString(s, "{")
+		return regexp.MustCompile(`"line":\d+,`).ReplaceAllString(s, "") // lines differ between a file and a record
+	}
+	first := func(r result) string {
+		lines := strings.Split(r.stdout, "\n")
+		require.Greater(t, len(lines), 2, r.stderr)
+		return entry(strings.TrimSuffix(lines[1], ","))
+	}
+	compact := bytes.Split(bytes.TrimSuffix(stream.Bytes(), []byte("\n")), []byte("\n"))
+	// Each dossier checked alone, as a file and as a record.
+	aloneFile, aloneRecord := make([]string, len(texts)), make([]string, len(texts))
+	for i, f := range files {
+		aloneFile[i] = first(runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", f))
+		aloneRecord[i] = first(runInProcess(t, string(compact[i])+"\n", "check", "--as-of", asOf, "--format", "json", "--jsonl", "-"))
+	}
+	dir := t.TempDir()
+	const n = 64
+	var records bytes.Buffer
+	for k := range n {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%03d.json", k)), texts[k%len(texts)], 0o644))
+		records.Write(compact[k%len(texts)])
+		records.WriteByte('\n')
+	}
+	for _, run := range []struct {
+		r     result
+		alone []string
+	}{
+		{runInProcess(t, "", "check", "--as-of", asOf, "--format", "json", dir), aloneFile},
+		{runInProcess(t, records.String(), "check", "--as-of", asOf, "--format", "json", "--jsonl", "-"), aloneRecord},
+	} {
+		lines := strings.Split(run.r.stdout, "\n")
+		require.Len(t, lines, n+3, run.r.stderr)
+		for k := range n {
+			assert.Equal(t, run.alone[k%len(texts)], entry(strings.TrimSuffix(lines[1+k], ",")), "entry %d", k)
+		}
 	}
 }

@@ -240,8 +240,9 @@ func readFile(path string) ([]byte, *secretome.Problem, error) {
 // moment before: it opens it without examining it first. Its type is
 // checked again on the open file, which is opened without waiting for a
 // writer, so a file replaced by a named pipe meanwhile is still refused.
-func readExamined(path string) ([]byte, *secretome.Problem, error) {
-	if data, prob, ok := readOpen(path); ok {
+// It reads into buf when buf has room for the file.
+func readExamined(path string, buf []byte) ([]byte, *secretome.Problem, error) {
+	if data, prob, ok := readOpen(path, buf); ok {
 		return data, prob, nil
 	}
 	return readFileOS(path)
@@ -362,11 +363,12 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
 }
 
-// next returns the next non-blank record, or io.EOF.
-func (lr *lineReader) next() (record, error) {
+// next returns the next non-blank record, or io.EOF. The record is read
+// into buf when it has room.
+func (lr *lineReader) next(buf []byte) (record, error) {
 	for {
 		lr.line++
-		var buf []byte
+		buf = buf[:0]
 		over := false
 		for {
 			chunk, err := lr.r.ReadSlice('\n')

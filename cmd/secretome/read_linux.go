@@ -23,13 +23,13 @@ func readRegular(path string) (data []byte, prob *secretome.Problem, ok bool) {
 		p := tooLarge(st.Size)
 		return nil, &p, true
 	}
-	return readOpen(path)
+	return readOpen(path, nil)
 }
 
 // readOpen is readRegular for a file already found to be a regular file:
 // it opens the file without examining it first (open, fstat, read,
-// close).
-func readOpen(path string) (data []byte, prob *secretome.Problem, ok bool) {
+// close). It reads into buf when buf has room for the file.
+func readOpen(path string, buf []byte) (data []byte, prob *secretome.Problem, ok bool) {
 	var st syscall.Stat_t
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
@@ -46,7 +46,10 @@ func readOpen(path string) (data []byte, prob *secretome.Problem, ok bool) {
 	}
 	// Room for the stated size and to notice growth; read at most one
 	// byte past the bound.
-	buf := make([]byte, 0, st.Size+512)
+	if int64(cap(buf)) < st.Size+512 {
+		buf = make([]byte, 0, st.Size+512)
+	}
+	buf = buf[:0]
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

@@ -8,4 +8,4 @@ import "github.com/openregen/secretomekit/secretome"
 func readRegular(string) ([]byte, *secretome.Problem, bool) { return nil, nil, false }
 
 // readOpen reads nothing here: readExamined reads through package os.
-func readOpen(string) ([]byte, *secretome.Problem, bool) { return nil, nil, false }
+func readOpen(string, []byte) ([]byte, *secretome.Problem, bool) { return nil, nil, false }
