@@ -356,6 +356,7 @@ func (g *guard) prepare() bool {
 			}
 			subs[i] = g.exists[i].test
 		}
+		neg := g.negate
 		test = func(v *view, p pos) bool {
 			n := l.count(v, p)
 		elements:
@@ -366,9 +367,9 @@ func (g *guard) prepare() bool {
 						continue elements
 					}
 				}
-				return true
+				return !neg
 			}
-			return false
+			return neg
 		}
 	case g.size || g.op != "" || len(g.nums) > 0:
 		num := f.num
@@ -382,16 +383,16 @@ func (g *guard) prepare() bool {
 		if num == nil || len(g.nums) != len(g.want) || (g.op != "" && len(g.nums) != 1) {
 			return false
 		}
-		test = compareNum(num, g.op, g.nums)
+		test = compareNum(num, g.op, g.nums, g.negate)
 	case f.text != nil && len(g.texts) == len(g.want) && len(g.texts) == 1:
-		read, w := f.text, g.texts[0]
-		test = func(v *view, p pos) bool { return read(v, p) == w }
+		read, w, neg := f.text, g.texts[0], g.negate
+		test = func(v *view, p pos) bool { return (read(v, p) == w) != neg }
 	case f.text != nil && len(g.texts) == len(g.want):
-		read, ws := f.text, g.texts
-		test = func(v *view, p pos) bool { return slices.Contains(ws, read(v, p)) }
+		read, ws, neg := f.text, g.texts, g.negate
+		test = func(v *view, p pos) bool { return slices.Contains(ws, read(v, p)) != neg }
 	case f.flag != nil && len(g.flags) == len(g.want):
-		read, ws := f.flag, g.flags
-		test = func(v *view, p pos) bool { return slices.Contains(ws, read(v, p)) }
+		read, ws, neg := f.flag, g.flags, g.negate
+		test = func(v *view, p pos) bool { return slices.Contains(ws, read(v, p)) != neg }
 	default:
 		return false
 	}
@@ -400,28 +401,24 @@ func (g *guard) prepare() bool {
 		at := test
 		test = func(v *view, _ pos) bool { return at(v, pos{}) }
 	}
-	if g.negate {
-		holds := test
-		test = func(v *view, p pos) bool { return !holds(v, p) }
-	}
 	g.test = test
 	return true
 }
 
 // compareNum returns the test of an int read by num: compared with
-// ws[0] by op, or equal to one of ws (op "").
-func compareNum(num func(v *view, p pos) int64, op string, ws []int64) func(v *view, p pos) bool {
+// ws[0] by op, or equal to one of ws (op ""); neg negates it.
+func compareNum(num func(v *view, p pos) int64, op string, ws []int64, neg bool) func(v *view, p pos) bool {
 	switch op {
 	case "<":
-		return func(v *view, p pos) bool { return num(v, p) < ws[0] }
+		return func(v *view, p pos) bool { return (num(v, p) < ws[0]) != neg }
 	case "<=":
-		return func(v *view, p pos) bool { return num(v, p) <= ws[0] }
+		return func(v *view, p pos) bool { return (num(v, p) <= ws[0]) != neg }
 	case ">":
-		return func(v *view, p pos) bool { return num(v, p) > ws[0] }
+		return func(v *view, p pos) bool { return (num(v, p) > ws[0]) != neg }
 	case ">=":
-		return func(v *view, p pos) bool { return num(v, p) >= ws[0] }
+		return func(v *view, p pos) bool { return (num(v, p) >= ws[0]) != neg }
 	}
-	return func(v *view, p pos) bool { return slices.Contains(ws, num(v, p)) }
+	return func(v *view, p pos) bool { return slices.Contains(ws, num(v, p)) != neg }
 }
 
 // variable returns the position of the guard's variable among the
