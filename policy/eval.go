@@ -3,11 +3,9 @@ package policy
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
-	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/interpreter"
 
 	"github.com/openregen/secretomekit/message"
@@ -43,33 +41,37 @@ type part struct {
 	// key is the expression's text when it reads only the dossier and
 	// the as-of day: its text is then rendered once per assessment.
 	key string
+	// read, when set, reads the part, a string field of a variable,
+	// from the view instead of running expr.
+	read *guard
 }
 
-// activation resolves the variables of a condition without a map.
+// activation resolves the variables of a condition without a map. The
+// nodes of the item and the use are made only when CEL reads them: a
+// condition that guards answer reads the dossier without them.
 type activation struct {
-	dossier      ref.Val
-	asOf         ref.Val
-	jurisdiction ref.Val
-	itemName     string
-	item         ref.Val
-	use          ref.Val // the use variable of a uses condition
+	v            *view
+	jurisdiction string
+	it           *item // the rule's item; nil: once per dossier
+	item         int   // the index of the item being checked
+	use          int   // the index of the use variable, or -1
 }
 
 func (a *activation) ResolveName(name string) (any, bool) {
 	switch name {
 	case "dossier":
-		return a.dossier, true
+		return a.v.rootNode(), true
 	case "as_of":
-		return a.asOf, true
+		return a.v.asOfValue(), true
 	case "jurisdiction":
-		return a.jurisdiction, true
+		return a.v.jurisdiction(a.jurisdiction), true
 	case "use":
-		if a.use != nil {
-			return a.use, true
+		if a.use >= 0 {
+			return a.v.itemNode(useItem, a.use), true
 		}
 	}
-	if a.item != nil && name == a.itemName {
-		return a.item, true
+	if a.it != nil && name == a.it.name {
+		return a.v.itemNode(a.it, a.item), true
 	}
 	return nil, false
 }
@@ -79,17 +81,34 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 // check is the rule's regulation.Rule.Check.
 func (r *compiled) check(c *regulation.Context) {
 	v := assessmentView(c)
-	act := &v.act // rules run one after the other within an assessment
-	*act = activation{dossier: v.root, asOf: v.asOfVal, jurisdiction: v.jurisdiction(c.Jurisdiction())}
+	// Rules run one after the other within an assessment. (Only the
+	// fields that change are written: writing pointers costs more.)
+	if code := c.Jurisdiction(); v.act.jurisdiction != code {
+		v.act.jurisdiction = code
+	}
+	if v.act.it != r.item {
+		v.act.it = r.item
+	}
+	v.act.item, v.act.use = 0, -1
+	var msg rendered
 	if r.item == nil {
-		r.apply(c, v, -1)
+		r.apply(c, v, -1, &msg)
 		return
 	}
-	act.itemName = r.item.name
-	for i, n := range v.items(v.kinds[r.item.kind], r.item.count(v.d)) {
-		act.item = n
-		r.apply(c, v, i)
+	for i := range r.item.count(v.d) {
+		v.act.item = i
+		if r.item == useItem {
+			v.act.use = i
+		}
+		r.apply(c, v, i, &msg)
 	}
+}
+
+// rendered is a rule's message once rendered in a check, for messages
+// that read only the dossier and the as-of day.
+type rendered struct {
+	msg  message.Message
+	done bool
 }
 
 // path is the field path of the item with index i (-1: the dossier),
@@ -97,7 +116,7 @@ func (r *compiled) check(c *regulation.Context) {
 func (r *compiled) path(v *view, i int) string {
 	p := ""
 	if r.item != nil && i >= 0 {
-		p = v.itemPath(r.item, i)
+		p = r.item.pathOf(i)
 	}
 	switch {
 	case r.field == "":
@@ -110,7 +129,7 @@ func (r *compiled) path(v *view, i int) string {
 
 // apply evaluates the condition for one item (index i, -1 for the
 // dossier) and reports when it holds.
-func (r *compiled) apply(c *regulation.Context, v *view, i int) {
+func (r *compiled) apply(c *regulation.Context, v *view, i int, m *rendered) {
 	act := &v.act
 	ok, err := r.when.eval(v)
 	if err != nil {
@@ -121,7 +140,7 @@ func (r *compiled) apply(c *regulation.Context, v *view, i int) {
 		return
 	}
 	path := r.path(v, i)
-	msg, err := r.render(v)
+	msg, err := r.render(v, m)
 	if err != nil {
 		r.failed(c, i, path, "message", err)
 		return
@@ -141,11 +160,10 @@ func (r *compiled) apply(c *regulation.Context, v *view, i int) {
 	case r.uses == nil:
 		uses = append(uses, c.Uses()...)
 	default:
-		useNodes := v.items(v.kinds[kUse], len(v.d.Uses))
 		for _, u := range c.Uses() {
-			act.use = useNodes[u]
+			act.use = u
 			ok, err := r.uses.eval(v)
-			act.use = nil
+			act.use = -1
 			if err != nil {
 				r.failed(c, i, path, "uses", err)
 				return
@@ -202,7 +220,7 @@ func effectSeverity(effect string) secretome.Severity {
 	return secretome.SeverityInfo
 }
 
-func evalBool(p cel.Program, input any) (bool, error) {
+func evalBool(p cel.Program, input *activation) (bool, error) {
 	out, _, err := p.Eval(input)
 	if err != nil {
 		return false, err
@@ -214,53 +232,55 @@ func evalBool(p cel.Program, input any) (bool, error) {
 	return bool(b), nil
 }
 
-// render builds the message.
-func (r *compiled) render(v *view) (message.Message, error) {
+// render builds the message; m holds it for the rest of the check when
+// it reads only the dossier and the as-of day.
+func (r *compiled) render(v *view, m *rendered) (message.Message, error) {
 	if r.fixedText {
 		return r.text, nil
 	}
-	if !r.fixedMessage {
-		m, err := r.build(v)
-		return message.Plain(m), err
+	if m.done {
+		return m.msg, nil
 	}
-	if m, ok := v.messages[r]; ok {
-		return m, nil
-	}
-	m, err := r.build(v)
+	msg, err := r.build(v)
 	if err != nil {
 		return message.Message{}, err
 	}
-	if v.messages == nil {
-		v.messages = map[*compiled]message.Message{}
+	if r.fixedMessage {
+		m.msg, m.done = msg, true
 	}
-	v.messages[r] = message.Plain(m)
-	return v.messages[r], nil
+	return msg, nil
 }
 
-// build renders the message's parts.
-func (r *compiled) build(v *view) (string, error) {
-	var b strings.Builder
+// build renders the message's parts as a plain message.
+func (r *compiled) build(v *view) (message.Message, error) {
+	var buf [8]string
+	texts := buf[:0]
 	for _, p := range r.message {
 		if p.expr == nil {
-			b.WriteString(p.text)
+			texts = append(texts, p.text)
 			continue
 		}
-		if t, ok := v.texts[p.key]; ok && p.key != "" {
-			b.WriteString(t)
-			continue
+		if p.read != nil {
+			if t, ok := p.read.text(v); ok {
+				texts = append(texts, t)
+				continue
+			}
 		}
-		out, _, err := p.expr.Eval(v.input)
+		if p.key != "" {
+			if t, ok := v.text(p.key); ok {
+				texts = append(texts, t)
+				continue
+			}
+		}
+		out, _, err := p.expr.Eval(&v.act)
 		if err != nil {
-			return "", err
+			return message.Message{}, err
 		}
 		t := text(out)
 		if p.key != "" {
-			if v.texts == nil {
-				v.texts = map[string]string{}
-			}
-			v.texts[p.key] = t
+			v.texts = append(v.texts, keyedText{p.key, t})
 		}
-		b.WriteString(t)
+		texts = append(texts, t)
 	}
-	return b.String(), nil
+	return v.plain(texts), nil
 }

@@ -3,12 +3,10 @@ package policy
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
-	"cel.dev/cel-go/interpreter"
 
 	"github.com/openregen/secretomekit/evidence"
 	"github.com/openregen/secretomekit/message"
@@ -27,7 +25,10 @@ import (
 // view.go still give CEL its types and document the fields; a node turns
 // into its view type (a *Use, say) wherever CEL needs the Go value
 // (equality, conversion, printing), so conditions see exactly what they
-// would see on the view types.
+// would see on the view types. Guards (guard.go) read the same fields
+// without nodes, through the field readers below, at an object's
+// position in the dossier; the nodes of the items of a for_each rule are
+// made only when CEL runs.
 
 // kind is a view type as conditions read it.
 type kind struct {
@@ -44,11 +45,64 @@ type kind struct {
 	fieldTypes map[string]*types.FieldType
 }
 
-// field is one field of a kind: its CEL name and how a node makes its
-// value from the dossier.
+// field is one field of a kind: its CEL name and how its value is read
+// from the dossier. A field of a scalar type has a reader of its Go value
+// (text, num or flag), which guards use without making a CEL value; a
+// field that holds objects of the view says which (obj, list); the other
+// fields (lists of strings) make their CEL value with val.
 type field struct {
 	name string
-	get  func(n *node) ref.Val
+	text func(v *view, p pos) string // a string field
+	num  func(v *view, p pos) int64  // an int field
+	flag func(v *view, p pos) bool   // a bool field
+	obj  *kind                       // an object field: the object's kind (the one object of its kind)
+	list *listField                  // a list of objects
+	val  func(n *node) ref.Val       // any other field
+}
+
+// listField is a field that lists objects of the view.
+type listField struct {
+	kind  *kind
+	count func(v *view, p pos) int
+	// nested: the objects are listed by an object of a list (a batch's
+	// results), so that element k of the list at p is at pos{p.i, k},
+	// rather than at pos{k, 0}.
+	nested bool
+}
+
+// at returns the position of element k of the list of the object at p.
+func (l *listField) at(p pos, k int) pos {
+	if l.nested {
+		return pos{p.i, k}
+	}
+	return pos{k, 0}
+}
+
+// pos locates an object of the view in the dossier: its index in its
+// list (i), and for an object of an object in a list (a batch's result),
+// the index of the object that holds it (i) and its own (j). The one
+// object of its kind (the dossier, the product) is at pos{}.
+type pos struct{ i, j int }
+
+// value makes the field's CEL value for the node.
+func (f *field) value(n *node) ref.Val {
+	p := pos{n.i, n.j}
+	switch {
+	case f.text != nil:
+		return str(f.text(n.v, p))
+	case f.num != nil:
+		return types.Int(f.num(n.v, p))
+	case f.flag != nil:
+		return types.Bool(f.flag(n.v, p))
+	case f.obj != nil:
+		return n.v.single(f.obj)
+	case f.list != nil && f.list.nested:
+		l, _ := n.v.nodes(f.list.kind, n.i, f.list.count(n.v, p))
+		return l
+	case f.list != nil:
+		return n.v.list(f.list.kind, f.list.count(n.v, p))
+	}
+	return f.val(n)
 }
 
 // The kinds of the view, indexes into viewKinds.kinds.
@@ -73,104 +127,116 @@ type viewKinds [nKinds]*kind
 
 func str(s string) ref.Val { return types.String(s) }
 
+// Field makers for newKinds.
+func textField(name string, f func(v *view, p pos) string) field { return field{name: name, text: f} }
+func numField(name string, f func(v *view, p pos) int64) field   { return field{name: name, num: f} }
+func flagField(name string, f func(v *view, p pos) bool) field   { return field{name: name, flag: f} }
+func valField(name string, f func(n *node) ref.Val) field        { return field{name: name, val: f} }
+
+// indexField is the index of the object in its list.
+func indexField() field { return numField("index", func(_ *view, p pos) int64 { return int64(p.i) }) }
+
 // newKinds describes every view type: the value of each of its fields,
-// made from the dossier of a node's view (n.i and n.j are the indexes of
-// the object in its lists).
+// read from the dossier of a view at the position of the object.
 func newKinds() (*viewKinds, error) {
 	var ks viewKinds
-	d := func(n *node) *regulation.Dossier { return n.v.d }
-	product := func(n *node) *secretome.Product { return &n.v.d.Product }
-	list := func(k int, count func(d *regulation.Dossier) int) func(n *node) ref.Val {
-		return func(n *node) ref.Val { return n.v.list(ks[k], count(n.v.d)) }
+	for i := range ks {
+		ks[i] = &kind{}
 	}
-	ks[kDossier] = &kind{name: "policy.Dossier", goType: reflect.TypeFor[Dossier](), fields: []field{
-		{"product", func(n *node) ref.Val { return n.v.single(ks[kProduct]) }},
-		{"manufacturer", func(n *node) ref.Val { return n.v.single(ks[kManufacturer]) }},
-		{"authorisations", list(kAuthorisation, func(d *regulation.Dossier) int { return len(d.Authorisations) })},
-		{"uses", list(kUse, func(d *regulation.Dossier) int { return len(d.Uses) })},
-		{"claims", list(kClaim, func(d *regulation.Dossier) int { return len(d.Claims) })},
-		{"studies", list(kStudy, func(d *regulation.Dossier) int { return len(d.Studies) })},
-		{"advertised_to_public", func(n *node) ref.Val {
-			if a := d(n).AdvertisedToPublic; a != nil {
-				return str(map[bool]string{true: "yes", false: "no"}[*a])
+	objField := func(name string, k int) field { return field{name: name, obj: ks[k]} }
+	listOf := func(name string, k int, count func(d *regulation.Dossier) int) field {
+		return field{name: name, list: &listField{kind: ks[k], count: func(v *view, _ pos) int { return count(v.d) }}}
+	}
+	product := func(v *view) *secretome.Product { return &v.d.Product }
+	*ks[kDossier] = kind{name: "policy.Dossier", goType: reflect.TypeFor[Dossier](), fields: []field{
+		objField("product", kProduct),
+		objField("manufacturer", kManufacturer),
+		listOf("authorisations", kAuthorisation, func(d *regulation.Dossier) int { return len(d.Authorisations) }),
+		listOf("uses", kUse, func(d *regulation.Dossier) int { return len(d.Uses) }),
+		listOf("claims", kClaim, func(d *regulation.Dossier) int { return len(d.Claims) }),
+		listOf("studies", kStudy, func(d *regulation.Dossier) int { return len(d.Studies) }),
+		textField("advertised_to_public", func(v *view, _ pos) string {
+			if a := v.d.AdvertisedToPublic; a != nil {
+				if *a {
+					return "yes"
+				}
+				return "no"
 			}
-			return str("")
-		}},
+			return ""
+		}),
 	}}
-	ks[kProduct] = &kind{name: "policy.Product", goType: reflect.TypeFor[Product](), fields: []field{
-		{"id", func(n *node) ref.Val { return str(product(n).ID) }},
-		{"name", func(n *node) ref.Val { return str(product(n).Name) }},
-		{"maker", func(n *node) ref.Val { return str(product(n).Maker) }},
-		{"cell_type", func(n *node) ref.Val { return str(product(n).Source.CellType.String()) }},
-		{"tissue", func(n *node) ref.Val { return str(product(n).Source.Tissue.String()) }},
-		{"species", func(n *node) ref.Val { return str(product(n).Source.Species.String()) }},
-		{"donor_type", func(n *node) ref.Val { return str(product(n).Source.Donor.Type.String()) }},
-		{"derivative", func(n *node) ref.Val { return str(product(n).Derivative.Type.String()) }},
-		{"dosage_form", func(n *node) ref.Val { return str(product(n).Formulation.DosageForm.String()) }},
-		{"routes", func(n *node) ref.Val {
-			rs := product(n).Formulation.Routes
+	*ks[kProduct] = kind{name: "policy.Product", goType: reflect.TypeFor[Product](), fields: []field{
+		textField("id", func(v *view, _ pos) string { return product(v).ID }),
+		textField("name", func(v *view, _ pos) string { return product(v).Name }),
+		textField("maker", func(v *view, _ pos) string { return product(v).Maker }),
+		textField("cell_type", func(v *view, _ pos) string { return product(v).Source.CellType.String() }),
+		textField("tissue", func(v *view, _ pos) string { return product(v).Source.Tissue.String() }),
+		textField("species", func(v *view, _ pos) string { return product(v).Source.Species.String() }),
+		textField("donor_type", func(v *view, _ pos) string { return product(v).Source.Donor.Type.String() }),
+		textField("derivative", func(v *view, _ pos) string { return product(v).Derivative.Type.String() }),
+		textField("dosage_form", func(v *view, _ pos) string { return product(v).Formulation.DosageForm.String() }),
+		valField("routes", func(n *node) ref.Val {
+			rs := product(n.v).Formulation.Routes
 			out := make([]string, len(rs))
 			for i, r := range rs {
 				out[i] = r.String()
 			}
 			return n.v.strings(out)
-		}},
-		{"indications", list(kIndication, func(d *regulation.Dossier) int { return len(d.Product.Indications) })},
-		{"release_tests", list(kReleaseTest, func(d *regulation.Dossier) int { return len(d.Product.Release.Tests) })},
-		{"batches", list(kBatch, func(d *regulation.Dossier) int { return len(d.Product.Batches) })},
+		}),
+		listOf("indications", kIndication, func(d *regulation.Dossier) int { return len(d.Product.Indications) }),
+		listOf("release_tests", kReleaseTest, func(d *regulation.Dossier) int { return len(d.Product.Release.Tests) }),
+		listOf("batches", kBatch, func(d *regulation.Dossier) int { return len(d.Product.Batches) }),
 	}}
-	ind := func(n *node) *secretome.Indication { return &n.v.d.Product.Indications[n.i] }
-	ks[kIndication] = &kind{name: "policy.Indication", goType: reflect.TypeFor[Indication](), fields: []field{
-		{"index", func(n *node) ref.Val { return types.Int(n.i) }},
-		{"id", func(n *node) ref.Val { return str(ind(n).ID) }},
-		{"condition", func(n *node) ref.Val { return str(ind(n).Condition) }},
-		{"label", func(n *node) ref.Val { return str(ind(n).Label) }},
-		{"icd10", func(n *node) ref.Val { return str(ind(n).ICD10) }},
-		{"icd11", func(n *node) ref.Val { return str(ind(n).ICD11) }},
-		{"body_site", func(n *node) ref.Val { return str(ind(n).BodySite) }},
-		{"intent", func(n *node) ref.Val { return str(ind(n).Intent.String()) }},
+	ind := func(v *view, p pos) *secretome.Indication { return &v.d.Product.Indications[p.i] }
+	*ks[kIndication] = kind{name: "policy.Indication", goType: reflect.TypeFor[Indication](), fields: []field{
+		indexField(),
+		textField("id", func(v *view, p pos) string { return ind(v, p).ID }),
+		textField("condition", func(v *view, p pos) string { return ind(v, p).Condition }),
+		textField("label", func(v *view, p pos) string { return ind(v, p).Label }),
+		textField("icd10", func(v *view, p pos) string { return ind(v, p).ICD10 }),
+		textField("icd11", func(v *view, p pos) string { return ind(v, p).ICD11 }),
+		textField("body_site", func(v *view, p pos) string { return ind(v, p).BodySite }),
+		textField("intent", func(v *view, p pos) string { return ind(v, p).Intent.String() }),
 	}}
-	test := func(n *node) *secretome.ReleaseTest { return &n.v.d.Product.Release.Tests[n.i] }
-	ks[kReleaseTest] = &kind{name: "policy.ReleaseTest", goType: reflect.TypeFor[ReleaseTest](), fields: []field{
-		{"kind", func(n *node) ref.Val { return str(test(n).Kind.String()) }},
-		{"name", func(n *node) ref.Val { return str(test(n).Name) }},
-		{"method", func(n *node) ref.Val { return str(test(n).Method) }},
-		{"limit", func(n *node) ref.Val { return str(test(n).Limit.String()) }},
+	test := func(v *view, p pos) *secretome.ReleaseTest { return &v.d.Product.Release.Tests[p.i] }
+	*ks[kReleaseTest] = kind{name: "policy.ReleaseTest", goType: reflect.TypeFor[ReleaseTest](), fields: []field{
+		textField("kind", func(v *view, p pos) string { return test(v, p).Kind.String() }),
+		textField("name", func(v *view, p pos) string { return test(v, p).Name }),
+		textField("method", func(v *view, p pos) string { return test(v, p).Method }),
+		textField("limit", func(v *view, p pos) string { return test(v, p).Limit.String() }),
 	}}
-	batch := func(n *node) *secretome.Batch { return &n.v.d.Product.Batches[n.i] }
-	ks[kBatch] = &kind{name: "policy.Batch", goType: reflect.TypeFor[Batch](), fields: []field{
-		{"index", func(n *node) ref.Val { return types.Int(n.i) }},
-		{"id", func(n *node) ref.Val { return str(batch(n).ID) }},
-		{"manufactured", func(n *node) ref.Val { return str(date(batch(n).Manufactured)) }},
-		{"expiry", func(n *node) ref.Val { return str(date(batch(n).Expiry)) }},
-		{"results", func(n *node) ref.Val {
-			l, _ := n.v.nodes(ks[kResult], n.i, len(batch(n).Results))
-			return l
-		}},
+	batch := func(v *view, p pos) *secretome.Batch { return &v.d.Product.Batches[p.i] }
+	*ks[kBatch] = kind{name: "policy.Batch", goType: reflect.TypeFor[Batch](), fields: []field{
+		indexField(),
+		textField("id", func(v *view, p pos) string { return batch(v, p).ID }),
+		textField("manufactured", func(v *view, p pos) string { return date(batch(v, p).Manufactured) }),
+		textField("expiry", func(v *view, p pos) string { return date(batch(v, p).Expiry) }),
+		{name: "results", list: &listField{kind: ks[kResult], nested: true,
+			count: func(v *view, p pos) int { return len(batch(v, p).Results) }}},
 	}}
-	result := func(n *node) *secretome.TestResult { return &n.v.d.Product.Batches[n.i].Results[n.j] }
-	ks[kResult] = &kind{name: "policy.Result", goType: reflect.TypeFor[Result](), fields: []field{
-		{"kind", func(n *node) ref.Val { return str(result(n).Kind.String()) }},
-		{"name", func(n *node) ref.Val { return str(result(n).Name) }},
-		{"value", func(n *node) ref.Val { return str(quantity(result(n).Value)) }},
-		{"outcome", func(n *node) ref.Val {
-			if o := result(n).Outcome; o != secretome.OutcomeUnspecified {
-				return str(o.String())
+	result := func(v *view, p pos) *secretome.TestResult { return &v.d.Product.Batches[p.i].Results[p.j] }
+	*ks[kResult] = kind{name: "policy.Result", goType: reflect.TypeFor[Result](), fields: []field{
+		textField("kind", func(v *view, p pos) string { return result(v, p).Kind.String() }),
+		textField("name", func(v *view, p pos) string { return result(v, p).Name }),
+		textField("value", func(v *view, p pos) string { return quantity(result(v, p).Value) }),
+		textField("outcome", func(v *view, p pos) string {
+			if o := result(v, p).Outcome; o != secretome.OutcomeUnspecified {
+				return o.String()
 			}
-			return str("")
-		}},
+			return ""
+		}),
 	}}
-	ks[kManufacturer] = &kind{name: "policy.Manufacturer", goType: reflect.TypeFor[Manufacturer](), fields: []field{
-		{"name", func(n *node) ref.Val { return str(d(n).Manufacturer.Name) }},
-		{"country", func(n *node) ref.Val { return str(d(n).Manufacturer.Country) }},
-		{"sites", list(kSite, func(d *regulation.Dossier) int { return len(d.Manufacturer.Sites) })},
+	*ks[kManufacturer] = kind{name: "policy.Manufacturer", goType: reflect.TypeFor[Manufacturer](), fields: []field{
+		textField("name", func(v *view, _ pos) string { return v.d.Manufacturer.Name }),
+		textField("country", func(v *view, _ pos) string { return v.d.Manufacturer.Country }),
+		listOf("sites", kSite, func(d *regulation.Dossier) int { return len(d.Manufacturer.Sites) }),
 	}}
-	site := func(n *node) *regulation.Site { return &n.v.d.Manufacturer.Sites[n.i] }
-	ks[kSite] = &kind{name: "policy.Site", goType: reflect.TypeFor[Site](), fields: []field{
-		{"name", func(n *node) ref.Val { return str(site(n).Name) }},
-		{"country", func(n *node) ref.Val { return str(site(n).Country) }},
-		{"gmp_jurisdictions", func(n *node) ref.Val {
-			s := site(n)
+	site := func(v *view, p pos) *regulation.Site { return &v.d.Manufacturer.Sites[p.i] }
+	*ks[kSite] = kind{name: "policy.Site", goType: reflect.TypeFor[Site](), fields: []field{
+		textField("name", func(v *view, p pos) string { return site(v, p).Name }),
+		textField("country", func(v *view, p pos) string { return site(v, p).Country }),
+		valField("gmp_jurisdictions", func(n *node) ref.Val {
+			s := site(n.v, pos{n.i, n.j})
 			out := []string{}
 			for k := range s.GMP {
 				if s.GMP[k].ValidOn(n.v.asOf) {
@@ -178,62 +244,62 @@ func newKinds() (*viewKinds, error) {
 				}
 			}
 			return n.v.strings(out)
-		}},
+		}),
 	}}
-	auth := func(n *node) *regulation.Authorisation { return &n.v.d.Authorisations[n.i] }
-	ks[kAuthorisation] = &kind{name: "policy.Authorisation", goType: reflect.TypeFor[Authorisation](), fields: []field{
-		{"index", func(n *node) ref.Val { return types.Int(n.i) }},
-		{"kind", func(n *node) ref.Val { return str(auth(n).Kind.String()) }},
-		{"number", func(n *node) ref.Val { return str(auth(n).Number) }},
-		{"holder", func(n *node) ref.Val { return str(auth(n).Holder) }},
-		{"jurisdiction", func(n *node) ref.Val { return str(auth(n).Jurisdiction) }},
-		{"facility", func(n *node) ref.Val { return str(auth(n).Facility) }},
-		{"valid_from", func(n *node) ref.Val { return str(date(auth(n).ValidFrom)) }},
-		{"valid_until", func(n *node) ref.Val { return str(date(auth(n).ValidUntil)) }},
-		{"indications", func(n *node) ref.Val { return n.v.strings(orEmpty(auth(n).Indications)) }},
-		{"valid", func(n *node) ref.Val { return types.Bool(auth(n).ValidOn(n.v.asOf)) }},
+	auth := func(v *view, p pos) *regulation.Authorisation { return &v.d.Authorisations[p.i] }
+	*ks[kAuthorisation] = kind{name: "policy.Authorisation", goType: reflect.TypeFor[Authorisation](), fields: []field{
+		indexField(),
+		textField("kind", func(v *view, p pos) string { return auth(v, p).Kind.String() }),
+		textField("number", func(v *view, p pos) string { return auth(v, p).Number }),
+		textField("holder", func(v *view, p pos) string { return auth(v, p).Holder }),
+		textField("jurisdiction", func(v *view, p pos) string { return auth(v, p).Jurisdiction }),
+		textField("facility", func(v *view, p pos) string { return auth(v, p).Facility }),
+		textField("valid_from", func(v *view, p pos) string { return date(auth(v, p).ValidFrom) }),
+		textField("valid_until", func(v *view, p pos) string { return date(auth(v, p).ValidUntil) }),
+		valField("indications", func(n *node) ref.Val { return n.v.strings(orEmpty(auth(n.v, pos{n.i, n.j}).Indications)) }),
+		flagField("valid", func(v *view, p pos) bool { return auth(v, p).ValidOn(v.asOf) }),
 	}}
-	use := func(n *node) *regulation.Use { return &n.v.d.Uses[n.i] }
-	ks[kUse] = &kind{name: "policy.Use", goType: reflect.TypeFor[Use](), fields: []field{
-		{"index", func(n *node) ref.Val { return types.Int(n.i) }},
-		{"jurisdiction", func(n *node) ref.Val { return str(use(n).Jurisdiction) }},
-		{"class", func(n *node) ref.Val { return str(use(n).Class.String()) }},
-		{"setting", func(n *node) ref.Val { return str(use(n).Setting.String()) }},
-		{"facility", func(n *node) ref.Val { return str(use(n).Facility) }},
-		{"administrator", func(n *node) ref.Val { return str(use(n).Administrator.String()) }},
-		{"route", func(n *node) ref.Val { return str(use(n).Route.String()) }},
-		{"indications", func(n *node) ref.Val { return n.v.strings(orEmpty(use(n).Indications)) }},
+	use := func(v *view, p pos) *regulation.Use { return &v.d.Uses[p.i] }
+	*ks[kUse] = kind{name: "policy.Use", goType: reflect.TypeFor[Use](), fields: []field{
+		indexField(),
+		textField("jurisdiction", func(v *view, p pos) string { return use(v, p).Jurisdiction }),
+		textField("class", func(v *view, p pos) string { return use(v, p).Class.String() }),
+		textField("setting", func(v *view, p pos) string { return use(v, p).Setting.String() }),
+		textField("facility", func(v *view, p pos) string { return use(v, p).Facility }),
+		textField("administrator", func(v *view, p pos) string { return use(v, p).Administrator.String() }),
+		textField("route", func(v *view, p pos) string { return use(v, p).Route.String() }),
+		valField("indications", func(n *node) ref.Val { return n.v.strings(orEmpty(use(n.v, pos{n.i, n.j}).Indications)) }),
 	}}
-	claim := func(n *node) *regulation.Claim { return &n.v.d.Claims[n.i] }
-	ks[kClaim] = &kind{name: "policy.Claim", goType: reflect.TypeFor[Claim](), fields: []field{
-		{"index", func(n *node) ref.Val { return types.Int(n.i) }},
-		{"wording", func(n *node) ref.Val { return str(claim(n).Wording) }},
-		{"indication", func(n *node) ref.Val { return str(claim(n).Indication) }},
-		{"intent", func(n *node) ref.Val { return str(claimIntent(d(n), claim(n)).String()) }},
-		{"studies", func(n *node) ref.Val { return n.v.strings(orEmpty(claim(n).Studies)) }},
-		{"certainty", func(n *node) ref.Val {
-			cert, _ := n.v.c.ClaimCertainty(n.i)
-			return str(cert.String())
-		}},
-		{"cited_found", func(n *node) ref.Val {
-			_, found := n.v.c.ClaimCertainty(n.i)
-			return types.Int(found)
-		}},
+	claim := func(v *view, p pos) *regulation.Claim { return &v.d.Claims[p.i] }
+	*ks[kClaim] = kind{name: "policy.Claim", goType: reflect.TypeFor[Claim](), fields: []field{
+		indexField(),
+		textField("wording", func(v *view, p pos) string { return claim(v, p).Wording }),
+		textField("indication", func(v *view, p pos) string { return claim(v, p).Indication }),
+		textField("intent", func(v *view, p pos) string { return claimIntent(v.d, claim(v, p)).String() }),
+		valField("studies", func(n *node) ref.Val { return n.v.strings(orEmpty(claim(n.v, pos{n.i, n.j}).Studies)) }),
+		textField("certainty", func(v *view, p pos) string {
+			cert, _ := v.c.ClaimCertainty(p.i)
+			return cert.String()
+		}),
+		numField("cited_found", func(v *view, p pos) int64 {
+			_, found := v.c.ClaimCertainty(p.i)
+			return int64(found)
+		}),
 	}}
-	study := func(n *node) *evidence.Study { return &n.v.d.Studies[n.i] }
-	ks[kStudy] = &kind{name: "policy.Study", goType: reflect.TypeFor[Study](), fields: []field{
-		{"index", func(n *node) ref.Val { return types.Int(n.i) }},
-		{"id", func(n *node) ref.Val { return str(study(n).ID) }},
-		{"title", func(n *node) ref.Val { return str(study(n).Title) }},
-		{"year", func(n *node) ref.Val { return types.Int(study(n).Year) }},
-		{"design", func(n *node) ref.Val { return str(designName(study(n).Design)) }},
-		{"size", func(n *node) ref.Val {
-			if s := study(n).Population.Size; s != nil {
-				return types.Int(*s)
+	study := func(v *view, p pos) *evidence.Study { return &v.d.Studies[p.i] }
+	*ks[kStudy] = kind{name: "policy.Study", goType: reflect.TypeFor[Study](), fields: []field{
+		indexField(),
+		textField("id", func(v *view, p pos) string { return study(v, p).ID }),
+		textField("title", func(v *view, p pos) string { return study(v, p).Title }),
+		numField("year", func(v *view, p pos) int64 { return int64(study(v, p).Year) }),
+		textField("design", func(v *view, p pos) string { return designName(study(v, p).Design) }),
+		numField("size", func(v *view, p pos) int64 {
+			if s := study(v, p).Population.Size; s != nil {
+				return int64(*s)
 			}
-			return types.Int(-1)
-		}},
-		{"country", func(n *node) ref.Val { return str(study(n).Population.Country) }},
+			return -1
+		}),
+		textField("country", func(v *view, p pos) string { return study(v, p).Population.Country }),
 	}}
 	for id, k := range ks {
 		if err := k.index(id); err != nil {
@@ -268,6 +334,9 @@ func (k *kind) index(id int) error {
 			return fmt.Errorf("policy: view type %s: field %s has no value in the view", k.name, name)
 		}
 		k.goField[f] = i
+		if err := k.fields[f].fits(sf.Type); err != nil {
+			return fmt.Errorf("policy: view type %s: field %s: %v", k.name, name, err)
+		}
 		n++
 	}
 	if n != len(k.fields) {
@@ -280,37 +349,93 @@ func (k *kind) index(id int) error {
 	return nil
 }
 
+// fits checks that the field's reader gives values of the view type's
+// field type t.
+func (f *field) fits(t reflect.Type) error {
+	readers := 0
+	for _, set := range []bool{f.text != nil, f.num != nil, f.flag != nil, f.obj != nil, f.list != nil, f.val != nil} {
+		if set {
+			readers++
+		}
+	}
+	var ok bool
+	switch {
+	case readers != 1:
+		return fmt.Errorf("%d readers, not one", readers)
+	case f.text != nil:
+		ok = t.Kind() == reflect.String
+	case f.num != nil:
+		ok = t.Kind() == reflect.Int64
+	case f.flag != nil:
+		ok = t.Kind() == reflect.Bool
+	case f.obj != nil:
+		ok = t == f.obj.goType
+	case f.list != nil:
+		ok = t.Kind() == reflect.Slice && t.Elem() == f.list.kind.goType
+	default:
+		ok = t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String
+	}
+	if !ok {
+		return fmt.Errorf("its reader does not give a %v", t)
+	}
+	return nil
+}
+
 // view is one assessment's view of the dossier.
 type view struct {
 	c       *regulation.Context // the assessment's context (the same for all its rules)
 	d       *regulation.Dossier
 	asOf    secretome.Date
-	asOfVal ref.Val // the variable as_of
+	asOfVal ref.Val // the variable as_of, once read
 	kinds   *viewKinds
 	adapter types.Adapter
-	root    *node
+	root    node // the dossier
 	// lists holds the lists of the dossier's objects made so far, by
-	// kind (the results of batches are held by their batches).
-	lists [nKinds]listNodes
-	// paths holds the field paths of the items made so far, by kind.
-	paths [nKinds][]string
+	// kind (the results of batches are held by their batches); nil until
+	// CEL first reads a list (guards read none).
+	lists *[nKinds]listNodes
 	// uses is scratch space for the uses a verdict concerns.
 	uses []int
 	// juris is the variable jurisdiction of the last jurisdiction seen.
 	juris    string
 	jurisVal ref.Val
 	act      activation // the variables of the rule being checked
-	// input is what conditions are evaluated on: a CEL execution frame
-	// over act, made once per assessment rather than once per
-	// evaluation (act itself should CEL refuse the frame).
-	input any
 	// texts holds the rendered message parts that read only the dossier
 	// and the as-of day, by expression.
-	texts map[string]string
-	// messages holds the rendered messages of the rules whose messages
-	// read only the dossier and the as-of day.
-	messages map[*compiled]message.Message
+	texts []keyedText
+	// msgText and msgArgs hold the texts and arguments of the messages
+	// rendered in the assessment (see plain).
+	msgText strings.Builder
+	msgArgs []message.Arg
 }
+
+// plain returns message.Plain of the parts joined. The messages of an
+// assessment share the blocks their texts and argument lists are cut
+// from: a text is a part of the builder's string (a strings.Builder only
+// ever appends, so the bytes a string was cut from never change), and
+// an argument list a part of msgArgs, with its capacity cut to its length.
+func (v *view) plain(parts []string) message.Message {
+	if v.msgText.Cap() == 0 {
+		v.msgText.Grow(1024)
+	}
+	start := v.msgText.Len()
+	for _, p := range parts {
+		v.msgText.WriteString(p)
+	}
+	if v.msgText.Len() == start {
+		return message.Message{}
+	}
+	text := v.msgText.String()[start:]
+	if len(v.msgArgs) == cap(v.msgArgs) {
+		v.msgArgs = make([]message.Arg, 0, 2*cap(v.msgArgs)+16)
+	}
+	v.msgArgs = append(v.msgArgs, message.Text(text))
+	n := len(v.msgArgs)
+	return message.Message{Args: v.msgArgs[n-1 : n : n]}
+}
+
+// keyedText is a rendered message part and its expression.
+type keyedText struct{ key, text string }
 
 // listNodes is a list of the view: its CEL value and its nodes.
 type listNodes struct {
@@ -325,13 +450,20 @@ func newView(c *regulation.Context) *view {
 		panic(err)
 	}
 	v := &view{c: c, d: c.Dossier(), asOf: c.AsOf(), kinds: env.kinds, adapter: env.adapter}
-	v.asOfVal = str(v.asOf.String())
-	v.root = &node{k: env.kinds[kDossier], v: v}
-	v.input = &v.act
-	if frame, err := interpreter.NewExecutionFrame(&v.act); err == nil {
-		v.input = frame
-	}
+	v.root = node{k: env.kinds[kDossier], v: v}
+	v.act = activation{v: v, use: -1}
 	return v
+}
+
+// rootNode returns the variable dossier.
+func (v *view) rootNode() ref.Val { return &v.root }
+
+// asOfValue returns the variable as_of.
+func (v *view) asOfValue() ref.Val {
+	if v.asOfVal == nil {
+		v.asOfVal = str(v.asOf.String())
+	}
+	return v.asOfVal
 }
 
 // jurisdiction returns the variable jurisdiction for code.
@@ -342,12 +474,26 @@ func (v *view) jurisdiction(code string) ref.Val {
 	return v.jurisVal
 }
 
+// text returns the rendered message part of the expression key, if a
+// message rendered it in this assessment.
+func (v *view) text(key string) (string, bool) {
+	for _, t := range v.texts {
+		if t.key == key {
+			return t.text, true
+		}
+	}
+	return "", false
+}
+
 // single returns the one object of kind k in the dossier (the product,
 // the manufacturer).
 func (v *view) single(k *kind) ref.Val { return &node{k: k, v: v} }
 
 // list returns the list of the n objects of kind k, made once.
 func (v *view) list(k *kind, n int) ref.Val {
+	if v.lists == nil {
+		v.lists = new([nKinds]listNodes)
+	}
 	l := &v.lists[k.id]
 	if l.val == nil {
 		l.val, l.nodes = v.nodes(k, -1, n)
@@ -355,17 +501,9 @@ func (v *view) list(k *kind, n int) ref.Val {
 	return l.val
 }
 
-// itemPath returns the field path of item i of a for_each list.
-func (v *view) itemPath(it *item, i int) string {
-	ps := v.paths[it.kind]
-	if ps == nil {
-		ps = make([]string, it.count(v.d))
-		v.paths[it.kind] = ps
-	}
-	if ps[i] == "" {
-		ps[i] = it.path + "[" + strconv.Itoa(i) + "]"
-	}
-	return ps[i]
+// itemNode returns the node of item i of a for_each list.
+func (v *view) itemNode(it *item, i int) ref.Val {
+	return v.items(v.kinds[it.kind], it.count(v.d))[i]
 }
 
 // items returns the nodes of the objects of kind k, for for_each.
@@ -415,7 +553,7 @@ func (n *node) field(f int) ref.Val {
 		n.vals = make([]ref.Val, len(n.k.fields))
 	}
 	if n.vals[f] == nil {
-		n.vals[f] = n.k.fields[f].get(n)
+		n.vals[f] = n.k.fields[f].value(n)
 	}
 	return n.vals[f]
 }

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"cel.dev/cel-go/cel"
@@ -50,6 +51,13 @@ var nodeCases = []struct {
 	{"", `dossier.uses.exists(u, u == policy.Use{index: u.index, jurisdiction: u.jurisdiction, class: u.class, setting: u.setting, facility: u.facility, administrator: u.administrator, route: u.route, indications: u.indications})`},
 	{"", `policy.Use{class: "x"} == dossier.uses[0]`},
 	{"", `has(policy.Use{class: "x"}.route)`},
+	// Message parts read from the view (string fields of a variable).
+	{"", `dossier.product.id`},
+	{"", `dossier.manufacturer.name`},
+	{"batch", `batch.id`},
+	{"claim", `claim.wording`},
+	{"use", `use.class`},
+	{"indication", `indication.label`},
 	// Guarded conditions.
 	{"use", `use.class == "cosmetic"`},
 	{"use", `"cosmetic" == use.class && use.route != "injection"`},
@@ -73,6 +81,8 @@ var nodeCases = []struct {
 	{"indication", `indication.intent == "therapeutic" && indication.icd10 != ""`},
 	{"", `dossier.uses.exists(u, u.class == "clinical_trial") && !dossier.authorisations.exists(a, a.valid && a.kind == "ethics_approval")`},
 	{"", `dossier.product.donor_type == "allogeneic" && size(dossier.product.batches) < 2`},
+	{"", `size(dossier.uses) >= 2 && dossier.claims.size() != 1 && dossier.product.batches.size() == 1`},
+	{"batch", `batch.results.size() > 5 && !(size(batch.results) in [6, 7])`},
 	{"", `!dossier.product.release_tests.exists(t, t.kind == "mycoplasma")`},
 	{"", `dossier.manufacturer.sites.exists(s, s.country == "ID")`},
 	{"", `dossier.product.batches.exists(dossier, dossier.id != "")`},
@@ -94,6 +104,7 @@ func TestNodesReadAsNativeTypes(t *testing.T) {
 		it     *item
 		nodes  cel.Program
 		cond   *condition
+		read   *guard // a message part read from the view
 		native cel.Program
 	}
 	var cases []compiledCase
@@ -115,13 +126,16 @@ func TestNodesReadAsNativeTypes(t *testing.T) {
 		if ast.OutputType() == cel.BoolType {
 			cc.cond = newCondition(cc.nodes, ast, envs.kinds, vars)
 		}
+		if g, ok := fieldOf(ast.NativeRep().Expr(), ast.NativeRep(), envs.kinds, vars, reflect.String); ok {
+			cc.read = &g
+		}
 		nast, iss := nenv.Compile(tc.expr)
 		require.NoError(t, iss.Err(), tc.expr)
 		cc.native, err = nenv.Program(nast, cel.EvalOptions(cel.OptOptimize))
 		require.NoError(t, err)
 		cases = append(cases, cc)
 	}
-	checked := 0
+	checked, reads := 0, 0
 	for _, ex := range SampleDossiers(t) {
 		d, file := ex.Dossier, ex.File
 		rule := regulation.Rule{RuleInfo: regulation.RuleInfo{ID: "TEST-NODES", Title: "nodes", Jurisdiction: regulation.House,
@@ -136,20 +150,28 @@ func TestNodesReadAsNativeTypes(t *testing.T) {
 						count = cc.it.count(v.d)
 					}
 					for i := range count {
-						v.act = activation{dossier: v.root, asOf: v.asOfVal, jurisdiction: v.jurisdiction(c.Jurisdiction())}
+						v.act = activation{v: v, jurisdiction: c.Jurisdiction(), it: cc.it, use: -1}
 						vars := map[string]any{"dossier": nat, "as_of": v.asOf.String(), "jurisdiction": c.Jurisdiction()}
 						if cc.it != nil {
-							v.act.itemName = cc.it.name
-							v.act.item = v.items(v.kinds[cc.it.kind], count)[i]
+							v.act.item = i
+							if cc.it == useItem {
+								v.act.use = i
+							}
 							vars[cc.it.name] = itemOf(nat, cc.it.name, i)
 						}
 						want, _, werr := cc.native.Eval(vars)
-						got, _, gerr := cc.nodes.Eval(v.input)
+						got, _, gerr := cc.nodes.Eval(&v.act)
 						require.Equal(t, werr == nil, gerr == nil, "%s: %s: %v / %v", file, tc.expr, werr, gerr)
 						if werr != nil {
 							continue
 						}
 						require.Equal(t, text(want), text(got), "%s: %s", file, tc.expr)
+						if cc.read != nil {
+							got, ok := cc.read.text(v)
+							require.True(t, ok, tc.expr)
+							require.Equal(t, text(want), got, "%s: %s (read)", file, tc.expr)
+							reads++
+						}
 						if cc.cond != nil {
 							ok, err := cc.cond.eval(v)
 							require.NoError(t, err)
@@ -167,6 +189,7 @@ func TestNodesReadAsNativeTypes(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.Greater(t, checked, 200)
+	require.Greater(t, reads, 20)
 }
 
 func boolVal(b bool) ref.Val { return types.Bool(b) }
@@ -219,6 +242,10 @@ func TestGuards(t *testing.T) {
 		{"", `dossier.uses.exists(u, u.class == use.class)`, 0, false, "not in this environment"},
 		{"authorisation", `!authorisation.valid`, 1, true, "a negated bool field"},
 		{"", `has(dossier.product.name)`, 0, false, "presence is CEL's"},
+		{"", `dossier.product.donor_type == "allogeneic" && size(dossier.product.batches) < 2`, 2, true, "the size of a list of objects"},
+		{"batch", `batch.results.size() >= 3 && size(dossier.uses) != 0`, 2, true, "size either way"},
+		{"", `size(dossier.product.routes) > 1`, 0, false, "the size of a list of strings is CEL's"},
+		{"", `size(dossier.product.id) > 1`, 0, false, "the size of a string is CEL's"},
 	}
 	for _, tc := range tests {
 		env := envs.base

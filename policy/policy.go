@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,22 +79,45 @@ type item struct {
 	path  string // the field path of the list in the dossier
 	kind  int    // the view kind
 	count func(d *regulation.Dossier) int
+	// paths are the field paths of the first items, made once.
+	paths []string
+}
+
+// indexPaths returns the field paths of the first items of the list at
+// path: path[0], path[1], …
+func indexPaths(path string) []string {
+	out := make([]string, 32)
+	for i := range out {
+		out[i] = path + "[" + strconv.Itoa(i) + "]"
+	}
+	return out
+}
+
+// pathOf returns the field path of item i.
+func (it *item) pathOf(i int) string {
+	if i < len(it.paths) {
+		return it.paths[i]
+	}
+	return it.path + "[" + strconv.Itoa(i) + "]"
 }
 
 var items = []item{
-	{name: "use", typ: "policy.Use", path: "uses", kind: kUse,
+	{name: "use", typ: "policy.Use", path: "uses", paths: indexPaths("uses"), kind: kUse,
 		count: func(d *regulation.Dossier) int { return len(d.Uses) }},
-	{name: "claim", typ: "policy.Claim", path: "claims", kind: kClaim,
+	{name: "claim", typ: "policy.Claim", path: "claims", paths: indexPaths("claims"), kind: kClaim,
 		count: func(d *regulation.Dossier) int { return len(d.Claims) }},
-	{name: "batch", typ: "policy.Batch", path: "product.batches", kind: kBatch,
+	{name: "batch", typ: "policy.Batch", path: "product.batches", paths: indexPaths("product.batches"), kind: kBatch,
 		count: func(d *regulation.Dossier) int { return len(d.Product.Batches) }},
-	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations", kind: kAuthorisation,
+	{name: "authorisation", typ: "policy.Authorisation", path: "authorisations", paths: indexPaths("authorisations"), kind: kAuthorisation,
 		count: func(d *regulation.Dossier) int { return len(d.Authorisations) }},
-	{name: "study", typ: "policy.Study", path: "studies", kind: kStudy,
+	{name: "study", typ: "policy.Study", path: "studies", paths: indexPaths("studies"), kind: kStudy,
 		count: func(d *regulation.Dossier) int { return len(d.Studies) }},
-	{name: "indication", typ: "policy.Indication", path: "product.indications", kind: kIndication,
+	{name: "indication", typ: "policy.Indication", path: "product.indications", paths: indexPaths("product.indications"), kind: kIndication,
 		count: func(d *regulation.Dossier) int { return len(d.Product.Indications) }},
 }
+
+// useItem is the item use.
+var useItem = findItem("use")
 
 func findItem(name string) *item {
 	for i := range items {
@@ -386,7 +410,7 @@ func compileRule(doc *document, env *envs, at string, s *ruleSpec) *compiled {
 		uvars["use"] = kUse
 		cr.uses = compileCondition(doc, env, uenv, at+".uses", s.Uses, uvars)
 	}
-	cr.message = compileTemplate(doc, ienv, at+".message", s.Message)
+	cr.message = compileTemplate(doc, env, ienv, at+".message", s.Message, vars)
 	cr.fixedMessage = true
 	for _, p := range cr.message {
 		if p.expr != nil && p.key == "" {
@@ -465,8 +489,10 @@ func dossierOnly(ast *cel.Ast) bool {
 	return true
 }
 
-// compileTemplate compiles a message: text with {{expr}} parts.
-func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
+// compileTemplate compiles a message: text with {{expr}} parts. A part
+// that is a string field of a variable (vars gives their kinds) is read
+// from the view as guards read fields, without running CEL.
+func compileTemplate(doc *document, e *envs, env *cel.Env, at, src string, vars map[string]int) []part {
 	var parts []part
 	rest := src
 	for {
@@ -496,6 +522,12 @@ func compileTemplate(doc *document, env *cel.Env, at, src string) []part {
 			pt := part{expr: prg}
 			if prg != nil && dossierOnly(ast) {
 				pt.key = expr
+			}
+			if prg != nil {
+				native := ast.NativeRep()
+				if g, ok := fieldOf(native.Expr(), native, e.kinds, vars, reflect.String); ok {
+					pt.read = &g
+				}
 			}
 			parts = append(parts, pt)
 		}

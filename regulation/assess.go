@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 )
 
@@ -250,14 +251,11 @@ func (a *Assessor) run(j *jurisdictionRules, d *Dossier, st *state, out *Jurisdi
 func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) {
 	// Sort an index of the findings rather than the findings themselves:
 	// moving values that hold pointers is what costs most here.
-	st.order = st.order[:0]
-	for i := range st.findings {
-		st.order = append(st.order, int32(i))
-	}
+	st.order = append(st.order[:0], make([]int32, len(st.findings))...)
 	findings := make([]Finding, len(st.findings))
 	for k, sp := range st.spans {
 		order := st.order[sp.findings[0]:sp.findings[1]]
-		slices.SortFunc(order, func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) })
+		st.sortFindings(order, int32(sp.findings[0]), len(d.Uses))
 		f := findings[sp.findings[0]:sp.findings[1]:sp.findings[1]]
 		for i, x := range order {
 			st.findings[x].fill(&f[i], st.useIndex)
@@ -295,13 +293,61 @@ func (a *Assessor) collect(d *Dossier, st *state, rep *Report, waive WaiveFunc) 
 		}
 		rep.Jurisdictions[k].Uses = uas[sp.uses[0]:sp.uses[1]:sp.uses[1]]
 	}
-	rules := make([]string, 0, nRules)
-	var missing []string
+	b := verdictBacking{rules: make([]string, 0, nRules)}
 	if nMissing > 0 {
-		missing = make([]string, 0, nMissing)
+		b.missing = make([]string, 0, nMissing)
+		b.missingText = make([]message.Message, 0, nMissing)
 	}
 	for u := range uas {
-		rules, missing = fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), rules, missing)
+		fillVerdict(&uas[u], st.outcomes, st.outcomesOf(u), &b)
+	}
+}
+
+// verdictBacking holds the backing slices the use assessments of a
+// report share: their deciding rule IDs and missing conditions.
+type verdictBacking struct {
+	rules, missing []string
+	missingText    []message.Message
+}
+
+// sortFindings fills order with the indexes of the findings from first
+// on, len(order) of them, in the order comparePending gives. A counting
+// sort by use and severity, the first keys, keeps the order in which the
+// rules reported, which is rule ID order (rules run in ID order); the
+// rest of the keys then only need checking, and a sort is needed only
+// when a rule reported its findings out of path order.
+func (st *state) sortFindings(order []int32, first int32, nUses int) {
+	cmp := func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) }
+	if len(order) <= 12 {
+		// Few findings: an insertion sort (what slices.SortFunc does
+		// with so few) costs less than counting.
+		for i := range order {
+			order[i] = first + int32(i)
+		}
+		slices.SortFunc(order, cmp)
+		return
+	}
+	key := func(p *pending) int {
+		use := p.use + 1
+		if use < 0 || use > nUses {
+			use = nUses + 1 // out of range (a misused Context): sorted last, then by comparePending
+		}
+		return use*3 + int(secretome.SeverityError-p.sev)
+	}
+	st.counts = append(st.counts[:0], make([]int32, (nUses+2)*3+1)...)
+	for i := range order {
+		st.counts[key(&st.findings[first+int32(i)])+1]++
+	}
+	for k := 1; k < len(st.counts); k++ {
+		st.counts[k] += st.counts[k-1]
+	}
+	for i := range order {
+		k := key(&st.findings[first+int32(i)])
+		order[st.counts[k]] = first + int32(i)
+		st.counts[k]++
+	}
+	if !slices.IsSortedFunc(order, cmp) {
+		slices.SortStableFunc(order, cmp)
 	}
 }
 
@@ -363,27 +409,27 @@ func verdictFor(ua *UseAssessment, all []outcome, idx []int32) (nRules, nMissing
 
 // fillVerdict appends the deciding rule IDs and missing conditions of ua
 // to the shared backing slices and points ua at its part of them.
-func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, rules, missing []string) ([]string, []string) {
-	r0, m0 := len(rules), len(missing)
+func fillVerdict(ua *UseAssessment, all []outcome, idx []int32, b *verdictBacking) {
+	r0, m0 := len(b.rules), len(b.missing)
 	for _, x := range idx {
 		o := &all[x]
 		if o.waived || !decides(o.verdict, ua.Verdict) {
 			continue
 		}
-		if !slices.Contains(rules[r0:], o.rule) {
-			rules = append(rules, o.rule)
+		if !slices.Contains(b.rules[r0:], o.rule) {
+			b.rules = append(b.rules, o.rule)
 		}
-		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(missing[m0:], o.missing) {
-			missing = append(missing, o.missing)
-			ua.MissingText = append(ua.MissingText, o.missingText)
+		if o.missing != "" && ua.Verdict == VerdictPermittedWithConditions && !slices.Contains(b.missing[m0:], o.missing) {
+			b.missing = append(b.missing, o.missing)
+			b.missingText = append(b.missingText, o.missingText)
 		}
 	}
-	ua.Rules = rules[r0:len(rules):len(rules)]
+	ua.Rules = b.rules[r0:len(b.rules):len(b.rules)]
 	slices.Sort(ua.Rules)
-	if len(missing) > m0 {
-		ua.Missing = missing[m0:len(missing):len(missing)]
+	if len(b.missing) > m0 {
+		ua.Missing = b.missing[m0:len(b.missing):len(b.missing)]
+		ua.MissingText = b.missingText[m0:len(b.missingText):len(b.missingText)]
 	}
-	return rules, missing
 }
 
 // decides reports whether a rule's outcome v counts among the rules that

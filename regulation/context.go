@@ -261,7 +261,7 @@ func (p *pending) fill(f *Finding, useIndex []int) {
 	f.Severity = p.sev
 	f.Path = p.path
 	f.Message = p.text
-	f.Citation = p.rule.Citation
+	f.Citation = &p.rule.Citation
 	f.Provenance = p.prov
 	f.Waiver = p.waiver
 	if p.use >= 0 && p.use < len(useIndex) {
@@ -331,6 +331,7 @@ type state struct {
 	slots   []int32 // use assessment of each outcome
 	grouped []int32 // indexes into outcomes, grouped by use assessment
 	order   []int32 // indexes into findings, sorted per jurisdiction
+	counts  []int32 // scratch for sortFindings
 	shared  []sharedValue
 	ctx     Context // reused for each jurisdiction; rules must not keep it
 }

@@ -23,7 +23,7 @@ func TestFindingJSONKeepsEveryField(t *testing.T) {
 		Severity:     secretome.SeverityWarning,
 		Path:         "uses[2].setting",
 		Message:      message.New("report.invalid_paths", message.New("quality.nat"), message.And{message.Text("product")}),
-		Citation:     Citation{Instrument: "An instrument", Number: "No. 1", Article: "Art. 2", URL: "https://example.org/1", CheckedOn: secretome.MustParseDate("2026-11-30")},
+		Citation:     &Citation{Instrument: "An instrument", Number: "No. 1", Article: "Art. 2", URL: "https://example.org/1", CheckedOn: secretome.MustParseDate("2026-11-30")},
 		Provenance:   ProvenanceSecondary,
 		Use:          &use,
 		Line:         12,

@@ -121,6 +121,13 @@ type Finding struct {
 	// Severity says how much the finding matters: an error breaks the
 	// rule, a warning is a condition not shown or a risk, info explains.
 	Severity secretome.Severity `json:"severity"`
+	// Provenance is the rule's provenance, or ProvenanceInferred where the
+	// rule applied what its source says to a product the source does not
+	// name (see Context.Inferred).
+	Provenance Provenance `json:"provenance"`
+	// lang is the language Text renders in, an index into languages:
+	// English (zero), or the language chosen with Report.Localize.
+	lang uint8
 	// Path is the field path into the dossier the finding concerns, such
 	// as "uses[0].setting" or "product.release.tests"; "" is the dossier.
 	Path string `json:"path"`
@@ -132,12 +139,12 @@ type Finding struct {
 	// The code and the kinds of the arguments are the contract; wording
 	// may change.
 	Message message.Message `json:"-"`
-	// Citation is the rule's citation.
-	Citation Citation `json:"citation"`
-	// Provenance is the rule's provenance, or ProvenanceInferred where the
-	// rule applied what its source says to a product the source does not
-	// name (see Context.Inferred).
-	Provenance Provenance `json:"provenance"`
+	// Citation is the rule's citation. Every finding of a rule points
+	// to the one citation the assessor holds for it, so that a finding
+	// does not carry a copy: read it, do not modify it. It is nil only in
+	// a Finding made by hand (the zero Finding); JSON writes a nil
+	// citation as an empty one.
+	Citation *Citation `json:"citation"`
 	// Use is the index into Dossier.Uses when the finding concerns one
 	// intended use, and nil when it concerns the product or dossier.
 	Use *int `json:"use,omitempty"`
@@ -157,14 +164,27 @@ type Finding struct {
 	// Assessor.AssessWaiving): the finding stays in the report, but does
 	// not count toward the verdict or Report.Worst.
 	Waiver *Waiver `json:"waiver,omitempty"`
-	// lang is the language Text renders in: English (the zero Tag), or
-	// the language chosen with Report.Localize.
-	lang language.Tag
+}
+
+// languages are the supported languages, English first; a finding's
+// lang indexes them. It is never written.
+var languages = message.Supported()
+
+// langIndex returns the index in languages of the supported language
+// closest to tag.
+func langIndex(tag language.Tag) uint8 {
+	m := message.Match(tag)
+	for i, l := range languages {
+		if l == m {
+			return uint8(i)
+		}
+	}
+	return 0
 }
 
 // Text renders the finding's message in the report's language: English,
 // or the language chosen with Report.Localize.
-func (f *Finding) Text() string { return f.Message.In(f.lang) }
+func (f *Finding) Text() string { return f.Message.In(languages[f.lang]) }
 
 // findingJSON is the JSON form of a Finding: its fields in order, with
 // the message both rendered ("message", in the report's language) and as
@@ -195,7 +215,7 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 	return json.Marshal(findingJSON{
 		RuleID: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity, Path: f.Path,
 		Message: f.Text(), MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
-		Citation: f.Citation, Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column,
+		Citation: f.Cited(), Provenance: f.Provenance, Use: f.Use, Line: f.Line, Column: f.Column,
 		InvalidPaths: f.InvalidPaths, Waiver: f.Waiver,
 	})
 }
@@ -213,9 +233,18 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 		msg = message.Plain(w.Message)
 	}
 	*f = Finding{RuleID: w.RuleID, Jurisdiction: w.Jurisdiction, Severity: w.Severity, Path: w.Path,
-		Message: msg, Citation: w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column,
+		Message: msg, Citation: &w.Citation, Provenance: w.Provenance, Use: w.Use, Line: w.Line, Column: w.Column,
 		InvalidPaths: w.InvalidPaths, Waiver: w.Waiver}
 	return nil
+}
+
+// Cited returns the finding's citation, or the zero Citation when it has
+// none (a Finding made by hand).
+func (f *Finding) Cited() Citation {
+	if f.Citation == nil {
+		return Citation{}
+	}
+	return *f.Citation
 }
 
 // Waived reports whether a waiver withdrew the finding.
@@ -416,7 +445,7 @@ func useKey(u *int) int {
 // rules given as strings) is kept as it is. The report itself is not
 // modified.
 func (r *Report) Localize(tag language.Tag) *Report {
-	lang := message.Match(tag)
+	lang := langIndex(tag)
 	out := *r
 	out.Jurisdictions = slices.Clone(r.Jurisdictions)
 	for i := range out.Jurisdictions {

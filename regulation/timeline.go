@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/secretome"
 	"golang.org/x/text/language"
 )
@@ -125,7 +124,7 @@ type ReportDiff struct {
 // messages in the supported language closest to tag, as Report.Localize
 // does for a report's findings. The diff itself is not modified.
 func (d *ReportDiff) Localize(tag language.Tag) ReportDiff {
-	lang := message.Match(tag)
+	lang := langIndex(tag)
 	out := ReportDiff{Verdicts: d.Verdicts, Added: slices.Clone(d.Added), Removed: slices.Clone(d.Removed)}
 	for _, fs := range [][]Finding{out.Added, out.Removed} {
 		for i := range fs {

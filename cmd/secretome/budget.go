@@ -36,7 +36,9 @@ func docCost(size int64, syn syntax) int64 {
 
 // sizeOf returns the size of the dossier a job will read: the record or
 // standard input it holds, or the file it names (0 when it cannot be
-// examined; reading will say why).
+// examined; reading will say why). For a file it notes in the job
+// whether it is a regular file, which the worker then opens without
+// examining it again.
 func sizeOf(j *job) int64 {
 	if j.data != nil || j.err != nil || j.prob != nil || j.src.path == "-" || j.line > 0 {
 		return int64(len(j.data))
@@ -45,6 +47,7 @@ func sizeOf(j *job) int64 {
 	if err != nil || !info.Mode().IsRegular() {
 		return 0
 	}
+	j.regular = true
 	return info.Size()
 }
 

@@ -45,6 +45,11 @@ type checked struct {
 	prepared bool
 	rendered []byte
 	tally    [3]int
+	// text is the buffer the dossier's text was read into (a file or a
+	// JSON Lines record), which the writer hands back for another
+	// dossier once this one's output is written. The outcome does not
+	// refer to it: the library copies what it keeps of a text.
+	text []byte
 }
 
 // gap is a use that the assessment did not settle: a use in a
@@ -295,7 +300,9 @@ type reporter interface {
 // bytes out and merges the counts: a comma between SARIF results, the
 // number of GitHub annotations of each kind. prepare must read nothing of
 // the reporter but what begin set up, which begin does before any worker
-// starts and which does not change afterwards.
+// starts and which does not change afterwards, and what is safe for
+// concurrent use (a sync.Pool of buffers that dossier hands back once it
+// wrote an entry).
 type preparer interface {
 	prepare(info *runInfo, c *checked)
 }
@@ -335,6 +342,27 @@ func newReporter(format string, w io.Writer) reporter {
 }
 
 func runCheck(e *env, args []string) (int, error) {
+	c, paths, jsonl, err := newCheck(e, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	sum, err := c.run(paths, jsonl)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case sum.Unreadable > 0:
+		return exitUsage, nil
+	case sum.Failed > 0 || sum.auxFailed || (sum.Invalid > 0 && !c.info.threshold.never):
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+// newCheck reads a check command line and prepares its run: the checker,
+// the paths to check and whether they are JSON Lines. An error is a
+// mistake in the command line or in the files it names (rules, waivers).
+func newCheck(e *env, args []string) (c *checker, paths []string, jsonl bool, err error) {
 	fs := newFlagSet(e, "check", "[flags] PATH...")
 	var juris listFlag
 	fs.Var(&juris, "jurisdiction", e.say("cli.flag.check.jurisdiction"))
@@ -345,24 +373,24 @@ func runCheck(e *env, args []string) (int, error) {
 	fs.Var(failOn, "fail-on", e.say("cli.flag.check.fail_on"))
 	strict := fs.Bool("strict", false, e.say("cli.flag.check.strict"))
 	quiet := fs.Bool("quiet", false, e.say("cli.flag.check.quiet"))
-	jsonl := fs.Bool("jsonl", false, e.say("cli.flag.check.jsonl"))
+	jsonlFlag := fs.Bool("jsonl", false, e.say("cli.flag.check.jsonl"))
 	var policyDirs pathsFlag
 	fs.Var(&policyDirs, "policy", e.say("cli.flag.policy_add"))
 	waiversFile := fs.String("waivers", "", e.say("cli.flag.check.waivers"))
-	paths, err := parseFlags(fs, args)
+	paths, err = parseFlags(fs, args)
 	if err != nil {
-		return exitUsage, err
+		return nil, nil, false, err
 	}
 	tag := e.lang
 	if len(paths) == 0 {
-		return exitUsage, usageIn(tag, "cli.check.no_paths")
+		return nil, nil, false, usageIn(tag, "cli.check.no_paths")
 	}
 	if n := slices.Index(paths, "-"); n >= 0 && slices.Index(paths[n+1:], "-") >= 0 {
-		return exitUsage, usageIn(tag, "cli.check.stdin_twice")
+		return nil, nil, false, usageIn(tag, "cli.check.stdin_twice")
 	}
 	if *strict {
 		if failOn.set && failOn.value != "unknown" {
-			return exitUsage, usageIn(tag, "cli.check.strict_fail_on", message.Text(failOn.value))
+			return nil, nil, false, usageIn(tag, "cli.check.strict_fail_on", message.Text(failOn.value))
 		}
 		failOn.value = "unknown"
 	}
@@ -381,20 +409,20 @@ func runCheck(e *env, args []string) (int, error) {
 	if *asOf != "" {
 		d, err := secretome.ParseDate(*asOf)
 		if err != nil {
-			return exitUsage, flagValueError(tag, "as-of", err)
+			return nil, nil, false, flagValueError(tag, "as-of", err)
 		}
 		info.asOf = d
 	}
 	rules, policies, err := loadRules(tag, policyDirs)
 	if err != nil {
-		return exitUsage, err
+		return nil, nil, false, err
 	}
 	inputs := policies.Inputs()
 	var waivers *policy.WaiverRun
 	if *waiversFile != "" {
 		ws, err := loadWaivers(tag, *waiversFile)
 		if err != nil {
-			return exitUsage, err
+			return nil, nil, false, err
 		}
 		waivers = ws.Run(info.asOf)
 		inputs = append(inputs, ws.Input())
@@ -403,7 +431,7 @@ func runCheck(e *env, args []string) (int, error) {
 	have := rules.Jurisdictions()
 	for _, j := range juris {
 		if !slices.Contains(have, j) {
-			return exitUsage, usageIn(tag, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
+			return nil, nil, false, usageIn(tag, "cli.check.no_rules_for", message.Text(strconv.Quote(j)), message.Text(strings.Join(have, ", ")))
 		}
 	}
 	info.asked = map[string]bool{}
@@ -419,7 +447,7 @@ func runCheck(e *env, args []string) (int, error) {
 	}
 	assessor, err := regulation.NewAssessor(rules, regulation.Options{Jurisdictions: juris, AsOf: info.asOf})
 	if err != nil {
-		return exitUsage, usagef("%v", err)
+		return nil, nil, false, usagef("%v", err)
 	}
 	info.jurisdictions = assessor.Jurisdictions()
 	info.rules = assessor.Rules()
@@ -431,19 +459,7 @@ func runCheck(e *env, args []string) (int, error) {
 		info.width = wrapWidth(e, e.stdout)
 	}
 	rep := newReporter(format.value, e.stdout)
-
-	c := &checker{env: e, assessor: assessor, info: info, rep: rep, waivers: waivers}
-	sum, err := c.run(paths, *jsonl)
-	if err != nil {
-		return exitUsage, err
-	}
-	switch {
-	case sum.Unreadable > 0:
-		return exitUsage, nil
-	case sum.Failed > 0 || sum.auxFailed || (sum.Invalid > 0 && !info.threshold.never):
-		return exitFindings, nil
-	}
-	return exitOK, nil
+	return &checker{env: e, assessor: assessor, info: info, rep: rep, waivers: waivers}, paths, *jsonlFlag, nil
 }
 
 // warnNoRules says on standard error which assessed jurisdictions have no
@@ -479,6 +495,31 @@ type checker struct {
 	info     *runInfo
 	rep      reporter
 	waivers  *policy.WaiverRun // nil without --waivers
+	// texts holds buffers of dossier texts already checked and written
+	// out, to read the next files and records into (*[]byte).
+	texts sync.Pool
+}
+
+// maxPooledText is the largest text buffer kept for reuse: the bundled
+// dossiers are 3 to 18 KB, and a rare large one is left to the collector.
+const maxPooledText = 1 << 20
+
+// textBuffer returns a buffer to read a dossier's text into: one given
+// back by recycle, or nil.
+func (c *checker) textBuffer() []byte {
+	if p, ok := c.texts.Get().(*[]byte); ok {
+		return *p
+	}
+	return nil
+}
+
+// recycle hands back the buffer of a dossier whose output is written.
+func (c *checker) recycle(r *checked) {
+	if b := r.text; cap(b) > 0 && cap(b) <= maxPooledText {
+		b = b[:0]
+		c.texts.Put(&b)
+	}
+	r.text = nil
 }
 
 type job struct {
@@ -489,6 +530,9 @@ type job struct {
 	prob *secretome.Problem // set instead of data for an oversized record
 	err  error              // the input failed before a dossier was read
 	cost int                // units of the memory budget the job holds
+	// regular is set when the producer found the file named a regular
+	// file (see sizeOf).
+	regular bool
 }
 
 func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
@@ -503,7 +547,12 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 		return nil, err
 	}
 
-	jobs := make(chan job)
+	// The producer runs ahead of the workers by up to window jobs, each
+	// holding its slot and its memory, so that a worker that finishes a
+	// dossier takes the next one without waiting for the producer to be
+	// scheduled: with an unbuffered channel the workers and the producer
+	// took turns, and the cores sat idle a sixth of a run.
+	jobs := make(chan job, window)
 	results := make(chan *checked, window)
 	slots := make(chan struct{}, window)
 	mem := newBudget(runBudget)
@@ -557,6 +606,9 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 			if werr = c.rep.dossier(r); werr != nil {
 				cancel()
 			}
+			// The dossier's output is written: its text buffer takes
+			// another dossier.
+			c.recycle(r)
 			prog.tick(sum.Dossiers)
 		}
 	}
@@ -658,7 +710,7 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 	}
 	lr := newLineReader(r)
 	for records := 0; ctx.Err() == nil; records++ {
-		rec, err := lr.next()
+		rec, err := lr.next(c.textBuffer())
 		if errors.Is(err, io.EOF) {
 			if records == 0 {
 				return send(job{src: src, err: errNoRecords})
@@ -679,8 +731,15 @@ func (c *checker) produceLines(ctx context.Context, src *source, send func(job) 
 func (c *checker) check(ctx context.Context, j job) *checked {
 	out := &checked{seq: j.seq, src: j.src, line: j.line}
 	data, prob, err := j.data, j.prob, j.err
-	if err == nil && prob == nil && data == nil && j.src.path != "-" && j.line == 0 {
+	switch {
+	case err != nil || prob != nil || data != nil || j.src.path == "-" || j.line != 0:
+	case j.regular:
+		data, prob, err = readExamined(j.src.path, c.textBuffer())
+	default:
 		data, prob, err = readFile(j.src.path)
+	}
+	if j.regular || j.line != 0 {
+		out.text = data
 	}
 	switch {
 	case err != nil:

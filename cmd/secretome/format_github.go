@@ -139,7 +139,7 @@ func (r *githubReporter) prepare(info *runInfo, c *checked) {
 		if f.Path != "" {
 			msg = f.Path + ": " + msg
 		}
-		msg += "\n" + citationLine(f.Citation, f.Provenance, r.info.lang)
+		msg += "\n" + citationLine(f.Cited(), f.Provenance, r.info.lang)
 		sev, title := f.Severity, f.RuleID
 		if f.Waiver != nil {
 			// A waived finding is a notice that says so: it does not fail.

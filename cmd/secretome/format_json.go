@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"sync"
 
 	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
@@ -237,7 +238,7 @@ func dossierJSON(c *checked, t threshold) jsonDossier {
 			jj.Findings = append(jj.Findings, jsonFinding{Rule: f.RuleID, Jurisdiction: f.Jurisdiction, Severity: f.Severity.String(),
 				Path: f.Path, Line: f.Line, Column: f.Column, Use: f.Use, Message: f.Text(),
 				MessageCode: f.Message.Code, MessageArgs: f.Message.Args,
-				Citation: citationJSON(f.Citation), Provenance: f.Provenance.String(), InvalidPaths: f.InvalidPaths, Waiver: waiverJSON(f.Waiver)})
+				Citation: citationJSON(f.Cited()), Provenance: f.Provenance.String(), InvalidPaths: f.InvalidPaths, Waiver: waiverJSON(f.Waiver)})
 		}
 		d.Jurisdictions = append(d.Jurisdictions, jj)
 	}
@@ -257,6 +258,9 @@ type jsonReporter struct {
 	b     *bufio.Writer
 	info  *runInfo
 	count int
+	// bufs holds the buffers of entries written out, for the workers to
+	// prepare the next entries in (*[]byte).
+	bufs sync.Pool
 }
 
 func (r *jsonReporter) begin(info *runInfo) error {
@@ -283,12 +287,21 @@ func (r *jsonReporter) dossier(c *checked) error {
 	r.count++
 	r.b.WriteString("\n")
 	r.b.Write(output(r, r.info, c))
+	// The entry is written: its buffer takes the next one.
+	buf := c.rendered[:0]
+	c.rendered = nil
+	r.bufs.Put(&buf)
 	return flushFull(r.b)
 }
 
-// prepare encodes the dossier's entry in a worker.
+// prepare encodes the dossier's entry in a worker, in a buffer of an
+// entry already written when there is one.
 func (r *jsonReporter) prepare(info *runInfo, c *checked) {
-	c.rendered, c.prepared = mustJSON(dossierJSON(c, info.threshold)), true
+	var buf []byte
+	if p, ok := r.bufs.Get().(*[]byte); ok {
+		buf = *p
+	}
+	c.rendered, c.prepared = appendDossierJSON(buf, c, info.threshold), true
 }
 
 func (r *jsonReporter) end(s *summary) error {

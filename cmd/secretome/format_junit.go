@@ -170,7 +170,7 @@ func (r *junitReporter) suite(c *checked) []byte {
 					continue
 				}
 				line := fmt.Sprintf("%s %s %s: %s (%s)", r.severity(f.Severity), f.RuleID, where(f.Path, f.Line, r.info.lang), f.Text(),
-					citationLine(f.Citation, f.Provenance, r.info.lang))
+					citationLine(f.Cited(), f.Provenance, r.info.lang))
 				if f.Waiver != nil {
 					// Waived: shown with the waiver, never a failure.
 					other = append(other, r.say("cli.junit.waived", message.Text(line), message.Text(waiverLine(f.Waiver, r.info.lang))))

@@ -194,7 +194,7 @@ func (t *textReporter) jurisdiction(c *checked, j *regulation.JurisdictionReport
 			// (a product field found wanting for one use).
 			msg = t.say("cli.finding_use", message.Int(*f.Use), message.Text(msg))
 		}
-		cite := citationLine(f.Citation, f.Provenance, t.info.lang)
+		cite := citationLine(f.Cited(), f.Provenance, t.info.lang)
 		if w := f.Waiver; w != nil {
 			// A waived finding is shown, with the waiver, but does not
 			// count: its label says so instead of its severity.

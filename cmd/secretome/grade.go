@@ -183,7 +183,7 @@ func (g *grader) lines(src source) error {
 	}
 	lr := newLineReader(r)
 	for records := 0; ; records++ {
-		rec, err := lr.next()
+		rec, err := lr.next(nil)
 		if errors.Is(err, io.EOF) {
 			if records == 0 {
 				g.unreadable(src.name(), errNoRecords)

@@ -230,6 +230,27 @@ func tooLarge(size int64) secretome.Problem {
 // more than the bound in case the file grows meanwhile. Anything that is
 // not a regular file (a folder, a FIFO, a device) is refused unopened.
 func readFile(path string) ([]byte, *secretome.Problem, error) {
+	if data, prob, ok := readRegular(path); ok {
+		return data, prob, nil
+	}
+	return readFileOS(path)
+}
+
+// readExamined reads a dossier file that was found to be a regular file a
+// moment before: it opens it without examining it first. Its type is
+// checked again on the open file, which is opened without waiting for a
+// writer, so a file replaced by a named pipe meanwhile is still refused.
+// It reads into buf when buf has room for the file.
+func readExamined(path string, buf []byte) ([]byte, *secretome.Problem, error) {
+	if data, prob, ok := readOpen(path, buf); ok {
+		return data, prob, nil
+	}
+	return readFileOS(path)
+}
+
+// readFileOS is readFile through package os, whose errors name what went
+// wrong: the path every input out of the ordinary takes.
+func readFileOS(path string) ([]byte, *secretome.Problem, error) {
 	f, info, err := openFile(path)
 	if err != nil {
 		return nil, nil, err
@@ -342,11 +363,12 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
 }
 
-// next returns the next non-blank record, or io.EOF.
-func (lr *lineReader) next() (record, error) {
+// next returns the next non-blank record, or io.EOF. The record is read
+// into buf when it has room.
+func (lr *lineReader) next(buf []byte) (record, error) {
 	for {
 		lr.line++
-		var buf []byte
+		buf = buf[:0]
 		over := false
 		for {
 			chunk, err := lr.r.ReadSlice('\n')
