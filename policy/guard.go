@@ -16,10 +16,11 @@ import (
 // compiled. House rules mostly start by naming what they are about
 // (use.class == "cosmetic" && ..., claim.intent == "therapeutic" && ...,
 // authorisation.kind == "ethics_approval" && ...). Such a conjunct, a
-// field of a variable compared with constants, is a guard: the view
-// answers it by reading the field's Go value from the dossier (a
-// string, an int, a bool) and comparing it with the constants, without
-// running CEL and without making a CEL value or a node. When a guard fails, the condition is false (false && x is
+// field of a variable (or the size of a list of objects) compared with
+// constants, is a guard: the view answers it by reading the field's Go
+// value from the dossier (a string, an int, a bool) and comparing it
+// with the constants, without running CEL and without making a CEL value
+// or a node. When a guard fails, the condition is false (false && x is
 // false in CEL whatever x is) and the program is not run; when the
 // condition is nothing but guards, their answer is the condition's. As
 // reading a field of the view cannot fail, a guard answers exactly as
