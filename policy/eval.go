@@ -81,8 +81,15 @@ func (a *activation) Parent() interpreter.Activation { return nil }
 // check is the rule's regulation.Rule.Check.
 func (r *compiled) check(c *regulation.Context) {
 	v := assessmentView(c)
-	// Rules run one after the other within an assessment.
-	v.act = activation{v: v, jurisdiction: c.Jurisdiction(), it: r.item, use: -1}
+	// Rules run one after the other within an assessment. (Only the
+	// fields that change are written: writing pointers costs more.)
+	if code := c.Jurisdiction(); v.act.jurisdiction != code {
+		v.act.jurisdiction = code
+	}
+	if v.act.it != r.item {
+		v.act.it = r.item
+	}
+	v.act.item, v.act.use = 0, -1
 	var msg rendered
 	if r.item == nil {
 		r.apply(c, v, -1, &msg)

@@ -16,10 +16,11 @@ import (
 // compiled. House rules mostly start by naming what they are about
 // (use.class == "cosmetic" && ..., claim.intent == "therapeutic" && ...,
 // authorisation.kind == "ethics_approval" && ...). Such a conjunct, a
-// field of a variable compared with constants, is a guard: the view
-// answers it by reading the field's Go value from the dossier (a
-// string, an int, a bool) and comparing it with the constants, without
-// running CEL and without making a CEL value or a node. When a guard fails, the condition is false (false && x is
+// field of a variable (or the size of a list of objects) compared with
+// constants, is a guard: the view answers it by reading the field's Go
+// value from the dossier (a string, an int, a bool) and comparing it
+// with the constants, without running CEL and without making a CEL value
+// or a node. When a guard fails, the condition is false (false && x is
 // false in CEL whatever x is) and the program is not run; when the
 // condition is nothing but guards, their answer is the condition's. As
 // reading a field of the view cannot fail, a guard answers exactly as
@@ -59,6 +60,9 @@ type guard struct {
 	// an element for which every guard of exists holds.
 	exists []guard
 	elem   reflect.Type // while compiling: the element type of a list
+	// test answers the guard for its variable at p, made once by
+	// prepare for the guard's fields, comparison and constants.
+	test func(v *view, p pos) bool
 }
 
 // Where a guard's variable is: the dossier, the item being checked, or
@@ -77,8 +81,7 @@ func newCondition(prg cel.Program, ast *cel.Ast, kinds *viewKinds, vars map[stri
 	native := ast.NativeRep()
 	conjuncts := conjunctsOf(native.Expr(), nil)
 	for _, e := range conjuncts {
-		if g, ok := guardOf(e, native, kinds, vars); ok {
-			g.typed()
+		if g, ok := guardOf(e, native, kinds, vars); ok && g.prepare() {
 			c.guards = append(c.guards, g)
 		}
 	}
@@ -318,8 +321,10 @@ func (ks *viewKinds) ofType(t reflect.Type) *kind {
 	return nil
 }
 
-// typed sets the guard's wanted values as Go values.
-func (g *guard) typed() {
+// prepare sets the guard's wanted values as Go values and makes its
+// test; it reports false when the guard's fields cannot answer it (CEL
+// must).
+func (g *guard) prepare() bool {
 	for _, w := range g.want {
 		switch w := w.(type) {
 		case types.String:
@@ -330,9 +335,91 @@ func (g *guard) typed() {
 			g.flags = append(g.flags, bool(w))
 		}
 	}
-	for i := range g.exists {
-		g.exists[i].typed()
+	k, single := g.kind, false
+	for _, f := range g.path[:len(g.path)-1] {
+		if k = k.fields[f].obj; k == nil {
+			return false
+		}
+		single = true
 	}
+	f := &k.fields[g.path[len(g.path)-1]]
+	var test func(v *view, p pos) bool
+	switch {
+	case g.exists != nil:
+		l := f.list
+		if l == nil {
+			return false
+		}
+		subs := make([]func(v *view, p pos) bool, len(g.exists))
+		for i := range g.exists {
+			if !g.exists[i].prepare() {
+				return false
+			}
+			subs[i] = g.exists[i].test
+		}
+		neg := g.negate
+		test = func(v *view, p pos) bool {
+			n := l.count(v, p)
+		elements:
+			for e := range n {
+				ep := l.at(p, e)
+				for _, sub := range subs {
+					if !sub(v, ep) {
+						continue elements
+					}
+				}
+				return !neg
+			}
+			return neg
+		}
+	case g.size || g.op != "" || len(g.nums) > 0:
+		num := f.num
+		if g.size {
+			if f.list == nil {
+				return false
+			}
+			count := f.list.count
+			num = func(v *view, p pos) int64 { return int64(count(v, p)) }
+		}
+		if num == nil || len(g.nums) != len(g.want) || (g.op != "" && len(g.nums) != 1) {
+			return false
+		}
+		test = compareNum(num, g.op, g.nums, g.negate)
+	case f.text != nil && len(g.texts) == len(g.want) && len(g.texts) == 1:
+		read, w, neg := f.text, g.texts[0], g.negate
+		test = func(v *view, p pos) bool { return (read(v, p) == w) != neg }
+	case f.text != nil && len(g.texts) == len(g.want):
+		read, ws, neg := f.text, g.texts, g.negate
+		test = func(v *view, p pos) bool { return slices.Contains(ws, read(v, p)) != neg }
+	case f.flag != nil && len(g.flags) == len(g.want):
+		read, ws, neg := f.flag, g.flags, g.negate
+		test = func(v *view, p pos) bool { return slices.Contains(ws, read(v, p)) != neg }
+	default:
+		return false
+	}
+	if single {
+		// A field of the one object of its kind (dossier.product.x).
+		at := test
+		test = func(v *view, _ pos) bool { return at(v, pos{}) }
+	}
+	g.test = test
+	return true
+}
+
+// compareNum returns the test of an int read by num: compared with
+// ws[0] by op, or equal to one of ws (op ""); neg negates it.
+func compareNum(num func(v *view, p pos) int64, op string, ws []int64, neg bool) func(v *view, p pos) bool {
+	switch op {
+	case "<":
+		return func(v *view, p pos) bool { return (num(v, p) < ws[0]) != neg }
+	case "<=":
+		return func(v *view, p pos) bool { return (num(v, p) <= ws[0]) != neg }
+	case ">":
+		return func(v *view, p pos) bool { return (num(v, p) > ws[0]) != neg }
+	case ">=":
+		return func(v *view, p pos) bool { return (num(v, p) >= ws[0]) != neg }
+	}
+	return func(v *view, p pos) bool { return slices.Contains(ws, num(v, p)) != neg }
 }
 
 // variable returns the position of the guard's variable among the
@@ -387,77 +474,7 @@ func (g *guard) holds(v *view) (holds, known bool) {
 	if !ok {
 		return false, false
 	}
-	return g.holdsAt(v, g.kind, p)
-}
-
-// holdsAt is holds with the guard's variable the object of kind k at p.
-func (g *guard) holdsAt(v *view, k *kind, p pos) (holds, known bool) {
-	f, p, ok := g.field(k, p)
-	if !ok {
-		return false, false
-	}
-	if (g.size && f.list == nil) || (!g.size && len(g.nums) > 0 && f.num == nil) {
-		return false, false
-	}
-	var h bool
-	switch {
-	case g.exists != nil:
-		l := f.list
-		if l == nil {
-			return false, false
-		}
-		for e := range l.count(v, p) {
-			ep := l.at(p, e)
-			all := true
-			for i := range g.exists {
-				sub, known := g.exists[i].holdsAt(v, l.kind, ep)
-				if !known {
-					return false, false
-				}
-				if !sub {
-					all = false
-					break
-				}
-			}
-			if all {
-				h = true
-				break
-			}
-		}
-	case g.op != "":
-		if len(g.nums) != 1 {
-			return false, false
-		}
-		x, w := g.number(v, f, p), g.nums[0]
-		switch g.op {
-		case "<":
-			h = x < w
-		case "<=":
-			h = x <= w
-		case ">":
-			h = x > w
-		case ">=":
-			h = x >= w
-		}
-	case f.text != nil && len(g.texts) == len(g.want):
-		h = slices.Contains(g.texts, f.text(v, p))
-	case len(g.nums) > 0 && len(g.nums) == len(g.want):
-		h = slices.Contains(g.nums, g.number(v, f, p))
-	case f.flag != nil && len(g.flags) == len(g.want):
-		h = slices.Contains(g.flags, f.flag(v, p))
-	default:
-		return false, false
-	}
-	return h != g.negate, true
-}
-
-// number returns the int the guard compares: the field f at p, or the
-// size of the list it holds.
-func (g *guard) number(v *view, f *field, p pos) int64 {
-	if g.size {
-		return int64(f.list.count(v, p))
-	}
-	return f.num(v, p)
+	return g.test(v, p), true
 }
 
 // eval evaluates the condition on the view's variables.

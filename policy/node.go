@@ -391,8 +391,9 @@ type view struct {
 	adapter types.Adapter
 	root    node // the dossier
 	// lists holds the lists of the dossier's objects made so far, by
-	// kind (the results of batches are held by their batches).
-	lists [nKinds]listNodes
+	// kind (the results of batches are held by their batches); nil until
+	// CEL first reads a list (guards read none).
+	lists *[nKinds]listNodes
 	// uses is scratch space for the uses a verdict concerns.
 	uses []int
 	// juris is the variable jurisdiction of the last jurisdiction seen.
@@ -415,7 +416,7 @@ type view struct {
 // an argument list a part of msgArgs, with its capacity cut to its length.
 func (v *view) plain(parts []string) message.Message {
 	if v.msgText.Cap() == 0 {
-		v.msgText.Grow(512)
+		v.msgText.Grow(1024)
 	}
 	start := v.msgText.Len()
 	for _, p := range parts {
@@ -426,7 +427,7 @@ func (v *view) plain(parts []string) message.Message {
 	}
 	text := v.msgText.String()[start:]
 	if len(v.msgArgs) == cap(v.msgArgs) {
-		v.msgArgs = make([]message.Arg, 0, 2*cap(v.msgArgs)+8)
+		v.msgArgs = make([]message.Arg, 0, 2*cap(v.msgArgs)+16)
 	}
 	v.msgArgs = append(v.msgArgs, message.Text(text))
 	n := len(v.msgArgs)
@@ -450,6 +451,7 @@ func newView(c *regulation.Context) *view {
 	}
 	v := &view{c: c, d: c.Dossier(), asOf: c.AsOf(), kinds: env.kinds, adapter: env.adapter}
 	v.root = node{k: env.kinds[kDossier], v: v}
+	v.act = activation{v: v, use: -1}
 	return v
 }
 
@@ -489,6 +491,9 @@ func (v *view) single(k *kind) ref.Val { return &node{k: k, v: v} }
 
 // list returns the list of the n objects of kind k, made once.
 func (v *view) list(k *kind, n int) ref.Val {
+	if v.lists == nil {
+		v.lists = new([nKinds]listNodes)
+	}
 	l := &v.lists[k.id]
 	if l.val == nil {
 		l.val, l.nodes = v.nodes(k, -1, n)

@@ -317,6 +317,16 @@ type verdictBacking struct {
 // rest of the keys then only need checking, and a sort is needed only
 // when a rule reported its findings out of path order.
 func (st *state) sortFindings(order []int32, first int32, nUses int) {
+	cmp := func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) }
+	if len(order) <= 12 {
+		// Few findings: an insertion sort (what slices.SortFunc does
+		// with so few) costs less than counting.
+		for i := range order {
+			order[i] = first + int32(i)
+		}
+		slices.SortFunc(order, cmp)
+		return
+	}
 	key := func(p *pending) int {
 		use := p.use + 1
 		if use < 0 || use > nUses {
@@ -336,7 +346,6 @@ func (st *state) sortFindings(order []int32, first int32, nUses int) {
 		order[st.counts[k]] = first + int32(i)
 		st.counts[k]++
 	}
-	cmp := func(a, b int32) int { return comparePending(&st.findings[a], &st.findings[b]) }
 	if !slices.IsSortedFunc(order, cmp) {
 		slices.SortStableFunc(order, cmp)
 	}

@@ -334,11 +334,9 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 	// assessed.
 	var prod secretome.Problems
 	d.Product.CheckInto(&prod, "product")
-	for _, pr := range prod.List() {
-		if pr.Code != secretome.CodeBatchDeviation {
-			ps.Append(pr)
-		}
-	}
+	kept := prod.List()
+	kept = slices.DeleteFunc(kept, func(pr secretome.Problem) bool { return pr.Code == secretome.CodeBatchDeviation })
+	ps.Append(kept...)
 
 	m := root.Field("manufacturer")
 	c.required(&m, "name", d.Manufacturer.Name)
@@ -419,10 +417,12 @@ func (d *Dossier) check(ps *secretome.Problems, opts *ValidateOptions) {
 	for i := range d.Studies {
 		s := &d.Studies[i]
 		p := sp.Index(i)
-		base := p.String()
-		for _, pr := range s.Check() {
-			pr.Path = fieldpath.Join(base, pr.Path)
-			ps.Append(pr)
+		if sps := s.Check(); len(sps) > 0 {
+			base := p.String()
+			for k := range sps {
+				sps[k].Path = fieldpath.Join(base, sps[k].Path)
+			}
+			ps.Append(sps...)
 		}
 		if j, dup := studyIDs[s.ID]; dup && s.ID != "" {
 			f := p.Field("id")

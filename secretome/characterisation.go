@@ -1,6 +1,7 @@
 package secretome
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/openregen/secretomekit/internal/enum"
@@ -274,10 +275,6 @@ func findMarker(ms []Marker, name string) *Marker {
 // without allocating.
 func sameMarker(a, b string) bool { return matchMarker(a, b, false) }
 
-// hasMarkerPrefix reports whether name starts with prefix, ignoring ASCII
-// case, spaces and hyphens.
-func hasMarkerPrefix(name, prefix string) bool { return matchMarker(name, prefix, true) }
-
 // matchMarker compares a with b ignoring ASCII case, spaces and hyphens:
 // whole names, or, when prefix is true, whether a starts with b.
 func matchMarker(a, b string, prefix bool) bool {
@@ -356,21 +353,50 @@ var (
 		"fibronectin", "FN1", "MFGE8", "lactadherin", "LGALS3BP"}
 )
 
-// markerIn reports whether the marker name is one of the list, compared
-// as findMarker does; a list entry ending in "*" matches every name that
-// starts with it.
-func markerIn(name string, list []string) bool {
-	for _, w := range list {
-		if prefix, ok := strings.CutSuffix(w, "*"); ok {
-			if hasMarkerPrefix(name, prefix) {
-				return true
-			}
-		} else if sameMarker(name, w) {
-			return true
+// markerKey appends name to b as marker names are compared (see
+// findMarker): without spaces and hyphens, ASCII letters in upper case.
+// Two names are the same marker when their keys are equal, and a name
+// starts with a prefix when its key starts with the prefix's key.
+func markerKey(b []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == ' ' || c == '-':
+		case 'a' <= c && c <= 'z':
+			b = append(b, c-('a'-'A'))
+		default:
+			b = append(b, c)
 		}
 	}
-	return false
+	return b
 }
+
+// evTable finds the category of a marker name: exact maps the key of
+// each name in the lists to the lowest category listing it, and prefixes
+// holds the key of each entry ending in "*", in category order. Made
+// once from the lists, it is never changed.
+type evTable struct {
+	exact    map[string]int
+	prefixes []evPrefix
+}
+
+type evPrefix struct {
+	key string
+	cat int
+}
+
+var evCategories = func() *evTable {
+	t := &evTable{exact: map[string]int{}}
+	for i, list := range [...][]string{evCategory1, evCategory2, evCategory3, evCategory4, evCategory5} {
+		for _, w := range list {
+			if prefix, ok := strings.CutSuffix(w, "*"); ok {
+				t.prefixes = append(t.prefixes, evPrefix{string(markerKey(nil, prefix)), i + 1})
+			} else if k := string(markerKey(nil, w)); t.exact[k] == 0 {
+				t.exact[k] = i + 1
+			}
+		}
+	}
+	return t
+}()
 
 // EVCategory returns the MISEV2018 Table 3 category (1 to 5) of a protein
 // marker name, or 0 when the name is not in the library's lists: 1
@@ -383,12 +409,18 @@ func markerIn(name string, list []string) bool {
 // fibronectin, MFGE8). Aliases are accepted (ALIX or PDCD6IP, CD73 or
 // NT5E); the lists are not exhaustive.
 func EVCategory(name string) int {
-	for i, list := range [...][]string{evCategory1, evCategory2, evCategory3, evCategory4, evCategory5} {
-		if markerIn(name, list) {
-			return i + 1
+	var buf [64]byte
+	key := markerKey(buf[:0], name)
+	cat := evCategories.exact[string(key)]
+	for _, p := range evCategories.prefixes {
+		if cat != 0 && p.cat >= cat {
+			break // no prefix of a lower category matches
+		}
+		if bytes.HasPrefix(key, []byte(p.key)) {
+			return p.cat
 		}
 	}
-	return 0
+	return cat
 }
 
 // EVCharacterisation reports which items of EV characterisation a product

@@ -271,6 +271,7 @@ func (ps *Problems) full(sev Severity) bool {
 // as they are; callers that embed a document give the problems their full
 // paths first (see Product.CheckInto).
 func (ps *Problems) Append(list ...Problem) {
+	ps.list = slices.Grow(ps.list, min(len(list), max(MaxProblems-len(ps.list), 0)))
 	for _, p := range list {
 		if !ps.full(p.Severity) {
 			ps.list = append(ps.list, p)

@@ -2,6 +2,7 @@ package secretome
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,6 +58,7 @@ func (p *Product) Check() []Problem {
 func (p *Product) CheckInto(ps *Problems, base string) {
 	var own Problems
 	p.check(&own)
+	ps.list = slices.Grow(ps.list, len(own.list))
 	for _, pr := range own.list {
 		pr.Path = fieldpath.Join(base, pr.Path)
 		ps.list = append(ps.list, pr)
@@ -157,8 +159,24 @@ func dimList(dims []Dimension) message.Arg {
 
 // dimension is the argument naming a dimension by its term.
 func dimension(d Dimension) message.Arg {
+	if d < dimensionCount {
+		return dimensionArgs[d]
+	}
+	return dimensionArg(d)
+}
+
+func dimensionArg(d Dimension) message.Arg {
 	return message.Enum("dimension", strings.ReplaceAll(d.String(), " ", "_"))
 }
+
+// dimensionArgs holds the argument of each dimension, made once and never
+// changed, so that a problem naming dimensions makes none.
+var dimensionArgs = func() (args [dimensionCount]message.Arg) {
+	for d := range args {
+		args[d] = dimensionArg(Dimension(d))
+	}
+	return args
+}()
 
 // nonNegative reports a negative quantity.
 func (c checker) nonNegative(p *fieldpath.Path, q Quantity, what string) {
