@@ -102,7 +102,7 @@ type memoryLimit struct {
 }
 
 const (
-	limitFloor = 40 << 20
+	limitFloor = 32 << 20
 	// limitStep rounds the limit, so that it changes seldom: it is
 	// raised at once, and lowered only by a whole step or more.
 	limitStep = 8 << 20
