@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 )
 
@@ -87,7 +88,8 @@ func (b *budget) release(n int) {
 }
 
 // memoryLimit keeps the collector's soft memory limit near what the run
-// needs: limitFloor for the program and small dossiers, plus the part of
+// needs: limitFloor for the program and small dossiers above the heap the
+// program held when the check began, plus the part of
 // each dossier's cost in flight that grows with its size, up to
 // gcMemoryLimit. With GOGC=400 alone the heap of a long stream of small
 // dossiers may grow to five times its live size, more when the machine is
@@ -99,6 +101,10 @@ type memoryLimit struct {
 	mu       sync.Mutex
 	inFlight int64 // the size-dependent cost of the dossiers in flight
 	set      int64 // the limit in force, 0 before the first dossier
+	// floor is limitFloor plus the live heap when the first dossier
+	// came: the rules and whatever else the program holds for the whole
+	// run, which a limit below them would make the collector chase.
+	floor int64
 }
 
 const (
@@ -122,8 +128,11 @@ func (m *memoryLimit) add(n int64) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.floor == 0 {
+		m.floor = limitFloor + liveHeap()
+	}
 	m.inFlight += n
-	want := min(limitFloor+(m.inFlight+limitStep-1)/limitStep*limitStep, gcMemoryLimit)
+	want := min(m.floor+(m.inFlight+limitStep-1)/limitStep*limitStep, gcMemoryLimit)
 	if m.set == 0 || want > m.set || want <= m.set-limitStep {
 		debug.SetMemoryLimit(want)
 		m.set = want
@@ -133,3 +142,13 @@ func (m *memoryLimit) add(n int64) {
 // sizeCost is the part of a dossier's cost (docCost) that grows with its
 // size.
 func sizeCost(cost int64) int64 { return max(cost-baseCost, 0) }
+
+// liveHeap returns the bytes of heap the last collection found live.
+func liveHeap() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
+}

@@ -259,11 +259,14 @@ type jsonReporter struct {
 	b     *bufio.Writer
 	info  *runInfo
 	count int
-	// scratch holds the buffers workers write entries in (*[]byte): an
-	// entry is then copied out at its size, so that the entries waiting
-	// to be written hold no room they do not use (a pooled buffer grows
-	// to the largest entry, and 32 such would keep megabytes live).
-	scratch sync.Pool
+	// bufs holds the buffers workers write entries in (*[]byte). An
+	// entry keeps its buffer until it is written, when the buffer goes
+	// back, unless the buffer is over twice its size: then the entry is
+	// copied out at its size and the buffer goes back at once, so that
+	// the entries waiting to be written hold little room they do not use
+	// (buffers grow to the largest entry, and 32 of them would keep
+	// megabytes live).
+	bufs sync.Pool
 }
 
 func (r *jsonReporter) begin(info *runInfo) error {
@@ -290,6 +293,7 @@ func (r *jsonReporter) dossier(c *checked) error {
 	r.count++
 	r.b.WriteString("\n")
 	r.b.Write(output(r, r.info, c))
+	r.recycle(c.rendered)
 	c.rendered = nil
 	return flushFull(r.b)
 }
@@ -297,13 +301,24 @@ func (r *jsonReporter) dossier(c *checked) error {
 // prepare encodes the dossier's entry in a worker.
 func (r *jsonReporter) prepare(info *runInfo, c *checked) {
 	var buf []byte
-	if p, ok := r.scratch.Get().(*[]byte); ok {
+	if p, ok := r.bufs.Get().(*[]byte); ok {
 		buf = *p
 	}
 	buf = appendDossierJSON(buf[:0], c, info.threshold)
-	c.rendered, c.prepared = bytes.Clone(buf), true
-	if cap(buf) <= maxPooledText {
-		r.scratch.Put(&buf)
+	if cap(buf) > 2*len(buf) {
+		c.rendered = bytes.Clone(buf)
+		r.recycle(buf)
+	} else {
+		c.rendered = buf
+	}
+	c.prepared = true
+}
+
+// recycle hands back a buffer an entry was written in.
+func (r *jsonReporter) recycle(buf []byte) {
+	if cap(buf) > 0 && cap(buf) <= maxPooledText {
+		buf = buf[:0]
+		r.bufs.Put(&buf)
 	}
 }
 
