@@ -40,7 +40,7 @@ func BenchmarkCheck10kFiles(b *testing.B) {
 	for b.Loop() {
 		var errb bytes.Buffer
 		e := &env{ctx: context.Background(), stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb,
-			getenv: func(string) string { return "" }}
+			getenv: func(string) string { return "" }, limit: &memoryLimit{}}
 		if code := run(e, []string{"check", "--as-of", asOf, "--format", "json", dir}); code == exitUsage {
 			b.Fatalf("exit %d: %s", code, errb.String())
 		}
@@ -83,7 +83,7 @@ func BenchmarkCheckJSONL(b *testing.B) {
 	for b.Loop() {
 		var errb bytes.Buffer
 		e := &env{ctx: context.Background(), stdin: bytes.NewReader(stream.Bytes()), stdout: io.Discard, stderr: &errb,
-			getenv: func(string) string { return "" }}
+			getenv: func(string) string { return "" }, limit: &memoryLimit{}}
 		if code := run(e, []string{"check", "--as-of", asOf, "--format", "json", "--jsonl", "-"}); code == exitUsage {
 			b.Fatalf("exit %d: %s", code, errb.String())
 		}

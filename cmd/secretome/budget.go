@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
+	"sync"
 )
 
 // Memory bounds of a check run. One dossier, while it is decoded and
@@ -83,3 +85,51 @@ func (b *budget) release(n int) {
 		<-b.units
 	}
 }
+
+// memoryLimit keeps the collector's soft memory limit near what the run
+// needs: limitFloor for the program and small dossiers, plus the part of
+// each dossier's cost in flight that grows with its size, up to
+// gcMemoryLimit. With GOGC=400 alone the heap of a long stream of small
+// dossiers may grow to five times its live size, more when the machine is
+// busy and the collector lags; the limit caps it while a large dossier in
+// flight still raises it, so that the collector never runs over and over
+// below the live heap. A nil *memoryLimit does nothing: only the command
+// sets one, when GOMEMLIMIT is not set.
+type memoryLimit struct {
+	mu       sync.Mutex
+	inFlight int64 // the size-dependent cost of the dossiers in flight
+	set      int64 // the limit in force, 0 before the first dossier
+}
+
+const (
+	limitFloor = 32 << 20
+	// limitStep rounds the limit, so that it changes seldom: it is
+	// raised at once, and lowered only by a whole step or more.
+	limitStep = 8 << 20
+)
+
+func newMemoryLimit(getenv func(string) string) *memoryLimit {
+	if getenv("GOMEMLIMIT") != "" {
+		return nil
+	}
+	return &memoryLimit{}
+}
+
+// add changes the cost in flight by n bytes and moves the limit with it.
+func (m *memoryLimit) add(n int64) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.inFlight += n
+	want := min(limitFloor+(m.inFlight+limitStep-1)/limitStep*limitStep, gcMemoryLimit)
+	if m.set == 0 || want > m.set || want <= m.set-limitStep {
+		debug.SetMemoryLimit(want)
+		m.set = want
+	}
+}
+
+// sizeCost is the part of a dossier's cost (docCost) that grows with its
+// size.
+func sizeCost(cost int64) int64 { return max(cost-baseCost, 0) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -54,4 +55,32 @@ func TestBudgetWaits(t *testing.T) {
 	assert.False(t, ok)
 	b.release(all)
 	assert.Empty(t, b.units, "nothing is held after a cancelled wait")
+}
+
+// TestMemoryLimitFollowsTheDossiersInFlight checks that the collector's
+// soft memory limit rises at once with a large dossier in flight, falls
+// back by whole steps, and stays within the floor and gcMemoryLimit.
+func TestMemoryLimitFollowsTheDossiersInFlight(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prev)
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	m := &memoryLimit{}
+	small := sizeCost(docCost(6<<10, syntaxJSON))
+	m.add(small)
+	assert.Equal(t, int64(limitFloor+limitStep), limit(), "a small dossier in flight")
+	large := sizeCost(docCost(8<<20, syntaxJSON))
+	m.add(large)
+	assert.Equal(t, limitFloor+(small+large+limitStep-1)/limitStep*limitStep, limit(), "a large one raises the limit at once")
+	m.add(-large)
+	assert.Equal(t, int64(limitFloor+limitStep), limit(), "and lowers it when it is done")
+	m.add(-small)
+	assert.Equal(t, int64(limitFloor), limit(), "nothing in flight")
+	for range 10 {
+		m.add(sizeCost(docBound))
+	}
+	assert.Equal(t, int64(gcMemoryLimit), limit(), "never above gcMemoryLimit")
+	var none *memoryLimit
+	none.add(1 << 30) // does nothing
+	assert.Equal(t, int64(gcMemoryLimit), limit())
+	assert.Nil(t, newMemoryLimit(func(string) string { return "100MiB" }), "GOMEMLIMIT wins")
 }

@@ -301,8 +301,7 @@ type reporter interface {
 // number of GitHub annotations of each kind. prepare must read nothing of
 // the reporter but what begin set up, which begin does before any worker
 // starts and which does not change afterwards, and what is safe for
-// concurrent use (a sync.Pool of buffers that dossier hands back once it
-// wrote an entry).
+// concurrent use (a sync.Pool of scratch buffers).
 type preparer interface {
 	prepare(info *runInfo, c *checked)
 }
@@ -500,8 +499,9 @@ type checker struct {
 	texts sync.Pool
 }
 
-// maxPooledText is the largest text buffer kept for reuse: the bundled
-// dossiers are 3 to 18 KB, and a rare large one is left to the collector.
+// maxPooledText is the largest buffer kept for reuse, of a dossier's text
+// or of its output: the bundled dossiers are 3 to 18 KB and their JSON
+// entries up to 40 KB, and a rare large one is left to the collector.
 const maxPooledText = 1 << 20
 
 // textBuffer returns a buffer to read a dossier's text into: one given
@@ -530,6 +530,9 @@ type job struct {
 	prob *secretome.Problem // set instead of data for an oversized record
 	err  error              // the input failed before a dossier was read
 	cost int                // units of the memory budget the job holds
+	// sized is the part of the job's cost that grows with its size,
+	// which the collector's memory limit follows (see memoryLimit).
+	sized int64
 	// regular is set when the producer found the file named a regular
 	// file (see sizeOf).
 	regular bool
@@ -565,6 +568,7 @@ func (c *checker) run(paths []string, jsonl bool) (*summary, error) {
 			for j := range jobs {
 				r := c.check(ctx, j)
 				mem.release(j.cost)
+				c.env.limit.add(-j.sized)
 				if prep != nil {
 					prep.prepare(c.info, r)
 				}
@@ -652,15 +656,18 @@ func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job
 		if syn == syntaxJSONL {
 			syn = syntaxJSON
 		}
-		cost, ok := mem.acquire(ctx, docCost(sizeOf(&j), syn))
+		want := docCost(sizeOf(&j), syn)
+		cost, ok := mem.acquire(ctx, want)
 		if !ok {
 			return false
 		}
-		j.cost = cost
+		j.cost, j.sized = cost, sizeCost(want)
+		c.env.limit.add(j.sized)
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
 			mem.release(cost)
+			c.env.limit.add(-j.sized)
 			return false
 		}
 		j.seq = seq
@@ -670,6 +677,7 @@ func (c *checker) produce(ctx context.Context, sources []source, jobs chan<- job
 			return true
 		case <-ctx.Done():
 			mem.release(cost)
+			c.env.limit.add(-j.sized)
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"sync"
@@ -258,9 +259,11 @@ type jsonReporter struct {
 	b     *bufio.Writer
 	info  *runInfo
 	count int
-	// bufs holds the buffers of entries written out, for the workers to
-	// prepare the next entries in (*[]byte).
-	bufs sync.Pool
+	// scratch holds the buffers workers write entries in (*[]byte): an
+	// entry is then copied out at its size, so that the entries waiting
+	// to be written hold no room they do not use (a pooled buffer grows
+	// to the largest entry, and 32 such would keep megabytes live).
+	scratch sync.Pool
 }
 
 func (r *jsonReporter) begin(info *runInfo) error {
@@ -287,21 +290,21 @@ func (r *jsonReporter) dossier(c *checked) error {
 	r.count++
 	r.b.WriteString("\n")
 	r.b.Write(output(r, r.info, c))
-	// The entry is written: its buffer takes the next one.
-	buf := c.rendered[:0]
 	c.rendered = nil
-	r.bufs.Put(&buf)
 	return flushFull(r.b)
 }
 
-// prepare encodes the dossier's entry in a worker, in a buffer of an
-// entry already written when there is one.
+// prepare encodes the dossier's entry in a worker.
 func (r *jsonReporter) prepare(info *runInfo, c *checked) {
 	var buf []byte
-	if p, ok := r.bufs.Get().(*[]byte); ok {
+	if p, ok := r.scratch.Get().(*[]byte); ok {
 		buf = *p
 	}
-	c.rendered, c.prepared = appendDossierJSON(buf, c, info.threshold), true
+	buf = appendDossierJSON(buf[:0], c, info.threshold)
+	c.rendered, c.prepared = bytes.Clone(buf), true
+	if cap(buf) <= maxPooledText {
+		r.scratch.Put(&buf)
+	}
 }
 
 func (r *jsonReporter) end(s *summary) error {

@@ -39,12 +39,16 @@ type env struct {
 	// flag (English by default); run finds it before the flags are parsed,
 	// so that the flag package's own mistakes and help are in it too.
 	lang language.Tag
+	// limit moves the collector's soft memory limit with the dossiers in
+	// flight (see memoryLimit); nil leaves it as it is, as tests run.
+	limit *memoryLimit
 }
 
 func main() {
 	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	e := &env{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	e := &env{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
+		limit: newMemoryLimit(os.Getenv)}
 	code := run(e, os.Args[1:])
 	stop()
 	os.Exit(code)
@@ -57,7 +61,8 @@ func main() {
 // above what the dossiers in flight may take together (runBudget) with
 // room for the collector, so that it caps the heap without making the
 // collector run over and over while a large dossier is checked, as a
-// limit below the live heap would. GOGC and GOMEMLIMIT, when set, win.
+// limit below the live heap would; during a check, memoryLimit lowers it
+// to what the dossiers in flight need. GOGC and GOMEMLIMIT, when set, win.
 // It returns a function that restores the previous settings.
 func tuneGC(getenv func(string) string) (restore func()) {
 	gc, limit := -2, int64(-1)
