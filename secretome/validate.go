@@ -57,6 +57,14 @@ func (p *Product) Check() []Problem {
 // (for example "product" when the product is embedded in a dossier).
 func (p *Product) CheckInto(ps *Problems, base string) {
 	var own Problems
+	if fieldpath.IsIdent(base) {
+		// The paths are rendered below base at once.
+		root := fieldpath.Root()
+		at := root.Field(base)
+		p.checkAt(&own, &at)
+		ps.list = append(ps.list, own.list...)
+		return
+	}
 	p.check(&own)
 	ps.list = slices.Grow(ps.list, len(own.list))
 	for _, pr := range own.list {
@@ -213,10 +221,15 @@ func (c checker) percent(p *fieldpath.Path, d decimal.Decimal, what string) {
 }
 
 func (p *Product) check(ps *Problems) {
-	c := checker{ps}
 	root := fieldpath.Root()
-	c.required(&root, "id", p.ID == "")
-	c.required(&root, "name", p.Name == "")
+	p.checkAt(ps, &root)
+}
+
+// checkAt is check with the paths of the problems below root.
+func (p *Product) checkAt(ps *Problems, root *fieldpath.Path) {
+	c := checker{ps}
+	c.required(root, "id", p.ID == "")
+	c.required(root, "name", p.Name == "")
 	src := root.Field("source")
 	c.source(&src, &p.Source)
 	der := root.Field("derivative")
