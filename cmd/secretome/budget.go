@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -46,12 +45,12 @@ func sizeOf(j *job) int64 {
 	if j.data != nil || j.err != nil || j.prob != nil || j.src.path == "-" || j.line > 0 {
 		return int64(len(j.data))
 	}
-	info, err := os.Stat(j.src.path)
-	if err != nil || !info.Mode().IsRegular() {
+	size, regular, ok := statFile(j.src.path)
+	if !ok || !regular {
 		return 0
 	}
 	j.regular = true
-	return info.Size()
+	return size
 }
 
 // budget hands out memory in units of one MiB to the dossiers in flight.

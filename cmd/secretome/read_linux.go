@@ -73,3 +73,14 @@ func readOpen(path string, buf []byte) (data []byte, prob *secretome.Problem, ok
 	}
 	return buf, nil, true
 }
+
+// statFile returns the size of the file at path and whether it is a
+// regular file, with a bare stat (no FileInfo to allocate); ok is false
+// when the file cannot be examined.
+func statFile(path string) (size int64, regular, ok bool) {
+	var st syscall.Stat_t
+	if syscall.Stat(path, &st) != nil {
+		return 0, false, false
+	}
+	return st.Size, st.Mode&syscall.S_IFMT == syscall.S_IFREG, true
+}
