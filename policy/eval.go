@@ -37,7 +37,7 @@ type compiled struct {
 // part is a piece of a message: literal text or an expression.
 type part struct {
 	text string
-	expr cel.Program
+	expr *program // nil: literal text
 	// key is the expression's text when it reads only the dossier and
 	// the as-of day: its text is then rendered once per assessment.
 	key string
@@ -272,7 +272,11 @@ func (r *compiled) build(v *view) (message.Message, error) {
 				continue
 			}
 		}
-		out, _, err := p.expr.Eval(&v.act)
+		prg, err := p.expr.get()
+		if err != nil {
+			return message.Message{}, err
+		}
+		out, _, err := prg.Eval(&v.act)
 		if err != nil {
 			return message.Message{}, err
 		}

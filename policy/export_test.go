@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openregen/secretomekit/message"
 	"github.com/openregen/secretomekit/regulation"
 )
 
@@ -168,4 +169,45 @@ func WithoutGuards(p *Policies) *Policies {
 		out.rules = append(out.rules, regulation.Rule{RuleInfo: c.info, Check: c.check})
 	}
 	return out
+}
+
+// SameFindingsInGo returns, for each of the policies' rules, a Go rule
+// with the same metadata that reports what the rule reported in rep, by
+// the same Context calls, without CEL: the policies as hand-written Go
+// rules would be on that one dossier. It is the yardstick that separates
+// the cost of the report's findings from the cost of the policies.
+func SameFindingsInGo(p *Policies, rep *regulation.Report) []regulation.Rule {
+	var rules []regulation.Rule
+	for _, cr := range p.compiled {
+		var fs []regulation.Finding
+		for _, f := range rep.Findings() {
+			if f.RuleID == cr.info.ID {
+				fs = append(fs, f)
+			}
+		}
+		effect := cr.effect
+		rules = append(rules, regulation.Rule{RuleInfo: cr.info, Check: func(c *regulation.Context) {
+			for _, f := range fs {
+				use := -1
+				if f.Use != nil {
+					use = *f.Use
+				}
+				switch {
+				case effect == effectReport && use >= 0:
+					c.ReportUseText(use, f.Severity, f.Path, f.Message)
+				case use < 0:
+					c.ReportText(f.Severity, f.Path, f.Message)
+				case effect == effectProhibit:
+					c.ProhibitText(use, f.Path, f.Message)
+				case effect == effectCondition:
+					c.ConditionText(use, message.Message{}, f.Path, f.Message)
+				case effect == effectUnknown:
+					c.UnknownText(use, f.Path, f.Message)
+				case effect == effectPermit:
+					c.PermitText(use, f.Path, f.Message)
+				}
+			}
+		}})
+	}
+	return rules
 }

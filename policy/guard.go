@@ -29,7 +29,7 @@ import (
 
 // condition is a compiled condition.
 type condition struct {
-	prg    cel.Program
+	prg    *program
 	guards []guard
 	// exact: the condition is the conjunction of its guards.
 	exact bool
@@ -76,16 +76,23 @@ const (
 
 // newCondition finds the guards of a checked boolean condition; vars
 // gives the kind of each variable a guard may read.
-func newCondition(prg cel.Program, ast *cel.Ast, kinds *viewKinds, vars map[string]int) *condition {
+func newCondition(prg *program, ast *cel.Ast, kinds *viewKinds, vars map[string]int) *condition {
 	c := &condition{prg: prg}
 	native := ast.NativeRep()
 	conjuncts := conjunctsOf(native.Expr(), nil)
+	always := true
 	for _, e := range conjuncts {
 		if g, ok := guardOf(e, native, kinds, vars); ok && g.prepare() {
 			c.guards = append(c.guards, g)
+			always = always && g.slot != slotElement
 		}
 	}
 	c.exact = len(c.guards) == len(conjuncts)
+	if c.exact && always {
+		// The guards answer the condition wherever it is evaluated: its
+		// variables are those of the rule, which the view always has.
+		prg.drop()
+	}
 	return c
 }
 
@@ -454,6 +461,16 @@ func (g *guard) field(k *kind, p pos) (*field, pos, bool) {
 	return &k.fields[g.path[len(g.path)-1]], p, true
 }
 
+// readable says whether text answers the guard in every case: its
+// variable is one of the rule's and its path ends in a string field.
+func (g *guard) readable() bool {
+	if g.slot == slotElement {
+		return false
+	}
+	f, _, ok := g.field(g.kind, pos{})
+	return ok && f.text != nil
+}
+
 // text reads the string field the guard's path names, for a message.
 func (g *guard) text(v *view) (string, bool) {
 	p, ok := g.variable(v)
@@ -493,5 +510,9 @@ func (c *condition) eval(v *view) (bool, error) {
 	if exact {
 		return true, nil
 	}
-	return evalBool(c.prg, &v.act)
+	prg, err := c.prg.get()
+	if err != nil {
+		return false, err
+	}
+	return evalBool(prg, &v.act)
 }

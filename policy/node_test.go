@@ -124,7 +124,7 @@ func TestNodesReadAsNativeTypes(t *testing.T) {
 		cc.nodes, err = env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 		require.NoError(t, err)
 		if ast.OutputType() == cel.BoolType {
-			cc.cond = newCondition(cc.nodes, ast, envs.kinds, vars)
+			cc.cond = newCondition(&program{planned: cc.nodes, env: env, src: tc.expr}, ast, envs.kinds, vars)
 		}
 		if g, ok := fieldOf(ast.NativeRep().Expr(), ast.NativeRep(), envs.kinds, vars, reflect.String); ok {
 			cc.read = &g
@@ -261,7 +261,7 @@ func TestGuards(t *testing.T) {
 		}
 		prg, err := env.Program(ast)
 		require.NoError(t, err)
-		c := newCondition(prg, ast, envs.kinds, vars)
+		c := newCondition(&program{planned: prg, env: env, src: tc.expr}, ast, envs.kinds, vars)
 		require.Len(t, c.guards, tc.guards, "%s: %s", tc.expr, tc.why)
 		require.Equal(t, tc.exact, c.exact, "%s: %s", tc.expr, tc.why)
 	}

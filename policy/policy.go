@@ -445,7 +445,7 @@ func compileCondition(doc *document, e *envs, env *cel.Env, at, src string, vars
 
 // compileChecked compiles one CEL expression that must yield want (nil:
 // any type); problems name the field, the expression and CEL's position.
-func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (cel.Program, *cel.Ast) {
+func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type) (*program, *cel.Ast) {
 	ast, iss := env.Compile(src)
 	if iss != nil && iss.Err() != nil {
 		line, col := doc.locate(at)
@@ -469,7 +469,7 @@ func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type)
 		doc.problemText(at, CodeCompile, message.Of(err))
 		return nil, nil
 	}
-	return prg, ast
+	return &program{planned: prg, env: env, src: src}, ast
 }
 
 // dossierOnly says whether the checked expression names no variable but
@@ -527,6 +527,9 @@ func compileTemplate(doc *document, e *envs, env *cel.Env, at, src string, vars 
 				native := ast.NativeRep()
 				if g, ok := fieldOf(native.Expr(), native, e.kinds, vars, reflect.String); ok {
 					pt.read = &g
+					if g.readable() {
+						prg.drop()
+					}
 				}
 			}
 			parts = append(parts, pt)
