@@ -80,9 +80,13 @@
 // with constants, and list.exists(x, ...) made only of them, are found
 // when a condition is compiled and answered from the view without
 // running CEL; when one fails, the condition is false, as CEL would find,
-// and the rest is not evaluated. A condition that fails at run time (an
-// index out of range) is an error finding of its rule, never a silent
-// pass.
+// and the rest is not evaluated. A condition made only of such
+// comparisons, and a message part that reads a string field, never runs
+// in CEL: its plan is made when the policy loads, so that a plan that
+// fails (a regular expression that does not compile) is refused then,
+// and is then let go, which halves the memory loaded rules hold. A
+// condition that fails at run time (an index out of range) is an error
+// finding of its rule, never a silent pass.
 //
 // # Tests
 //

@@ -52,6 +52,19 @@ func TestLoadProblems(t *testing.T) {
     message: "batch {{batch.id +}}"
     for_each: batch
 `, []policy.Problem{{File: "p.yaml", Line: 9, Path: "rules[0].message", Code: policy.CodeCompile, Expression: "batch.id +"}}},
+		{"a regular expression that does not compile", "p.yaml", `rules:
+  - id: ACME-X
+    title: t
+    jurisdiction: HOUSE
+    citation: {instrument: i}
+    provenance: primary
+    for_each: claim
+    when: claim.intent == "cosmetic" && claim.wording.matches("stem(")
+    effect: report
+    severity: info
+    message: m
+`, []policy.Problem{{File: "p.yaml", Line: 8, Path: "rules[0].when", Code: policy.CodeCompile,
+			Expression: `claim.intent == "cosmetic" && claim.wording.matches("stem(")`}}},
 		{"unknown fields are errors", "p.yaml", `rules:
   - id: ACME-X
     titel: t

@@ -466,7 +466,10 @@ func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type)
 	}
 	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
+		// A plan that cannot be made, such as a regular expression
+		// that does not compile.
 		doc.problemText(at, CodeCompile, message.Of(err))
+		doc.probs[len(doc.probs)-1].Expression = src
 		return nil, nil
 	}
 	return &program{planned: prg, env: env, src: src}, ast
