@@ -61,6 +61,50 @@ func BenchmarkAssess50Policies(b *testing.B) { benchAssess(b, 50, true) }
 // condition run by CEL: the cost of conditions that have no guards.
 func BenchmarkAssess50PoliciesCEL(b *testing.B) { benchAssess(b, 50, false) }
 
+// benchExamples assesses the example dossiers (JSON and YAML) one after
+// the other, with the shipped rules and nPolicies CEL house rules.
+func benchExamples(b *testing.B, nPolicies int) {
+	files, err := filepath.Glob("../examples/dossiers/*")
+	require.NoError(b, err)
+	var ds []*regulation.Dossier
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(b, err)
+		r := regulation.ReadDossier(data, regulation.DecodeOptions{YAML: strings.HasSuffix(file, ".yaml")})
+		if r.Dossier != nil && !r.Invalid() {
+			ds = append(ds, r.Dossier)
+		}
+	}
+	require.Len(b, ds, 3, "the valid example dossiers")
+	set := regulation.Shipped()
+	if nPolicies > 0 {
+		ps, err := policy.Load("house.yaml", policy.HouseRules(nPolicies))
+		require.NoError(b, err)
+		set, err = ps.RuleSet(set)
+		require.NoError(b, err)
+	}
+	a, err := regulation.NewAssessor(set, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
+	require.NoError(b, err)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range ds {
+			if _, err := a.Assess(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkAssessExamplesShipped is the three valid example dossiers
+// with the shipped rules alone, the baseline of
+// BenchmarkAssessExamples50Policies.
+func BenchmarkAssessExamplesShipped(b *testing.B) { benchExamples(b, 0) }
+
+// BenchmarkAssessExamples50Policies is the three valid example dossiers
+// with the shipped rules and the 50 CEL house rules.
+func BenchmarkAssessExamples50Policies(b *testing.B) { benchExamples(b, 50) }
+
 // BenchmarkAssess50PoliciesGo is BenchmarkAssess50Policies with each
 // house rule replaced by a Go rule that reports the same findings on the
 // dossier without CEL: what the report's extra findings cost on their
