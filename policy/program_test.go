@@ -1,7 +1,13 @@
 package policy
 
 import (
+	"context"
+	"strings"
+	"sync"
 	"testing"
+
+	"github.com/openregen/secretomekit/regulation"
+	"github.com/openregen/secretomekit/secretome"
 
 	"github.com/stretchr/testify/require"
 )
@@ -45,5 +51,42 @@ func TestDroppedPrograms(t *testing.T) {
 		again, err := c.when.prg.get()
 		require.NoError(t, err)
 		require.Same(t, prg, again, c.info.ID)
+	}
+}
+
+// TestDroppedProgramsConcurrently plans dropped programs again from many
+// assessments at once (go test -race checks the planning is safe) and
+// checks every assessment gets the report the guards give.
+func TestDroppedProgramsConcurrently(t *testing.T) {
+	ps, err := Load("house.yaml", HouseRules(50))
+	require.NoError(t, err)
+	opts := regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")}
+	guarded, err := ps.RuleSet(regulation.Shipped())
+	require.NoError(t, err)
+	plain, err := WithoutGuards(ps).RuleSet(regulation.Shipped())
+	require.NoError(t, err)
+	a, err := regulation.NewAssessor(guarded, opts)
+	require.NoError(t, err)
+	b, err := regulation.NewAssessor(plain, opts)
+	require.NoError(t, err)
+	var d *regulation.Dossier
+	for _, s := range SampleDossiers(t) {
+		if strings.HasSuffix(s.File, "ucmsc-wound-gel.json") {
+			d = s.Dossier // batches, claims, studies and five uses
+		}
+	}
+	require.NotNil(t, d)
+	want, err := a.Assess(context.Background(), d)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	got := make([]*regulation.Report, 8)
+	errs := make([]error, len(got))
+	for i := range got {
+		wg.Go(func() { got[i], errs[i] = b.Assess(context.Background(), d) })
+	}
+	wg.Wait()
+	for i := range got {
+		require.NoError(t, errs[i])
+		require.Equal(t, want, got[i])
 	}
 }
