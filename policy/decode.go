@@ -176,8 +176,21 @@ func (d *document) problem(path, code, text string, args ...message.Arg) {
 
 // problemText records a problem at path with the message msg.
 func (d *document) problemText(path, code string, msg message.Message) {
-	line, col := d.locate(path)
-	d.probs = append(d.probs, Problem{File: d.name, Line: line, Column: col, Path: path, Code: code, Message: msg.String(), Text: msg})
+	d.add(Problem{Path: path, Code: code, Text: msg})
+}
+
+// problemIn records that the CEL expression expr at path does not
+// compile, with the message msg.
+func (d *document) problemIn(path, expr string, msg message.Message) {
+	d.add(Problem{Path: path, Code: CodeCompile, Expression: expr, Text: msg})
+}
+
+// add records p, a problem of the document at p.Path with the message
+// p.Text, placing it in the file.
+func (d *document) add(p Problem) {
+	p.File, p.Message = d.name, p.Text.String()
+	p.Line, p.Column = d.locate(p.Path)
+	d.probs = append(d.probs, p)
 }
 
 // err returns the problems as a *FileError, or nil.

@@ -457,19 +457,14 @@ func compileChecked(doc *document, env *cel.Env, at, src string, want *cel.Type)
 		return nil, nil
 	}
 	if want != nil && !ast.OutputType().IsExactType(want) {
-		text := message.New("policy.yields", message.Text(ast.OutputType().String()), message.Text(want.String()))
-		doc.probs = append(doc.probs, Problem{File: doc.name, Path: at, Code: CodeCompile, Expression: src,
-			Message: text.String(), Text: text})
-		p := &doc.probs[len(doc.probs)-1]
-		p.Line, p.Column = doc.locate(at)
+		doc.problemIn(at, src, message.New("policy.yields", message.Text(ast.OutputType().String()), message.Text(want.String())))
 		return nil, nil
 	}
 	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {
 		// A plan that cannot be made, such as a regular expression
 		// that does not compile.
-		doc.problemText(at, CodeCompile, message.Of(err))
-		doc.probs[len(doc.probs)-1].Expression = src
+		doc.problemIn(at, src, message.Of(err))
 		return nil, nil
 	}
 	return &program{planned: prg, env: env, src: src}, ast
