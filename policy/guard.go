@@ -80,17 +80,16 @@ func newCondition(prg *program, ast *cel.Ast, kinds *viewKinds, vars map[string]
 	c := &condition{prg: prg}
 	native := ast.NativeRep()
 	conjuncts := conjunctsOf(native.Expr(), nil)
-	always := true
 	for _, e := range conjuncts {
 		if g, ok := guardOf(e, native, kinds, vars); ok && g.prepare() {
 			c.guards = append(c.guards, g)
-			always = always && g.slot != slotElement
 		}
 	}
 	c.exact = len(c.guards) == len(conjuncts)
-	if c.exact && always {
-		// The guards answer the condition wherever it is evaluated: its
-		// variables are those of the rule, which the view always has.
+	if c.exact {
+		// The guards answer the condition wherever it is evaluated: the
+		// variables they read are the rule's, which the view always has.
+		// (Were one ever missing, eval would plan the program again.)
 		prg.drop()
 	}
 	return c
@@ -461,12 +460,9 @@ func (g *guard) field(k *kind, p pos) (*field, pos, bool) {
 	return &k.fields[g.path[len(g.path)-1]], p, true
 }
 
-// readable says whether text answers the guard in every case: its
-// variable is one of the rule's and its path ends in a string field.
+// readable says whether text answers the guard in every case: its path
+// ends in a string field (its variable is one of the rule's).
 func (g *guard) readable() bool {
-	if g.slot == slotElement {
-		return false
-	}
 	f, _, ok := g.field(g.kind, pos{})
 	return ok && f.text != nil
 }
