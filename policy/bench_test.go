@@ -14,39 +14,57 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func benchAssess(b *testing.B, nPolicies int, guards bool) {
+// benchAsOf is the as-of day of the benchmarks.
+var benchAsOf = secretome.MustParseDate("2026-11-26")
+
+// benchDossier returns the benchmark dossier, the wound gel example.
+func benchDossier(tb testing.TB) *regulation.Dossier {
 	data, err := os.ReadFile("../examples/dossiers/ucmsc-wound-gel.json")
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(tb, err)
 	d, err := regulation.DecodeDossier(data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(tb, err)
+	return d
+}
+
+// houseAssessor returns an assessor of the shipped rules and nPolicies
+// house rules (none: the shipped rules alone), with or without guards,
+// and the house rules.
+func houseAssessor(tb testing.TB, nPolicies int, guards bool) (*policy.Policies, *regulation.Assessor) {
 	set := regulation.Shipped()
+	var ps *policy.Policies
 	if nPolicies > 0 {
-		ps, err := policy.Load("house.yaml", policy.HouseRules(nPolicies))
-		if err != nil {
-			b.Fatal(err)
-		}
+		var err error
+		ps, err = policy.Load("house.yaml", policy.HouseRules(nPolicies))
+		require.NoError(tb, err)
+		rules := ps
 		if !guards {
-			ps = policy.WithoutGuards(ps)
+			rules = policy.WithoutGuards(ps)
 		}
-		if set, err = ps.RuleSet(set); err != nil {
-			b.Fatal(err)
-		}
+		set, err = rules.RuleSet(set)
+		require.NoError(tb, err)
 	}
-	a, err := regulation.NewAssessor(set, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
-	if err != nil {
-		b.Fatal(err)
-	}
+	a, err := regulation.NewAssessor(set, regulation.Options{AsOf: benchAsOf})
+	require.NoError(tb, err)
+	return ps, a
+}
+
+// assessLoop is the benchmark loop: a assesses each of ds.
+func assessLoop(b *testing.B, a *regulation.Assessor, ds ...*regulation.Dossier) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := a.Assess(ctx, d); err != nil {
-			b.Fatal(err)
+		for _, d := range ds {
+			if _, err := a.Assess(ctx, d); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
+}
+
+func benchAssess(b *testing.B, nPolicies int, guards bool) {
+	d := benchDossier(b)
+	_, a := houseAssessor(b, nPolicies, guards)
+	assessLoop(b, a, d)
 }
 
 // BenchmarkAssessShipped is the shipped rules alone, the baseline of
@@ -76,24 +94,8 @@ func benchExamples(b *testing.B, nPolicies int) {
 		}
 	}
 	require.Len(b, ds, 3, "the valid example dossiers")
-	set := regulation.Shipped()
-	if nPolicies > 0 {
-		ps, err := policy.Load("house.yaml", policy.HouseRules(nPolicies))
-		require.NoError(b, err)
-		set, err = ps.RuleSet(set)
-		require.NoError(b, err)
-	}
-	a, err := regulation.NewAssessor(set, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
-	require.NoError(b, err)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range ds {
-			if _, err := a.Assess(ctx, d); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	_, a := houseAssessor(b, nPolicies, true)
+	assessLoop(b, a, ds...)
 }
 
 // BenchmarkAssessExamplesShipped is the three valid example dossiers
@@ -110,51 +112,29 @@ func BenchmarkAssessExamples50Policies(b *testing.B) { benchExamples(b, 50) }
 // dossier without CEL: what the report's extra findings cost on their
 // own, the floor under BenchmarkAssess50Policies.
 func BenchmarkAssess50PoliciesGo(b *testing.B) {
-	d, a := sameFindingsInGo(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := a.Assess(ctx, d); err != nil {
-			b.Fatal(err)
-		}
-	}
+	d, goA, _ := sameFindingsInGo(b)
+	assessLoop(b, goA, d)
 }
 
-// sameFindingsInGo returns the benchmark dossier and an assessor of the
-// shipped rules and policy.SameFindingsInGo of the 50 house rules.
-func sameFindingsInGo(tb testing.TB) (*regulation.Dossier, *regulation.Assessor) {
-	data, err := os.ReadFile("../examples/dossiers/ucmsc-wound-gel.json")
-	require.NoError(tb, err)
-	d, err := regulation.DecodeDossier(data)
-	require.NoError(tb, err)
-	ps, err := policy.Load("house.yaml", policy.HouseRules(50))
-	require.NoError(tb, err)
-	set, err := ps.RuleSet(regulation.Shipped())
-	require.NoError(tb, err)
-	opts := regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")}
-	a, err := regulation.NewAssessor(set, opts)
-	require.NoError(tb, err)
+// sameFindingsInGo returns the benchmark dossier, an assessor of the
+// shipped rules and policy.SameFindingsInGo of the 50 house rules, and
+// the report of the house rules themselves, which the Go rules copy.
+func sameFindingsInGo(tb testing.TB) (*regulation.Dossier, *regulation.Assessor, *regulation.Report) {
+	d := benchDossier(tb)
+	ps, a := houseAssessor(tb, 50, true)
 	rep, err := a.Assess(context.Background(), d)
 	require.NoError(tb, err)
 	goSet, err := regulation.Shipped().With(policy.SameFindingsInGo(ps, rep)...)
 	require.NoError(tb, err)
-	goA, err := regulation.NewAssessor(goSet, opts)
+	goA, err := regulation.NewAssessor(goSet, regulation.Options{AsOf: benchAsOf})
 	require.NoError(tb, err)
-	return d, goA
+	return d, goA, rep
 }
 
 // TestSameFindingsInGo keeps BenchmarkAssess50PoliciesGo honest: its Go
 // rules give the very report the CEL house rules give.
 func TestSameFindingsInGo(t *testing.T) {
-	d, goA := sameFindingsInGo(t)
-	ps, err := policy.Load("house.yaml", policy.HouseRules(50))
-	require.NoError(t, err)
-	set, err := ps.RuleSet(regulation.Shipped())
-	require.NoError(t, err)
-	a, err := regulation.NewAssessor(set, regulation.Options{AsOf: secretome.MustParseDate("2026-11-26")})
-	require.NoError(t, err)
-	want, err := a.Assess(context.Background(), d)
-	require.NoError(t, err)
+	d, goA, want := sameFindingsInGo(t)
 	got, err := goA.Assess(context.Background(), d)
 	require.NoError(t, err)
 	require.Equal(t, len(want.Findings()), len(got.Findings()))

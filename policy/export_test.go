@@ -177,15 +177,13 @@ func WithoutGuards(p *Policies) *Policies {
 // rules would be on that one dossier. It is the yardstick that separates
 // the cost of the report's findings from the cost of the policies.
 func SameFindingsInGo(p *Policies, rep *regulation.Report) []regulation.Rule {
+	byRule := map[string][]regulation.Finding{}
+	for _, f := range rep.Findings() {
+		byRule[f.RuleID] = append(byRule[f.RuleID], f)
+	}
 	var rules []regulation.Rule
 	for _, cr := range p.compiled {
-		var fs []regulation.Finding
-		for _, f := range rep.Findings() {
-			if f.RuleID == cr.info.ID {
-				fs = append(fs, f)
-			}
-		}
-		effect := cr.effect
+		fs, effect := byRule[cr.info.ID], cr.effect
 		rules = append(rules, regulation.Rule{RuleInfo: cr.info, Check: func(c *regulation.Context) {
 			for _, f := range fs {
 				use := -1
